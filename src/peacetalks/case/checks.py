@@ -85,7 +85,9 @@ def case_problems(case: Mapping[str, Any]) -> list[Found]:
         ref((*path, "issue"), pos.get("issue"), set(issues), "issue")
         refs((*path, "sources"), pos.get("sources"), sources, "source")
         not_future((*path, "as_of"), pos.get("as_of"), "position date")
-        _in_scale(found, (*path, "position"), pos.get("position"), issues.get(pos.get("issue")))
+        issue_id = pos.get("issue")
+        issue = issues.get(issue_id) if isinstance(issue_id, str) else None
+        _in_scale(found, (*path, "position"), pos.get("position"), issue)
         key = (pos.get("actor"), pos.get("issue"), pos.get("as_of"))
         if not all(isinstance(part, str | dt.date) for part in key):
             continue

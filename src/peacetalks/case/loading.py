@@ -92,12 +92,14 @@ def parse_case_texts(texts: Iterable[tuple[str, str]]) -> Case:
     lines: dict[str, dict[FieldPath, int]] = {}
     scalars: dict[str, tuple[str, Any]] = {}
     items: dict[str, list[tuple[str, int, Any]]] = {name: [] for name in SECTIONS}
+    unreadable = False
 
     for filename, text in texts:
         try:
             data, lines[filename] = _parse(text, filename)
         except CaseError as exc:
             problems.extend(exc.problems)
+            unreadable = True
             continue
         if data is None:
             continue
@@ -132,7 +134,8 @@ def parse_case_texts(texts: Iterable[tuple[str, str]]) -> Case:
             meta[key] = SCALARS[key].validate_python(value)
         except ValidationError as exc:
             problems.extend(_pydantic_problems(exc, filename, (key,), lines.get(filename, {})))
-    for key in REQUIRED_SCALARS:
+    # A file that could not be parsed may well hold the missing fields: don't report them twice.
+    for key in REQUIRED_SCALARS if not unreadable else ():
         if key not in scalars:
             first = next(iter(lines), "<case>")
             problems.append(Problem(first, None, key, f"the case has no '{key}'",

@@ -1,0 +1,59 @@
+"""The values the store returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from peacetalks.case.types import Position
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What :meth:`Store.save_case` did: ``created``, ``unchanged`` or ``replaced``, and how many
+    positions it kept as they were, marked superseded, and added."""
+
+    case_id: str
+    status: Literal["created", "unchanged", "replaced"]
+    content_hash: str
+    kept: int = 0
+    superseded: int = 0
+    added: int = 0
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    """A stored case as listed: ``positions`` counts its current positions."""
+
+    id: str
+    name: str
+    as_of: dt.date
+    content_hash: str
+    saved_at: dt.datetime
+    positions: int
+
+
+@dataclass(frozen=True)
+class StoredPosition:
+    """One recorded version of a position: valid from ``position.as_of``, known to the store from
+    ``recorded_at`` until ``superseded_at`` (None while it is current)."""
+
+    position: Position
+    recorded_at: dt.datetime
+    superseded_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One analysis run in the registry."""
+
+    id: int
+    case_id: str
+    case_hash: str
+    kind: str
+    parameters: dict[str, Any]
+    seed: int | None
+    version: str
+    result: dict[str, Any]
+    created_at: dt.datetime

@@ -1,0 +1,405 @@
+"""The :class:`Store`: cases with bitemporal positions, and the analysis-run registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
+from types import TracebackType
+from typing import Any, Self
+
+from pydantic import ValidationError
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError
+
+from peacetalks.case.types import Case, Position
+from peacetalks.errors import StoreError
+from peacetalks.store import convert
+from peacetalks.store.records import RunRecord, SaveResult, StoredCase, StoredPosition
+from peacetalks.store.schema import (
+    SCHEMA_VERSION,
+    case_versions,
+    cases,
+    metadata,
+    positions,
+    runs,
+    schema_info,
+    sources,
+)
+from peacetalks.store.urls import default_url, mask, parse_url
+
+_INT64 = range(-(2**63), 2**63)
+
+
+class Store:
+    """A case store on SQLite or PostgreSQL. Open it with :meth:`open`; every write is one
+    transaction, so a failed write leaves the store as it was.
+
+    ``url`` is the store's URL with any password masked.
+    """
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self._engine = engine
+        self.url = url
+        self._checked = False
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect to the store at ``url`` (default: :func:`default_url`). Creates no tables."""
+        parsed = parse_url(url or default_url())
+        shown = mask(parsed)
+        connect_args: dict[str, Any] = {}
+        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = 10  # libpq waits forever by default
+        try:
+            engine = create_engine(parsed, connect_args=connect_args)
+        except NoSuchModuleError as exc:
+            raise StoreError(
+                f"cannot open the store at {shown}: no database driver for it ({exc}); "
+                "use sqlite:///… or postgresql://… (PostgreSQL needs `pip install peacetalks[postgres]`)"
+            ) from None
+        except (ArgumentError, ImportError) as exc:
+            raise StoreError(f"cannot open the store at {shown}: {exc}") from None
+        if engine.dialect.name == "sqlite":
+            _sqlite_transactions(engine)
+        store = cls(engine, shown)
+        try:
+            with engine.connect():
+                pass
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(
+                f"cannot connect to the store at {shown}: {_reason(exc)}; "
+                "check the URL, that the server runs and that the user may log in"
+            ) from None
+        return store
+
+    # Lifecycle -----------------------------------------------------------------------------
+
+    def init(self) -> None:
+        """Create the tables that are missing and record the schema version. Safe to repeat."""
+        with self._begin("initialise the store", check=False) as conn:
+            metadata.create_all(conn)
+            stored = _stored_version(conn)
+            if stored is None:
+                conn.execute(insert(schema_info).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            else:
+                _require_version(stored, self.url)
+        self._checked = True
+
+    def is_initialised(self) -> bool:
+        with self._begin("inspect the store", check=False) as conn:
+            return inspect(conn).has_table(schema_info.name) and _stored_version(conn) is not None
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # Cases ---------------------------------------------------------------------------------
+
+    def save_case(self, case: Case, *, replace: bool = False) -> SaveResult:
+        """Store ``case``. Saving the same content again writes nothing. A case already stored
+        with other content needs ``replace=True``: positions equal to stored current ones are
+        kept, the other current ones are marked superseded, and the new ones are recorded now."""
+        now = _now()
+        with self._begin(f"save case {case.id!r}") as conn:
+            # FOR UPDATE makes concurrent saves of one case on PostgreSQL wait for each other.
+            stored_hash = conn.scalar(
+                select(cases.c.content_hash).where(cases.c.id == case.id).with_for_update()
+            )
+            if stored_hash == case.content_hash:
+                return SaveResult(case.id, "unchanged", case.content_hash, kept=len(case.positions))
+            if stored_hash is not None and not replace:
+                raise StoreError(
+                    f"case {case.id!r} is already stored with different content; pass replace=True "
+                    "(--replace on the command line) to replace it; earlier positions stay in the history"
+                )
+            current = _current_position_rows(conn, case.id)
+            kept_ids, new = _match_positions(current, case.positions)
+            stale = [row_id for row_id in current if row_id not in set(kept_ids.values())]
+            if stale:
+                conn.execute(update(positions).where(positions.c.id.in_(stale)).values(superseded_at=now))
+            added = _insert_positions(conn, case.id, [case.positions[k] for k in new], now)
+            added_ids = dict(zip(new, added, strict=True))
+            order = [kept_ids.get(k) or added_ids[k] for k in range(len(case.positions))]
+            if stored_hash is None:
+                conn.execute(insert(cases).values(_case_row(case, now)))
+            else:
+                conn.execute(update(cases).where(cases.c.id == case.id).values(_case_row(case, now)))
+            conn.execute(
+                insert(case_versions).values(
+                    case_id=case.id, saved_at=now, content_hash=case.content_hash, position_ids=order
+                )
+            )
+            _write_sources(conn, case)
+        status = "created" if stored_hash is None else "replaced"
+        return SaveResult(case.id, status, case.content_hash, len(kept_ids), len(stale), len(new))
+
+    def load_case(self, case_id: str, *, recorded_at: dt.datetime | None = None) -> Case:
+        """The stored case, or with ``recorded_at`` its positions as the store knew them then
+        (a naive datetime is read as UTC).
+
+        Only positions are versioned: the rest of the case (actors, issues, sources, proposals…)
+        is always the latest saved version, even when ``recorded_at`` is given.
+        """
+        with self._begin(f"load case {case_id!r}") as conn:
+            row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
+            if row is None:
+                raise _unknown_case(conn, case_id)
+            wanted = select(case_versions.c.position_ids).where(case_versions.c.case_id == case_id)
+            if recorded_at is not None:
+                when = recorded_at if recorded_at.tzinfo else recorded_at.replace(tzinfo=dt.UTC)
+                wanted = wanted.where(case_versions.c.saved_at <= when)
+            ids = conn.scalar(wanted.order_by(case_versions.c.saved_at.desc(), case_versions.c.id.desc()))
+            if ids is None:
+                raise StoreError(
+                    f"case {case_id!r} was not yet stored at {recorded_at}; it was first saved at "
+                    f"{_first_saved(conn, case_id)}: ask for a later time"
+                )
+            by_id = {
+                r.id: convert.position_from_row(r._mapping)
+                for r in conn.execute(select(positions).where(positions.c.id.in_(ids)))
+            }
+            found = [
+                convert.source_from_row(r._mapping)
+                for r in conn.execute(
+                    select(sources).where(sources.c.case_id == case_id).order_by(sources.c.ordinal)
+                )
+            ]
+        try:
+            return convert.build_case(row.document, found, [by_id[i] for i in ids])
+        except ValidationError as exc:
+            raise StoreError(
+                f"stored case {case_id!r} no longer validates ({exc.error_count()} problems, first: "
+                f"{exc.errors()[0]['msg']}); save it again from its case file with --replace"
+            ) from None
+
+    def has_case(self, case_id: str) -> bool:
+        with self._begin("look up a case") as conn:
+            return conn.scalar(select(cases.c.id).where(cases.c.id == case_id)) is not None
+
+    def list_cases(self) -> list[StoredCase]:
+        current = (
+            select(positions.c.case_id, func.count().label("n"))
+            .where(positions.c.superseded_at.is_(None))
+            .group_by(positions.c.case_id)
+            .subquery()
+        )
+        query = (
+            select(cases, func.coalesce(current.c.n, 0).label("n"))
+            .outerjoin(current, current.c.case_id == cases.c.id)
+            .order_by(cases.c.id)
+        )
+        with self._begin("list cases") as conn:
+            return [
+                StoredCase(r.id, r.name, r.as_of, r.content_hash, r.saved_at, r.n)
+                for r in conn.execute(query)
+            ]
+
+    def delete_case(self, case_id: str) -> None:
+        """Remove a case with its sources and its whole position history. Its analysis runs
+        stay in the registry."""
+        with self._begin(f"delete case {case_id!r}") as conn:
+            if conn.scalar(select(cases.c.id).where(cases.c.id == case_id)) is None:
+                raise _unknown_case(conn, case_id)
+            for table in (case_versions, positions, sources):
+                conn.execute(delete(table).where(table.c.case_id == case_id))
+            conn.execute(delete(cases).where(cases.c.id == case_id))
+
+    def position_history(self, case_id: str, actor: str, issue: str) -> list[StoredPosition]:
+        """Every version ever recorded of ``actor``'s positions on ``issue``, by valid date and
+        then by when it was recorded."""
+        query = (
+            select(positions)
+            .where(positions.c.case_id == case_id, positions.c.actor == actor, positions.c.issue == issue)
+            .order_by(positions.c.as_of, positions.c.recorded_at, positions.c.id)
+        )
+        with self._begin(f"read the position history of case {case_id!r}") as conn:
+            if conn.scalar(select(cases.c.id).where(cases.c.id == case_id)) is None:
+                raise _unknown_case(conn, case_id)
+            return [
+                StoredPosition(convert.position_from_row(r._mapping), r.recorded_at, r.superseded_at)
+                for r in conn.execute(query)
+            ]
+
+    # Analysis runs -------------------------------------------------------------------------
+
+    def record_run(
+        self, case: Case, *, kind: str, parameters: dict[str, Any], seed: int | None, result: dict[str, Any]
+    ) -> int:
+        """Register an analysis run of ``case`` with the case hash and the peacetalks version;
+        returns the run's id. ``parameters`` and ``result`` must be JSON without NaN or infinity."""
+        for name, value in (("parameters", parameters), ("result", result)):
+            try:
+                json.dumps(value, allow_nan=False)
+            except (TypeError, ValueError) as exc:
+                raise StoreError(
+                    f"the run's {name} cannot be stored as JSON ({exc}); pass plain numbers, text, "
+                    "lists and dicts (NumPy values: .tolist()), without NaN or infinity"
+                ) from None
+        if seed is not None and seed not in _INT64:
+            raise StoreError(f"seed {seed} does not fit in 64 bits; record a smaller seed")
+        row = {
+            "case_id": case.id, "case_hash": case.content_hash, "kind": kind, "parameters": parameters,
+            "seed": seed, "version": _peacetalks_version(), "result": result, "created_at": _now(),
+        }
+        with self._begin(f"record a {kind} run") as conn:
+            run_id = conn.scalar(insert(runs).values(row).returning(runs.c.id))
+        assert run_id is not None
+        return run_id
+
+    def runs(self, case_id: str | None = None) -> list[RunRecord]:
+        """Recorded runs, oldest first; only those of ``case_id`` if given."""
+        query = select(runs).order_by(runs.c.id)
+        if case_id is not None:
+            query = query.where(runs.c.case_id == case_id)
+        with self._begin("list runs") as conn:
+            return [RunRecord(**r._mapping) for r in conn.execute(query)]
+
+    # Plumbing ------------------------------------------------------------------------------
+
+    @contextmanager
+    def _begin(self, doing: str, *, check: bool = True) -> Iterator[Connection]:
+        """A transaction that turns driver errors into a StoreError saying what failed where."""
+        try:
+            with self._engine.begin() as conn:
+                if check and not self._checked:
+                    self._check_initialised(conn)
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not {doing} in the store at {self.url}: {_reason(exc)}") from exc
+
+    def _check_initialised(self, conn: Connection) -> None:
+        stored = _stored_version(conn) if inspect(conn).has_table(schema_info.name) else None
+        if stored is None:
+            raise StoreError(f"store at {self.url} is not initialised: run `peacetalks db init`")
+        _require_version(stored, self.url)
+        self._checked = True
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so reads and DDL
+    are inside them too; and enforce foreign keys as PostgreSQL does."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def _stored_version(conn: Connection) -> str | None:
+    return conn.scalar(select(schema_info.c.value).where(schema_info.c.key == "schema_version"))
+
+
+def _require_version(stored: str, url: str) -> None:
+    if stored != str(SCHEMA_VERSION):
+        raise StoreError(
+            f"store at {url} has schema version {stored}, this peacetalks reads version "
+            f"{SCHEMA_VERSION}: use the peacetalks release that wrote it, or a new store"
+        )
+
+
+def _current_position_rows(conn: Connection, case_id: str) -> dict[int, Position]:
+    query = (
+        select(positions)
+        .where(positions.c.case_id == case_id, positions.c.superseded_at.is_(None))
+        .order_by(positions.c.id)
+    )
+    return {r.id: convert.position_from_row(r._mapping) for r in conn.execute(query)}
+
+
+def _match_positions(
+    current: Mapping[int, Position], wanted: tuple[Position, ...]
+) -> tuple[dict[int, int], list[int]]:
+    """Pair each wanted position with an equal current row: ({index in wanted: row id}, [indexes
+    of wanted positions that need a new row])."""
+    free: dict[Position, list[int]] = {}
+    for row_id, position in current.items():
+        free.setdefault(position, []).append(row_id)
+    kept: dict[int, int] = {}
+    new: list[int] = []
+    for k, position in enumerate(wanted):
+        if free.get(position):
+            kept[k] = free[position].pop(0)
+        else:
+            new.append(k)
+    return kept, new
+
+
+def _insert_positions(
+    conn: Connection, case_id: str, new: list[Position], now: dt.datetime
+) -> list[int]:
+    if not new:
+        return []
+    rows = [{**convert.position_row(p), "case_id": case_id, "recorded_at": now} for p in new]
+    inserted = conn.execute(insert(positions).returning(positions.c.id, sort_by_parameter_order=True), rows)
+    return list(inserted.scalars())
+
+
+def _write_sources(conn: Connection, case: Case) -> None:
+    conn.execute(delete(sources).where(sources.c.case_id == case.id))
+    if case.sources:
+        conn.execute(insert(sources), convert.source_rows(case))
+
+
+def _case_row(case: Case, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "id": case.id, "name": case.name, "description": case.description, "as_of": case.as_of,
+        "content_hash": case.content_hash, "document": convert.case_document(case), "saved_at": now,
+    }
+
+
+def _unknown_case(conn: Connection, case_id: str) -> StoreError:
+    known = list(conn.scalars(select(cases.c.id).order_by(cases.c.id)))
+    listed = ", ".join(known) if known else "none yet (save one with `peacetalks db import`)"
+    return StoreError(f"no case {case_id!r} in the store; stored cases: {listed}")
+
+
+def _first_saved(conn: Connection, case_id: str) -> dt.datetime | None:
+    return conn.scalar(select(func.min(case_versions.c.saved_at)).where(case_versions.c.case_id == case_id))
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's own message, without SQLAlchemy's statement dump and help link."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return str(exc.orig).strip()
+    return str(exc).split("\n", 1)[0]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _peacetalks_version() -> str:
+    try:
+        return version("peacetalks")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+__all__ = ["Store", "default_url"]
