@@ -7,10 +7,10 @@ import datetime as dt
 from typing import Any
 
 import yaml
-from casetext import CASE_YAML
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from casetext import CASE_YAML
 from peacetalks.case import Case, parse_case_texts
 from peacetalks.errors import CaseError
 

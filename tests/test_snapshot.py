@@ -6,8 +6,8 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from casetext import CASE_YAML
 
+from casetext import CASE_YAML
 from peacetalks.case import Case, parse_case_texts
 
 

@@ -142,8 +142,10 @@ def case_problems(case: Mapping[str, Any]) -> list[Found]:
 
 
 def _in_scale(found: list[Found], path: Path, value: Any, issue: Mapping[str, Any] | None) -> None:
-    scale = issue.get("scale") if issue is not None else None
-    if not isinstance(scale, Mapping) or isinstance(value, bool) or not isinstance(value, int | float):
+    if issue is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return
+    scale = issue.get("scale")
+    if not isinstance(scale, Mapping):
         return
     lo, hi = scale.get("min", 0.0), scale.get("max", 100.0)
     if not all(isinstance(v, int | float) for v in (lo, hi)):

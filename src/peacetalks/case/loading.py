@@ -160,10 +160,10 @@ def parse_case_texts(texts: Iterable[tuple[str, str]]) -> Case:
 
     checked["as_of"] = meta.get("as_of")
     for path, message, hint in case_problems(checked):
-        section, k, *rest = path
-        filename, index = origins[str(section)][int(k)]
-        where: FieldPath = (section, index, *rest)
-        problems.append(Problem(filename, _line(lines.get(filename, {}), where), dotted(where), message, hint))
+        name, position, *rest = path
+        origin_file, index = origins[str(name)][int(position)]
+        where: FieldPath = (name, index, *rest)  # the entry's place in its own file
+        problems.append(Problem(origin_file, _line(lines.get(origin_file, {}), where), dotted(where), message, hint))
 
     if problems:
         raise CaseError(sorted(problems, key=lambda p: (p.file, p.line or 0)))

@@ -37,8 +37,16 @@ db_app = typer.Typer(help="Manage the store (SQLite by default, PostgreSQL with 
                      no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
-out = Console()
-err = Console(stderr=True)
+
+
+def out() -> Console:
+    """Standard output; made per call so the terminal's current width is used."""
+    return Console()
+
+
+def err() -> Console:
+    return Console(stderr=True)
+
 
 DbOption = Annotated[
     str | None,
@@ -77,11 +85,11 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
         except CaseError as exc:
             from peacetalks.cli.render import problems
 
-            err.print(problems(exc.problems))
-            err.print(f"[red]error:[/red] {len(exc.problems)} problem(s) — nothing was loaded or written.")
+            err().print(problems(exc.problems))
+            err().print(f"[red]error:[/red] {len(exc.problems)} problem(s) — nothing was loaded or written.")
             raise typer.Exit(1) from None
         except PeacetalksError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            err().print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(1) from None
 
     return run
@@ -103,7 +111,7 @@ def cases(db: DbOption = None) -> None:
     from peacetalks.catalog import list_cases
     from peacetalks.cli.render import case_list
 
-    out.print(case_list(list_cases(db=db)))
+    out().print(case_list(list_cases(db=db)))
 
 
 @app.command()
@@ -128,7 +136,7 @@ def show(
             known = ", ".join(i.id for i in loaded.issues)
             raise PeacetalksError(f"no issue {issue_id!r} in case {loaded.id!r}; known issues: {known}")
     for part in overview(loaded, when, issues=issue, events=events):
-        out.print(part)
+        out().print(part)
 
 
 @app.command()
@@ -143,7 +151,7 @@ def validate(
     from peacetalks.catalog import read_case_file
 
     case = read_case_file(path, _input_format(fmt))
-    out.print(f"[green]valid:[/green] case {case.id!r} ({case.name}) as of {case.as_of}: "
+    out().print(f"[green]valid:[/green] case {case.id!r} ({case.name}) as of {case.as_of}: "
               f"{len(case.actors)} actors, {len(case.issues)} issues, {len(case.positions)} positions, "
               f"{len(case.proposals)} proposals, {len(case.events)} events, {len(case.sources)} sources")
 
@@ -168,8 +176,8 @@ def import_(
     db: DbOption = None,
 ) -> None:
     """Validate a case and save it in the store, in one transaction (all or nothing)."""
-    from peacetalks.catalog import builtin_cases, read_case_file
     from peacetalks.case import load_case_path
+    from peacetalks.catalog import builtin_cases, read_case_file
     from peacetalks.store import Store
 
     builtins = builtin_cases()
@@ -180,7 +188,7 @@ def import_(
     with Store.open(db) as store:
         store.init()
         result = store.save_case(case, replace=replace)
-        out.print(f"{result}  [dim]({store.url_for_display})[/dim]")
+        out().print(f"{result}  [dim]({store.url_for_display})[/dim]")
 
 
 @app.command()
@@ -227,7 +235,7 @@ def export(
         sys.stdout.write(text)
     else:
         _write_atomically(output, text)
-        err.print(f"wrote {output}")
+        err().print(f"wrote {output}")
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -269,7 +277,7 @@ def db_init(db: DbOption = None) -> None:
 
     with Store.open(db) as store:
         store.init()
-        out.print(f"store ready at {store.url_for_display}")
+        out().print(f"store ready at {store.url_for_display}")
 
 
 def main() -> None:

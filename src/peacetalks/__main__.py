@@ -1,0 +1,5 @@
+"""``python -m peacetalks`` runs the command line."""
+
+from peacetalks.cli import main
+
+main()
