@@ -42,6 +42,9 @@ class Snapshot:
 
     def record(self, actor: str, issue: str) -> Position | None:
         """The position in force for ``actor`` on ``issue`` as of the snapshot's date."""
+        for wanted, known, what in ((actor, self.actors, "actor"), (issue, self.issues, "issue")):
+            if wanted not in known:
+                raise KeyError(f"no {what} {wanted!r} in this snapshot; known: {', '.join(known)}")
         return self.records[self.actors.index(actor)][self.issues.index(issue)]
 
     def to_dataframe(self) -> pd.DataFrame:

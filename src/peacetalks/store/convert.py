@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from sqlalchemy import RowMapping
+
 from peacetalks.case.types import Case, Position, Source
 
 _ROW_ONLY_SOURCE_COLUMNS = {"case_id", "source_id", "ordinal"}
@@ -27,7 +29,7 @@ def source_rows(case: Case) -> list[dict[str, Any]]:
     return rows
 
 
-def source_from_row(row: Mapping[str, Any]) -> Source:
+def source_from_row(row: RowMapping) -> Source:
     fields = {k: v for k, v in row.items() if k not in _ROW_ONLY_SOURCE_COLUMNS}
     return Source.model_validate({**fields, "id": row["source_id"]})
 
@@ -38,7 +40,7 @@ def position_row(position: Position) -> dict[str, Any]:
     return {**position.model_dump(mode="json"), "as_of": position.as_of}
 
 
-def position_from_row(row: Mapping[str, Any]) -> Position:
+def position_from_row(row: RowMapping) -> Position:
     return Position.model_validate(
         {k: v for k, v in row.items() if k not in _ROW_ONLY_POSITION_COLUMNS}
     )

@@ -21,6 +21,13 @@ class SaveResult:
     superseded: int = 0
     added: int = 0
 
+    def __str__(self) -> str:
+        if self.status == "replaced":
+            counts = f"{self.kept} positions kept, {self.superseded} superseded, {self.added} added"
+        else:
+            counts = f"{self.kept + self.added} positions"
+        return f"case {self.case_id!r} {self.status}: {counts}"
+
 
 @dataclass(frozen=True)
 class StoredCase:

@@ -14,7 +14,6 @@ from pydantic import ValidationError
 from sqlalchemy import (
     Connection,
     Engine,
-    Row,
     create_engine,
     delete,
     event,
@@ -24,7 +23,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from peacetalks.case.types import Case, Position
 from peacetalks.errors import StoreError
@@ -49,12 +48,14 @@ class Store:
     """A case store on SQLite or PostgreSQL. Open it with :meth:`open`; every write is one
     transaction, so a failed write leaves the store as it was.
 
-    ``url`` is the store's URL with any password masked.
+    ``url`` is the store's URL as SQLAlchemy uses it, password included; ``url_for_display``
+    masks the password, for messages and logs.
     """
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self.url = url
+        self.url = engine.url.render_as_string(hide_password=False)
+        self.url_for_display = mask(engine.url)
         self._checked = False
 
     @classmethod
@@ -67,26 +68,28 @@ class Store:
             connect_args["connect_timeout"] = 10  # libpq waits forever by default
         try:
             engine = create_engine(parsed, connect_args=connect_args)
-        except NoSuchModuleError as exc:
+        except (NoSuchModuleError, ImportError) as exc:  # unknown scheme, or psycopg not installed
             raise StoreError(
                 f"cannot open the store at {shown}: no database driver for it ({exc}); "
                 "use sqlite:///… or postgresql://… (PostgreSQL needs `pip install peacetalks[postgres]`)"
             ) from None
-        except (ArgumentError, ImportError) as exc:
+        except ArgumentError as exc:
             raise StoreError(f"cannot open the store at {shown}: {exc}") from None
         if engine.dialect.name == "sqlite":
             _sqlite_transactions(engine)
-        store = cls(engine, shown)
         try:
             with engine.connect():
                 pass
         except SQLAlchemyError as exc:
             engine.dispose()
+            what_to_check = (
+                "that its folder exists and is writable" if engine.dialect.name == "sqlite"
+                else "the URL, that the server runs and that the user may log in"
+            )
             raise StoreError(
-                f"cannot connect to the store at {shown}: {_reason(exc)}; "
-                "check the URL, that the server runs and that the user may log in"
+                f"cannot connect to the store at {shown}: {_reason(exc)}; check {what_to_check}"
             ) from None
-        return store
+        return cls(engine)
 
     # Lifecycle -----------------------------------------------------------------------------
 
@@ -98,7 +101,7 @@ class Store:
             if stored is None:
                 conn.execute(insert(schema_info).values(key="schema_version", value=str(SCHEMA_VERSION)))
             else:
-                _require_version(stored, self.url)
+                _require_version(stored, self.url_for_display)
         self._checked = True
 
     def is_initialised(self) -> bool:
@@ -135,26 +138,29 @@ class Store:
                     f"case {case.id!r} is already stored with different content; pass replace=True "
                     "(--replace on the command line) to replace it; earlier positions stay in the history"
                 )
-            current = _current_position_rows(conn, case.id)
-            kept_ids, new = _match_positions(current, case.positions)
-            stale = [row_id for row_id in current if row_id not in set(kept_ids.values())]
-            if stale:
-                conn.execute(update(positions).where(positions.c.id.in_(stale)).values(superseded_at=now))
-            added = _insert_positions(conn, case.id, [case.positions[k] for k in new], now)
-            added_ids = dict(zip(new, added, strict=True))
-            order = [kept_ids.get(k) or added_ids[k] for k in range(len(case.positions))]
             if stored_hash is None:
                 conn.execute(insert(cases).values(_case_row(case, now)))
             else:
                 conn.execute(update(cases).where(cases.c.id == case.id).values(_case_row(case, now)))
+            current = _current_position_rows(conn, case.id)
+            kept_ids, new = _match_positions(current, case.positions)
+            still_current = set(kept_ids.values())
+            stale = [row_id for row_id in current if row_id not in still_current]
+            if stale:
+                conn.execute(update(positions).where(positions.c.id.in_(stale)).values(superseded_at=now))
+            added = _insert_positions(conn, case.id, [case.positions[k] for k in new], now)
+            added_ids = dict(zip(new, added, strict=True))
+            order = [kept_ids[k] if k in kept_ids else added_ids[k] for k in range(len(case.positions))]
             conn.execute(
                 insert(case_versions).values(
                     case_id=case.id, saved_at=now, content_hash=case.content_hash, position_ids=order
                 )
             )
             _write_sources(conn, case)
-        status = "created" if stored_hash is None else "replaced"
-        return SaveResult(case.id, status, case.content_hash, len(kept_ids), len(stale), len(new))
+        return SaveResult(
+            case.id, "created" if stored_hash is None else "replaced", case.content_hash,
+            kept=len(kept_ids), superseded=len(stale), added=len(new),
+        )
 
     def load_case(self, case_id: str, *, recorded_at: dt.datetime | None = None) -> Case:
         """The stored case, or with ``recorded_at`` its positions as the store knew them then
@@ -265,8 +271,7 @@ class Store:
             "seed": seed, "version": _peacetalks_version(), "result": result, "created_at": _now(),
         }
         with self._begin(f"record a {kind} run") as conn:
-            run_id = conn.scalar(insert(runs).values(row).returning(runs.c.id))
-        assert run_id is not None
+            run_id: int = conn.execute(insert(runs).values(row).returning(runs.c.id)).scalar_one()
         return run_id
 
     def runs(self, case_id: str | None = None) -> list[RunRecord]:
@@ -288,13 +293,13 @@ class Store:
                     self._check_initialised(conn)
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not {doing} in the store at {self.url}: {_reason(exc)}") from exc
+            raise StoreError(f"could not {doing} in the store at {self.url_for_display}: {_reason(exc)}") from exc
 
     def _check_initialised(self, conn: Connection) -> None:
         stored = _stored_version(conn) if inspect(conn).has_table(schema_info.name) else None
         if stored is None:
-            raise StoreError(f"store at {self.url} is not initialised: run `peacetalks db init`")
-        _require_version(stored, self.url)
+            raise StoreError(f"store at {self.url_for_display} is not initialised: run `peacetalks db init`")
+        _require_version(stored, self.url_for_display)
         self._checked = True
 
 
@@ -376,18 +381,21 @@ def _case_row(case: Case, now: dt.datetime) -> dict[str, Any]:
 
 def _unknown_case(conn: Connection, case_id: str) -> StoreError:
     known = list(conn.scalars(select(cases.c.id).order_by(cases.c.id)))
-    listed = ", ".join(known) if known else "none yet (save one with `peacetalks db import`)"
+    listed = ", ".join(known) if known else "none yet"
     return StoreError(f"no case {case_id!r} in the store; stored cases: {listed}")
 
 
 def _first_saved(conn: Connection, case_id: str) -> dt.datetime | None:
-    return conn.scalar(select(func.min(case_versions.c.saved_at)).where(case_versions.c.case_id == case_id))
+    first: dt.datetime | None = conn.scalar(
+        select(func.min(case_versions.c.saved_at)).where(case_versions.c.case_id == case_id)
+    )
+    return first
 
 
 def _reason(exc: SQLAlchemyError) -> str:
     """The driver's own message, without SQLAlchemy's statement dump and help link."""
     if isinstance(exc, DBAPIError) and exc.orig is not None:
-        return str(exc.orig).strip()
+        return " ".join(str(exc.orig).split())  # libpq's messages span lines
     return str(exc).split("\n", 1)[0]
 
 
@@ -401,5 +409,3 @@ def _peacetalks_version() -> str:
     except PackageNotFoundError:  # running from a source tree that was never installed
         return "unknown"
 
-
-__all__ = ["Store", "default_url"]

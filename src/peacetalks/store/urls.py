@@ -31,7 +31,7 @@ def parse_url(url: str) -> URL:
         return URL.create("sqlite", database=str(Path(url).expanduser()))
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise StoreError(
             f"cannot read the store URL {mask(url)!r}: {exc}; "
             "give sqlite:///path/to/file.db or postgresql://user:password@host/database"
@@ -47,7 +47,7 @@ def mask(url: str | URL) -> str:
         return url.render_as_string(hide_password=True)
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         # Unparseable: we cannot tell where a password would be, so show only the scheme.
         scheme, sep, _ = url.partition("://")
         return f"{scheme}://…" if sep else url

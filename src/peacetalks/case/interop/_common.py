@@ -249,12 +249,13 @@ def scaled(value: float, factor: float) -> float:
     return min(100.0, round10(value * factor))
 
 
-def factor_note(what: str, factor: float) -> str:
+def factor_note(target: str, origin: str, factor: float) -> str:
+    """How ``target`` was computed from the file's ``origin`` column, for the case description."""
     if factor == 100.0:
-        return f"{what} = file value × 100"
+        return f"{target} = {origin} × 100"
     if factor == 1.0:
-        return f"{what} = file value (already 0–100)"
-    return f"{what} = file value × {factor:.10g} (the largest becomes 100)"
+        return f"{target} = {origin} as given (already 0–100)"
+    return f"{target} = {origin} × {factor:.10g} (the largest becomes 100)"
 
 
 def file_source(source_id: str, data: Input, title: str, given: Source | None) -> Source:
