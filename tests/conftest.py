@@ -17,3 +17,10 @@ def postgres() -> Iterator[PostgresServer]:
             yield server
     except PostgresUnavailable as exc:
         pytest.skip(f"PostgreSQL tests skipped: {exc}")
+
+
+@pytest.fixture(autouse=True)
+def _private_default_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the default store at a fresh file, so no test reads or writes the user's own store."""
+    folder = tmp_path_factory.mktemp("default-store")
+    monkeypatch.setenv("PEACETALKS_DB", f"sqlite:///{folder / 'peacetalks.db'}")

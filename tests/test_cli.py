@@ -16,8 +16,7 @@ COMMANDS = [["cases"], ["show"], ["validate"], ["import"], ["export"], ["schema"
 
 
 @pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("PEACETALKS_DB", f"sqlite:///{tmp_path / 'store.db'}")
+def run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("COLUMNS", "250")
     runner = CliRunner()
 
@@ -139,7 +138,8 @@ def test_builtin_case_shows_how_the_parties_moved(run, issue: str) -> None:  # t
         assert early.position != late.position, f"{actor} did not move on {issue}"
         for record, text in ((early, shown["2022-04-01"]), (late, shown["2026-03-01"])):
             assert record.sources, f"{actor} on {issue} as of {record.as_of} cites no source"
-            row = next(line for line in text.splitlines() if line.startswith(f"│ {actor} "))
+            positions_table = text.split("Positions on", 1)[1]
+            row = next(line for line in positions_table.splitlines() if line.startswith(f"│ {actor} "))
             assert f"{record.position:g}" in row and str(record.as_of) in row
             assert all(source in text for source in record.sources)
             assert case.source(record.sources[0]).url in text  # type: ignore[operator]

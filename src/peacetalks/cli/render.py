@@ -119,14 +119,15 @@ def _indicators(case: Case, as_of: dt.date, cited: list[str]) -> Table:
     return table
 
 
-def _sources(case: Case, cited: list[str]) -> Table:
-    table = Table(title="Sources cited above", title_justify="left", expand=True)
-    for column in ("id", "outlet", "title", "url"):
-        table.add_column(column, overflow="fold")
+def _sources(case: Case, cited: list[str]) -> Group:
+    """One entry per cited source; the address on its own unbroken line so it stays clickable."""
+    lines: list[RenderableType] = [Text("Sources cited above", style="italic")]
     for source_id in cited:
         s = case.source(source_id)
-        table.add_row(s.id, s.outlet or "", s.title, s.url or "")
-    return table
+        lines.append(Text.assemble((s.id, "bold"), f"  {s.outlet + ': ' if s.outlet else ''}{s.title}"))
+        if s.url:
+            lines.append(Text(f"    {s.url}", style=f"link {s.url}", no_wrap=True, overflow="ignore"))
+    return Group(*lines)
 
 
 def _cite(cited: list[str], sources: Iterable[str]) -> None:
