@@ -135,8 +135,9 @@ def show(
         if issue_id not in {i.id for i in loaded.issues}:
             known = ", ".join(i.id for i in loaded.issues)
             raise PeacetalksError(f"no issue {issue_id!r} in case {loaded.id!r}; known issues: {known}")
+    console = out()
     for part in overview(loaded, when, issues=issue, events=events):
-        out().print(part)
+        console.print(part, crop=False)  # source addresses must never be cut short
 
 
 @app.command()
