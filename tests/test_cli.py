@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from casetext import CASE_YAML
 from peacetalks.cli import app
 
-COMMANDS = [["cases"], ["show"], ["validate"], ["import"], ["export"], ["schema"], ["db"], ["db", "init"]]
+COMMANDS = [["cases"], ["show"], ["predict"], ["validate"], ["import"], ["export"], ["schema"], ["db"], ["db", "init"]]
 
 
 @pytest.fixture
@@ -143,3 +143,28 @@ def test_builtin_case_shows_how_the_parties_moved(run, issue: str) -> None:  # t
             assert f"{record.position:g}" in row and str(record.as_of) in row
             assert all(source in text for source in record.sources)
             assert case.source(record.sources[0]).url in text  # type: ignore[operator]
+
+
+def test_predict_prints_each_model_side_by_side(run, case_file: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("predict", str(case_file), "--as-of", "2025-01-01", "--model", "compromise", "--model", "median")
+    assert result.exit_code == 0, result.output
+    assert "compromise" in result.stdout and "median" in result.stdout
+    assert "freeze on the line" in result.stdout  # the scale label nearest to the outcome
+
+
+def test_predict_json_and_csv_agree(run, case_file: Path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+    import json
+
+    as_json = json.loads(run("predict", str(case_file), "--format", "json").stdout)
+    rows = list(csv.DictReader(io.StringIO(run("predict", str(case_file), "--format", "csv").stdout)))
+    by_json = {(r["model"], r["issue"]): r["outcome"] for r in as_json["outcomes"]}
+    by_csv = {(r["model"], r["issue"]): float(r["outcome"]) for r in rows}
+    assert by_json == pytest.approx(by_csv)
+    assert ("compromise", "border") in by_csv and as_json["case"] == "demo"
+
+
+def test_predict_rejects_unknown_models(run, case_file: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("predict", str(case_file), "--model", "oracle")
+    assert result.exit_code == 1 and "available:" in result.output

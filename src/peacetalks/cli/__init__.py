@@ -270,6 +270,64 @@ def schema(
         _write_atomically(output, text)
 
 
+class PredictFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+@app.command()
+@friendly
+def predict(
+    case: Annotated[str, typer.Argument(help="Case path, stored id or built-in name.")],
+    model: Annotated[list[str] | None, typer.Option(
+        "--model", "-m", help="Model name (repeatable), or 'all'. See the list below.", show_default=False)] = None,
+    as_of: AsOfOption = None,
+    rounds: Annotated[int | None, typer.Option(help="Rounds for models that have them.", min=1,
+                                               show_default=False)] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Say why each model predicts what it does.")] = False,
+    fmt: Annotated[PredictFormat, typer.Option("--format", help="Output format.")] = PredictFormat.TABLE,
+    db: DbOption = None,
+) -> None:
+    """Predict where the negotiation settles on each issue, with each bargaining model side by side,
+    and the scale label nearest to each outcome. Models: compromise (weighted mean), median
+    (weighted median) and, where installed, the challenge and exchange models."""
+    from peacetalks.catalog import load_case
+    from peacetalks.cli.render import predictions_table
+    from peacetalks.models.base import available_models, get_model
+
+    names = model or ["all"]
+    if "all" in names:
+        names = list(available_models())
+    loaded = load_case(case, db=db)
+    snapshot = loaded.snapshot(_date(as_of) or loaded.as_of)
+    results = []
+    for name in names:
+        params = {"rounds": rounds} if rounds is not None and "rounds" in _init_params(name) else {}
+        results.append(get_model(name, **params).predict(snapshot))
+    if fmt is PredictFormat.TABLE:
+        console = out()
+        console.print(predictions_table(loaded, results))
+        for result in results:
+            for note in result.notes:
+                console.print(f"[yellow]{result.model}:[/yellow] {note}")
+            if explain:
+                console.print(result.explain(), highlight=False)
+    else:
+        from peacetalks.models.output import predictions_csv, predictions_json
+
+        sys.stdout.write(predictions_json(loaded, results) if fmt is PredictFormat.JSON
+                         else predictions_csv(loaded, results))
+
+
+def _init_params(name: str) -> set[str]:
+    import inspect
+
+    from peacetalks.models.base import available_models
+
+    return set(inspect.signature(available_models()[name].__init__).parameters)
+
+
 @db_app.command("init")
 @friendly
 def db_init(db: DbOption = None) -> None:

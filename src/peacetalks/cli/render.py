@@ -13,6 +13,7 @@ from rich.text import Text
 from peacetalks.case import Case, Snapshot
 from peacetalks.catalog import CaseEntry
 from peacetalks.errors import Problem
+from peacetalks.models.base import Prediction
 
 
 def overview(case: Case, as_of: dt.date, *, issues: Sequence[str] | None = None,
@@ -150,4 +151,23 @@ def case_list(entries: Sequence[CaseEntry]) -> Table:
         table.add_column(column)
     for e in entries:
         table.add_row(e.id, e.name, e.origin, str(e.as_of), e.content_hash[:12])
+    return table
+
+
+def predictions_table(case: Case, results: Sequence[Prediction]) -> Table:
+    """Issues down, models across: each outcome with the nearest label of the issue's scale."""
+    as_of = results[0].as_of if results else str(case.as_of)
+    table = Table(title=f"Predicted outcomes, {case.name}, as of {as_of}", title_justify="left",
+                  expand=True, show_lines=True)
+    table.add_column("issue")
+    for result in results:
+        table.add_column(result.model)
+    for k, issue_id in enumerate(results[0].issues if results else ()):
+        issue = case.issue(issue_id)
+        cells = []
+        for result in results:
+            value = float(result.outcome[k])
+            cells.append("no prediction" if value != value else
+                         f"[bold]{value:.1f}[/bold]\n{issue.scale.label_for(value)}")
+        table.add_row(f"{issue.name}\n[dim]{issue.id}[/dim]", *cells)
     return table

@@ -1,0 +1,1 @@
+"""Bargaining models over case snapshots."""
