@@ -168,3 +168,15 @@ def test_predict_json_and_csv_agree(run, case_file: Path) -> None:  # type: igno
 def test_predict_rejects_unknown_models(run, case_file: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("predict", str(case_file), "--model", "oracle")
     assert result.exit_code == 1 and "available:" in result.output
+
+
+def test_predict_with_draws_gives_reproducible_intervals(run, case_file: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    args = ("predict", str(case_file), "--draws", "300", "--seed", "5", "--format", "json")
+    first, second = json.loads(run(*args).stdout), json.loads(run(*args).stdout)
+    assert first == second
+    row = next(r for r in first["outcomes"] if r["model"] == "compromise" and r["issue"] == "border")
+    assert row["low_90"] < row["outcome"] < row["high_90"] and row["seed"] == 5 and row["draws"] == 300
+    table = run("predict", str(case_file), "--draws", "300", "--seed", "5")
+    assert "90 % of 300 draws, seed 5" in table.stdout

@@ -29,9 +29,11 @@ from peacetalks.case.types import (
     ProposalStance,
     ProposalStatus,
     Provision,
+    Range,
     Scale,
     Source,
     SourceKind,
+    Uncertainty,
 )
 from peacetalks.errors import StoreError
 from peacetalks.store import Store, default_url
@@ -83,7 +85,8 @@ def make_case(**changes: Any) -> Case:
             _position("south", "guarantees", D(2024, 6, 10), 80.0, sources=("s-plan", "s-talks"),
                       confidence=Confidence.HIGH),
             _position("broker", "territory", D(2024, 6, 10), 55.5, coded_by=CodedBy.ANALYST,
-                      sources=(), rationale="Inferred from the broker's plan."),
+                      sources=(), rationale="Inferred from the broker's plan.",
+                      uncertainty=Uncertainty(position=Range(low=45, high=65))),
             _position("north", "guarantees", D(2024, 2, 1), 10.0),
         ),
         "proposals": (

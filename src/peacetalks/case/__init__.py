@@ -14,6 +14,7 @@ from peacetalks.case.types import (
     Indicator,
     Issue,
     Observation,
+    Outcome,
     Parameter,
     Phase,
     Position,
@@ -21,14 +22,16 @@ from peacetalks.case.types import (
     ProposalStance,
     ProposalStatus,
     Provision,
+    Range,
     Scale,
     Source,
     SourceKind,
+    Uncertainty,
 )
 
 __all__ = [
     "Actor", "ActorKind", "ActorRole", "Anchor", "Case", "CodedBy", "Confidence", "Event",
-    "Indicator", "Issue", "Observation", "Parameter", "Phase", "Position", "Proposal",
-    "ProposalStance", "ProposalStatus", "Provision", "Scale", "Snapshot", "Source", "SourceKind",
-    "load_case_path", "parse_case_texts",
+    "Indicator", "Issue", "Observation", "Outcome", "Parameter", "Phase", "Position", "Proposal",
+    "ProposalStance", "ProposalStatus", "Provision", "Range", "Scale", "Snapshot", "Source", "SourceKind",
+    "Uncertainty", "load_case_path", "parse_case_texts",
 ]

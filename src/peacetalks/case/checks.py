@@ -73,6 +73,13 @@ def case_problems(case: Mapping[str, Any]) -> list[Found]:
     for k, source in enumerate(_entries(case, "sources")):
         not_future(("sources", k, "published"), source.get("published"), "publication date")
 
+    for k, issue in enumerate(_entries(case, "issues")):
+        outcome = issue.get("outcome")
+        if isinstance(outcome, Mapping):
+            refs(("issues", k, "outcome", "sources"), outcome.get("sources"), sources, "source")
+            not_future(("issues", k, "outcome", "date"), outcome.get("date"), "outcome date")
+            _in_scale(found, ("issues", k, "outcome", "value"), outcome.get("value"), issue)
+
     for k, actor in enumerate(_entries(case, "actors")):
         ref(("actors", k, "member_of"), actor.get("member_of"), actors, "actor")
         if actor.get("member_of") is not None and actor.get("member_of") == actor.get("id"):
@@ -88,6 +95,11 @@ def case_problems(case: Mapping[str, Any]) -> list[Found]:
         issue_id = pos.get("issue")
         issue = issues.get(issue_id) if isinstance(issue_id, str) else None
         _in_scale(found, (*path, "position"), pos.get("position"), issue)
+        ranges = pos.get("uncertainty")
+        span = ranges.get("position") if isinstance(ranges, Mapping) else None
+        if isinstance(span, Mapping):
+            for end in ("low", "high"):
+                _in_scale(found, (*path, "uncertainty", "position", end), span.get(end), issue)
         key = (pos.get("actor"), pos.get("issue"), pos.get("as_of"))
         if not all(isinstance(part, str | dt.date) for part in key):
             continue

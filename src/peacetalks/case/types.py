@@ -122,6 +122,15 @@ class Scale(Model):
         return min(anchors, key=lambda a: abs(a.value - value)).label
 
 
+class Outcome(Model):
+    """What was actually decided on an issue, for backtesting the models."""
+
+    value: Number
+    date: dt.date | None = None
+    sources: tuple[Id, ...] = Field(min_length=1)
+    note: Text | None = None
+
+
 class Issue(Model):
     id: Id
     name: Text
@@ -129,6 +138,7 @@ class Issue(Model):
     description: Text
     scale: Scale
     terms: tuple[Text, ...] = ()
+    outcome: Outcome | None = None
 
 
 class Confidence(StrEnum):
@@ -140,6 +150,26 @@ class Confidence(StrEnum):
 class CodedBy(StrEnum):
     SOURCE = "source"
     ANALYST = "analyst"
+
+
+class Range(Model):
+    low: Number
+    high: Number
+
+    @model_validator(mode="after")
+    def _check(self) -> Range:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        return self
+
+
+class Uncertainty(Model):
+    """Ranges within which a position's values may lie; Monte Carlo draws sample them uniformly.
+    A value without a range is drawn with the spread its ``confidence`` implies."""
+
+    position: Range | None = None
+    salience: Range | None = None
+    capability: Range | None = None
 
 
 class Position(Model):
@@ -159,9 +189,20 @@ class Position(Model):
     confidence: Confidence = Confidence.MEDIUM
     coded_by: CodedBy
     rationale: Text | None = None
+    uncertainty: Uncertainty | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Position:
+        ranges = self.uncertainty or Uncertainty()
+        for name, bounded in (("position", False), ("salience", True), ("capability", True)):
+            span: Range | None = getattr(ranges, name)
+            value = getattr(self, name)
+            if span is None:
+                continue
+            if not span.low <= value <= span.high:
+                raise ValueError(f"uncertainty.{name} [{span.low:g}, {span.high:g}] does not contain {value:g}")
+            if bounded and (span.low < 0 or span.high > 100):
+                raise ValueError(f"uncertainty.{name} must lie within 0–100")
         if self.coded_by is CodedBy.SOURCE and not self.sources:
             raise ValueError("coded_by 'source' needs at least one source id in 'sources'")
         if self.coded_by is CodedBy.ANALYST and not self.rationale:

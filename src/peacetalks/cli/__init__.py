@@ -285,6 +285,11 @@ def predict(
     as_of: AsOfOption = None,
     rounds: Annotated[int | None, typer.Option(help="Rounds for models that have them.", min=1,
                                                show_default=False)] = None,
+    draws: Annotated[int, typer.Option(
+        help="Monte Carlo draws of positions, saliences and capabilities (0: none). Each value is drawn "
+        "from its stated range, else ± a spread set by its confidence.", min=0)] = 0,
+    seed: Annotated[int | None, typer.Option(help="Seed for the draws (default: a random one, printed).",
+                                             show_default=False)] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Say why each model predicts what it does.")] = False,
     fmt: Annotated[PredictFormat, typer.Option("--format", help="Output format.")] = PredictFormat.TABLE,
     db: DbOption = None,
@@ -301,13 +306,23 @@ def predict(
         names = list(available_models())
     loaded = load_case(case, db=db)
     snapshot = loaded.snapshot(_date(as_of) or loaded.as_of)
-    results = []
+    if draws and seed is None:
+        import secrets
+
+        seed = secrets.randbelow(2**31)
+    results, spreads = [], []
     for name in names:
         params = {"rounds": rounds} if rounds is not None and "rounds" in _init_params(name) else {}
-        results.append(get_model(name, **params).predict(snapshot))
+        chosen = get_model(name, **params)
+        results.append(chosen.predict(snapshot))
+        if draws:
+            spreads.append(chosen.predict_draws(snapshot, draws, seed or 0))
     if fmt is PredictFormat.TABLE:
         console = out()
-        console.print(predictions_table(loaded, results))
+        console.print(predictions_table(loaded, results, spreads))
+        if draws:
+            console.print(f"Intervals: central 90 % of {draws:,} draws, seed {seed} "
+                          "(model-implied uncertainty from the coding ranges, not a calibrated probability).")
         for result in results:
             for note in result.notes:
                 console.print(f"[yellow]{result.model}:[/yellow] {note}")
@@ -316,8 +331,8 @@ def predict(
     else:
         from peacetalks.models.output import predictions_csv, predictions_json
 
-        sys.stdout.write(predictions_json(loaded, results) if fmt is PredictFormat.JSON
-                         else predictions_csv(loaded, results))
+        sys.stdout.write(predictions_json(loaded, results, spreads) if fmt is PredictFormat.JSON
+                         else predictions_csv(loaded, results, spreads))
 
 
 def _init_params(name: str) -> set[str]:

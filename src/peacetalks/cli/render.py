@@ -14,6 +14,7 @@ from peacetalks.case import Case, Snapshot
 from peacetalks.catalog import CaseEntry
 from peacetalks.errors import Problem
 from peacetalks.models.base import Prediction
+from peacetalks.models.draws import Distribution
 
 
 def overview(case: Case, as_of: dt.date, *, issues: Sequence[str] | None = None,
@@ -154,8 +155,11 @@ def case_list(entries: Sequence[CaseEntry]) -> Table:
     return table
 
 
-def predictions_table(case: Case, results: Sequence[Prediction]) -> Table:
-    """Issues down, models across: each outcome with the nearest label of the issue's scale."""
+def predictions_table(case: Case, results: Sequence[Prediction],
+                      spreads: Sequence[Distribution] = ()) -> Table:
+    """Issues down, models across: each outcome with its 90 % interval over the draws (if any)
+    and the nearest label of the issue's scale."""
+    intervals = [spread.interval(0.9) for spread in spreads]
     as_of = results[0].as_of if results else str(case.as_of)
     table = Table(title=f"Predicted outcomes, {case.name}, as of {as_of}", title_justify="left",
                   expand=True, show_lines=True)
@@ -165,9 +169,12 @@ def predictions_table(case: Case, results: Sequence[Prediction]) -> Table:
     for k, issue_id in enumerate(results[0].issues if results else ()):
         issue = case.issue(issue_id)
         cells = []
-        for result in results:
+        for m, result in enumerate(results):
             value = float(result.outcome[k])
-            cells.append("no prediction" if value != value else
-                         f"[bold]{value:.1f}[/bold]\n{issue.scale.label_for(value)}")
+            if value != value:
+                cells.append("no prediction")
+                continue
+            band = f"  [{intervals[m][0][k]:.1f}–{intervals[m][1][k]:.1f}]" if intervals else ""
+            cells.append(f"[bold]{value:.1f}[/bold]{band}\n{issue.scale.label_for(value)}")
         table.add_row(f"{issue.name}\n[dim]{issue.id}[/dim]", *cells)
     return table

@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from peacetalks.case import Snapshot
 from peacetalks.errors import PeacetalksError
+from peacetalks.models.draws import Distribution, Inputs, draw_chunks
 
 FloatArray = NDArray[np.float64]
 
@@ -70,6 +71,19 @@ class Model:
                 if name != "self" and p.kind in named}
 
     def predict(self, snapshot: Snapshot) -> Prediction:
+        raise NotImplementedError
+
+    def predict_draws(self, snapshot: Snapshot, draws: int, seed: int,
+                      spread: dict[str, float] | None = None) -> Distribution:
+        """The outcome per issue over ``draws`` Monte Carlo draws of the inputs (see
+        :mod:`peacetalks.models.draws`); same seed, same samples."""
+        if draws < 1:
+            raise PeacetalksError("the number of draws must be at least 1")
+        samples = np.concatenate([self.outcomes(chunk) for chunk in draw_chunks(snapshot, draws, seed, spread)])
+        return Distribution(self.name, snapshot.issues, samples, seed, draws)
+
+    def outcomes(self, inputs: Inputs) -> FloatArray:
+        """Outcomes [draws, issues] for one chunk of drawn inputs; vectorised across draws."""
         raise NotImplementedError
 
     def _prediction(self, snapshot: Snapshot, outcome: FloatArray, **fields: Any) -> Prediction:

@@ -10,6 +10,7 @@ import numpy as np
 
 from peacetalks.case import Snapshot
 from peacetalks.models.base import FloatArray, Model, Prediction, per_issue, register
+from peacetalks.models.draws import Inputs
 
 
 def compromise(position: FloatArray, weight: FloatArray) -> float:
@@ -47,6 +48,12 @@ class Compromise(Model):
         outcome = per_issue(snapshot, compromise)
         return self._prediction(snapshot, outcome, notes=_note_missing(snapshot, outcome))
 
+    def outcomes(self, inputs: Inputs) -> FloatArray:
+        weight = _draw_weights(inputs)
+        total = weight.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(total > 0, (weight * inputs.position).sum(axis=1) / total, np.nan)
+
 
 @register
 class WeightedMedian(Model):
@@ -58,3 +65,21 @@ class WeightedMedian(Model):
     def predict(self, snapshot: Snapshot) -> Prediction:
         outcome = per_issue(snapshot, weighted_median)
         return self._prediction(snapshot, outcome, notes=_note_missing(snapshot, outcome))
+
+    def outcomes(self, inputs: Inputs) -> FloatArray:
+        # The lower weighted median: the first position, in ascending order, at which the
+        # cumulative weight reaches half the total. It minimises the weighted distance like the
+        # Condorcet rule above; the two differ only on exact ties, which continuous draws avoid.
+        weight = _draw_weights(inputs)
+        order = np.argsort(inputs.position, axis=1)
+        sorted_position = np.take_along_axis(inputs.position, order, axis=1)
+        cumulative = np.cumsum(np.take_along_axis(weight, order, axis=1), axis=1)
+        total = cumulative[:, -1:, :]
+        first = np.argmax(cumulative >= total / 2, axis=1)[:, None, :]
+        median = np.take_along_axis(sorted_position, first, axis=1)[:, 0, :]
+        return np.where(total[:, 0, :] > 0, median, np.nan)
+
+
+def _draw_weights(inputs: Inputs) -> FloatArray:
+    """Capability × salience share per draw; zero where the actor holds no position."""
+    return np.asarray(inputs.capability * inputs.salience / 100.0 * inputs.held, dtype=float)

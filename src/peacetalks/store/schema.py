@@ -109,6 +109,7 @@ positions = Table(
     Column("confidence", String(20), nullable=False),
     Column("coded_by", String(20), nullable=False),
     Column("rationale", Text),
+    Column("uncertainty", JSON),
     Column("recorded_at", UTCDateTime, nullable=False),
     Column("superseded_at", UTCDateTime),
     Index("ix_positions_case_actor_issue", "case_id", "actor", "issue"),
