@@ -93,13 +93,13 @@ def case_problems(case: Mapping[str, Any]) -> list[Found]:
         refs((*path, "sources"), pos.get("sources"), sources, "source")
         not_future((*path, "as_of"), pos.get("as_of"), "position date")
         issue_id = pos.get("issue")
-        issue = issues.get(issue_id) if isinstance(issue_id, str) else None
-        _in_scale(found, (*path, "position"), pos.get("position"), issue)
+        scale_of = issues.get(issue_id) if isinstance(issue_id, str) else None
+        _in_scale(found, (*path, "position"), pos.get("position"), scale_of)
         ranges = pos.get("uncertainty")
         span = ranges.get("position") if isinstance(ranges, Mapping) else None
         if isinstance(span, Mapping):
             for end in ("low", "high"):
-                _in_scale(found, (*path, "uncertainty", "position", end), span.get(end), issue)
+                _in_scale(found, (*path, "uncertainty", "position", end), span.get(end), scale_of)
         key = (pos.get("actor"), pos.get("issue"), pos.get("as_of"))
         if not all(isinstance(part, str | dt.date) for part in key):
             continue
