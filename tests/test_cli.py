@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from casetext import CASE_YAML
 from peacetalks.cli import app
 
-COMMANDS = [["cases"], ["show"], ["predict"], ["validate"], ["import"], ["export"], ["schema"], ["db"], ["db", "init"]]
+COMMANDS = [["cases"], ["show"], ["predict"], ["backtest"], ["validate"], ["import"], ["export"], ["schema"],
+            ["db"], ["db", "init"]]
 
 
 @pytest.fixture
@@ -180,3 +181,12 @@ def test_predict_with_draws_gives_reproducible_intervals(run, case_file: Path) -
     assert row["low_90"] < row["outcome"] < row["high_90"] and row["seed"] == 5 and row["draws"] == 300
     table = run("predict", str(case_file), "--draws", "300", "--seed", "5")
     assert "90 % of 300 draws, seed 5" in table.stdout
+
+
+def test_backtest_scores_the_ec_reference_case(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("backtest", "ec-emissions")
+    assert result.exit_code == 0, result.output
+    # Published: compromise 7.39 and weighted median 7.0 against the actual 8.833 years.
+    assert "1.443" in result.stdout and "1.833" in result.stdout
+    no_outcome = run("backtest", "russia-ukraine")
+    assert no_outcome.exit_code == 1 and "records no actual outcome" in no_outcome.output

@@ -343,6 +343,28 @@ def _init_params(name: str) -> set[str]:
     return set(inspect.signature(available_models()[name].__init__).parameters)
 
 
+@app.command()
+@friendly
+def backtest(
+    case: Annotated[str, typer.Argument(help="Case path, stored id or built-in name (e.g. ec-emissions).")],
+    model: Annotated[list[str] | None, typer.Option(
+        "--model", "-m", help="Model name (repeatable); default: all.", show_default=False)] = None,
+    as_of: AsOfOption = None,
+    db: DbOption = None,
+) -> None:
+    """Score the models against the outcomes a case records: absolute error per issue and mean
+    absolute error (MAE) per model, next to the compromise and weighted-median baselines."""
+    from peacetalks.catalog import load_case
+    from peacetalks.cli.render import backtest_table
+    from peacetalks.models.backtest import BASELINES
+    from peacetalks.models.backtest import backtest as run_backtest
+    from peacetalks.models.base import available_models, get_model
+
+    names = list(dict.fromkeys([*BASELINES, *(model or available_models())]))
+    result = run_backtest(load_case(case, db=db), [get_model(name) for name in names], as_of)
+    out().print(backtest_table(result))
+
+
 @db_app.command("init")
 @friendly
 def db_init(db: DbOption = None) -> None:

@@ -13,6 +13,7 @@ from rich.text import Text
 from peacetalks.case import Case, Snapshot
 from peacetalks.catalog import CaseEntry
 from peacetalks.errors import Problem
+from peacetalks.models.backtest import BASELINES, Backtest
 from peacetalks.models.base import Prediction
 from peacetalks.models.draws import Distribution
 
@@ -177,4 +178,19 @@ def predictions_table(case: Case, results: Sequence[Prediction],
             band = f"  [{intervals[m][0][k]:.1f}–{intervals[m][1][k]:.1f}]" if intervals else ""
             cells.append(f"[bold]{value:.1f}[/bold]{band}\n{issue.scale.label_for(value)}")
         table.add_row(f"{issue.name}\n[dim]{issue.id}[/dim]", *cells)
+    return table
+
+
+def backtest_table(result: Backtest) -> Table:
+    table = Table(title=f"Backtest of {result.case_id} as of {result.as_of}: predicted vs actual",
+                  title_justify="left")
+    for column in ("model", "issue", "predicted", "actual", "abs. error"):
+        table.add_column(column, justify="left" if column in ("model", "issue") else "right")
+    for s in result.scores:
+        table.add_row(s.model, s.issue, f"{s.predicted:.3f}", f"{s.actual:g}", f"{s.error:.3f}")
+    baseline = result.mae("compromise")
+    table.caption = "MAE: " + "; ".join(
+        f"{name} {result.mae(name):.3f}" + ("" if name in BASELINES else f" ({result.mae(name) - baseline:+.3f} "
+                                            "vs compromise; negative is better)")
+        for name in result.models)
     return table
