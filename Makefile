@@ -15,8 +15,13 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# decide-exchange-model (GPL-3.0) is the reference the exchange model is tested against; it is
+# installed only here, without its dependencies, whose old pins (numpy, pandas, PyQt5) would
+# replace the project's; its Python API needs only the three small packages named beside it.
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps decide-exchange-model==2022.1.28 typesystem==0.2.5 \
+		blinker peewee
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run

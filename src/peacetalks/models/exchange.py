@@ -1,0 +1,622 @@
+"""Exchange model ("equal gain"; Stokman & Van Oosten 1994; Dijkstra, van Assen & Stokman 2008).
+
+Actors trade voting positions: each gives ground on an issue it cares less about in return for
+support on an issue it cares more about. Pure functions over NumPy arrays ``[actors, issues]``;
+no I/O. Every equation, the tie-break rule and each deliberate difference from the reference
+implementation (the ``decide-exchange-model`` package) are written down in
+``docs/models-exchange.md``; the comments below say which rule a line implements.
+
+Internally every issue is mapped onto 0–100 (``bounds``), as decide does, so that gains, which
+add salience-weighted shifts on two different issues, compare like with like. Positions, moves
+and outcome shifts are reported in the caller's units; gains and externalities in
+"salience × points on the 0–100 scale".
+
+Deliberate differences from decide (details in the docs): ties go to the lowest (i, j, p, q)
+instead of a coin flip; an outcome already at the demander's position (± tolerance) makes an
+exchange invalid; zero saliences and weights are handled instead of raising; an issue without
+weight has a NaN outcome instead of 0. Kept from decide although they look unintended, because
+they move outcomes by points: the demander's partial view of the outcome, the "stale moves"
+bound and "no cap once the outcome is past the demander".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from peacetalks.case import Snapshot
+from peacetalks.models.base import Model, Prediction, register
+from peacetalks.models.central import weighted_median
+from peacetalks.models.draws import Inputs
+
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+IntArray = NDArray[np.intp]
+
+# Two gains closer than this (relative to the larger) are a tie. decide compares Decimals with an
+# absolute 1e-20; float64 needs a relative margin so that mathematically equal gains computed in
+# a different order still count as tied.
+_TIE_RTOL = 1e-12
+_SCALE = 100.0
+# A supplier with less than this share of an issue's weight shifts the outcome by < 1e-10 points
+# even moving across the whole scale: no gain above the default tolerance, and it would make the
+# move needed per unit of outcome shift overflow.
+_MIN_UNIT = 1e-12
+
+
+@dataclass(frozen=True)
+class ExchangeParams:
+    """Settings of :func:`exchange_model`.
+
+    ``tie_break="index"``: among exchanges whose gains tie (see ``_TIE_RTOL``), the one with the
+    lowest ``(actor_i, actor_j, issue_p, issue_q)`` is executed first. ``fixed_weight`` and
+    ``salience_weight`` set how far an actor's position follows its voting position into the
+    next round: ``x' = x + (fixed_weight + salience_weight·(1 − s))·(y − x)`` (decide's rule and
+    default values).
+    """
+
+    rounds: int = 10
+    tie_break: Literal["index"] = "index"
+    tolerance: float = 1e-9
+    fixed_weight: float = 0.1
+    salience_weight: float = 0.4
+
+    def __post_init__(self) -> None:
+        if self.rounds < 0:
+            raise ValueError(f"rounds must be ≥ 0, got {self.rounds}")
+        if self.tie_break != "index":
+            raise ValueError(f"unknown tie_break {self.tie_break!r}; only 'index' is implemented")
+        if not self.tolerance >= 0:
+            raise ValueError(f"tolerance must be ≥ 0, got {self.tolerance}")
+        if min(self.fixed_weight, self.salience_weight) < 0 or self.fixed_weight + self.salience_weight > 1:
+            raise ValueError("fixed_weight and salience_weight must be ≥ 0 and sum to at most 1")
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One executed (or, from :func:`candidate_exchanges`, candidate) exchange.
+
+    Actor ``actor_i`` demands issue ``issue_p`` and supplies ``issue_q``; ``actor_j`` the reverse,
+    and always ``issue_p < issue_q``. ``move_i`` is i's signed move on q, ``move_j`` j's on p, and
+    the outcome shifts are signed, all in the caller's units. ``gain`` is the common gain of i
+    and j. ``externalities[k]`` is actor k's salience-weighted gain (+) or loss (−) from the two
+    outcome shifts, measured from its position at the start of the round; it is 0 for i and j
+    (their own gain is ``gain``) and counts only the issues on which k has a position.
+    """
+
+    round: int
+    actor_i: int
+    actor_j: int
+    issue_p: int
+    issue_q: int
+    move_i: float
+    move_j: float
+    gain: float
+    outcome_shift_p: float
+    outcome_shift_q: float
+    externalities: FloatArray
+
+
+@dataclass(frozen=True)
+class ExchangeResult:
+    """Result of :func:`exchange_model`.
+
+    ``positions[r]`` are the positions after round r (``positions[0]`` the input; NaN where an
+    actor has no position) and ``outcomes[r]`` their compromise (the c·s-weighted mean).
+    ``voting_outcomes[r - 1]`` is the compromise of the voting positions at the end of round r,
+    before actors partly fall back towards their positions (see :class:`ExchangeParams`). Rows
+    after convergence repeat the last state.
+    """
+
+    positions: FloatArray
+    outcomes: FloatArray
+    voting_outcomes: FloatArray
+    exchanges: tuple[Exchange, ...]
+    rounds_run: int
+    converged: bool
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Board:
+    """Validated inputs on the internal 0–100 scale; masked entries hold zeros."""
+
+    x: FloatArray  # [A, I] positions
+    s: FloatArray  # [A, I] salience
+    w: FloatArray  # [A, I] weight c·s
+    total: FloatArray  # [I] Σ_a w, the outcome's denominator
+    present: BoolArray  # [A, I] has a position on an issue whose outcome exists
+    offset: FloatArray  # [I] caller's units = offset + unit · internal
+    unit: FloatArray  # [I]
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    """All potential exchanges of one round, sorted by (i, j, p, q), as flat arrays.
+
+    The two sides of an exchange are stacked as rows ``[2, K]``: row 0 is j supplying p to
+    demander i, row 1 is i supplying q to demander j. Everything that stays fixed during the
+    round is precomputed, so re-evaluating every candidate after each executed exchange is a
+    handful of array operations.
+    """
+
+    i: IntArray
+    j: IntArray
+    p: IntArray
+    q: IntArray
+    ratio: FloatArray  # shift of O_q per unit shift of O_p: (s_ip + s_jp) / (s_iq + s_jq)
+    gain_per_shift: FloatArray  # common gain per unit shift of O_p
+    target: FloatArray  # [2, K] the demander's round-start position the supplier moves towards
+    direction: FloatArray  # [2, K] ±1, direction of the supplier's move
+    at: IntArray  # [2, K] flat index of (supplier, issue) in a raveled [A, I] array
+    demand_at: IntArray  # [2, K] flat index of (demander, issue)
+    pair_at: IntArray  # [2, K] flat index of (demander, supplier, issue) in a raveled [A, A, I] array
+    unit: FloatArray  # [2, K] outcome shift per point the supplier moves: w / W
+    directed_unit: FloatArray  # [2, K] direction · unit
+    directed_target: FloatArray  # [2, K] direction · target
+    start_gap: FloatArray  # [2, K] direction · (target − round-start outcome + unit · supplier's start)
+    to_p: FloatArray  # [2, K] converts a side's outcome shift into the shift of O_p: 1 and 1/ratio
+    move_per_shift: FloatArray  # [2, K] signed supplier move per unit shift of O_p
+
+    def take(self, keep: IntArray) -> _Candidates:
+        """The candidates at ``keep`` (in order), as a new set."""
+        return _Candidates(**{name: value[..., keep] for name, value in vars(self).items()})
+
+
+def exchange_model(
+    position: ArrayLike,
+    salience: ArrayLike,
+    capability: ArrayLike,
+    mask: ArrayLike,
+    *,
+    params: ExchangeParams = ExchangeParams(),
+    bounds: ArrayLike | None = None,
+) -> ExchangeResult:
+    """Run the equal-gain exchange model for ``params.rounds`` rounds.
+
+    ``position``, ``salience`` (0–1), ``capability`` (≥ 0) and ``mask`` (True = no position) are
+    ``[actors, issues]``. ``bounds`` (``[issues, 2]``: low, high of each issue's scale) maps every
+    issue onto 0–100 before gains are compared; without it all issues share one scale from the
+    lowest to the highest position given. Raises ``ValueError`` on malformed input.
+    """
+    board = _board(position, salience, capability, mask, bounds)
+    n_actors, n_issues = board.x.shape
+    positions = np.empty((params.rounds + 1, n_actors, n_issues))
+    outcomes = np.empty((params.rounds + 1, n_issues))
+    voting_outcomes = np.empty((params.rounds, n_issues))
+    notes = list(_empty_issue_notes(board))
+    x = board.x
+    positions[0], outcomes[0] = x, _compromise(board, x)
+    exchanges: list[Exchange] = []
+    rounds_run, converged = 0, False
+    for round_no in range(1, params.rounds + 1):
+        voting, executed, ties = _run_round(board, x, round_no, params.tolerance)
+        if ties:
+            notes.append(f"round {round_no}: {ties} tie(s) in gain broken by the lowest (i, j, p, q)")
+        if not executed:
+            converged = True
+            notes.append(f"round {round_no}: no valid exchange left; converged after {rounds_run} round(s)")
+            break
+        exchanges.extend(executed)
+        # Actors fall back part of the way from their voting position towards their position,
+        # less so on issues they care little about (decide's rule).
+        follow = params.fixed_weight + params.salience_weight * (1.0 - board.s)
+        x = x + follow * (voting - x)
+        rounds_run = round_no
+        voting_outcomes[round_no - 1] = _compromise(board, voting)
+        positions[round_no], outcomes[round_no] = x, _compromise(board, x)
+    positions[rounds_run + 1 :] = positions[rounds_run]
+    outcomes[rounds_run + 1 :] = outcomes[rounds_run]
+    voting_outcomes[rounds_run:] = outcomes[rounds_run]
+    return ExchangeResult(
+        positions=_to_caller(board, positions, missing=~board.present),
+        outcomes=_to_caller(board, outcomes),
+        voting_outcomes=_to_caller(board, voting_outcomes),
+        exchanges=tuple(exchanges),
+        rounds_run=rounds_run,
+        converged=converged,
+        notes=tuple(notes),
+    )
+
+
+def candidate_exchanges(
+    position: ArrayLike,
+    salience: ArrayLike,
+    capability: ArrayLike,
+    mask: ArrayLike,
+    *,
+    tolerance: float = ExchangeParams.tolerance,
+    bounds: ArrayLike | None = None,
+) -> list[Exchange]:
+    """The valid exchanges at the start of round 1, in the order they would be executed."""
+    board = _board(position, salience, capability, mask, bounds)
+    cands = _candidates(board, board.x)
+    st = _new_round(board, board.x, cands.i.size)
+    ev = _evaluate(cands, st, tolerance)
+    steps = [_step(cands, ev, k, st.outcome) for k in _priority_order(ev.gain) if ev.valid[k]]
+    return _records(board, board.x, steps, 1)
+
+
+def _board(
+    position: ArrayLike,
+    salience: ArrayLike,
+    capability: ArrayLike,
+    mask: ArrayLike,
+    bounds: ArrayLike | None,
+) -> _Board:
+    missing = np.asarray(mask, dtype=bool)
+    raw = [np.asarray(a, dtype=np.float64) for a in (position, salience, capability)]
+    if missing.ndim != 2 or any(a.shape != missing.shape for a in raw):
+        raise ValueError("position, salience, capability and mask must all be [actors, issues] of one shape")
+    pos, sal, cap = (np.where(missing, 0.0, a) for a in raw)
+    if not (np.isfinite(pos).all() and np.isfinite(sal).all() and np.isfinite(cap).all()):
+        raise ValueError("position, salience and capability must be finite where mask is False")
+    if ((sal < 0) | (sal > 1)).any():
+        raise ValueError("salience must lie in [0, 1]")
+    if (cap < 0).any():
+        raise ValueError("capability must be ≥ 0")
+    offset, unit = _scale(bounds, pos, missing)
+    weight = cap * sal
+    total = weight.sum(axis=0)
+    return _Board(
+        x=(pos - offset) / unit,
+        s=sal,
+        w=weight,
+        total=total,
+        present=~missing & (total > 0),
+        offset=offset,
+        unit=unit,
+    )
+
+
+def _scale(bounds: ArrayLike | None, position: FloatArray, missing: BoolArray) -> tuple[FloatArray, FloatArray]:
+    """Offset and unit mapping each issue's scale onto 0–100 (caller = offset + unit · internal).
+
+    Without bounds, one common scale from the lowest to the highest position given is used, so
+    the issues keep their relative sizes.
+    """
+    n_issues = position.shape[1]
+    if bounds is None:
+        given = position[~missing]
+        lo, hi = (float(given.min()), float(given.max())) if given.size else (0.0, 0.0)
+        width = hi - lo if hi > lo else _SCALE
+        return np.full(n_issues, lo), np.full(n_issues, width / _SCALE)
+    lo_hi = np.asarray(bounds, dtype=np.float64)
+    if lo_hi.shape != (n_issues, 2) or not (lo_hi[:, 1] > lo_hi[:, 0]).all():
+        raise ValueError("bounds must be [issues, 2] with high > low on every issue")
+    return lo_hi[:, 0].copy(), (lo_hi[:, 1] - lo_hi[:, 0]) / _SCALE
+
+
+def _empty_issue_notes(board: _Board) -> list[str]:
+    return [
+        f"issue {d}: every weight c·s is zero, so it has no outcome (NaN) and takes no part in exchanges"
+        for d in np.flatnonzero(board.total <= 0)
+    ]
+
+
+def _compromise(board: _Board, x: FloatArray) -> FloatArray:
+    """O_d = Σ_a w_ad x_ad / W_d; NaN where W_d = 0 (no prediction, never a division error)."""
+    numerator = (board.w * x).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(board.total > 0, numerator / np.where(board.total > 0, board.total, 1.0), np.nan)
+
+
+def _to_caller(board: _Board, internal: FloatArray, missing: BoolArray | None = None) -> FloatArray:
+    out = board.offset + board.unit * internal
+    if missing is not None:
+        out = np.where(missing, np.nan, out)
+    return out
+
+
+def _candidates(board: _Board, x: FloatArray) -> _Candidates:
+    """Every pair of actors on opposite sides of the outcome on both issues of a pair (p < q).
+
+    The actor whose salience ratio s_p/s_q is higher demands p (compared cross-multiplied, so a
+    zero salience needs no division); equal ratios give zero gain and are dropped. The supplier
+    of each issue needs a weight above ``_MIN_UNIT`` of the issue's total, or its move could not
+    shift the outcome.
+    """
+    n_actors, n_issues = x.shape
+    outcome = _compromise(board, x)
+    # decide counts an actor exactly at the outcome as "left"; so do we.
+    left = x <= np.nan_to_num(outcome)
+    a, b = np.triu_indices(n_actors, 1)
+    p, q = np.triu_indices(n_issues, 1)
+    a, b, p, q = a[:, None], b[:, None], p[None, :], q[None, :]
+    both_present = board.present[a, p] & board.present[a, q] & board.present[b, p] & board.present[b, q]
+    opposite = (left[a, p] != left[b, p]) & (left[a, q] != left[b, q])
+    cross = board.s[a, p] * board.s[b, q] - board.s[b, p] * board.s[a, q]
+    pair, combo = np.nonzero(both_present & opposite & (cross != 0))
+    a_demands_p = cross[pair, combo] > 0
+    ai, bi = a[pair, 0], b[pair, 0]
+    i = np.where(a_demands_p, ai, bi)
+    j = np.where(a_demands_p, bi, ai)
+    p, q = p[0, combo], q[0, combo]
+    keep = (board.w[j, p] > _MIN_UNIT * board.total[p]) & (board.w[i, q] > _MIN_UNIT * board.total[q])
+    i, j, p, q = i[keep], j[keep], p[keep], q[keep]
+    order = np.lexsort((q, p, j, i))
+    return _candidate_arrays(board, x, i[order], j[order], p[order], q[order])
+
+
+def _candidate_arrays(board: _Board, x: FloatArray, i: IntArray, j: IntArray, p: IntArray, q: IntArray) -> _Candidates:
+    n_actors, n_issues = x.shape
+    s = board.s
+    supply_salience = s[i, q] + s[j, q]
+    ratio = (s[i, p] + s[j, p]) / supply_salience
+    demander, supplier, issue = np.stack([i, j]), np.stack([j, i]), np.stack([p, q])
+    target = x[demander, issue]
+    direction = np.sign(target - x[supplier, issue])
+    unit = board.w[supplier, issue] / board.total[issue]
+    to_p = np.stack([np.ones_like(ratio), 1.0 / ratio])
+    return _Candidates(
+        i=i,
+        j=j,
+        p=p,
+        q=q,
+        ratio=ratio,
+        # i's gain s_ip·ΔO_p − s_iq·ΔO_q with ΔO_q = ratio·ΔO_p; equals j's gain by construction.
+        gain_per_shift=(s[i, p] * s[j, q] - s[i, q] * s[j, p]) / supply_salience,
+        target=target,
+        direction=direction,
+        at=supplier * n_issues + issue,
+        demand_at=demander * n_issues + issue,
+        pair_at=(demander * n_actors + supplier) * n_issues + issue,
+        unit=unit,
+        directed_unit=direction * unit,
+        directed_target=direction * target,
+        start_gap=direction * (target - np.nan_to_num(_compromise(board, x))[issue] + unit * x[supplier, issue]),
+        to_p=to_p,
+        move_per_shift=direction / (unit * to_p),
+    )
+
+
+@dataclass
+class _Round:
+    """What changes while a round runs (internal scale)."""
+
+    start: FloatArray  # [A·I] positions at the start of the round, raveled
+    voting: FloatArray  # [A·I] voting positions, raveled
+    outcome: FloatArray  # [I] compromise of the voting positions
+    conceded: FloatArray  # [A·A·I] shift of O_s supplier b caused towards demander o, raveled [o, b, s]
+    conceded_to: FloatArray  # [A·I] Σ_b conceded[o, b, s], raveled [o, s]
+    stale: FloatArray  # [2, K] sum of the supplier's earlier computed moves (see _evaluate)
+    alive: BoolArray  # [K]
+
+
+@dataclass(frozen=True)
+class _Evaluation:
+    shift_p: FloatArray  # [K] shift of O_p (≥ 0, towards i)
+    gain: FloatArray  # [K]
+    moves: FloatArray  # [2, K] signed moves of j on p and of i on q
+    valid: BoolArray  # [K]
+
+
+def _evaluate(c: _Candidates, st: _Round, tolerance: float) -> _Evaluation:
+    """Shift of O_p, common gain, moves and validity of every candidate in the current state.
+
+    The shift of O_p is the smallest of: j moving all the way to i's position on p; i moving all
+    the way to j's position on q (converted through the equal-gain ratio); and the shifts that
+    would carry an outcome past the demander's position (the outcome then stops there). As in
+    decide, the outcome checked is the one the demander sees: the round-start outcome plus the
+    concessions made to this demander on this issue plus the supplier's own moves so far. If
+    that outcome sits at the demander's position the exchange is invalid; if it is already past
+    it, there is no cap (decide's rule). Operations are few on purpose: this runs once per
+    executed exchange and its cost is NumPy's per-call overhead, not arithmetic.
+    """
+    moved = c.direction * st.voting[c.at]
+    room = c.unit * (c.directed_target - moved)  # in outcome shift
+    others = st.conceded_to[c.demand_at] - st.conceded[c.pair_at]
+    gap = c.start_gap - c.unit * moved - c.direction * others
+    # A gap within ±tolerance leaves a shift ≤ tolerance, hence an invalid gain (gain ≤ shift).
+    cap = np.where(gap < -tolerance, np.inf, gap)
+    shift_p = (np.minimum(room, cap) * c.to_p).min(axis=0)
+    moves = shift_p * c.move_per_shift
+    gain = shift_p * c.gain_per_shift
+    # gain ≤ each side's room (saliences ≤ 1), so gain > tolerance also means that neither
+    # supplier is already at or past its target. The second test is decide's bookkeeping of
+    # moves: see the docs, "stale moves".
+    valid = (gain > tolerance) & (st.stale + moves <= _SCALE + tolerance).all(axis=0)
+    return _Evaluation(shift_p=shift_p, gain=gain, moves=moves, valid=valid)
+
+
+def _priority_order(gain: FloatArray) -> list[int]:
+    """Indices by descending gain, ties (see ``_TIE_RTOL``) by position, i.e. lowest (i, j, p, q)."""
+    order = np.argsort(-gain, kind="stable")
+    ranked: list[int] = []
+    while order.size:
+        best = gain[order[0]]
+        tied = gain[order] >= best - _TIE_RTOL * abs(best)
+        ranked.extend(np.sort(order[tied]).tolist())
+        order = order[~tied]
+    return ranked
+
+
+def _pick(gain: FloatArray, alive: BoolArray) -> tuple[int, int]:
+    """The exchange to execute next (-1 if none) and how many exchanges share its gain."""
+    live_gain = np.where(alive, gain, -np.inf)
+    best = live_gain.max(initial=-np.inf)
+    if best == -np.inf:
+        return -1, 0
+    tied = live_gain >= best - _TIE_RTOL * best
+    # Candidates are sorted by (i, j, p, q), so the first tied one is the lowest.
+    return int(tied.argmax()), int(np.count_nonzero(tied))
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One executed exchange on the internal scale, before it becomes an :class:`Exchange`."""
+
+    actors: tuple[int, int]  # i, j
+    issues: tuple[int, int]  # p, q
+    moves: tuple[float, float]  # j on p, i on q
+    shifts: tuple[float, float]  # signed shifts of O_p, O_q
+    outcome_before: tuple[float, float]  # O_p, O_q before the exchange
+    gain: float
+
+
+def _run_round(board: _Board, x: FloatArray, round_no: int, tolerance: float) -> tuple[FloatArray, list[Exchange], int]:
+    """Execute exchanges by descending gain until none is valid; returns the voting positions."""
+    cands = _candidates(board, x)
+    st = _new_round(board, x, cands.i.size)
+    steps: list[_Step] = []
+    ties = 0
+    while True:
+        ev = _evaluate(cands, st, tolerance)
+        # Once invalid, an exchange stays out for the rest of the round (decide drops it too).
+        st.alive &= ev.valid
+        k, n_tied = _pick(ev.gain, st.alive)
+        if k < 0:
+            return st.voting.reshape(x.shape), _records(board, x, steps, round_no), ties
+        ties += n_tied > 1
+        steps.append(_step(cands, ev, k, st.outcome))
+        _apply(cands, k, ev, st)
+        if 2 * st.alive.sum() < st.alive.size:  # evaluate only what can still be executed
+            keep = np.flatnonzero(st.alive)
+            cands, st.stale, st.alive = cands.take(keep), st.stale[:, keep], st.alive[keep]
+
+
+def _new_round(board: _Board, x: FloatArray, n_candidates: int) -> _Round:
+    n_actors, n_issues = x.shape
+    return _Round(
+        start=x.ravel().copy(),
+        voting=x.ravel().copy(),
+        outcome=np.nan_to_num(_compromise(board, x)),
+        conceded=np.zeros(n_actors * n_actors * n_issues),
+        conceded_to=np.zeros(n_actors * n_issues),
+        stale=np.zeros((2, n_candidates)),
+        alive=np.ones(n_candidates, dtype=bool),
+    )
+
+
+def _step(c: _Candidates, ev: _Evaluation, k: int, outcome: FloatArray) -> _Step:
+    i, j, p, q = int(c.i[k]), int(c.j[k]), int(c.p[k]), int(c.q[k])
+    shift_p = float(ev.shift_p[k])
+    return _Step(
+        actors=(i, j),
+        issues=(p, q),
+        moves=(float(ev.moves[0, k]), float(ev.moves[1, k])),
+        shifts=(float(c.direction[0, k]) * shift_p, float(c.direction[1, k] * c.ratio[k]) * shift_p),
+        outcome_before=(float(outcome[p]), float(outcome[q])),
+        gain=float(ev.gain[k]),
+    )
+
+
+def _apply(c: _Candidates, k: int, ev: _Evaluation, st: _Round) -> None:
+    """Execute candidate k: move both suppliers and the two outcomes, and update the bookkeeping."""
+    at_p, at_q = c.at[0, k], c.at[1, k]
+    # Every exchange whose supplier has just moved keeps the move it had computed (decide).
+    np.add(st.stale, ev.moves, out=st.stale, where=(c.at == at_p) | (c.at == at_q))
+    sides = ((at_p, c.p[k], c.pair_at[0, k], c.demand_at[0, k]), (at_q, c.q[k], c.pair_at[1, k], c.demand_at[1, k]))
+    for side, (at, issue, pair, demand_at) in enumerate(sides):
+        unit = float(c.unit[side, k])
+        move = float(ev.moves[side, k])
+        st.voting[at] += move
+        st.outcome[issue] += unit * move
+        # The demander remembers the outcome shift a supplier had caused by the time of its first
+        # concession to that demander on an issue; later ones are not added (decide). A recorded
+        # shift is never zero, as valid moves are not.
+        if st.conceded[pair] == 0.0:
+            shift = unit * float(st.voting[at] - st.start[at])
+            st.conceded[pair] = shift
+            st.conceded_to[demand_at] += shift
+    st.alive[k] = False
+
+
+def _records(board: _Board, x: FloatArray, steps: list[_Step], round_no: int) -> list[Exchange]:
+    """Executed steps as :class:`Exchange` records in the caller's units, with externalities."""
+    if not steps:
+        return []
+    issues = np.array([s.issues for s in steps])  # [n, 2]
+    unit = board.unit[issues]
+    moves = np.array([s.moves for s in steps]) * unit  # j on p, i on q
+    internal_shifts = np.array([s.shifts for s in steps])
+    shifts = internal_shifts * unit
+    ext = _externalities(board, x, issues, np.array([s.outcome_before for s in steps]), internal_shifts)
+    records = []
+    for n, s in enumerate(steps):
+        ext[n, list(s.actors)] = 0.0  # the traders' own gain is ``gain``
+        records.append(
+            Exchange(
+                round=round_no,
+                actor_i=s.actors[0],
+                actor_j=s.actors[1],
+                issue_p=s.issues[0],
+                issue_q=s.issues[1],
+                move_i=float(moves[n, 1]),
+                move_j=float(moves[n, 0]),
+                gain=s.gain,
+                outcome_shift_p=float(shifts[n, 0]),
+                outcome_shift_q=float(shifts[n, 1]),
+                externalities=ext[n],
+            )
+        )
+    return records
+
+
+def _externalities(
+    board: _Board, x: FloatArray, issues: IntArray, before: FloatArray, shifts: FloatArray
+) -> FloatArray:
+    """[n, A]: Σ over each step's two issues of s_kd·(|O_d − x_kd| − |O_d + ΔO_d − x_kd|), with x the
+    positions at the start of the round (what actors want, not how they vote)."""
+    wants = x.T[issues]  # [n, 2, A]
+    change = np.abs(before[..., None] - wants) - np.abs((before + shifts)[..., None] - wants)
+    weight = np.where(board.present.T[issues], board.s.T[issues], 0.0)
+    return np.asarray((weight * change).sum(axis=1))
+
+
+# --- The registered model: snapshots in, Prediction out ----------------------------------------
+
+
+def _run(position: FloatArray, salience: FloatArray, capability: FloatArray, held: BoolArray,
+         lo: FloatArray, hi: FloatArray, rounds: int) -> ExchangeResult:
+    missing = ~held
+    return exchange_model(np.where(missing, np.nan, position), np.where(missing, 0.0, salience) / 100.0,
+                          np.where(missing, 0.0, capability), missing, params=ExchangeParams(rounds=rounds),
+                          bounds=np.column_stack([lo, hi]))
+
+
+@register
+class ExchangeModel(Model):
+    """Equal-gain exchange of voting positions across issues, round by round."""
+
+    name = "exchange"
+    summary = "actors trade support across issues (Stokman's equal-gain exchange model)"
+
+    def __init__(self, rounds: int = 10) -> None:
+        self.rounds = rounds
+
+    def predict(self, snapshot: Snapshot) -> Prediction:
+        held = ~np.ma.getmaskarray(snapshot.position)
+        result = _run(snapshot.position.data, snapshot.salience.data, snapshot.capability.data, held,
+                      snapshot.scale_min, snapshot.scale_max, self.rounds)
+        weight = snapshot.capability.data * snapshot.salience.data / 100.0
+        median = np.array([[weighted_median(step[held[:, i], i], weight[held[:, i], i])
+                            for i in range(len(snapshot.issues))] for step in result.positions])
+        return self._prediction(
+            snapshot, result.outcomes[-1], positions=result.positions, median=median, mean=result.outcomes,
+            converged=result.converged, notes=result.notes,
+            explanation=tuple(_describe(e, snapshot) for e in result.exchanges),
+        )
+
+    def outcomes(self, inputs: Inputs) -> FloatArray:
+        # The kernel's rounds are sequential, so draws run one after another (about 0.1 s each on
+        # the Russia–Ukraine case).
+        return np.array([
+            _run(inputs.position[d], inputs.salience[d], inputs.capability[d], inputs.held,
+                 inputs.scale_min, inputs.scale_max, self.rounds).outcomes[-1]
+            for d in range(inputs.position.shape[0])
+        ])
+
+
+def _describe(e: Exchange, snapshot: Snapshot) -> str:
+    actors, issues = snapshot.actors, snapshot.issues
+    hurt = int(np.argmin(e.externalities))
+    side = (f"; largest loss to a third actor: {actors[hurt]} {e.externalities[hurt]:+.2f}"
+            if e.externalities[hurt] < 0 else "")
+    return (f"round {e.round}: {actors[e.actor_i]} moves {e.move_i:+.1f} on {issues[e.issue_q]} in return for "
+            f"{actors[e.actor_j]} moving {e.move_j:+.1f} on {issues[e.issue_p]}; each gains {e.gain:.2f}; "
+            f"outcomes shift {e.outcome_shift_p:+.1f} ({issues[e.issue_p]}) and {e.outcome_shift_q:+.1f} "
+            f"({issues[e.issue_q]}){side}")
