@@ -51,8 +51,9 @@ class Compromise(Model):
     def outcomes(self, inputs: Inputs) -> FloatArray:
         weight = _draw_weights(inputs)
         total = weight.sum(axis=1)
+        weighted = np.einsum("dai,dai->di", weight, inputs.position)  # one pass, no [d, a, i] temporary
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(total > 0, (weight * inputs.position).sum(axis=1) / total, np.nan)
+            return np.where(total > 0, weighted / total, np.nan)
 
 
 @register
@@ -82,4 +83,6 @@ class WeightedMedian(Model):
 
 def _draw_weights(inputs: Inputs) -> FloatArray:
     """Capability × salience share per draw; zero where the actor holds no position."""
-    return np.asarray(inputs.capability * inputs.salience / 100.0 * inputs.held, dtype=float)
+    weight = inputs.capability * inputs.salience
+    weight *= inputs.held / 100.0  # in place: these arrays are the largest the models touch
+    return weight
