@@ -4,7 +4,7 @@ Actors trade voting positions: each gives ground on an issue it cares less about
 support on an issue it cares more about. Pure functions over NumPy arrays ``[actors, issues]``;
 no I/O. Every equation, the tie-break rule and each deliberate difference from the reference
 implementation (the ``decide-exchange-model`` package) are written down in
-``docs/models-exchange.md``; the comments below say which rule a line implements.
+``docs/models.md``; the comments below say which rule a line implements.
 
 Internally every issue is mapped onto 0–100 (``bounds``), as decide does, so that gains, which
 add salience-weighted shifts on two different issues, compare like with like. Positions, moves
