@@ -14,12 +14,15 @@ import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 
 from peacetalks.errors import CaseError, PeacetalksError
+
+if TYPE_CHECKING:
+    from peacetalks.catalog import Format
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -157,9 +160,11 @@ def validate(
               f"{len(case.proposals)} proposals, {len(case.events)} events, {len(case.sources)} sources")
 
 
-def _input_format(fmt: ImportFormat) -> Any:
-    return None if fmt is ImportFormat.AUTO else ("case" if fmt in (ImportFormat.YAML, ImportFormat.JSON)
-                                                   else fmt.value)
+def _input_format(fmt: ImportFormat) -> Format | None:
+    if fmt is ImportFormat.AUTO:
+        return None
+    return "case" if fmt in (ImportFormat.YAML, ImportFormat.JSON) else ("decide" if fmt is ImportFormat.DECIDE
+                                                                       else "bdm")
 
 
 @app.command("import")
@@ -312,8 +317,9 @@ def predict(
         seed = secrets.randbelow(2**31)
     results, spreads = [], []
     for name in names:
-        params = {"rounds": rounds} if rounds is not None and "rounds" in _init_params(name) else {}
-        chosen = get_model(name, **params)
+        chosen = get_model(name)
+        if rounds is not None and "rounds" in chosen.params():
+            chosen = get_model(name, rounds=rounds)
         results.append(chosen.predict(snapshot))
         if draws:
             spreads.append(chosen.predict_draws(snapshot, draws, seed or 0))
@@ -333,14 +339,6 @@ def predict(
 
         sys.stdout.write(predictions_json(loaded, results, spreads) if fmt is PredictFormat.JSON
                          else predictions_csv(loaded, results, spreads))
-
-
-def _init_params(name: str) -> set[str]:
-    import inspect
-
-    from peacetalks.models.base import available_models
-
-    return set(inspect.signature(available_models()[name].__init__).parameters)
 
 
 @app.command()
