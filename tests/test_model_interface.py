@@ -52,3 +52,18 @@ def test_exchange_model_explains_its_exchanges() -> None:
     assert prediction.positions is not None and prediction.positions.shape[0] == prediction.mean.shape[0]  # type: ignore[union-attr]
     lines = prediction.explain().splitlines()
     assert any("in return for" in line and "each gains" in line for line in lines), lines
+
+
+def test_challenge_model_on_the_builtin_ec_case_reproduces_scholz_table_2() -> None:
+    import peacetalks
+
+    prediction = get_model("challenge", rounds=8).predict(peacetalks.load_case("ec-emissions").snapshot())
+    assert prediction.median is not None and prediction.mean is not None
+    # Scholz, Calbert & Smith (2011), Table 2, Q = 1, rounds 1–8.
+    published_median = [8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6]
+    published_mean = [7.4, 7.5, 7.6, 7.3, 7.3, 7.4, 7.5, 7.6]
+    close_medians = sum(abs(m - p) <= 0.15 for m, p in zip(prediction.median[1:, 0], published_median, strict=True))
+    assert close_medians >= 7
+    assert all(abs(m - p) <= 0.1 for m, p in zip(prediction.mean[1:, 0], published_mean, strict=True))
+    assert prediction.outcome_of("emissions-delay") == prediction.median[-1, 0]
+    assert "accepts" in prediction.explain()

@@ -106,7 +106,7 @@ def register(cls: M) -> M:
 
 def available_models() -> dict[str, type[Model]]:
     """Every registered model by name, in registration order."""
-    from peacetalks.models import central, exchange  # noqa: F401  (importing registers the models)
+    from peacetalks.models import central, challenge, exchange  # noqa: F401  (importing registers the models)
 
     return dict(_REGISTRY)
 
