@@ -322,7 +322,9 @@ def predict(
             chosen = get_model(name, rounds=rounds)
         results.append(chosen.predict(snapshot))
         if draws:
-            spreads.append(chosen.predict_draws(snapshot, draws, seed or 0))
+            # On stderr, so JSON and CSV on stdout stay clean; the exchange model takes ~0.1 s a draw.
+            with err().status(f"{name}: {draws:,} draws (model {len(spreads) + 1} of {len(names)})…"):
+                spreads.append(chosen.predict_draws(snapshot, draws, seed or 0))
     if fmt is PredictFormat.TABLE:
         console = out()
         console.print(predictions_table(loaded, results, spreads))
