@@ -23,6 +23,8 @@ from peacetalks.errors import CaseError, PeacetalksError
 
 if TYPE_CHECKING:
     from peacetalks.catalog import Format
+    from peacetalks.models.base import Prediction
+    from peacetalks.models.draws import Distribution
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -315,7 +317,8 @@ def predict(
         import secrets
 
         seed = secrets.randbelow(2**31)
-    results, spreads = [], []
+    results: list[Prediction] = []
+    spreads: list[Distribution] = []
     for name in names:
         chosen = get_model(name)
         if rounds is not None and "rounds" in chosen.params():
