@@ -282,7 +282,8 @@ def _scale(bounds: ArrayLike | None, position: FloatArray, missing: BoolArray) -
     if bounds is None:
         given = position[~missing]
         lo, hi = (float(given.min()), float(given.max())) if given.size else (0.0, 0.0)
-        width = hi - lo if hi > lo else _SCALE
+        # A range too narrow to divide by (positions equal, or a subnormal apart) is no range.
+        width = hi - lo if hi - lo > 1e-9 * max(1.0, abs(hi)) else _SCALE
         return np.full(n_issues, lo), np.full(n_issues, width / _SCALE)
     lo_hi = np.asarray(bounds, dtype=np.float64)
     if lo_hi.shape != (n_issues, 2) or not (lo_hi[:, 1] > lo_hi[:, 0]).all():
