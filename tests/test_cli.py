@@ -190,3 +190,19 @@ def test_backtest_scores_the_ec_reference_case(run) -> None:  # type: ignore[no-
     assert "1.443" in result.stdout and "1.833" in result.stdout
     no_outcome = run("backtest", "russia-ukraine")
     assert no_outcome.exit_code == 1 and "records no actual outcome" in no_outcome.output
+
+
+def test_analysis_runs_are_registered_in_the_store(run, case_file: Path) -> None:  # type: ignore[no-untyped-def]
+    from peacetalks.case import load_case_path
+    from peacetalks.store import Store
+
+    assert run("predict", str(case_file), "--draws", "50", "--seed", "9").exit_code == 0  # no store yet: not recorded
+    assert run("db", "init").exit_code == 0
+    result = run("predict", str(case_file), "--draws", "50", "--seed", "9")
+    assert result.exit_code == 0 and "recorded as run" in result.output
+    assert run("backtest", "ec-emissions").exit_code == 0
+    with Store.open() as store:
+        runs = store.runs()
+    assert [r.kind for r in runs] == ["predict", "backtest"]
+    assert runs[0].seed == 9 and runs[0].case_hash == load_case_path(case_file).content_hash
+    assert runs[0].parameters["draws"] == 50 and runs[0].result["outcomes"]

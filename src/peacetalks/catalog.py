@@ -86,8 +86,8 @@ def read_case_file(path: str | Path, fmt: Format | None = None, *, as_of: dt.dat
     return load_case_path(path)
 
 
-def _store_for(db: str | None) -> Store | None:
-    """The store to look in: the one named, or the default one if it already exists."""
+def existing_store(db: str | None) -> Store | None:
+    """The store named, or the default one — if it exists and is initialised; else None."""
     from peacetalks.store import Store, default_url
 
     url = db or default_url()
@@ -109,7 +109,7 @@ def load_case(name_or_path: str | Path, *, db: str | None = None) -> Case:
     if path.exists():
         return read_case_file(path)
     name = str(name_or_path)
-    store = _store_for(db)
+    store = existing_store(db)
     if store is not None:
         with store:
             if store.has_case(name):
@@ -130,7 +130,7 @@ def list_cases(*, db: str | None = None) -> list[CaseEntry]:
     for name, path in builtin_cases().items():
         case = load_case_path(path)
         entries.append(CaseEntry(name, case.name, "built-in", case.as_of, case.content_hash))
-    store = _store_for(db)
+    store = existing_store(db)
     if store is not None:
         with store:
             for stored in store.list_cases():

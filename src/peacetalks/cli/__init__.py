@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,6 +22,7 @@ from rich.console import Console
 from peacetalks.errors import CaseError, PeacetalksError
 
 if TYPE_CHECKING:
+    from peacetalks.case import Case
     from peacetalks.catalog import Format
     from peacetalks.models.base import Prediction
     from peacetalks.models.draws import Distribution
@@ -328,6 +329,13 @@ def predict(
             # On stderr, so JSON and CSV on stdout stay clean; the exchange model takes ~0.1 s a draw.
             with err().status(f"{name}: {draws:,} draws (model {len(spreads) + 1} of {len(names)})…"):
                 spreads.append(chosen.predict_draws(snapshot, draws, seed or 0))
+    import json
+
+    from peacetalks.models.output import predictions_json
+
+    run_parameters = {"models": names, "as_of": snapshot.as_of.isoformat(), "rounds": rounds, "draws": draws}
+    _record(db, loaded, "predict", run_parameters, seed if draws else None,
+            json.loads(predictions_json(loaded, results, spreads)))
     if fmt is PredictFormat.TABLE:
         console = out()
         console.print(predictions_table(loaded, results, spreads))
@@ -340,7 +348,7 @@ def predict(
             if explain:
                 console.print(result.explain(), highlight=False)
     else:
-        from peacetalks.models.output import predictions_csv, predictions_json
+        from peacetalks.models.output import predictions_csv
 
         sys.stdout.write(predictions_json(loaded, results, spreads) if fmt is PredictFormat.JSON
                          else predictions_csv(loaded, results, spreads))
@@ -364,8 +372,32 @@ def backtest(
     from peacetalks.models.base import available_models, get_model
 
     names = list(dict.fromkeys([*BASELINES, *(model or available_models())]))
-    result = run_backtest(load_case(case, db=db), [get_model(name) for name in names], as_of)
+    loaded = load_case(case, db=db)
+    result = run_backtest(loaded, [get_model(name) for name in names], as_of)
+    _record(db, loaded, "backtest", {"models": names, "as_of": result.as_of}, None,
+            {"mae": {name: _finite(result.mae(name)) for name in result.models},
+             "scores": [{"model": s.model, "issue": s.issue, "predicted": _finite(s.predicted), "actual": s.actual}
+                        for s in result.scores]})
     out().print(backtest_table(result))
+
+
+def _finite(value: float) -> float | None:
+    """JSON has no NaN: a missing prediction is stored as null."""
+    return value if value == value else None
+
+
+def _record(db: str | None, case: Case, kind: str, parameters: dict[str, Any], seed: int | None,
+            result: dict[str, Any]) -> None:
+    """Register the run (case hash, parameters, seed, version, result) in the store, if there is
+    one; without a store (`peacetalks db init`) the run is simply not registered."""
+    from peacetalks.catalog import existing_store
+
+    store = existing_store(db)
+    if store is None:
+        return
+    with store:
+        run_id = store.record_run(case, kind=kind, parameters=parameters, seed=seed, result=result)
+        err().print(f"[dim]recorded as run {run_id} in {store.url_for_display}[/dim]")
 
 
 @db_app.command("init")
