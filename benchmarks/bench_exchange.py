@@ -7,7 +7,7 @@ reference files are read from /work/shared (outside the repo) and skipped when a
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 import statistics
 import sys
 import tempfile
@@ -18,7 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from peacetalks.models.exchange import ExchangeParams, exchange_model
+from peacetalks.case.interop.decide import read_decide
+from peacetalks.models.exchange import ExchangeParams, exchange_model, snapshot_arrays
 
 ROUNDS = 10
 TARGET = 100.0  # required speed-up over decide
@@ -28,31 +29,8 @@ Arrays = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 def read_decide_file(path: Path) -> Arrays:
-    """position, salience, capability, mask, bounds from decide's tagged rows."""
-    text = path.read_text(encoding="utf-8")
-    delimiter = "\t" if "\t" in text.splitlines()[0] else ";"
-    actors: list[str] = []
-    issues: list[str] = []
-    scale: dict[str, list[float]] = {}
-    rows = []
-    for raw in csv.reader(text.splitlines(), delimiter=delimiter):
-        row = [cell.strip().strip("'\"") for cell in raw]
-        tag = row[0] if row else ""
-        if tag == "#A":
-            actors.append(row[1])
-        elif tag == "#P":
-            issues.append(row[1])
-        elif tag == "#M":
-            scale.setdefault(row[1], []).append(float(row[2]))
-        elif tag == "#D":
-            rows.append((actors.index(row[1]), issues.index(row[2]), *map(float, row[3:6])))
-    shape = (len(actors), len(issues))
-    position, salience, capability = np.zeros(shape), np.zeros(shape), np.zeros(shape)
-    mask = np.ones(shape, dtype=bool)
-    for k, d, x, s, c in rows:
-        position[k, d], salience[k, d], capability[k, d], mask[k, d] = x, s, c, False
-    bounds = np.array([[min(scale[d]), max(scale[d])] for d in issues])
-    return position, salience, capability, mask, bounds
+    """position, salience, capability, mask, bounds, through the project's own decide reader."""
+    return snapshot_arrays(read_decide(path, as_of=dt.date(2000, 1, 1)).snapshot())
 
 
 def write_synthetic(path: Path, n_actors: int = 15, n_issues: int = 13, seed: int = 7) -> None:

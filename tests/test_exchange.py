@@ -6,7 +6,7 @@ GPL-licensed dependency; the tests that need either skip with a message when it 
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +18,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from peacetalks.models.exchange import ExchangeParams, ExchangeResult, candidate_exchanges, exchange_model
+from peacetalks.case.interop.decide import read_decide
+from peacetalks.models.exchange import (
+    ExchangeParams,
+    ExchangeResult,
+    candidate_exchanges,
+    exchange_model,
+    snapshot_arrays,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "reference" / "data"
 FILES = ["decide_sample_data.txt", "decide_copenhagen.csv"]
@@ -52,32 +59,9 @@ class Case:
 
 
 def parse_decide(path: Path) -> Case:
-    """A tiny reader of decide's tagged rows (#A, #P, #M, #D), enough for the two reference files."""
-    text = path.read_text(encoding="utf-8")
-    delimiter = "\t" if "\t" in text.splitlines()[0] else ";"
-    actors: list[str] = []
-    issues: list[str] = []
-    scale: dict[str, list[float]] = {}
-    rows = []
-    for raw in csv.reader(text.splitlines(), delimiter=delimiter):
-        row = [cell.strip().strip("'\"") for cell in raw]
-        tag = row[0] if row else ""
-        if tag == "#A":
-            actors.append(row[1])
-        elif tag == "#P":
-            issues.append(row[1])
-        elif tag == "#M":
-            scale.setdefault(row[1], []).append(float(row[2]))
-        elif tag == "#D":
-            rows.append((row[1], row[2], float(row[3]), float(row[4]), float(row[5])))
-    shape = (len(actors), len(issues))
-    position, salience, capability = np.zeros(shape), np.zeros(shape), np.zeros(shape)
-    mask = np.ones(shape, dtype=bool)
-    for actor, issue, x, s, c in rows:
-        k, d = actors.index(actor), issues.index(issue)
-        position[k, d], salience[k, d], capability[k, d], mask[k, d] = x, s, c, False
-    bounds = np.array([[min(scale[d]), max(scale[d])] for d in issues])
-    return Case(actors, issues, position, salience, capability, mask, bounds)
+    """The reference file through the project's own decide reader."""
+    snapshot = read_decide(path, as_of=dt.date(2000, 1, 1)).snapshot()
+    return Case(list(snapshot.actors), list(snapshot.issues), *snapshot_arrays(snapshot))
 
 
 def reference_file(name: str) -> Path:

@@ -571,6 +571,14 @@ def _externalities(
 # --- The registered model: snapshots in, Prediction out ----------------------------------------
 
 
+def snapshot_arrays(snapshot: Snapshot) -> tuple[FloatArray, FloatArray, FloatArray, BoolArray, FloatArray]:
+    """The kernel's inputs from a snapshot: position, salience in [0, 1], capability, mask and
+    the issues' bounds [issues, 2]."""
+    mask = np.ma.getmaskarray(snapshot.position)
+    return (snapshot.position.filled(np.nan), snapshot.salience.filled(0.0) / 100.0,
+            snapshot.capability.filled(0.0), mask, np.column_stack([snapshot.scale_min, snapshot.scale_max]))
+
+
 def _run(position: FloatArray, salience: FloatArray, capability: FloatArray, held: BoolArray,
          lo: FloatArray, hi: FloatArray, rounds: int) -> ExchangeResult:
     missing = ~held
