@@ -260,6 +260,10 @@ def _board(
         raise ValueError("capability must be ≥ 0")
     offset, unit = _scale(bounds, pos, missing)
     weight = cap * sal
+    # Only ratios of weights within an issue matter; dividing by each issue's largest weight keeps
+    # subnormal inputs (capability 5e-324) from losing all precision in the sums.
+    largest = weight.max(axis=0)
+    weight = np.divide(weight, largest, out=np.zeros_like(weight), where=largest > 0)
     total = weight.sum(axis=0)
     return _Board(
         x=(pos - offset) / unit,
