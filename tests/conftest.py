@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -10,9 +11,9 @@ from hypothesis import settings
 from pg import PostgresServer, PostgresUnavailable, running_server
 
 # The same examples on every run, so CI passes or fails on the code alone; explore new examples
-# locally with `pytest --hypothesis-seed=N`.
+# locally with `HYPOTHESIS_PROFILE=default pytest`.
 settings.register_profile("peacetalks", derandomize=True)
-settings.load_profile("peacetalks")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "peacetalks"))
 
 
 @pytest.fixture(scope="session")
