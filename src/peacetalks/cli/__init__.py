@@ -304,7 +304,7 @@ def predict(
 ) -> None:
     """Predict where the negotiation settles on each issue, with each bargaining model side by side,
     and the scale label nearest to each outcome. Models: compromise (weighted mean), median
-    (weighted median) and, where installed, the challenge and exchange models."""
+    (weighted median), challenge (expected-utility challenges) and exchange (equal-gain trades)."""
     from peacetalks.catalog import load_case
     from peacetalks.cli.render import predictions_table
     from peacetalks.models.base import available_models, get_model
@@ -333,9 +333,9 @@ def predict(
 
     from peacetalks.models.output import predictions_json
 
+    document = predictions_json(loaded, results, spreads)
     run_parameters = {"models": names, "as_of": snapshot.as_of.isoformat(), "rounds": rounds, "draws": draws}
-    _record(db, loaded, "predict", run_parameters, seed if draws else None,
-            json.loads(predictions_json(loaded, results, spreads)))
+    _record(db, loaded, "predict", run_parameters, seed if draws else None, json.loads(document))
     if fmt is PredictFormat.TABLE:
         console = out()
         console.print(predictions_table(loaded, results, spreads))
@@ -350,8 +350,7 @@ def predict(
     else:
         from peacetalks.models.output import predictions_csv
 
-        sys.stdout.write(predictions_json(loaded, results, spreads) if fmt is PredictFormat.JSON
-                         else predictions_csv(loaded, results, spreads))
+        sys.stdout.write(document if fmt is PredictFormat.JSON else predictions_csv(loaded, results, spreads))
 
 
 @app.command()

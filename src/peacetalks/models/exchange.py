@@ -575,20 +575,28 @@ def _externalities(
 # --- The registered model: snapshots in, Prediction out ----------------------------------------
 
 
-def snapshot_arrays(snapshot: Snapshot) -> tuple[FloatArray, FloatArray, FloatArray, BoolArray, FloatArray]:
+KernelInputs = tuple[FloatArray, FloatArray, FloatArray, BoolArray, FloatArray]
+
+
+def _kernel_inputs(position: FloatArray, salience: FloatArray, capability: FloatArray, held: BoolArray,
+                   lo: FloatArray, hi: FloatArray) -> KernelInputs:
+    """Case-style values (salience 0–100, ``held`` where an actor has a position) as the kernel's
+    position, salience in [0, 1], capability, mask and bounds [issues, 2]."""
+    missing = ~held
+    return (np.where(missing, np.nan, position), np.where(missing, 0.0, salience) / 100.0,
+            np.where(missing, 0.0, capability), missing, np.column_stack([lo, hi]))
+
+
+def snapshot_arrays(snapshot: Snapshot) -> KernelInputs:
     """The kernel's inputs from a snapshot: position, salience in [0, 1], capability, mask and
     the issues' bounds [issues, 2]."""
-    mask = np.ma.getmaskarray(snapshot.position)
-    return (snapshot.position.filled(np.nan), snapshot.salience.filled(0.0) / 100.0,
-            snapshot.capability.filled(0.0), mask, np.column_stack([snapshot.scale_min, snapshot.scale_max]))
+    return _kernel_inputs(snapshot.position.data, snapshot.salience.data, snapshot.capability.data,
+                          ~np.ma.getmaskarray(snapshot.position), snapshot.scale_min, snapshot.scale_max)
 
 
-def _run(position: FloatArray, salience: FloatArray, capability: FloatArray, held: BoolArray,
-         lo: FloatArray, hi: FloatArray, rounds: int) -> ExchangeResult:
-    missing = ~held
-    return exchange_model(np.where(missing, np.nan, position), np.where(missing, 0.0, salience) / 100.0,
-                          np.where(missing, 0.0, capability), missing, params=ExchangeParams(rounds=rounds),
-                          bounds=np.column_stack([lo, hi]))
+def _run(arrays: KernelInputs, rounds: int) -> ExchangeResult:
+    position, salience, capability, mask, bounds = arrays
+    return exchange_model(position, salience, capability, mask, params=ExchangeParams(rounds=rounds), bounds=bounds)
 
 
 @register
@@ -603,8 +611,7 @@ class ExchangeModel(Model):
 
     def predict(self, snapshot: Snapshot) -> Prediction:
         held = ~np.ma.getmaskarray(snapshot.position)
-        result = _run(snapshot.position.data, snapshot.salience.data, snapshot.capability.data, held,
-                      snapshot.scale_min, snapshot.scale_max, self.rounds)
+        result = _run(snapshot_arrays(snapshot), self.rounds)
         weight = snapshot.capability.data * snapshot.salience.data / 100.0
         median = np.array([[weighted_median(step[held[:, i], i], weight[held[:, i], i])
                             for i in range(len(snapshot.issues))] for step in result.positions])
@@ -618,8 +625,8 @@ class ExchangeModel(Model):
         # The kernel's rounds are sequential, so draws run one after another (about 0.1 s each on
         # the Russia–Ukraine case).
         return np.array([
-            _run(inputs.position[d], inputs.salience[d], inputs.capability[d], inputs.held,
-                 inputs.scale_min, inputs.scale_max, self.rounds).outcomes[-1]
+            _run(_kernel_inputs(inputs.position[d], inputs.salience[d], inputs.capability[d], inputs.held,
+                                inputs.scale_min, inputs.scale_max), self.rounds).outcomes[-1]
             for d in range(inputs.position.shape[0])
         ])
 
