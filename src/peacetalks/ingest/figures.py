@@ -134,12 +134,18 @@ def find_figures(sentence: str) -> list[Figure]:
     for m in _DATE_ISO.finditer(sentence):
         if (iso := _iso(int(m[1]), int(m[2]), int(m[3]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
+        else:
+            taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_DMY.finditer(sentence):
         if (iso := _iso(int(m[3]), _month(m[2]), int(m[1]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
+        else:
+            taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MDY.finditer(sentence):
         if (iso := _iso(int(m[3]), _month(m[1]), int(m[2]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
+        else:
+            taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MY.finditer(sentence):
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
