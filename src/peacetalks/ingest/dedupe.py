@@ -63,9 +63,9 @@ class DuplicateIndex:
 
     def add(self, doc_id: str, sig: NDArray[np.uint64]) -> tuple[str | None, float]:
         """Index ``doc_id``; return (the most similar earlier document at or above the threshold,
-        its similarity) or (None, 0.0)."""
-        if doc_id in self._signatures:
-            return None, 0.0
+        its similarity) or (None, 0.0). A text seen before is its own duplicate, at 1.0."""
+        if doc_id in self._signatures:  # the very same cleaned text again
+            return doc_id, 1.0
         best, best_score = None, 0.0
         rows = PERMUTATIONS // BANDS
         keys = [(b, sig[b * rows:(b + 1) * rows].tobytes()) for b in range(BANDS)]
