@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from peacetalks.catalog import load_case
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.clean import clean_text
 from peacetalks.ingest.evaluate import KINDS, Score, score_text, total
 from peacetalks.ingest.extract import extract
@@ -34,7 +35,8 @@ def annotated_sets() -> dict[str, list[tuple[str, str, dict[str, object]]]]:
     if SHARED.is_dir():
         entries = yaml.safe_load((DATA / "shared-dev.yaml").read_text(encoding="utf-8"))["texts"]
         sets["shared-dev"] = [
-            (e["id"], (SHARED / e["id"]).read_text(encoding="utf-8"), e) for e in entries
+            (e["id"], (SHARED / e["id"]).read_text(encoding="utf-8"), e)
+            for e in entries
             if (SHARED / e["id"]).is_file()
         ]
     return sets
@@ -54,7 +56,7 @@ def _fmt(x: float | None) -> str:
 
 def main() -> None:
     verbose = "--verbose" in sys.argv
-    lexicon = Lexicon(load_case("russia-ukraine"))
+    lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
     for name, texts in annotated_sets().items():
         scores = evaluate(texts, lexicon)
         print(f"\n{name} ({len(texts)} texts)\n{'kind':10} {'prec':>5} {'recall':>6}  tp/pred/expected")

@@ -3,13 +3,16 @@ cut to a bounded size."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peacetalks.catalog import load_case
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
 from peacetalks.ingest import inputs
 from peacetalks.ingest.clean import clean_text
 from peacetalks.ingest.extract import extract
@@ -18,17 +21,48 @@ from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.sentences import MAX_SENTENCE, sentences
 from peacetalks.ingest.types import Document, SourceInfo
 
-LEXICON = Lexicon(load_case("russia-ukraine"))
-WORDS = ["Russia", "Kyiv", "demands", "rejects", "not", "provided", "Crimea", "NATO", "28-point plan",
-         "20%", "$3 billion", "12 March 2025", "30-day", "troops", "exchanged", "prisoners", ",", ".", ";",
-         "\n", "U.S.", "Zelenskyy", "willing to", "sq mi", "only if", "by", "for", "it"]
+
+@functools.cache
+def lexicon() -> Lexicon:
+    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+
+WORDS = [
+    "Russia",
+    "Kyiv",
+    "demands",
+    "rejects",
+    "not",
+    "provided",
+    "Crimea",
+    "NATO",
+    "28-point plan",
+    "20%",
+    "$3 billion",
+    "12 March 2025",
+    "30-day",
+    "troops",
+    "exchanged",
+    "prisoners",
+    ",",
+    ".",
+    ";",
+    "\n",
+    "U.S.",
+    "Zelenskyy",
+    "willing to",
+    "sq mi",
+    "only if",
+    "by",
+    "for",
+    "it",
+]
 news_like = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=60).map(" ".join)
 
 
 def check(text: str) -> None:
     doc = Document(SourceInfo("fuzz", "text"), clean_text(text).text)
-    for e in extract(doc, LEXICON):
-        assert doc.text[e.start:e.end] == e.text
+    for e in extract(doc, lexicon()):
+        assert doc.text[e.start : e.end] == e.text
         assert e.kind in ("stance", "figure", "proposal", "event")
 
 
@@ -41,7 +75,7 @@ def test_extraction_never_crashes_and_offsets_hold(text: str) -> None:
 def test_sentences_cover_the_text_in_order(text: str) -> None:
     spans = list(sentences(text))
     assert all(0 <= s < e <= len(text) and e - s <= MAX_SENTENCE for s, e in spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 @given(st.text(max_size=200))
@@ -62,8 +96,8 @@ html_fragments = st.recursive(
 @given(html_fragments | st.text(max_size=300))
 def test_html_path_never_crashes(fragment: str) -> None:
     doc = inputs.document_from_html(f"<html><body>{fragment}</body></html>", SourceInfo("fuzz.html", "html"))
-    for e in extract(doc, LEXICON):
-        assert doc.text[e.start:e.end] == e.text
+    for e in extract(doc, lexicon()):
+        assert doc.text[e.start : e.end] == e.text
 
 
 def test_huge_text_is_cut_to_the_bound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,7 +107,7 @@ def test_huge_text_is_cut_to_the_bound(tmp_path: Path, monkeypatch: pytest.Monke
     path.write_text((line + "\n") * 100, encoding="utf-8")
     doc = inputs.read_file(path)
     assert doc.truncated and len(doc.text) <= 50_000
-    assert extract(doc, LEXICON)
+    assert extract(doc, lexicon())
 
 
 def test_one_line_without_punctuation_is_split_into_bounded_sentences() -> None:

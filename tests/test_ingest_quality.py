@@ -13,15 +13,16 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from eval_ingest import SHARED, annotated_sets, evaluate  # noqa: E402
+from eval_ingest import SHARED, annotated_sets, evaluate
 
-from peacetalks.catalog import load_case  # noqa: E402
-from peacetalks.ingest.lexicon import Lexicon  # noqa: E402
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
+from peacetalks.ingest.lexicon import Lexicon
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return Lexicon(load_case("russia-ukraine"))
+    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def test_held_out_texts_meet_the_issue_targets(lexicon: Lexicon) -> None:

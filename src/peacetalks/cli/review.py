@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -24,13 +26,23 @@ def _open_store(db: str | None) -> Store:
     store = Store.open(db)
     if not store.is_initialised():
         store.close()
-        raise PeacetalksError(f"store at {store.url_for_display} is not initialised: run `peacetalks db init` first "
-                              "(or use ingest --dry-run to only print the evidence)")
+        raise PeacetalksError(
+            f"store at {store.url_for_display} is not initialised: run `peacetalks db init` first "
+            "(or use ingest --dry-run to only print the evidence)"
+        )
     return store
 
 
-def store_ingest(inputs: list[str], case: Case, lexicon: Lexicon, *, db: str | None, allow_private: bool,
-                 max_items: int, as_json: bool) -> list[Skipped]:
+def store_ingest(
+    inputs: list[str],
+    case: Case,
+    lexicon: Lexicon,
+    *,
+    db: str | None,
+    allow_private: bool,
+    max_items: int,
+    as_json: bool,
+) -> list[Skipped]:
     """Ingest into the store: one transaction per document, documents already stored skipped."""
     import numpy as np
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -49,14 +61,22 @@ def store_ingest(inputs: list[str], case: Case, lexicon: Lexicon, *, db: str | N
         index = DuplicateIndex()
         for doc_id, sig in store.document_signatures(case.id):
             index.add(doc_id, np.array(sig, dtype=np.uint64))
-        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        columns = (
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
         with Progress(*columns, console=err(), transient=True) as progress:
             task = progress.add_task("ingesting", total=None)
             for item in ingest(inputs, lexicon, allow_private=allow_private, max_feed_items=max_items, index=index):
                 progress.advance(task)
                 if isinstance(item, Skipped):
                     skipped.append(item)
-                    progress.console.print(f"[yellow]skipped[/yellow] {item.location}: {item.reason}", highlight=False)
+                    progress.console.print(
+                        f"[yellow]skipped[/yellow] {item.location}: {item.reason}", highlight=False, soft_wrap=True
+                    )
                     continue
                 # Near-duplicates are stored and linked, but propose nothing: their news is already counted.
                 updates = [] if item.duplicate_of else propose(case, item.document, item.evidence)
@@ -76,12 +96,17 @@ def store_ingest(inputs: list[str], case: Case, lexicon: Lexicon, *, db: str | N
     return skipped
 
 
+class ReviewFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
 @app.command()
 @friendly
 def review(
     case: Annotated[str | None, typer.Option("--case", help="Only this stored case.", show_default=False)] = None,
     all_: Annotated[bool, typer.Option("--all", help="Also list accepted and rejected updates.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: Annotated[ReviewFormat, typer.Option("--format", help="table or json.")] = ReviewFormat.TABLE,
     db: DbOption = None,
 ) -> None:
     """List the case updates proposed from ingested articles, with the diff against the case and
@@ -90,20 +115,44 @@ def review(
 
     with _open_store(db) as store:
         found = store.updates(case, status=None if all_ else "pending")
-    if fmt == "json":
-        typer.echo(json.dumps([{**u.__dict__, "as_of": u.as_of.isoformat(),
-                                "decided_at": u.decided_at.isoformat() if u.decided_at else None} for u in found],
-                              ensure_ascii=False, indent=1))
+    if fmt is ReviewFormat.JSON:
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        **u.__dict__,
+                        "as_of": u.as_of.isoformat(),
+                        "decided_at": u.decided_at.isoformat() if u.decided_at else None,
+                    }
+                    for u in found
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return
     if not found:
         out().print("no pending updates" if not all_ else "no updates")
         return
-    table = Table("id", "kind", "date", "update (current → proposed) and the sentence it rests on", "source",
-                  "status", show_lines=True)
+    table = Table(
+        "id",
+        "kind",
+        "date",
+        "update (current → proposed) and the sentence it rests on",
+        "source",
+        "status",
+        show_lines=True,
+    )
     for u in found:
         sentence = str(u.payload.get("sentence") or u.payload.get("event", {}).get("description") or "")
-        table.add_row(str(u.id), u.kind, str(u.as_of), f"{u.summary}\n[dim]“{sentence[:300]}”[/dim]",
-                      f"{u.source_title or ''}\n{u.source_url}", u.status)
+        table.add_row(
+            str(u.id),
+            u.kind,
+            str(u.as_of),
+            f"{u.summary}\n[dim]“{sentence[:300]}”[/dim]",
+            f"{u.source_title or ''}\n{u.source_url}",
+            u.status,
+        )
     out().print(table)
 
 
@@ -115,9 +164,14 @@ NoteOption = Annotated[str | None, typer.Option("--note", help="Why, for the rec
 @friendly
 def accept(
     ids: IdsArgument,
-    position: Annotated[float | None, typer.Option("--position", help="Scale value for a position update "
-                                                   "(needed when the stance may have moved or is new).",
-                                                   show_default=False)] = None,
+    position: Annotated[
+        float | None,
+        typer.Option(
+            "--position",
+            help="Scale value for a position update (needed when the stance may have moved or is new).",
+            show_default=False,
+        ),
+    ] = None,
     salience: Annotated[float | None, typer.Option("--salience", min=0, max=100, show_default=False)] = None,
     capability: Annotated[float | None, typer.Option("--capability", min=0, max=100, show_default=False)] = None,
     note: NoteOption = None,
@@ -134,8 +188,9 @@ def accept(
         _check_ids(ids, found)
         case_ids = {u.case_id for u in found.values()}
         if len(case_ids) > 1:
-            raise PeacetalksError(f"the updates belong to several cases ({', '.join(sorted(case_ids))}): "
-                                  "accept them per case")
+            raise PeacetalksError(
+                f"the updates belong to several cases ({', '.join(sorted(case_ids))}): accept them per case"
+            )
         base = store.load_case(case_ids.pop())
         case = base
         decisions: dict[int, tuple[str, Case | None, str | None]] = {}
@@ -144,17 +199,20 @@ def accept(
             if u.status != "pending":
                 raise PeacetalksError(f"update {update_id} is already {u.status}")
             source = source_for(store.document(u.case_id, u.document_id))
-            case = apply_update(case, u.kind, u.payload, source,
-                                position=position, salience=salience, capability=capability)
+            case = apply_update(
+                case, u.kind, u.payload, source, position=position, salience=salience, capability=capability
+            )
             decisions[update_id] = ("accepted", case, note)
         result = store.decide(decisions, base)
     out().print(f"accepted {len(ids)} update(s); {result}")
 
 
-def _check_ids(ids: list[int], found: dict[int, object]) -> None:
+def _check_ids(ids: list[int], found: Mapping[int, object]) -> None:
     unknown = [i for i in ids if i not in found]
     if unknown:
-        raise PeacetalksError(f"no proposed update with id {', '.join(map(str, unknown))}: see `peacetalks review --all`")
+        raise PeacetalksError(
+            f"no proposed update with id {', '.join(map(str, unknown))}: see `peacetalks review --all`"
+        )
 
 
 @app.command()

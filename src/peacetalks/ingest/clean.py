@@ -110,8 +110,13 @@ def html_to_text(html: str, url: str | None = None) -> HtmlContent:
     # favor_recall keeps short paragraphs such as one-line quotes; comments are never content.
     # deduplicate stays off: it is a cache across calls that would blank a page seen before.
     text = trafilatura.extract(
-        html, url=url, include_comments=False, include_tables=False, favor_recall=True,
-        with_metadata=False, deduplicate=False,
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
+        with_metadata=False,
+        deduplicate=False,
     )
     meta = trafilatura.extract_metadata(html, default_url=url)
     if text is None:

@@ -33,7 +33,7 @@ def shingles(text: str) -> set[int]:
     n = min(SHINGLE_WORDS, len(words))
     if n == 0:
         return set()
-    return {zlib.crc32(" ".join(words[i:i + n]).encode()) for i in range(len(words) - n + 1)}
+    return {zlib.crc32(" ".join(words[i : i + n]).encode()) for i in range(len(words) - n + 1)}
 
 
 def signature(text: str) -> NDArray[np.uint64]:
@@ -68,7 +68,7 @@ class DuplicateIndex:
             return doc_id, 1.0
         best, best_score = None, 0.0
         rows = PERMUTATIONS // BANDS
-        keys = [(b, sig[b * rows:(b + 1) * rows].tobytes()) for b in range(BANDS)]
+        keys = [(b, sig[b * rows : (b + 1) * rows].tobytes()) for b in range(BANDS)]
         candidates = {other for key in keys for other in self._bands.get(key, ())}
         for other in sorted(candidates):
             score = similarity(sig, self._signatures[other])

@@ -4,6 +4,7 @@ each with links to its sources. Pure: takes the case and the stored evidence as 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,13 +41,25 @@ class Digest:
 
     def to_json(self) -> dict[str, Any]:
         def rep(r: Reported) -> dict[str, Any]:
-            return {"date": r.date.isoformat(), "title": r.title, "url": r.url, "text": r.item.get("text"),
-                    "sentence": r.item.get("sentence"), "stance": r.item.get("stance"), "polarity": r.item.get("polarity"),
-                    "conditional": r.item.get("conditional"), "value": r.item.get("value"), "unit": r.item.get("unit")}
+            return {
+                "date": r.date.isoformat(),
+                "title": r.title,
+                "url": r.url,
+                "text": r.item.get("text"),
+                "sentence": r.item.get("sentence"),
+                "stance": r.item.get("stance"),
+                "polarity": r.item.get("polarity"),
+                "conditional": r.item.get("conditional"),
+                "value": r.item.get("value"),
+                "unit": r.item.get("unit"),
+            }
 
         return {
-            "since": self.since.isoformat(), "documents": self.documents,
-            "stances": [{"actor": a, "object": o, "reports": [rep(r) for r in rs]} for (a, o), rs in self.stances.items()],
+            "since": self.since.isoformat(),
+            "documents": self.documents,
+            "stances": [
+                {"actor": a, "object": o, "reports": [rep(r) for r in rs]} for (a, o), rs in self.stances.items()
+            ],
             "moved_positions": self.moved,
             "figures": [rep(r) for r in self.figures],
             "events": [rep(r) for r in self.events],
@@ -75,29 +88,56 @@ def digest(case: Case, reported: Iterable[Reported], since: dt.date) -> Digest:
     for actor in case.actors:
         for issue in case.issues:
             history = case.history(actor.id, issue.id)
-            for before, after in zip(history, history[1:], strict=False):
+            for before, after in itertools.pairwise(history):
                 if after.as_of >= since and after.position != before.position:
-                    result.moved.append({
-                        "actor": actor.id, "issue": issue.id, "from": before.position, "to": after.position,
-                        "as_of": after.as_of.isoformat(), "label": issue.scale.label_for(after.position),
-                        "sources": [{"id": s, "title": sources[s].title if s in sources else s,
-                                     "url": sources[s].url if s in sources else None} for s in after.sources],
-                    })
+                    result.moved.append(
+                        {
+                            "actor": actor.id,
+                            "issue": issue.id,
+                            "from": before.position,
+                            "to": after.position,
+                            "as_of": after.as_of.isoformat(),
+                            "label": issue.scale.label_for(after.position),
+                            "sources": [
+                                {
+                                    "id": s,
+                                    "title": sources[s].title if s in sources else s,
+                                    "url": sources[s].url if s in sources else None,
+                                }
+                                for s in after.sources
+                            ],
+                        }
+                    )
     result.moved.sort(key=lambda m: (m["as_of"], m["actor"], m["issue"]))
     return result
 
 
 def markdown(d: Digest, case: Case) -> str:
     """The digest as Markdown, readable offline; every line links its source."""
-    names = {a.id: a.name for a in case.actors} | {i.id: i.name for i in case.issues} | \
-        {p.id: p.name for p in case.proposals}
-    lines = [f"# What changed in {case.name} since {d.since}", "",
-             f"{d.documents} article(s) reported; near-duplicates are counted once.", ""]
-    lines += ["## Moved positions", ""] + ([
-        f"- **{names.get(m['actor'], m['actor'])}** on {names.get(m['issue'], m['issue'])}: {m['from']:g} → "
-        f"{m['to']:g} as of {m['as_of']} ({m['label']}); sources: "
-        + ", ".join(f"[{s['title']}]({s['url']})" if s["url"] else s["title"] for s in m["sources"])
-        for m in d.moved] or ["- none"]) + [""]
+    names = (
+        {a.id: a.name for a in case.actors}
+        | {i.id: i.name for i in case.issues}
+        | {p.id: p.name for p in case.proposals}
+    )
+    lines = [
+        f"# What changed in {case.name} since {d.since}",
+        "",
+        f"{d.documents} article(s) reported; near-duplicates are counted once.",
+        "",
+    ]
+    lines += (
+        ["## Moved positions", ""]
+        + (
+            [
+                f"- **{names.get(m['actor'], m['actor'])}** on {names.get(m['issue'], m['issue'])}: {m['from']:g} → "
+                f"{m['to']:g} as of {m['as_of']} ({m['label']}); sources: "
+                + ", ".join(f"[{s['title']}]({s['url']})" if s["url"] else s["title"] for s in m["sources"])
+                for m in d.moved
+            ]
+            or ["- none"]
+        )
+        + [""]
+    )
     lines += ["## New stances, by actor and issue", ""]
     for (actor, obj), reports in sorted(d.stances.items()):
         lines.append(f"- **{names.get(actor, actor)}** on {names.get(obj, obj)}: {len(reports)} statement(s)")
@@ -108,13 +148,23 @@ def markdown(d: Digest, case: Case) -> str:
             lines.append(f"  - {r.date} {label}: “{r.item.get('sentence', '')}” — [{r.title or r.url}]({r.url})")
     if not d.stances:
         lines.append("- none")
-    lines += ["", "## New figures", ""] + ([
-        f"- {r.date} {r.item.get('text')} = {_number(r.item.get('value'))} {r.item.get('unit')}"
-        + (f" ({r.item['measure']})" if r.item.get("measure") else "") + f" — [{r.title or r.url}]({r.url})"
-        for r in d.figures] or ["- none"])
-    lines += ["", "## Events reported", ""] + ([
-        f"- {r.item.get('date') or r.date} {r.item.get('event_type')}: “{r.item.get('sentence', '')}” — "
-        f"[{r.title or r.url}]({r.url})" for r in d.events] or ["- none"])
+    lines += ["", "## New figures", ""] + (
+        [
+            f"- {r.date} {r.item.get('text')} = {_number(r.item.get('value'))} {r.item.get('unit')}"
+            + (f" ({r.item['measure']})" if r.item.get("measure") else "")
+            + f" — [{r.title or r.url}]({r.url})"
+            for r in d.figures
+        ]
+        or ["- none"]
+    )
+    lines += ["", "## Events reported", ""] + (
+        [
+            f"- {r.item.get('date') or r.date} {r.item.get('event_type')}: “{r.item.get('sentence', '')}” — "
+            f"[{r.title or r.url}]({r.url})"
+            for r in d.events
+        ]
+        or ["- none"]
+    )
     return "\n".join(lines) + "\n"
 
 

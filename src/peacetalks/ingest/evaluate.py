@@ -8,7 +8,6 @@ miss, so recall counts correct units.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,5 +84,3 @@ def total(scores: Iterable[Mapping[str, Score]]) -> dict[str, Score]:
         for kind, score in per_text.items():
             summed[kind].add(score)
     return summed
-
-

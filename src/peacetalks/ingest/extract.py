@@ -21,7 +21,7 @@ actors far from their cue; it orders evidence for review and is not a calibrated
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
@@ -30,42 +30,185 @@ from peacetalks.ingest.types import Document, Evidence
 
 #: Surface forms of each stance, as whole words. Nouns count ("Russia's demand for …").
 STANCE_CUES: dict[str, tuple[str, ...]] = {
-    "demand": ("demand", "demands", "demanded", "demanding", "call for", "calls for", "called for",
-               "calling for", "urge", "urges", "urged", "seek", "seeks", "sought", "want", "wants",
-               "wanted", "require", "requires", "required", "press for", "presses for", "pressed for",
-               "push for", "pushes for", "pushed for", "goal", "goals", "aim", "aims", "objective",
-               "objectives", "stance", "position", "claim", "claims", "claimed"),
+    "demand": (
+        "demand",
+        "demands",
+        "demanded",
+        "demanding",
+        "call for",
+        "calls for",
+        "called for",
+        "calling for",
+        "urge",
+        "urges",
+        "urged",
+        "seek",
+        "seeks",
+        "sought",
+        "want",
+        "wants",
+        "wanted",
+        "require",
+        "requires",
+        "required",
+        "press for",
+        "presses for",
+        "pressed for",
+        "push for",
+        "pushes for",
+        "pushed for",
+        "goal",
+        "goals",
+        "aim",
+        "aims",
+        "objective",
+        "objectives",
+        "stance",
+        "position",
+        "claim",
+        "claims",
+        "claimed",
+    ),
     "insist": ("insist", "insists", "insisted", "insisting", "insistence"),
-    "reject": ("reject", "rejects", "rejected", "rejecting", "rejection", "rule out", "rules out",
-               "ruled out", "refuse", "refuses", "refused", "refusal", "dismiss", "dismisses",
-               "dismissed", "turned down", "turns down", "turn down"),
-    "accept": ("accept", "accepts", "accepted", "accepting", "acceptance", "agree to", "agrees to",
-               "agreed to", "agreeing to", "agree on", "agrees on", "agreed on", "agreeing on",
-               "signed up to", "consent to", "consents to", "consented to"),
-    "offer": ("offer", "offers", "offered", "offering", "willing to", "willingness to", "ready to",
-              "readiness to", "prepared to", "open to", "openness to"),
-    "propose": ("propose", "proposes", "proposed", "proposing", "put forward", "puts forward",
-                "suggest", "suggests", "suggested", "floated", "floats", "tabled"),
-    "condition": ("condition", "conditions", "conditioned", "conditioning", "make conditional",
-                  "made conditional", "makes conditional", "precondition", "preconditions"),
-    "support": ("support", "supports", "supported", "supporting", "back", "backs", "backed",
-                "backing", "endorse", "endorses", "endorsed", "favour", "favours", "favoured",
-                "favor", "favors", "favored", "welcome", "welcomes", "welcomed", "emphasize",
-                "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised", "stressed",
-                "stresses"),
-    "oppose": ("oppose", "opposes", "opposed", "opposing", "opposition to", "object to",
-               "objects to", "objected to", "resist", "resists", "resisted", "condemn",
-               "condemns", "condemned", "views as a threat", "view as a threat", "viewed as a threat"),
+    "reject": (
+        "reject",
+        "rejects",
+        "rejected",
+        "rejecting",
+        "rejection",
+        "rule out",
+        "rules out",
+        "ruled out",
+        "refuse",
+        "refuses",
+        "refused",
+        "refusal",
+        "dismiss",
+        "dismisses",
+        "dismissed",
+        "turned down",
+        "turns down",
+        "turn down",
+    ),
+    "accept": (
+        "accept",
+        "accepts",
+        "accepted",
+        "accepting",
+        "acceptance",
+        "agree to",
+        "agrees to",
+        "agreed to",
+        "agreeing to",
+        "agree on",
+        "agrees on",
+        "agreed on",
+        "agreeing on",
+        "signed up to",
+        "consent to",
+        "consents to",
+        "consented to",
+    ),
+    "offer": (
+        "offer",
+        "offers",
+        "offered",
+        "offering",
+        "willing to",
+        "willingness to",
+        "ready to",
+        "readiness to",
+        "prepared to",
+        "open to",
+        "openness to",
+    ),
+    "propose": (
+        "propose",
+        "proposes",
+        "proposed",
+        "proposing",
+        "put forward",
+        "puts forward",
+        "suggest",
+        "suggests",
+        "suggested",
+        "floated",
+        "floats",
+        "tabled",
+    ),
+    "condition": (
+        "condition",
+        "conditions",
+        "conditioned",
+        "conditioning",
+        "make conditional",
+        "made conditional",
+        "makes conditional",
+        "precondition",
+        "preconditions",
+    ),
+    "support": (
+        "support",
+        "supports",
+        "supported",
+        "supporting",
+        "back",
+        "backs",
+        "backed",
+        "backing",
+        "endorse",
+        "endorses",
+        "endorsed",
+        "favour",
+        "favours",
+        "favoured",
+        "favor",
+        "favors",
+        "favored",
+        "welcome",
+        "welcomes",
+        "welcomed",
+        "emphasize",
+        "emphasizes",
+        "emphasized",
+        "emphasise",
+        "emphasises",
+        "emphasised",
+        "stressed",
+        "stresses",
+    ),
+    "oppose": (
+        "oppose",
+        "opposes",
+        "opposed",
+        "opposing",
+        "opposition to",
+        "object to",
+        "objects to",
+        "objected to",
+        "resist",
+        "resists",
+        "resisted",
+        "condemn",
+        "condemns",
+        "condemned",
+        "views as a threat",
+        "view as a threat",
+        "viewed as a threat",
+    ),
     "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened"),
 }
 _CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
 _CUE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_CUE_STANCE, key=len, reverse=True))
+    r"(?<![\w-])("
+    + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_CUE_STANCE, key=len, reverse=True))
     + r")(?![\w-])",
     re.IGNORECASE,
 )
 # Where a clause ends: a stance's actor and issue must lie between two of these.
-_BOUNDARY = re.compile(r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s", re.IGNORECASE)
+_BOUNDARY = re.compile(
+    r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s", re.IGNORECASE
+)
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
     r"declin\w*\s+to|(?:is|are|was|were)\s+against)\b|n't\b",
@@ -78,7 +221,9 @@ _CONDITION = re.compile(
     r"so\s+long\s+as|on\s+the\s+basis\s+that)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\s+(?:it|this|that|them|these)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"\s+(?:it|this|that|them|these)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE
+)
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A mention straight after one of these words is an object or a place, not a speaker.
@@ -88,31 +233,51 @@ _GOVERNED = re.compile(
     re.IGNORECASE,
 )
 _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("exchange", re.compile(
-        r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:\d[\d,]*\s+)?"
-        r"(?:prisoners|POWs|bodies)\b|\bswap(?:ped|s)?\s+(?:of\s+)?(?:\d[\d,]*\s+)?(?:prisoners|POWs)\b|"
-        r"\b(?:returned|freed|released)\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b",
-        re.IGNORECASE)),
-    ("agreement", re.compile(
-        r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
-        r"declaration|protocol|communiqu[ée])\b|\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:was|were)\s+signed\b",
-        re.IGNORECASE)),
-    ("ceasefire", re.compile(
-        r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+)?(?:declared|announced|agreed|took\s+effect|"
-        r"came\s+into\s+force|began|started|collapsed|broke\s+down)\b|\b(?:declared|announced|agreed(?:\s+to)?)\s+"
-        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b",
-        re.IGNORECASE)),
-    ("strike", re.compile(
-        r"\b(?:missile|drone|air|rocket|artillery)\s+(?:strikes?|attacks?|barrages?)\b|\bstruck\b|\bshelled\b|"
-        r"\blaunched\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:missiles|drones)\b",
-        re.IGNORECASE)),
-    ("talks", re.compile(
-        r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
-        r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
-        r"is\s+scheduled|postponed)\b|\b(?:held|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
-        r"negotiations|summit|meeting|round)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
-        r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)",
-        re.IGNORECASE)),
+    (
+        "exchange",
+        re.compile(
+            r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:\d[\d,]*\s+)?"
+            r"(?:prisoners|POWs|bodies)\b|\bswap(?:ped|s)?\s+(?:of\s+)?(?:\d[\d,]*\s+)?(?:prisoners|POWs)\b|"
+            r"\b(?:returned|freed|released)\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "agreement",
+        re.compile(
+            r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
+            r"declaration|protocol|communiqu[ée])\b|\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:was|were)\s+signed\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ceasefire",
+        re.compile(
+            r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+)?(?:declared|announced|agreed|took\s+effect|"
+            r"came\s+into\s+force|began|started|collapsed|broke\s+down)\b|\b(?:declared|announced|agreed(?:\s+to)?)\s+"
+            r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "strike",
+        re.compile(
+            r"\b(?:missile|drone|air|rocket|artillery)\s+(?:strikes?|attacks?|barrages?)\b|\bstruck\b|\bshelled\b|"
+            r"\blaunched\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:missiles|drones)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "talks",
+        re.compile(
+            r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
+            r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
+            r"is\s+scheduled|postponed)\b|\b(?:held|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
+            r"negotiations|summit|meeting|round)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
@@ -143,19 +308,41 @@ def _sentence_evidence(text: str, s0: int, s1: int, lexicon: Lexicon) -> Iterato
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
         return Evidence(
             kind=kind,  # type: ignore[arg-type]
-            text=sentence[start:end], start=s0 + start, end=s0 + end, sentence=sentence,
-            sentence_start=s0, extractor=extractor, confidence=round(confidence, 2), **fields,  # type: ignore[arg-type]
+            text=sentence[start:end],
+            start=s0 + start,
+            end=s0 + end,
+            sentence=sentence,
+            sentence_start=s0,
+            extractor=extractor,
+            confidence=round(confidence, 2),
+            **fields,  # type: ignore[arg-type]
         )
 
     for p in proposals:
         pid = p.ids[0]
-        yield item("proposal", p.start, p.end, "proposal/term", 0.95,
-                   proposal_id=pid, proposal_name=lexicon.proposal_names[pid])
+        yield item(
+            "proposal",
+            p.start,
+            p.end,
+            "proposal/term",
+            0.95,
+            proposal_id=pid,
+            proposal_name=lexicon.proposal_names[pid],
+        )
     yield from _stances(sentence, actors, issues, proposals, lexicon, item)
     for f in figures:
-        yield item("figure", f.start, f.end, f"figure/{f.rule}", 0.9 if f.rule != "count" else 0.8,
-                   value=f.value, unit=f.unit, measure=f.measure,
-                   date=f.value if f.rule == "date" else None, extra=f.extra or {})
+        yield item(
+            "figure",
+            f.start,
+            f.end,
+            f"figure/{f.rule}",
+            0.9 if f.rule != "count" else 0.8,
+            value=f.value,
+            unit=f.unit,
+            measure=f.measure,
+            date=f.value if f.rule == "date" else None,
+            extra=f.extra or {},
+        )
     yield from _events(sentence, actors, issues, figures, lexicon, item)
 
 
@@ -175,7 +362,18 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _stances(sentence, actors, issues, proposals, lexicon, item):  # type: ignore[no-untyped-def]
+#: Makes an evidence item from offsets within the sentence: (kind, start, end, extractor, confidence, **fields).
+MakeItem = Callable[..., Evidence]
+
+
+def _stances(
+    sentence: str,
+    actors: list[Mention],
+    issues: list[Mention],
+    proposals: list[Mention],
+    lexicon: Lexicon,
+    item: MakeItem,
+) -> Iterator[Evidence]:
     for cue in _CUE.finditer(sentence):
         form = " ".join(cue.group(1).lower().split())
         stance = _CUE_STANCE[form]
@@ -195,7 +393,7 @@ def _stances(sentence, actors, issues, proposals, lexicon, item):  # type: ignor
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
-        between = sentence[speaker.end:cue.start()]
+        between = sentence[speaker.end : cue.start()]
         negated = bool(_NEGATION.search(between[-30:]))
         condition = _CONDITION.search(sentence, cue.end(), c_end if c_end > cue.end() else len(sentence))
         conditional = condition is not None or stance == "condition"
@@ -203,7 +401,7 @@ def _stances(sentence, actors, issues, proposals, lexicon, item):  # type: ignor
         if conditional and stance in ("accept", "support"):
             recorded = "offer"
         confidence = 0.85 - min(len(between), 120) / 600
-        if _HEDGE.search(sentence[max(c_start, speaker.start - 40):cue.start()]):
+        if _HEDGE.search(sentence[max(c_start, speaker.start - 40) : cue.start()]):
             confidence -= 0.2
         actor_id = speaker.ids[0]
         party = lexicon.party(actor_id)
@@ -216,17 +414,23 @@ def _stances(sentence, actors, issues, proposals, lexicon, item):  # type: ignor
                     continue
                 seen.add(key)
                 yield item(
-                    "stance", min(speaker.start, obj.start), max(cue.end(), obj.end), f"stance/{stance}",
+                    "stance",
+                    min(speaker.start, obj.start),
+                    max(cue.end(), obj.end),
+                    f"stance/{stance}",
                     confidence,
-                    actor_id=party, actor_name=lexicon.actor_names[party], speaker_id=actor_id,
+                    actor_id=party,
+                    actor_name=lexicon.actor_names[party],
+                    speaker_id=actor_id,
                     issue_id=None if is_proposal else obj_id,
                     issue_name=None if is_proposal else lexicon.issue_names[obj_id],
                     proposal_id=obj_id if is_proposal else None,
                     proposal_name=lexicon.proposal_names[obj_id] if is_proposal else None,
-                    stance=recorded, polarity="negative" if negated else "positive",
+                    stance=recorded,
+                    polarity="negative" if negated else "positive",
                     conditional=conditional,
-                    condition=sentence[condition.start():c_end].strip() if condition else None,
-                    extra={"cue": cue.group(1), "mention": sentence[speaker.start:speaker.end]},
+                    condition=sentence[condition.start() : c_end].strip() if condition else None,
+                    extra={"cue": cue.group(1), "mention": sentence[speaker.start : speaker.end]},
                 )
 
 
@@ -235,19 +439,26 @@ def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start:
     an English clause names its subject first ("Russia views NATO as a threat and demands …")."""
     near = (a for a in actors if clause_start <= a.start and a.end <= cue_start and cue_start - a.end <= 120)
     for a in sorted(near, key=lambda a: a.start):
-        if not _GOVERNED.search(sentence[max(0, a.start - 12):a.start]):
+        if not _GOVERNED.search(sentence[max(0, a.start - 12) : a.start]):
             return a
     return None
 
 
 def _names_an_actor(sentence: str, mention: Mention, actors: list[Mention]) -> bool:
-    """"guarantees from NATO": a term that is also an actor's name, after from/by/with, is the actor."""
+    """ "guarantees from NATO": a term that is also an actor's name, after from/by/with, is the actor."""
     return any(_overlaps(mention, a) for a in actors) and bool(
-        _BY_ACTOR.search(sentence[max(0, mention.start - 12):mention.start])
+        _BY_ACTOR.search(sentence[max(0, mention.start - 12) : mention.start])
     )
 
 
-def _events(sentence, actors, issues, figures, lexicon, item):  # type: ignore[no-untyped-def]
+def _events(
+    sentence: str,
+    actors: list[Mention],
+    issues: list[Mention],
+    figures: list[Figure],
+    lexicon: Lexicon,
+    item: MakeItem,
+) -> Iterator[Evidence]:
     dates = [f for f in figures if f.rule == "date"]
     for event_type, pattern in _EVENT_PATTERNS:
         m = pattern.search(sentence)
@@ -258,8 +469,14 @@ def _events(sentence, actors, issues, figures, lexicon, item):  # type: ignore[n
         date: Figure | None = min(dates, key=lambda d: abs(d.start - m.start())) if dates else None
         parties = sorted({lexicon.party(a.ids[0]) for a in actors})
         yield item(
-            "event", m.start(), m.end(), f"event/{event_type}", 0.75 if date else 0.6,
-            event_type=event_type, date=date.value if date else None,
-            value=date.value if date else None, unit="date" if date else None,
+            "event",
+            m.start(),
+            m.end(),
+            f"event/{event_type}",
+            0.75 if date else 0.6,
+            event_type=event_type,
+            date=date.value if date else None,
+            value=date.value if date else None,
+            unit="date" if date else None,
             extra={"actors": parties, "issues": sorted({i for mention in issues for i in mention.ids})},
         )

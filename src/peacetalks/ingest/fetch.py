@@ -48,13 +48,15 @@ def check_host(url: str, *, allow_private: bool) -> None:
     if not host:
         raise FetchError(f"{url}: the URL has no host")
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(
+            host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM
+        )
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"{url}: cannot resolve host {host!r} ({exc})") from None
     if allow_private:
         return
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if not address.is_global or address.is_multicast:
             raise FetchError(
                 f"{url}: host {host!r} resolves to {address}, a private, loopback or link-local address; "
@@ -62,13 +64,29 @@ def check_host(url: str, *, allow_private: bool) -> None:
             )
 
 
-def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS,
-          max_bytes: int = MAX_BYTES, max_redirects: int = MAX_REDIRECTS) -> Fetched:
-    import httpx
+def _missing(module: str) -> FetchError:
+    return FetchError(
+        f"fetching URLs and feeds needs the ingest extra (no module {module!r}): pip install 'peacetalks[ingest]'"
+    )
+
+
+def fetch(
+    url: str,
+    *,
+    allow_private: bool = False,
+    timeout: float = TIMEOUT_SECONDS,
+    max_bytes: int = MAX_BYTES,
+    max_redirects: int = MAX_REDIRECTS,
+) -> Fetched:
+    try:
+        import httpx
+    except ImportError:
+        raise _missing("httpx") from None
 
     current = url
-    with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False,
-                      headers={"User-Agent": _USER_AGENT}) as client:
+    with httpx.Client(
+        timeout=httpx.Timeout(timeout), follow_redirects=False, headers={"User-Agent": _USER_AGENT}
+    ) as client:
         for _hop in range(max_redirects + 1):
             check_host(current, allow_private=allow_private)
             try:
@@ -112,7 +130,7 @@ def read_url(url: str, *, allow_private: bool = False, max_feed_items: int = 50)
     try:
         fetched = fetch(url, allow_private=allow_private)
     except FetchError as exc:
-        yield Skipped(url, str(exc))
+        yield Skipped(url, str(exc).removeprefix(f"{url}: "))
         return
     text = decode(fetched.body)
     if _is_feed(fetched, text):
@@ -128,7 +146,10 @@ def read_url(url: str, *, allow_private: bool = False, max_feed_items: int = 50)
 def _feed_items(fetched: Fetched, text: str, *, allow_private: bool, limit: int) -> Iterator[Document | Skipped]:
     import datetime as dt
 
-    import feedparser
+    try:
+        import feedparser
+    except ImportError:
+        raise _missing("feedparser") from None
 
     feed = feedparser.parse(text)
     if feed.bozo and not feed.entries:
@@ -139,17 +160,27 @@ def _feed_items(fetched: Fetched, text: str, *, allow_private: bool, limit: int)
         link = entry.get("link")
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
-        source = SourceInfo(link or fetched.url, "feed-item", entry.get("title"), outlet, entry.get("author"),
-                            published, urljoin(fetched.url, link) if link else None)
+        source = SourceInfo(
+            link or fetched.url,
+            "feed-item",
+            entry.get("title"),
+            outlet,
+            entry.get("author"),
+            published,
+            urljoin(fetched.url, link) if link else None,
+        )
         if link:
             try:
                 page = fetch(urljoin(fetched.url, link), allow_private=allow_private)
             except FetchError as exc:
-                yield Skipped(link, str(exc))
+                yield Skipped(link, str(exc).removeprefix(f"{urljoin(fetched.url, link)}: "))
                 continue
             body = decode(page.body)
-            yield document_from_text(body, source) if page.content_type.startswith(_TEXT_TYPES) else \
-                document_from_html(body, source)
+            yield (
+                document_from_text(body, source)
+                if page.content_type.startswith(_TEXT_TYPES)
+                else document_from_html(body, source)
+            )
         else:
             content = entry.get("content") or [{"value": entry.get("summary", "")}]
             yield document_from_html(f"<html><body>{content[0].get('value', '')}</body></html>", source)

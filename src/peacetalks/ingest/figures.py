@@ -22,24 +22,64 @@ from typing import Any
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
 }
 _NUM = r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])"
 _WNUM = rf"(?:{_NUM}|(?i:\b({'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))})\b))"
 _SCALE = r"(?:\s*(trillion|billion|bn|million|mln|mn|thousand|m|k)\b)?"
-_SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6,
-           "m": 1e6, "thousand": 1e3, "k": 1e3}
+_SCALES = {
+    "trillion": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
 
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
 _DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
@@ -58,16 +98,38 @@ _AREA = re.compile(
 _PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE)
 _DURATION = re.compile(rf"{_WNUM}(?:-|\s+)(hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 _COUNTED = {
-    "troops": "troops", "soldiers": "troops", "servicemen": "troops", "personnel": "troops",
-    "fighters": "troops", "prisoners": "prisoners", "pows": "prisoners", "captives": "prisoners",
-    "detainees": "prisoners", "people": "people", "civilians": "civilians", "children": "children",
-    "refugees": "people", "residents": "people", "casualties": "casualties", "dead": "casualties",
-    "tanks": "tanks", "drones": "drones", "missiles": "missiles", "vehicles": "vehicles",
-    "bodies": "bodies", "villages": "settlements", "settlements": "settlements", "towns": "settlements",
-    "respondents": "respondents", "shells": "shells", "aircraft": "aircraft", "jets": "aircraft",
+    "troops": "troops",
+    "soldiers": "troops",
+    "servicemen": "troops",
+    "personnel": "troops",
+    "fighters": "troops",
+    "prisoners": "prisoners",
+    "pows": "prisoners",
+    "captives": "prisoners",
+    "detainees": "prisoners",
+    "people": "people",
+    "civilians": "civilians",
+    "children": "children",
+    "refugees": "people",
+    "residents": "people",
+    "casualties": "casualties",
+    "dead": "casualties",
+    "tanks": "tanks",
+    "drones": "drones",
+    "missiles": "missiles",
+    "vehicles": "vehicles",
+    "bodies": "bodies",
+    "villages": "settlements",
+    "settlements": "settlements",
+    "towns": "settlements",
+    "respondents": "respondents",
+    "shells": "shells",
+    "aircraft": "aircraft",
+    "jets": "aircraft",
 }
 _COUNT = re.compile(
-    rf"{_WNUM}{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({'|'.join(_COUNTED)})\b(?:\s+of\s+war)?", re.IGNORECASE,
+    rf"{_WNUM}{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({'|'.join(_COUNTED)})\b(?:\s+of\s+war)?",
+    re.IGNORECASE,
 )
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
@@ -75,9 +137,21 @@ _ARMY_COUNT = re.compile(
     re.IGNORECASE,
 )
 _DURATION_DAYS = {"hour": 1.0, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
-_CURRENCY = {"us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
-             "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "rub": "RUB", "roubles": "RUB",
-             "rubles": "RUB"}
+_CURRENCY = {
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "rub": "RUB",
+    "roubles": "RUB",
+    "rubles": "RUB",
+}
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
@@ -166,25 +240,49 @@ def find_figures(sentence: str) -> list[Figure]:
             km2 = value / 100
         else:
             km2 = value
-        add(Figure(m.start(), m.end(), "area", round(km2, 3), "km2",
-                   extra={"stated_value": value, "stated_unit": " ".join(m[4].split())}))
+        add(
+            Figure(
+                m.start(),
+                m.end(),
+                "area",
+                round(km2, 3),
+                "km2",
+                extra={"stated_value": value, "stated_unit": " ".join(m[4].split())},
+            )
+        )
     for m in _PERCENT.finditer(sentence):
         unit = "pp" if m[3].lower().startswith("percentage") else "%"
         measure = _MEASURE_AFTER.match(sentence, m.end())
-        add(Figure(m.start(), m.end(), "percent", _number(m[1], m[2]), unit,
-                   measure=measure[1].strip() if measure else _measure_before(sentence, m.start())))
+        add(
+            Figure(
+                m.start(),
+                m.end(),
+                "percent",
+                _number(m[1], m[2]),
+                unit,
+                measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
+            )
+        )
     for m in _DURATION.finditer(sentence):
-        if sentence[m.end():m.end() + 4].lower() == " old":
+        if sentence[m.end() : m.end() + 4].lower() == " old":
             continue
         amount = _word_or_number(m, 1)
         unit = m[4].lower().rstrip("s")
         if unit == "hour":
             add(Figure(m.start(), m.end(), "duration", amount, "hour"))
         else:
-            add(Figure(m.start(), m.end(), "duration", round(amount * _DURATION_DAYS[unit], 2), "day",
-                       extra={"stated_value": amount, "stated_unit": unit}))
+            add(
+                Figure(
+                    m.start(),
+                    m.end(),
+                    "duration",
+                    round(amount * _DURATION_DAYS[unit], 2),
+                    "day",
+                    extra={"stated_value": amount, "stated_unit": unit},
+                )
+            )
     for m in _COUNT.finditer(sentence):
-        if sentence[m.end(): m.end() + 6].lower().startswith(("-point", " point")):
+        if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
         add(Figure(m.start(), m.end(), "count", amount, _COUNTED[m[5].lower()]))
@@ -197,7 +295,8 @@ def find_figures(sentence: str) -> list[Figure]:
 def _measure_before(sentence: str, start: int) -> str | None:
     """For "support for the plan stood at 40%": the clause before the figure, if it is short."""
     head = re.split(r"[,;:()]|\b(?:and|but|while)\b", sentence[:start])[-1]
-    head = re.sub(r"\b(?:stood|stands|was|is|were|are|rose|fell|reached|at|to|by|of|about|around|nearly|some)\b",
-                  " ", head)
+    head = re.sub(
+        r"\b(?:stood|stands|was|is|were|are|rose|fell|reached|at|to|by|of|about|around|nearly|some)\b", " ", head
+    )
     head = " ".join(head.split())
     return head if 3 <= len(head) <= 80 else None

@@ -31,7 +31,7 @@ class Skipped:
 
 def looks_like_html(raw: str) -> bool:
     head = raw[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in raw[:4096].lower() or bool(
+    return (head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in raw[:4096].lower()) or bool(
         re.match(r"<(?:head|body|div|p|article)\b", head)
     )
 
@@ -47,15 +47,22 @@ def document_from_text(raw: str, source: SourceInfo) -> Document:
     author = source.author or cleaned.byline
     return Document(
         SourceInfo(source.location, source.kind, title, source.outlet, author, source.published, source.url),
-        text, cleaned.removed_lines, truncated,
+        text,
+        cleaned.removed_lines,
+        truncated,
     )
 
 
 def document_from_html(raw: str, source: SourceInfo) -> Document:
     content = html_to_text(raw[: MAX_CHARS * 4], url=source.url)
     meta = SourceInfo(
-        source.location, source.kind, source.title or content.title, source.outlet or content.outlet,
-        source.author or content.author, source.published or _date(content.date), source.url or content.url,
+        source.location,
+        source.kind,
+        source.title or content.title,
+        source.outlet or content.outlet,
+        source.author or content.author,
+        source.published or _date(content.date),
+        source.url or content.url,
     )
     return document_from_text(content.text, meta)
 
@@ -85,8 +92,12 @@ def read_file(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise PeacetalksError(f"{path}: cannot read it ({exc.strerror})") from None
+    if b"\x00" in data[:8192]:
+        raise PeacetalksError(f"{path}: looks like a binary file, not a text or HTML article")
     raw = decode(data)
-    is_html = path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() not in TEXT_SUFFIXES and looks_like_html(raw))
+    is_html = path.suffix.lower() in HTML_SUFFIXES or (
+        path.suffix.lower() not in TEXT_SUFFIXES and looks_like_html(raw)
+    )
     source = SourceInfo(str(path), "html" if is_html else "text", url=path.resolve().as_uri())
     return document_from_html(raw, source) if is_html else document_from_text(raw, source)
 
@@ -107,7 +118,10 @@ def folder_files(folder: Path) -> Iterator[Path]:
 
 
 def read_inputs(
-    targets: Iterable[str], *, allow_private: bool = False, max_feed_items: int = 50,
+    targets: Iterable[str],
+    *,
+    allow_private: bool = False,
+    max_feed_items: int = 50,
 ) -> Iterator[Document | Skipped]:
     """Documents from paths, folders and URLs, in the order given."""
     for target in targets:
@@ -128,4 +142,4 @@ def read_inputs(
             try:
                 yield read_file(file)
             except PeacetalksError as exc:
-                yield Skipped(str(file), str(exc))
+                yield Skipped(str(file), str(exc).removeprefix(f"{file}: "))

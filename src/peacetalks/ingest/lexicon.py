@@ -94,9 +94,7 @@ class Lexicon:
         self.actor_names = {a.id: a.name for a in case.actors}
         self.issue_names = {i.id: i.name for i in case.issues}
         self.proposal_names = {p.id: p.name for p in case.proposals}
-        self._actors = _Terms(
-            ((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True
-        )
+        self._actors = _Terms(((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True)
         self._issues = _Terms(((t, i.id) for i in case.issues for t in i.terms), exact_case=False)
         self._proposals = _Terms(((t, p.id) for p in case.proposals for t in p.terms), exact_case=False)
         self._party = {a.id: self._resolve(a.id) for a in case.actors}

@@ -40,7 +40,11 @@ class Ingested:
 
 
 def ingest(
-    targets: Iterable[str], lexicon: Lexicon, *, allow_private: bool = False, max_feed_items: int = 50,
+    targets: Iterable[str],
+    lexicon: Lexicon,
+    *,
+    allow_private: bool = False,
+    max_feed_items: int = 50,
     index: DuplicateIndex | None = None,
 ) -> Iterator[Ingested | Skipped]:
     """Read, clean and extract every input; link each near-duplicate to the earlier document

@@ -7,8 +7,53 @@ from collections.abc import Iterator
 
 # Words whose trailing full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj sgt capt adm gov sen rep st no vs etc e.g i.e approx "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u inc corp ltd co jr sr pres".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "pres",
+    ]
 )
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then a space.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
@@ -32,7 +77,7 @@ def _line_sentences(line: str, offset: int) -> Iterator[tuple[int, int]]:
         end = match.end()
         if not _NEXT_START.match(line, end):
             continue
-        word = line[:match.start()].rsplit(None, 1)[-1].lower() if line[:match.start()].strip() else ""
+        word = line[: match.start()].rsplit(None, 1)[-1].lower() if line[: match.start()].strip() else ""
         if match.group().startswith(".") and (word.strip("(\"'“") in _ABBREVIATIONS or len(word) == 1):
             continue
         yield from _bounded(line, start, end, offset)

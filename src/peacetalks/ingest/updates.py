@@ -23,8 +23,38 @@ from peacetalks.ingest.types import Document, Evidence
 UpdateKind = Literal["position", "event", "indicator"]
 _MOVES = frozenset({"offer", "accept", "propose", "condition"})
 _STOPWORDS = frozenset(
-    "the a an of to in on for and or that who would could with by from as at is are be it its this "
-    "kiis poll ukrainians ukraine russia".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "that",
+        "who",
+        "would",
+        "could",
+        "with",
+        "by",
+        "from",
+        "as",
+        "at",
+        "is",
+        "are",
+        "be",
+        "it",
+        "its",
+        "this",
+        "kiis",
+        "poll",
+        "ukrainians",
+        "ukraine",
+        "russia",
+    ]
 )
 
 
@@ -44,13 +74,20 @@ def source_for(doc: Document) -> Source:
     info = doc.source
     url = info.url if info.url and re.match(r"^(https?|file)://\S+$", info.url) else None
     return Source(
-        id=f"article-{doc.id}", title=info.title or info.location[:200] or doc.id, kind=SourceKind.NEWS,
-        outlet=info.outlet, author=info.author, url=url, published=info.published,
+        id=f"article-{doc.id}",
+        title=info.title or info.location[:200] or doc.id,
+        kind=SourceKind.NEWS,
+        outlet=info.outlet,
+        author=info.author,
+        url=url,
+        published=info.published,
         note="Added by peacetalks ingest when a reviewer accepted an update based on it.",
     )
 
 
-def propose(case: Case, doc: Document, evidence: list[Evidence], *, today: dt.date | None = None) -> list[ProposedUpdate]:
+def propose(
+    case: Case, doc: Document, evidence: list[Evidence], *, today: dt.date | None = None
+) -> list[ProposedUpdate]:
     """Updates suggested by ``evidence`` from ``doc``, dated to the article (or ``today``)."""
     when = doc.source.published or today or dt.date.today()
     proposals: list[ProposedUpdate] = []
@@ -67,16 +104,23 @@ def propose(case: Case, doc: Document, evidence: list[Evidence], *, today: dt.da
         if e.kind == "figure" and e.unit == "%" and isinstance(e.value, float | int):
             indicator = _matching_indicator(case, e.sentence)
             if indicator is not None:
-                proposals.append(ProposedUpdate(
-                    "indicator", when, None, None, (k,),
-                    {"indicator": indicator, "observation": {"date": when.isoformat(), "value": float(e.value)}},
-                    f"indicator {indicator}: {e.value:g}% on {when} ({e.text})",
-                ))
+                proposals.append(
+                    ProposedUpdate(
+                        "indicator",
+                        when,
+                        None,
+                        None,
+                        (k,),
+                        {"indicator": indicator, "observation": {"date": when.isoformat(), "value": float(e.value)}},
+                        f"indicator {indicator}: {e.value:g}% on {when} ({e.text})",
+                    )
+                )
     return proposals
 
 
-def _position(case: Case, actor: str, issue: str, when: dt.date, stances: list[Evidence],
-              indexes: tuple[int, ...]) -> ProposedUpdate:
+def _position(
+    case: Case, actor: str, issue: str, when: dt.date, stances: list[Evidence], indexes: tuple[int, ...]
+) -> ProposedUpdate:
     current = [p for p in case.history(actor, issue) if p.as_of <= when]
     previous = current[-1] if current else None
     moved = any(s.stance in _MOVES or s.conditional for s in stances)
@@ -85,14 +129,26 @@ def _position(case: Case, actor: str, issue: str, when: dt.date, stances: list[E
         for s in stances
     )
     payload: dict[str, Any] = {
-        "actor": actor, "issue": issue, "as_of": when.isoformat(), "stances": said,
+        "actor": actor,
+        "issue": issue,
+        "as_of": when.isoformat(),
+        "stances": said,
         "may_have_moved": moved,
-        "current": None if previous is None else {
-            "position": previous.position, "salience": previous.salience, "capability": previous.capability,
-            "as_of": previous.as_of.isoformat(), "sources": list(previous.sources),
+        "current": None
+        if previous is None
+        else {
+            "position": previous.position,
+            "salience": previous.salience,
+            "capability": previous.capability,
+            "as_of": previous.as_of.isoformat(),
+            "sources": list(previous.sources),
         },
-        "proposed": None if previous is None or moved else {
-            "position": previous.position, "salience": previous.salience, "capability": previous.capability,
+        "proposed": None
+        if previous is None or moved
+        else {
+            "position": previous.position,
+            "salience": previous.salience,
+            "capability": previous.capability,
         },
         "sentence": stances[0].sentence,
     }
@@ -100,10 +156,14 @@ def _position(case: Case, actor: str, issue: str, when: dt.date, stances: list[E
     if previous is None:
         change = "no position yet: give --position, --salience and --capability when accepting"
     elif moved:
-        change = (f"{previous.position:g} ({scale.label_for(previous.position)}) since {previous.as_of} — "
-                  "may have moved: give --position when accepting")
+        change = (
+            f"{previous.position:g} ({scale.label_for(previous.position)}) since {previous.as_of} — "
+            "may have moved: give --position when accepting"
+        )
     else:
-        change = f"{previous.position:g} since {previous.as_of} → restated {when} ({scale.label_for(previous.position)})"
+        change = (
+            f"{previous.position:g} since {previous.as_of} → restated {when} ({scale.label_for(previous.position)})"
+        )
     return ProposedUpdate("position", when, actor, issue, indexes, payload, f"{actor} on {issue}: {said}; {change}")
 
 
@@ -112,13 +172,19 @@ def _event(doc: Document, e: Evidence, k: int) -> ProposedUpdate:
     issues = list(e.extra.get("issues", []))
     actors = list(e.extra.get("actors", []))
     event = {
-        "id": f"ingest-{doc.id}-{k}", "date": date.isoformat(),  # = Reported.event_id
-        "title": f"{(e.event_type or 'event').capitalize()} reported by {doc.source.title or doc.source.location}"[:200],
+        "id": f"ingest-{doc.id}-{k}",
+        "date": date.isoformat(),  # = Reported.event_id
+        "title": f"{(e.event_type or 'event').capitalize()} reported by {doc.source.title or doc.source.location}"[
+            :200
+        ],
         "kind": e.event_type if e.event_type in ("talks", "agreement", "exchange", "ceasefire", "strike") else "other",
-        "description": e.sentence[:500], "actors": actors, "issues": issues,
+        "description": e.sentence[:500],
+        "actors": actors,
+        "issues": issues,
     }
-    return ProposedUpdate("event", date, None, None, (k,), {"event": event},
-                          f"new event {date}: {e.event_type} — {e.sentence[:100]}")
+    return ProposedUpdate(
+        "event", date, None, None, (k,), {"event": event}, f"new event {date}: {e.event_type} — {e.sentence[:100]}"
+    )
 
 
 def _content_words(text: str) -> set[str]:
@@ -139,8 +205,14 @@ def _matching_indicator(case: Case, sentence: str) -> str | None:
 
 
 def apply_update(
-    case: Case, kind: str, payload: dict[str, Any], source: Source, *,
-    position: float | None = None, salience: float | None = None, capability: float | None = None,
+    case: Case,
+    kind: str,
+    payload: dict[str, Any],
+    source: Source,
+    *,
+    position: float | None = None,
+    salience: float | None = None,
+    capability: float | None = None,
     rationale: str | None = None,
 ) -> Case:
     """``case`` with one accepted update written in, citing ``source`` (added if new). The case
@@ -154,29 +226,41 @@ def apply_update(
     if kind == "position":
         proposed = payload.get("proposed") or {}
         current = payload.get("current") or {}
-        value = position if position is not None else proposed.get("position")
-        sal = salience if salience is not None else proposed.get("salience", current.get("salience"))
-        cap = capability if capability is not None else proposed.get("capability", current.get("capability"))
-        missing = [name for name, v in (("--position", value), ("--salience", sal), ("--capability", cap)) if v is None]
+        given = {
+            "--position": position if position is not None else proposed.get("position"),
+            "--salience": salience if salience is not None else proposed.get("salience", current.get("salience")),
+            "--capability": capability
+            if capability is not None
+            else proposed.get("capability", current.get("capability")),
+        }
+        missing = [name for name, v in given.items() if v is None]
         if missing:
             raise PeacetalksError(
                 f"this update of {payload['actor']} on {payload['issue']} needs {', '.join(missing)} "
                 "(the article's stance does not give a scale value): pass them to accept"
             )
+        value, sal, cap = (float(v) for v in given.values())  # type: ignore[arg-type]
         scale = case.issue(payload["issue"]).scale
-        if not scale.contains(float(value)):  # type: ignore[arg-type]
+        if not scale.contains(value):
             raise PeacetalksError(f"--position {value} lies outside the issue's scale [{scale.min:g}, {scale.max:g}]")
         when = dt.date.fromisoformat(payload["as_of"])
         sentence = " ".join(str(payload.get("sentence", "")).split())[:300]
         new = Position(
-            actor=payload["actor"], issue=payload["issue"], as_of=when, position=float(value),  # type: ignore[arg-type]
-            salience=float(sal), capability=float(cap), sources=(source.id,),  # type: ignore[arg-type]
+            actor=payload["actor"],
+            issue=payload["issue"],
+            as_of=when,
+            position=value,
+            salience=sal,
+            capability=cap,
+            sources=(source.id,),
             confidence=Confidence.LOW if payload.get("may_have_moved") else Confidence.MEDIUM,
             coded_by=CodedBy.ANALYST,
-            rationale=rationale or f"Reviewer's coding of the article's stance ({payload.get('stances')}): \"{sentence}\"",
+            rationale=rationale
+            or f"Reviewer's coding of the article's stance ({payload.get('stances')}): \"{sentence}\"",
         )
-        kept = tuple(p for p in case.positions
-                     if not (p.actor == new.actor and p.issue == new.issue and p.as_of == new.as_of))
+        kept = tuple(
+            p for p in case.positions if not (p.actor == new.actor and p.issue == new.issue and p.as_of == new.as_of)
+        )
         changes["positions"] = (*kept, new)
     elif kind == "event":
         event = Event.model_validate({**payload["event"], "sources": [source.id]})
@@ -188,9 +272,15 @@ def apply_update(
         observation = Observation.model_validate({**payload["observation"], "sources": [source.id]})
         when = observation.date
         changes["indicators"] = tuple(
-            i.model_copy(update={"series": tuple(sorted((*(o for o in i.series if o.date != when), observation),
-                                                        key=lambda o: o.date))})
-            if i.id == payload["indicator"] else i
+            i.model_copy(
+                update={
+                    "series": tuple(
+                        sorted((*(o for o in i.series if o.date != when), observation), key=lambda o: o.date)
+                    )
+                }
+            )
+            if i.id == payload["indicator"]
+            else i
             for i in case.indicators
         )
     else:

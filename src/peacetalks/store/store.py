@@ -28,8 +28,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from peacetalks.case.types import Case, Position
 from peacetalks.errors import StoreError
 from peacetalks.store import convert
-from peacetalks.store.records import RunRecord, SaveResult, StoredCase, StoredPosition
 from peacetalks.store.evidence import EvidenceStore
+from peacetalks.store.records import RunRecord, SaveResult, StoredCase, StoredPosition
 from peacetalks.store.schema import (
     ADDITIVE_UPGRADES,
     SCHEMA_VERSION,
