@@ -2,8 +2,8 @@
 
     python benchmarks/eval_ingest.py [--verbose]
 
-Prints one table per set: the held-out texts (never used to tune the rules), the development
-texts, and the two shared development articles when ../shared/corpus/dev is present.
+Prints one table per set: the held-out sets (never used to tune the rules), the development
+sets, and the two shared development articles when ../shared/corpus/dev is present.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 def annotated_sets() -> dict[str, list[tuple[str, str, dict[str, object]]]]:
     """{set name: [(id, text, annotation)]}; the shared set only when its files are present."""
     sets: dict[str, list[tuple[str, str, dict[str, object]]]] = {}
-    for name in ("heldout", "dev"):
+    for name in ("heldout", "heldout3", "dev", "dev2"):
         entries = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))["texts"]
         sets[name] = [(e["id"], e["text"], e) for e in entries]
     if SHARED.is_dir():

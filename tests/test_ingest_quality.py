@@ -26,17 +26,22 @@ def lexicon() -> Lexicon:
 
 
 def test_held_out_texts_meet_the_issue_targets(lexicon: Lexicon) -> None:
-    scores = evaluate(annotated_sets()["heldout"], lexicon)
-    assert scores["stance"].precision is not None and scores["stance"].precision >= 0.8, scores["stance"].false_alarms
-    assert scores["stance"].recall is not None and scores["stance"].recall >= 0.6, scores["stance"].misses
-    assert scores["figure"].recall is not None and scores["figure"].recall >= 0.9, scores["figure"].misses
-    assert scores["proposal"].recall is not None and scores["proposal"].recall >= 0.95, scores["proposal"].misses
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout"] + sets["heldout3"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.6, stance.misses
+    assert figure.recall is not None and figure.recall >= 0.9, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
 
 
 def test_development_texts_keep_their_scores(lexicon: Lexicon) -> None:
-    scores = evaluate(annotated_sets()["dev"], lexicon)
+    sets = annotated_sets()
+    scores = evaluate(sets["dev"], lexicon)
     assert (scores["stance"].precision or 0) >= 0.9 and (scores["stance"].recall or 0) >= 0.85
     assert (scores["figure"].recall or 0) >= 0.95 and (scores["proposal"].recall or 0) >= 0.95
+    harder = evaluate(sets["dev2"], lexicon)
+    assert (harder["stance"].precision or 0) >= 0.85 and (harder["stance"].recall or 0) >= 0.5
 
 
 def test_shared_development_articles(lexicon: Lexicon) -> None:

@@ -207,7 +207,22 @@ _CUE = re.compile(
 )
 # Where a clause ends: a stance's actor and issue must lie between two of these.
 _BOUNDARY = re.compile(
-    r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s", re.IGNORECASE
+    r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|"
+    r"\s+and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b)",
+    re.IGNORECASE,
+)
+# A clause that begins with one of these shares the subject of the clause before it.
+_COORDINATED = re.compile(r"(?:,?\s+(?:but|yet|and|while)|\s+and\s+(?:said|says|added|warned|told))\s*$", re.IGNORECASE)
+# "an adviser to Zelenskyy said …": the adviser speaks for the one named.
+_SPOKESPERSON = re.compile(
+    r"\b(?:advis[eo]rs?|aides?|spokes(?:wo)?m[ae]n|spokespersons?|envoys?|officials?|ministers?|negotiators?)\s+"
+    r"(?:to|for|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SAID_MUST = re.compile(
+    r"\b(?:said|says|say|stated|states|argued|argues|insisted)\s+(?:that\s+)?(?:[^,;.]{0,60}?\s)?"
+    r"(must|should|has\s+to|have\s+to|needs?\s+to)\b",
+    re.IGNORECASE,
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
@@ -301,7 +316,11 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
 def _sentence_evidence(text: str, s0: int, s1: int, lexicon: Lexicon) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     proposals = lexicon.proposals(sentence)
-    actors = [a for a in lexicon.actors(sentence) if not any(_overlaps(a, p) for p in proposals)]
+    # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
+    actors = [
+        a for a in lexicon.actors(sentence)
+        if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
+    ]
     issues = lexicon.issues(sentence)
     figures = find_figures(sentence)
 
@@ -374,13 +393,18 @@ def _stances(
     lexicon: Lexicon,
     item: MakeItem,
 ) -> Iterator[Evidence]:
-    for cue in _CUE.finditer(sentence):
+    for cue in _cues(sentence):
         form = " ".join(cue.group(1).lower().split())
-        stance = _CUE_STANCE[form]
+        stance = _CUE_STANCE.get(form, "demand")  # the modal of "X said Y must …" is a demand
         if _PASSIVE.match(sentence, cue.end()):
             continue  # "movements backed by Russia": the speaker, if any, follows
         c_start, c_end = _clause(sentence, cue.start())
         speaker = _speaker(sentence, actors, cue.start(), c_start)
+        inherited = False
+        if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
+            # "China supports X but opposes Y": the subject carries over into the coordinated clause.
+            speaker = _speaker(sentence, actors, c_start, _clause(sentence, c_start - 1)[0])
+            inherited = True
         if speaker is None:
             continue
         objects = [m for m in (*issues, *proposals) if cue.end() <= m.start < c_end]
@@ -403,6 +427,8 @@ def _stances(
         confidence = 0.85 - min(len(between), 120) / 600
         if _HEDGE.search(sentence[max(c_start, speaker.start - 40) : cue.start()]):
             confidence -= 0.2
+        if inherited:
+            confidence -= 0.1
         actor_id = speaker.ids[0]
         party = lexicon.party(actor_id)
         seen: set[tuple[str | None, str | None]] = set()
@@ -439,9 +465,15 @@ def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start:
     an English clause names its subject first ("Russia views NATO as a threat and demands …")."""
     near = (a for a in actors if clause_start <= a.start and a.end <= cue_start and cue_start - a.end <= 120)
     for a in sorted(near, key=lambda a: a.start):
-        if not _GOVERNED.search(sentence[max(0, a.start - 12) : a.start]):
+        before = sentence[max(0, a.start - 40) : a.start]
+        if not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before):
             return a
     return None
+
+
+def _cues(sentence: str) -> list[re.Match[str]]:
+    """Stance cues in order: the verbs and nouns of STANCE_CUES, and the modal of reported demands."""
+    return sorted([*_CUE.finditer(sentence), *_SAID_MUST.finditer(sentence)], key=lambda m: m.start(1))
 
 
 def _names_an_actor(sentence: str, mention: Mention, actors: list[Mention]) -> bool:

@@ -29,7 +29,7 @@ class _Terms:
         exact: dict[str, list[str]] = {}
         folded: dict[str, list[str]] = {}
         for form, id_ in forms:
-            form = " ".join(form.split())
+            form = _normal(form)
             if not form:
                 continue
             keep_case = exact_case or _is_acronym(form)
@@ -44,13 +44,18 @@ class _Terms:
     def find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         if self._exact_re is not None:
-            found += [Mention(m.start(), m.end(), self._exact[m.group()]) for m in self._exact_re.finditer(text)]
+            found += [Mention(m.start(), m.end(), self._exact[_normal(m.group())]) for m in self._exact_re.finditer(text)]
         if self._folded_re is not None:
             for m in self._folded_re.finditer(text):
                 ids = _lookup(self._folded, m.group().casefold())
                 if ids:
                     found.append(Mention(m.start(), m.end(), ids))
         return _longest_first(found)
+
+
+def _normal(form: str) -> str:
+    """Hyphens and runs of blanks count as one space: "all-for-all" is "all for all"."""
+    return " ".join(form.replace("-", " ").split())
 
 
 def _is_acronym(form: str) -> bool:
@@ -63,12 +68,12 @@ def _alternation(table: dict[str, tuple[str, ...]], flags: int, *, plural: bool)
         return None
     forms = sorted(table, key=len, reverse=True)
     suffix = r"(?:e?s)?" if plural else ""
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    body = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in forms)
     return re.compile(rf"(?<!\w)(?:{body}){suffix}(?![\w-])", flags)
 
 
 def _lookup(table: dict[str, tuple[str, ...]], key: str) -> tuple[str, ...] | None:
-    key = " ".join(key.split())
+    key = _normal(key)
     for candidate in (key, key[:-1], key[:-2]):
         if candidate in table:
             return table[candidate]
