@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
+from peacetalks.ingest.patterns import trie_pattern
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence
 
@@ -199,12 +200,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
     "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened"),
 }
 _CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
-_CUE = re.compile(
-    r"(?<![\w-])("
-    + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(_CUE_STANCE, key=len, reverse=True))
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
+_CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re.IGNORECASE)
 # Where a clause ends: a stance's actor and issue must lie between two of these.
 _BOUNDARY = re.compile(
     r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|"
@@ -293,6 +289,12 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+)
+# Every event pattern contains one of these words; a sentence without any is spared them all.
+_EVENT_WORD = re.compile(
+    r"(?i:prisoner|pow|exchang|swap|returned|freed|released|sign|agreement|deal|memorandum|accord|treaty|"
+    r"ceasefire|cease-fire|truce|strike|attack|barrage|struck|shelled|launched|talks|negotiation|summit|meeting|"
+    r"consultation|held|hosted|convened|resumed|attended|met\b)"
 )
 _EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
@@ -394,7 +396,7 @@ def _stances(
     item: MakeItem,
 ) -> Iterator[Evidence]:
     for cue in _cues(sentence):
-        form = " ".join(cue.group(1).lower().split())
+        form = " ".join(cue.group(1).lower().replace("-", " ").split())
         stance = _CUE_STANCE.get(form, "demand")  # the modal of "X said Y must …" is a demand
         if _PASSIVE.match(sentence, cue.end()):
             continue  # "movements backed by Russia": the speaker, if any, follows
@@ -491,6 +493,8 @@ def _events(
     lexicon: Lexicon,
     item: MakeItem,
 ) -> Iterator[Evidence]:
+    if not _EVENT_WORD.search(sentence):
+        return
     dates = [f for f in figures if f.rule == "date"]
     for event_type, pattern in _EVENT_PATTERNS:
         m = pattern.search(sentence)

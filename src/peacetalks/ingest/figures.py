@@ -81,6 +81,7 @@ _SCALES = {
     "k": 1e3,
 }
 
+_MONTH_ANY = re.compile(rf"\b{_MONTH}")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
 _DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -152,6 +153,7 @@ _CURRENCY = {
     "roubles": "RUB",
     "rubles": "RUB",
 }
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(_WORD_NUMBERS)})\b", re.IGNORECASE)
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
@@ -194,6 +196,14 @@ def _month(name: str) -> int:
 
 def find_figures(sentence: str) -> list[Figure]:
     """Every figure in ``sentence``, offsets relative to it, in order of position."""
+    if not _ANY_NUMBER.search(sentence):
+        return []  # most sentences: spare them the fourteen patterns below
+    lowered = sentence.lower()
+
+    def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
+        return any(w in lowered for w in words)
+
+    month = _MONTH_ANY.search(sentence) is not None
     taken: list[tuple[int, int]] = []
     found: list[Figure] = []
 
@@ -205,33 +215,33 @@ def find_figures(sentence: str) -> list[Figure]:
             taken.append((fig.start, fig.end))
             found.append(fig)
 
-    for m in _DATE_ISO.finditer(sentence):
+    for m in _DATE_ISO.finditer(sentence) if "-" in sentence else ():
         if (iso := _iso(int(m[1]), int(m[2]), int(m[3]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
-    for m in _DATE_DMY.finditer(sentence):
+    for m in _DATE_DMY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[3]), _month(m[2]), int(m[1]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
-    for m in _DATE_MDY.finditer(sentence):
+    for m in _DATE_MDY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[3]), _month(m[1]), int(m[2]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
-    for m in _DATE_MY.finditer(sentence):
+    for m in _DATE_MY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
     for m in _DATE_Y.finditer(sentence):
         group = 1 if m[1] else 2
         add(Figure(m.start(group), m.end(group), "date", m[group], "date"))
-    for m in _MONEY_PRE.finditer(sentence):
+    for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
         currency = _CURRENCY[m[1].strip().lower()]
         add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency))
-    for m in _MONEY_POST.finditer(sentence):
+    for m in _MONEY_POST.finditer(sentence) if has("dollar", "euro", "pound", "rouble", "ruble", "usd", "eur", "gbp") else ():
         add(Figure(m.start(), m.end(), "money", _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]))
-    for m in _AREA.finditer(sentence):
+    for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare") else ():
         value = _number(m[1], m[2], m[3])
         unit = m[4].lower()
         if "mi" in unit:
@@ -250,7 +260,7 @@ def find_figures(sentence: str) -> list[Figure]:
                 extra={"stated_value": value, "stated_unit": " ".join(m[4].split())},
             )
         )
-    for m in _PERCENT.finditer(sentence):
+    for m in _PERCENT.finditer(sentence) if has("%", "per") else ():
         unit = "pp" if m[3].lower().startswith("percentage") else "%"
         measure = _MEASURE_AFTER.match(sentence, m.end())
         add(
@@ -263,7 +273,7 @@ def find_figures(sentence: str) -> list[Figure]:
                 measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
             )
         )
-    for m in _DURATION.finditer(sentence):
+    for m in _DURATION.finditer(sentence) if has("hour", "day", "week", "month", "year") else ():
         if sentence[m.end() : m.end() + 4].lower() == " old":
             continue
         amount = _word_or_number(m, 1)
@@ -286,7 +296,7 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
         add(Figure(m.start(), m.end(), "count", amount, _COUNTED[m[5].lower()]))
-    for m in _ARMY_COUNT.finditer(sentence):
+    for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
         add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
     found.sort(key=lambda f: f.start)
     return found

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case
+from peacetalks.ingest.patterns import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,8 @@ def _is_acronym(form: str) -> bool:
 def _alternation(table: dict[str, tuple[str, ...]], flags: int, *, plural: bool) -> re.Pattern[str] | None:
     if not table:
         return None
-    forms = sorted(table, key=len, reverse=True)
     suffix = r"(?:e?s)?" if plural else ""
-    body = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in forms)
-    return re.compile(rf"(?<!\w)(?:{body}){suffix}(?![\w-])", flags)
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(table)}){suffix}(?![\w-])", flags)
 
 
 def _lookup(table: dict[str, tuple[str, ...]], key: str) -> tuple[str, ...] | None:
