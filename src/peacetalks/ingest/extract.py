@@ -292,9 +292,14 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Every event pattern contains one of these words; a sentence without any is spared them all.
 _EVENT_WORD = re.compile(
-    r"(?i:prisoner|pow|exchang|swap|returned|freed|released|sign|agreement|deal|memorandum|accord|treaty|"
-    r"ceasefire|cease-fire|truce|strike|attack|barrage|struck|shelled|launched|talks|negotiation|summit|meeting|"
-    r"consultation|held|hosted|convened|resumed|attended|met\b)"
+    r"(?i:"
+    + trie_pattern((
+        "prisoner", "pow", "exchang", "swap", "returned", "freed", "released", "sign", "agreement", "deal",
+        "memorandum", "accord", "treaty", "ceasefire", "cease-fire", "truce", "strike", "attack", "barrage",
+        "struck", "shelled", "launched", "talks", "negotiation", "summit", "meeting", "consultation", "held",
+        "hosted", "convened", "resumed", "attended", "met",
+    ))
+    + ")"
 )
 _EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"

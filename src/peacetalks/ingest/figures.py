@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from peacetalks.ingest.patterns import trie_pattern
+
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -81,7 +83,7 @@ _SCALES = {
     "k": 1e3,
 }
 
-_MONTH_ANY = re.compile(rf"\b{_MONTH}")
+_MONTH_ANY = re.compile(rf"\b(?:{trie_pattern(m.capitalize() for m in _MONTHS)})")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
 _DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -153,7 +155,7 @@ _CURRENCY = {
     "roubles": "RUB",
     "rubles": "RUB",
 }
-_ANY_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(_WORD_NUMBERS)})\b", re.IGNORECASE)
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{trie_pattern(_WORD_NUMBERS)})\b", re.IGNORECASE)
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
