@@ -51,11 +51,7 @@ class Compromise(Model):
         return self._prediction(snapshot, outcome, notes=_note_missing(snapshot, outcome))
 
     def outcomes(self, inputs: Inputs) -> FloatArray:
-        weight = _draw_weights(inputs)
-        total = weight.sum(axis=1)
-        weighted = np.einsum("dai,dai->di", weight, inputs.position)  # one pass, no [d, a, i] temporary
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(total > 0, weighted / total, np.nan)
+        return _weighted_means(inputs.position, inputs.salience, inputs.capability, inputs.held)
 
 
 @register
@@ -74,6 +70,26 @@ class WeightedMedian(Model):
         # ascending order, reaches half the total. It minimises the weighted distance like the
         # Condorcet rule above; the two differ only on exact ties, which continuous draws avoid.
         return _lower_medians(inputs.position, inputs.salience, inputs.capability, inputs.held)
+
+
+@compiled(parallel=True)
+def _weighted_means(position: FloatArray, salience: FloatArray, capability: FloatArray,
+                    held: BoolArray) -> FloatArray:  # pragma: no cover  (compiled; tested through outcomes)
+    """[draws, issues] capability × salience weighted means of [draws, actors, issues] inputs; NaN
+    without weight. One pass over the inputs, where NumPy needs four and two temporaries as
+    large as the inputs."""
+    n_draws, n_actors, n_issues = position.shape
+    out = np.empty((n_draws, n_issues))
+    for d in prange(n_draws):
+        for i in range(n_issues):
+            total, weighted = 0.0, 0.0
+            for a in range(n_actors):
+                if held[a, i]:
+                    weight = capability[d, a, i] * salience[d, a, i]
+                    total += weight
+                    weighted += weight * position[d, a, i]
+            out[d, i] = weighted / total if total > 0 else np.nan
+    return out
 
 
 @compiled(parallel=True)
@@ -115,10 +131,3 @@ def _lower_medians(position: FloatArray, salience: FloatArray, capability: Float
                     out[d, i] = sorted_x[k]
                     break
     return out
-
-
-def _draw_weights(inputs: Inputs) -> FloatArray:
-    """Capability × salience share per draw; zero where the actor holds no position."""
-    weight = inputs.capability * inputs.salience
-    weight *= inputs.held / 100.0  # in place: these arrays are the largest the models touch
-    return weight
