@@ -60,14 +60,23 @@ class Point:
 
 @dataclass(frozen=True)
 class Change:
-    """The smallest change to one actor's reservation value or one salience that makes some
-    package acceptable to every veto holder."""
+    """One change to one actor's reservation value, salience or red line (``issue`` is None for
+    a reservation)."""
 
     actor: str
-    kind: str  # "reservation" or "salience"
+    kind: str  # "reservation", "salience", "red-line-low" or "red-line-high"
     issue: str | None
     current: float
     needed: float
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """Changes that together make ``point`` acceptable to every veto holder; ``size`` adds them
+    up (reservation in utility, salience per 100, red lines as a share of the scale)."""
+
+    changes: tuple[Change, ...]
+    size: float
     point: Point
 
 
@@ -97,7 +106,7 @@ class Space:
     agreement_values: dict[str, tuple[float, ...]]
     nash: Point | None
     kalai_smorodinsky: Point | None
-    closest: tuple[Change, ...]
+    closest: tuple[Remedy, ...]
     method: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -215,27 +224,84 @@ def zones(snapshot: Snapshot, prefs: Preferences) -> tuple[Zone, ...]:
 
 
 def closest_changes(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray,
-                    values: Sequence[FloatArray]) -> tuple[Change, ...]:
-    """For each veto holder: how far its reservation must fall for a package to become
-    acceptable to all (exact, from the frontier of the others' acceptable packages); and the
-    smallest single change of one of its saliences (searched in steps of 5) that does it."""
+                    values: Sequence[FloatArray]) -> tuple[Remedy, ...]:
+    """The smallest changes that make some package acceptable to every veto holder, smallest
+    first: one reservation value lowered (exact: the best that actor can get while the others
+    keep theirs), one salience moved (searched in steps of 5), or one red line moved to meet
+    the others' limits — alone, or followed by the reservation change still needed."""
     prefs = restrict(full, rows)
-    changes: list[Change] = []
-    for k, a in enumerate(rows):
-        others = prefs.reservation.copy()
-        others[k] = np.nan
-        front = pareto_front([prefs.values(i, v) for i, v in enumerate(values)], others, _allowed(prefs, values))
+    remedies: list[Remedy] = []
+    for moved in [None, *_red_line_moves(prefs)]:
+        changed = prefs if moved is None else moved[1]
+        first = () if moved is None else (moved[0],)
+        front = pareto_front(_tables(changed, values), changed.reservation, _allowed(changed, values))
         if len(front):
+            remedies.append(_remedy(snapshot, full, first, changed, front, values))
+            continue
+        for k in range(len(rows)):
+            others = changed.reservation.copy()
+            others[k] = np.nan
+            front = pareto_front(_tables(changed, values), others, _allowed(changed, values))
+            if not len(front):
+                continue
             best = int(np.argmax(front.utility[:, k]))
-            package = _packages(front, values)[best]
-            changes.append(Change(actor=prefs.actors[k], kind="reservation", issue=None,
-                                  current=float(prefs.reservation[k]),
-                                  needed=float(front.utility[best, k]),
-                                  point=point(snapshot, full, package)))
+            step = Change(actor=prefs.actors[k], kind="reservation", issue=None,
+                          current=float(prefs.reservation[k]), needed=float(front.utility[best, k]))
+            remedies.append(Remedy(changes=(*first, step), size=_size(prefs, (*first, step)),
+                                   point=point(snapshot, full, _packages(front, values)[best])))
+    for k in range(len(rows)):
         found = _salience_change(snapshot, full, raw, rows, k, values)
         if found is not None:
-            changes.append(found)
-    return tuple(sorted(changes, key=lambda c: abs(c.needed - c.current) / (1.0 if c.kind == "reservation" else 100.0)))
+            remedies.append(found)
+    return tuple(sorted(remedies, key=lambda r: r.size)[:10])
+
+
+def _tables(prefs: Preferences, values: Sequence[FloatArray]) -> list[FloatArray]:
+    return [prefs.values(i, v) for i, v in enumerate(values)]
+
+
+def _size(prefs: Preferences, changes: Sequence[Change]) -> float:
+    """Changes made comparable: reservation in utility, salience per 100, red lines per scale."""
+    total = 0.0
+    for c in changes:
+        scale = {"reservation": 1.0, "salience": 100.0}.get(c.kind)
+        if scale is None:
+            i = prefs.issues.index(c.issue or "")
+            scale = float(prefs.high[i] - prefs.low[i])
+        total += abs(c.needed - c.current) / scale
+    return total
+
+
+def _remedy(snapshot: Snapshot, full: Preferences, changes: tuple[Change, ...], prefs: Preferences,
+            front: Front, values: Sequence[FloatArray]) -> Remedy:
+    product = np.prod(front.utility - prefs.reservation[None, :], axis=1)
+    package = _packages(front, values)[int(np.argmax(product))]
+    return Remedy(changes=changes, size=_size(prefs, changes), point=point(snapshot, full, package))
+
+
+def _red_line_moves(prefs: Preferences) -> list[tuple[Change, Preferences]]:
+    """Each red line that conflicts with another veto holder's, moved just far enough to meet it."""
+    moves = []
+    for k in range(len(prefs.actors)):
+        others = [j for j in range(len(prefs.actors)) if j != k]
+        for i, issue in enumerate(prefs.issues):
+            for end in ("high", "low"):
+                limits = prefs.limit_high if end == "high" else prefs.limit_low
+                current = float(limits[k, i])
+                if not np.isfinite(current) or not others:
+                    continue
+                if end == "high":
+                    target = max([float(prefs.limit_low[j, i]) for j in others] + [current])
+                else:
+                    target = min([float(prefs.limit_high[j, i]) for j in others] + [current])
+                if target == current:
+                    continue
+                moved = limits.copy()
+                moved[k, i] = target
+                change = Change(actor=prefs.actors[k], kind=f"red-line-{end}", issue=issue,
+                                current=current, needed=target)
+                moves.append((change, replace(prefs, **{f"limit_{end}": moved})))
+    return moves
 
 
 def _allowed(prefs: Preferences, values: Sequence[FloatArray]) -> list[np.ndarray]:
@@ -243,15 +309,15 @@ def _allowed(prefs: Preferences, values: Sequence[FloatArray]) -> list[np.ndarra
 
 
 def _salience_change(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray, k: int,
-                     values: Sequence[FloatArray]) -> Change | None:
+                     values: Sequence[FloatArray]) -> Remedy | None:
     a = int(rows[k])
-    best: Change | None = None
+    best: Remedy | None = None
     for i in range(len(full.issues)):
         if raw[a, i] <= 0:
             continue
         current = float(raw[a, i])
         for step in range(5, 101, 5):
-            if best is not None and step >= abs(best.needed - best.current):
+            if best is not None and step >= abs(best.changes[0].needed - best.changes[0].current):
                 break
             for s in (current - step, current + step):
                 if not 0 <= s <= 100:
@@ -260,11 +326,9 @@ def _salience_change(snapshot: Snapshot, full: Preferences, raw: FloatArray, row
                 front = pareto_front([changed.values(j, v) for j, v in enumerate(values)], changed.reservation,
                                      _allowed(changed, values))
                 if len(front):
-                    product = np.prod(front.utility - changed.reservation[None, :], axis=1)
-                    package = _packages(front, values)[int(np.argmax(product))]
-                    best = Change(actor=full.actors[a], kind="salience", issue=full.issues[i],
-                                  current=current, needed=float(s),
-                                  point=point(snapshot, full.with_salience(a, i, s, raw), package))
+                    step = Change(actor=full.actors[a], kind="salience", issue=full.issues[i],
+                                  current=current, needed=float(s))
+                    best = _remedy(snapshot, full.with_salience(a, i, s, raw), (step,), changed, front, values)
                     break
             else:
                 continue
