@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 # Characters a URL may keep as they are; everything else (quotes, angle brackets, parentheses,
 # blanks) is percent-encoded, so an address can close neither an HTML attribute nor a Markdown link.
-_SAFE = ":/?#[]@!$&*+,;=%~-._"
+_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 
 
 def safe_url(url: str) -> str:
