@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from peacetalks.report.analysis import DEFAULT_EXCHANGE_RUNS, DEFAULT_RUNS, Analysis, Settings, analyse
 from peacetalks.report.document import Document, Section, anchor
-from peacetalks.report.methods import faq, methodology, source_list
+from peacetalks.report.faq import faq
+from peacetalks.report.methods import methodology, source_list
 from peacetalks.report.output import Format, write_briefing
 from peacetalks.report.sections import changed, indicators, issues, players, proposals, summary, timeline
 

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from peacetalks.case import Case, Position
+from peacetalks.case import Case, Position, Proposal
 from peacetalks.case.types import Issue
 from peacetalks.report.analysis import Analysis
 from peacetalks.report.document import Claim
@@ -35,6 +35,18 @@ def position_claim(issue: Issue, rec: Position) -> Claim:
 
 def sources_of(*positions: Position) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for p in positions for s in p.sources))
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in a full stop, unless it already ends in a punctuation mark."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def stance_sources(proposal: Proposal, issue: str) -> tuple[str, ...]:
+    """The sources of the provisions on ``issue`` where the proposal has some, else its own."""
+    own = tuple(dict.fromkeys(s for v in proposal.provisions if v.issue == issue for s in v.sources))
+    return own or proposal.sources
 
 
 def claim(text: str, sources: tuple[str, ...]) -> Claim:

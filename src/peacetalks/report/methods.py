@@ -1,5 +1,5 @@
-"""Methodology and limits, the FAQ and the source list: the sections that say how the briefing
-was made, what it rests on and what it cannot tell."""
+"""Methodology and limits, and the source list: the sections that say how the briefing was made,
+what it rests on and what it cannot tell."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from importlib.metadata import version
 from peacetalks.case import CodedBy
 from peacetalks.models.draws import SPREAD_BY_CONFIDENCE
 from peacetalks.report.analysis import Analysis
-from peacetalks.report.document import Block, Bullets, Claim, Heading, Link, Paragraph, Run, Section, SourceList, Table
+from peacetalks.report.document import Block, Bullets, Heading, Paragraph, Run, Section, SourceList, Table
 from peacetalks.report.document import Source as Entry
-from peacetalks.report.facts import JUDGEMENTS, changes, claim, method_anchor, name_of, words
-from peacetalks.report.sections import AGREE_WITHIN, model_spread, models_agree, party_gaps
+from peacetalks.report.facts import JUDGEMENTS, claim, method_anchor, name_of, words
 
 #: What each model assumes and when it misleads, in our words (docs/models.md has the equations).
 MODEL_NOTES = {
@@ -100,115 +99,6 @@ def methodology(analysis: Analysis) -> Section:
 
 def _params(params: dict[str, object]) -> str:
     return ", ".join(f"{k}={v}" for k, v in params.items()) or "no parameters"
-
-
-def faq(analysis: Analysis) -> Section | None:
-    """Questions a reader asks, each answered only when the data can answer it."""
-    answers = [a for a in (_plans_differ(analysis), _parties_apart(analysis), _models_agree(analysis),
-                           _who_moved(analysis), _ceasefires(analysis)) if a is not None]
-    if not answers:
-        return None
-    blocks: list[Block] = []
-    for question, answer in answers:
-        blocks += [Heading(question, f"faq-{len(blocks) // 2 + 1}"), Paragraph(answer)]
-    return Section("faq", "Questions and answers", tuple(blocks))
-
-
-def _plans_differ(analysis: Analysis) -> tuple[str, Run] | None:
-    """The two most recent proposals from different authors that share an issue."""
-    case = analysis.case
-    tabled = sorted((p for p in case.proposals if p.date <= analysis.as_of and p.positions), key=lambda p: p.date)
-    for k in range(len(tabled) - 1, 0, -1):
-        newest = tabled[k]
-        other = next((p for p in reversed(tabled[:k]) if set(p.authors) != set(newest.authors)
-                      and set(p.positions) & set(newest.positions)), None)
-        if other is None:
-            continue
-        shared = [i for i in newest.positions if i in other.positions]
-        apart = sorted(shared, key=lambda i: -abs(newest.positions[i].position - other.positions[i].position))
-        differ = [i for i in apart if newest.positions[i].position != other.positions[i].position]
-        run: list[str | Claim | Link] = [
-            f"Comparing the two most recent plans by different authors, “{newest.name}” ({newest.date}) and "
-            f"“{other.name}” ({other.date}), on the {len(shared)} issues both address: "]
-        if not differ:
-            run.append("they take the same stance on each.")
-        for n, issue_id in enumerate(differ[:3]):
-            issue = case.issue(issue_id)
-            run += [" " if n else "", claim(
-                f"on {issue.name} the first says {words(issue, newest.positions[issue_id].position)}, the second "
-                f"{words(issue, other.positions[issue_id].position)}.",
-                tuple(dict.fromkeys(newest.sources + other.sources)))]
-        if len(differ) > 3:
-            run.append(f" They differ on {len(differ) - 3} more; ")
-            run.append(Link("see the proposals", "#proposals"))
-            run.append(".")
-        return "What separates the main plans?", tuple(run)
-    return None
-
-
-def _parties_apart(analysis: Analysis) -> tuple[str, Run] | None:
-    gaps = party_gaps(analysis)
-    if not gaps:
-        return None
-    case = analysis.case
-    run: list[str | Claim] = ["The widest gaps between the parties, as a share of each scale: "]
-    for n, (issue, low, high) in enumerate(gaps[:3]):
-        run += [" " if n else "", claim(f"{issue.name}: {name_of(case, low.actor)} {words(issue, low.position)}, "
-                                        f"{name_of(case, high.actor)} {words(issue, high.position)}.",
-                                        tuple(dict.fromkeys(low.sources + high.sources)))]
-    return "Where are the parties furthest apart?", tuple(run)
-
-
-def _models_agree(analysis: Analysis) -> tuple[str, Run] | None:
-    spread = model_spread(analysis)
-    snap = analysis.snapshot
-    agree = models_agree(spread)
-    if not spread:
-        return None
-    if not agree:
-        return ("Do the models agree on where the talks would settle?",
-                (Claim(f"On none of the {len(spread)} issues do the models agree within {AGREE_WITHIN:.0%} of the "
-                       "scale.", basis="methodology"),))
-    run: list[str | Claim] = []
-    for issue, lo, hi in agree:
-        middle = (lo + hi) / 2
-        run += [" " if run else "", Claim(f"{issue.name}: around {words(issue, round(middle))}.", basis="methodology")]
-    head = (f"The {len(analysis.models)} models agree within {AGREE_WITHIN:.0%} of the scale on {len(agree)} of "
-            f"{len(snap.issues)} issues: ")
-    return "Where do the models agree the talks would settle?", (head, *run)
-
-
-def _who_moved(analysis: Analysis) -> tuple[str, Run] | None:
-    moved = [c for c in changes(analysis) if c.before is not None]
-    if not moved:
-        return None
-    case = analysis.case
-    total: dict[str, float] = {}
-    for c in moved:
-        total[c.actor] = total.get(c.actor, 0.0) + abs(c.shift)
-    actor = max(total, key=lambda a: total[a])
-    own = [c for c in moved if c.actor == actor]
-    run: list[str | Claim] = [f"Between {analysis.since} and {analysis.as_of}, {name_of(case, actor)} moved most "
-                              f"({total[actor]:g} scale points over {len(own)} issues): "]
-    for n, c in enumerate(own[:3]):
-        assert c.before is not None
-        run += [" " if n else "", claim(f"{c.issue.name} from {words(c.issue, c.before.position)} to "
-                                        f"{words(c.issue, c.after.position)} ({c.after.as_of}).", c.after.sources)]
-    return f"Who has moved since {analysis.since}?", tuple(run)
-
-
-def _ceasefires(analysis: Analysis) -> tuple[str, Run] | None:
-    truces = sorted((e for e in analysis.case.events if e.kind == "ceasefire" and e.date <= analysis.as_of),
-                    key=lambda e: e.date)
-    if not truces:
-        return None
-    last = truces[-1]
-    return ("Has there been a ceasefire?", (
-        f"The case records {len(truces)} ceasefire or truce events by {analysis.as_of}. ",
-        claim(f"The latest: {last.title} ({last.date})" + (f" — {last.description}" if last.description else "")
-              + ".", last.sources),
-        " Whether one is likely next is a question for the scenario layer, which does not exist yet.",
-    ))
 
 
 def source_list(analysis: Analysis, refs: dict[str, tuple[int, str]]) -> Section:

@@ -38,7 +38,9 @@ from peacetalks.report.facts import (
     method_anchor,
     name_of,
     position_claim,
+    sentence,
     sources_of,
+    stance_sources,
     width,
     words,
 )
@@ -290,7 +292,8 @@ def proposals(analysis: Analysis) -> Section | None:
             intro += [" ", claim(p.summary, p.sources)]
         blocks.append(Paragraph(tuple(intro)))
         if p.positions:
-            rows = tuple(((case.issue(issue_id).name,), (claim(words(case.issue(issue_id), st.position), p.sources),),
+            rows = tuple(((case.issue(issue_id).name,),
+                          (claim(words(case.issue(issue_id), st.position), stance_sources(p, issue_id)),),
                           (st.rationale or "",))
                          for issue_id, st in p.positions.items())
             blocks.append(Table(("issue", "stance (scale words) and sources", "why it is coded there"), rows))
@@ -305,7 +308,7 @@ def timeline(analysis: Analysis) -> Section | None:
     if not events:
         return None
     rows = tuple(((str(e.date),), (e.kind,),
-                  (claim(e.title + (f": {e.description}" if e.description else ""), e.sources),))
+                  (claim(sentence(e.title + (f": {e.description}" if e.description else "")), e.sources),))
                  for e in events)
     return Section("timeline", "Timeline of events", (Table(("date", "kind", "what happened"), rows),))
 
