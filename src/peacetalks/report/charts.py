@@ -159,14 +159,17 @@ def _legend(roles: Sequence[str]) -> str:
 
 def series_chart(label: str, unit: str, points: Sequence[Point]) -> str:
     """A dated series as a line with a dot per observation and a bar for its interval."""
-    height, top, bottom, left = 240, 16, 200, 56
+    height, top, bottom, left = 256, 16, 200, 56
     dates = [p.date for p in points]
     first, last = min(dates), max(dates)
     if first == last:
         first, last = first - dt.timedelta(days=30), last + dt.timedelta(days=30)
     lows = [p.low if p.low is not None else p.value for p in points]
     highs = [p.high if p.high is not None else p.value for p in points]
-    ticks = nice_ticks(min(lows), max(highs))
+    # Zero is on the axis so that a move looks as large as it is; shares run to 100 %.
+    share = "percent" in unit.lower() or unit.strip() == "%"
+    ceiling = 100.0 if share and max(highs) <= 100 else max(highs)
+    ticks = nice_ticks(min(0.0, min(lows)), ceiling)
     y_low, y_high = ticks[0], ticks[-1]
 
     def x(day: dt.date) -> float:
@@ -179,11 +182,14 @@ def series_chart(label: str, unit: str, points: Sequence[Point]) -> str:
     for tick in ticks:
         body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e6eb"/>'
                     f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}</text>')
-    for year in range(first.year, last.year + 1):
-        day = dt.date(year, 1, 1)
-        if first <= day <= last:
-            body.append(f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="{bottom}" y2="{bottom + 5}" stroke="#1d2430"/>'
-                        f'<text x="{x(day):.1f}" y="{bottom + 19}" text-anchor="middle">{year}</text>')
+    years = [day for day in (dt.date(year, 1, 1) for year in range(first.year, last.year + 1)) if first <= day <= last]
+    if len(years) < 2:  # a short series: also mark where it starts and ends
+        for day, anchor in ((first, "start"), (last, "end")):
+            body.append(f'<text x="{x(day):.1f}" y="{bottom + 34}" text-anchor="{anchor}" fill="#5b6472">'
+                        f"{day:%Y-%m}</text>")
+    for day in years:
+        body.append(f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="{bottom}" y2="{bottom + 5}" stroke="#1d2430"/>'
+                    f'<text x="{x(day):.1f}" y="{bottom + 19}" text-anchor="middle">{day.year}</text>')
     body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{bottom}" y2="{bottom}" stroke="#1d2430"/>'
                 f'<text x="{left}" y="{height - 6}" fill="#5b6472">{_t(unit)}</text>')
     ordered = sorted(points, key=lambda p: p.date)
