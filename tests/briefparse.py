@@ -106,3 +106,13 @@ def md_tables(text: str) -> list[list[list[str]]]:
 def md_headings(text: str, level: int) -> list[str]:
     mark = "#" * level + " "
     return [md_text(line[len(mark):]) for line in text.splitlines() if line.startswith(mark)]
+
+
+def md_paragraphs(text: str) -> list[str]:
+    """Paragraph lines (not headings, tables, lists, images, anchors or italic captions)."""
+    skip = re.compile(r"^(#|\||<a id=|!\[|- |\*|\d+\. )")
+    return [md_text(line) for line in text.splitlines() if line.strip() and not skip.match(line)]
+
+
+def md_bullets(text: str) -> list[str]:
+    return [md_text(line[2:]) for line in text.splitlines() if line.startswith("- ")]

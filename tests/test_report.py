@@ -12,7 +12,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from briefparse import html_tables, md_headings, md_tables, parse_html
+from briefparse import html_tables, md_bullets, md_headings, md_paragraphs, md_tables, parse_html
 from casetext import CASE_YAML
 from peacetalks import load_case
 from peacetalks.case import Case
@@ -118,6 +118,12 @@ def test_markdown_says_what_the_html_says(builtin) -> None:  # type: ignore[no-u
     root = parse_html(page)
     assert [h.text() for h in root.find("h2")] == [t for t in md_headings(markdown, 2) if t != "Contents"]
     assert [h.text() for h in root.find("h3")] == md_headings(markdown, 3)
+    def flat(node: Any) -> str:
+        return " ".join(node.text().split())
+
+    main = root.find("main")[0]
+    assert [flat(p) for p in main.find("p")] == md_paragraphs(markdown)
+    assert [flat(li) for ul in main.find("ul") for li in ul.find("li")] == md_bullets(markdown)
     tables = html_tables(root)
     assert len(tables) > 50 and tables == md_tables(markdown)
     citations = [a for a in root.find("a") if a.attrs["href"].startswith("#src-")]

@@ -71,6 +71,8 @@ class Figure:
     name: str
     svg: str
     caption: Run
+    #: What the chart shows, in a few words (the image's alternative text in Markdown).
+    alt: str
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ _NUMBERED = re.compile(r"^(\d+)([.)])")
 
 def escape_md(text: str) -> str:
     """Plain text for Markdown: one line, HTML characters as entities, syntax characters escaped."""
-    flat = " ".join(text.split())
+    flat = re.sub(r"\s+", " ", text)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     flat = _SPECIAL.sub(r"\\\1", flat)
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", flat))
@@ -66,7 +66,7 @@ def _block(block: Block, document: Document, charts_dir: str, charts: dict[str, 
     if isinstance(block, Figure):
         charts[block.name] = block.svg
         caption = _run(block.caption, document)
-        return [f"![{_plain(block.caption)}]({charts_dir}/{block.name}.svg)", "", f"*{caption}*"]
+        return [f"![{escape_md(block.alt)}]({charts_dir}/{block.name}.svg)", "", f"*{caption}*"]
     return _sources(block)
 
 
@@ -92,8 +92,3 @@ def _inline(part: str | Link | Claim, document: Document) -> str:
     if part.basis is not None:
         cites.append(f"[\\[model\\]](#{part.basis})")
     return escape_md(part.text) + "".join(cites)
-
-
-def _plain(run: Run) -> str:
-    text = "".join(p if isinstance(p, str) else p.text for p in run)
-    return escape_md(text)

@@ -232,13 +232,13 @@ def issues(analysis: Analysis) -> Section:
         blocks.append(Heading(issue.name, anchor("issue", issue.id, i)))
         blocks.append(Paragraph((issue.description,)))
         if marks:
-            svg = charts.issue_chart(f"{issue.name}: actors and predicted outcomes as of {analysis.as_of}",
-                                     (issue.scale.min, issue.scale.max), [a.value for a in issue.scale.anchors],
+            alt = f"{issue.name}: actors and predicted outcomes as of {analysis.as_of}"
+            svg = charts.issue_chart(alt, (issue.scale.min, issue.scale.max), [a.value for a in issue.scale.anchors],
                                      marks, models)
             blocks.append(Figure(f"issue-{i + 1:02d}", svg, (
                 f"{issue.name}: {len(marks)} actors with a position ({', '.join(held)}). Scale points: ",
                 "; ".join(f"{a.value:g} = {a.label}" for a in sorted(issue.scale.anchors, key=lambda a: a.value)),
-                ".")))
+                "."), alt))
         else:
             blocks.append(Paragraph((f"No actor had a position on this issue by {analysis.as_of}.",)))
         blocks.append(_prediction_table(analysis, i, issue, predicted))
@@ -327,7 +327,8 @@ def indicators(analysis: Analysis) -> Section | None:
         if ind.description:
             blocks.append(Paragraph((ind.description,)))
         blocks.append(Figure(f"indicator-{k + 1:02d}", charts.series_chart(ind.name, ind.unit, points), (
-            f"{ind.name}, {len(seen)} observations from {seen[0].date} to {seen[-1].date}, in {ind.unit}.",)))
+            f"{ind.name}, {len(seen)} observations from {seen[0].date} to {seen[-1].date}, in {ind.unit}.",),
+            f"{ind.name} over time"))
         rows = tuple(((str(o.date),), (claim(f"{o.value:g}", o.sources),),
                       (f"{o.low:g}–{o.high:g}" if o.low is not None and o.high is not None else "",),
                       (o.note or "",)) for o in seen)
