@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine with Python 3.11 and pip:
-#   make run    create .venv, install peacetalks, show the built-in Russia–Ukraine case
+#   make run    create .venv, install peacetalks, write the briefing of the built-in Russia–Ukraine case
 #   make test   create .venv, install peacetalks with its dev tools, lint, type-check and test
 PYTHON ?= python3
 VENV   := .venv
@@ -18,15 +18,21 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 # decide-exchange-model (GPL-3.0) is the reference the exchange model is tested against; it is
 # installed only here, without its dependencies, whose old pins (numpy, pandas, PyQt5) would
 # replace the project's; its Python API needs only the three small packages named beside it.
+# NegMAS (AGPL-3.0) is the reference the deals frontier, Nash and Kalai–Smorodinsky points are
+# checked and benchmarked against, installed the same way: its full dependency set (matplotlib,
+# plotly, kaleido, scikit-learn, pyarrow…) is not needed by the functions used; those need only
+# the five small packages beside it (inflect below 6, as NegMAS pins it).
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --no-deps decide-exchange-model==2022.1.28 typesystem==0.2.5 \
 		blinker peewee
+	$(BIN)/python -m pip install --quiet --no-deps negmas==0.16.0 attrs stringcase colorlog cloudpickle \
+		'inflect>=4.1,<6'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
 	$(BIN)/peacetalks db init
-	$(BIN)/peacetalks show russia-ukraine
+	$(BIN)/peacetalks brief russia-ukraine --out briefing
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests
@@ -36,4 +42,4 @@ test: lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis briefing
