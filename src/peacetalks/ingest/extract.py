@@ -20,6 +20,7 @@ actors far from their cue; it orders evidence for review and is not a calibrated
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 
@@ -313,22 +314,38 @@ EXTRACTOR_VERSION = "rules-1"
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     """All evidence in ``doc``, in order of position."""
-    items: list[Evidence] = []
     text = doc.text
+    # The lexicons scan the whole text once; each sentence takes the mentions inside it.
+    found = [lexicon.proposals(text), lexicon.actors(text), lexicon.issues(text)]
+    items: list[Evidence] = []
     for start, end in sentences(text):
-        items.extend(_sentence_evidence(text, start, end, lexicon))
+        proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
+        items.extend(_sentence_evidence(text, start, end, proposals, actors, issues, lexicon))
     return items
 
 
-def _sentence_evidence(text: str, s0: int, s1: int, lexicon: Lexicon) -> Iterator[Evidence]:
+def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions wholly inside [start, end), with offsets relative to ``start``."""
+    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    inside: list[Mention] = []
+    for m in mentions[first:]:
+        if m.start >= end:
+            break
+        if m.end <= end:
+            inside.append(Mention(m.start - start, m.end - start, m.ids))
+    return inside
+
+
+def _sentence_evidence(
+    text: str, s0: int, s1: int, proposals: list[Mention], actors: list[Mention], issues: list[Mention],
+    lexicon: Lexicon,
+) -> Iterator[Evidence]:
     sentence = text[s0:s1]
-    proposals = lexicon.proposals(sentence)
     # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
     actors = [
-        a for a in lexicon.actors(sentence)
+        a for a in actors
         if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
     ]
-    issues = lexicon.issues(sentence)
     figures = find_figures(sentence)
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:

@@ -135,6 +135,7 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
+_COUNTED_WORD = re.compile(rf"(?i:{trie_pattern(_COUNTED)})")
 _ARMY_COUNT = re.compile(
     rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to)\s+(?:about\s+|around\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per))",
     re.IGNORECASE,
@@ -235,7 +236,7 @@ def find_figures(sentence: str) -> list[Figure]:
     for m in _DATE_MY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
-    for m in _DATE_Y.finditer(sentence):
+    for m in _DATE_Y.finditer(sentence) if has("19", "20") else ():
         group = 1 if m[1] else 2
         add(Figure(m.start(group), m.end(group), "date", m[group], "date"))
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
@@ -293,7 +294,7 @@ def find_figures(sentence: str) -> list[Figure]:
                     extra={"stated_value": amount, "stated_unit": unit},
                 )
             )
-    for m in _COUNT.finditer(sentence):
+    for m in _COUNT.finditer(sentence) if _COUNTED_WORD.search(sentence) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
