@@ -172,8 +172,11 @@ def test_version_one_store_is_upgraded_by_db_init(tmp_path: Path) -> None:
     engine.dispose()
     refused = run("review", "--db", url)
     assert refused.exit_code == 1 and "run `peacetalks db init`" in refused.stderr
+    assert run("import", "russia-ukraine", "--db", url).exit_code == 0  # cases are still served
     assert run("db", "init", "--db", url).exit_code == 0
     assert run("review", "--db", url).exit_code == 0
+    with Store.open(url) as store:
+        assert store.has_case("russia-ukraine")
 
 
 def test_dry_run_json_contract(folder: Path) -> None:

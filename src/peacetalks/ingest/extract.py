@@ -294,12 +294,43 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Every event pattern contains one of these words; a sentence without any is spared them all.
 _EVENT_WORD = re.compile(
     r"(?i:"
-    + trie_pattern((
-        "prisoner", "pow", "exchang", "swap", "returned", "freed", "released", "sign", "agreement", "deal",
-        "memorandum", "accord", "treaty", "ceasefire", "cease-fire", "truce", "strike", "attack", "barrage",
-        "struck", "shelled", "launched", "talks", "negotiation", "summit", "meeting", "consultation", "held",
-        "hosted", "convened", "resumed", "attended", "met",
-    ))
+    + trie_pattern(
+        (
+            "prisoner",
+            "pow",
+            "exchang",
+            "swap",
+            "returned",
+            "freed",
+            "released",
+            "sign",
+            "agreement",
+            "deal",
+            "memorandum",
+            "accord",
+            "treaty",
+            "ceasefire",
+            "cease-fire",
+            "truce",
+            "strike",
+            "attack",
+            "barrage",
+            "struck",
+            "shelled",
+            "launched",
+            "talks",
+            "negotiation",
+            "summit",
+            "meeting",
+            "consultation",
+            "held",
+            "hosted",
+            "convened",
+            "resumed",
+            "attended",
+            "met",
+        )
+    )
     + ")"
 )
 _EVENT_VERB = re.compile(
@@ -337,14 +368,18 @@ def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
 
 
 def _sentence_evidence(
-    text: str, s0: int, s1: int, proposals: list[Mention], actors: list[Mention], issues: list[Mention],
+    text: str,
+    s0: int,
+    s1: int,
+    proposals: list[Mention],
+    actors: list[Mention],
+    issues: list[Mention],
     lexicon: Lexicon,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
     actors = [
-        a for a in actors
-        if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
+        a for a in actors if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
     ]
     figures = find_figures(sentence)
 
@@ -417,6 +452,8 @@ def _stances(
     lexicon: Lexicon,
     item: MakeItem,
 ) -> Iterator[Evidence]:
+    if not actors or not (issues or proposals):
+        return
     for cue in _cues(sentence):
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         stance = _CUE_STANCE.get(form, "demand")  # the modal of "X said Y must …" is a demand

@@ -242,7 +242,9 @@ def find_figures(sentence: str) -> list[Figure]:
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
         currency = _CURRENCY[m[1].strip().lower()]
         add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency))
-    for m in _MONEY_POST.finditer(sentence) if has("dollar", "euro", "pound", "rouble", "ruble", "usd", "eur", "gbp") else ():
+    for m in (
+        _MONEY_POST.finditer(sentence) if has("dollar", "euro", "pound", "rouble", "ruble", "usd", "eur", "gbp") else ()
+    ):
         add(Figure(m.start(), m.end(), "money", _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]))
     for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare") else ():
         value = _number(m[1], m[2], m[3])

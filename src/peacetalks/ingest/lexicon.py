@@ -45,7 +45,9 @@ class _Terms:
     def find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         if self._exact_re is not None:
-            found += [Mention(m.start(), m.end(), self._exact[_normal(m.group())]) for m in self._exact_re.finditer(text)]
+            found += [
+                Mention(m.start(), m.end(), self._exact[_normal(m.group())]) for m in self._exact_re.finditer(text)
+            ]
         if self._folded_re is not None:
             for m in self._folded_re.finditer(text):
                 ids = _lookup(self._folded, m.group().casefold())

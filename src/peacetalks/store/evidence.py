@@ -4,8 +4,8 @@ decisions. Mixed into :class:`peacetalks.store.Store`."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, insert, select, update
@@ -29,9 +29,17 @@ class EvidenceStore:
     if TYPE_CHECKING:
 
         def _begin(self, doing: str, *, check: bool = True) -> AbstractContextManager[Connection]: ...
+        def _require_current(self, conn: Connection) -> None: ...
+
+    @contextmanager
+    def _ingest_tables(self, doing: str) -> Iterator[Connection]:
+        """A transaction on a store that has the ingestion tables (schema version 2)."""
+        with self._begin(doing) as conn:
+            self._require_current(conn)
+            yield conn
 
     def has_document(self, case_id: str, document_id: str) -> bool:
-        with self._begin("look up a document") as conn:
+        with self._ingest_tables("look up a document") as conn:
             return (
                 conn.scalar(select(documents.c.id).where(documents.c.case_id == case_id, documents.c.id == document_id))
                 is not None
@@ -39,7 +47,7 @@ class EvidenceStore:
 
     def document_signatures(self, case_id: str) -> list[tuple[str, list[int]]]:
         """(id, MinHash signature) of every document stored for ``case_id``, oldest first."""
-        with self._begin("read document signatures") as conn:
+        with self._ingest_tables("read document signatures") as conn:
             rows = conn.execute(
                 select(documents.c.id, documents.c.signature)
                 .where(documents.c.case_id == case_id)
@@ -52,7 +60,7 @@ class EvidenceStore:
         if this text is already stored for the case."""
         doc = ingested.document
         now = dt.datetime.now(dt.UTC)
-        with self._begin(f"store document {doc.id}") as conn:
+        with self._ingest_tables(f"store document {doc.id}") as conn:
             if conn.scalar(select(documents.c.id).where(documents.c.case_id == case_id, documents.c.id == doc.id)):
                 return False
             info = doc.source
@@ -133,14 +141,14 @@ class EvidenceStore:
             query = query.where(proposed_updates.c.status == status)
         if ids is not None:
             query = query.where(proposed_updates.c.id.in_(list(ids)))
-        with self._begin("list proposed updates") as conn:
+        with self._ingest_tables("list proposed updates") as conn:
             return [_update(r._mapping) for r in conn.execute(query)]
 
     def document(self, case_id: str, document_id: str) -> Document:
         """A stored document, as ingestion read it."""
         from peacetalks.ingest.types import Document, SourceInfo
 
-        with self._begin("read a document") as conn:
+        with self._ingest_tables("read a document") as conn:
             row = conn.execute(
                 select(documents).where(documents.c.case_id == case_id, documents.c.id == document_id)
             ).first()
@@ -158,7 +166,7 @@ class EvidenceStore:
 
         now = dt.datetime.now(dt.UTC)
         result = None
-        with self._begin("record review decisions") as conn:
+        with self._ingest_tables("record review decisions") as conn:
             pending = set(
                 conn.scalars(
                     select(proposed_updates.c.id).where(
@@ -208,7 +216,7 @@ class EvidenceStore:
         )
         if kinds is not None:
             query = query.where(evidence.c.kind.in_(list(kinds)))
-        with self._begin("read stored evidence") as conn:
+        with self._ingest_tables("read stored evidence") as conn:
             found = [
                 StoredEvidence(
                     r.document_id,

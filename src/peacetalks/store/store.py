@@ -59,6 +59,7 @@ class Store(EvidenceStore):
         self.url = engine.url.render_as_string(hide_password=False)
         self.url_for_display = mask(engine.url)
         self._checked = False
+        self._behind = False  # schema one additive upgrade behind: no ingestion tables yet
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -108,6 +109,7 @@ class Store(EvidenceStore):
             else:
                 _require_version(stored, self.url_for_display)
         self._checked = True
+        self._behind = False
 
     def is_initialised(self) -> bool:
         with self._begin("inspect the store", check=False) as conn:
@@ -270,11 +272,19 @@ class Store(EvidenceStore):
         stored = _stored_version(conn) if inspect(conn).has_table(schema_info.name) else None
         if stored is None:
             raise StoreError(f"store at {self.url_for_display} is not initialised: run `peacetalks db init`")
-        if ADDITIVE_UPGRADES.get(stored) == str(SCHEMA_VERSION):
-            raise StoreError(f"store at {self.url_for_display} has schema version {stored}: run `peacetalks db init` "
-                             f"to add the tables of version {SCHEMA_VERSION} (nothing stored is changed)")
-        _require_version(stored, self.url_for_display)
+        # A store one additive upgrade behind still serves cases and runs; only the tables added
+        # since are missing, and the ingestion methods ask for `db init` (see _require_current).
+        self._behind = ADDITIVE_UPGRADES.get(stored) == str(SCHEMA_VERSION)
+        if not self._behind:
+            _require_version(stored, self.url_for_display)
         self._checked = True
+
+    def _require_current(self, conn: Connection) -> None:
+        if self._behind:
+            raise StoreError(
+                f"store at {self.url_for_display} has schema version {_stored_version(conn)}: run `peacetalks db "
+                f"init` to add the ingestion tables of version {SCHEMA_VERSION} (nothing stored is changed)"
+            )
 
 
 def _sqlite_transactions(engine: Engine) -> None:
