@@ -69,7 +69,7 @@ def store_ingest(
             TimeElapsedColumn(),
         )
         with Progress(*columns, console=err(), transient=True) as progress:
-            task = progress.add_task("ingesting", total=None)
+            task = progress.add_task("ingesting", total=_count_files(inputs))
             for item in ingest(inputs, lexicon, allow_private=allow_private, max_feed_items=max_items, index=index):
                 progress.advance(task)
                 if isinstance(item, Skipped):
@@ -94,6 +94,17 @@ def store_ingest(
         + (" — see `peacetalks review`" if counts["updates"] else "")
     )
     return skipped
+
+
+def _count_files(inputs: list[str]) -> int | None:
+    """How many documents the inputs hold, when they are all local (a feed's size is unknown)."""
+    from pathlib import Path
+
+    from peacetalks.ingest.inputs import folder_files
+
+    if any("://" in target for target in inputs):
+        return None
+    return sum(sum(1 for _ in folder_files(Path(t))) if Path(t).is_dir() else 1 for t in inputs)
 
 
 class ReviewFormat(StrEnum):

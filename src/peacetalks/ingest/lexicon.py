@@ -9,7 +9,7 @@ written in capitals (acronyms such as NATO or DMZ), and a lower-case term also m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case
@@ -125,7 +125,3 @@ class Lexicon:
 
     def proposals(self, text: str) -> list[Mention]:
         return self._proposals.find(text)
-
-
-def overlapping(mention: Mention, others: Iterable[Mention]) -> Iterator[Mention]:
-    return (o for o in others if o.start < mention.end and mention.start < o.end)
