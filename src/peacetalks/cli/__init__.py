@@ -412,3 +412,4 @@ def db_init(db: DbOption = None) -> None:
 
 def main() -> None:
     app()
+from peacetalks.cli import deals as _deals  # noqa: E402,F401

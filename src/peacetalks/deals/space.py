@@ -300,37 +300,44 @@ def _red_line_moves(prefs: Preferences) -> list[tuple[Change, Preferences]]:
                 moved[k, i] = target
                 change = Change(actor=prefs.actors[k], kind=f"red-line-{end}", issue=issue,
                                 current=current, needed=target)
-                moves.append((change, replace(prefs, **{f"limit_{end}": moved})))
+                relaxed = replace(prefs, limit_high=moved) if end == "high" else replace(prefs, limit_low=moved)
+                moves.append((change, relaxed))
     return moves
 
 
 def _allowed(prefs: Preferences, values: Sequence[FloatArray]) -> list[np.ndarray]:
-    return [prefs.within_limits(i, v).all(axis=1) for i, v in enumerate(values)]
+    return [np.asarray(prefs.within_limits(i, v).all(axis=1)) for i, v in enumerate(values)]
 
 
 def _salience_change(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray, k: int,
                      values: Sequence[FloatArray]) -> Remedy | None:
+    """The smallest move (in steps of 5) of one of veto holder ``k``'s saliences that makes some
+    package acceptable to all."""
     a = int(rows[k])
     best: Remedy | None = None
+    best_delta = np.inf
     for i in range(len(full.issues)):
         if raw[a, i] <= 0:
             continue
         current = float(raw[a, i])
-        for step in range(5, 101, 5):
-            if best is not None and step >= abs(best.changes[0].needed - best.changes[0].current):
+        for delta in range(5, 101, 5):
+            if delta >= best_delta:
                 break
-            for s in (current - step, current + step):
-                if not 0 <= s <= 100:
-                    continue
-                changed = restrict(full.with_salience(a, i, s, raw), rows)
-                front = pareto_front([changed.values(j, v) for j, v in enumerate(values)], changed.reservation,
-                                     _allowed(changed, values))
-                if len(front):
-                    step = Change(actor=full.actors[a], kind="salience", issue=full.issues[i],
-                                  current=current, needed=float(s))
-                    best = _remedy(snapshot, full.with_salience(a, i, s, raw), (step,), changed, front, values)
-                    break
-            else:
-                continue
-            break
+            tried = (_with_salience(snapshot, full, raw, rows, a, i, current, s, values)
+                     for s in (current - delta, current + delta) if 0 <= s <= 100)
+            remedy = next((r for r in tried if r is not None), None)
+            if remedy is not None:
+                best, best_delta = remedy, delta
+                break
     return best
+
+
+def _with_salience(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray, a: int, i: int,
+                   current: float, salience: float, values: Sequence[FloatArray]) -> Remedy | None:
+    moved = full.with_salience(a, i, salience, raw)
+    changed = restrict(moved, rows)
+    front = pareto_front(_tables(changed, values), changed.reservation, _allowed(changed, values))
+    if not len(front):
+        return None
+    change = Change(actor=full.actors[a], kind="salience", issue=full.issues[i], current=current, needed=salience)
+    return _remedy(snapshot, moved, (change,), changed, front, values)
