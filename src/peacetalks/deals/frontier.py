@@ -15,8 +15,9 @@ worth to actor ``a``). The space has Π K_i packages; it is never enumerated. Th
    reservation is dropped: no completion is acceptable. The result is then the frontier of the
    packages every actor prefers to no deal, the set on which Nash and Kalai–Smorodinsky live.
 
-Front extraction: two actors by one sort and a running maximum (O(n log n)); more actors by a
-sum-ordered, block-vectorised dominance filter. Equal utility vectors are reported once.
+Front extraction: two actors by one sort and a running maximum (O(n log n)); three by divide
+and conquer with vectorised staircase queries (O(n log² n)); more by a sum-ordered,
+block-vectorised dominance filter. Equal utility vectors are reported once.
 """
 
 from __future__ import annotations
@@ -57,9 +58,37 @@ def nondominated(points: FloatArray) -> IntArray:
         second = points[order, 1]
         best_before = np.concatenate(([-np.inf], np.maximum.accumulate(second)[:-1]))
         kept = order[second > best_before]
+    elif a == 3:
+        kept = _nondominated_three(points)
     else:
         kept = _nondominated_many(points)
     return np.asarray(kept[np.argsort(-points[kept].sum(axis=1), kind="stable")], dtype=np.int64)
+
+
+def _nondominated_three(points: FloatArray) -> IntArray:
+    # Sorted lexicographically descending, only an earlier point can weakly dominate a later one,
+    # and then it suffices that it is at least as good on the last two coordinates. Divide and
+    # conquer over that order: each half is checked on its own, and the later half against the
+    # earlier one by a vectorised staircase query (O(n log² n)).
+    order = np.lexsort((-points[:, 2], -points[:, 1], -points[:, 0]))
+    u1, u2 = points[order, 1], points[order, 2]
+    dominated = np.zeros(len(order), dtype=bool)
+    stack = [(0, len(order))]
+    while stack:
+        lo, hi = stack.pop()
+        if hi - lo <= _BLOCK:
+            a1, a2 = u1[lo:hi], u2[lo:hi]
+            ge = np.triu((a1[:, None] >= a1[None, :]) & (a2[:, None] >= a2[None, :]), k=1)
+            dominated[lo:hi] |= ge.any(axis=0)
+            continue
+        mid = (lo + hi) // 2
+        stack += [(lo, mid), (mid, hi)]
+        by_u1 = np.argsort(-u1[lo:mid], kind="stable")
+        first = -u1[lo:mid][by_u1]
+        best_u2 = np.maximum.accumulate(u2[lo:mid][by_u1])
+        count = np.searchsorted(first, -u1[mid:hi], side="right")
+        dominated[mid:hi] |= (count > 0) & (best_u2[np.maximum(count - 1, 0)] >= u2[mid:hi])
+    return np.asarray(order[~dominated], dtype=np.int64)
 
 
 def _nondominated_many(points: FloatArray) -> IntArray:

@@ -249,7 +249,9 @@ def closest_changes(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows
                           current=float(prefs.reservation[k]), needed=float(front.utility[best, k]))
             remedies.append(Remedy(changes=(*first, step), size=_size(prefs, (*first, step)),
                                    point=point(snapshot, full, _packages(front, values)[best])))
-    for k in range(len(rows)):
+    # Saliences cannot help while the red lines alone leave some issue without a value.
+    conflict = any(not ok.any() for ok in _allowed(prefs, values))
+    for k in range(len(rows)) if not conflict else ():
         found = _salience_change(snapshot, full, raw, rows, k, values)
         if found is not None:
             remedies.append(found)
