@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine with Python 3.11 and pip:
-#   make run    create .venv, install peacetalks, show the built-in Russia–Ukraine case
+#   make run    create .venv, install peacetalks, write the briefing of the built-in Russia–Ukraine case
 #   make test   create .venv, install peacetalks with its dev tools, lint, type-check and test
 PYTHON ?= python3
 VENV   := .venv
@@ -32,7 +32,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed-run
 	$(BIN)/peacetalks db init
-	$(BIN)/peacetalks show russia-ukraine
+	$(BIN)/peacetalks brief russia-ukraine --out briefing
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests
@@ -42,4 +42,4 @@ test: lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis briefing

@@ -1,0 +1,93 @@
+"""The analysis results a briefing is built from, computed once, before any section is written.
+
+Sections are functions of an :class:`Analysis` (see :mod:`peacetalks.report.sections`); a new
+layer (proposal assessments, scenario forecasts) adds a field here and its own section functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from peacetalks.case import Case, Snapshot
+from peacetalks.errors import PeacetalksError
+from peacetalks.models.base import Prediction, available_models, get_model
+from peacetalks.models.draws import Distribution
+
+#: Default Monte Carlo draws per model for the 90 % intervals. The exchange model runs its
+#: rounds once per draw (about 20 ms each on the built-in case, against well under 1 ms for the
+#: others), so it gets fewer by default to keep the whole briefing within a minute.
+DEFAULT_RUNS = 1000
+DEFAULT_EXCHANGE_RUNS = 250
+#: Default look-back for "what changed", in days before the briefing's date.
+DEFAULT_SINCE_DAYS = 90
+
+#: Told which step starts: (steps done so far, all steps, what starts now).
+StepReporter = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ModelResult:
+    prediction: Prediction
+    spread: Distribution | None  # None when no draws were asked for
+
+    @property
+    def name(self) -> str:
+        return self.prediction.model
+
+
+@dataclass(frozen=True)
+class Analysis:
+    case: Case
+    as_of: dt.date
+    since: dt.date
+    snapshot: Snapshot
+    before: Snapshot
+    models: tuple[ModelResult, ...]
+    seed: int
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a briefing is computed with; every field is a command-line option of ``brief``."""
+
+    as_of: dt.date | None = None
+    since: dt.date | None = None
+    runs: int = DEFAULT_RUNS
+    exchange_runs: int = DEFAULT_EXCHANGE_RUNS
+    seed: int = 1
+
+    def draws_for(self, model: str) -> int:
+        return self.exchange_runs if model == "exchange" else self.runs
+
+
+def analysis_steps(settings: Settings) -> list[str]:
+    """The steps :func:`analyse` reports, in order, for a progress bar."""
+    steps = ["snapshots"]
+    for name in available_models():
+        draws = settings.draws_for(name)
+        steps.append(f"{name}: prediction" + (f" and {draws:,} draws" if draws else ""))
+    return steps
+
+
+def analyse(case: Case, settings: Settings, on_step: StepReporter | None = None) -> Analysis:
+    """Take the snapshots and run every registered model, with draws for the intervals."""
+    as_of = settings.as_of or case.as_of
+    since = settings.since or as_of - dt.timedelta(days=DEFAULT_SINCE_DAYS)
+    if since >= as_of:
+        raise PeacetalksError(f"--since {since} must be before the briefing's date {as_of}")
+    if settings.runs < 0 or settings.exchange_runs < 0:
+        raise PeacetalksError("the number of draws (--runs, --exchange-runs) cannot be negative")
+    steps = analysis_steps(settings)
+    report = on_step or (lambda done, total, what: None)
+    report(0, len(steps), steps[0])
+    snapshot, before = case.snapshot(as_of), case.snapshot(since)
+    results = []
+    for k, name in enumerate(available_models(), start=1):
+        report(k, len(steps), steps[k])
+        model = get_model(name)
+        draws = settings.draws_for(name)
+        spread = model.predict_draws(snapshot, draws, settings.seed) if draws else None
+        results.append(ModelResult(model.predict(snapshot), spread))
+    return Analysis(case, as_of, since, snapshot, before, tuple(results), settings.seed)

@@ -1,0 +1,219 @@
+"""Charts as inline SVG, drawn here from plain numbers: no plotting library, no script, no font
+or asset fetched from anywhere. Every text is escaped; every mark has a ``<title>`` that says in
+words what it shows (screen readers and hover tooltips read it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+WIDTH = 760
+_LEFT, _RIGHT = 118, 24
+_FONT = 'font-family="system-ui, DejaVu Sans, sans-serif"'
+#: Colour of an actor's mark by its role (colour-blind-safe Okabe–Ito palette).
+ROLE_COLOURS = {"party": "#d55e00", "mediator": "#0072b2", "guarantor": "#cc79a7", "supporter": "#009e73",
+                "observer": "#7f7f7f"}
+_MODEL_COLOUR = "#1d2430"
+
+
+@dataclass(frozen=True)
+class ActorMark:
+    name: str
+    role: str
+    position: float
+    #: capability × salience as a share of the largest possible (0–1); sets the mark's area.
+    weight: float
+    title: str
+
+
+@dataclass(frozen=True)
+class ModelMark:
+    name: str
+    outcome: float
+    low: float | None
+    high: float | None
+    title: str
+
+
+@dataclass(frozen=True)
+class Point:
+    date: dt.date
+    value: float
+    low: float | None
+    high: float | None
+    title: str
+
+
+def _t(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _svg(height: int, label: str, body: list[str], kind: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="img" '
+            f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" aria-label="{_t(label)}" '
+            f'{_FONT} font-size="12"><title>{_t(label)}</title>' + "".join(body) + "</svg>")
+
+
+def issue_chart(label: str, scale: tuple[float, float], anchors: Sequence[float],
+                actors: Sequence[ActorMark], models: Sequence[ModelMark]) -> str:
+    """Actors placed on an issue's scale (area ∝ capability × salience) above each model's
+    predicted outcome (a diamond) and its 90 % interval (a bar)."""
+    low, high = scale
+    span = high - low
+
+    def x(value: float) -> float:
+        return _LEFT + (value - low) / span * (WIDTH - _LEFT - _RIGHT)
+
+    placed = _rows(actors, x)
+    row_height, top = 34, 34
+    actors_bottom = top + max(1, len(placed)) * row_height
+    axis_y = actors_bottom + 8
+    models_top = axis_y + 34
+    height = models_top + len(models) * 24 + 12
+    body = [_legend(sorted({a.role for a in actors}, key=list(ROLE_COLOURS).index))]
+    body.append(f'<text x="{_LEFT - 10}" y="{top + 14}" text-anchor="end" fill="#5b6472">actors</text>')
+    for r, row in enumerate(placed):
+        cy = top + r * row_height + row_height / 2
+        for mark, radius in row:
+            cx = x(mark.position)
+            colour = ROLE_COLOURS.get(mark.role, "#7f7f7f")
+            left = _label_left(cx, radius, mark.name)
+            tx, side = (cx - radius - 3, "end") if left else (cx + radius + 3, "start")
+            body.append(f'<g class="actor" data-actor="{_t(mark.name)}"><title>{_t(mark.title)}</title>'
+                        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" fill="{colour}" fill-opacity=".7" '
+                        f'stroke="{colour}"/>'
+                        f'<text x="{tx:.1f}" y="{cy + 4:.1f}" text-anchor="{side}">{_t(mark.name)}</text></g>')
+    # The scale, with a tick and the value at each anchor.
+    body.append(f'<line class="axis" x1="{x(low):.1f}" x2="{x(high):.1f}" y1="{axis_y}" y2="{axis_y}" '
+                'stroke="#1d2430" stroke-width="1.5"/>')
+    for value in anchors:
+        body.append(f'<line x1="{x(value):.1f}" x2="{x(value):.1f}" y1="{top - 4}" y2="{axis_y + 5}" '
+                    'stroke="#d7dbe2" stroke-dasharray="2 3"/>'
+                    f'<text class="anchor" x="{x(value):.1f}" y="{axis_y + 19}" text-anchor="middle">{value:g}</text>')
+    body.append(f'<text x="{_LEFT - 10}" y="{models_top - 6}" text-anchor="end" fill="#5b6472">models</text>')
+    for m, model in enumerate(models):
+        y = models_top + m * 24 + 10
+        body.append(f'<text x="{_LEFT - 10}" y="{y + 4}" text-anchor="end">{_t(model.name)}</text>')
+        group = [f'<g class="model" data-model="{_t(model.name)}"><title>{_t(model.title)}</title>']
+        if model.low is not None and model.high is not None:
+            group.append(f'<line class="interval" x1="{x(model.low):.1f}" x2="{x(model.high):.1f}" y1="{y}" '
+                         f'y2="{y}" stroke="{_MODEL_COLOUR}" stroke-opacity=".45" stroke-width="6" '
+                         'stroke-linecap="round"/>')
+        if math.isfinite(model.outcome):
+            cx = x(model.outcome)
+            group.append(f'<path class="outcome" d="M{cx:.1f} {y - 7} l7 7 l-7 7 l-7 -7 z" '
+                         f'fill="{_MODEL_COLOUR}"/>')
+        body.append("".join(group) + "</g>")
+    return _svg(height, label, body, "issue-chart")
+
+
+def _rows(actors: Sequence[ActorMark], x: Callable[[float], float]) -> list[list[tuple[ActorMark, float]]]:
+    """Stack the marks in rows so that no two circles or names overlap: each goes in the first
+    row where the previous name ends left of its circle."""
+    rows: list[list[tuple[ActorMark, float]]] = []
+    ends: list[float] = []
+    for mark in sorted(actors, key=lambda a: (a.position, -a.weight)):
+        radius = 3 + 12 * math.sqrt(max(mark.weight, 0.0))
+        cx = x(mark.position)
+        text = _text_width(mark.name) + 5
+        if _label_left(cx, radius, mark.name):
+            start, end = cx - radius - text, cx + radius
+        else:
+            start, end = cx - radius, cx + radius + text
+        for r, last in enumerate(ends):
+            if last + 4 <= start:
+                rows[r].append((mark, radius))
+                ends[r] = end
+                break
+        else:
+            rows.append([(mark, radius)])
+            ends.append(end)
+    return rows
+
+
+def _text_width(text: str) -> float:
+    """A generous estimate of a 12 px label's width; there is no font metrics offline."""
+    return 6.6 * len(text)
+
+
+def _label_left(cx: float, radius: float, name: str) -> bool:
+    """Names that would run past the right edge go on the circle's left."""
+    return cx + radius + 5 + _text_width(name) > WIDTH
+
+
+def _legend(roles: Sequence[str]) -> str:
+    parts, cursor = [], float(_LEFT)
+    for role in roles:
+        colour = ROLE_COLOURS.get(role, "#7f7f7f")
+        parts.append(f'<circle cx="{cursor + 6:.1f}" cy="12" r="6" fill="{colour}" fill-opacity=".7"/>'
+                     f'<text x="{cursor + 16:.1f}" y="16">{_t(role)}</text>')
+        cursor += 30 + 7 * len(role)
+    parts.append(f'<text x="{WIDTH - _RIGHT}" y="16" text-anchor="end" fill="#5b6472">'
+                 "area ∝ capability × salience</text>")
+    return '<g class="legend">' + "".join(parts) + "</g>"
+
+
+def series_chart(label: str, unit: str, points: Sequence[Point]) -> str:
+    """A dated series as a line with a dot per observation and a bar for its interval."""
+    height, top, bottom, left = 256, 16, 200, 56
+    dates = [p.date for p in points]
+    first, last = min(dates), max(dates)
+    if first == last:
+        first, last = first - dt.timedelta(days=30), last + dt.timedelta(days=30)
+    lows = [p.low if p.low is not None else p.value for p in points]
+    highs = [p.high if p.high is not None else p.value for p in points]
+    # Zero is on the axis so that a move looks as large as it is; shares run to 100 %.
+    share = "percent" in unit.lower() or unit.strip() == "%"
+    ceiling = 100.0 if share and max(highs) <= 100 else max(highs)
+    ticks = nice_ticks(min(0.0, min(lows)), ceiling)
+    y_low, y_high = ticks[0], ticks[-1]
+
+    def x(day: dt.date) -> float:
+        return left + (day - first).days / (last - first).days * (WIDTH - left - _RIGHT)
+
+    def y(value: float) -> float:
+        return bottom - (value - y_low) / (y_high - y_low) * (bottom - top)
+
+    body = []
+    for tick in ticks:
+        body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e6eb"/>'
+                    f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}</text>')
+    years = [day for day in (dt.date(year, 1, 1) for year in range(first.year, last.year + 1)) if first <= day <= last]
+    if len(years) < 2:  # a short series: also mark where it starts and ends
+        for day, anchor in ((first, "start"), (last, "end")):
+            body.append(f'<text x="{x(day):.1f}" y="{bottom + 34}" text-anchor="{anchor}" fill="#5b6472">'
+                        f"{day:%Y-%m}</text>")
+    for day in years:
+        body.append(f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="{bottom}" y2="{bottom + 5}" stroke="#1d2430"/>'
+                    f'<text x="{x(day):.1f}" y="{bottom + 19}" text-anchor="middle">{day.year}</text>')
+    body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{bottom}" y2="{bottom}" stroke="#1d2430"/>'
+                f'<text x="{left}" y="{height - 6}" fill="#5b6472">{_t(unit)}</text>')
+    ordered = sorted(points, key=lambda p: p.date)
+    line = " ".join(f"{x(p.date):.1f},{y(p.value):.1f}" for p in ordered)
+    body.append(f'<polyline class="series" points="{line}" fill="none" stroke="#0072b2" stroke-width="2"/>')
+    for p in ordered:
+        mark = [f'<g class="point"><title>{_t(p.title)}</title>']
+        if p.low is not None and p.high is not None:
+            mark.append(f'<line x1="{x(p.date):.1f}" x2="{x(p.date):.1f}" y1="{y(p.low):.1f}" y2="{y(p.high):.1f}" '
+                        'stroke="#0072b2" stroke-opacity=".5" stroke-width="3"/>')
+        mark.append(f'<circle cx="{x(p.date):.1f}" cy="{y(p.value):.1f}" r="4" fill="#0072b2"/></g>')
+        body.append("".join(mark))
+    return _svg(height, label, body, "series-chart")
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering [low, high], about ``count`` of them."""
+    if high <= low:
+        low, high = low - 1, high + 1
+    raw = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    ticks = [start]
+    while ticks[-1] < high - 1e-9:
+        ticks.append(round(ticks[-1] + step, 10))
+    return ticks

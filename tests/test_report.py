@@ -1,0 +1,249 @@
+"""The briefing's content: sections from data, every claim linked to its sources, hostile text
+escaped, Markdown saying what the HTML says, files written whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from briefparse import html_tables, md_bullets, md_headings, md_paragraphs, md_tables, parse_html
+from casetext import CASE_YAML
+from peacetalks import load_case
+from peacetalks.case import Case
+from peacetalks.cli import app
+from peacetalks.report import Settings, analyse, build_document, write_briefing
+from peacetalks.report.html import render_html
+from peacetalks.report.markdown import render_markdown
+
+HOSTILE_NAME = "<script>window.pwned = 1</script>North | *bold* [x](javascript:alert(1))"
+HOSTILE_TITLE = '<img src=x onerror="window.pwned=2">Talks report</a><script>alert(2)</script>'
+FAST = Settings(runs=40, exchange_runs=4, seed=3)
+
+
+def demo_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(CASE_YAML)
+    return data
+
+
+def hostile_case() -> Case:
+    data = demo_data()
+    data["actors"][0]["name"] = HOSTILE_NAME
+    data["sources"][0]["title"] = HOSTILE_TITLE
+    data["sources"][1]["url"] = 'https://example.org/a"onmouseover="alert(3)'
+    data["events"][0]["title"] = "</td></tr></table><script>alert(4)</script>"
+    return Case.model_validate(data)
+
+
+@pytest.fixture(scope="module")
+def builtin() -> tuple[Case, str, str, dict[str, str]]:
+    case = load_case("russia-ukraine")
+    document = build_document(analyse(case, FAST))
+    markdown, charts = render_markdown(document, "charts")
+    return case, render_html(document), markdown, charts
+
+
+def test_every_section_is_there_and_says_where_the_talks_stand(builtin) -> None:  # type: ignore[no-untyped-def]
+    case, page, _, _ = builtin
+    root = parse_html(page)
+    titles = [h.text() for h in root.find("h2")]
+    assert titles == ["Where the talks stand", "Key players and their stances", "The issues", "Proposals on the table",
+                      "What changed since 2025-12-13", "Timeline of events", "Indicators", "Questions and answers",
+                      "Methodology and limits", "Sources"]
+    summary = " ".join(root.find("section", id="summary")[0].text().split())
+    last_event = max(case.events, key=lambda e: e.date)
+    assert f"The latest event recorded is “{last_event.title}” ({last_event.date})" in summary
+    assert "Ukraine and Russia are furthest apart on" in summary
+    # One chart per issue and per indicator, each placing what the data holds.
+    charts = root.find("figure")
+    assert len([f for f in charts if f.attrs["data-chart"].startswith("issue-")]) == len(case.issues)
+    assert len([f for f in charts if f.attrs["data-chart"].startswith("indicator-")]) == len(case.indicators)
+    crimea = next(f for f in charts if "Status of Crimea" in f.text())
+    actors = {g.attrs["data-actor"] for g in crimea.walk() if "actor" in g.classes()}
+    assert {"Ukraine", "Russia", "United States"} <= actors
+    assert {g.attrs["data-model"] for g in crimea.walk() if "model" in g.classes()} == {
+        "compromise", "median", "challenge", "exchange"}
+
+
+def test_every_claim_links_to_sources_that_exist(builtin) -> None:  # type: ignore[no-untyped-def]
+    case, page, _, _ = builtin
+    root = parse_html(page)
+    ids = {n.attrs["id"] for n in root.walk() if "id" in n.attrs}
+    links = [a.attrs["href"] for a in root.find("a") if a.attrs.get("href", "").startswith("#")]
+    assert links and not {h[1:] for h in links} - ids, "every in-page link has a target"
+    # Each claim is followed by its citations, and each citation opens the source's entry.
+    sources = {li.attrs["id"]: li for li in root.find("li") if li.attrs.get("id", "").startswith("src-")}
+    assert len(sources) == len(case.sources)
+    for source in case.sources:
+        entry = sources[f"src-{source.id}"]
+        assert source.title in entry.text()
+        if source.url:
+            assert entry.find("a")[0].attrs["href"] == source.url
+    claims = [n for n in root.walk() if "claim" in n.classes()]
+    assert len(claims) > 300
+    cites = [n for n in root.walk() if "cite" in n.classes()]
+    assert len(cites) == len(claims) and all(c.find("a") for c in cites)
+    # A position in the players table shows the scale's words and cites the position's own sources.
+    russia = case.snapshot().record("russia", "territory-crimea")
+    assert russia is not None
+    table = _table_after(root, "actor-russia")
+    row = next(tr for tr in table.find("tr") if "Status of Crimea" in tr.text())
+    label = case.issue("territory-crimea").scale.label_for(russia.position)
+    assert f"{russia.position:g} ({label})" in row.text()
+    assert {a.attrs["href"] for a in row.find("a")} == {f"#src-{s}" for s in russia.sources}
+
+
+def _table_after(root: Any, heading_id: str) -> Any:
+    nodes = list(root.walk())
+    start = next(k for k, n in enumerate(nodes) if n.attrs.get("id") == heading_id)
+    return next(n for n in nodes[start:] if n.tag == "table")
+
+
+def test_every_timeline_and_indicator_row_cites_its_sources(builtin) -> None:  # type: ignore[no-untyped-def]
+    case, page, _, _ = builtin
+    root = parse_html(page)
+    for section_id in ("timeline", "indicators", "changes"):
+        rows = [tr for tr in root.find("section", id=section_id)[0].find("tr") if tr.find("td")]
+        assert rows and all(any(a.attrs["href"].startswith("#src-") for a in tr.find("a")) for tr in rows), section_id
+    assert len([tr for tr in root.find("section", id="timeline")[0].find("tr") if tr.find("td")]) == len(case.events)
+
+
+def test_markdown_says_what_the_html_says(builtin) -> None:  # type: ignore[no-untyped-def]
+    _, page, markdown, charts = builtin
+    root = parse_html(page)
+    assert [h.text() for h in root.find("h2")] == [t for t in md_headings(markdown, 2) if t != "Contents"]
+    assert [h.text() for h in root.find("h3")] == md_headings(markdown, 3)
+    def flat(node: Any) -> str:
+        return " ".join(node.text().split())
+
+    main = root.find("main")[0]
+    assert [flat(p) for p in main.find("p")] == md_paragraphs(markdown)
+    assert [flat(li) for ul in main.find("ul") for li in ul.find("li")] == md_bullets(markdown)
+    tables = html_tables(root)
+    assert len(tables) > 50 and tables == md_tables(markdown)
+    citations = [a for a in root.find("a") if a.attrs["href"].startswith("#src-")]
+    assert len(re.findall(r"\]\(#src-", markdown)) == len(citations)
+    figures = root.find("figure")
+    assert sorted(charts) == sorted(f.attrs["data-chart"] for f in figures)
+    assert all(f"](charts/{name}.svg)" in markdown for name in charts)
+
+
+def test_hostile_text_is_shown_never_run() -> None:
+    case = hostile_case()
+    document = build_document(analyse(case, FAST))
+    page = render_html(document)
+    markdown, charts = render_markdown(document, "charts")
+    for text in [page, markdown, *charts.values()]:
+        assert not re.search(r"<(script|img)\b", text, re.I)
+    root = parse_html(page)
+    assert not root.find("script") and not root.find("img")
+    assert not [n for n in root.walk() if {"onerror", "onmouseover"} & set(n.attrs)]
+    assert HOSTILE_NAME in root.text() and HOSTILE_TITLE in root.text()
+    assert any(g.attrs.get("data-actor") == HOSTILE_NAME for g in root.walk())
+    assert len(html_tables(root)) == len(md_tables(markdown))  # the hostile event title broke no table
+    assert "javascript:" not in "".join(a.attrs.get("href", "") for a in root.find("a"))
+
+
+def test_the_html_needs_nothing_from_outside(builtin) -> None:  # type: ignore[no-untyped-def]
+    _, page, _, _ = builtin
+    root = parse_html(page)
+    assert not root.find("script") and not root.find("link") and not root.find("img")
+    assert "url(" not in page and "@import" not in page
+    policy = next(m for m in root.find("meta") if m.attrs.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in policy.attrs["content"]
+    # Only source entries link out; nothing is loaded from an address.
+    assert not [n for n in root.walk() if n.tag != "a" and re.match(r"https?:", n.attrs.get("src", "")
+                                                                     + n.attrs.get("href", ""))]
+
+
+def test_same_settings_same_briefing() -> None:
+    case = Case.model_validate(demo_data())
+    first = render_html(build_document(analyse(case, FAST)))
+    again = render_html(build_document(analyse(case, FAST)))
+    other = render_html(build_document(analyse(case, Settings(runs=40, exchange_runs=4, seed=4))))
+    assert first == again and first != other
+
+
+def test_what_changed_between_two_dates() -> None:
+    case = Case.model_validate(demo_data())
+    settings = Settings(as_of=dt.date(2025, 6, 30), since=dt.date(2023, 1, 1), runs=0, exchange_runs=0)
+    root = parse_html(render_html(build_document(analyse(case, settings))))
+    section = root.find("section", id="changes")[0]
+    assert section.find("h2")[0].text() == "What changed since 2023-01-01"
+    rows = html_tables(section)[0]
+    assert rows[0][:5] == ["North", "Border", "0 (North keeps everything)[1]", "40 (freeze on the line)[2]", "+40"]
+    assert {(r[0], r[4]) for r in rows[1:]} == {("South", "new"), ("Broker", "new")}
+    assert "Freeze plan" in section.text()  # the proposal tabled in the period
+    # Without draws there are no intervals, and the briefing says so instead of drawing bars.
+    assert not [n for n in root.walk() if "interval" in n.classes()]
+    assert "No draws: intervals not computed." in root.text()
+
+
+def test_sections_without_data_are_left_out() -> None:
+    data = demo_data()
+    for key in ("proposals", "events", "indicators"):
+        data.pop(key)
+    root = parse_html(render_html(build_document(analyse(Case.model_validate(data), FAST))))
+    ids = [s.attrs["id"] for s in root.find("section")]
+    assert ids == ["summary", "players", "issues", "changes", "faq", "methodology", "sources"]
+
+
+def test_files_are_written_whole(tmp_path: Path) -> None:
+    case = Case.model_validate(demo_data())
+    document = build_document(analyse(case, FAST))
+    written = write_briefing(document, tmp_path, "demo", "both")
+    assert [p.name for p in written] == ["demo.html", "demo.md"]
+    charts = sorted(p.name for p in (tmp_path / "demo-charts").iterdir())
+    assert charts == ["indicator-01.svg", "issue-01.svg", "issue-02.svg"]
+    assert (tmp_path / "demo-charts" / "issue-01.svg").read_text().startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no staging left behind"
+    only_md = tmp_path / "md"
+    assert [p.name for p in write_briefing(document, only_md, "demo", "md")] == ["demo.md"]
+    assert not (only_md / "demo.html").exists()
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "200")
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, list(args))
+
+
+def test_brief_command_writes_and_says_where(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    case_file = tmp_path / "demo.yaml"
+    case_file.write_text(CASE_YAML)
+    out = tmp_path / "out"
+    result = run("brief", str(case_file), "--out", str(out), "--as-of", "2024-12-31", "--runs", "30",
+                 "--exchange-runs", "3")
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out / 'demo-2024-12-31.html'}" in result.stdout
+    assert f"wrote {out / 'demo-2024-12-31.md'}" in result.stdout
+    assert (out / "demo-2024-12-31.html").read_text().count("<svg") == 3
+    assert "Briefing as of 2024-12-31" in (out / "demo-2024-12-31.md").read_text()
+
+
+def test_brief_command_errors_are_clear(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    case_file = tmp_path / "demo.yaml"
+    case_file.write_text(CASE_YAML)
+    bad_date = run("brief", str(case_file), "--as-of", "soon")
+    assert bad_date.exit_code == 1 and "--as-of 'soon' is not a date" in bad_date.output
+    late_since = run("brief", str(case_file), "--since", "2030-01-01", "--out", str(tmp_path / "x"))
+    assert late_since.exit_code == 1 and "must be before" in late_since.output
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    not_a_folder = run("brief", str(case_file), "--out", str(blocked), "--runs", "0", "--exchange-runs", "0")
+    assert not_a_folder.exit_code == 1 and "cannot write the briefing" in not_a_folder.output
+    assert "Traceback" not in not_a_folder.output
+
+
+def test_cli_defaults_are_the_report_defaults() -> None:
+    from peacetalks.cli import brief
+    from peacetalks.report import analysis
+
+    assert (brief.RUNS, brief.EXCHANGE_RUNS, brief.SINCE_DAYS) == (
+        analysis.DEFAULT_RUNS, analysis.DEFAULT_EXCHANGE_RUNS, analysis.DEFAULT_SINCE_DAYS)
