@@ -62,6 +62,15 @@ def test_reservation_override_changes_the_verdict(run, hand_file: Path) -> None:
     assert strict["assessments"][0]["accepted"] is False
 
 
+def test_assess_without_reservations_shows_utilities(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "plain.yaml"
+    path.write_text(HAND.split("reservations:")[0] + "proposals:" + HAND.split("proposals:")[1])
+    result = run("assess", str(path), "split")
+    assert result.exit_code == 0, result.output
+    assert "no actor" in result.output.lower() and "0.50?" in result.output
+    assert run("space", str(path)).exit_code == 1
+
+
 def test_space_shows_zones_and_bargaining_solutions(run, hand_file: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("space", str(hand_file))
     assert result.exit_code == 0, result.output

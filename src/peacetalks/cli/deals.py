@@ -113,15 +113,20 @@ def assess(
     if fmt is Format.JSON:
         _emit_json(document)
         return
-    judged = [v for v in results[0].verdicts if v.reservation is not None]
+    # Without reservation values there is no verdict, only utilities: show every actor then.
+    judged = [v for v in results[0].verdicts if v.reservation is not None] or list(results[0].verdicts)
     judged.sort(key=lambda v: not v.veto)
     console = out()
+    if all(v.reservation is None for v in judged):
+        console.print(f"[yellow]No actor in {loaded.id!r} has a reservation value: utilities only "
+                      "(add 'reservations' to the case, or pass --reservation ACTOR=VALUE).[/yellow]")
     table = Table(title=f"Proposals × actors, {loaded.name} as of {snap.as_of}", title_justify="left",
                   caption=f"utility and ✓/✗ against the reservation value (res.); * veto holder; silence read as "
                   f"{results[0].silence}", caption_justify="left")
     table.add_column("proposal", no_wrap=True)
     for v in judged:
-        table.add_column(f"{v.actor}{'*' if v.veto else ''}\n{v.reservation:.2f}", justify="right")
+        res = "—" if v.reservation is None else f"{v.reservation:.2f}"
+        table.add_column(f"{v.actor}{'*' if v.veto else ''}\n{res}", justify="right")
     table.add_column("deal")
     for a in results:
         cells = [f"{a.verdict(v.actor).utility:.2f}{_mark(a.verdict(v.actor).acceptable)}" for v in judged]

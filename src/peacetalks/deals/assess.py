@@ -11,6 +11,9 @@ import numpy as np
 
 from peacetalks.case.snapshot import Snapshot
 from peacetalks.case.types import Proposal
+from peacetalks.deals.frontier import pareto_front
+from peacetalks.deals.space import grid as default_grid
+from peacetalks.deals.space import restrict
 from peacetalks.deals.utility import DealError, FloatArray, Preferences, preferences
 
 
@@ -119,6 +122,7 @@ def default_values(snapshot: Snapshot, silence: Silence | str) -> FloatArray:
                             f"{', '.join(missing) or 'all issues'} (add 'status_quo' to those issues "
                             "in the case, or use silence 'expectation')")
         return np.array([r.status_quo.value for r in records if r.status_quo is not None])
+    # Imported here: the models package loads Numba, which only this rule needs.
     from peacetalks.models.base import per_issue
     from peacetalks.models.central import weighted_median
 
@@ -151,7 +155,7 @@ def assess(
 
 
 def assess_all(snapshot: Snapshot, proposals: Sequence[Proposal], **options: Any) -> tuple[Assessment, ...]:
-    """:func:`assess` for each proposal, sharing the preferences and the frontier."""
+    """:func:`assess` for each proposal, with the same options."""
     return tuple(assess(snapshot, p, **options) for p in proposals)
 
 
@@ -209,10 +213,6 @@ def _dominating(prefs: Preferences, snapshot: Snapshot, package: FloatArray, uti
                 vetoes: np.ndarray, grid: Sequence[Sequence[float]] | None
                 ) -> tuple[dict[str, float] | None, dict[str, float] | None]:
     """A frontier package better for every veto holder, the one whose smallest gain is largest."""
-    from peacetalks.deals.frontier import pareto_front
-    from peacetalks.deals.space import grid as default_grid
-    from peacetalks.deals.space import restrict
-
     if len(vetoes) == 0:
         return None, None
     values = [np.asarray(g, dtype=float) for g in (grid or default_grid(snapshot))]

@@ -15,7 +15,7 @@ utility of no deal on the same scale.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -58,8 +58,9 @@ class Preferences:
         """Weighted utility each actor gets from values ``x`` [K] on one issue: shape [K, A]."""
         x = np.asarray(x, dtype=float)[:, None]
         p = self.position[:, issue][None, :]
-        gap = (x - p) * np.where(self.leaning == 0, 1.0, -self.leaning.astype(float))[None, :]
-        gap = np.where(self.leaning[None, :] == 0, np.abs(x - p), np.maximum(gap, 0.0))
+        # Leaning lower (−1) only minds values above its position, leaning higher (+1) below.
+        against = np.maximum((x - p) * -self.leaning[None, :], 0.0)
+        gap = np.where(self.leaning[None, :] == 0, np.abs(x - p), against)
         d = gap / (self.high[issue] - self.low[issue])
         v = 1.0 - (d if self.risk == 1.0 else d**self.risk)
         w = self.weight[:, issue][None, :]
@@ -119,13 +120,7 @@ class Preferences:
         salience array the weights were normalised from."""
         changed = raw.copy()
         changed[actor, issue] = salience
-        return _replace(self, weight=_normalise(changed))
-
-
-def _replace(prefs: Preferences, **fields: object) -> Preferences:
-    from dataclasses import replace
-
-    return replace(prefs, **fields)  # type: ignore[arg-type]
+        return replace(self, weight=_normalise(changed))
 
 
 def _normalise(salience: FloatArray) -> FloatArray:
