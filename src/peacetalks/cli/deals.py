@@ -175,8 +175,8 @@ def space(
     from peacetalks.deals import space as map_space
 
     loaded, snap = _load(case, as_of, db)
-    extra = [{k: v.position for k, v in p.positions.items()} for p in loaded.proposals]
-    result = map_space(snap, reservation=_reservations(reservation), veto=veto, risk=risk, extra=extra)
+    result = map_space(snap, reservation=_reservations(reservation), veto=veto, risk=risk,
+                       proposals=loaded.proposals)
     document = {"case": loaded.id, "case_hash": loaded.content_hash, **result.to_dict()}
     _record(db, loaded, "space", {"reservation": _reservations(reservation), "veto": veto, "risk": risk},
             None, document)

@@ -215,7 +215,8 @@ def _dominating(prefs: Preferences, snapshot: Snapshot, package: FloatArray, uti
     """A frontier package better for every veto holder, the one whose smallest gain is largest."""
     if len(vetoes) == 0:
         return None, None
-    values = [np.asarray(g, dtype=float) for g in (grid or default_grid(snapshot))]
+    own = [dict(zip(prefs.issues, package, strict=True))]
+    values = [np.asarray(g, dtype=float) for g in (grid or default_grid(snapshot, own))]
     sub = restrict(prefs, vetoes)
     tables = [sub.values(i, v) for i, v in enumerate(values)]
     # A dominating package may not cross a red line the proposal respects.

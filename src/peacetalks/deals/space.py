@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from peacetalks.case.snapshot import Snapshot
+from peacetalks.case.types import Proposal
 from peacetalks.deals.frontier import Front, ks_index, nash_index, pareto_front
 from peacetalks.deals.utility import DealError, FloatArray, Preferences, preferences
 
@@ -157,19 +158,21 @@ def space(
     veto: Sequence[str] | None = None,
     risk: float = 1.0,
     values: Sequence[Sequence[float]] | None = None,
-    extra: Sequence[Mapping[str, float]] = (),
+    proposals: Sequence[Proposal] = (),
     frontier_limit: int = 50,
 ) -> Space:
     """Map the bargaining space of ``snapshot`` among its veto holders.
 
-    ``values`` sets the values considered on each issue (default :func:`grid` with ``extra``).
+    ``values`` sets the values considered on each issue (default :func:`grid`: the scale
+    anchors plus the values ``proposals`` take, so that each proposal is a package of the space).
     ``frontier_limit`` bounds how many agreement packages are returned (highest Nash product
     first); the count is always complete.
     """
     full, raw = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
     rows = veto_rows(full)
     prefs = restrict(full, rows)
-    grid_values = [np.asarray(v, dtype=float) for v in (values or grid(snapshot, extra))]
+    stances = [{i: st.position for i, st in p.positions.items()} for p in proposals]
+    grid_values = [np.asarray(v, dtype=float) for v in (values or grid(snapshot, stances))]
     if len(grid_values) != len(snapshot.issues):
         raise DealError(f"values given for {len(grid_values)} issues; the case has {len(snapshot.issues)}")
     tables = [prefs.values(i, v) for i, v in enumerate(grid_values)]
