@@ -111,11 +111,12 @@ def test_silence_is_a_choice() -> None:
 
 
 def test_status_quo_silence_needs_a_status_quo() -> None:
-    case = load_case("ec-emissions")
-    snap = case.snapshot()
-    with pytest.raises(DealError, match="status_quo"):
-        assess(snap, case.proposals[0], silence="status-quo") if case.proposals else \
-            assess(snap, hand_case().proposal("split"), silence="status-quo")
+    without = HAND.replace("    status_quo: {value: 50, coded_by: analyst, rationale: undecided}\n", "")
+    case = parse_case_texts([("h.yaml", without)])
+    with pytest.raises(DealError, match="missing on: bloc"):
+        assess(case.snapshot(), case.proposal("split"), silence="status-quo")
+    # The automatic choice falls back to the actors' expectation.
+    assert assess(case.snapshot(), case.proposal("land-only")).silence == "expectation"
 
 
 def test_hand_space_zones_frontier_nash_and_ks() -> None:
