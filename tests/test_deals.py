@@ -239,6 +239,27 @@ def test_reservation_values_follow_their_stated_brackets(ru: dict, actor: str) -
     assert res.value == pytest.approx((low + high) / 2, abs=0.01)
 
 
+def test_ukraine_reservation_follows_the_kiis_packages_its_rationale_codes(ru: dict) -> None:  # type: ignore[type-arg]
+    from peacetalks.deals.assess import default_values
+
+    snap = ru["snap"]
+    prefs, _ = preferences(snap)
+    territory = {i: 50.0 for i in snap.issues if i.startswith("territory-")}
+
+    def package(**values: float) -> np.ndarray:
+        stances = {**territory, "ceasefire-sequencing": 35.0, **{k.replace("_", "-"): v for k, v in values.items()}}
+        base = default_values(snap, "status-quo")
+        return np.array([stances.get(i, base[k]) for k, i in enumerate(snap.issues)])
+
+    us_plan = package(territory_crimea=90, security_guarantees=40, sanctions_relief=100)
+    europe_plan = package(security_guarantees=25, sanctions_relief=25)
+    low, high = prefs.utility(np.stack([us_plan, europe_plan]))[:, prefs.index("ukraine")]
+    res = next(r for r in ru["case"].reservations if r.actor == "ukraine")
+    assert res.range is not None
+    assert (res.range.low, res.range.high) == pytest.approx((low, high), abs=0.01)
+    assert res.value == pytest.approx((low + high) / 2, abs=0.01)
+
+
 def test_every_reservation_is_sourced_or_reasoned(ru: dict) -> None:  # type: ignore[type-arg]
     case = ru["case"]
     assert {r.actor for r in case.reservations} >= {"ukraine", "russia", "united-states", "eu"}
