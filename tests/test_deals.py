@@ -217,6 +217,19 @@ def test_28_and_20_point_plans_fall_on_either_side_of_the_gap(ru: dict) -> None:
     assert frame20.verdict("russia").utility < draft28.verdict("russia").utility
 
 
+def test_the_structural_verdicts_hold_over_the_reservation_ranges(ru: dict) -> None:  # type: ignore[type-arg]
+    by = ru["by"]
+    for proposal, actor in [("russia-june-2024-terms", "ukraine"), ("russia-june-2024-terms", "eu"),
+                            ("peace-formula", "russia"), ("us-28-point", "ukraine"),
+                            ("us-ukraine-20-point", "russia")]:
+        verdict = by[proposal].verdict(actor)
+        assert verdict.acceptable is False and verdict.robust is True, (proposal, actor)
+    # The 20 points sit at the accepting end of Ukraine's bracket: that verdict is not robust.
+    assert by["us-ukraine-20-point"].verdict("ukraine").robust is False
+    overridden = assess(ru["snap"], ru["case"].proposal("us-28-point"), reservation={"russia": 0.5})
+    assert overridden.verdict("russia").robust is None
+
+
 BRACKETS = {  # actor: (proposal rejected, proposal accepted), as the reservation rationales say
     "russia": ("ceasefire-current-line", "us-28-point"),
     "united-states": ("peace-formula", "us-28-point"),

@@ -121,7 +121,8 @@ def assess(
         console.print(f"[yellow]No actor in {loaded.id!r} has a reservation value: utilities only "
                       "(add 'reservations' to the case, or pass --reservation ACTOR=VALUE).[/yellow]")
     table = Table(title=f"Proposals × actors, {loaded.name} as of {snap.as_of}", title_justify="left",
-                  caption=f"utility and ✓/✗ against the reservation value (res.); * veto holder; silence read as "
+                  caption="utility and ✓/✗ against the reservation value (under the name); * veto holder; "
+                  "~ the verdict flips within the reservation's coded range; silence read as "
                   f"{results[0].silence}", caption_justify="left")
     table.add_column("proposal", no_wrap=True)
     for v in judged:
@@ -129,7 +130,8 @@ def assess(
         table.add_column(f"{v.actor}{'*' if v.veto else ''}\n{res}", justify="right")
     table.add_column("deal")
     for a in results:
-        cells = [f"{a.verdict(v.actor).utility:.2f}{_mark(a.verdict(v.actor).acceptable)}" for v in judged]
+        cells = [f"{a.verdict(v.actor).utility:.2f}{_mark(a.verdict(v.actor).acceptable)}"
+                 f"{'~' if a.verdict(v.actor).robust is False else ''}" for v in judged]
         table.add_row(a.proposal, *cells, _mark(a.accepted))
     console.print(table)
     console.print("[bold]Deal-breakers[/bold] (red lines crossed first, then the issues that would have to "

@@ -48,7 +48,8 @@ class Verdict:
     """One actor's verdict on a package. ``acceptable`` is None without a reservation value;
     ``deal_breakers`` are the issues whose red line the package crosses, then the fewest further
     issues that, moved to the actor's positions, would lift it to its reservation value
-    (largest loss first)."""
+    (largest loss first). ``robust`` says whether the verdict is the same at both ends of the
+    reservation's coded ``range`` (None without a range, or when the reservation was overridden)."""
 
     actor: str
     veto: bool
@@ -56,6 +57,7 @@ class Verdict:
     reservation: float | None
     acceptable: bool | None
     margin: float | None
+    robust: bool | None
     deal_breakers: tuple[str, ...]
     issues: tuple[IssueGap, ...]
 
@@ -151,7 +153,7 @@ def assess(
     prefs, _ = preferences(snapshot, actors=actors, reservation=reservation, risk=risk)
     rule = choose_silence(snapshot, silence)
     package, silent = fill_silence(snapshot, proposal, rule)
-    return _assess(prefs, snapshot, proposal, package, silent, rule, grid)
+    return _assess(prefs, snapshot, proposal, package, silent, rule, grid, set(reservation or ()))
 
 
 def assess_all(snapshot: Snapshot, proposals: Sequence[Proposal], **options: Any) -> tuple[Assessment, ...]:
@@ -160,7 +162,8 @@ def assess_all(snapshot: Snapshot, proposals: Sequence[Proposal], **options: Any
 
 
 def _assess(prefs: Preferences, snapshot: Snapshot, proposal: Proposal, package: FloatArray,
-            silent: tuple[str, ...], silence: Silence, grid: Sequence[Sequence[float]] | None) -> Assessment:
+            silent: tuple[str, ...], silence: Silence, grid: Sequence[Sequence[float]] | None,
+            overridden: set[str]) -> Assessment:
     utility = prefs.utility(package[None, :])[0]
     losses = prefs.losses(package)
     lo, hi = prefs.red_lines()
@@ -192,6 +195,7 @@ def _assess(prefs: Preferences, snapshot: Snapshot, proposal: Proposal, package:
             actor=actor, veto=bool(prefs.veto[a]), utility=float(utility[a]),
             reservation=float(r) if has_r else None,
             acceptable=acceptable,
+            robust=_robust(snapshot, actor, float(utility[a]), acceptable, bool(crossed), overridden),
             margin=float(utility[a] - r) if has_r else None,
             deal_breakers=breakers, issues=tuple(gaps),
         ))
@@ -207,6 +211,16 @@ def _assess(prefs: Preferences, snapshot: Snapshot, proposal: Proposal, package:
         verdicts=tuple(verdicts), accepted=accepted, nash_product=nash,
         dominated_by=dominated_by, dominated_gain=gain,
     )
+
+
+def _robust(snapshot: Snapshot, actor: str, utility: float, acceptable: bool | None, crossed: bool,
+            overridden: set[str]) -> bool | None:
+    if crossed:
+        return True  # rejected on a red line, whatever the reservation value
+    record = dict(zip(snapshot.actors, snapshot.reservations, strict=False)).get(actor)
+    if acceptable is None or record is None or record.range is None or actor in overridden:
+        return None
+    return (utility >= record.range.low) == (utility >= record.range.high)
 
 
 def _dominating(prefs: Preferences, snapshot: Snapshot, package: FloatArray, utility: FloatArray,
