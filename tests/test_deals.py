@@ -130,6 +130,8 @@ def test_hand_space_zones_frontier_nash_and_ks() -> None:
     assert zones["bloc"].overlap == pytest.approx((100 / 3, 100.0))
     # Frontier of the 3 × 3 grid: (0,0) (0,50) (0,100) (50,100) (100,100).
     assert result.frontier_size == 5
+    # Of the 9 packages only (0, 100) gives both sides ≥ 0.5, besides the split (0.5 each).
+    assert result.agreement_count == 2
     assert result.agreement_size == 1
     assert result.nash is not None and result.nash.package == {"land": 0.0, "bloc": 100.0}
     assert result.kalai_smorodinsky is not None and result.kalai_smorodinsky.package == {"land": 0.0, "bloc": 100.0}

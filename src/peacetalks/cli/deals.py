@@ -203,9 +203,10 @@ def space(
             overlap += f"\n[dim]{words}[/dim]"
         zones.add_row(z.issue, *cells, overlap)
     console.print(zones)
+    counted = "too many to count" if result.agreement_count is None else f"{result.agreement_count:,}"
     console.print(f"{result.packages:,.0f} packages of scale-anchor and proposal values; Pareto frontier "
-                  f"{result.frontier_size:,}; efficient packages every veto holder prefers to no deal: "
-                  f"{result.agreement_size:,}.", highlight=False)
+                  f"{result.frontier_size:,}. Packages every veto holder prefers to no deal: {counted}, "
+                  f"of which {result.agreement_size:,} efficient.", highlight=False)
     console.print(f"[dim]Method: {result.method}[/dim]")
     if result.nash is not None and result.kalai_smorodinsky is not None:
         console.print(_point_table(snap, "Bargaining solutions (disagreement point = reservation values)",

@@ -180,3 +180,41 @@ def ks_index(front: Front, disagreement: FloatArray) -> int | None:
         share = np.where(ideal > 0, gains / np.where(ideal > 0, ideal, 1.0), gains)
     spread = np.where(ok, share.max(axis=1) - share.min(axis=1), np.inf)
     return int(np.argmin(spread))
+
+
+def count_acceptable(tables: Sequence[FloatArray], reservation: FloatArray,
+                     allowed: Sequence[NDArray[np.bool_]] | None = None, limit: int = 2_000_000) -> int | None:
+    """How many packages reach every reservation value (NaN = no constraint), counted without
+    enumerating the space: partial packages are extended issue by issue; one whose worst
+    completion already meets every reservation counts all its completions at once, one whose
+    best completion misses one is dropped. None when more than ``limit`` partial packages stay
+    undecided at once."""
+    tables = [np.asarray(t, dtype=float) if allowed is None else np.asarray(t, dtype=float)[allowed[i]]
+              for i, t in enumerate(tables)]
+    if any(len(t) == 0 for t in tables):
+        return 0
+    bound = np.where(np.isnan(reservation), -np.inf, reservation)
+    # Decisive issues first: those whose values differ most decide partial packages soonest.
+    order = sorted(range(len(tables)), key=lambda i: -float(np.ptp(tables[i], axis=0).max()))
+    best = np.zeros((len(order) + 1, len(bound)))
+    worst = np.zeros((len(order) + 1, len(bound)))
+    sizes = np.ones(len(order) + 1)
+    for pos in range(len(order) - 1, -1, -1):
+        t = tables[order[pos]]
+        best[pos] = best[pos + 1] + t.max(axis=0)
+        worst[pos] = worst[pos + 1] + t.min(axis=0)
+        sizes[pos] = sizes[pos + 1] * len(t)
+    total = 0.0
+    partial = np.zeros((1, len(bound)))
+    for pos in range(len(order) + 1):
+        sure = (partial + worst[pos] >= bound).all(axis=1)
+        total += float(sure.sum()) * sizes[pos]
+        alive = ~sure & (partial + best[pos] >= bound).all(axis=1)
+        partial = partial[alive]
+        if not len(partial) or pos == len(order):
+            break
+        if len(partial) * len(tables[order[pos]]) > limit:
+            return None
+        t = tables[order[pos]]
+        partial = (partial[:, None, :] + t[None, :, :]).reshape(-1, len(bound))
+    return int(total)

@@ -12,7 +12,7 @@ import numpy as np
 
 from peacetalks.case.snapshot import Snapshot
 from peacetalks.case.types import Proposal
-from peacetalks.deals.frontier import Front, ks_index, nash_index, pareto_front
+from peacetalks.deals.frontier import Front, count_acceptable, ks_index, nash_index, pareto_front
 from peacetalks.deals.utility import DealError, FloatArray, Preferences, preferences
 
 
@@ -85,8 +85,9 @@ class Remedy:
 class Space:
     """The bargaining space among the veto holders ``actors``.
 
-    ``frontier_size`` counts the Pareto frontier of the whole grid; ``agreement_frontier`` holds
-    the efficient packages every veto holder prefers to no deal (empty when there is none),
+    ``frontier_size`` counts the Pareto frontier of the whole grid; ``agreement_count`` all the
+    packages every veto holder accepts (None when too many stay undecided to count);
+    ``agreement_size`` the efficient ones, which ``agreement_frontier`` holds (empty when none),
     ``agreement_values`` the grid values that occur in them per issue. ``nash`` and
     ``kalai_smorodinsky`` use the reservation values as the disagreement point. When nothing is
     acceptable, ``closest`` lists the smallest changes (reservation or salience) that would make
@@ -102,6 +103,7 @@ class Space:
     packages: int
     zones: tuple[Zone, ...]
     frontier_size: int
+    agreement_count: int | None
     agreement_size: int
     agreement_frontier: tuple[Point, ...]
     agreement_values: dict[str, tuple[float, ...]]
@@ -198,6 +200,7 @@ def space(
         packages=int(np.prod([len(v) for v in grid_values], dtype=float)),
         zones=zones(snapshot, prefs),
         frontier_size=len(whole),
+        agreement_count=count_acceptable(tables, r, allowed) if len(agree) else 0,
         agreement_size=len(agree),
         agreement_frontier=tuple(point(snapshot, full, packages[k]) for k in order),
         agreement_values={i: tuple(float(x) for x in np.unique(packages[:, k]))
