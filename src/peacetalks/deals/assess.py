@@ -167,6 +167,7 @@ def _assess(prefs: Preferences, snapshot: Snapshot, proposal: Proposal, package:
     utility = prefs.utility(package[None, :])[0]
     losses = prefs.losses(package)
     lo, hi = prefs.red_lines()
+    inside = np.stack([prefs.within_limits(i, package[i:i + 1])[0] for i in range(len(prefs.issues))], axis=1)
     verdicts = []
     for a, actor in enumerate(prefs.actors):
         r = prefs.reservation[a]
@@ -182,15 +183,14 @@ def _assess(prefs: Preferences, snapshot: Snapshot, proposal: Proposal, package:
                 red_line_low=low, red_line_high=high, beyond_red_line=float(beyond),
                 loss=float(losses[a, i]),
             ))
-        crossed = [i for i, g in enumerate(gaps) if g.beyond_red_line > 0
-                   and not prefs.within_limits(i, package[i:i + 1])[0, a]]
+        crossed = [int(i) for i in np.flatnonzero(~inside[a])]
         breakers = tuple(prefs.issues[i] for i in crossed)
         short = r - utility[a] - losses[a, crossed].sum()
         if has_r and short > 0:
             rest = [i for i in np.argsort(-losses[a], kind="stable") if i not in crossed]
             needed = int(np.searchsorted(np.cumsum(losses[a][rest]), short - 1e-12)) + 1
             breakers += tuple(prefs.issues[i] for i in rest[:needed])
-        acceptable = bool(prefs.acceptable(package[None, :])[0, a]) if has_r else None
+        acceptable = bool(utility[a] >= r and not crossed) if has_r else None
         verdicts.append(Verdict(
             actor=actor, veto=bool(prefs.veto[a]), utility=float(utility[a]),
             reservation=float(r) if has_r else None,
@@ -201,7 +201,7 @@ def _assess(prefs: Preferences, snapshot: Snapshot, proposal: Proposal, package:
         ))
     vetoes = np.flatnonzero(prefs.veto)
     known = len(vetoes) > 0 and not np.isnan(prefs.reservation[vetoes]).any()
-    accepted = bool(prefs.acceptable(package[None, :])[0, vetoes].all()) if known else None
+    accepted = all(verdicts[a].acceptable for a in vetoes) if known else None
     nash = float(np.prod(np.maximum(utility[vetoes] - prefs.reservation[vetoes], 0.0))) if known else None
     dominated_by, gain = _dominating(prefs, snapshot, package, utility, vetoes, grid)
     return Assessment(
