@@ -258,7 +258,7 @@ def test_ukraine_reservation_follows_the_kiis_packages_its_rationale_codes(ru: d
     from peacetalks.deals.assess import default_values
 
     snap = ru["snap"]
-    prefs, _ = preferences(snap)
+    prefs = preferences(snap)
     territory = {i: 50.0 for i in snap.issues if i.startswith("territory-")}
 
     def package(**values: float) -> np.ndarray:
@@ -307,7 +307,7 @@ def test_assessment_is_json_ready(ru: dict) -> None:  # type: ignore[type-arg]
 
 
 def test_utility_never_leaves_zero_to_one(ru: dict) -> None:  # type: ignore[type-arg]
-    prefs, _ = preferences(ru["snap"])
+    prefs = preferences(ru["snap"])
     rng = np.random.default_rng(3)
     packages = rng.uniform(prefs.low, prefs.high, size=(500, len(prefs.issues)))
     u = prefs.utility(packages)

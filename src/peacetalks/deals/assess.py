@@ -150,7 +150,7 @@ def assess(
     ``reservation`` overrides the case's reservation values by actor. ``grid`` gives the values
     searched on each issue for a dominating package (default :func:`peacetalks.deals.space.grid`).
     """
-    prefs, _ = preferences(snapshot, actors=actors, reservation=reservation, risk=risk)
+    prefs = preferences(snapshot, actors=actors, reservation=reservation, risk=risk)
     rule = choose_silence(snapshot, silence)
     package, silent = fill_silence(snapshot, proposal, rule)
     return _assess(prefs, snapshot, proposal, package, silent, rule, grid, set(reservation or ()))

@@ -94,7 +94,7 @@ def search(
     """The ``limit`` packages nearest to ``proposal`` that every veto holder accepts — or, with
     ``accept_by``, that those actors accept (e.g. only the party that rejects the proposal).
     See ``SEARCH_METHOD``."""
-    full, _ = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
+    full = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
     if accept_by:
         rows = np.array([full.index(a) for a in accept_by])
         missing = [full.actors[r] for r in rows if np.isnan(full.reservation[r])]
@@ -138,7 +138,7 @@ def logrolls(
     case codes no status quo) that leave every veto holder better off, largest smallest gain
     first. Every pair of issues and every pair of grid values is tried (I² K² cases, a few
     thousand on the built-in case); moves across a veto holder's red line are left out."""
-    full, _ = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
+    full = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
     rows = veto_rows(full)
     prefs = restrict(full, rows)
     rule = choose_silence(snapshot, silence)

@@ -143,7 +143,7 @@ def sequence(
     for name, value in (("detection", detection), ("detection_unverified", detection_unverified)):
         if not 0 <= value <= 1:
             raise DealError(f"{name} is a probability in 0–1, got {value}")
-    full, _ = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
+    full = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
     prefs = restrict(full, veto_rows(full))
     rule = choose_silence(snapshot, silence)
     target, _ = fill_silence(snapshot, proposal, rule)

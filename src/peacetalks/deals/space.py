@@ -34,7 +34,7 @@ def restrict(prefs: Preferences, rows: Sequence[int] | np.ndarray) -> Preference
     """The same preferences for a subset of the actors."""
     rows = np.asarray(rows, dtype=int)
     return replace(prefs, actors=tuple(prefs.actors[r] for r in rows), position=prefs.position[rows],
-                   weight=prefs.weight[rows], leaning=prefs.leaning[rows],
+                   salience=prefs.salience[rows], weight=prefs.weight[rows], leaning=prefs.leaning[rows],
                    reservation=prefs.reservation[rows], veto=prefs.veto[rows],
                    limit_low=prefs.limit_low[rows], limit_high=prefs.limit_high[rows])
 
@@ -170,7 +170,7 @@ def space(
     ``frontier_limit`` bounds how many agreement packages are returned (highest Nash product
     first); the count is always complete.
     """
-    full, raw = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
+    full = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
     rows = veto_rows(full)
     prefs = restrict(full, rows)
     stances = [{i: st.position for i, st in p.positions.items()} for p in proposals]
@@ -207,7 +207,7 @@ def space(
                           for k, i in enumerate(snapshot.issues)},
         nash=None if nash is None else point(snapshot, full, packages[nash]),
         kalai_smorodinsky=None if ks is None else point(snapshot, full, packages[ks]),
-        closest=() if len(agree) else closest_changes(snapshot, full, raw, rows, grid_values),
+        closest=() if len(agree) else closest_changes(snapshot, full, rows, grid_values),
         method=METHOD,
     )
 
@@ -229,7 +229,7 @@ def zones(snapshot: Snapshot, prefs: Preferences) -> tuple[Zone, ...]:
     return tuple(out)
 
 
-def closest_changes(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray,
+def closest_changes(snapshot: Snapshot, full: Preferences, rows: np.ndarray,
                     values: Sequence[FloatArray]) -> tuple[Remedy, ...]:
     """The smallest changes that make some package acceptable to every veto holder, smallest
     first: one reservation value lowered (exact: the best that actor can get while the others
@@ -258,7 +258,7 @@ def closest_changes(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows
     # Saliences cannot help while the red lines alone leave some issue without a value.
     conflict = any(not ok.any() for ok in _allowed(prefs, values))
     for k in range(len(rows)) if not conflict else ():
-        found = _salience_change(snapshot, full, raw, rows, k, values)
+        found = _salience_change(snapshot, full, rows, k, values)
         if found is not None:
             remedies.append(found)
     return tuple(sorted(remedies, key=lambda r: r.size)[:10])
@@ -317,7 +317,7 @@ def _allowed(prefs: Preferences, values: Sequence[FloatArray]) -> list[np.ndarra
     return [np.asarray(prefs.within_limits(i, v).all(axis=1)) for i, v in enumerate(values)]
 
 
-def _salience_change(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray, k: int,
+def _salience_change(snapshot: Snapshot, full: Preferences, rows: np.ndarray, k: int,
                      values: Sequence[FloatArray]) -> Remedy | None:
     """The smallest move (in steps of 5) of one of veto holder ``k``'s saliences that makes some
     package acceptable to all."""
@@ -325,13 +325,13 @@ def _salience_change(snapshot: Snapshot, full: Preferences, raw: FloatArray, row
     best: Remedy | None = None
     best_delta = np.inf
     for i in range(len(full.issues)):
-        if raw[a, i] <= 0:
+        if full.salience[a, i] <= 0:
             continue
-        current = float(raw[a, i])
+        current = float(full.salience[a, i])
         for delta in range(5, 101, 5):
             if delta >= best_delta:
                 break
-            tried = (_with_salience(snapshot, full, raw, rows, a, i, current, s, values)
+            tried = (_with_salience(snapshot, full, rows, a, i, current, s, values)
                      for s in (current - delta, current + delta) if 0 <= s <= 100)
             remedy = next((r for r in tried if r is not None), None)
             if remedy is not None:
@@ -340,9 +340,9 @@ def _salience_change(snapshot: Snapshot, full: Preferences, raw: FloatArray, row
     return best
 
 
-def _with_salience(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray, a: int, i: int,
+def _with_salience(snapshot: Snapshot, full: Preferences, rows: np.ndarray, a: int, i: int,
                    current: float, salience: float, values: Sequence[FloatArray]) -> Remedy | None:
-    moved = full.with_salience(a, i, salience, raw)
+    moved = full.with_salience(a, i, salience)
     changed = restrict(moved, rows)
     front = pareto_front(_tables(changed, values), changed.reservation, _allowed(changed, values))
     if not len(front):
