@@ -38,8 +38,8 @@ class Preferences:
 
     ``salience`` is the raw 0–100 salience (0 where the actor holds no position) and ``weight``
     the same normalised per actor. ``reservation`` is NaN for an actor with none coded;
-    ``veto`` marks actors whose consent a deal needs; ``leaning`` is −1 (lower end), +1 (higher end) or 0 (none); ``limit_low`` and
-    ``limit_high`` are the coded red lines (±inf where none).
+    ``veto`` marks actors whose consent a deal needs; ``leaning`` is −1 (lower end), +1 (higher
+    end) or 0 (none); ``limit_low`` and ``limit_high`` are the coded red lines (±inf where none).
     """
 
     actors: tuple[str, ...]
