@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -261,8 +262,7 @@ def search(
     trades = logrolls(snap, start, limit=limit, **options)
     document = {"case": loaded.id, "as_of": snap.as_of.isoformat(), "case_hash": loaded.content_hash,
                 "search": None if found is None else found.to_dict(),
-                "logrolls": [t.__dict__ | {"moves": [m.__dict__ for m in t.moves], "point": t.point.__dict__}
-                             for t in trades]}
+                "logrolls": [asdict(t) for t in trades]}
     _record(db, loaded, "search", {"near": near, "accept_by": accept_by, "limit": limit, **options}, None, document)
     if fmt is Format.JSON:
         _emit_json(document)
