@@ -232,6 +232,28 @@ def test_the_structural_verdicts_hold_over_the_reservation_ranges(ru: dict) -> N
     assert overridden.verdict("russia").robust is None
 
 
+def test_deal_breakers_moved_to_the_actor_make_the_package_acceptable(ru: dict) -> None:  # type: ignore[type-arg]
+    prefs = preferences(ru["snap"])
+    checked = 0
+    for assessment in ru["by"].values():
+        package = np.array([assessment.package[i] for i in prefs.issues])
+        for verdict in assessment.verdicts:
+            if verdict.acceptable is not False:
+                continue
+            a = prefs.index(verdict.actor)
+            fixed = package.copy()
+            for issue in verdict.deal_breakers:
+                fixed[prefs.issues.index(issue)] = prefs.position[a, prefs.issues.index(issue)]
+            assert prefs.acceptable(fixed[None, :])[0, a], (assessment.proposal, verdict.actor)
+            # Fewest: without the last one the package is still unacceptable.
+            fewer = fixed.copy()
+            last = prefs.issues.index(verdict.deal_breakers[-1])
+            fewer[last] = package[last]
+            assert not prefs.acceptable(fewer[None, :])[0, a], (assessment.proposal, verdict.actor)
+            checked += 1
+    assert checked > 20
+
+
 BRACKETS = {  # actor: (proposal rejected, proposal accepted), as the reservation rationales say
     "russia": ("ceasefire-current-line", "us-28-point"),
     "united-states": ("peace-formula", "us-28-point"),
