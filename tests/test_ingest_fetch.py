@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -210,8 +215,6 @@ def test_unreachable_inputs_are_reported_and_the_rest_processed(server: str) -> 
 
 def test_connection_goes_to_the_checked_address(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The name is resolved once, by the check: a second answer (DNS rebinding) is never used."""
-    import socket
-
     real = socket.getaddrinfo
     answers = iter([[(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", 0))]])
 
@@ -225,3 +228,40 @@ def test_connection_goes_to_the_checked_address(server: str, monkeypatch: pytest
     fetched = fetch(f"http://news.invalid:{port}/host", allow_private=True)
     assert fetched.body == f"Host was news.invalid:{port}".encode()
     assert fetched.url == f"http://news.invalid:{port}/host"
+
+
+def test_https_goes_to_the_checked_address_and_still_verifies_the_host_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("the openssl command is not installed: cannot make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+         "-days", "1", "-subj", "/CN=news.invalid", "-addext", "subjectAltName=DNS:news.invalid"],
+        check=True, capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    port = httpd.server_address[1]
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test certificate only
+    real = socket.getaddrinfo
+
+    def resolve(host: str, *args: object, **kwargs: object) -> object:
+        if host.endswith(".invalid"):
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", 0))]
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    try:
+        fetched = fetch(f"https://news.invalid:{port}/host", allow_private=True)
+        assert fetched.body == f"Host was news.invalid:{port}".encode()
+        with pytest.raises(FetchError, match="(?i)certificate|hostname"):  # the certificate does not name this host
+            fetch(f"https://other.invalid:{port}/host", allow_private=True)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
