@@ -260,7 +260,7 @@ def test_https_goes_to_the_checked_address_and_still_verifies_the_host_name(
     try:
         fetched = fetch(f"https://news.invalid:{port}/host", allow_private=True)
         assert fetched.body == f"Host was news.invalid:{port}".encode()
-        with pytest.raises(FetchError, match="(?i)certificate|hostname"):  # the certificate does not name this host
+        with pytest.raises(FetchError, match=r"(?i)certificate|hostname"):  # the certificate does not name this host
             fetch(f"https://other.invalid:{port}/host", allow_private=True)
     finally:
         httpd.shutdown()
