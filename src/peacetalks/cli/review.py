@@ -183,8 +183,15 @@ def accept(
             show_default=False,
         ),
     ] = None,
-    salience: Annotated[float | None, typer.Option("--salience", min=0, max=100, show_default=False)] = None,
-    capability: Annotated[float | None, typer.Option("--capability", min=0, max=100, show_default=False)] = None,
+    salience: Annotated[
+        float | None,
+        typer.Option("--salience", min=0, max=100, help="0–100; default: the position in force's "
+                     "(needed for an actor's first position on the issue).", show_default=False),
+    ] = None,
+    capability: Annotated[
+        float | None,
+        typer.Option("--capability", min=0, max=100, help="0–100; default as for --salience.", show_default=False),
+    ] = None,
     note: NoteOption = None,
     db: DbOption = None,
 ) -> None:
