@@ -1,6 +1,6 @@
 """Precision and recall of the rules on the annotated texts in tests/data/ingest.
 
-The issue's targets are checked on the three held-out sets pooled; the floors on the development
+The issue's targets are checked on the four held-out sets pooled; the floors on the development
 sets are what the rules measured there, minus a margin, so a change that makes extraction worse
 fails here. docs/ingest.md reports every set separately, with how each was used.
 """
@@ -27,7 +27,7 @@ def lexicon() -> Lexicon:
 
 def test_held_out_texts_meet_the_issue_targets(lexicon: Lexicon) -> None:
     sets = annotated_sets()
-    scores = evaluate(sets["heldout"] + sets["heldout3"] + sets["heldout4"], lexicon)
+    scores = evaluate(sets["heldout"] + sets["heldout3"] + sets["heldout4"] + sets["heldout5"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.6, stance.misses

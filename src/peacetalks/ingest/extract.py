@@ -34,6 +34,8 @@ from peacetalks.ingest.types import Document, Evidence
 #: Surface forms of each stance, as whole words. Nouns count ("Russia's demand for …").
 STANCE_CUES: dict[str, tuple[str, ...]] = {
     "demand": (
+        "calls on",
+        "called on",
         "demand",
         "demands",
         "demanded",
@@ -97,6 +99,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "accept",
         "accepts",
         "accepted",
+        "recognise",
+        "recognises",
+        "recognised",
+        "recognize",
+        "recognizes",
+        "recognized",
+        "recognition of",
         "accepting",
         "acceptance",
         "agree to",
@@ -124,6 +133,19 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "prepared to",
         "open to",
         "openness to",
+        "ready for",
+        "prepared for",
+        "committed to",
+        # conceding something: negated, these are refusals ("will not cede Crimea")
+        "cede",
+        "cedes",
+        "ceded",
+        "give up",
+        "gives up",
+        "withdraw from",
+        "withdraws from",
+        "pull out of",
+        "pulls out of",
     ),
     "propose": (
         "propose",
@@ -478,6 +500,7 @@ def _stances(
 ) -> Iterator[Evidence]:
     if not actors or not (issues or proposals or previous):
         return
+    governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     for cue in _cues(sentence):
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         stance = _CUE_STANCE.get(form, "demand")  # the modal of "X said Y must …" is a demand
@@ -492,6 +515,8 @@ def _stances(
             inherited = True
         if speaker is None:
             continue
+        if (c_start, speaker.start) in governed:
+            continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
         objects = [m for m in (*issues, *proposals) if cue.end() <= m.start < c_end]
         if not objects and _PRONOUN.match(sentence, cue.end()):
             # "Washington proposed a ceasefire, and Ukraine accepted it": what the sentence named before.
@@ -511,6 +536,7 @@ def _stances(
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
+        governed.add((c_start, speaker.start))
         between = sentence[speaker.end : cue.start()]
         negated = bool(_NEGATION.search(between[-30:]))
         condition = _CONDITION.search(sentence, cue.end(), c_end if c_end > cue.end() else len(sentence))
@@ -590,14 +616,15 @@ def _events(
     if not _EVENT_WORD.search(sentence):
         return
     dates = [f for f in figures if f.rule == "date"]
-    for event_type, pattern in _EVENT_PATTERNS:
-        m = pattern.search(sentence)
-        if m is None:
+    if not (_EVENT_VERB.search(sentence) or dates):
+        return
+    parties = sorted({lexicon.party(a.ids[0]) for a in actors})
+    taken: list[tuple[int, int]] = []
+    for event_type, m in ((t, m) for t, pattern in _EVENT_PATTERNS for m in pattern.finditer(sentence)):
+        if any(m.start() < end and start < m.end() for start, end in taken):
             continue
-        if not (_EVENT_VERB.search(sentence) or dates):
-            continue
+        taken.append((m.start(), m.end()))
         date: Figure | None = min(dates, key=lambda d: abs(d.start - m.start())) if dates else None
-        parties = sorted({lexicon.party(a.ids[0]) for a in actors})
         yield item(
             "event",
             m.start(),

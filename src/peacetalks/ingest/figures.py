@@ -111,6 +111,7 @@ _COUNTED = {
     "captives": "prisoners",
     "detainees": "prisoners",
     "people": "people",
+    "citizens": "people",
     "civilians": "civilians",
     "children": "children",
     "refugees": "people",
