@@ -18,10 +18,16 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 # decide-exchange-model (GPL-3.0) is the reference the exchange model is tested against; it is
 # installed only here, without its dependencies, whose old pins (numpy, pandas, PyQt5) would
 # replace the project's; its Python API needs only the three small packages named beside it.
+# NegMAS (AGPL-3.0) is the reference the deals frontier, Nash and Kalai–Smorodinsky points are
+# checked and benchmarked against, installed the same way: its full dependency set (matplotlib,
+# plotly, kaleido, scikit-learn, pyarrow…) is not needed by the functions used; those need only
+# the five small packages beside it (inflect below 6, as NegMAS pins it).
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --no-deps decide-exchange-model==2022.1.28 typesystem==0.2.5 \
 		blinker peewee
+	$(BIN)/python -m pip install --quiet --no-deps negmas==0.16.0 attrs stringcase colorlog cloudpickle \
+		'inflect>=4.1,<6'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run

@@ -96,11 +96,14 @@ def main() -> int:
                 print(f"skipped {name}: {path} not found")
                 continue
             run_ours = ours(path)
-            run_ours()  # warm-up: imports, first-call allocations
+            start = time.perf_counter()
+            run_ours()  # warm-up: imports, loading the compiled round loop, first-call allocations
+            warm_up = time.perf_counter() - start
             t_ours = best_of(run_ours, repeat=20)
             run_decide = decide_runner(path)
             t_decide = best_of(run_decide, repeat=1 if "synthetic" in name else 3) if run_decide else None
             rows.append((name, t_ours, t_decide))
+            print(f"{name}: first call {warm_up * 1e3:.0f} ms (includes loading or compiling the kernel)")
     if rows and rows[0][2] is None:
         print("decide-exchange-model is not installed: printing only peacetalks' times")
     print(f"{'case':26} {'peacetalks':>11} {'decide':>9} {'ratio':>8} {'target':>7}  result")

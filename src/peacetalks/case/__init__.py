@@ -10,9 +10,11 @@ from peacetalks.case.types import (
     Case,
     CodedBy,
     Confidence,
+    DealRole,
     Event,
     Indicator,
     Issue,
+    Leaning,
     Observation,
     Outcome,
     Parameter,
@@ -23,9 +25,12 @@ from peacetalks.case.types import (
     ProposalStatus,
     Provision,
     Range,
+    RedLine,
+    Reservation,
     Scale,
     Source,
     SourceKind,
+    StatusQuo,
     Uncertainty,
 )
 
@@ -34,4 +39,5 @@ __all__ = [
     "Indicator", "Issue", "Observation", "Outcome", "Parameter", "Phase", "Position", "Proposal",
     "ProposalStance", "ProposalStatus", "Provision", "Range", "Scale", "Snapshot", "Source", "SourceKind",
     "Uncertainty", "load_case_path", "parse_case_texts",
+    "DealRole", "Leaning", "RedLine", "Reservation", "StatusQuo",
 ]

@@ -79,6 +79,10 @@ def case_problems(case: Mapping[str, Any]) -> list[Found]:
             refs(("issues", k, "outcome", "sources"), outcome.get("sources"), sources, "source")
             not_future(("issues", k, "outcome", "date"), outcome.get("date"), "outcome date")
             _in_scale(found, ("issues", k, "outcome", "value"), outcome.get("value"), issue)
+        status_quo = issue.get("status_quo")
+        if isinstance(status_quo, Mapping):
+            refs(("issues", k, "status_quo", "sources"), status_quo.get("sources"), sources, "source")
+            _in_scale(found, ("issues", k, "status_quo", "value"), status_quo.get("value"), issue)
 
     for k, actor in enumerate(_entries(case, "actors")):
         ref(("actors", k, "member_of"), actor.get("member_of"), actors, "actor")
@@ -149,6 +153,26 @@ def case_problems(case: Mapping[str, Any]) -> list[Found]:
 
     for k, param in enumerate(_entries(case, "parameters")):
         refs(("parameters", k, "sources"), param.get("sources"), sources, "source")
+
+    held: Counter[tuple[Any, Any]] = Counter()
+    for k, res in enumerate(_entries(case, "reservations")):
+        path = ("reservations", k)
+        ref((*path, "actor"), res.get("actor"), actors, "actor")
+        refs((*path, "sources"), res.get("sources"), sources, "source")
+        not_future((*path, "as_of"), res.get("as_of"), "reservation date")
+        for n, line in enumerate(_list(res.get("red_lines"))):
+            if not isinstance(line, Mapping):
+                continue
+            ref((*path, "red_lines", n, "issue"), line.get("issue"), set(issues), "issue")
+            refs((*path, "red_lines", n, "sources"), line.get("sources"), sources, "source")
+            issue_id = line.get("issue")
+            for end in ("low", "high"):
+                _in_scale(found, (*path, "red_lines", n, end), line.get(end),
+                          issues.get(issue_id) if isinstance(issue_id, str) else None)
+        held[(res.get("actor"), res.get("as_of"))] += 1
+        if held[(res.get("actor"), res.get("as_of"))] == 2:
+            found.append(((*path, "as_of"), f"a second reservation of {res.get('actor')!r} as of "
+                          f"{res.get('as_of')}", "keep one reservation per actor and date"))
 
     return found
 

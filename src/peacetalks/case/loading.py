@@ -27,6 +27,7 @@ from peacetalks.case.types import (
     Parameter,
     Position,
     Proposal,
+    Reservation,
     Source,
     Text,
 )
@@ -43,6 +44,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "events": Event,
     "indicators": Indicator,
     "parameters": Parameter,
+    "reservations": Reservation,
 }
 SCALARS: dict[str, TypeAdapter[Any]] = {
     "id": TypeAdapter(Id),

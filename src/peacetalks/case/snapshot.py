@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from peacetalks.case.types import Case, Position
+from peacetalks.case.types import Case, Issue, Position, Reservation
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,6 +35,8 @@ class Snapshot:
     scale_min: np.ndarray
     scale_max: np.ndarray
     records: tuple[tuple[Position | None, ...], ...]
+    reservations: tuple[Reservation | None, ...] = ()
+    issue_records: tuple[Issue, ...] = ()
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -111,6 +113,11 @@ def take_snapshot(case: Case, as_of: dt.date, actors: list[str] | None = None) -
         return np.ma.MaskedArray(values[k], mask=mask.copy())
 
     issues = [case.issue(i) for i in issue_ids]
+    reservations: dict[str, Reservation] = {}
+    for res in case.reservations:
+        if res.as_of <= as_of and res.actor in row and (
+                res.actor not in reservations or res.as_of > reservations[res.actor].as_of):
+            reservations[res.actor] = res
     return Snapshot(
         case_id=case.id,
         case_hash=case.content_hash,
@@ -123,4 +130,6 @@ def take_snapshot(case: Case, as_of: dt.date, actors: list[str] | None = None) -
         scale_min=np.array([i.scale.min for i in issues], dtype=float),
         scale_max=np.array([i.scale.max for i in issues], dtype=float),
         records=tuple(tuple(r) for r in records),
+        reservations=tuple(reservations.get(a) for a in actor_ids),
+        issue_records=tuple(issues),
     )

@@ -131,16 +131,6 @@ class Outcome(Model):
     note: Text | None = None
 
 
-class Issue(Model):
-    id: Id
-    name: Text
-    category: Text
-    description: Text
-    scale: Scale
-    terms: tuple[Text, ...] = ()
-    outcome: Outcome | None = None
-
-
 class Confidence(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
@@ -150,6 +140,39 @@ class Confidence(StrEnum):
 class CodedBy(StrEnum):
     SOURCE = "source"
     ANALYST = "analyst"
+
+
+def _check_coding(coded_by: CodedBy, sources: tuple[str, ...], rationale: str | None) -> None:
+    if coded_by is CodedBy.SOURCE and not sources:
+        raise ValueError("coded_by 'source' needs at least one source id in 'sources'")
+    if coded_by is CodedBy.ANALYST and not rationale:
+        raise ValueError("coded_by 'analyst' needs a one-line 'rationale'")
+
+
+class StatusQuo(Model):
+    """Where an issue stands while there is no deal; a proposal silent on the issue can be read
+    as leaving it there (see :mod:`peacetalks.deals`)."""
+
+    value: Number
+    coded_by: CodedBy
+    sources: tuple[Id, ...] = ()
+    rationale: Text | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> StatusQuo:
+        _check_coding(self.coded_by, self.sources, self.rationale)
+        return self
+
+
+class Issue(Model):
+    id: Id
+    name: Text
+    category: Text
+    description: Text
+    scale: Scale
+    terms: tuple[Text, ...] = ()
+    outcome: Outcome | None = None
+    status_quo: StatusQuo | None = None
 
 
 class Range(Model):
@@ -207,6 +230,72 @@ class Position(Model):
             raise ValueError("coded_by 'source' needs at least one source id in 'sources'")
         if self.coded_by is CodedBy.ANALYST and not self.rationale:
             raise ValueError("coded_by 'analyst' needs a one-line 'rationale'")
+        return self
+
+
+class DealRole(StrEnum):
+    """Whether a deal needs the actor's consent (``veto``) or only counts its view (``influence``)."""
+
+    VETO = "veto"
+    INFLUENCE = "influence"
+
+
+class Leaning(StrEnum):
+    """Which end of every scale an actor never minds moving towards beyond its position."""
+
+    LOWER = "lower"
+    HIGHER = "higher"
+
+
+class RedLine(Model):
+    """The furthest an actor will go on one issue, whatever it gets elsewhere: values below
+    ``low`` or above ``high`` make any package unacceptable to it."""
+
+    issue: Id
+    low: Number | None = None
+    high: Number | None = None
+    sources: tuple[Id, ...] = ()
+    coded_by: CodedBy
+    rationale: Text | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> RedLine:
+        if self.low is None and self.high is None:
+            raise ValueError("a red line needs 'low', 'high' or both")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        _check_coding(self.coded_by, self.sources, self.rationale)
+        return self
+
+
+class Reservation(Model):
+    """What no deal (the conflict going on) is worth to an actor, from ``as_of`` on.
+
+    ``value`` is on the deals utility scale: 1 is a package at the actor's position on every
+    issue it holds one on, 0 a package at the far end of every scale (see docs/deals.md).
+    ``role`` says whether a deal needs the actor's consent. ``leaning`` (optional) makes the
+    actor's positions demands rather than ideal points: an outcome beyond its position towards
+    that end of the scales costs it nothing. ``red_lines`` are hard limits issue by issue.
+    """
+
+    actor: Id
+    as_of: dt.date
+    value: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+    role: DealRole
+    leaning: Leaning | None = None
+    red_lines: tuple[RedLine, ...] = ()
+    range: Range | None = None
+    sources: tuple[Id, ...] = ()
+    confidence: Confidence = Confidence.MEDIUM
+    coded_by: CodedBy
+    rationale: Text | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Reservation:
+        if self.range is not None and not (0 <= self.range.low <= self.value <= self.range.high <= 1):
+            raise ValueError(f"range [{self.range.low:g}, {self.range.high:g}] must lie within 0–1 "
+                             f"and contain the value {self.value:g}")
+        _check_coding(self.coded_by, self.sources, self.rationale)
         return self
 
 
@@ -359,6 +448,7 @@ class Case(Model):
     events: tuple[Event, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     parameters: tuple[Parameter, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
 
     @model_validator(mode="after")
     def _check_references(self) -> Case:

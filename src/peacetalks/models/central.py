@@ -7,10 +7,12 @@ any model presented as better must beat it on the same data.
 from __future__ import annotations
 
 import numpy as np
+from numba import prange
 
 from peacetalks.case import Snapshot
 from peacetalks.models.base import FloatArray, Model, Prediction, per_issue, register
-from peacetalks.models.draws import Inputs
+from peacetalks.models.compiled import compiled
+from peacetalks.models.draws import BoolArray, Inputs
 
 
 def compromise(position: FloatArray, weight: FloatArray) -> float:
@@ -49,11 +51,7 @@ class Compromise(Model):
         return self._prediction(snapshot, outcome, notes=_note_missing(snapshot, outcome))
 
     def outcomes(self, inputs: Inputs) -> FloatArray:
-        weight = _draw_weights(inputs)
-        total = weight.sum(axis=1)
-        weighted = np.einsum("dai,dai->di", weight, inputs.position)  # one pass, no [d, a, i] temporary
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(total > 0, weighted / total, np.nan)
+        return _weighted_means(inputs.position, inputs.salience, inputs.capability, inputs.held)
 
 
 @register
@@ -68,21 +66,68 @@ class WeightedMedian(Model):
         return self._prediction(snapshot, outcome, notes=_note_missing(snapshot, outcome))
 
     def outcomes(self, inputs: Inputs) -> FloatArray:
-        # The lower weighted median: the first position, in ascending order, at which the
-        # cumulative weight reaches half the total. It minimises the weighted distance like the
+        # The lower weighted median: the smallest position at which the cumulative weight, in
+        # ascending order, reaches half the total. It minimises the weighted distance like the
         # Condorcet rule above; the two differ only on exact ties, which continuous draws avoid.
-        weight = _draw_weights(inputs)
-        order = np.argsort(inputs.position, axis=1)
-        sorted_position = np.take_along_axis(inputs.position, order, axis=1)
-        cumulative = np.cumsum(np.take_along_axis(weight, order, axis=1), axis=1)
-        total = cumulative[:, -1:, :]
-        first = np.argmax(cumulative >= total / 2, axis=1)[:, None, :]
-        median = np.take_along_axis(sorted_position, first, axis=1)[:, 0, :]
-        return np.where(total[:, 0, :] > 0, median, np.nan)
+        return _lower_medians(inputs.position, inputs.salience, inputs.capability, inputs.held)
 
 
-def _draw_weights(inputs: Inputs) -> FloatArray:
-    """Capability × salience share per draw; zero where the actor holds no position."""
-    weight = inputs.capability * inputs.salience
-    weight *= inputs.held / 100.0  # in place: these arrays are the largest the models touch
-    return weight
+@compiled(parallel=True)
+def _weighted_means(position: FloatArray, salience: FloatArray, capability: FloatArray,
+                    held: BoolArray) -> FloatArray:  # pragma: no cover  (compiled; tested through outcomes)
+    """[draws, issues] capability × salience weighted means of [draws, actors, issues] inputs; NaN
+    without weight. One pass over the inputs, where NumPy needs four and two temporaries as
+    large as the inputs."""
+    n_draws, n_actors, n_issues = position.shape
+    out = np.empty((n_draws, n_issues))
+    for d in prange(n_draws):
+        for i in range(n_issues):
+            total, weighted = 0.0, 0.0
+            for a in range(n_actors):
+                if held[a, i]:
+                    weight = capability[d, a, i] * salience[d, a, i]
+                    total += weight
+                    weighted += weight * position[d, a, i]
+            out[d, i] = weighted / total if total > 0 else np.nan
+    return out
+
+
+@compiled(parallel=True)
+def _lower_medians(position: FloatArray, salience: FloatArray, capability: FloatArray,
+                   held: BoolArray) -> FloatArray:  # pragma: no cover  (compiled; tested through outcomes)
+    """[draws, issues] lower weighted medians of [draws, actors, issues] inputs; NaN without weight.
+
+    Each cell ranks its actors by counting (rank = how many lie below, ties by actor index) and
+    places them in order: branch-free, so the compiler vectorises it, and about 3x faster than a
+    per-cell insertion sort for the 5–50 actors of a case. Beyond 64 actors a merge sort is used.
+    """
+    n_draws, n_actors, n_issues = position.shape
+    out = np.empty((n_draws, n_issues))
+    for d in prange(n_draws):
+        xs, ws = np.empty(n_actors), np.empty(n_actors)
+        sorted_x, sorted_w = np.empty(n_actors), np.empty(n_actors)
+        for i in range(n_issues):
+            total = 0.0
+            for a in range(n_actors):
+                weight = capability[d, a, i] * salience[d, a, i] if held[a, i] else 0.0
+                xs[a], ws[a] = position[d, a, i], weight
+                total += weight
+            if not total > 0:
+                out[d, i] = np.nan
+                continue
+            if n_actors <= 64:
+                for k in range(n_actors):
+                    rank = 0
+                    for j in range(n_actors):
+                        rank += (xs[j] < xs[k]) | ((xs[j] == xs[k]) & (j < k))
+                    sorted_x[rank], sorted_w[rank] = xs[k], ws[k]
+            else:
+                order = np.argsort(xs, kind="mergesort")
+                sorted_x[:], sorted_w[:] = xs[order], ws[order]
+            half, running = total / 2, 0.0
+            for k in range(n_actors):
+                running += sorted_w[k]
+                if running >= half and sorted_w[k] > 0:
+                    out[d, i] = sorted_x[k]
+                    break
+    return out

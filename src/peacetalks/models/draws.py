@@ -92,8 +92,13 @@ def draw_chunks(snapshot: Snapshot, draws: int, seed: int,
     """Yield the draws in chunks of at most :data:`CHUNK`."""
     low, high = _bounds(snapshot, spread or SPREAD_BY_CONFIDENCE)
     held = ~np.ma.getmaskarray(snapshot.position)
+    width = high - low
     rng = np.random.default_rng(seed)
     for start in range(0, draws, CHUNK):
         n = min(CHUNK, draws - start)
-        values = rng.uniform(low, high, size=(n, *low.shape))  # [n, 3, actors, issues]
+        # low + (high − low)·U in place: the same numbers as ``rng.uniform(low, high)`` (which
+        # computes exactly this), at a third of its time and without its temporaries.
+        values = rng.random((n, *low.shape))  # [n, 3, actors, issues]
+        values *= width
+        values += low
         yield Inputs(values[:, 0], values[:, 1], values[:, 2], held, snapshot.scale_min, snapshot.scale_max)

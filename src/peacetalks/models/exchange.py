@@ -31,6 +31,7 @@ from peacetalks.case import Snapshot
 from peacetalks.models.base import Model, Prediction, register
 from peacetalks.models.central import weighted_median
 from peacetalks.models.draws import Inputs
+from peacetalks.models.exchange_round import evaluate, run_round
 
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
@@ -155,16 +156,10 @@ class _Candidates:
     demand_at: IntArray  # [2, K] flat index of (demander, issue)
     pair_at: IntArray  # [2, K] flat index of (demander, supplier, issue) in a raveled [A, A, I] array
     unit: FloatArray  # [2, K] outcome shift per point the supplier moves: w / W
-    directed_unit: FloatArray  # [2, K] direction · unit
     directed_target: FloatArray  # [2, K] direction · target
     start_gap: FloatArray  # [2, K] direction · (target − round-start outcome + unit · supplier's start)
     to_p: FloatArray  # [2, K] converts a side's outcome shift into the shift of O_p: 1 and 1/ratio
     move_per_shift: FloatArray  # [2, K] signed supplier move per unit shift of O_p
-
-    def take(self, keep: IntArray) -> _Candidates:
-        """The candidates at ``keep`` (in order), as a new set."""
-        return _Candidates(**{name: value[..., keep] for name, value in vars(self).items()})
-
 
 def exchange_model(
     position: ArrayLike,
@@ -234,10 +229,16 @@ def candidate_exchanges(
     """The valid exchanges at the start of round 1, in the order they would be executed."""
     board = _board(position, salience, capability, mask, bounds)
     cands = _candidates(board, board.x)
-    st = _new_round(board, board.x, cands.i.size)
-    ev = _evaluate(cands, st, tolerance)
-    steps = [_step(cands, ev, k, st.outcome) for k in _priority_order(ev.gain) if ev.valid[k]]
-    return _records(board, board.x, steps, 1)
+    outcome = np.nan_to_num(_compromise(board, board.x))
+    n = cands.i.size
+    alive, shift_p, moves, gain = np.ones(n, dtype=bool), np.empty(n), np.empty((2, n)), np.empty(n)
+    evaluate(alive, board.x.ravel(), np.zeros(board.x.size * board.x.shape[0]), np.zeros(board.x.size),
+             np.zeros((2, n)), cands.at, cands.demand_at, cands.pair_at, cands.unit, cands.direction,
+             cands.directed_target, cands.start_gap, cands.to_p, cands.move_per_shift, cands.gain_per_shift,
+             tolerance, _SCALE, shift_p, moves, gain)
+    ranked = [k for k in _priority_order(gain) if alive[k]]
+    table = np.column_stack([shift_p, moves.T, gain, outcome[cands.p], outcome[cands.q]])[ranked]
+    return _records(board, board.x, cands, np.array(ranked, dtype=np.intp), table, 1)
 
 
 def _board(
@@ -370,61 +371,11 @@ def _candidate_arrays(board: _Board, x: FloatArray, i: IntArray, j: IntArray, p:
         demand_at=demander * n_issues + issue,
         pair_at=(demander * n_actors + supplier) * n_issues + issue,
         unit=unit,
-        directed_unit=direction * unit,
         directed_target=direction * target,
         start_gap=direction * (target - np.nan_to_num(_compromise(board, x))[issue] + unit * x[supplier, issue]),
         to_p=to_p,
         move_per_shift=direction / (unit * to_p),
     )
-
-
-@dataclass
-class _Round:
-    """What changes while a round runs (internal scale)."""
-
-    start: FloatArray  # [A·I] positions at the start of the round, raveled
-    voting: FloatArray  # [A·I] voting positions, raveled
-    outcome: FloatArray  # [I] compromise of the voting positions
-    conceded: FloatArray  # [A·A·I] shift of O_s supplier b caused towards demander o, raveled [o, b, s]
-    conceded_to: FloatArray  # [A·I] Σ_b conceded[o, b, s], raveled [o, s]
-    stale: FloatArray  # [2, K] sum of the supplier's earlier computed moves (see _evaluate)
-    alive: BoolArray  # [K]
-
-
-@dataclass(frozen=True)
-class _Evaluation:
-    shift_p: FloatArray  # [K] shift of O_p (≥ 0, towards i)
-    gain: FloatArray  # [K]
-    moves: FloatArray  # [2, K] signed moves of j on p and of i on q
-    valid: BoolArray  # [K]
-
-
-def _evaluate(c: _Candidates, st: _Round, tolerance: float) -> _Evaluation:
-    """Shift of O_p, common gain, moves and validity of every candidate in the current state.
-
-    The shift of O_p is the smallest of: j moving all the way to i's position on p; i moving all
-    the way to j's position on q (converted through the equal-gain ratio); and the shifts that
-    would carry an outcome past the demander's position (the outcome then stops there). As in
-    decide, the outcome checked is the one the demander sees: the round-start outcome plus the
-    concessions made to this demander on this issue plus the supplier's own moves so far. If
-    that outcome sits at the demander's position the exchange is invalid; if it is already past
-    it, there is no cap (decide's rule). Operations are few on purpose: this runs once per
-    executed exchange and its cost is NumPy's per-call overhead, not arithmetic.
-    """
-    moved = c.direction * st.voting[c.at]
-    room = c.unit * (c.directed_target - moved)  # in outcome shift
-    others = st.conceded_to[c.demand_at] - st.conceded[c.pair_at]
-    gap = c.start_gap - c.unit * moved - c.direction * others
-    # A gap within ±tolerance leaves a shift ≤ tolerance, hence an invalid gain (gain ≤ shift).
-    cap = np.where(gap < -tolerance, np.inf, gap)
-    shift_p = (np.minimum(room, cap) * c.to_p).min(axis=0)
-    moves = shift_p * c.move_per_shift
-    gain = shift_p * c.gain_per_shift
-    # gain ≤ each side's room (saliences ≤ 1), so gain > tolerance also means that neither
-    # supplier is already at or past its target. The second test is decide's bookkeeping of
-    # moves: see the docs, "stale moves".
-    valid = (gain > tolerance) & (st.stale + moves <= _SCALE + tolerance).all(axis=0)
-    return _Evaluation(shift_p=shift_p, gain=gain, moves=moves, valid=valid)
 
 
 def _priority_order(gain: FloatArray) -> list[int]:
@@ -439,126 +390,42 @@ def _priority_order(gain: FloatArray) -> list[int]:
     return ranked
 
 
-def _pick(gain: FloatArray, alive: BoolArray) -> tuple[int, int]:
-    """The exchange to execute next (-1 if none) and how many exchanges share its gain."""
-    live_gain = np.where(alive, gain, -np.inf)
-    best = live_gain.max(initial=-np.inf)
-    if best == -np.inf:
-        return -1, 0
-    tied = live_gain >= best - _TIE_RTOL * best
-    # Candidates are sorted by (i, j, p, q), so the first tied one is the lowest.
-    return int(tied.argmax()), int(np.count_nonzero(tied))
-
-
-@dataclass(frozen=True)
-class _Step:
-    """One executed exchange on the internal scale, before it becomes an :class:`Exchange`."""
-
-    actors: tuple[int, int]  # i, j
-    issues: tuple[int, int]  # p, q
-    moves: tuple[float, float]  # j on p, i on q
-    shifts: tuple[float, float]  # signed shifts of O_p, O_q
-    outcome_before: tuple[float, float]  # O_p, O_q before the exchange
-    gain: float
-
-
 def _run_round(board: _Board, x: FloatArray, round_no: int, tolerance: float) -> tuple[FloatArray, list[Exchange], int]:
     """Execute exchanges by descending gain until none is valid; returns the voting positions."""
     cands = _candidates(board, x)
-    st = _new_round(board, x, cands.i.size)
-    steps: list[_Step] = []
-    ties = 0
-    while True:
-        ev = _evaluate(cands, st, tolerance)
-        # Once invalid, an exchange stays out for the rest of the round (decide drops it too).
-        st.alive &= ev.valid
-        k, n_tied = _pick(ev.gain, st.alive)
-        if k < 0:
-            return st.voting.reshape(x.shape), _records(board, x, steps, round_no), ties
-        ties += n_tied > 1
-        steps.append(_step(cands, ev, k, st.outcome))
-        _apply(cands, k, ev, st)
-        if 2 * st.alive.sum() < st.alive.size:  # evaluate only what can still be executed
-            keep = np.flatnonzero(st.alive)
-            cands, st.stale, st.alive = cands.take(keep), st.stale[:, keep], st.alive[keep]
+    voting = x.ravel().copy()
+    outcome = np.nan_to_num(_compromise(board, x))
+    executed, table, ties = run_round(
+        voting, outcome, x.shape[0] * x.size, cands.at, cands.demand_at, cands.pair_at, np.stack([cands.p, cands.q]),
+        cands.unit, cands.direction, cands.directed_target, cands.start_gap, cands.to_p, cands.move_per_shift,
+        cands.gain_per_shift, tolerance, _SCALE, _TIE_RTOL)
+    return voting.reshape(x.shape), _records(board, x, cands, executed, table, round_no), ties
 
 
-def _new_round(board: _Board, x: FloatArray, n_candidates: int) -> _Round:
-    n_actors, n_issues = x.shape
-    return _Round(
-        start=x.ravel().copy(),
-        voting=x.ravel().copy(),
-        outcome=np.nan_to_num(_compromise(board, x)),
-        conceded=np.zeros(n_actors * n_actors * n_issues),
-        conceded_to=np.zeros(n_actors * n_issues),
-        stale=np.zeros((2, n_candidates)),
-        alive=np.ones(n_candidates, dtype=bool),
-    )
-
-
-def _step(c: _Candidates, ev: _Evaluation, k: int, outcome: FloatArray) -> _Step:
-    i, j, p, q = int(c.i[k]), int(c.j[k]), int(c.p[k]), int(c.q[k])
-    shift_p = float(ev.shift_p[k])
-    return _Step(
-        actors=(i, j),
-        issues=(p, q),
-        moves=(float(ev.moves[0, k]), float(ev.moves[1, k])),
-        shifts=(float(c.direction[0, k]) * shift_p, float(c.direction[1, k] * c.ratio[k]) * shift_p),
-        outcome_before=(float(outcome[p]), float(outcome[q])),
-        gain=float(ev.gain[k]),
-    )
-
-
-def _apply(c: _Candidates, k: int, ev: _Evaluation, st: _Round) -> None:
-    """Execute candidate k: move both suppliers and the two outcomes, and update the bookkeeping."""
-    at_p, at_q = c.at[0, k], c.at[1, k]
-    # Every exchange whose supplier has just moved keeps the move it had computed (decide).
-    np.add(st.stale, ev.moves, out=st.stale, where=(c.at == at_p) | (c.at == at_q))
-    sides = ((at_p, c.p[k], c.pair_at[0, k], c.demand_at[0, k]), (at_q, c.q[k], c.pair_at[1, k], c.demand_at[1, k]))
-    for side, (at, issue, pair, demand_at) in enumerate(sides):
-        unit = float(c.unit[side, k])
-        move = float(ev.moves[side, k])
-        st.voting[at] += move
-        st.outcome[issue] += unit * move
-        # The demander remembers the outcome shift a supplier had caused by the time of its first
-        # concession to that demander on an issue; later ones are not added (decide). A recorded
-        # shift is never zero, as valid moves are not.
-        if st.conceded[pair] == 0.0:
-            shift = unit * float(st.voting[at] - st.start[at])
-            st.conceded[pair] = shift
-            st.conceded_to[demand_at] += shift
-    st.alive[k] = False
-
-
-def _records(board: _Board, x: FloatArray, steps: list[_Step], round_no: int) -> list[Exchange]:
-    """Executed steps as :class:`Exchange` records in the caller's units, with externalities."""
-    if not steps:
+def _records(board: _Board, x: FloatArray, c: _Candidates, executed: IntArray, table: FloatArray,
+             round_no: int) -> list[Exchange]:
+    """Executed candidates, with their ``[n, 6]`` table from the round (shift of O_p, j's move on
+    p, i's move on q, gain, O_p and O_q before), as :class:`Exchange` records in the caller's
+    units, with externalities."""
+    if not executed.size:
         return []
-    issues = np.array([s.issues for s in steps])  # [n, 2]
+    i, j = c.i[executed], c.j[executed]
+    issues = np.column_stack([c.p[executed], c.q[executed]])  # [n, 2]
     unit = board.unit[issues]
-    moves = np.array([s.moves for s in steps]) * unit  # j on p, i on q
-    internal_shifts = np.array([s.shifts for s in steps])
-    shifts = internal_shifts * unit
-    ext = _externalities(board, x, issues, np.array([s.outcome_before for s in steps]), internal_shifts)
-    records = []
-    for n, s in enumerate(steps):
-        ext[n, list(s.actors)] = 0.0  # the traders' own gain is ``gain``
-        records.append(
-            Exchange(
-                round=round_no,
-                actor_i=s.actors[0],
-                actor_j=s.actors[1],
-                issue_p=s.issues[0],
-                issue_q=s.issues[1],
-                move_i=float(moves[n, 1]),
-                move_j=float(moves[n, 0]),
-                gain=s.gain,
-                outcome_shift_p=float(shifts[n, 0]),
-                outcome_shift_q=float(shifts[n, 1]),
-                externalities=ext[n],
-            )
-        )
-    return records
+    shift_p = table[:, 0]
+    internal_shifts = np.column_stack([c.direction[0, executed] * shift_p,
+                                       (c.direction[1, executed] * c.ratio[executed]) * shift_p])
+    moves, shifts = table[:, 1:3] * unit, internal_shifts * unit  # moves: j on p, i on q
+    ext = _externalities(board, x, issues, table[:, 4:6], internal_shifts)
+    rows = np.arange(executed.size)
+    ext[rows, i] = ext[rows, j] = 0.0  # the traders' own gain is ``gain``
+    return [
+        Exchange(round=round_no, actor_i=ai, actor_j=aj, issue_p=ip, issue_q=iq, move_i=mi, move_j=mj, gain=g,
+                 outcome_shift_p=sp, outcome_shift_q=sq, externalities=e)
+        for ai, aj, (ip, iq), (mj, mi), g, (sp, sq), e in zip(
+            i.tolist(), j.tolist(), issues.tolist(), moves.tolist(), table[:, 3].tolist(), shifts.tolist(), ext,
+            strict=True)
+    ]
 
 
 def _externalities(
