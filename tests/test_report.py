@@ -53,7 +53,7 @@ def test_every_section_is_there_and_says_where_the_talks_stand(builtin) -> None:
     root = parse_html(page)
     titles = [h.text() for h in root.find("h2")]
     assert titles == ["Where the talks stand", "Key players and their stances", "The issues", "Proposals on the table",
-                      "What changed since 2025-12-13", "Timeline of events", "Indicators", "Questions and answers",
+                      "Proposals compared", "The bargaining space", "What changed since 2025-12-13", "Timeline of events", "Indicators", "Questions and answers",
                       "Methodology and limits", "Sources"]
     summary = " ".join(root.find("section", id="summary")[0].text().split())
     last_event = max(case.events, key=lambda e: e.date)
@@ -190,7 +190,44 @@ def test_sections_without_data_are_left_out() -> None:
         data.pop(key)
     root = parse_html(render_html(build_document(analyse(Case.model_validate(data), FAST))))
     ids = [s.attrs["id"] for s in root.find("section")]
-    assert ids == ["summary", "players", "issues", "changes", "faq", "methodology", "sources"]
+    assert ids == ["summary", "players", "issues", "space", "changes", "faq", "methodology", "sources"]
+    # The case codes no reservation values: the briefing says why there is no bargaining space.
+    assert "cannot be mapped for this case: no actor holds a veto" in root.find("section", id="space")[0].text()
+
+
+def with_reservations() -> Case:
+    data = demo_data()
+    data["reservations"] = [
+        {"actor": "north", "as_of": "2024-06-01", "value": 0.5, "role": "veto", "sources": ["wire-2024"],
+         "coded_by": "analyst", "rationale": "accepts a freeze per the report",
+         "red_lines": [{"issue": "border", "high": 60, "coded_by": "source", "sources": ["wire-2024"]}]},
+        {"actor": "south", "as_of": "2024-06-01", "value": 0.4, "role": "veto", "coded_by": "analyst",
+         "rationale": "judgement"},
+    ]
+    return Case.model_validate(data)
+
+
+def test_proposals_are_judged_by_each_actor() -> None:
+    case = with_reservations()
+    analysis = analyse(case, FAST)
+    root = parse_html(render_html(build_document(analysis)))
+    section = root.find("section", id="deals")[0]
+    header = [th.text() for th in section.find("th")]
+    assert header == ["proposal", "all veto holders accept", "South (veto)", "North (veto)", "Broker"]
+    verdict = analysis.assessments[0]
+    north, south = verdict.verdict("north"), verdict.verdict("south")
+    assert north.acceptable is True and south.acceptable is True and verdict.accepted is True
+    # Each verdict cites the actor's reservation sources and the proposal's ([2] = wire-2024) and
+    # links to the method; the broker has no reservation value, so no mark.
+    assert html_tables(section)[0] == [["Freeze plan", "yes", f"{south.utility:.2f} ✓[2][model]",
+                                        f"{north.utility:.2f} ✓[2][model]",
+                                        f"{verdict.verdict('broker').utility:.2f}[2][model]"]]
+    cells = [g for g in section.walk() if "cell" in g.classes()]
+    assert len(cells) == 3 and "reservation value of 0.50" in cells[1].text()
+    space = root.find("section", id="space")[0]
+    assert "Among the veto holders, with their reservation values — North (0.50), South (0.40)" in space.text()
+    methods = root.find("section", id="methodology")[0]
+    assert "Border ≤ 60" in methods.text()  # North's red line, listed with the reservation values
 
 
 def test_files_are_written_whole(tmp_path: Path) -> None:
@@ -199,7 +236,7 @@ def test_files_are_written_whole(tmp_path: Path) -> None:
     written = write_briefing(document, tmp_path, "demo", "both")
     assert [p.name for p in written] == ["demo.html", "demo.md"]
     charts = sorted(p.name for p in (tmp_path / "demo-charts").iterdir())
-    assert charts == ["indicator-01.svg", "issue-01.svg", "issue-02.svg"]
+    assert charts == ["deals-heatmap.svg", "indicator-01.svg", "issue-01.svg", "issue-02.svg"]
     assert (tmp_path / "demo-charts" / "issue-01.svg").read_text().startswith('<svg xmlns="http://www.w3.org/2000/svg"')
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no staging left behind"
     only_md = tmp_path / "md"
@@ -223,7 +260,7 @@ def test_brief_command_writes_and_says_where(run, tmp_path: Path) -> None:  # ty
     assert result.exit_code == 0, result.output
     assert f"wrote {out / 'demo-2024-12-31.html'}" in result.stdout
     assert f"wrote {out / 'demo-2024-12-31.md'}" in result.stdout
-    assert (out / "demo-2024-12-31.html").read_text().count("<svg") == 3
+    assert (out / "demo-2024-12-31.html").read_text().count("<svg") == 4  # 2 issues, 1 indicator, 1 heatmap
     assert "Briefing as of 2024-12-31" in (out / "demo-2024-12-31.md").read_text()
 
 

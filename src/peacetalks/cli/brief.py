@@ -13,7 +13,7 @@ from peacetalks.cli import AsOfOption, DbOption, _date, _record, app, err, frien
 
 # Literal copies of the defaults in peacetalks.report.analysis, which is not imported here so that
 # `peacetalks --help` stays instant; a test checks that the two agree.
-RUNS, EXCHANGE_RUNS, SINCE_DAYS = 1000, 250, 90
+RUNS, EXCHANGE_RUNS, SINCE_DAYS = 1000, 500, 90
 
 
 class BriefFormat(StrEnum):
@@ -36,7 +36,7 @@ def brief(
     runs: Annotated[int, typer.Option(help="Monte Carlo draws per model for the 90 % intervals (0: none).",
                                       min=0)] = RUNS,
     exchange_runs: Annotated[int, typer.Option(
-        help="Draws for the exchange model, which runs all its rounds on every draw (about 20 ms each on the "
+        help="Draws for the exchange model, which runs all its rounds on every draw (about 7 ms each on the "
         "built-in case); the default keeps the whole briefing within a minute.", min=0)] = EXCHANGE_RUNS,
     seed: Annotated[int, typer.Option(help="Seed for the draws; the same seed gives the same briefing.")] = 1,
     db: DbOption = None,
