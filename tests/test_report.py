@@ -53,8 +53,8 @@ def test_every_section_is_there_and_says_where_the_talks_stand(builtin) -> None:
     root = parse_html(page)
     titles = [h.text() for h in root.find("h2")]
     assert titles == ["Where the talks stand", "Key players and their stances", "The issues", "Proposals on the table",
-                      "Proposals compared", "The bargaining space", "What changed since 2025-12-13", "Timeline of events", "Indicators", "Questions and answers",
-                      "Methodology and limits", "Sources"]
+                      "Proposals compared", "The bargaining space", "What changed since 2025-12-13",
+                      "Timeline of events", "Indicators", "Questions and answers", "Methodology and limits", "Sources"]
     summary = " ".join(root.find("section", id="summary")[0].text().split())
     last_event = max(case.events, key=lambda e: e.date)
     assert f"The latest event recorded is “{last_event.title}” ({last_event.date})" in summary
