@@ -217,11 +217,9 @@ def test_proposals_are_judged_by_each_actor() -> None:
     verdict = analysis.assessments[0]
     north, south = verdict.verdict("north"), verdict.verdict("south")
     assert north.acceptable is True and south.acceptable is True and verdict.accepted is True
-    # Each verdict cites the actor's reservation sources and the proposal's ([2] = wire-2024) and
-    # links to the method; the broker has no reservation value, so no mark.
-    assert html_tables(section)[0] == [["Freeze plan", "yes", f"{south.utility:.2f} ✓[2][model]",
-                                        f"{north.utility:.2f} ✓[2][model]",
-                                        f"{verdict.verdict('broker').utility:.2f}[2][model]"]]
+    # The proposal cites its source ([2] = wire-2024); the broker has no reservation value, so no mark.
+    assert html_tables(section)[0] == [["Freeze plan (2024-06-01)[2]", "yes", f"{south.utility:.2f} ✓",
+                                        f"{north.utility:.2f} ✓", f"{verdict.verdict('broker').utility:.2f}"]]
     cells = [g for g in section.walk() if "cell" in g.classes()]
     assert len(cells) == 3 and "reservation value of 0.50" in cells[1].text()
     space = root.find("section", id="space")[0]

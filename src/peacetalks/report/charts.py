@@ -240,7 +240,8 @@ def heatmap(label: str, rows: Sequence[str], columns: Sequence[str], cells: Sequ
         body.append(f'<text x="{cx:.1f}" y="{head - 8}" transform="rotate(-40 {cx:.1f} {head - 8})">{_t(name)}</text>')
     for r, name in enumerate(rows):
         y = head + r * row_height
-        short = name if len(name) <= 38 else name[:37] + "…"
+        room = int((left - 12) / 6.8)  # characters that fit left of the grid
+        short = name if len(name) <= room else name[:room - 1] + "…"
         body.append(f'<text x="{left - 8}" y="{y + 16}" text-anchor="end"><title>{_t(name)}</title>{_t(short)}</text>')
         for c, cell in enumerate(cells[r]):
             x = left + c * width
@@ -258,8 +259,8 @@ def heatmap(label: str, rows: Sequence[str], columns: Sequence[str], cells: Sequ
                              f'<text x="{x + width / 2:.1f}" y="{y + 16}" text-anchor="middle" fill="{ink}" '
                              f'font-size="11">{cell.value:.2f}{mark}</text>')
             body.append("".join(group) + "</g>")
-    body.append(f'<text x="{left}" y="{height - 8}" fill="#5b6472">utility 0 (far end of every scale) → 1 '
-                "(the actor's own positions); ✓ acceptable, ✗ not (below its reservation value)</text>")
+    body.append(f'<text x="{left}" y="{height - 8}" fill="#5b6472">utility 0 → 1 (the actor\'s own positions); '
+                "✓ acceptable, ✗ not</text>")
     return _svg(height, label, body, "heatmap")
 
 

@@ -65,14 +65,16 @@ def compared(analysis: Analysis) -> Section | None:
     table_rows = []
     for assessment in rows:
         accepted = {True: "yes", False: "no", None: "unknown"}[assessment.accepted]
-        cells: list[Run] = [(assessment.name,), (accepted,)]
+        proposal = case.proposal(assessment.proposal)
+        cells: list[Run] = [(Claim(f"{assessment.name} ({assessment.date})", proposal.sources),), (accepted,)]
         for actor in actors:
             v = assessment.verdict(actor)
-            mark = {True: " ✓", False: " ✗", None: ""}[v.acceptable]
-            cells.append((_verdict_claim(analysis, f"{v.utility:.2f}{mark}", actor, assessment),))
+            cells.append((f"{v.utility:.2f}" + {True: " ✓", False: " ✗", None: ""}[v.acceptable],))
         table_rows.append(tuple(cells))
     blocks.append(Table(("proposal", "all veto holders accept", *names), tuple(table_rows),
-                        "Utility of each proposal for each actor; ✓ acceptable, ✗ not."))
+                        "Utility of each proposal for each actor, computed from the coded positions and saliences; "
+                        "✓ acceptable, ✗ below the actor's reservation value (sources with the reservation values "
+                        "under Methodology)."))
     breakers = [item for assessment in rows for item in _deal_breakers(analysis, assessment)]
     if breakers:
         blocks += [Heading("Deal-breakers", "deal-breakers"), Paragraph((

@@ -45,6 +45,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size:
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #f3f5f8; font-weight: 600; }
 td.short { white-space: nowrap; }
+div.table { overflow-x: auto; }
 caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: .85rem; padding-top: .3rem; }
 figure { margin: 1rem 0 1.5rem; }
 figure svg { width: 100%; height: auto; max-width: 100%; display: block; }
@@ -95,7 +96,7 @@ def _table(table: Table, document: Document) -> str:
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.header)
     rows = "".join("<tr>" + "".join(_cell(cell, document) for cell in row) + "</tr>" for row in table.rows)
     caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
-    return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return f'<div class="table"><table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
 
 
 def _cell(cell: Run, document: Document) -> str:
