@@ -59,6 +59,12 @@ def test_every_section_is_there_and_says_where_the_talks_stand(builtin) -> None:
     last_event = max(case.events, key=lambda e: e.date)
     assert f"The latest event recorded is “{last_event.title}” ({last_event.date})" in summary
     assert "Ukraine and Russia are furthest apart on" in summary
+    assert "By the deals analysis, 0 of the 15 proposals would be acceptable to every veto holder" in summary
+    # No package suits every veto holder as coded, so the FAQ names the smallest change that would.
+    faq = " ".join(root.find("section", id="faq")[0].text().split())
+    assert "Which concession would open a deal? No package is acceptable to every veto holder as coded." in faq
+    space = " ".join(root.find("section", id="space")[0].text().split())
+    assert "Among the veto holders, with their reservation values — Ukraine (0.92), Russia (0.63)" in space
     # One chart per issue and per indicator, each placing what the data holds.
     charts = root.find("figure")
     assert len([f for f in charts if f.attrs["data-chart"].startswith("issue-")]) == len(case.issues)

@@ -7,6 +7,7 @@ the deals method, which it links to."""
 from __future__ import annotations
 
 from peacetalks.case import Case, Reservation
+from peacetalks.case.types import Issue
 from peacetalks.deals import Assessment, Change, Point
 from peacetalks.report import charts
 from peacetalks.report.analysis import Analysis
@@ -131,8 +132,7 @@ def bargaining_space(analysis: Analysis) -> Section | None:
     rows = []
     for z in found.zones:
         issue = case.issue(z.issue)
-        overlap = (f"{words(issue, z.overlap[0])} to {words(issue, z.overlap[1])}" if z.overlap is not None
-                   else "no overlap")
+        overlap = _zone(issue, z.overlap)
         each = "; ".join(f"{name_of(case, a)} {lo:g}–{hi:g}" for a, (lo, hi) in z.intervals.items())
         rows.append(((issue.name,), (Claim(overlap, basis=DEALS_METHOD),), (each,)))
     blocks += [Paragraph((Claim(
@@ -150,11 +150,34 @@ def bargaining_space(analysis: Analysis) -> Section | None:
         blocks += [Heading("What would open a deal", "remedies"), Paragraph((Claim(
             "No package is acceptable to every veto holder. The smallest changes that would make one acceptable, "
             "smallest first:", basis=DEALS_METHOD),)),
-            Bullets(tuple((Claim(describe_remedy(case, r.changes), _reservation_sources(
-                analysis, tuple(c.actor for c in r.changes)), DEALS_METHOD),) for r in found.closest[:3])),
+            Bullets(tuple((Claim(describe_remedy(case, r.changes), _remedy_sources(analysis, r.changes),
+                                 DEALS_METHOD),) for r in found.closest[:3])),
             Paragraph(("The package the first of these would make acceptable to all:",)),
             _package_table(analysis, found.closest[0].point)]
     return Section("space", "The bargaining space", tuple(blocks))
+
+
+def _zone(issue: Issue, overlap: tuple[float, float] | None) -> str:
+    if overlap is None:
+        return "no overlap"
+    low, high = overlap
+    if (low, high) == (issue.scale.min, issue.scale.max):
+        return "the whole scale"
+    if low == high:
+        return f"only {words(issue, low)}"
+    return f"{words(issue, low)} to {words(issue, high)}"
+
+
+def _remedy_sources(analysis: Analysis, changes: tuple[Change, ...]) -> tuple[str, ...]:
+    """The sources of the reservation values and red lines a remedy changes."""
+    found: list[str] = []
+    for c in changes:
+        res = reservation_of(analysis, c.actor)
+        if res is None:
+            continue
+        lines = [x for x in res.red_lines if x.issue == c.issue] if c.kind.startswith("red-line") else []
+        found += [s for x in lines for s in x.sources] or list(res.sources)
+    return tuple(dict.fromkeys(found))
 
 
 def _reservation_sources(analysis: Analysis, actors: tuple[str, ...]) -> tuple[str, ...]:
@@ -185,7 +208,7 @@ def describe_remedy(case: Case, changes: tuple[Change, ...]) -> str:
     for c in changes:
         who = name_of(case, c.actor)
         if c.kind == "reservation":
-            parts.append(f"{who} settling for a utility of {c.needed:.3f} instead of {c.current:.3f} from a deal")
+            parts.append(f"{who} accepting a deal worth {c.needed:.3f} to it instead of at least {c.current:.3f}")
         elif c.kind == "salience" and c.issue is not None:
             parts.append(f"{who} caring {'less' if c.needed < c.current else 'more'} about {case.issue(c.issue).name} "
                          f"(salience {c.current:g} → {c.needed:.0f})")

@@ -81,6 +81,8 @@ def summary(analysis: Analysis) -> Section:
                           " ", newest))
         else:
             parts.append((f"None of the {len(tabled)} proposals is recorded as agreed or signed. ", newest))
+    if analysis.assessments:
+        parts.append((_acceptance_sentence(analysis),))
     gaps = party_gaps(analysis)
     if gaps:
         widest, closest = gaps[0], gaps[-1]
@@ -106,6 +108,19 @@ def summary(analysis: Analysis) -> Section:
         else:
             parts.append((text, " ", Link("All changes", "#changes")))
     return Section("summary", "Where the talks stand", tuple(Paragraph(p) for p in parts))
+
+
+def _acceptance_sentence(analysis: Analysis) -> Claim:
+    """How many proposals every veto holder could accept, by the deals analysis."""
+    accepted = [a for a in analysis.assessments if a.accepted]
+    unknown = [a for a in analysis.assessments if a.accepted is None]
+    text = (f"By the deals analysis, {len(accepted)} of the {len(analysis.assessments)} proposals would be "
+            "acceptable to every veto holder")
+    if accepted:
+        text += ": " + ", ".join(f"“{a.name}”" for a in accepted)
+    if unknown:
+        text += f" ({len(unknown)} cannot be judged: a veto holder has no reservation value)"
+    return Claim(text + ".", basis="deals")
 
 
 def models_agree(spread: list[tuple[Issue, float, float]]) -> list[tuple[Issue, float, float]]:
