@@ -59,7 +59,8 @@ def nondominated(points: FloatArray) -> IntArray:
         kept = order[second > best_before]
     else:
         kept = _nondominated_many(points)
-    return kept[np.argsort(-points[kept].sum(axis=1), kind="stable")]
+    ranked: IntArray = kept[np.argsort(-points[kept].sum(axis=1), kind="stable")]
+    return ranked
 
 
 def _nondominated_many(points: FloatArray) -> IntArray:
@@ -74,7 +75,7 @@ def _nondominated_many(points: FloatArray) -> IntArray:
         alive = np.ones(len(block), dtype=bool)
         for s in range(0, len(front), 8 * _BLOCK):
             f = front[s:s + 8 * _BLOCK]
-            alive &= ~(f[None, :, :] >= block[:, None, :]).all(axis=2).any(axis=1)
+            alive &= ~np.any(np.all(f[None, :, :] >= block[:, None, :], axis=2), axis=1)
         idx = np.nonzero(alive)[0]
         sub = block[idx]
         # Within the block, a row goes if an earlier row weakly dominates it.

@@ -300,12 +300,13 @@ def _red_line_moves(prefs: Preferences) -> list[tuple[Change, Preferences]]:
                 moved[k, i] = target
                 change = Change(actor=prefs.actors[k], kind=f"red-line-{end}", issue=issue,
                                 current=current, needed=target)
-                moves.append((change, replace(prefs, **{f"limit_{end}": moved})))
+                limited = replace(prefs, limit_low=moved) if end == "low" else replace(prefs, limit_high=moved)
+                moves.append((change, limited))
     return moves
 
 
 def _allowed(prefs: Preferences, values: Sequence[FloatArray]) -> list[np.ndarray]:
-    return [prefs.within_limits(i, v).all(axis=1) for i, v in enumerate(values)]
+    return [np.asarray(prefs.within_limits(i, v).all(axis=1), dtype=bool) for i, v in enumerate(values)]
 
 
 def _salience_change(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray, k: int,
@@ -326,9 +327,9 @@ def _salience_change(snapshot: Snapshot, full: Preferences, raw: FloatArray, row
                 front = pareto_front([changed.values(j, v) for j, v in enumerate(values)], changed.reservation,
                                      _allowed(changed, values))
                 if len(front):
-                    step = Change(actor=full.actors[a], kind="salience", issue=full.issues[i],
-                                  current=current, needed=float(s))
-                    best = _remedy(snapshot, full.with_salience(a, i, s, raw), (step,), changed, front, values)
+                    change = Change(actor=full.actors[a], kind="salience", issue=full.issues[i],
+                                    current=current, needed=float(s))
+                    best = _remedy(snapshot, full.with_salience(a, i, s, raw), (change,), changed, front, values)
                     break
             else:
                 continue
