@@ -218,6 +218,18 @@ def test_sections_without_data_are_left_out() -> None:
     assert "cannot be mapped for this case: no actor holds a veto" in root.find("section", id="space")[0].text()
 
 
+def test_a_date_before_any_position() -> None:
+    case = Case.model_validate(demo_data())
+    settings = Settings(as_of=dt.date(2022, 2, 1), since=dt.date(2021, 1, 1), runs=10, exchange_runs=2)
+    root = parse_html(render_html(build_document(analyse(case, settings))))
+    summary = flat(root.find("section", id="summary")[0])
+    assert summary.startswith("Where the talks stand As of 2022-02-01 the case records 0 positions in force of 3 "
+                              "actors on 2 issues, 0 proposals tabled and 0 events.")
+    assert "No actor had a position on this issue by 2022-02-01." in root.text()
+    assert "no actor holds a position by 2022-02-01" in root.find("section", id="space")[0].text()
+    assert not root.find("section", id="deals") and not root.find("figure")
+
+
 def with_reservations() -> Case:
     data = demo_data()
     data["reservations"] = [

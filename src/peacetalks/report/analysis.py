@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 from peacetalks.case import Case, Snapshot
 from peacetalks.deals import Assessment, DealError, Space, assess_all, space
 from peacetalks.errors import PeacetalksError
@@ -107,6 +109,8 @@ def _deals(case: Case, snapshot: Snapshot) -> tuple[tuple[Assessment, ...], Spac
     proposals' stances added to the values searched. A case without the reservation values or
     veto holders these need gets no deals results, and the reason."""
     tabled = [p for p in case.proposals if p.date <= snapshot.as_of]
+    if np.ma.getmaskarray(snapshot.position).all():
+        return (), None, f"no actor holds a position by {snapshot.as_of}"
     assessments: tuple[Assessment, ...] = ()
     bargaining, note = None, None
     try:

@@ -54,6 +54,11 @@ def claim(text: str, sources: tuple[str, ...]) -> Claim:
     return Claim(text, sources, None if sources else JUDGEMENTS)
 
 
+def count(n: int, noun: str) -> str:
+    """``1 proposal``, ``2 proposals``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def name_of(case: Case, actor_id: str) -> str:
     return case.actor(actor_id).name
 

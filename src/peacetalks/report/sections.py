@@ -8,6 +8,7 @@ computes is a claim whose basis is the methodology section that explains the mod
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,6 +34,7 @@ from peacetalks.report.facts import (
     ROLE_ORDER,
     changes,
     claim,
+    count,
     dated,
     fmt,
     method_anchor,
@@ -56,8 +58,9 @@ def summary(analysis: Analysis) -> Section:
     events = sorted((e for e in case.events if e.date <= as_of), key=lambda e: e.date)
     tabled = sorted((p for p in case.proposals if p.date <= as_of), key=lambda p: p.date)
     parts: list[Run] = [(
-        f"As of {as_of} the case records {held} positions in force of {len(snap.actors)} actors on "
-        f"{len(snap.issues)} issues, {len(tabled)} proposals tabled and {len(events)} events. ",
+        f"As of {as_of} the case records {count(held, 'position')} in force of {count(len(snap.actors), 'actor')} "
+        f"on {count(len(snap.issues), 'issue')}, {count(len(tabled), 'proposal')} tabled and "
+        f"{count(len(events), 'event')}. ",
     )]
     if events:
         last = events[-1]
@@ -80,7 +83,8 @@ def summary(analysis: Analysis) -> Section:
             parts.append((claim(f"The latest agreed or signed text is “{done.name}” ({done.date}).", done.sources),
                           " ", newest))
         else:
-            parts.append((f"None of the {len(tabled)} proposals is recorded as agreed or signed. ", newest))
+            none = "The one proposal is not" if len(tabled) == 1 else f"None of the {len(tabled)} proposals is"
+            parts.append((f"{none} recorded as agreed or signed. ", newest))
     if analysis.assessments:
         parts.append((_acceptance_sentence(analysis),))
     gaps = party_gaps(analysis)
@@ -100,7 +104,8 @@ def summary(analysis: Analysis) -> Section:
     moved = changes(analysis)
     if moved:
         top = next((c for c in moved if c.before is not None), None)
-        text = f"Between {analysis.since} and {as_of}, {len(moved)} positions changed or were first recorded."
+        text = (f"Between {analysis.since} and {as_of}, {count(len(moved), 'position')} changed or "
+                f"{'was' if len(moved) == 1 else 'were'} first recorded.")
         if top is not None and top.before is not None:
             text += (f" The largest move: {name_of(case, top.actor)} on {top.issue.name}, from "
                      f"{words(top.issue, top.before.position)} to {words(top.issue, top.after.position)}.")
@@ -225,6 +230,7 @@ def issues(analysis: Analysis) -> Section:
         "outcomes over Monte Carlo draws of the coded values (bar). ",
         Link("How the models work and what the bars mean", "#methodology"), ".",
     ))]
+    bands = intervals(analysis)
     for i, issue_id in enumerate(snap.issues):
         issue = case.issue(issue_id)
         marks, held = [], []
@@ -238,7 +244,7 @@ def issues(analysis: Analysis) -> Section:
                 actor.name, actor.role.value, rec.position, rec.capability * rec.salience / 10_000,
                 f"{actor.name} ({actor.role.value}): {words(issue, rec.position)}; salience {rec.salience:g}, "
                 f"capability {rec.capability:g}; since {rec.as_of}"))
-        predicted = _predictions(analysis, i, issue)
+        predicted = [by_model[i] for by_model in bands]
         models = [charts.ModelMark(m.name, float(m.prediction.outcome[i]), lo, hi,
                                    f"{m.name}: {fmt(float(m.prediction.outcome[i]), 1)}"
                                    + (f", 90 % interval {lo:.1f}–{hi:.1f}" if lo is not None and hi is not None
@@ -260,20 +266,28 @@ def issues(analysis: Analysis) -> Section:
     return Section("issues", "The issues", tuple(blocks))
 
 
-def _predictions(analysis: Analysis, i: int, issue: Issue) -> list[tuple[float | None, float | None]]:
-    out: list[tuple[float | None, float | None]] = []
+Interval = tuple[float | None, float | None]
+
+
+def intervals(analysis: Analysis) -> list[list[Interval]]:
+    """Per model, the 90 % interval of each issue, (None, None) where there is none (no draws, or
+    no actor holds a position on the issue)."""
+    none: Interval = (None, None)
+    out: list[list[Interval]] = []
     for m in analysis.models:
         if m.spread is None:
-            out.append((None, None))
+            out.append([none] * len(analysis.snapshot.issues))
             continue
-        low, high = m.spread.interval(0.9)
-        lo, hi = float(low[i]), float(high[i])
-        out.append((None, None) if math.isnan(lo) else (lo, hi))
+        with warnings.catch_warnings():  # an issue without positions has only NaN draws: no interval
+            warnings.simplefilter("ignore", RuntimeWarning)
+            low, high = m.spread.interval(0.9)
+        out.append([none if math.isnan(lo) else (float(lo), float(hi))
+                    for lo, hi in zip(low, high, strict=True)])
     return out
 
 
 def _prediction_table(analysis: Analysis, i: int, issue: Issue,
-                      predicted: Sequence[tuple[float | None, float | None]]) -> Table:
+                      predicted: Sequence[Interval]) -> Table:
     rows = []
     for m, (lo, hi) in zip(analysis.models, predicted, strict=True):
         value = float(m.prediction.outcome[i])
@@ -296,7 +310,7 @@ def proposals(analysis: Analysis) -> Section | None:
     if not tabled:
         return None
     blocks: list[Block] = [Paragraph((
-        f"{len(tabled)} proposals tabled by {analysis.as_of}, newest first. A stance is coded only on the "
+        f"{count(len(tabled), 'proposal')} tabled by {analysis.as_of}, newest first. A stance is coded only on the "
         f"issues a proposal addresses; statuses are as recorded on {case.as_of}.",
     ))]
     for k, p in enumerate(tabled):
