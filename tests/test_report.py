@@ -32,8 +32,20 @@ def demo_data() -> dict[str, Any]:
     return data
 
 
+HOSTILE_ID = 'wire"><script>alert(5)</script>'
+
+
+def renamed(value: Any, old: str, new: str) -> Any:
+    """``value`` with every string equal to ``old`` replaced by ``new``, at any depth."""
+    if isinstance(value, dict):
+        return {k: renamed(v, old, new) for k, v in value.items()}
+    if isinstance(value, list):
+        return [renamed(v, old, new) for v in value]
+    return new if value == old else value
+
+
 def hostile_case() -> Case:
-    data = demo_data()
+    data = renamed(demo_data(), "wire-2022", HOSTILE_ID)
     data["actors"][0]["name"] = HOSTILE_NAME
     data["sources"][0]["title"] = HOSTILE_TITLE
     data["sources"][1]["url"] = 'https://example.org/a"onmouseover="alert(3)'
@@ -170,6 +182,9 @@ def test_hostile_text_is_shown_never_run() -> None:
     assert not [n for n in shown.walk() if {"onerror", "onmouseover"} & set(n.attrs)]
     assert html_tables(shown) == html_tables(root)  # the hostile event title broke no table in either
     assert "javascript:" not in "".join(a.attrs.get("href", "") for a in root.find("a"))
+    # A source id that is not a plain name still gets a working anchor.
+    entry = next(li for li in root.find("li") if HOSTILE_TITLE in li.text())
+    assert entry.attrs["id"] == "src--1" and any(a.attrs["href"] == "#src--1" for a in root.find("a"))
 
 
 def test_the_html_needs_nothing_from_outside(builtin) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -63,10 +62,6 @@ def name_of(case: Case, actor_id: str) -> str:
     return case.actor(actor_id).name
 
 
-def fmt(value: float, digits: int = 0) -> str:
-    return "—" if math.isnan(value) else f"{value:.{digits}f}"
-
-
 @dataclass(frozen=True)
 class Change:
     """A position in force at the briefing's date that was not in force at the earlier date."""
@@ -93,7 +88,3 @@ def changes(analysis: Analysis) -> list[Change]:
                 continue
             found.append(Change(actor, case.issue(issue_id), before, after))
     return sorted(found, key=lambda c: (c.before is None, -abs(c.shift) if c.before else 0, c.after.as_of))
-
-
-def dated(items_date: dt.date, since: dt.date, as_of: dt.date) -> bool:
-    return since < items_date <= as_of

@@ -35,8 +35,6 @@ from peacetalks.report.facts import (
     changes,
     claim,
     count,
-    dated,
-    fmt,
     method_anchor,
     name_of,
     position_claim,
@@ -246,7 +244,7 @@ def issues(analysis: Analysis) -> Section:
                 f"capability {rec.capability:g}; since {rec.as_of}"))
         predicted = [by_model[i] for by_model in bands]
         models = [charts.ModelMark(m.name, float(m.prediction.outcome[i]), lo, hi,
-                                   f"{m.name}: {fmt(float(m.prediction.outcome[i]), 1)}"
+                                   f"{m.name}: {float(m.prediction.outcome[i]):.1f}"
                                    + (f", 90 % interval {lo:.1f}–{hi:.1f}" if lo is not None and hi is not None
                                       else ""))
                   for m, (lo, hi) in zip(analysis.models, predicted, strict=True)]
@@ -382,8 +380,8 @@ def changed(analysis: Analysis) -> Section:
         blocks.append(Table(("actor", "issue", f"as of {since}", f"as of {as_of}", "change", "recorded on"), rows))
     else:
         blocks.append(Paragraph((f"No position changed between {since} and {as_of}.",)))
-    events = [e for e in sorted(case.events, key=lambda e: e.date) if dated(e.date, since, as_of)]
-    tabled = [p for p in sorted(case.proposals, key=lambda p: p.date) if dated(p.date, since, as_of)]
+    events = [e for e in sorted(case.events, key=lambda e: e.date) if since < e.date <= as_of]
+    tabled = [p for p in sorted(case.proposals, key=lambda p: p.date) if since < p.date <= as_of]
     if events or tabled:
         blocks.append(Paragraph((f"Events and proposals in the same period ({len(events)} and {len(tabled)}):",)))
         blocks.append(Bullets(tuple(
