@@ -125,7 +125,7 @@ def _inline(part: str | Link | Claim, document: Document) -> str:
         return f'<a href="{_attr(safe_url(part.href))}">{escape(part.text)}</a>'
     cites = [f'<a href="#{_attr(anchor)}">[{number}]</a>' for number, anchor in document.citations(part)]
     if part.basis is not None:
-        cites.append(f'<a href="#{_attr(part.basis)}" title="how this is computed">[model]</a>')
+        cites.append(f'<a href="#{_attr(part.basis)}" title="how this is computed">[method]</a>')
     return f'<span class="claim">{escape(part.text)}</span><sup class="cite">{"".join(cites)}</sup>'
 
 
