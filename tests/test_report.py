@@ -332,3 +332,11 @@ def test_cli_defaults_are_the_report_defaults() -> None:
 
     assert (brief.RUNS, brief.EXCHANGE_RUNS, brief.SINCE_DAYS) == (
         analysis.DEFAULT_RUNS, analysis.DEFAULT_EXCHANGE_RUNS, analysis.DEFAULT_SINCE_DAYS)
+
+
+def test_brief_explains_itself(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("brief", "--help")
+    assert result.exit_code == 0
+    for option in ("--as-of", "--since", "--out", "--format", "--runs", "--exchange-runs", "--seed"):
+        assert option in result.output
+    assert "opens" in result.output and "offline" in result.output
