@@ -170,8 +170,8 @@ def players(analysis: Analysis) -> Section:
     """Each actor with positions in force: its stance per issue in the scale's words."""
     case, snap = analysis.case, analysis.snapshot
     blocks: list[Block] = [Paragraph((
-        "Positions in force as of ", str(analysis.as_of), ", in the words of each issue's scale (0 and 100 mark "
-        "the ends; see ", Link("the issues", "#issues"), "). Salience (how much the issue matters to the actor) "
+        "Positions in force as of ", str(analysis.as_of), ", with the label of the nearest point of each issue's "
+        "scale (", Link("what each point means", "#issues"), "). Salience (how much the issue matters to the actor) "
         "and capability (its weight in the talks) run 0–100 and are analyst judgements; ",
         Link("see the methodology", "#judgements"), ".",
     ))]
