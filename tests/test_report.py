@@ -340,3 +340,13 @@ def test_brief_explains_itself(run) -> None:  # type: ignore[no-untyped-def]
     for option in ("--as-of", "--since", "--out", "--format", "--runs", "--exchange-runs", "--seed"):
         assert option in result.output
     assert "opens" in result.output and "offline" in result.output
+
+
+def test_a_recorded_outcome_is_shown_beside_the_predictions() -> None:
+    case = load_case("ec-emissions")
+    issue = case.issues[0]
+    assert issue.outcome is not None
+    root = parse_html(render_html(build_document(analyse(case, Settings(runs=0, exchange_runs=0)))))
+    paragraph = next(p for p in root.find("p") if "Recorded outcome" in p.text())
+    assert f"{issue.outcome.value:g} ({issue.scale.label_for(issue.outcome.value)})" in paragraph.text()
+    assert {a.attrs["href"] for a in paragraph.find("a")} == {f"#src-{s}" for s in issue.outcome.sources}

@@ -261,6 +261,11 @@ def issues(analysis: Analysis) -> Section:
         else:
             blocks.append(Paragraph((f"No actor had a position on this issue by {analysis.as_of}.",)))
         blocks.append(_prediction_table(analysis, i, issue, predicted))
+        recorded = issue.outcome
+        if recorded is not None and (recorded.date is None or recorded.date <= analysis.as_of):
+            when = f" ({recorded.date})" if recorded.date else ""
+            blocks.append(Paragraph((claim(f"Recorded outcome{when}: {words(issue, recorded.value)}.",
+                                           recorded.sources),)))
     return Section("issues", "The issues", tuple(blocks))
 
 
