@@ -284,7 +284,7 @@ def test_files_are_written_whole(tmp_path: Path) -> None:
     written = write_briefing(document, tmp_path, "demo", "both")
     assert [p.name for p in written] == ["demo.html", "demo.md"]
     charts = sorted(p.name for p in (tmp_path / "demo-charts").iterdir())
-    assert charts == ["deals-heatmap.svg", "indicator-01.svg", "issue-01.svg", "issue-02.svg"]
+    assert charts == ["deals-heatmap.svg", "indicator-01.svg", "issue-01.svg", "issue-02.svg", "timeline.svg"]
     assert (tmp_path / "demo-charts" / "issue-01.svg").read_text().startswith('<svg xmlns="http://www.w3.org/2000/svg"')
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no staging left behind"
     only_md = tmp_path / "md"
@@ -308,7 +308,8 @@ def test_brief_command_writes_and_says_where(run, tmp_path: Path) -> None:  # ty
     assert result.exit_code == 0, result.output
     assert f"wrote {out / 'demo-2024-12-31.html'}" in result.stdout
     assert f"wrote {out / 'demo-2024-12-31.md'}" in result.stdout
-    assert (out / "demo-2024-12-31.html").read_text().count("<svg") == 4  # 2 issues, 1 indicator, 1 heatmap
+    # 2 issues, 1 indicator, the heatmap and the timeline
+    assert (out / "demo-2024-12-31.html").read_text().count("<svg") == 5
     assert "Briefing as of 2024-12-31" in (out / "demo-2024-12-31.md").read_text()
 
 

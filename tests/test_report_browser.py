@@ -51,7 +51,8 @@ def test_builtin_briefing_renders_its_charts_offline(browser: Any, tmp_path: Pat
     page, requested = open_offline(browser, html)
     assert requested == [html.as_uri()], "the briefing asked for nothing but its own file"
     charts = page.locator("figure.chart svg")
-    assert charts.count() == len(case.issues) + len(case.indicators) + 1  # and the proposals heatmap
+    assert charts.count() == len(case.issues) + len(case.indicators) + 2  # and the heatmap and the timeline
+    assert page.locator("figure[data-chart='timeline'] g.event circle").count() == len(case.events)
     for k in range(charts.count()):
         box = charts.nth(k).bounding_box()
         assert box is not None and box["width"] > 600 and box["height"] > 100

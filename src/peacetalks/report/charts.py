@@ -270,3 +270,40 @@ def _shade(value: float) -> str:
     start, end = (247, 251, 255), (8, 48, 107)
     rgb = (round(a + (b - a) * share) for a, b in zip(start, end, strict=True))
     return "#" + "".join(f"{v:02x}" for v in rgb)
+
+
+@dataclass(frozen=True)
+class Happening:
+    date: dt.date
+    kind: str
+    title: str
+
+
+def timeline_chart(label: str, events: Sequence[Happening]) -> str:
+    """Events on a time axis, one lane per kind of event."""
+    kinds = sorted({e.kind for e in events})
+    lane, top, left = 22, 12, 96
+    bottom = top + lane * len(kinds)
+    height = bottom + 30
+    first, last = min(e.date for e in events), max(e.date for e in events)
+    if first == last:
+        first, last = first - dt.timedelta(days=30), last + dt.timedelta(days=30)
+
+    def x(day: dt.date) -> float:
+        return left + (day - first).days / (last - first).days * (WIDTH - left - _RIGHT)
+
+    body = []
+    for k, kind in enumerate(kinds):
+        y = top + k * lane + lane / 2
+        body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y}" y2="{y}" stroke="#e3e6eb"/>'
+                    f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{_t(kind)}</text>')
+    for e in events:
+        y = top + kinds.index(e.kind) * lane + lane / 2
+        body.append(f'<g class="event"><title>{_t(f"{e.date}: {e.title}")}</title>'
+                    f'<circle cx="{x(e.date):.1f}" cy="{y}" r="5" fill="#0072b2" fill-opacity=".6"/></g>')
+    body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{bottom}" y2="{bottom}" stroke="#1d2430"/>')
+    for year in range(first.year, last.year + 1):
+        day = dt.date(year, 1, 1)
+        if first <= day <= last:
+            body.append(f'<text x="{x(day):.1f}" y="{bottom + 18}" text-anchor="middle">{year}</text>')
+    return _svg(height, label, body, "timeline-chart")

@@ -342,7 +342,11 @@ def timeline(analysis: Analysis) -> Section | None:
     rows = tuple(((str(e.date),), (e.kind,),
                   (claim(sentence(e.title + (f": {e.description}" if e.description else "")), e.sources),))
                  for e in events)
-    return Section("timeline", "Timeline of events", (Table(("date", "kind", "what happened"), rows),))
+    chart = charts.timeline_chart(f"{len(events)} events up to {analysis.as_of}",
+                                  [charts.Happening(e.date, e.kind, e.title) for e in events])
+    figure = Figure("timeline", chart, (f"{count(len(events), 'event')} from {events[0].date} to {events[-1].date}, "
+                                        "by kind; the table below lists each with its sources.",), "Events over time")
+    return Section("timeline", "Timeline of events", (figure, Table(("date", "kind", "what happened"), rows)))
 
 
 def indicators(analysis: Analysis) -> Section | None:
