@@ -118,7 +118,7 @@ def _deals(case: Case, snapshot: Snapshot) -> tuple[tuple[Assessment, ...], Spac
     except DealError as exc:
         note = str(exc)
     try:
-        bargaining = space(snapshot, extra=[{i: st.position for i, st in p.positions.items()} for p in tabled])
+        bargaining = space(snapshot, proposals=tabled)
     except DealError as exc:
         note = note or str(exc)
     return assessments, bargaining, note

@@ -70,12 +70,13 @@ def compared(analysis: Analysis) -> Section | None:
         cells: list[Run] = [(Claim(f"{assessment.name} ({assessment.date})", proposal.sources),), (accepted,)]
         for actor in actors:
             v = assessment.verdict(actor)
-            cells.append((f"{v.utility:.2f}" + {True: " ✓", False: " ✗", None: ""}[v.acceptable],))
+            mark = {True: " ✓", False: " ✗", None: ""}[v.acceptable] + (" ~" if v.robust is False else "")
+            cells.append((f"{v.utility:.2f}{mark}",))
         table_rows.append(tuple(cells))
     blocks.append(Table(("proposal", "all veto holders accept", *names), tuple(table_rows),
                         "Utility of each proposal for each actor, computed from the coded positions and saliences; "
                         "✓ acceptable, ✗ below the actor's reservation value (sources with the reservation values "
-                        "under Methodology)."))
+                        "under Methodology); ~ the verdict changes within the reservation value's coded range."))
     breakers = [item for assessment in rows for item in _deal_breakers(analysis, assessment)]
     if breakers:
         blocks += [Heading("Deal-breakers", "deal-breakers"), Paragraph((
@@ -125,7 +126,8 @@ def bargaining_space(analysis: Analysis) -> Section | None:
         f"Among the veto holders, with their reservation values — {holders} — the analysis searched "
         f"{found.packages:,} packages: every combination of each issue's scale points and the values the proposals "
         f"take. {found.frontier_size:,} of them are efficient (no other is better for one veto holder without being "
-        f"worse for another); {found.agreement_size:,} efficient packages are acceptable to all of them.",
+        f"worse for another); " + (f"{found.agreement_size:,} of these are acceptable to all the veto holders."
+                                     if found.agreement_size else "none of these is acceptable to all the veto holders."),
         _reservation_sources(analysis, found.actors), DEALS_METHOD),))]
     meet = [z for z in found.zones if z.overlap is not None]
     apart = [z for z in found.zones if z.overlap is None]
