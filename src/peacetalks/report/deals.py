@@ -122,12 +122,12 @@ def bargaining_space(analysis: Analysis) -> Section | None:
             f"The bargaining space cannot be mapped for this case: {analysis.deals_note}.",)),))
     case = analysis.case
     holders = ", ".join(f"{name_of(case, a)} ({found.reservation[a]:.2f})" for a in found.actors)
+    agreed = f"{found.agreement_size:,} of these are" if found.agreement_size else "none of these is"
     blocks: list[Block] = [Paragraph((Claim(
         f"Among the veto holders, with their reservation values — {holders} — the analysis searched "
         f"{found.packages:,} packages: every combination of each issue's scale points and the values the proposals "
         f"take. {found.frontier_size:,} of them are efficient (no other is better for one veto holder without being "
-        f"worse for another); " + (f"{found.agreement_size:,} of these are acceptable to all the veto holders."
-                                     if found.agreement_size else "none of these is acceptable to all the veto holders."),
+        f"worse for another); {agreed} acceptable to all the veto holders.",
         _reservation_sources(analysis, found.actors), DEALS_METHOD),))]
     meet = [z for z in found.zones if z.overlap is not None]
     apart = [z for z in found.zones if z.overlap is None]
