@@ -26,6 +26,11 @@ OPTIONAL = {"briefing.md", "deals.md", "scenarios.md", "ingest.md", "web.md", "r
 
 NOTEBOOK = "examples/russia-ukraine.ipynb"
 FACTS = re.compile(r"<!-- facts: ([a-z0-9-]+) -->")
+VALIDATION = "<!-- validation: ec-emissions -->"
+
+#: Scholz, Calbert & Smith (2011), Table 2: the challenge model on the EC case, Q = 1, rounds 1–8.
+TABLE2_MEDIAN = (8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6)
+TABLE2_MEAN = (7.4, 7.5, 7.6, 7.3, 7.3, 7.4, 7.5, 7.6)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -46,7 +51,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return FACTS.sub(lambda m: case_facts(m.group(1)), markdown)
+    markdown = FACTS.sub(lambda m: case_facts(m.group(1)), markdown)
+    return markdown.replace(VALIDATION, ec_validation()) if VALIDATION in markdown else markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Docstrings use Sphinx roles (:func:`x`) and doctest flags, which mean nothing to a reader."""
+    html = re.sub(r":(?:func|class|meth|mod|data|attr|exc):(?=<code)", "", html)
+    return re.sub(r"\s*# doctest: \+SKIP", "", html)
 
 
 def _prune(nav: Any, present: set[str]) -> Any:
@@ -229,7 +241,7 @@ def notebook_page(path: Path) -> str:
     intro = (f"*This page shows the notebook `{NOTEBOOK}` — its text and code, without the output. Run it "
              "yourself (`.venv/bin/pip install jupyterlab matplotlib`, then "
              f"`.venv/bin/jupyter lab {NOTEBOOK}`) to see the tables and charts. The test suite runs it from "
-             "top to bottom on every change (`tests/test_notebook.py`), so the code here works.*")
+             "top to bottom on every change (`tests/test_docs.py`), so the code here works.*")
     lines: list[str] = []
     for cell in notebook["cells"]:
         source = "".join(cell["source"])
@@ -266,6 +278,35 @@ def rest_reference() -> str | None:
             lines.append(f"| {method.upper()} | `{path}` | {_cell(summary)} |")
     lines += ["", '??? note "OpenAPI description (JSON)"', "", "    ```json",
               *("    " + line for line in json.dumps(spec, indent=2).splitlines()), "    ```", ""]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation on the EC reference case
+
+
+def ec_validation() -> str:
+    """Scholz et al.'s Table 2 against the challenge model, and the backtest, computed now."""
+    import peacetalks
+    from peacetalks.models.backtest import backtest
+    from peacetalks.models.base import available_models, get_model
+
+    case = peacetalks.load_case("ec-emissions")
+    challenge = get_model("challenge").predict(case.snapshot())
+    assert challenge.median is not None and challenge.mean is not None
+    lines = ["| round | Table 2 median | peacetalks | difference | Table 2 mean | peacetalks | difference |",
+             "|---|---|---|---|---|---|---|"]
+    for r, (median, mean) in enumerate(zip(TABLE2_MEDIAN, TABLE2_MEAN, strict=True), start=1):
+        ours_median, ours_mean = float(challenge.median[r, 0]), float(challenge.mean[r, 0])
+        lines.append(f"| {r} | {median:.1f} | {ours_median:.2f} | {ours_median - median:+.2f} | {mean:.1f} | "
+                     f"{ours_mean:.2f} | {ours_mean - mean:+.2f} |")
+    result = backtest(case, [get_model(name) for name in available_models()])
+    [issue] = [i for i in case.issues if i.outcome is not None]
+    assert issue.outcome is not None
+    lines += ["", f"Backtest against the recorded outcome ({issue.outcome.value:g} years), "
+              "`peacetalks backtest ec-emissions`:", "", "| model | predicted | absolute error |", "|---|---|---|"]
+    for score in result.scores:
+        lines.append(f"| {score.model} | {score.predicted:.2f} | {score.error:.2f} |")
     return "\n".join(lines) + "\n"
 
 
