@@ -146,3 +146,65 @@ def test_readme_links_resolve() -> None:
     assert local, "the README links into the guide"
     for link in local:
         assert (ROOT / link).exists(), f"README links to {link}, which does not exist"
+
+
+def test_readme_excerpt_is_what_the_briefing_says() -> None:
+    from peacetalks.report import Settings, analyse, build_document
+    from peacetalks.report.markdown import render_markdown
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = [line.removeprefix("> ") for line in readme.splitlines() if line.startswith("> ") and
+              not line.startswith("> **")]
+    assert len(quoted) >= 3, "the README quotes the briefing"
+    # Point predictions only: the quoted sentences do not depend on the Monte Carlo draws.
+    document = build_document(analyse(peacetalks.load_case("russia-ukraine"), Settings(runs=0, exchange_runs=0)))
+    markdown, _ = render_markdown(document, "charts")
+    uncited = re.sub(r"\[\\\[[^\]]*\\\]\]\(#[^)]*\)", "", markdown)
+    for sentence in quoted:
+        assert sentence in uncited, f"the README quotes a sentence the briefing no longer says: {sentence}"
+
+
+def _documented_commands() -> list[tuple[str, str]]:
+    """Every `peacetalks …` command line in the guide's shell and console blocks."""
+    found = []
+    for page in [*DOCS.rglob("*.md"), ROOT / "README.md"]:
+        for block in re.finditer(r"```(?:sh|console)\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL):
+            for line in block[1].splitlines():
+                line = line.removeprefix("$ ").split("#")[0].split("|")[0].split(">")[0].strip()
+                line = re.sub(r"^(\w+=\S+ )+", "", line)
+                if line.startswith(("peacetalks ", ".venv/bin/peacetalks ")):
+                    found.append((page.name, line))
+    return found
+
+
+def test_every_documented_command_and_option_exists() -> None:
+    import shlex
+
+    import typer.main
+
+    from peacetalks.cli import app
+
+    commands = _documented_commands()
+    assert len(commands) >= 15
+    group = typer.main.get_command(app)
+    for page, line in commands:
+        words = shlex.split(line)[1:]
+        command = group
+        while hasattr(command, "commands") and words and not words[0].startswith("-"):
+            assert words[0] in command.commands, f"{page}: `{line}`: no command {words[0]!r}"
+            command = command.commands[words.pop(0)]
+        options = {opt for param in command.params for opt in param.opts} | {"--help"}
+        for word in words:
+            if word.startswith("-"):
+                assert word.split("=")[0] in options, f"{page}: `{line}`: no option {word!r}"
+
+
+def test_nav_keeps_missing_pages_out_only_when_they_are_optional() -> None:
+    spec = importlib.util.spec_from_file_location("docs_hooks", DOCS / "hooks.py")
+    assert spec is not None and spec.loader is not None
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    nav = [{"Home": "index.md"}, {"Deals": "deals.md"}, {"Reference": [{"REST": "reference/rest.md"}]},
+           {"Typo": "concpets.md"}]
+    assert hooks._prune(nav, {"index.md"}) == [{"Home": "index.md"}, {"Typo": "concpets.md"}]
+    assert hooks._prune(nav, {"index.md", "deals.md"})[1] == {"Deals": "deals.md"}
