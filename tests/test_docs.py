@@ -97,7 +97,9 @@ def test_the_site_builds_strictly_and_offline(site: Path) -> None:
                  "reference/python.html"):
         assert page in pages
     for page in site.rglob("*.html"):
-        assert "fonts.googleapis" not in page.read_text(encoding="utf-8"), f"{page} fetches web fonts"
+        html = page.read_text(encoding="utf-8")
+        fetched = re.findall(r'<(?:script|link|img)\b[^>]*(?:src|href)="(https?://[^"]+)"', html)
+        assert not fetched, f"{page.relative_to(site)} fetches {fetched} (the guide must work offline)"
 
 
 def test_the_cli_reference_lists_every_command_and_option(site: Path) -> None:
