@@ -37,15 +37,19 @@ TABLE2_MEAN = (7.4, 7.5, 7.6, 7.3, 7.3, 7.4, 7.5, 7.6)
 # Hooks
 
 
+_pages: dict[str, str] = {}  # the generated pages of the current build (on_config makes them, on_files adds them)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _pages.clear()
+    _pages.update(generated_pages(config))
     present = {p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")}
-    present |= set(generated_pages(config))
-    config.nav = _prune(config.nav, present)
+    config.nav = _prune(config.nav, present | set(_pages))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, text in generated_pages(config).items():
+    for path, text in _pages.items():
         files.append(File.generated(config, path, content=text))
     return files
 
@@ -75,19 +79,14 @@ def _prune(nav: Any, present: set[str]) -> Any:
     return nav
 
 
-_generated: dict[str, str] | None = None
-
-
 def generated_pages(config: MkDocsConfig) -> dict[str, str]:
-    global _generated  # computed once per build: on_config and on_files both need it
-    if _generated is None:
-        pages = {"reference/cli.md": cli_reference(), "reference/schema.md": schema_reference(config),
-                 "notebook.md": notebook_page(Path(config.config_file_path).parent / NOTEBOOK)}
-        rest = rest_reference()
-        if rest is not None:
-            pages["reference/rest.md"] = rest
-        _generated = pages
-    return _generated
+    root = Path(config.config_file_path).parent
+    pages = {"reference/cli.md": cli_reference(), "reference/schema.md": schema_reference(config),
+             "notebook.md": notebook_page(root / NOTEBOOK)}
+    rest = rest_reference()
+    if rest is not None:
+        pages["reference/rest.md"] = rest
+    return pages
 
 
 # ---------------------------------------------------------------------------------------------

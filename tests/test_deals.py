@@ -27,7 +27,8 @@ issues:
     category: territory
     description: 0 North keeps it, 100 South takes it.
     status_quo: {value: 50, coded_by: analyst, rationale: front line}
-    scale: {anchors: [{value: 0, label: North keeps it}, {value: 50, label: split}, {value: 100, label: South takes it}]}
+    scale:
+      anchors: [{value: 0, label: North keeps it}, {value: 50, label: split}, {value: 100, label: South takes it}]
   - id: bloc
     name: Bloc
     category: security
@@ -35,11 +36,16 @@ issues:
     status_quo: {value: 50, coded_by: analyst, rationale: undecided}
     scale: {anchors: [{value: 0, label: joins}, {value: 50, label: shelved}, {value: 100, label: neutral}]}
 positions:
-  - {actor: north, issue: land, as_of: 2024-01-01, position: 0, salience: 75, capability: 50, coded_by: analyst, rationale: r}
-  - {actor: north, issue: bloc, as_of: 2024-01-01, position: 0, salience: 25, capability: 50, coded_by: analyst, rationale: r}
-  - {actor: south, issue: land, as_of: 2024-01-01, position: 100, salience: 25, capability: 50, coded_by: analyst, rationale: r}
-  - {actor: south, issue: bloc, as_of: 2024-01-01, position: 100, salience: 75, capability: 50, coded_by: analyst, rationale: r}
-  - {actor: broker, issue: land, as_of: 2024-01-01, position: 50, salience: 50, capability: 50, coded_by: analyst, rationale: r}
+  - {actor: north, issue: land, as_of: 2024-01-01, position: 0, salience: 75,
+     capability: 50, coded_by: analyst, rationale: r}
+  - {actor: north, issue: bloc, as_of: 2024-01-01, position: 0, salience: 25,
+     capability: 50, coded_by: analyst, rationale: r}
+  - {actor: south, issue: land, as_of: 2024-01-01, position: 100, salience: 25,
+     capability: 50, coded_by: analyst, rationale: r}
+  - {actor: south, issue: bloc, as_of: 2024-01-01, position: 100, salience: 75,
+     capability: 50, coded_by: analyst, rationale: r}
+  - {actor: broker, issue: land, as_of: 2024-01-01, position: 50, salience: 50,
+     capability: 50, coded_by: analyst, rationale: r}
 reservations:
   - {actor: north, as_of: 2024-01-01, value: 0.5, role: veto, coded_by: analyst, rationale: r}
   - {actor: south, as_of: 2024-01-01, value: 0.5, role: veto, coded_by: analyst, rationale: r}

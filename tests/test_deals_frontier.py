@@ -106,7 +106,8 @@ def test_red_lines_drop_values_before_the_search() -> None:
 # --- NegMAS cross-check -----------------------------------------------------------------------
 
 
-def negmas_domain(seed: int, actors: int, issues: int, values: int) -> tuple[list[object], list[np.ndarray], np.ndarray]:
+def negmas_domain(seed: int, actors: int, issues: int,
+                  values: int) -> tuple[list[object], list[np.ndarray], np.ndarray]:
     negmas = pytest.importorskip("negmas", reason="NegMAS not installed (make .venv/.installed-dev installs it)")
     from negmas.outcomes import make_issue, make_os
     from negmas.preferences import LinearAdditiveUtilityFunction
