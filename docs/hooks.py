@@ -5,7 +5,8 @@
 - ``reference/rest.md`` from the OpenAPI description, once ``peacetalks.web`` exists;
 - ``<!-- facts: CASE -->`` in a page becomes counts and examples computed from that built-in case;
 - pages in OPTIONAL are dropped from the nav while they do not exist, so the strict build passes
-  before every part of peacetalks has its page.
+  before every part of peacetalks has its page; ``<!-- if PAGE.md: TEXT -->`` in a page becomes
+  TEXT once PAGE.md exists (a pointer to a part that has not landed says nothing meanwhile).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ OPTIONAL = {"briefing.md", "deals.md", "scenarios.md", "ingest.md", "web.md", "r
 NOTEBOOK = "examples/russia-ukraine.ipynb"
 FACTS = re.compile(r"<!-- facts: ([a-z0-9-]+) -->")
 VALIDATION = "<!-- validation: ec-emissions -->"
+IF_PAGE = re.compile(r"<!-- if ([\w/-]+\.md): (.*?) -->", re.DOTALL)
 
 #: Scholz, Calbert & Smith (2011), Table 2: the challenge model on the EC case, Q = 1, rounds 1–8.
 TABLE2_MEDIAN = (8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6)
@@ -38,13 +40,16 @@ TABLE2_MEAN = (7.4, 7.5, 7.6, 7.3, 7.3, 7.4, 7.5, 7.6)
 
 
 _pages: dict[str, str] = {}  # the generated pages of the current build (on_config makes them, on_files adds them)
+_present: set[str] = set()  # every page of the current build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.clear()
     _pages.update(generated_pages(config))
     present = {p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")}
-    config.nav = _prune(config.nav, present | set(_pages))
+    _present.clear()
+    _present.update(present | set(_pages))
+    config.nav = _prune(config.nav, _present)
     return config
 
 
@@ -55,6 +60,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = IF_PAGE.sub(lambda m: _relative(m.group(2), page) if m.group(1) in _present else "", markdown)
     markdown = FACTS.sub(lambda m: case_facts(m.group(1)), markdown)
     return markdown.replace(VALIDATION, ec_validation()) if VALIDATION in markdown else markdown
 
@@ -63,6 +69,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Docstrings use Sphinx roles (:func:`x`) and doctest flags, which mean nothing to a reader."""
     html = re.sub(r":(?:func|class|meth|mod|data|attr|exc):(?=<code)", "", html)
     return re.sub(r"\s*# doctest: \+SKIP", "", html)
+
+
+def _relative(text: str, page: Page) -> str:
+    """Links in conditional text are written from the docs root; make them work from ``page``."""
+    depth = page.file.src_uri.count("/")
+    return re.sub(r"\]\((?!https?:)([^)]+)\)", lambda m: f"]({'../' * depth}{m.group(1)})", text) if depth else text
 
 
 def _prune(nav: Any, present: set[str]) -> Any:
