@@ -121,18 +121,18 @@ def cli_reference() -> str:
         _clean(group.help or ""),
         "",
     ]
-    for name, command in sorted(_commands(group, root)):
+    for name, command in sorted(_commands(group)):
         lines += _command_section(name, command, root)
     return "\n".join(lines) + "\n"
 
 
-def _commands(group: Any, ctx: Any, prefix: str = "") -> list[tuple[str, Any]]:
+def _commands(group: Any, prefix: str = "") -> list[tuple[str, Any]]:
     found = []
     for name, command in group.commands.items():
         if getattr(command, "hidden", False):
             continue
         if hasattr(command, "commands"):
-            found += _commands(command, ctx, f"{prefix}{name} ")
+            found += _commands(command, f"{prefix}{name} ")
         else:
             found.append((f"{prefix}{name}", command))
     return found
@@ -188,10 +188,10 @@ def schema_reference(config: MkDocsConfig) -> str:
         "",
         "## Case (the top level of a file)",
         "",
-        *_properties(schema, definitions),
+        *_properties(schema),
     ]
     for name in sorted(definitions):
-        lines += [f"## {name}", "", *_properties(definitions[name], definitions)]
+        lines += [f"## {name}", "", *_properties(definitions[name])]
     example = _tutorial_case(Path(config.docs_dir) / "tutorial.md")
     if example:
         lines += ["## Example", "", "The case file built in the [tutorial](../tutorial.md):", "",
@@ -202,7 +202,7 @@ def schema_reference(config: MkDocsConfig) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _properties(node: dict[str, Any], definitions: dict[str, Any]) -> list[str]:
+def _properties(node: dict[str, Any]) -> list[str]:
     if "enum" in node:
         values = ", ".join(f"`{v}`" for v in node["enum"])
         return [_clean(node.get("description", "")), "", f"One of: {values}.", ""]
@@ -212,34 +212,34 @@ def _properties(node: dict[str, Any], definitions: dict[str, Any]) -> list[str]:
              "|---|---|---|---|"]
     for field, spec in properties.items():
         need = "*required*" if field in required else f"`{json.dumps(spec['default'])}`" if "default" in spec else ""
-        lines.append(f"| `{field}` | {_type(spec, definitions)} | {need} | {_cell(spec.get('description', ''))} |")
+        lines.append(f"| `{field}` | {_type(spec)} | {need} | {_cell(spec.get('description', ''))} |")
     return [*lines, ""]
 
 
-def _type(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
+def _type(spec: dict[str, Any]) -> str:
     if "$ref" in spec:
         name = spec["$ref"].rsplit("/", 1)[-1]
         return f"[{name}](#{name.lower()})"
     if "anyOf" in spec:
-        kinds = [_type(s, definitions) for s in spec["anyOf"] if s.get("type") != "null"]
+        kinds = [_type(s) for s in spec["anyOf"] if s.get("type") != "null"]
         return " or ".join(kinds) + (" or null" if len(kinds) < len(spec["anyOf"]) else "")
     kind = spec.get("type", "any")
     if kind == "array":
-        return f"list of {_type(spec.get('items', {}), definitions)}"
+        return f"list of {_type(spec.get('items', {}))}"
     if kind == "object" and "additionalProperties" in spec:
-        return f"map of id → {_type(spec['additionalProperties'], definitions)}"
+        return f"map of id → {_type(spec['additionalProperties'])}"
     if kind == "string" and "format" in spec:
         return f"string ({spec['format']})"
     return str(kind)
 
 
 def _tutorial_case(tutorial: Path) -> str | None:
-    """The tutorial's case file (its ```yaml title="lake-talks/case.yaml"``` block)."""
+    """The tutorial's case file: its ```yaml title="lake-talks/case.yaml"``` blocks, put together."""
     if not tutorial.exists():
         return None
-    match = re.search(r'```yaml title="lake-talks/case.yaml"\n(.*?)```', tutorial.read_text(encoding="utf-8"),
-                      re.DOTALL)
-    return match.group(1) if match else None
+    parts = re.findall(r'```yaml title="lake-talks/case.yaml"\n(.*?)```', tutorial.read_text(encoding="utf-8"),
+                       re.DOTALL)
+    return "".join(parts) or None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -138,7 +140,8 @@ def test_the_schema_page_holds_the_schema_and_the_tutorial_case(site: Path) -> N
     text = _text((site / "reference" / "schema.html").read_text(encoding="utf-8"))
     for field in ("salience", "capability", "coded_by", "rationale", "anchors", "reservations"):
         assert field in text
-    assert "lake-talks" in text
+    # The example is the whole tutorial case, from its first block to its last.
+    assert "lake-talks" in text and "commission-plan" in text and "Invented for the tutorial" in text
 
 
 def test_readme_links_resolve() -> None:
@@ -201,11 +204,28 @@ def test_every_documented_command_and_option_exists() -> None:
                 assert word.split("=")[0] in options, f"{page}: `{line}`: no option {word!r}"
 
 
-def test_nav_keeps_missing_pages_out_only_when_they_are_optional() -> None:
+def _hooks() -> Any:
+    if importlib.util.find_spec("mkdocs") is None:
+        pytest.skip("docs hooks test skipped: mkdocs is not installed (pip install -e '.[docs]')")
     spec = importlib.util.spec_from_file_location("docs_hooks", DOCS / "hooks.py")
     assert spec is not None and spec.loader is not None
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
+    return hooks
+
+
+def test_pointers_to_a_page_appear_only_once_it_exists() -> None:
+    hooks = _hooks()
+    text = "Intro.\n<!-- if deals.md: See [deals](deals.md). -->\n"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="reference/cli.md"))
+    hooks._present.clear()
+    assert hooks.on_page_markdown(text, page, None, None) == "Intro.\n\n"
+    hooks._present.add("deals.md")
+    assert hooks.on_page_markdown(text, page, None, None) == "Intro.\nSee [deals](../deals.md).\n"
+
+
+def test_nav_keeps_missing_pages_out_only_when_they_are_optional() -> None:
+    hooks = _hooks()
     nav = [{"Home": "index.md"}, {"Deals": "deals.md"}, {"Reference": [{"REST": "reference/rest.md"}]},
            {"Typo": "concpets.md"}]
     assert hooks._prune(nav, {"index.md"}) == [{"Home": "index.md"}, {"Typo": "concpets.md"}]
