@@ -8,7 +8,7 @@ A page is executable in two kinds of fenced blocks, taken in the order they appe
   output it prints (stdout and stderr together).
 
 Volatile parts are normalised before comparing: the working folder is shown as WORKDIR, trailing
-spaces are dropped. Tables are printed 100 columns wide.
+spaces are dropped. Tables are printed 80 columns wide, as in a standard terminal.
 
 To refresh a page after a deliberate change of output: ``python tests/docrun.py docs/tutorial.md``
 rewrites the outputs in place (read the diff before committing it).
@@ -68,7 +68,7 @@ def environment(workdir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
-        COLUMNS="100", LINES="50", TERM="dumb", NO_COLOR="1",
+        COLUMNS="80", LINES="50", TERM="dumb", NO_COLOR="1",
         # No store: a reader's store would add "recorded as run N" lines, which the page explains.
         PEACETALKS_DB=f"sqlite:///{workdir / 'no-store' / 'none.db'}",
     )
