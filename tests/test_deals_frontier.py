@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peacetalks.deals.frontier import ks_index, nash_index, nondominated, pareto_front
+from peacetalks.deals.frontier import count_acceptable, ks_index, nash_index, nondominated, pareto_front
 
 
 @st.composite
@@ -88,6 +88,14 @@ def test_an_issue_nobody_cares_about_changes_nothing(domain: tuple[list[np.ndarr
     assert np.array_equal(plain.utility, wider.utility)
     assert nash_index(plain, r) == nash_index(wider, r)
     assert ks_index(plain, r) == ks_index(wider, r)
+
+
+@settings(max_examples=150, deadline=None)
+@given(domains())
+def test_acceptable_packages_are_counted_exactly(domain: tuple[list[np.ndarray], np.ndarray]) -> None:
+    tables, r = domain
+    _, everything = enumerate_all(tables)
+    assert count_acceptable(tables, r) == int((everything >= r).all(axis=1).sum())
 
 
 def test_nondominated_keeps_duplicates_once() -> None:
