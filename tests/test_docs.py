@@ -226,7 +226,7 @@ def test_pointers_to_a_page_appear_only_once_it_exists() -> None:
 
 def test_nav_keeps_missing_pages_out_only_when_they_are_optional() -> None:
     hooks = _hooks()
-    nav = [{"Home": "index.md"}, {"Deals": "scenarios.md"}, {"Reference": [{"REST": "reference/rest.md"}]},
+    nav = [{"Home": "index.md"}, {"Scenarios": "scenarios.md"}, {"Reference": [{"REST": "reference/rest.md"}]},
            {"Typo": "concpets.md"}]
     assert hooks._prune(nav, {"index.md"}) == [{"Home": "index.md"}, {"Typo": "concpets.md"}]
-    assert hooks._prune(nav, {"index.md", "scenarios.md"})[1] == {"Deals": "scenarios.md"}
+    assert hooks._prune(nav, {"index.md", "scenarios.md"})[1] == {"Scenarios": "scenarios.md"}
