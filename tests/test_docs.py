@@ -230,3 +230,11 @@ def test_nav_keeps_missing_pages_out_only_when_they_are_optional() -> None:
            {"Typo": "concpets.md"}]
     assert hooks._prune(nav, {"index.md"}) == [{"Home": "index.md"}, {"Typo": "concpets.md"}]
     assert hooks._prune(nav, {"index.md", "scenarios.md"})[1] == {"Scenarios": "scenarios.md"}
+
+
+def test_the_python_reference_covers_the_public_api(site: Path) -> None:
+    import peacetalks.deals
+
+    text = _text((site / "reference" / "python.html").read_text(encoding="utf-8"))
+    for name in [*peacetalks.__all__, *peacetalks.deals.__all__]:
+        assert name in text, f"{name} is public but missing from docs/reference/python.md"
