@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -278,15 +279,19 @@ def rest_reference() -> str | None:
         if missing.name in ("peacetalks.web", "fastapi"):
             return None
         raise
-    application = web.create_app() if hasattr(web, "create_app") else web.app
-    spec = application.openapi()
+    # The app opens a store: give it a throwaway one, so building the guide writes nothing of the user's.
+    with tempfile.TemporaryDirectory(prefix="peacetalks-docs-") as folder:
+        spec = web.create_app(web.Settings(db=f"sqlite:///{Path(folder) / 'openapi.db'}")).openapi()
     lines = ["# REST API reference", "", f"Generated from the OpenAPI description of the web app "
              f"({spec['info']['title']} {spec['info'].get('version', '')}) when this guide was built.", "",
-             "| method | path | what it does |", "|---|---|---|"]
+             "| method | path | what it does | parameters |", "|---|---|---|---|"]
     for path, operations in spec.get("paths", {}).items():
         for method, operation in operations.items():
             summary = operation.get("summary") or operation.get("description") or ""
-            lines.append(f"| {method.upper()} | `{path}` | {_cell(summary)} |")
+            takes = [f"`{p['name']}` ({p.get('in', '')})" for p in operation.get("parameters", [])]
+            if "requestBody" in operation:
+                takes.append("JSON body")
+            lines.append(f"| {method.upper()} | `{path}` | {_cell(summary)} | {', '.join(takes)} |")
     lines += ["", '??? note "OpenAPI description (JSON)"', "", "    ```json",
               *("    " + line for line in json.dumps(spec, indent=2).splitlines()), "    ```", ""]
     return "\n".join(lines) + "\n"
