@@ -87,9 +87,8 @@ def run(page: str, workdir: Path) -> list[tuple[Command, str]]:
     results = []
     for step in steps(page):
         if isinstance(step, Command):
-            done = subprocess.run(["bash", "-c", step.line], cwd=workdir, env=env, capture_output=False,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600,
-                                  check=False)
+            done = subprocess.run(["bash", "-c", step.line], cwd=workdir, env=env, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True, timeout=600, check=False)
             results.append((step, normalise(done.stdout, workdir)))
         else:
             title, text = step
