@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 #: Pages other parts of peacetalks bring with them; listed in the nav only once they exist.
-OPTIONAL = {"briefing.md", "scenarios.md", "ingest.md", "web.md", "reference/rest.md"}
+OPTIONAL = {"scenarios.md", "ingest.md", "web.md", "reference/rest.md"}
 
 NOTEBOOK = "examples/russia-ukraine.ipynb"
 FACTS = re.compile(r"<!-- facts: ([a-z0-9-]+) -->")
