@@ -126,8 +126,9 @@ def summarise(block: Block, packages: Packages, params: ParameterSet, *, case_id
     stopped = ((stop[:, None] > 0) & (stop[:, None] <= months[None, :])).mean(axis=0)
     signed = ((block.package[:, None] >= 0) & (block.package_month[:, None] <= months[None, :])).mean(axis=0)
     reached = np.flatnonzero(stopped >= 0.5)
-    fan = {name: {f"q{int(q * 100):02d}": tuple(float(x) for x in np.quantile(block.state[:, :, k], q, axis=0))
-                  for q in QUANTILES} for k, name in enumerate(STATE)}
+    levels = np.quantile(block.state, QUANTILES, axis=0)  # [Q, H + 1, V] in one partition
+    fan = {name: {f"q{int(q * 100):02d}": tuple(float(x) for x in levels[j, :, k]) for j, q in enumerate(QUANTILES)}
+           for k, name in enumerate(STATE)}
     return Forecast(
         case_id=case_id, case_hash=case_hash, as_of=as_of.isoformat(), runs=n, horizon=horizon, seed=seed,
         backend=backend, version=version, overrides=dict(params.fixed), outcomes=OUTCOMES,

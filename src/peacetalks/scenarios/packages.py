@@ -41,7 +41,8 @@ class Packages:
     further veto holders follow. ``base[F, K]`` and ``guard[F, K]`` split each utility into the
     guarantee issue's weighted value and the rest, so the first party's salience on that issue can
     change month by month: U₀ = (base + x·guard) / (w_base + x·w_guard). ``violation[F, K]`` is the
-    largest amount (share of the scale) by which the package crosses one of the actor's red lines.
+    largest amount (share of the scale) by which the package crosses one of the actor's red lines;
+    ``order`` lists the candidates by increasing violation of the second party's red lines.
     """
 
     actors: tuple[str, ...]
@@ -119,7 +120,7 @@ def build(case: Case, snapshot: Snapshot) -> Packages:
     proposals = [
         {i: float(p.positions[i].position if i in p.positions else status_quo[k]) for k, i in enumerate(issues)}
         for p in case.proposals if p.date <= snapshot.as_of]
-    values = grid(snapshot, proposals)
+    values = grid(snapshot)
     tables = [prefs.values(i, v) for i, v in enumerate(values)]
     allowed = [prefs.within_limits(i, v).all(axis=1) for i, v in enumerate(values)]
     chosen = []
@@ -157,7 +158,7 @@ def build(case: Case, snapshot: Snapshot) -> Packages:
     return Packages(
         actors=prefs.actors, issues=issues, values=packages, base=base, guard=guard,
         w_base=1.0 - w_guard, w_guard=w_guard, violation=violation, weakness=weakness,
-        order=np.argsort(-first, kind="stable").astype(np.int64),
+        order=np.lexsort((-first, violation[:, 1])).astype(np.int64),
         ceasefire=ceasefire, ceasefire_base=cf_base[0], ceasefire_guard=cf_guard[0],
         reservation=prefs.reservation.copy(),
         reservation_low=low, reservation_high=high, guarantee_issue=guarantee, sequencing_issue=sequencing,
@@ -187,10 +188,14 @@ def _sign(base: FloatArray, guard: FloatArray, w_base: FloatArray, w_guard: Floa
         best = -1.0
         for j in range(order.shape[0]):
             f = order[j]
-            # The first party's utility is a weighted mean of the rest (≤ first[f]) and the
-            # guarantee issue (≤ 1): once that bound drops below its reservation, stop.
-            if lam * first[f] + (1.0 - lam) < reservation[r, 0]:
+            # Candidates come in increasing order of the second party's red-line violation:
+            # past its tolerance, none of the rest can be acceptable to it.
+            if violation[f, 1] > tolerance[r, 1]:
                 break
+            # The first party's utility is a weighted mean of the rest (≤ first[f]) and the
+            # guarantee issue (≤ 1), a cheap bound to test first.
+            if lam * first[f] + (1.0 - lam) < reservation[r, 0]:
+                continue
             u0 = (base[f, 0] + x * guard[f, 0]) / (w_base[0] + x * w_guard[0])
             if u0 < reservation[r, 0] or violation[f, 0] > tolerance[r, 0]:
                 continue

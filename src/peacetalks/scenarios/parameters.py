@@ -34,6 +34,9 @@ NAMES: tuple[str, ...] = (
     "agreement-breakdown-hazard", "collapse-guarantee-salience", "frozen-after-months",
 )
 INDEX = {name: k for k, name in enumerate(NAMES)}
+#: Parameters that are probabilities or shares, so any value a search tries stays within 0–1.
+UNIT_INTERVAL = frozenset(n for n in NAMES if n.endswith(("probability", "hazard", "share", "reversion", "factor"))
+                          or n == "mediator-engagement-mean")
 
 
 class ScenarioError(PeacetalksError):
@@ -64,6 +67,18 @@ class ParameterSet:
         param = self.parameters[INDEX[name]]
         values = quantile(param, np.array([low, high]))
         return float(values[0]), float(values[1])
+
+    def domain(self, name: str, stretch: float = 0.0) -> tuple[float, float]:
+        """The range of a parameter's distribution (its 0.1 % and 99.9 % quantiles), widened by
+        ``stretch`` times its width at each end and kept within what the parameter can mean."""
+        low, high = self.bounds(name, 0.001, 0.999)
+        width = high - low
+        low, high = low - stretch * width, high + stretch * width
+        if self.bounds(name, 0.001, 0.001)[0] >= 0:
+            low = max(low, 0.0)
+        if name in UNIT_INTERVAL:
+            high = min(high, 1.0)
+        return low, high
 
     def varying(self) -> tuple[str, ...]:
         """Parameters with a spread (not fixed by their distribution nor by an override)."""
