@@ -137,10 +137,13 @@ issues:
     category: territory
     description: 0 North keeps it, 100 South takes it.
     status_quo: {{value: 50, coded_by: analyst, rationale: front line}}
-    scale: {{anchors: [{{value: 0, label: North keeps it}}, {{value: 50, label: split}}, {{value: 100, label: South takes it}}]}}
+    scale:
+      anchors: [{{value: 0, label: North keeps it}}, {{value: 50, label: split}}, {{value: 100, label: South takes it}}]
 positions:
-  - {{actor: north, issue: land, as_of: 2024-01-01, position: 0, salience: 80, capability: 50, coded_by: analyst, rationale: r}}
-  - {{actor: south, issue: land, as_of: 2024-01-01, position: 100, salience: 80, capability: 50, coded_by: analyst, rationale: r}}
+  - {{actor: north, issue: land, as_of: 2024-01-01, position: 0, salience: 80, capability: 50, coded_by: analyst,
+     rationale: r}}
+  - {{actor: south, issue: land, as_of: 2024-01-01, position: 100, salience: 80, capability: 50, coded_by: analyst,
+     rationale: r}}
 reservations:
   - {{actor: north, as_of: 2024-01-01, value: {reservation}, role: veto, coded_by: analyst, rationale: r}}
   - {{actor: south, as_of: 2024-01-01, value: {reservation}, role: veto, coded_by: analyst, rationale: r}}

@@ -106,7 +106,8 @@ def sensitivity_view(result: Sensitivity) -> list[RenderableType]:
     changes = "; ".join(f"{c.parameter} {c.current:.4g} → {c.needed:.4g}"
                         + (" (beyond its coded range)" if c.beyond_range else "") for c in search.changes)
     if search.reached:
-        parts.append(Text(f"To reach {_pct(search.target)} %: {changes or 'nothing'} (gives {_pct(search.probability)} %)."))
+        parts.append(Text(f"To reach {_pct(search.target)} %: {changes or 'nothing'} "
+                          f"(gives {_pct(search.probability)} %)."))
     else:
         parts.append(Text(f"No change within the searched ranges (coded ranges widened {search.stretch:g}× their "
                           f"width at each end) reaches {_pct(search.target)} %; the best found gives "

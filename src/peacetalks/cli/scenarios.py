@@ -64,10 +64,10 @@ def _write_runs(forecast: Forecast, path: Path) -> None:
         raise PeacetalksError(f"--runs-out {path}: use a .csv, .parquet or .json file name")
     frame = forecast.runs_frame()
     if suffix == ".parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise PeacetalksError("Parquet output needs pyarrow: pip install 'peacetalks[parquet]'") from None
+        from importlib.util import find_spec
+
+        if find_spec("pyarrow") is None:
+            raise PeacetalksError("Parquet output needs pyarrow: pip install 'peacetalks[parquet]'")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
@@ -173,9 +173,10 @@ def sensitivity(
     db: DbOption = None,
 ) -> None:
     """What drives the forecast of a comprehensive agreement (treaty) signed within --month
-    months (or, with --metric stopped, of fighting stopped): a one-at-a-time tornado (each parameter at its 5th and 95th percentile), variance-
-    based Sobol indices (first-order and total), and a search for the smallest changes of the
-    parameters that would lift that probability to --target."""
+    months (or, with --metric stopped, of fighting stopped): a one-at-a-time tornado (each
+    parameter at its 5th and 95th percentile), variance-based Sobol indices (first-order and
+    total), and a search for the smallest changes of the parameters that would lift that
+    probability to --target."""
     from peacetalks.cli.render_scenarios import sensitivity_view
     from peacetalks.scenarios import parameter_set
     from peacetalks.scenarios.parameters import parse_assignments

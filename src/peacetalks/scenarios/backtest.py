@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -112,7 +113,7 @@ def base_rate(indicator: Indicator, as_of: dt.date, months: int) -> float:
     observed, with one pseudo-event in one pseudo-month each way), as P(within ``months``)."""
     seen = sorted((o for o in indicator.series if o.date <= as_of), key=lambda o: o.date)
     span = 0 if not seen else max(1, round((as_of - seen[0].date).days / 30.44))
-    starts = sum(1 for a, b in zip(seen, seen[1:], strict=False) if a.value < 0.5 <= b.value)
+    starts = sum(1 for a, b in pairwise(seen) if a.value < 0.5 <= b.value)
     hazard = (starts + 1) / (span + 2)
     return 1 - (1 - hazard) ** months
 

@@ -97,14 +97,14 @@ def _dask(job: Job, parts: list[list[int]], scheduler: str | None, workers: int,
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise ScenarioError("the dask backend needs the 'dask' extra: pip install 'peacetalks[dask]'") from None
-    cluster = None if scheduler else LocalCluster(n_workers=max(workers, 1), threads_per_worker=1,
-                                                  processes=True, dashboard_address=None)
+    cluster = None if scheduler else LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
     try:
-        with Client(scheduler or cluster) as client:
+        with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
             shared = client.scatter(job, broadcast=True)
             futures = [client.submit(run_blocks, shared, part, pure=False) for part in parts]
             index = {f.key: k for k, f in enumerate(futures)}
-            for future in as_completed(futures):
+            for future in as_completed(futures):  # type: ignore[no-untyped-call]
                 finished(index[future.key], future.result())
     except OSError as exc:
         raise ScenarioError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None

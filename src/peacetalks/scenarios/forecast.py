@@ -94,7 +94,8 @@ class Forecast:
             "run": np.repeat(np.arange(n), h),
             "month": np.tile(np.arange(1, h + 1), n),
             "date": np.tile(np.array(self.months), n),
-            "outcome": pd.Categorical.from_codes(self.raw.outcome.ravel().astype(int), categories=list(OUTCOMES)),
+            "outcome": pd.Categorical.from_codes(self.raw.outcome.ravel().astype(np.int64),
+                                                categories=pd.Index(list(OUTCOMES))),
         })
         for k, name in enumerate(STATE):
             frame[name] = self.raw.state[:, 1:, k].ravel()
@@ -167,7 +168,6 @@ def _path(codes: np.ndarray) -> str:
 def extremes(block: Block, packages: Packages, params: ParameterSet) -> tuple[Explanation, ...]:
     """The earliest agreement, the earliest ceasefire, the most escalated run and the run with
     the most months of war, each with its path, shocks and most unusual parameter draws."""
-    n, horizon = block.outcome.shape
     picks: list[tuple[str, int]] = []
     has_deal = np.flatnonzero(block.package >= 0)
     if len(has_deal):

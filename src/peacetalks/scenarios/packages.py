@@ -122,12 +122,12 @@ def build(case: Case, snapshot: Snapshot) -> Packages:
         for p in case.proposals if p.date <= snapshot.as_of]
     values = grid(snapshot)
     tables = [prefs.values(i, v) for i, v in enumerate(values)]
-    allowed = [prefs.within_limits(i, v).all(axis=1) for i, v in enumerate(values)]
-    chosen = []
+    allowed = [np.asarray(prefs.within_limits(i, v).all(axis=1)) for i, v in enumerate(values)]
+    chosen: list[FloatArray] = []
     for front in (pareto_front(tables), pareto_front(tables, None, allowed)):
         chosen.extend(np.stack([values[i][front.choice[:, i]] for i in range(len(issues))], axis=1))
     chosen.extend(np.array([p[i] for i in issues]) for p in proposals)
-    packages = np.unique(np.array(chosen, dtype=float).reshape(-1, len(issues)), axis=0)
+    packages: FloatArray = np.unique(np.asarray(chosen, dtype=np.float64).reshape(-1, len(issues)), axis=0)
 
     g = issues.index(guarantee) if guarantee is not None else -1
 
