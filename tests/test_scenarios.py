@@ -109,7 +109,7 @@ def test_signed_packages_are_acceptable_under_the_deals_utilities() -> None:
     forecast = simulate(CASE, parameter_set(CASE, {"ukraine-red-line-erosion": 0.02, "russia-red-line-erosion": 0.02,
                                                    "signing-probability": 0.6}), 3000, 24, seed=2)
     raw = forecast.raw
-    prefs, _ = preferences(CASE.snapshot())
+    prefs = preferences(CASE.snapshot())
     signed = np.flatnonzero((raw.package >= 0) & (raw.shocks[:, 6] == 0))  # no collapse: salience unchanged
     assert len(signed) > 0
     for run in signed[:50]:

@@ -99,7 +99,7 @@ def _parties(case: Case, prefs: Preferences) -> list[int]:
 def build(case: Case, snapshot: Snapshot) -> Packages:
     """Candidate packages for a snapshot (about a second for the built-in case)."""
     try:
-        full, _ = preferences(snapshot)
+        full = preferences(snapshot)
         rows = veto_rows(full)
     except DealError as exc:
         raise ScenarioError(f"no deal can be simulated as of {snapshot.as_of}: {exc}") from None
