@@ -288,3 +288,18 @@ def test_the_methods_page_documents_every_parameter() -> None:
     page = (Path(__file__).parents[1] / "docs" / "scenarios.md").read_text(encoding="utf-8")
     missing = [name for name in NAMES if f"`{name}`" not in page]
     assert not missing, f"docs/scenarios.md does not document {missing}"
+
+
+def test_ledger_forecasts_are_graded_once_their_windows_close(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    assert runner.invoke(app, ["db", "init", "--db", url]).exit_code == 0
+    for as_of in ("2025-12-15", "2026-03-13"):
+        made = runner.invoke(app, ["simulate", "russia-ukraine", "--runs", "300", "--horizon", "6", "--as-of", as_of,
+                                   "--db", url, "--format", "json"])
+        assert made.exit_code == 0, made.output
+    graded = runner.invoke(app, ["backtest-scenarios", "russia-ukraine", "--ledger", "--db", url, "--format", "json"])
+    assert graded.exit_code == 0, graded.output
+    document = json.loads(graded.stdout)
+    # The December forecast has two closed windows; the March one none yet.
+    assert [(f["as_of"], f["months"]) for f in document["forecasts"]] == [("2025-12-15", 1), ("2025-12-15", 2)]
+    assert len(document["skipped"]) == 1 and "no window has closed" in document["skipped"][0]
