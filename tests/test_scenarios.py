@@ -166,6 +166,8 @@ def test_no_deal_is_signed_when_no_package_is_acceptable_to_both() -> None:
     room = simulate(_two_party_case(0.5), still, 4000, 24, seed=1)
     assert room.agreement_signed[-1] > 0.2
     assert room.signed_terms["land"] == {"split": 1.0}
+    assert [p.terms for p in room.signed_packages] == [{"land": "split"}]
+    assert room.signed_packages[0].share == pytest.approx(room.agreement_signed[-1])
 
 
 def test_every_parameter_of_the_builtin_case_has_a_source_or_a_rationale() -> None:
