@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from peacetalks import load_case
@@ -305,3 +307,27 @@ def test_ledger_forecasts_are_graded_once_their_windows_close(tmp_path: Path) ->
     # The December forecast has two closed windows; the March one none yet.
     assert [(f["as_of"], f["months"]) for f in document["forecasts"]] == [("2025-12-15", 1), ("2025-12-15", 2)]
     assert len(document["skipped"]) == 1 and "no window has closed" in document["skipped"][0]
+
+
+def test_a_past_forecast_starts_from_what_was_known_then() -> None:
+    from peacetalks.scenarios.simulate import start_state
+
+    start = start_state(CASE, dt.date(2025, 12, 15))
+    # Latest observations on or before the date: DeepState September 2025, KIIS March 2025,
+    # Levada October 2023 (the February 2026 record is not yet known).
+    assert (start.territory_share, start.opinion_first, start.opinion_second) == (19.04, 39.0, 55.0)
+    forecast = simulate(CASE, runs=500, horizon=3, seed=1, as_of=dt.date(2025, 12, 15))
+    assert forecast.as_of == "2025-12-15" and forecast.months == ("2026-01", "2026-02", "2026-03")
+    assert forecast.fan["opinion-second-party"]["q50"][0] == 55.0
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.dictionaries(st.sampled_from(["signing-probability", "mediator-engagement-mean", "russia-red-line-erosion",
+                                        "ukraine-red-line-erosion", "monitored-share", "frozen-after-months"]),
+                       st.floats(0.0, 1.0), max_size=3),
+       st.integers(0, 2**31))
+def test_probabilities_stay_a_distribution_whatever_the_parameters(fixed: dict[str, float], seed: int) -> None:
+    forecast = simulate(CASE, fixed, 1100, 8, seed)
+    total = np.sum([forecast.probability[o] for o in OUTCOMES], axis=0)
+    np.testing.assert_allclose(total, 1.0, atol=1e-12)
+    assert all(0 <= p <= 1 for o in OUTCOMES for p in forecast.probability[o])
