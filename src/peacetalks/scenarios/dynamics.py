@@ -87,6 +87,7 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
     since = np.zeros(n, dtype=np.int64)
     current = np.full(n, -1, dtype=np.int64)
     collapses = np.zeros(n)
+    strikes = np.zeros(n)
     reservation = r0.copy()
 
     outcome = np.zeros((n, horizon), dtype=np.int8)
@@ -138,10 +139,10 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
         leader_shift[np.arange(n), side] += leader * col("leadership-change-shift") * z[:, 3]
         # Reservation values, red-line tolerance and the first party's guarantee salience.
         momentum = np.where(war, gains / gbar - 1.0, 0.0)
-        shocks[:, 1] += strike
+        strikes = strikes + strike
         reservation = r0.copy()
         reservation[:, 0] = (r0[:, 0] - col("ukraine-opinion-weight") * (opinion[:, 0] - opinion0[0])
-                             - col("momentum-weight") * momentum + col("strike-hardening") * shocks[:, 1]
+                             - col("momentum-weight") * momentum + col("strike-hardening") * strikes
                              + col("aid-weight") * (aid - 1.0) + leader_shift[:, 0])
         reservation[:, 1] = (r0[:, 1] - col("russia-opinion-weight") * (opinion[:, 1] - opinion0[1])
                              + col("momentum-weight") * momentum - col("sanctions-weight") * (sanctions - 1.0)
@@ -189,9 +190,7 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
                np.where(regime == CEASEFIRE, np.where(frozen, FROZEN, np.where(monitored, MONITORED, UNMONITORED)),
                np.where(gains > col("escalation-threshold"), ESCALATION, WAR)))
         outcome[:, t - 1] = code
-        for j, happened in enumerate((offensive, None, package_new, leader, deadline, us_change, collapse, breakdown)):
-            if happened is not None:
-                shocks[:, j] += happened
+        shocks += np.stack([offensive, strike, package_new, leader, deadline, us_change, collapse, breakdown], axis=1)
         record(t, gains)
     return Block(outcome=outcome, stop_month=stop_month, package=package, package_month=package_month,
                  state=state, shocks=shocks, draws=draws)
