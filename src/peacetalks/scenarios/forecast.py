@@ -160,16 +160,16 @@ def summarise(block: Block, packages: Packages, params: ParameterSet, *, case_id
 
 
 def signed_terms(block: Block, packages: Packages) -> dict[str, dict[str, float]]:
+    """Per issue, the share of first-signed agreements at each scale label."""
     chosen = block.package[block.package >= 0]
+    index, count = np.unique(chosen, return_counts=True)
     out: dict[str, dict[str, float]] = {}
     for i, issue in enumerate(packages.issues):
-        counts: dict[str, float] = {}
-        if len(chosen):
-            values, count = np.unique(packages.values[chosen, i], return_counts=True)
-            for v, c in zip(values, count, strict=True):
-                label = packages.label(int(np.flatnonzero(packages.values[:, i] == v)[0]), i)
-                counts[label] = counts.get(label, 0.0) + float(c) / len(chosen)
-        out[issue] = dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+        shares: dict[str, float] = {}
+        for pkg, c in zip(index, count, strict=True):
+            label = packages.label(int(pkg), i)
+            shares[label] = shares.get(label, 0.0) + float(c) / len(chosen)
+        out[issue] = dict(sorted(shares.items(), key=lambda kv: -kv[1]))
     return out
 
 

@@ -64,6 +64,7 @@ class Packages:
     reservation_high: FloatArray
     guarantee_issue: str | None
     sequencing_issue: str | None
+    label_values: tuple[FloatArray, ...]
     labels: tuple[tuple[str, ...], ...]
     readiness: float = 1.0
     readiness_from: tuple[str, ...] = ()
@@ -72,11 +73,8 @@ class Packages:
         return int(self.values.shape[0])
 
     def label(self, package: int, issue: int) -> str:
+        """The scale label of a candidate's value on one issue."""
         return self.labels[issue][int(np.searchsorted(self.label_values[issue], self.values[package, issue]))]
-
-    @property
-    def label_values(self) -> tuple[FloatArray, ...]:
-        return tuple(np.unique(self.values[:, i]) for i in range(len(self.issues)))
 
 
 def _find(case: Case, words: tuple[str, ...], category: str | None = None) -> str | None:
@@ -160,7 +158,8 @@ def build(case: Case, snapshot: Snapshot) -> Packages:
                     for k, r in enumerate(records)])
     high = np.array([r.range.high if r is not None and r.range is not None else prefs.reservation[k]
                      for k, r in enumerate(records)])
-    labels = tuple(tuple(snapshot.issue_records[i].scale.label_for(float(v)) for v in np.unique(packages[:, i]))
+    label_values = tuple(np.unique(packages[:, i]) for i in range(len(issues)))
+    labels = tuple(tuple(snapshot.issue_records[i].scale.label_for(float(v)) for v in label_values[i])
                    for i in range(len(issues)))
     return Packages(
         actors=prefs.actors, issues=issues, values=packages, base=base, guard=guard,
@@ -169,7 +168,7 @@ def build(case: Case, snapshot: Snapshot) -> Packages:
         ceasefire=ceasefire, ceasefire_base=cf_base[0], ceasefire_guard=cf_guard[0],
         reservation=prefs.reservation.copy(),
         reservation_low=low, reservation_high=high, guarantee_issue=guarantee, sequencing_issue=sequencing,
-        labels=labels, **_readiness(case, snapshot),
+        label_values=label_values, labels=labels, **_readiness(case, snapshot),
     )
 
 
