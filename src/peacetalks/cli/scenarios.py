@@ -40,7 +40,8 @@ BackendOption = Annotated[Backend, typer.Option(help="local (processes on this m
 WorkersOption = Annotated[int, typer.Option(
     help="Local processes, or Dask LocalCluster workers when no --scheduler is given.", min=1)]
 SchedulerOption = Annotated[str | None, typer.Option(
-    help="Dask scheduler address, e.g. tcp://scheduler.example.org:8786 (default: start a LocalCluster).", show_default=False)]
+    help="Dask scheduler address, e.g. tcp://scheduler.example.org:8786 (default: start a LocalCluster).",
+    show_default=False)]
 
 
 @contextmanager
