@@ -69,12 +69,14 @@ class ParameterSet:
         return float(values[0]), float(values[1])
 
     def domain(self, name: str, stretch: float = 0.0) -> tuple[float, float]:
-        """The range of a parameter's distribution (its 0.1 % and 99.9 % quantiles), widened by
-        ``stretch`` times its width at each end and kept within what the parameter can mean."""
-        low, high = self.bounds(name, 0.001, 0.999)
+        """The range of a parameter's distribution (its support; the 0.1 % and 99.9 % quantiles
+        of an unbounded one), widened by ``stretch`` times its width at each end and kept within
+        what the parameter can mean."""
+        tail = 0.001 if self.parameters[INDEX[name]].distribution in ("normal", "lognormal") else 0.0
+        low, high = self.bounds(name, tail, 1.0 - tail)
         width = high - low
         low, high = low - stretch * width, high + stretch * width
-        if self.bounds(name, 0.001, 0.001)[0] >= 0:
+        if self.bounds(name, tail, tail)[0] >= 0:
             low = max(low, 0.0)
         if name in UNIT_INTERVAL:
             high = min(high, 1.0)
