@@ -331,3 +331,24 @@ def test_probabilities_stay_a_distribution_whatever_the_parameters(fixed: dict[s
     total = np.sum([forecast.probability[o] for o in OUTCOMES], axis=0)
     np.testing.assert_allclose(total, 1.0, atol=1e-12)
     assert all(0 <= p <= 1 for o in OUTCOMES for p in forecast.probability[o])
+
+
+def test_acceptable_package_found_exactly_when_the_deals_space_has_one() -> None:
+    from peacetalks.deals import space
+
+    # The coded red lines on Donetsk exclude every package; without them the question is open.
+    data = CASE.model_dump()
+    for reservation in data["reservations"]:
+        reservation["red_lines"] = ()
+    case = Case.model_validate(data)
+    packages, _, _ = prepare(case)
+    snapshot = case.snapshot()
+    rng = np.random.default_rng(3)
+    found = []
+    for _ in range(10):
+        r = packages.reservation + rng.uniform(-0.02, 0.03, 3)  # around the coded values, a knife edge
+        ours = sign(packages, r[None, :], np.zeros((1, 3)), np.ones(1))[0] >= 0
+        theirs = space(snapshot, reservation=dict(zip(packages.actors, r, strict=True))).agreement_size > 0
+        assert ours == theirs, r
+        found.append(ours)
+    assert any(found) and not all(found)

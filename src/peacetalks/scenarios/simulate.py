@@ -31,18 +31,20 @@ def start_state(case: Case, as_of: dt.date) -> Start:
     return Start(**values)
 
 
-#: Candidate packages by (case hash, date): they depend on neither parameters nor seed, and
-#: sensitivity analyses and backtests simulate the same snapshot many times.
-_BUILT: dict[tuple[str, dt.date], Packages] = {}
+#: Candidate packages by (case object, date): they depend on neither parameters nor seed, and
+#: sensitivity analyses and backtests simulate the same snapshot many times. Keyed by the object
+#: (kept alive in the entry, so its id is not reused) because a case changed with
+#: ``model_copy(update=...)`` keeps its original ``content_hash``.
+_BUILT: dict[tuple[int, dt.date], tuple[Case, Packages]] = {}
 
 
 def _packages(case: Case, as_of: dt.date) -> Packages:
-    key = (case.content_hash, as_of)
-    if key not in _BUILT:
+    key = (id(case), as_of)
+    if key not in _BUILT or _BUILT[key][0] is not case:
         if len(_BUILT) >= 8:
             _BUILT.pop(next(iter(_BUILT)))
-        _BUILT[key] = build(case, case.snapshot(as_of))
-    return _BUILT[key]
+        _BUILT[key] = (case, build(case, case.snapshot(as_of)))
+    return _BUILT[key][1]
 
 
 def prepare(case: Case, as_of: dt.date | None = None) -> tuple[Packages, Start, dt.date]:
