@@ -31,20 +31,18 @@ def start_state(case: Case, as_of: dt.date) -> Start:
     return Start(**values)
 
 
-#: Candidate packages by (case object, date): they depend on neither parameters nor seed, and
-#: sensitivity analyses and backtests simulate the same snapshot many times. Keyed by the object
-#: (kept alive in the entry, so its id is not reused) because a case changed with
-#: ``model_copy(update=...)`` keeps its original ``content_hash``.
-_BUILT: dict[tuple[int, dt.date], tuple[Case, Packages]] = {}
+#: Candidate packages by (case content, date), at most 8: they depend on neither parameters nor
+#: seed, and sensitivity analyses and backtests simulate the same snapshot many times.
+_BUILT: dict[tuple[str, dt.date], Packages] = {}
 
 
 def _packages(case: Case, as_of: dt.date) -> Packages:
-    key = (id(case), as_of)
-    if key not in _BUILT or _BUILT[key][0] is not case:
+    key = (case.content_hash, as_of)
+    if key not in _BUILT:
         if len(_BUILT) >= 8:
             _BUILT.pop(next(iter(_BUILT)))
-        _BUILT[key] = (case, build(case, case.snapshot(as_of)))
-    return _BUILT[key][1]
+        _BUILT[key] = build(case, case.snapshot(as_of))
+    return _BUILT[key]
 
 
 def prepare(case: Case, as_of: dt.date | None = None) -> tuple[Packages, Start, dt.date]:
