@@ -70,3 +70,16 @@ def test_dataframe_has_one_row_per_position_in_force(case: Case) -> None:
     row = frame[(frame.actor == "north") & (frame.issue == "border")].iloc[0]
     assert row.position == 40 and row.coded_by == "analyst" and row.sources == ["wire-2024"]
     assert list(frame.columns)[:5] == ["actor", "issue", "position", "salience", "capability"]
+
+
+def test_a_copied_case_with_changes_gets_its_own_hash_and_lookups() -> None:
+    from casetext import CASE_YAML
+    from peacetalks.case import parse_case_texts
+
+    case = parse_case_texts([("case.yaml", CASE_YAML)])
+    before, first = case.content_hash, case.actors[0]
+    renamed = first.model_copy(update={"name": "Renamed"})
+    changed = case.model_copy(update={"actors": (renamed, *case.actors[1:])})
+    assert changed.actor(first.id).name == "Renamed" and case.actor(first.id).name != "Renamed"
+    assert changed.content_hash != before and case.content_hash == before
+    assert case.model_copy().content_hash == before

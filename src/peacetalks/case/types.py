@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -462,6 +463,15 @@ class Case(Model):
             more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
             raise ValueError(f"{len(problems)} inconsistencies: {listed}{more}")
         return self
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy of the case. Pydantic would also copy the cached lookups and content hash below,
+        which are stale once ``update`` changes anything; they are recomputed for the copy.
+        ``update`` is not validated: for edits prefer ``Case.model_validate({**case.model_dump(), …})``."""
+        copy = super().model_copy(update=update, deep=deep)
+        for cached in ("_index", "content_hash"):
+            copy.__dict__.pop(cached, None)
+        return copy
 
     # Lookups. cached_property works on a frozen pydantic model because it writes to __dict__.
     @cached_property
