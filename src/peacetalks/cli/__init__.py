@@ -413,3 +413,4 @@ def db_init(db: DbOption = None) -> None:
 def main() -> None:
     app()
 from peacetalks.cli import brief as _brief  # noqa: E402,F401
+from peacetalks.cli import web as _web  # noqa: E402,F401

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from peacetalks.case.types import Case, Position
-from peacetalks.errors import StoreError
+from peacetalks.errors import StaleWriteError, StoreError
 from peacetalks.store import convert
 from peacetalks.store.records import RunRecord, SaveResult, StoredCase, StoredPosition
 from peacetalks.store.schema import (
@@ -121,16 +121,22 @@ class Store:
 
     # Cases ---------------------------------------------------------------------------------
 
-    def save_case(self, case: Case, *, replace: bool = False) -> SaveResult:
+    def save_case(self, case: Case, *, replace: bool = False, expected_hash: str | None = None) -> SaveResult:
         """Store ``case``. Saving the same content again writes nothing. A case already stored
         with other content needs ``replace=True``: positions equal to stored current ones are
-        kept, the other current ones are marked superseded, and the new ones are recorded now."""
+        kept, the other current ones are marked superseded, and the new ones are recorded now.
+
+        ``expected_hash`` makes the save conditional: it raises :class:`StaleWriteError` unless
+        the stored case still has that content hash (checked in the same transaction), so two
+        editors who started from the same version cannot overwrite each other's change."""
         now = _now()
         with self._begin(f"save case {case.id!r}") as conn:
             # FOR UPDATE makes concurrent saves of one case on PostgreSQL wait for each other.
             stored_hash = conn.scalar(
                 select(cases.c.content_hash).where(cases.c.id == case.id).with_for_update()
             )
+            if expected_hash is not None and stored_hash != expected_hash:
+                raise StaleWriteError(case.id, expected_hash, stored_hash)
             if stored_hash == case.content_hash:
                 return SaveResult(case.id, "unchanged", case.content_hash, kept=len(case.positions))
             if stored_hash is not None and not replace:

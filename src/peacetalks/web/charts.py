@@ -1,0 +1,83 @@
+"""Positions over time as inline SVG: one step line per actor across an issue's scale. The
+other charts come from :mod:`peacetalks.report.charts`; like them, every text is escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from peacetalks.report.charts import ROLE_COLOURS
+
+WIDTH, HEIGHT = 760, 300
+_LEFT, _RIGHT, _TOP, _BOTTOM = 56, 150, 16, 250
+
+
+@dataclass(frozen=True)
+class Step:
+    date: dt.date
+    value: float
+    title: str
+
+
+@dataclass(frozen=True)
+class Track:
+    name: str
+    role: str
+    steps: tuple[Step, ...]
+
+
+def history_chart(label: str, scale: tuple[float, float], anchors: Sequence[float], tracks: Sequence[Track],
+                  end: dt.date) -> str:
+    """Each actor's position from its first coding to ``end``, held flat between codings."""
+    low, high = scale
+    dates = [s.date for t in tracks for s in t.steps] or [end]
+    first = min(dates)
+    days = max((end - first).days, 1)
+
+    def x(day: dt.date) -> float:
+        return _LEFT + (day - first).days / days * (WIDTH - _LEFT - _RIGHT)
+
+    def y(value: float) -> float:
+        return _BOTTOM - (value - low) / (high - low) * (_BOTTOM - _TOP)
+
+    body = []
+    for value in anchors:
+        body.append(f'<line x1="{_LEFT}" x2="{WIDTH - _RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
+                    f'stroke="#e3e6eb"/><text x="{_LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">'
+                    f"{value:g}</text>")
+    for day, anchor in ((first, "start"), (end, "end")):
+        body.append(f'<text x="{x(day):.1f}" y="{_BOTTOM + 20}" text-anchor="{anchor}" fill="#5b6472">'
+                    f"{day.isoformat()}</text>")
+    body.append(f'<line x1="{_LEFT}" x2="{WIDTH - _RIGHT}" y1="{_BOTTOM}" y2="{_BOTTOM}" stroke="#1d2430"/>')
+    label_at = _label_heights([y(max(t.steps, key=lambda s: s.date).value) for t in tracks])
+    for k, track in enumerate(tracks):
+        colour = ROLE_COLOURS.get(track.role, "#7f7f7f")
+        steps = sorted(track.steps, key=lambda s: s.date)
+        path = [f"M{x(steps[0].date):.1f} {y(steps[0].value):.1f}"]
+        for later in steps[1:]:
+            path.append(f"H{x(later.date):.1f} V{y(later.value):.1f}")
+        path.append(f"H{x(end):.1f}")
+        marks = "".join(f'<circle cx="{x(s.date):.1f}" cy="{y(s.value):.1f}" r="3.5" fill="{colour}">'
+                        f"<title>{escape(s.title)}</title></circle>" for s in steps)
+        label_y = label_at[k] + 4
+        body.append(f'<g class="track" data-actor="{escape(track.name)}"><path d="{" ".join(path)}" fill="none" '
+                    f'stroke="{colour}" stroke-width="2" stroke-opacity=".8"/>{marks}'
+                    f'<text x="{WIDTH - _RIGHT + 8}" y="{label_y}" fill="{colour}">{escape(track.name)}</text></g>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart history-chart" role="img" '
+            f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" aria-label="{escape(label)}" '
+            f'font-family="system-ui, DejaVu Sans, sans-serif" font-size="12"><title>{escape(label)}</title>'
+            + "".join(body) + "</svg>")
+
+
+def _label_heights(ends: Sequence[float], gap: float = 14) -> list[float]:
+    """Heights for the actor names at the right edge: at each line's end, pushed apart so that
+    no two overlap."""
+    order = sorted(range(len(ends)), key=lambda k: ends[k])
+    placed: dict[int, float] = {}
+    previous = -gap
+    for k in order:
+        placed[k] = max(ends[k], previous + gap)
+        previous = placed[k]
+    return [placed[k] for k in range(len(ends))]
