@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -20,7 +19,7 @@ from peacetalks.errors import CaseError, CaseNotFoundError, PeacetalksError, Sta
 from peacetalks.store import Store
 from peacetalks.web.edits import EditError
 from peacetalks.web.library import CaseExistsError, Library, ReadOnlyCaseError
-from peacetalks.web.security import HEADERS, BodyLimit
+from peacetalks.web.security import BodyLimit, SecurityHeaders
 
 #: Default largest request body: the built-in case as JSON is about 0.4 MB.
 MAX_BODY = 2_000_000
@@ -87,13 +86,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail), dict(exc.headers or {}))
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.update(HEADERS)
-        return response
-
     app.add_middleware(BodyLimit, limit=settings.max_body)
+    app.add_middleware(SecurityHeaders)
     if settings.allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app

@@ -106,3 +106,20 @@ class BodyLimit:
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """Add :data:`HEADERS` to every response (a plain ASGI wrapper: Starlette's function
+    middleware would wrap errors raised while the body is read, hiding the 413)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.extra = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.extra]
+            await send(message)
+
+        await self.app(scope, receive, with_headers if scope["type"] == "http" else send)

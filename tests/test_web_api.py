@@ -1,0 +1,332 @@
+"""The REST API and the pages through FastAPI's TestClient, on a fresh store (SQLite, and the
+store-backed tests also on PostgreSQL): reads, token-guarded writes, validation with clear 4xx,
+body limits, escaping of hostile case text and versioned writes that never lose an update."""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="web tests skipped: the [web] extra is not installed")
+from fastapi.testclient import TestClient
+
+from peacetalks import load_case
+from peacetalks.deals import assess
+from peacetalks.web import Settings, create_app
+from peacetalks.web.edits import Package, package_proposal
+from pg import PostgresServer
+from test_report import HOSTILE_NAME, HOSTILE_TITLE, hostile_case
+
+TOKEN = "test-token-123"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+CASE = "russia-ukraine"
+
+
+def make_client(url: str, **settings: Any) -> TestClient:
+    return TestClient(create_app(Settings(db=url, token=TOKEN, warm_up=False, **settings)))
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    with make_client(f"sqlite:///{tmp_path / 'web.db'}") as c:
+        yield c
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'web.db'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    with server.database() as url:
+        yield url
+
+
+def variant(client: TestClient, new_id: str, edits: dict[str, Any] | None = None) -> str:
+    """Store a copy of the built-in case under ``new_id``; returns its version."""
+    answer = client.post(f"/api/cases/{CASE}/variants", headers=AUTH,
+                         json={"id": new_id, "name": f"Variant {new_id}", "edits": edits or {}})
+    assert answer.status_code == 201, answer.text
+    version: str = answer.json()["version"]
+    return version
+
+
+def outcomes(result: dict[str, Any], model: str) -> dict[str, float | None]:
+    found = next(p for p in result["predictions"] if p["model"] == model)
+    return {issue: o["value"] for issue, o in found["outcomes"].items()}
+
+
+# Pages ----------------------------------------------------------------------------------------
+
+def test_every_page_renders_the_case(client: TestClient) -> None:
+    case = load_case(CASE)
+    home = client.get("/")
+    assert home.status_code == 200 and case.name in home.text
+    explorer = client.get(f"/cases/{CASE}")
+    assert explorer.status_code == 200
+    assert explorer.text.count('<figure class="chart"') == len(case.issues)
+    for actor in case.actors[:5]:
+        assert actor.name in explorer.text
+    assert all(s.title.replace("'", "&#39;") in explorer.text or s.title in explorer.text for s in case.sources[:5])
+    issue = case.issues[0]
+    page = client.get(f"/cases/{CASE}/issues/{issue.id}")
+    assert page.status_code == 200 and 'data-chart="history"' in page.text
+    assert page.text.count("<tr data-actor=") == sum(p.issue == issue.id for p in case.positions)
+    assert client.get(f"/cases/{CASE}/whatif").status_code == 200
+    assert client.get(f"/cases/{CASE}/builder?from={case.proposals[0].id}").status_code == 200
+    assert "/api/cases/{case_id}/whatif" in client.get("/api-docs").text
+    for name in ("whatif.js", "builder.js", "style.css"):
+        assert client.get(f"/static/{name}").status_code == 200
+
+
+def test_pages_load_nothing_from_elsewhere_and_forbid_inline_script(client: TestClient) -> None:
+    for url in ("/", f"/cases/{CASE}", f"/cases/{CASE}/whatif", f"/cases/{CASE}/builder", "/api-docs"):
+        page = client.get(url)
+        policy = page.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "default-src 'self'" in policy
+        assert not re.search(r"""(src|href)=["']https?://""", page.text.replace('rel="noopener', "")
+                             .split('<section id="sources">')[0]), url
+        assert "<script>" not in page.text  # only <script src="/static/…">
+
+
+def test_unknown_case_is_a_404_page_and_a_404_json(client: TestClient) -> None:
+    page = client.get("/cases/no-such-case")
+    text = html.unescape(page.text)
+    assert page.status_code == 404 and "no case 'no-such-case'" in text and "russia-ukraine" in text
+    answer = client.get("/api/cases/no-such-case")
+    assert answer.status_code == 404 and "no case 'no-such-case'" in answer.json()["detail"]
+
+
+def test_hostile_text_is_escaped_everywhere(client: TestClient) -> None:
+    hostile = hostile_case().model_dump(mode="json")
+    created = client.post("/api/cases", headers=AUTH, json=hostile)
+    assert created.status_code == 201, created.text
+    case_id = hostile["id"]
+    issue = hostile["issues"][0]["id"]
+    for url in ("/", f"/cases/{case_id}", f"/cases/{case_id}/issues/{issue}", f"/cases/{case_id}/whatif",
+                f"/cases/{case_id}/builder"):
+        page = client.get(url)
+        assert page.status_code == 200, (url, page.text[:500])
+        assert "<script>window.pwned" not in page.text and "<img src=x" not in page.text, url
+        assert 'onmouseover="alert' not in page.text
+    explorer = client.get(f"/cases/{case_id}").text
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;North" in explorer
+    assert "&lt;img src=x onerror=" in explorer
+    assert client.get(f"/api/cases/{case_id}").json()["case"]["actors"][0]["name"] == HOSTILE_NAME
+    assert client.get(f"/api/cases/{case_id}").json()["case"]["sources"][0]["title"] == HOSTILE_TITLE
+
+
+# Writes: token, validation, limits -----------------------------------------------------------
+
+def test_every_write_needs_the_token(client: TestClient, tmp_path: Path) -> None:
+    body = {"id": "copy", "name": "Copy", "edits": {}}
+    missing = client.post(f"/api/cases/{CASE}/variants", json=body)
+    assert missing.status_code == 401 and "token" in missing.json()["detail"]
+    wrong = client.post(f"/api/cases/{CASE}/variants", json=body, headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401
+    assert client.post("/api/cases", json={}).status_code == 401
+    assert client.post(f"/api/cases/{CASE}/positions", json={"version": "x", "position": {}}).status_code == 401
+    assert client.delete(f"/api/cases/{CASE}", params={"version": "x"}).status_code == 401
+    page = client.post(f"/cases/{CASE}/whatif/save", data={"new_id": "copy", "new_name": "Copy"})
+    assert page.status_code == 401 and "token" in html.unescape(page.text)
+    assert client.get("/api/cases/copy").status_code == 404, "nothing was written"
+    with TestClient(create_app(Settings(db=f"sqlite:///{tmp_path / 'ro.db'}", token=None, warm_up=False))) as ro:
+        refused = ro.post(f"/api/cases/{CASE}/variants", json=body, headers=AUTH)
+        assert refused.status_code == 403 and "--token" in refused.json()["detail"]
+    # The same token in the other accepted header works.
+    assert client.post(f"/api/cases/{CASE}/variants", json=body,
+                       headers={"X-Peacetalks-Token": TOKEN}).status_code == 201
+
+
+def test_bad_bodies_get_clear_4xx(client: TestClient) -> None:
+    version = variant(client, "mine")
+    too_salient = client.post("/api/cases/mine/positions", headers=AUTH, json={"version": version, "position": {
+        "actor": "russia", "issue": "territory-crimea", "as_of": "2026-01-01", "position": 90, "salience": 150,
+        "capability": 80, "coded_by": "analyst", "rationale": "test"}})
+    assert too_salient.status_code == 422
+    assert "salience" in too_salient.json()["detail"] and "100" in too_salient.json()["detail"]
+    unknown = client.post(f"/api/cases/{CASE}/whatif", json={"positions": [{"actor": "atlantis",
+                                                                              "issue": "territory-crimea",
+                                                                              "salience": 10}]})
+    assert unknown.status_code == 422 and "atlantis" in unknown.json()["detail"]
+    off_scale = client.post(f"/api/cases/{CASE}/assess", json={"package": {"positions": {"territory-crimea": 900}}})
+    assert off_scale.status_code == 422 and "outside its scale" in off_scale.json()["detail"]
+    not_json = client.post(f"/api/cases/{CASE}/whatif", content=b"{nope", headers={"Content-Type": "application/json"})
+    assert not_json.status_code == 422
+    extra = client.post(f"/api/cases/{CASE}/whatif", json={"positions": [], "surprise": 1})
+    assert extra.status_code == 422 and "surprise" in extra.text
+    late = client.post(f"/api/cases/{CASE}/whatif", json={"as_of": "2099-01-01"})
+    assert late.status_code == 422 and "after the case's date" in late.json()["detail"]
+    bad_case = client.post("/api/cases", headers=AUTH, json={"id": "x", "name": "X", "as_of": "2024-01-01",
+                                                             "positions": [{"actor": "ghost"}]})
+    assert bad_case.status_code == 422 and "invalid case" in bad_case.json()["detail"]
+    page = client.post(f"/cases/{CASE}/whatif", data={"s-0-0": "lots"})
+    assert page.status_code == 422 and "is not a number" in html.unescape(page.text)
+
+
+def test_request_bodies_are_size_limited(tmp_path: Path) -> None:
+    with make_client(f"sqlite:///{tmp_path / 'small.db'}", max_body=4096) as small:
+        big = {"positions": [{"actor": "russia", "issue": "territory-crimea", "salience": 1}] * 200}
+        announced = small.post(f"/api/cases/{CASE}/whatif", json=big)
+        assert announced.status_code == 413 and "4,096 bytes" in announced.json()["detail"]
+
+        def chunks() -> Iterator[bytes]:  # no Content-Length: the limit must count what arrives
+            yield b'{"positions": ['
+            for _ in range(400):
+                yield b'{"actor": "russia", "issue": "territory-crimea", "salience": 1},'
+            yield b"]}"
+
+        streamed = small.post(f"/api/cases/{CASE}/whatif", content=chunks(),
+                              headers={"Content-Type": "application/json"})
+        assert streamed.status_code == 413
+        assert small.post(f"/api/cases/{CASE}/whatif", json={"positions": []}).status_code == 200
+
+
+def test_built_in_cases_are_read_only(client: TestClient) -> None:
+    version = client.get(f"/api/cases/{CASE}").json()["version"]
+    refused = client.post(f"/api/cases/{CASE}/positions", headers=AUTH, json={"version": version, "position": {
+        "actor": "russia", "issue": "territory-crimea", "as_of": "2026-01-01", "position": 90, "salience": 50,
+        "capability": 80, "coded_by": "analyst", "rationale": "test"}})
+    assert refused.status_code == 403 and "variant" in refused.json()["detail"]
+    taken = client.post(f"/api/cases/{CASE}/variants", headers=AUTH, json={"id": CASE, "name": "again"})
+    assert taken.status_code == 409 and "already exists" in taken.json()["detail"]
+
+
+# Analysis -------------------------------------------------------------------------------------
+
+def test_whatif_changes_predictions_and_a_saved_variant_predicts_the_same(client: TestClient) -> None:
+    base = client.get(f"/api/cases/{CASE}/predictions").json()
+    edits = {"positions": [{"actor": "russia", "issue": "territory-donetsk", "salience": 5, "position": 0}],
+             "reservations": [{"actor": "ukraine", "value": 0.05}]}
+    changed = client.post(f"/api/cases/{CASE}/whatif", json=edits)
+    assert changed.status_code == 200
+    result = changed.json()
+    assert result["base_version"] == base["version"] != result["version"]
+    assert outcomes(result, "compromise")["territory-donetsk"] != outcomes(base, "compromise")["territory-donetsk"]
+    assert outcomes(result, "compromise")["territory-crimea"] == outcomes(base, "compromise")["territory-crimea"]
+    verdicts = {a["proposal"]: next(v for v in a["verdicts"] if v["actor"] == "ukraine")
+                for a in result["assessments"]}
+    assert all(v["reservation"] == 0.05 for v in verdicts.values())
+    variant(client, "what-if-1", edits)
+    saved = client.get("/api/cases/what-if-1/predictions").json()
+    assert saved["predictions"] == result["predictions"]
+    stored = client.get("/api/cases/what-if-1").json()["case"]
+    edited = [p for p in stored["positions"] if p["actor"] == "russia" and p["issue"] == "territory-donetsk"
+              and p["as_of"] == stored["as_of"]]
+    assert edited and edited[0]["coded_by"] == "analyst" and "salience" in edited[0]["rationale"]
+    assert "Variant of 'russia-ukraine'" in stored["description"]
+
+
+def test_whatif_form_without_javascript_shows_the_changed_prediction(client: TestClient) -> None:
+    page = client.get(f"/cases/{CASE}/whatif").text
+    field = re.search(r'name="(s-\d+-\d+)" value="([\d.]+)"\s+data-actor="russia" data-issue="territory-donetsk"',
+                      page)
+    assert field is not None
+    answer = client.post(f"/cases/{CASE}/whatif", data={"as_of": "", field.group(1): "1"})
+    assert answer.status_code == 200 and "1 edit(s) applied" in answer.text
+    assert 'class="pred changed" data-model="compromise" data-issue="territory-donetsk"' in answer.text
+    saved = client.post(f"/cases/{CASE}/whatif/save", follow_redirects=False,
+                        data={field.group(1): "1", "new_id": "form-variant", "new_name": "From the form",
+                              "token": TOKEN})
+    assert saved.status_code == 303 and saved.headers["location"] == "/cases/form-variant"
+    assert client.get("/cases/form-variant").status_code == 200
+
+
+def test_package_assessment_is_the_deals_assessment(client: TestClient) -> None:
+    case = load_case(CASE)
+    package = {"territory-crimea": 50.0, "nato-neutrality": 100.0}
+    answer = client.post(f"/api/cases/{CASE}/assess", json={"package": {"positions": package}})
+    assert answer.status_code == 200
+    got = answer.json()["assessment"]
+    expected = assess(case.snapshot(), package_proposal(case, Package(positions=package), case.as_of)).to_dict()
+    assert {v["actor"]: v["utility"] for v in got["verdicts"]} == {v["actor"]: v["utility"]
+                                                                   for v in expected["verdicts"]}
+    assert got["package"]["territory-crimea"] == 50.0 and "territory-crimea" not in got["silent"]
+    page = client.get(f"/cases/{CASE}/builder", params={"v-0": "50", "name": "Half"})
+    assert page.status_code == 200 and "<h2>Half</h2>" in page.text
+    assert page.text.count('<tr data-actor="') == len(got["verdicts"])
+
+
+# Versioned, store-backed writes ---------------------------------------------------------------
+
+def new_position(actor: str, issue: str, position: float, as_of: str = "2026-03-01") -> dict[str, Any]:
+    return {"actor": actor, "issue": issue, "as_of": as_of, "position": position, "salience": 60,
+            "capability": 70, "coded_by": "analyst", "rationale": "test edit"}
+
+
+def test_stale_writes_get_409_and_no_update_is_lost(store_url: str) -> None:
+    with make_client(store_url) as one, make_client(store_url) as two:  # two servers, one store
+        start = variant(one, "shared")
+        assert two.get("/api/cases/shared").json()["version"] == start
+        first = one.post("/api/cases/shared/positions", headers=AUTH,
+                         json={"version": start, "position": new_position("russia", "territory-crimea", 10)})
+        assert first.status_code == 200, first.text
+        stale = two.post("/api/cases/shared/positions", headers=AUTH,
+                         json={"version": start, "position": new_position("ukraine", "territory-crimea", 20)})
+        assert stale.status_code == 409 and "reload" in stale.json()["detail"]
+        fresh = two.get("/api/cases/shared").json()["version"]
+        assert fresh == first.json()["version"]
+        retried = two.post("/api/cases/shared/positions", headers=AUTH,
+                           json={"version": fresh, "position": new_position("ukraine", "territory-crimea", 20)})
+        assert retried.status_code == 200
+        held = one.get("/api/cases/shared/positions", params={"issue": "territory-crimea", "history": True}).json()
+        mine = {(p["actor"], p["position"]) for p in held["positions"] if p["as_of"] == "2026-03-01"}
+        assert mine == {("russia", 10.0), ("ukraine", 20.0)}
+        gone = one.delete("/api/cases/shared", params={"version": start}, headers=AUTH)
+        assert gone.status_code == 409
+
+
+def test_concurrent_editors_never_lose_an_update(store_url: str) -> None:
+    """Six editors at once, each retrying on 409. On PostgreSQL they talk to two servers sharing
+    the store; a SQLite store is for one server (two would see "database is locked"), so there
+    they share one server."""
+    issues = [i.id for i in load_case(CASE).issues][:6]
+    with make_client(store_url) as one, make_client(store_url) as other:
+        two = other if store_url.startswith("postgresql") else one
+        variant(one, "busy")
+        conflicts = []
+
+        def editor(client: TestClient, issue: str) -> None:
+            for _ in range(30):
+                version = client.get("/api/cases/busy").json()["version"]
+                answer = client.post("/api/cases/busy/positions", headers=AUTH, json={
+                    "version": version, "position": new_position("turkey", issue, 33)})
+                if answer.status_code == 200:
+                    return
+                assert answer.status_code == 409, answer.text
+                conflicts.append(issue)
+            raise AssertionError(f"{issue}: no write got through")
+
+        threads = [threading.Thread(target=editor, args=(one if k % 2 else two, issue))
+                   for k, issue in enumerate(issues)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        stored = one.get("/api/cases/busy/positions", params={"actor": "turkey", "history": True}).json()
+        written = {p["issue"] for p in stored["positions"] if p["as_of"] == "2026-03-01" and p["position"] == 33}
+        assert written == set(issues), f"lost updates; {len(conflicts)} conflicts were retried"
+
+
+def test_proposals_can_be_added_to_a_stored_case(store_url: str) -> None:
+    with make_client(store_url) as client:
+        version = variant(client, "with-plan")
+        case = load_case(CASE)
+        plan = {"id": "dashboard-plan", "name": "Plan from the builder", "date": "2026-03-01", "status": "draft",
+                "sources": [case.sources[0].id], "positions": {"territory-crimea": {"position": 50}}}
+        added = client.post("/api/cases/with-plan/proposals", headers=AUTH, json={"version": version,
+                                                                                   "proposal": plan})
+        assert added.status_code == 200, added.text
+        ids = [p["id"] for p in client.get("/api/cases/with-plan/proposals").json()]
+        assert ids[-1] == "dashboard-plan" and len(ids) == len(case.proposals) + 1
+        judged = client.get("/api/cases/with-plan/assessments", params={"proposal": "dashboard-plan"}).json()
+        assert judged["assessments"][0]["package"]["territory-crimea"] == 50
+        unsourced = client.post("/api/cases/with-plan/proposals", headers=AUTH, json={
+            "version": added.json()["version"], "proposal": {**plan, "sources": ["no-such-source"]}})
+        assert unsourced.status_code == 422 and "no-such-source" in unsourced.json()["detail"]
