@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from peacetalks.case.types import Case, Id, Position, Proposal
@@ -23,6 +23,8 @@ Write = Depends(require_token)
 Version = Annotated[str, Field(min_length=1, max_length=64, description="The content hash of the case "
                                                                         "this write starts from (from GET).")]
 Silence = Literal["expectation", "status-quo"]
+CaseId = Annotated[str, Path(max_length=200, description="A case id, as GET /api/cases lists them.",
+                             examples=["russia-ukraine"])]
 AsOf = Annotated[dt.date | None, Query(description="Analysis date, YYYY-MM-DD (default: the case's date).")]
 
 
@@ -110,14 +112,14 @@ def create_case(request: Request, document: Annotated[dict[str, Any], Body()]) -
 
 
 @router.get("/cases/{case_id}", summary="One case, whole, with its version")
-def get_case(request: Request, response: Response, case_id: str) -> dict[str, Any]:
+def get_case(request: Request, response: Response, case_id: CaseId) -> dict[str, Any]:
     case, origin = library(request).get(case_id)
     response.headers["ETag"] = f'"{case.content_hash}"'
     return {"id": case.id, "origin": origin, "version": case.content_hash, "case": case.model_dump(mode="json")}
 
 
 @router.delete("/cases/{case_id}", status_code=204, dependencies=[Write], summary="Delete a stored case")
-def delete_case(request: Request, case_id: str,
+def delete_case(request: Request, case_id: CaseId,
                 version: Annotated[str, Query(min_length=1, max_length=64)]) -> Response:
     library(request).delete(case_id, version)
     return Response(status_code=204)
@@ -126,7 +128,7 @@ def delete_case(request: Request, case_id: str,
 # Positions ----------------------------------------------------------------------------------
 
 @router.get("/cases/{case_id}/positions", summary="Positions in force as of a date, or their whole history")
-def positions(request: Request, case_id: str, as_of: AsOf = None,
+def positions(request: Request, case_id: CaseId, as_of: AsOf = None,
               actor: Annotated[str | None, Query(max_length=200)] = None,
               issue: Annotated[str | None, Query(max_length=200)] = None,
               history: Annotated[bool, Query(description="Every position over time, not only those in force.")]
@@ -145,7 +147,7 @@ def positions(request: Request, case_id: str, as_of: AsOf = None,
 
 
 @router.post("/cases/{case_id}/positions", dependencies=[Write], summary="Record a position in a stored case")
-def add_position(request: Request, case_id: str, body: NewPosition) -> Saved:
+def add_position(request: Request, case_id: CaseId, body: NewPosition) -> Saved:
     lib = library(request)
     case, _ = lib.get(case_id)
     new = _validated(Position, body.position, "position")
@@ -156,13 +158,13 @@ def add_position(request: Request, case_id: str, body: NewPosition) -> Saved:
 # Proposals ----------------------------------------------------------------------------------
 
 @router.get("/cases/{case_id}/proposals", summary="The case's proposals")
-def proposals(request: Request, case_id: str) -> list[dict[str, Any]]:
+def proposals(request: Request, case_id: CaseId) -> list[dict[str, Any]]:
     case, _ = library(request).get(case_id)
     return [p.model_dump(mode="json") for p in case.proposals]
 
 
 @router.post("/cases/{case_id}/proposals", dependencies=[Write], summary="Add or replace a proposal")
-def add_proposal(request: Request, case_id: str, body: NewProposal) -> Saved:
+def add_proposal(request: Request, case_id: CaseId, body: NewProposal) -> Saved:
     lib = library(request)
     case, _ = lib.get(case_id)
     new = _validated(Proposal, body.proposal, "proposal")
@@ -173,7 +175,7 @@ def add_proposal(request: Request, case_id: str, body: NewProposal) -> Saved:
 # Analysis -----------------------------------------------------------------------------------
 
 @router.get("/cases/{case_id}/predictions", summary="Each model's predicted outcome per issue")
-def predictions(request: Request, case_id: str, as_of: AsOf = None,
+def predictions(request: Request, case_id: CaseId, as_of: AsOf = None,
                 model: Annotated[list[str] | None, Query(max_length=20)] = None) -> dict[str, Any]:
     case, _ = library(request).get(case_id)
     snapshot = case.snapshot(when(case, as_of))
@@ -182,7 +184,7 @@ def predictions(request: Request, case_id: str, as_of: AsOf = None,
 
 
 @router.get("/cases/{case_id}/assessments", summary="Every proposal judged by every actor")
-def assessments(request: Request, case_id: str, as_of: AsOf = None, silence: Silence | None = None,
+def assessments(request: Request, case_id: CaseId, as_of: AsOf = None, silence: Silence | None = None,
                 proposal: Annotated[str | None, Query(max_length=200)] = None) -> dict[str, Any]:
     case, _ = library(request).get(case_id)
     snapshot = case.snapshot(when(case, as_of))
@@ -194,7 +196,7 @@ def assessments(request: Request, case_id: str, as_of: AsOf = None, silence: Sil
 
 
 @router.post("/cases/{case_id}/whatif", summary="Predictions and assessments with edits applied (nothing saved)")
-def whatif(request: Request, case_id: str, body: WhatIf) -> dict[str, Any]:
+def whatif(request: Request, case_id: CaseId, body: WhatIf) -> dict[str, Any]:
     case, _ = library(request).get(case_id)
     date = when(case, body.as_of)
     variant = apply_edits(case, body)
@@ -205,7 +207,7 @@ def whatif(request: Request, case_id: str, body: WhatIf) -> dict[str, Any]:
 
 @router.post("/cases/{case_id}/variants", status_code=201, dependencies=[Write],
              summary="Save the case with edits applied as a new case")
-def save_variant(request: Request, case_id: str, body: Variant) -> Saved:
+def save_variant(request: Request, case_id: CaseId, body: Variant) -> Saved:
     lib = library(request)
     case, _ = lib.get(case_id)
     return _saved(lib.create(variant_case(case, body)))
@@ -220,7 +222,7 @@ def variant_case(case: Case, body: Variant) -> Case:
 
 
 @router.post("/cases/{case_id}/assess", summary="Each actor's utility and acceptability of a package")
-def assess_package(request: Request, case_id: str, body: PackageQuery) -> dict[str, Any]:
+def assess_package(request: Request, case_id: CaseId, body: PackageQuery) -> dict[str, Any]:
     case, _ = library(request).get(case_id)
     date = when(case, body.as_of)
     variant = apply_edits(case, body.edits)

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from peacetalks.report.charts import ROLE_COLOURS
 
 WIDTH, HEIGHT = 760, 300
+#: One colour per actor (Okabe–Ito, colour-blind-safe); after eight, lines are dashed too.
+PALETTE = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#7f7f7f")
 _LEFT, _RIGHT, _TOP, _BOTTOM = 56, 150, 16, 250
 
 
@@ -24,7 +25,6 @@ class Step:
 @dataclass(frozen=True)
 class Track:
     name: str
-    role: str
     steps: tuple[Step, ...]
 
 
@@ -53,7 +53,8 @@ def history_chart(label: str, scale: tuple[float, float], anchors: Sequence[floa
     body.append(f'<line x1="{_LEFT}" x2="{WIDTH - _RIGHT}" y1="{_BOTTOM}" y2="{_BOTTOM}" stroke="#1d2430"/>')
     label_at = _label_heights([y(max(t.steps, key=lambda s: s.date).value) for t in tracks])
     for k, track in enumerate(tracks):
-        colour = ROLE_COLOURS.get(track.role, "#7f7f7f")
+        colour = PALETTE[k % len(PALETTE)]
+        dash = ' stroke-dasharray="6 3"' if k >= len(PALETTE) else ""
         steps = sorted(track.steps, key=lambda s: s.date)
         path = [f"M{x(steps[0].date):.1f} {y(steps[0].value):.1f}"]
         for later in steps[1:]:
@@ -63,7 +64,7 @@ def history_chart(label: str, scale: tuple[float, float], anchors: Sequence[floa
                         f"<title>{escape(s.title)}</title></circle>" for s in steps)
         label_y = label_at[k] + 4
         body.append(f'<g class="track" data-actor="{escape(track.name)}"><path d="{" ".join(path)}" fill="none" '
-                    f'stroke="{colour}" stroke-width="2" stroke-opacity=".8"/>{marks}'
+                    f'stroke="{colour}" stroke-width="2" stroke-opacity=".8"{dash}/>{marks}'
                     f'<text x="{WIDTH - _RIGHT + 8}" y="{label_y}" fill="{colour}">{escape(track.name)}</text></g>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart history-chart" role="img" '
             f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" aria-label="{escape(label)}" '

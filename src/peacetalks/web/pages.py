@@ -110,7 +110,7 @@ def issue_page(request: Request, case_id: str, issue_id: str) -> HTMLResponse:
     for actor in case.actors:
         mine = sorted((p for p in held if p.actor == actor.id), key=lambda p: p.as_of)
         if mine:
-            tracks.append(Track(actor.name, actor.role.value, tuple(
+            tracks.append(Track(actor.name, tuple(
                 Step(p.as_of, p.position, f"{actor.name}, {p.as_of}: {issue.scale.label_for(p.position)} "
                                           f"({p.position:g})") for p in mine)))
     chart = history_chart(f"{issue.name}: positions over time", (issue.scale.min, issue.scale.max),
