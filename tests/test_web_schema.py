@@ -13,10 +13,10 @@ import pytest
 
 pytest.importorskip("fastapi", reason="web tests skipped: the [web] extra is not installed")
 schemathesis = pytest.importorskip("schemathesis", reason="schema tests skipped: schemathesis not installed")
-from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
+from hypothesis import HealthCheck, settings  # noqa: E402
+from schemathesis.checks import not_a_server_error  # noqa: E402
 
-from peacetalks.web import Settings, create_app
+from peacetalks.web import Settings, create_app  # noqa: E402
 
 TOKEN = "schema-token"
 EXAMPLES = int(os.environ.get("PEACETALKS_SCHEMA_EXAMPLES", "15"))

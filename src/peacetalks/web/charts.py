@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-
 WIDTH, HEIGHT = 760, 300
 #: One colour per actor (Okabe–Ito, colour-blind-safe); after eight, lines are dashed too.
 PALETTE = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#7f7f7f")
