@@ -27,7 +27,8 @@ issues:
     category: territory
     description: 0 North keeps it, 100 South takes it.
     status_quo: {value: 50, coded_by: analyst, rationale: front line}
-    scale: {anchors: [{value: 0, label: North keeps it}, {value: 50, label: split}, {value: 100, label: South takes it}]}
+    scale:
+      anchors: [{value: 0, label: North keeps it}, {value: 50, label: split}, {value: 100, label: South takes it}]
   - id: bloc
     name: Bloc
     category: security
@@ -35,11 +36,16 @@ issues:
     status_quo: {value: 50, coded_by: analyst, rationale: undecided}
     scale: {anchors: [{value: 0, label: joins}, {value: 50, label: shelved}, {value: 100, label: neutral}]}
 positions:
-  - {actor: north, issue: land, as_of: 2024-01-01, position: 0, salience: 75, capability: 50, coded_by: analyst, rationale: r}
-  - {actor: north, issue: bloc, as_of: 2024-01-01, position: 0, salience: 25, capability: 50, coded_by: analyst, rationale: r}
-  - {actor: south, issue: land, as_of: 2024-01-01, position: 100, salience: 25, capability: 50, coded_by: analyst, rationale: r}
-  - {actor: south, issue: bloc, as_of: 2024-01-01, position: 100, salience: 75, capability: 50, coded_by: analyst, rationale: r}
-  - {actor: broker, issue: land, as_of: 2024-01-01, position: 50, salience: 50, capability: 50, coded_by: analyst, rationale: r}
+  - {actor: north, issue: land, as_of: 2024-01-01, position: 0, salience: 75,
+     capability: 50, coded_by: analyst, rationale: r}
+  - {actor: north, issue: bloc, as_of: 2024-01-01, position: 0, salience: 25,
+     capability: 50, coded_by: analyst, rationale: r}
+  - {actor: south, issue: land, as_of: 2024-01-01, position: 100, salience: 25,
+     capability: 50, coded_by: analyst, rationale: r}
+  - {actor: south, issue: bloc, as_of: 2024-01-01, position: 100, salience: 75,
+     capability: 50, coded_by: analyst, rationale: r}
+  - {actor: broker, issue: land, as_of: 2024-01-01, position: 50, salience: 50,
+     capability: 50, coded_by: analyst, rationale: r}
 reservations:
   - {actor: north, as_of: 2024-01-01, value: 0.5, role: veto, coded_by: analyst, rationale: r}
   - {actor: south, as_of: 2024-01-01, value: 0.5, role: veto, coded_by: analyst, rationale: r}
@@ -105,11 +111,12 @@ def test_silence_is_a_choice() -> None:
 
 
 def test_status_quo_silence_needs_a_status_quo() -> None:
-    case = load_case("ec-emissions")
-    snap = case.snapshot()
-    with pytest.raises(DealError, match="status_quo"):
-        assess(snap, case.proposals[0], silence="status-quo") if case.proposals else \
-            assess(snap, hand_case().proposal("split"), silence="status-quo")
+    without = HAND.replace("    status_quo: {value: 50, coded_by: analyst, rationale: undecided}\n", "")
+    case = parse_case_texts([("h.yaml", without)])
+    with pytest.raises(DealError, match="missing on: bloc"):
+        assess(case.snapshot(), case.proposal("split"), silence="status-quo")
+    # The automatic choice falls back to the actors' expectation.
+    assert assess(case.snapshot(), case.proposal("land-only")).silence == "expectation"
 
 
 def test_hand_space_zones_frontier_nash_and_ks() -> None:
@@ -123,6 +130,8 @@ def test_hand_space_zones_frontier_nash_and_ks() -> None:
     assert zones["bloc"].overlap == pytest.approx((100 / 3, 100.0))
     # Frontier of the 3 × 3 grid: (0,0) (0,50) (0,100) (50,100) (100,100).
     assert result.frontier_size == 5
+    # Of the 9 packages only (0, 100) gives both sides ≥ 0.5, besides the split (0.5 each).
+    assert result.agreement_count == 2
     assert result.agreement_size == 1
     assert result.nash is not None and result.nash.package == {"land": 0.0, "bloc": 100.0}
     assert result.kalai_smorodinsky is not None and result.kalai_smorodinsky.package == {"land": 0.0, "bloc": 100.0}
@@ -210,6 +219,41 @@ def test_28_and_20_point_plans_fall_on_either_side_of_the_gap(ru: dict) -> None:
     assert frame20.verdict("russia").utility < draft28.verdict("russia").utility
 
 
+def test_the_structural_verdicts_hold_over_the_reservation_ranges(ru: dict) -> None:  # type: ignore[type-arg]
+    by = ru["by"]
+    for proposal, actor in [("russia-june-2024-terms", "ukraine"), ("russia-june-2024-terms", "eu"),
+                            ("peace-formula", "russia"), ("us-28-point", "ukraine"),
+                            ("us-ukraine-20-point", "russia")]:
+        verdict = by[proposal].verdict(actor)
+        assert verdict.acceptable is False and verdict.robust is True, (proposal, actor)
+    # The 20 points sit at the accepting end of Ukraine's bracket: that verdict is not robust.
+    assert by["us-ukraine-20-point"].verdict("ukraine").robust is False
+    overridden = assess(ru["snap"], ru["case"].proposal("us-28-point"), reservation={"russia": 0.5})
+    assert overridden.verdict("russia").robust is None
+
+
+def test_deal_breakers_moved_to_the_actor_make_the_package_acceptable(ru: dict) -> None:  # type: ignore[type-arg]
+    prefs = preferences(ru["snap"])
+    checked = 0
+    for assessment in ru["by"].values():
+        package = np.array([assessment.package[i] for i in prefs.issues])
+        for verdict in assessment.verdicts:
+            if verdict.acceptable is not False:
+                continue
+            a = prefs.index(verdict.actor)
+            fixed = package.copy()
+            for issue in verdict.deal_breakers:
+                fixed[prefs.issues.index(issue)] = prefs.position[a, prefs.issues.index(issue)]
+            assert prefs.acceptable(fixed[None, :])[0, a], (assessment.proposal, verdict.actor)
+            # Fewest: without the last one the package is still unacceptable.
+            fewer = fixed.copy()
+            last = prefs.issues.index(verdict.deal_breakers[-1])
+            fewer[last] = package[last]
+            assert not prefs.acceptable(fewer[None, :])[0, a], (assessment.proposal, verdict.actor)
+            checked += 1
+    assert checked > 20
+
+
 BRACKETS = {  # actor: (proposal rejected, proposal accepted), as the reservation rationales say
     "russia": ("ceasefire-current-line", "us-28-point"),
     "united-states": ("peace-formula", "us-28-point"),
@@ -229,6 +273,27 @@ def test_reservation_values_follow_their_stated_brackets(ru: dict, actor: str) -
     assert res.range is not None
     assert res.range.low == pytest.approx(low, abs=0.01)
     assert res.range.high == pytest.approx(high, abs=0.01)
+    assert res.value == pytest.approx((low + high) / 2, abs=0.01)
+
+
+def test_ukraine_reservation_follows_the_kiis_packages_its_rationale_codes(ru: dict) -> None:  # type: ignore[type-arg]
+    from peacetalks.deals.assess import default_values
+
+    snap = ru["snap"]
+    prefs = preferences(snap)
+    territory = {i: 50.0 for i in snap.issues if i.startswith("territory-")}
+
+    def package(**values: float) -> np.ndarray:
+        stances = {**territory, "ceasefire-sequencing": 35.0, **{k.replace("_", "-"): v for k, v in values.items()}}
+        base = default_values(snap, "status-quo")
+        return np.array([stances.get(i, base[k]) for k, i in enumerate(snap.issues)])
+
+    us_plan = package(territory_crimea=90, security_guarantees=40, sanctions_relief=100)
+    europe_plan = package(security_guarantees=25, sanctions_relief=25)
+    low, high = prefs.utility(np.stack([us_plan, europe_plan]))[:, prefs.index("ukraine")]
+    res = next(r for r in ru["case"].reservations if r.actor == "ukraine")
+    assert res.range is not None
+    assert (res.range.low, res.range.high) == pytest.approx((low, high), abs=0.01)
     assert res.value == pytest.approx((low + high) / 2, abs=0.01)
 
 
@@ -264,7 +329,7 @@ def test_assessment_is_json_ready(ru: dict) -> None:  # type: ignore[type-arg]
 
 
 def test_utility_never_leaves_zero_to_one(ru: dict) -> None:  # type: ignore[type-arg]
-    prefs, _ = preferences(ru["snap"])
+    prefs = preferences(ru["snap"])
     rng = np.random.default_rng(3)
     packages = rng.uniform(prefs.low, prefs.high, size=(500, len(prefs.issues)))
     u = prefs.utility(packages)

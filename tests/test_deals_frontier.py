@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peacetalks.deals.frontier import ks_index, nash_index, nondominated, pareto_front
+from peacetalks.deals.frontier import count_acceptable, ks_index, nash_index, nondominated, pareto_front
 
 
 @st.composite
@@ -90,6 +90,14 @@ def test_an_issue_nobody_cares_about_changes_nothing(domain: tuple[list[np.ndarr
     assert ks_index(plain, r) == ks_index(wider, r)
 
 
+@settings(max_examples=150, deadline=None)
+@given(domains())
+def test_acceptable_packages_are_counted_exactly(domain: tuple[list[np.ndarray], np.ndarray]) -> None:
+    tables, r = domain
+    _, everything = enumerate_all(tables)
+    assert count_acceptable(tables, r) == int((everything >= r).all(axis=1).sum())
+
+
 def test_nondominated_keeps_duplicates_once() -> None:
     points = np.array([[1.0, 1.0], [1.0, 1.0], [0.5, 2.0], [0.5, 0.5]])
     assert sorted(nondominated(points).tolist()) == [0, 2]
@@ -106,7 +114,8 @@ def test_red_lines_drop_values_before_the_search() -> None:
 # --- NegMAS cross-check -----------------------------------------------------------------------
 
 
-def negmas_domain(seed: int, actors: int, issues: int, values: int) -> tuple[list[object], list[np.ndarray], np.ndarray]:
+def negmas_domain(seed: int, actors: int, issues: int,
+                  values: int) -> tuple[list[object], list[np.ndarray], np.ndarray]:
     negmas = pytest.importorskip("negmas", reason="NegMAS not installed (make .venv/.installed-dev installs it)")
     from negmas.outcomes import make_issue, make_os
     from negmas.preferences import LinearAdditiveUtilityFunction

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casetext import CASE_YAML
 from peacetalks.case import parse_case_texts
@@ -82,3 +84,34 @@ def test_ranges_must_contain_the_value() -> None:
     off_scale = RANGED.replace("position: {low: 45, high: 60}", "position: {low: 45, high: 160}")
     with pytest.raises(CaseError, match="outside the scale"):
         parse_case_texts([("case.yaml", off_scale)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 80), st.integers(1, 4), st.integers(0, 2**32 - 1), st.booleans())
+def test_compiled_kernels_agree_with_the_point_rules(actors: int, issues: int, seed: int, ties: bool) -> None:
+    # Beyond 64 actors the median kernel sorts instead of ranking; tied positions and actors
+    # without a position or weight must not change the rule.
+    from peacetalks.models.central import compromise
+    from peacetalks.models.draws import Inputs
+
+    rng = np.random.default_rng(seed)
+    shape = (5, actors, issues)
+    position = rng.integers(0, 5, shape).astype(float) * 25 if ties else rng.uniform(0, 100, shape)
+    salience = np.where(rng.random(shape) < 0.2, 0.0, rng.uniform(0, 100, shape))
+    capability = rng.uniform(0, 100, shape)
+    held = rng.random((actors, issues)) < 0.8
+    inputs = Inputs(position, salience, capability, held, np.zeros(issues), np.full(issues, 100.0))
+    means, medians = get_model("compromise").outcomes(inputs), get_model("median").outcomes(inputs)
+    for d in range(5):
+        for i in range(issues):
+            weight = capability[d, held[:, i], i] * salience[d, held[:, i], i] / 100
+            x = position[d, held[:, i], i]
+            np.testing.assert_allclose(means[d, i], compromise(x, weight), rtol=1e-12)
+            # The lower weighted median equals the Condorcet rule except on exact ties, where both
+            # are optimal: compare the total weighted distance they leave.
+            if weight.sum() > 0:
+                distance = [float(np.abs(x - m) @ weight) for m in (medians[d, i], weighted_median(x, weight))]
+                assert distance[0] == pytest.approx(distance[1], rel=1e-9, abs=1e-9)
+                assert medians[d, i] in x
+            else:
+                assert np.isnan(medians[d, i])

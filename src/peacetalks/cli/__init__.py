@@ -413,4 +413,6 @@ def db_init(db: DbOption = None) -> None:
 def main() -> None:
     app()
 from peacetalks.cli import brief as _brief  # noqa: E402,F401
+from peacetalks.cli import deals as _deals  # noqa: E402,F401
+from peacetalks.cli import scenarios as _scenarios  # noqa: E402,F401
 from peacetalks.cli import web as _web  # noqa: E402,F401

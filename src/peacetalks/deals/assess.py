@@ -11,6 +11,9 @@ import numpy as np
 
 from peacetalks.case.snapshot import Snapshot
 from peacetalks.case.types import Proposal
+from peacetalks.deals.frontier import pareto_front
+from peacetalks.deals.space import grid as default_grid
+from peacetalks.deals.space import restrict
 from peacetalks.deals.utility import DealError, FloatArray, Preferences, preferences
 
 
@@ -45,7 +48,8 @@ class Verdict:
     """One actor's verdict on a package. ``acceptable`` is None without a reservation value;
     ``deal_breakers`` are the issues whose red line the package crosses, then the fewest further
     issues that, moved to the actor's positions, would lift it to its reservation value
-    (largest loss first)."""
+    (largest loss first). ``robust`` says whether the verdict is the same at both ends of the
+    reservation's coded ``range`` (None without a range, or when the reservation was overridden)."""
 
     actor: str
     veto: bool
@@ -53,6 +57,7 @@ class Verdict:
     reservation: float | None
     acceptable: bool | None
     margin: float | None
+    robust: bool | None
     deal_breakers: tuple[str, ...]
     issues: tuple[IssueGap, ...]
 
@@ -119,6 +124,7 @@ def default_values(snapshot: Snapshot, silence: Silence | str) -> FloatArray:
                             f"{', '.join(missing) or 'all issues'} (add 'status_quo' to those issues "
                             "in the case, or use silence 'expectation')")
         return np.array([r.status_quo.value for r in records if r.status_quo is not None])
+    # Imported here: the models package loads Numba, which only this rule needs.
     from peacetalks.models.base import per_issue
     from peacetalks.models.central import weighted_median
 
@@ -144,22 +150,24 @@ def assess(
     ``reservation`` overrides the case's reservation values by actor. ``grid`` gives the values
     searched on each issue for a dominating package (default :func:`peacetalks.deals.space.grid`).
     """
-    prefs, _ = preferences(snapshot, actors=actors, reservation=reservation, risk=risk)
+    prefs = preferences(snapshot, actors=actors, reservation=reservation, risk=risk)
     rule = choose_silence(snapshot, silence)
     package, silent = fill_silence(snapshot, proposal, rule)
-    return _assess(prefs, snapshot, proposal, package, silent, rule, grid)
+    return _assess(prefs, snapshot, proposal, package, silent, rule, grid, set(reservation or ()))
 
 
 def assess_all(snapshot: Snapshot, proposals: Sequence[Proposal], **options: Any) -> tuple[Assessment, ...]:
-    """:func:`assess` for each proposal, sharing the preferences and the frontier."""
+    """:func:`assess` for each proposal, with the same options."""
     return tuple(assess(snapshot, p, **options) for p in proposals)
 
 
 def _assess(prefs: Preferences, snapshot: Snapshot, proposal: Proposal, package: FloatArray,
-            silent: tuple[str, ...], silence: Silence, grid: Sequence[Sequence[float]] | None) -> Assessment:
+            silent: tuple[str, ...], silence: Silence, grid: Sequence[Sequence[float]] | None,
+            overridden: set[str]) -> Assessment:
     utility = prefs.utility(package[None, :])[0]
     losses = prefs.losses(package)
     lo, hi = prefs.red_lines()
+    inside = np.stack([prefs.within_limits(i, package[i:i + 1])[0] for i in range(len(prefs.issues))], axis=1)
     verdicts = []
     for a, actor in enumerate(prefs.actors):
         r = prefs.reservation[a]
@@ -175,25 +183,25 @@ def _assess(prefs: Preferences, snapshot: Snapshot, proposal: Proposal, package:
                 red_line_low=low, red_line_high=high, beyond_red_line=float(beyond),
                 loss=float(losses[a, i]),
             ))
-        crossed = [i for i, g in enumerate(gaps) if g.beyond_red_line > 0
-                   and not prefs.within_limits(i, package[i:i + 1])[0, a]]
+        crossed = [int(i) for i in np.flatnonzero(~inside[a])]
         breakers = tuple(prefs.issues[i] for i in crossed)
         short = r - utility[a] - losses[a, crossed].sum()
         if has_r and short > 0:
             rest = [i for i in np.argsort(-losses[a], kind="stable") if i not in crossed]
             needed = int(np.searchsorted(np.cumsum(losses[a][rest]), short - 1e-12)) + 1
             breakers += tuple(prefs.issues[i] for i in rest[:needed])
-        acceptable = bool(prefs.acceptable(package[None, :])[0, a]) if has_r else None
+        acceptable = bool(utility[a] >= r and not crossed) if has_r else None
         verdicts.append(Verdict(
             actor=actor, veto=bool(prefs.veto[a]), utility=float(utility[a]),
             reservation=float(r) if has_r else None,
             acceptable=acceptable,
+            robust=_robust(snapshot, actor, float(utility[a]), acceptable, bool(crossed), overridden),
             margin=float(utility[a] - r) if has_r else None,
             deal_breakers=breakers, issues=tuple(gaps),
         ))
     vetoes = np.flatnonzero(prefs.veto)
     known = len(vetoes) > 0 and not np.isnan(prefs.reservation[vetoes]).any()
-    accepted = bool(prefs.acceptable(package[None, :])[0, vetoes].all()) if known else None
+    accepted = all(verdicts[a].acceptable for a in vetoes) if known else None
     nash = float(np.prod(np.maximum(utility[vetoes] - prefs.reservation[vetoes], 0.0))) if known else None
     dominated_by, gain = _dominating(prefs, snapshot, package, utility, vetoes, grid)
     return Assessment(
@@ -205,17 +213,24 @@ def _assess(prefs: Preferences, snapshot: Snapshot, proposal: Proposal, package:
     )
 
 
+def _robust(snapshot: Snapshot, actor: str, utility: float, acceptable: bool | None, crossed: bool,
+            overridden: set[str]) -> bool | None:
+    if crossed:
+        return True  # rejected on a red line, whatever the reservation value
+    record = dict(zip(snapshot.actors, snapshot.reservations, strict=False)).get(actor)
+    if acceptable is None or record is None or record.range is None or actor in overridden:
+        return None
+    return (utility >= record.range.low) == (utility >= record.range.high)
+
+
 def _dominating(prefs: Preferences, snapshot: Snapshot, package: FloatArray, utility: FloatArray,
                 vetoes: np.ndarray, grid: Sequence[Sequence[float]] | None
                 ) -> tuple[dict[str, float] | None, dict[str, float] | None]:
     """A frontier package better for every veto holder, the one whose smallest gain is largest."""
-    from peacetalks.deals.frontier import pareto_front
-    from peacetalks.deals.space import grid as default_grid
-    from peacetalks.deals.space import restrict
-
     if len(vetoes) == 0:
         return None, None
-    values = [np.asarray(g, dtype=float) for g in (grid or default_grid(snapshot))]
+    own = [dict(zip(prefs.issues, package, strict=True))]
+    values = [np.asarray(g, dtype=float) for g in (grid or default_grid(snapshot, own))]
     sub = restrict(prefs, vetoes)
     tables = [sub.values(i, v) for i, v in enumerate(values)]
     # A dominating package may not cross a red line the proposal respects.

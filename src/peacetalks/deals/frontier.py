@@ -15,8 +15,9 @@ worth to actor ``a``). The space has Π K_i packages; it is never enumerated. Th
    reservation is dropped: no completion is acceptable. The result is then the frontier of the
    packages every actor prefers to no deal, the set on which Nash and Kalai–Smorodinsky live.
 
-Front extraction: two actors by one sort and a running maximum (O(n log n)); more actors by a
-sum-ordered, block-vectorised dominance filter. Equal utility vectors are reported once.
+Front extraction: two actors by one sort and a running maximum (O(n log n)); three by divide
+and conquer with vectorised staircase queries (O(n log² n)); more by a sum-ordered,
+block-vectorised dominance filter. Equal utility vectors are reported once.
 """
 
 from __future__ import annotations
@@ -57,9 +58,37 @@ def nondominated(points: FloatArray) -> IntArray:
         second = points[order, 1]
         best_before = np.concatenate(([-np.inf], np.maximum.accumulate(second)[:-1]))
         kept = order[second > best_before]
+    elif a == 3:
+        kept = _nondominated_three(points)
     else:
         kept = _nondominated_many(points)
-    return kept[np.argsort(-points[kept].sum(axis=1), kind="stable")]
+    return np.asarray(kept[np.argsort(-points[kept].sum(axis=1), kind="stable")], dtype=np.int64)
+
+
+def _nondominated_three(points: FloatArray) -> IntArray:
+    # Sorted lexicographically descending, only an earlier point can weakly dominate a later one,
+    # and then it suffices that it is at least as good on the last two coordinates. Divide and
+    # conquer over that order: each half is checked on its own, and the later half against the
+    # earlier one by a vectorised staircase query (O(n log² n)).
+    order = np.lexsort((-points[:, 2], -points[:, 1], -points[:, 0]))
+    u1, u2 = points[order, 1], points[order, 2]
+    dominated = np.zeros(len(order), dtype=bool)
+    stack = [(0, len(order))]
+    while stack:
+        lo, hi = stack.pop()
+        if hi - lo <= _BLOCK:
+            a1, a2 = u1[lo:hi], u2[lo:hi]
+            ge = np.triu((a1[:, None] >= a1[None, :]) & (a2[:, None] >= a2[None, :]), k=1)
+            dominated[lo:hi] |= ge.any(axis=0)
+            continue
+        mid = (lo + hi) // 2
+        stack += [(lo, mid), (mid, hi)]
+        by_u1 = np.argsort(-u1[lo:mid], kind="stable")
+        first = -u1[lo:mid][by_u1]
+        best_u2 = np.maximum.accumulate(u2[lo:mid][by_u1])
+        count = np.searchsorted(first, -u1[mid:hi], side="right")
+        dominated[mid:hi] |= (count > 0) & (best_u2[np.maximum(count - 1, 0)] >= u2[mid:hi])
+    return np.asarray(order[~dominated], dtype=np.int64)
 
 
 def _nondominated_many(points: FloatArray) -> IntArray:
@@ -74,7 +103,7 @@ def _nondominated_many(points: FloatArray) -> IntArray:
         alive = np.ones(len(block), dtype=bool)
         for s in range(0, len(front), 8 * _BLOCK):
             f = front[s:s + 8 * _BLOCK]
-            alive &= ~(f[None, :, :] >= block[:, None, :]).all(axis=2).any(axis=1)
+            alive &= ~np.any(np.all(f[None, :, :] >= block[:, None, :], axis=2), axis=1)
         idx = np.nonzero(alive)[0]
         sub = block[idx]
         # Within the block, a row goes if an earlier row weakly dominates it.
@@ -151,3 +180,41 @@ def ks_index(front: Front, disagreement: FloatArray) -> int | None:
         share = np.where(ideal > 0, gains / np.where(ideal > 0, ideal, 1.0), gains)
     spread = np.where(ok, share.max(axis=1) - share.min(axis=1), np.inf)
     return int(np.argmin(spread))
+
+
+def count_acceptable(tables: Sequence[FloatArray], reservation: FloatArray,
+                     allowed: Sequence[NDArray[np.bool_]] | None = None, limit: int = 2_000_000) -> int | None:
+    """How many packages reach every reservation value (NaN = no constraint), counted without
+    enumerating the space: partial packages are extended issue by issue; one whose worst
+    completion already meets every reservation counts all its completions at once, one whose
+    best completion misses one is dropped. None when more than ``limit`` partial packages stay
+    undecided at once."""
+    tables = [np.asarray(t, dtype=float) if allowed is None else np.asarray(t, dtype=float)[allowed[i]]
+              for i, t in enumerate(tables)]
+    if any(len(t) == 0 for t in tables):
+        return 0
+    bound = np.where(np.isnan(reservation), -np.inf, reservation)
+    # Decisive issues first: those whose values differ most decide partial packages soonest.
+    order = sorted(range(len(tables)), key=lambda i: -float(np.ptp(tables[i], axis=0).max()))
+    best = np.zeros((len(order) + 1, len(bound)))
+    worst = np.zeros((len(order) + 1, len(bound)))
+    sizes = np.ones(len(order) + 1)
+    for pos in range(len(order) - 1, -1, -1):
+        t = tables[order[pos]]
+        best[pos] = best[pos + 1] + t.max(axis=0)
+        worst[pos] = worst[pos + 1] + t.min(axis=0)
+        sizes[pos] = sizes[pos + 1] * len(t)
+    total = 0.0
+    partial = np.zeros((1, len(bound)))
+    for pos in range(len(order) + 1):
+        sure = (partial + worst[pos] >= bound).all(axis=1)
+        total += float(sure.sum()) * sizes[pos]
+        alive = ~sure & (partial + best[pos] >= bound).all(axis=1)
+        partial = partial[alive]
+        if not len(partial) or pos == len(order):
+            break
+        if len(partial) * len(tables[order[pos]]) > limit:
+            return None
+        t = tables[order[pos]]
+        partial = (partial[:, None, :] + t[None, :, :]).reshape(-1, len(bound))
+    return int(total)

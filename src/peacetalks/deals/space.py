@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 
 from peacetalks.case.snapshot import Snapshot
-from peacetalks.deals.frontier import Front, ks_index, nash_index, pareto_front
+from peacetalks.case.types import Proposal
+from peacetalks.deals.frontier import Front, count_acceptable, ks_index, nash_index, pareto_front
 from peacetalks.deals.utility import DealError, FloatArray, Preferences, preferences
 
 
@@ -33,7 +34,7 @@ def restrict(prefs: Preferences, rows: Sequence[int] | np.ndarray) -> Preference
     """The same preferences for a subset of the actors."""
     rows = np.asarray(rows, dtype=int)
     return replace(prefs, actors=tuple(prefs.actors[r] for r in rows), position=prefs.position[rows],
-                   weight=prefs.weight[rows], leaning=prefs.leaning[rows],
+                   salience=prefs.salience[rows], weight=prefs.weight[rows], leaning=prefs.leaning[rows],
                    reservation=prefs.reservation[rows], veto=prefs.veto[rows],
                    limit_low=prefs.limit_low[rows], limit_high=prefs.limit_high[rows])
 
@@ -84,8 +85,9 @@ class Remedy:
 class Space:
     """The bargaining space among the veto holders ``actors``.
 
-    ``frontier_size`` counts the Pareto frontier of the whole grid; ``agreement_frontier`` holds
-    the efficient packages every veto holder prefers to no deal (empty when there is none),
+    ``frontier_size`` counts the Pareto frontier of the whole grid; ``agreement_count`` all the
+    packages every veto holder accepts (None when too many stay undecided to count);
+    ``agreement_size`` the efficient ones, which ``agreement_frontier`` holds (empty when none),
     ``agreement_values`` the grid values that occur in them per issue. ``nash`` and
     ``kalai_smorodinsky`` use the reservation values as the disagreement point. When nothing is
     acceptable, ``closest`` lists the smallest changes (reservation or salience) that would make
@@ -101,6 +103,7 @@ class Space:
     packages: int
     zones: tuple[Zone, ...]
     frontier_size: int
+    agreement_count: int | None
     agreement_size: int
     agreement_frontier: tuple[Point, ...]
     agreement_values: dict[str, tuple[float, ...]]
@@ -157,19 +160,21 @@ def space(
     veto: Sequence[str] | None = None,
     risk: float = 1.0,
     values: Sequence[Sequence[float]] | None = None,
-    extra: Sequence[Mapping[str, float]] = (),
+    proposals: Sequence[Proposal] = (),
     frontier_limit: int = 50,
 ) -> Space:
     """Map the bargaining space of ``snapshot`` among its veto holders.
 
-    ``values`` sets the values considered on each issue (default :func:`grid` with ``extra``).
+    ``values`` sets the values considered on each issue (default :func:`grid`: the scale
+    anchors plus the values ``proposals`` take, so that each proposal is a package of the space).
     ``frontier_limit`` bounds how many agreement packages are returned (highest Nash product
     first); the count is always complete.
     """
-    full, raw = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
+    full = preferences(snapshot, reservation=reservation, veto=veto, risk=risk)
     rows = veto_rows(full)
     prefs = restrict(full, rows)
-    grid_values = [np.asarray(v, dtype=float) for v in (values or grid(snapshot, extra))]
+    stances = [{i: st.position for i, st in p.positions.items()} for p in proposals]
+    grid_values = [np.asarray(v, dtype=float) for v in (values or grid(snapshot, stances))]
     if len(grid_values) != len(snapshot.issues):
         raise DealError(f"values given for {len(grid_values)} issues; the case has {len(snapshot.issues)}")
     tables = [prefs.values(i, v) for i, v in enumerate(grid_values)]
@@ -195,13 +200,14 @@ def space(
         packages=int(np.prod([len(v) for v in grid_values], dtype=float)),
         zones=zones(snapshot, prefs),
         frontier_size=len(whole),
+        agreement_count=count_acceptable(tables, r, allowed) if len(agree) else 0,
         agreement_size=len(agree),
         agreement_frontier=tuple(point(snapshot, full, packages[k]) for k in order),
         agreement_values={i: tuple(float(x) for x in np.unique(packages[:, k]))
                           for k, i in enumerate(snapshot.issues)},
         nash=None if nash is None else point(snapshot, full, packages[nash]),
         kalai_smorodinsky=None if ks is None else point(snapshot, full, packages[ks]),
-        closest=() if len(agree) else closest_changes(snapshot, full, raw, rows, grid_values),
+        closest=() if len(agree) else closest_changes(snapshot, full, rows, grid_values),
         method=METHOD,
     )
 
@@ -223,7 +229,7 @@ def zones(snapshot: Snapshot, prefs: Preferences) -> tuple[Zone, ...]:
     return tuple(out)
 
 
-def closest_changes(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray,
+def closest_changes(snapshot: Snapshot, full: Preferences, rows: np.ndarray,
                     values: Sequence[FloatArray]) -> tuple[Remedy, ...]:
     """The smallest changes that make some package acceptable to every veto holder, smallest
     first: one reservation value lowered (exact: the best that actor can get while the others
@@ -249,8 +255,10 @@ def closest_changes(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows
                           current=float(prefs.reservation[k]), needed=float(front.utility[best, k]))
             remedies.append(Remedy(changes=(*first, step), size=_size(prefs, (*first, step)),
                                    point=point(snapshot, full, _packages(front, values)[best])))
-    for k in range(len(rows)):
-        found = _salience_change(snapshot, full, raw, rows, k, values)
+    # Saliences cannot help while the red lines alone leave some issue without a value.
+    conflict = any(not ok.any() for ok in _allowed(prefs, values))
+    for k in range(len(rows)) if not conflict else ():
+        found = _salience_change(snapshot, full, rows, k, values)
         if found is not None:
             remedies.append(found)
     return tuple(sorted(remedies, key=lambda r: r.size)[:10])
@@ -300,37 +308,44 @@ def _red_line_moves(prefs: Preferences) -> list[tuple[Change, Preferences]]:
                 moved[k, i] = target
                 change = Change(actor=prefs.actors[k], kind=f"red-line-{end}", issue=issue,
                                 current=current, needed=target)
-                moves.append((change, replace(prefs, **{f"limit_{end}": moved})))
+                relaxed = replace(prefs, limit_high=moved) if end == "high" else replace(prefs, limit_low=moved)
+                moves.append((change, relaxed))
     return moves
 
 
 def _allowed(prefs: Preferences, values: Sequence[FloatArray]) -> list[np.ndarray]:
-    return [prefs.within_limits(i, v).all(axis=1) for i, v in enumerate(values)]
+    return [np.asarray(prefs.within_limits(i, v).all(axis=1)) for i, v in enumerate(values)]
 
 
-def _salience_change(snapshot: Snapshot, full: Preferences, raw: FloatArray, rows: np.ndarray, k: int,
+def _salience_change(snapshot: Snapshot, full: Preferences, rows: np.ndarray, k: int,
                      values: Sequence[FloatArray]) -> Remedy | None:
+    """The smallest move (in steps of 5) of one of veto holder ``k``'s saliences that makes some
+    package acceptable to all."""
     a = int(rows[k])
     best: Remedy | None = None
+    best_delta = np.inf
     for i in range(len(full.issues)):
-        if raw[a, i] <= 0:
+        if full.salience[a, i] <= 0:
             continue
-        current = float(raw[a, i])
-        for step in range(5, 101, 5):
-            if best is not None and step >= abs(best.changes[0].needed - best.changes[0].current):
+        current = float(full.salience[a, i])
+        for delta in range(5, 101, 5):
+            if delta >= best_delta:
                 break
-            for s in (current - step, current + step):
-                if not 0 <= s <= 100:
-                    continue
-                changed = restrict(full.with_salience(a, i, s, raw), rows)
-                front = pareto_front([changed.values(j, v) for j, v in enumerate(values)], changed.reservation,
-                                     _allowed(changed, values))
-                if len(front):
-                    step = Change(actor=full.actors[a], kind="salience", issue=full.issues[i],
-                                  current=current, needed=float(s))
-                    best = _remedy(snapshot, full.with_salience(a, i, s, raw), (step,), changed, front, values)
-                    break
-            else:
-                continue
-            break
+            tried = (_with_salience(snapshot, full, rows, a, i, current, s, values)
+                     for s in (current - delta, current + delta) if 0 <= s <= 100)
+            remedy = next((r for r in tried if r is not None), None)
+            if remedy is not None:
+                best, best_delta = remedy, delta
+                break
     return best
+
+
+def _with_salience(snapshot: Snapshot, full: Preferences, rows: np.ndarray, a: int, i: int,
+                   current: float, salience: float, values: Sequence[FloatArray]) -> Remedy | None:
+    moved = full.with_salience(a, i, salience)
+    changed = restrict(moved, rows)
+    front = pareto_front(_tables(changed, values), changed.reservation, _allowed(changed, values))
+    if not len(front):
+        return None
+    change = Change(actor=full.actors[a], kind="salience", issue=full.issues[i], current=current, needed=salience)
+    return _remedy(snapshot, moved, (change,), changed, front, values)

@@ -15,7 +15,7 @@ utility of no deal on the same scale.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,14 +36,16 @@ class DealError(PeacetalksError):
 class Preferences:
     """Everything a deals analysis needs about the actors, as arrays [actor, issue].
 
-    ``reservation`` is NaN for an actor with none coded; ``veto`` marks actors whose consent a
-    deal needs; ``leaning`` is −1 (lower end), +1 (higher end) or 0 (none); ``limit_low`` and
-    ``limit_high`` are the coded red lines (±inf where none).
+    ``salience`` is the raw 0–100 salience (0 where the actor holds no position) and ``weight``
+    the same normalised per actor. ``reservation`` is NaN for an actor with none coded;
+    ``veto`` marks actors whose consent a deal needs; ``leaning`` is −1 (lower end), +1 (higher
+    end) or 0 (none); ``limit_low`` and ``limit_high`` are the coded red lines (±inf where none).
     """
 
     actors: tuple[str, ...]
     issues: tuple[str, ...]
     position: FloatArray
+    salience: FloatArray
     weight: FloatArray
     low: FloatArray
     high: FloatArray
@@ -58,8 +60,9 @@ class Preferences:
         """Weighted utility each actor gets from values ``x`` [K] on one issue: shape [K, A]."""
         x = np.asarray(x, dtype=float)[:, None]
         p = self.position[:, issue][None, :]
-        gap = (x - p) * np.where(self.leaning == 0, 1.0, -self.leaning.astype(float))[None, :]
-        gap = np.where(self.leaning[None, :] == 0, np.abs(x - p), np.maximum(gap, 0.0))
+        # Leaning lower (−1) only minds values above its position, leaning higher (+1) below.
+        against = np.maximum((x - p) * -self.leaning[None, :], 0.0)
+        gap = np.where(self.leaning[None, :] == 0, np.abs(x - p), against)
         d = gap / (self.high[issue] - self.low[issue])
         v = 1.0 - (d if self.risk == 1.0 else d**self.risk)
         w = self.weight[:, issue][None, :]
@@ -114,18 +117,11 @@ class Preferences:
             raise DealError(f"no actor {actor!r} in this analysis; known: {', '.join(self.actors)}")
         return self.actors.index(actor)
 
-    def with_salience(self, actor: int, issue: int, salience: float, raw: FloatArray) -> Preferences:
-        """The same preferences with one raw salience (0–100) changed; ``raw`` is the [A, I]
-        salience array the weights were normalised from."""
-        changed = raw.copy()
+    def with_salience(self, actor: int, issue: int, salience: float) -> Preferences:
+        """The same preferences with one salience (0–100) changed and the weights renormalised."""
+        changed = self.salience.copy()
         changed[actor, issue] = salience
-        return _replace(self, weight=_normalise(changed))
-
-
-def _replace(prefs: Preferences, **fields: object) -> Preferences:
-    from dataclasses import replace
-
-    return replace(prefs, **fields)  # type: ignore[arg-type]
+        return replace(self, salience=changed, weight=_normalise(changed))
 
 
 def _normalise(salience: FloatArray) -> FloatArray:
@@ -140,9 +136,8 @@ def preferences(
     reservation: Mapping[str, float] | None = None,
     veto: Sequence[str] | None = None,
     risk: float = 1.0,
-) -> tuple[Preferences, FloatArray]:
-    """The preferences of ``actors`` (default: every actor of the snapshot with a position) and
-    the raw salience array they were normalised from.
+) -> Preferences:
+    """The preferences of ``actors`` (default: every actor of the snapshot with a position).
 
     ``reservation`` overrides the case's reservation values by actor; ``veto`` overrides which
     actors hold a veto (default: the case's ``role: veto``).
@@ -187,6 +182,7 @@ def preferences(
         actors=names,
         issues=snapshot.issues,
         position=np.where(held, snapshot.position.data[rows], np.nan),
+        salience=salience,
         weight=_normalise(salience),
         low=snapshot.scale_min.astype(float),
         high=snapshot.scale_max.astype(float),
@@ -197,4 +193,4 @@ def preferences(
         limit_high=limit_high,
         risk=float(risk),
     )
-    return prefs, salience
+    return prefs

@@ -1,0 +1,225 @@
+"""The packages a simulated month can sign, from :mod:`peacetalks.deals`, as arrays.
+
+Candidates are the Pareto frontier of the veto holders' utilities over the deals grid (scale
+anchors and proposal values), the frontier within the coded red lines, and the case's proposals
+(silent issues read as the status quo). A package is acceptable to a veto holder in a month when
+its utility is at least that month's reservation value and it crosses none of its red lines by
+more than that month's red-line tolerance. Checking acceptability on the candidates only can
+miss an acceptable package off the frontier (then the simulation understates the chance of a
+deal); it never signs a package that is not acceptable, which the signing kernel re-checks.
+
+The ceasefire package is the status quo on every issue (the line of contact, nothing
+recognised) with the sequencing issue at its "fighting stops first" end. It is judged on
+utility alone: red lines limit a settlement, and a ceasefire settles nothing (Ukraine offered an
+unconditional ceasefire in March 2025 although its red lines on guarantees were unmet); a
+party's insistence on conditions before a ceasefire is its position on the sequencing issue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from peacetalks.case.snapshot import Snapshot
+from peacetalks.case.types import ActorRole, Case
+from peacetalks.deals.frontier import pareto_front
+from peacetalks.deals.space import grid, restrict, veto_rows
+from peacetalks.deals.utility import DealError, Preferences, preferences
+from peacetalks.models.compiled import compiled
+from peacetalks.scenarios.parameters import ScenarioError
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True, eq=False)
+class Packages:
+    """Candidate packages and what each is worth to each veto holder.
+
+    Actor 0 is the first party (the one the scales start from), actor 1 the second party, any
+    further veto holders follow. ``base[F, K]`` and ``guard[F, K]`` split each utility into the
+    guarantee issue's weighted value and the rest, so the first party's salience on that issue can
+    change month by month: U₀ = (base + x·guard) / (w_base + x·w_guard). ``violation[F, K]`` is the
+    largest amount (share of the scale) by which the package crosses one of the actor's red lines;
+    ``order`` lists the candidates by increasing violation of the second party's red lines.
+    """
+
+    actors: tuple[str, ...]
+    issues: tuple[str, ...]
+    values: FloatArray
+    base: FloatArray
+    guard: FloatArray
+    w_base: FloatArray
+    w_guard: FloatArray
+    violation: FloatArray
+    weakness: FloatArray
+    order: NDArray[np.int64]
+    ceasefire: FloatArray
+    ceasefire_base: FloatArray
+    ceasefire_guard: FloatArray
+    reservation: FloatArray
+    reservation_low: FloatArray
+    reservation_high: FloatArray
+    guarantee_issue: str | None
+    sequencing_issue: str | None
+    labels: tuple[tuple[str, ...], ...]
+
+    def __len__(self) -> int:
+        return int(self.values.shape[0])
+
+    def label(self, package: int, issue: int) -> str:
+        return self.labels[issue][int(np.searchsorted(self.label_values[issue], self.values[package, issue]))]
+
+    @property
+    def label_values(self) -> tuple[FloatArray, ...]:
+        return tuple(np.unique(self.values[:, i]) for i in range(len(self.issues)))
+
+
+def _find(case: Case, words: tuple[str, ...], category: str | None = None) -> str | None:
+    for issue in case.issues:
+        text = f"{issue.id} {issue.name}".lower()
+        if (category is None or issue.category == category) and any(w in text for w in words):
+            return issue.id
+    return None
+
+
+def _parties(case: Case, prefs: Preferences) -> list[int]:
+    parties = [k for k, a in enumerate(prefs.actors) if case.actor(a).role is ActorRole.PARTY]
+    if len(parties) != 2:
+        raise ScenarioError(
+            f"the scenarios need exactly two parties among the veto holders; case {case.id!r} has "
+            f"{', '.join(prefs.actors[k] for k in parties) or 'none'} (set 'role: party' on the actors "
+            "and 'role: veto' on their reservations)")
+    # The first party is the one the scales start from: its positions sit lower on average.
+    mean = [np.nanmean(prefs.position[k]) for k in parties]
+    return parties if mean[0] <= mean[1] else parties[::-1]
+
+
+def build(case: Case, snapshot: Snapshot) -> Packages:
+    """Candidate packages for a snapshot (about a second for the built-in case)."""
+    try:
+        full = preferences(snapshot)
+        rows = veto_rows(full)
+    except DealError as exc:
+        raise ScenarioError(f"no deal can be simulated as of {snapshot.as_of}: {exc}") from None
+    prefs = restrict(full, rows)
+    parties = _parties(case, prefs)
+    ordered = parties + [k for k in range(len(prefs.actors)) if k not in parties]
+    prefs = restrict(prefs, ordered)
+    issues = snapshot.issues
+    status_quo = np.array([
+        (rec.status_quo.value if rec.status_quo is not None else (rec.scale.min + rec.scale.max) / 2)
+        for rec in snapshot.issue_records])
+    sequencing = _find(case, ("sequenc", "ceasefire"))
+    guarantee = _find(case, ("guarantee",))
+    ceasefire = status_quo.copy()
+    if sequencing is not None:
+        ceasefire[issues.index(sequencing)] = snapshot.scale_min[issues.index(sequencing)]
+
+    proposals = [
+        {i: float(p.positions[i].position if i in p.positions else status_quo[k]) for k, i in enumerate(issues)}
+        for p in case.proposals if p.date <= snapshot.as_of]
+    values = grid(snapshot)
+    tables = [prefs.values(i, v) for i, v in enumerate(values)]
+    allowed = [np.asarray(prefs.within_limits(i, v).all(axis=1)) for i, v in enumerate(values)]
+    chosen: list[FloatArray] = []
+    for front in (pareto_front(tables), pareto_front(tables, None, allowed)):
+        chosen.extend(np.stack([values[i][front.choice[:, i]] for i in range(len(issues))], axis=1))
+    chosen.extend(np.array([p[i] for i in issues]) for p in proposals)
+    packages: FloatArray = np.unique(np.asarray(chosen, dtype=np.float64).reshape(-1, len(issues)), axis=0)
+
+    g = issues.index(guarantee) if guarantee is not None else -1
+
+    def split(pk: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+        per_issue = np.stack([prefs.values(i, pk[:, i]) for i in range(len(issues))], axis=2)  # [N, K, I]
+        guard = per_issue[:, :, g] if g >= 0 else np.zeros(per_issue.shape[:2])
+        base = per_issue.sum(axis=2) - guard
+        span = (prefs.high - prefs.low)[None, None, :]
+        over = np.maximum(pk[:, None, :] - prefs.limit_high[None], prefs.limit_low[None] - pk[:, None, :])
+        return base, guard, np.maximum(over / span, 0.0).max(axis=2)
+
+    base, guard, violation = split(packages)
+    cf_base, cf_guard, _ = split(ceasefire[None, :])
+    w_guard = prefs.weight[:, g] if g >= 0 else np.zeros(len(prefs.actors))
+    if g >= 0:
+        lo, hi = snapshot.scale_min[g], snapshot.scale_max[g]
+        weakness = (packages[:, g] - lo) / (hi - lo)
+    else:
+        weakness = np.ones(len(packages))
+    first = np.where(w_guard[0] < 1, base[:, 0] / max(1.0 - w_guard[0], 1e-12), 0.0)
+    records = [snapshot.reservations[snapshot.actors.index(a)] for a in prefs.actors]
+    low = np.array([r.range.low if r is not None and r.range is not None else prefs.reservation[k]
+                    for k, r in enumerate(records)])
+    high = np.array([r.range.high if r is not None and r.range is not None else prefs.reservation[k]
+                     for k, r in enumerate(records)])
+    labels = tuple(tuple(snapshot.issue_records[i].scale.label_for(float(v)) for v in np.unique(packages[:, i]))
+                   for i in range(len(issues)))
+    return Packages(
+        actors=prefs.actors, issues=issues, values=packages, base=base, guard=guard,
+        w_base=1.0 - w_guard, w_guard=w_guard, violation=violation, weakness=weakness,
+        order=np.lexsort((-first, violation[:, 1])).astype(np.int64),
+        ceasefire=ceasefire, ceasefire_base=cf_base[0], ceasefire_guard=cf_guard[0],
+        reservation=prefs.reservation.copy(),
+        reservation_low=low, reservation_high=high, guarantee_issue=guarantee, sequencing_issue=sequencing,
+        labels=labels,
+    )
+
+
+def utilities(base: FloatArray, guard: FloatArray, w_base: FloatArray, w_guard: FloatArray,
+              salience: FloatArray) -> FloatArray:
+    """Utilities [n, K] of one package for each run, the first party's guarantee salience scaled
+    by ``salience`` [n]."""
+    u = np.broadcast_to(base + guard, (len(salience), len(base))).copy()
+    u[:, 0] = (base[0] + salience * guard[0]) / (w_base[0] + salience * w_guard[0])
+    return u
+
+
+@compiled()
+def _sign(base: FloatArray, guard: FloatArray, w_base: FloatArray, w_guard: FloatArray,
+          violation: FloatArray, order: NDArray[np.int64], reservation: FloatArray,
+          tolerance: FloatArray, salience: FloatArray) -> NDArray[np.int64]:  # pragma: no cover - compiled
+    n, k = reservation.shape
+    chosen = np.full(n, -1, dtype=np.int64)
+    first = base[:, 0] / max(w_base[0], 1e-12)
+    for r in range(n):
+        x = salience[r]
+        lam = w_base[0] / (w_base[0] + x * w_guard[0])
+        best = -1.0
+        for j in range(order.shape[0]):
+            f = order[j]
+            # Candidates come in increasing order of the second party's red-line violation:
+            # past its tolerance, none of the rest can be acceptable to it.
+            if violation[f, 1] > tolerance[r, 1]:
+                break
+            # The first party's utility is a weighted mean of the rest (≤ first[f]) and the
+            # guarantee issue (≤ 1), a cheap bound to test first.
+            if lam * first[f] + (1.0 - lam) < reservation[r, 0]:
+                continue
+            u0 = (base[f, 0] + x * guard[f, 0]) / (w_base[0] + x * w_guard[0])
+            if u0 < reservation[r, 0] or violation[f, 0] > tolerance[r, 0]:
+                continue
+            product = u0 - reservation[r, 0]
+            ok = True
+            for a in range(1, k):
+                u = base[f, a] + guard[f, a]
+                if u < reservation[r, a] or violation[f, a] > tolerance[r, a]:
+                    ok = False
+                    break
+                product *= u - reservation[r, a]
+            if ok and product > best:
+                best = product
+                chosen[r] = f
+    return chosen
+
+
+def sign(packages: Packages, reservation: FloatArray, tolerance: FloatArray, salience: FloatArray) -> NDArray[np.int64]:
+    """For each run [n], the acceptable candidate with the highest Nash product over the
+    reservation values (the Nash bargaining solution among the candidates), or −1 when no
+    candidate is acceptable to every veto holder."""
+    if len(reservation) == 0:
+        return np.zeros(0, dtype=np.int64)
+    result: NDArray[np.int64] = _sign(packages.base, packages.guard, packages.w_base, packages.w_guard,
+                                      packages.violation, packages.order, np.ascontiguousarray(reservation),
+                                      np.ascontiguousarray(tolerance), np.ascontiguousarray(salience))
+    return result
