@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -330,3 +331,57 @@ def test_proposals_can_be_added_to_a_stored_case(store_url: str) -> None:
         unsourced = client.post("/api/cases/with-plan/proposals", headers=AUTH, json={
             "version": added.json()["version"], "proposal": {**plan, "sources": ["no-such-source"]}})
         assert unsourced.status_code == 422 and "no-such-source" in unsourced.json()["detail"]
+
+
+# Simulations ----------------------------------------------------------------------------------
+
+def wait_for(client: TestClient, job: str) -> dict[str, Any]:
+    for _ in range(240):
+        status: dict[str, Any] = client.get(f"/api/simulations/{job}").json()
+        if status["status"] in ("done", "failed"):
+            return status
+        time.sleep(0.25)
+    raise AssertionError(f"simulation {job} did not finish: {status}")
+
+
+def test_a_simulation_runs_in_the_background_and_is_recorded(store_url: str) -> None:
+    from peacetalks.scenarios import simulate
+
+    with make_client(store_url) as client:
+        refused = client.post(f"/api/cases/{CASE}/simulations", json={"runs": 200, "horizon": 6})
+        assert refused.status_code == 401
+        started = client.post(f"/api/cases/{CASE}/simulations", headers=AUTH,
+                              json={"runs": 1500, "horizon": 6, "seed": 7})
+        assert started.status_code == 202 and started.headers["location"].startswith("/api/simulations/")
+        status = wait_for(client, started.json()["id"])
+        assert status["status"] == "done" and status["done"] == 1500, status
+        recorded = client.get(f"/api/runs/{status['run_id']}").json()
+        assert recorded["kind"] == "forecast" and recorded["seed"] == 7
+        expected = simulate(load_case(CASE), runs=1500, horizon=6, seed=7).to_dict()
+        assert recorded["result"]["probability"] == json_round_trip(expected["probability"])
+        listed = client.get(f"/api/cases/{CASE}/simulations").json()
+        assert [r["run"] for r in listed["recorded"]] == [status["run_id"]]
+        page = client.get(f"/jobs/{status['id']}", follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"] == f"/runs/{status['run_id']}"
+        result = client.get(f"/runs/{status['run_id']}")
+        assert result.status_code == 200 and 'data-chart="outcomes"' in result.text
+        assert result.text.count('<tr data-month="') == 6
+    # A new server on the same store still shows the recorded forecast.
+    with make_client(store_url) as again:
+        assert again.get(f"/runs/{status['run_id']}").status_code == 200
+        assert again.get(f"/api/simulations/{status['id']}").status_code == 404
+
+
+def test_bad_simulation_settings_get_4xx(client: TestClient) -> None:
+    too_many = client.post(f"/api/cases/{CASE}/simulations", headers=AUTH, json={"runs": 10**7})
+    assert too_many.status_code == 422 and "runs" in too_many.text
+    unknown = client.post(f"/api/cases/{CASE}/simulations", headers=AUTH, json={"parameters": {"no-such": 1}})
+    assert unknown.status_code == 422 and "no-such" in unknown.json()["detail"]
+    page = client.post(f"/cases/{CASE}/scenarios", data={"runs": "many", "token": TOKEN})
+    assert page.status_code == 422 and "runs" in page.text
+
+
+def json_round_trip(value: Any) -> Any:
+    import json
+
+    return json.loads(json.dumps(value))

@@ -95,7 +95,8 @@ def page(browser: Any, server: str) -> Iterator[Any]:
 def test_every_page_loads_with_nothing_from_elsewhere(page: Any, server: str, tmp_path: Path) -> None:
     case = load_case(CASE)
     pages = {"overview": "/", "explorer": f"/cases/{CASE}", "issue": f"/cases/{CASE}/issues/{case.issues[1].id}",
-             "whatif": f"/cases/{CASE}/whatif", "builder": f"/cases/{CASE}/builder", "api": "/api-docs"}
+             "whatif": f"/cases/{CASE}/whatif", "builder": f"/cases/{CASE}/builder",
+             "scenarios": f"/cases/{CASE}/scenarios", "api": "/api-docs"}
     for name, path in pages.items():
         answer = page.goto(server + path)
         assert answer is not None and answer.status == 200, name
@@ -183,3 +184,26 @@ def test_hostile_case_text_is_shown_not_run(page: Any, server: str, tmp_path: Pa
     page.goto(f"{server}/cases/{case.id}")
     assert case.actors[0].name in page.locator("#actors").inner_text()
     page.screenshot(path=str(tmp_path / "hostile.png"))
+
+
+def test_a_short_simulation_runs_and_its_results_open(page: Any, server: str, tmp_path: Path) -> None:
+    page.goto(f"{server}/cases/{CASE}/scenarios")
+    page.fill("input[name=runs]", "2000")
+    page.fill("input[name=horizon]", "6")
+    page.fill("input[name=token]", TOKEN)
+    page.click("#simulate button[type=submit]")
+    page.wait_for_url(f"{server}/jobs/*")  # the progress page, which reloads itself
+    page.screenshot(path=str(tmp_path / "job.png"))
+    page.wait_for_url(f"{server}/runs/*", timeout=90_000)
+    assert page.locator("figure[data-chart='outcomes'] g.outcome polyline").count() == 6
+    assert page.locator("table.probabilities tbody tr").count() == 6
+    first = page.locator("table.probabilities tbody tr").first.locator("td[data-outcome]").all_inner_texts()
+    shares = [float(cell.split("%")[0]) for cell in first]
+    assert abs(sum(shares) - 100) < 0.5, "the outcomes of a month add up to 100 %"
+    page.screenshot(path=str(tmp_path / "forecast.png"), full_page=True)
+    run_url = page.url
+    page.reload()
+    assert page.url == run_url and page.locator("table.probabilities").count() == 1
+    page.goto(f"{server}/cases/{CASE}/scenarios")
+    assert page.locator("table.runs tbody tr").count() >= 1
+    assert page.errors == []

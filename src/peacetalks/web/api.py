@@ -229,3 +229,64 @@ def assess_package(request: Request, case_id: CaseId, body: PackageQuery) -> dic
     proposal = package_proposal(variant, body.package, date)
     (result,) = analysis.assessments(variant.snapshot(date), [proposal], body.silence)
     return {"case": case.id, "version": case.content_hash, "as_of": date.isoformat(), "assessment": result}
+
+
+# Simulations --------------------------------------------------------------------------------
+
+class NewSimulation(Strict):
+    runs: Annotated[int, Field(ge=1, le=100_000)] = 5_000
+    horizon: Annotated[int, Field(ge=1, le=120, description="Months to simulate.")] = 24
+    seed: Annotated[int, Field(ge=0, le=2**31 - 1)] = 1
+    as_of: dt.date | None = None
+    parameters: dict[Annotated[str, Field(max_length=200)], Annotated[float, Field(allow_inf_nan=False)]] = Field(
+        default_factory=dict, max_length=200, description="Scenario parameters fixed by id; the rest are drawn.")
+
+
+def jobs(request: Request) -> Any:
+    return request.app.state.jobs
+
+
+def start_simulation(request: Request, case_id: str, body: NewSimulation) -> Any:
+    case, _ = library(request).get(case_id)
+    return jobs(request).start(case, runs=body.runs, horizon=body.horizon, seed=body.seed,
+                               as_of=when(case, body.as_of), overrides=body.parameters)
+
+
+@router.post("/cases/{case_id}/simulations", status_code=202, dependencies=[Write],
+             summary="Start a scenario simulation in the background")
+def simulate(request: Request, response: Response, case_id: CaseId, body: NewSimulation) -> dict[str, Any]:
+    job = start_simulation(request, case_id, body)
+    response.headers["Location"] = f"/api/simulations/{job.id}"
+    result: dict[str, Any] = job.to_dict()
+    return result
+
+
+@router.get("/cases/{case_id}/simulations", summary="The case's simulations: running jobs and recorded forecasts")
+def simulations(request: Request, case_id: CaseId) -> dict[str, Any]:
+    case, _ = library(request).get(case_id)
+    recorded = [{"run": r.id, "created_at": r.created_at.isoformat(), "parameters": r.parameters, "seed": r.seed,
+                 "case_hash": r.case_hash} for r in library(request).store.runs(case.id) if r.kind == "forecast"]
+    return {"case": case.id, "jobs": [j.to_dict() for j in jobs(request).of_case(case.id)], "recorded": recorded}
+
+
+@router.get("/simulations/{job_id}", summary="A simulation job's status and progress")
+def simulation(request: Request, job_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    result: dict[str, Any] = jobs(request).get(job_id).to_dict()
+    return result
+
+
+@router.get("/runs/{run_id}", summary="A recorded analysis run (e.g. a finished forecast)")
+def run(request: Request, run_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+    record = recorded_run(request, run_id)
+    return {"id": record.id, "case_id": record.case_id, "case_hash": record.case_hash, "kind": record.kind,
+            "parameters": record.parameters, "seed": record.seed, "version": record.version,
+            "created_at": record.created_at.isoformat(), "result": record.result}
+
+
+def recorded_run(request: Request, run_id: int) -> Any:
+    from peacetalks.errors import CaseNotFoundError
+
+    for record in library(request).store.runs():
+        if record.id == run_id:
+            return record
+    raise CaseNotFoundError(f"no run {run_id} in the store")

@@ -18,6 +18,7 @@ from peacetalks.deals import DealError
 from peacetalks.errors import CaseError, CaseNotFoundError, PeacetalksError, StaleWriteError, StoreError
 from peacetalks.store import Store
 from peacetalks.web.edits import EditError
+from peacetalks.web.jobs import BusyError, Jobs
 from peacetalks.web.library import CaseExistsError, Library, ReadOnlyCaseError
 from peacetalks.web.security import BodyLimit, SecurityHeaders
 
@@ -41,6 +42,7 @@ class Settings:
 
 _STATUS: list[tuple[type[Exception], int]] = [
     (CaseNotFoundError, 404), (StaleWriteError, 409), (CaseExistsError, 409), (ReadOnlyCaseError, 403),
+    (BusyError, 429),
     (EditError, 422), (DealError, 422), (CaseError, 422), (StoreError, 503), (PeacetalksError, 422),
 ]
 
@@ -54,12 +56,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     store = Store.open(settings.db)
     store.init()
     library = Library(store)
+    jobs = Jobs(store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.warm_up:
             threading.Thread(target=_warm_up, args=(library,), daemon=True).start()
         yield
+        jobs.shutdown()
         store.close()
 
     # No /docs or /redoc: FastAPI's pages load their scripts from a CDN. The description is at
@@ -70,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   "(content hash) of the case it starts from; a stale version is refused with 409.")
     app.state.settings = settings
     app.state.library = library
+    app.state.jobs = jobs
 
     from peacetalks.web import api, pages
 

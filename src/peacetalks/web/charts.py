@@ -4,7 +4,7 @@ other charts come from :mod:`peacetalks.report.charts`; like them, every text is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -81,3 +81,42 @@ def _label_heights(ends: Sequence[float], gap: float = 14) -> list[float]:
         placed[k] = max(ends[k], previous + gap)
         previous = placed[k]
     return [placed[k] for k in range(len(ends))]
+
+
+def probability_chart(label: str, months: Sequence[str], series: Mapping[str, Sequence[float]],
+                      bands: Mapping[str, Sequence[tuple[float, float]]]) -> str:
+    """Outcome probabilities by month: one line per outcome over its 95 % Monte Carlo band."""
+    right = 190
+
+    def x(k: int) -> float:
+        return _LEFT + k / max(len(months) - 1, 1) * (WIDTH - _LEFT - right)
+
+    def y(p: float) -> float:
+        return _BOTTOM - p * (_BOTTOM - _TOP)
+
+    body = []
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        body.append(f'<line x1="{_LEFT}" x2="{WIDTH - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e6eb"/>'
+                    f'<text x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:.0%}</text>')
+    for k in (0, len(months) - 1):
+        body.append(f'<text x="{x(k):.1f}" y="{_BOTTOM + 20}" text-anchor="{"start" if k == 0 else "end"}" '
+                    f'fill="#5b6472">{escape(months[k])}</text>')
+    ends = [y(values[-1]) for values in series.values()]
+    label_at = _label_heights(ends)
+    for n, (name, values) in enumerate(series.items()):
+        colour = PALETTE[n % len(PALETTE)]
+        band = bands.get(name, ())
+        if band:
+            upper = " ".join(f"{x(k):.1f},{y(hi):.1f}" for k, (_, hi) in enumerate(band))
+            lower = " ".join(f"{x(k):.1f},{y(lo):.1f}" for k, (lo, _) in reversed(list(enumerate(band))))
+            body.append(f'<polygon class="band" points="{upper} {lower}" fill="{colour}" fill-opacity=".15"/>')
+        line = " ".join(f"{x(k):.1f},{y(p):.1f}" for k, p in enumerate(values))
+        body.append(f'<g class="outcome" data-outcome="{escape(name)}"><title>{escape(name)}: '
+                    f'{values[-1]:.1%} by {escape(months[-1])}</title>'
+                    f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2"/>'
+                    f'<text x="{WIDTH - right + 8}" y="{label_at[n] + 4:.1f}" fill="{colour}">{escape(name)}'
+                    "</text></g>")
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart probability-chart" role="img" '
+            f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" aria-label="{escape(label)}" '
+            f'font-family="system-ui, DejaVu Sans, sans-serif" font-size="12"><title>{escape(label)}</title>'
+            + "".join(body) + "</svg>")

@@ -263,3 +263,60 @@ def api_docs(request: Request) -> HTMLResponse:
                "write": any("Authorization" in str(p) for p in op.get("parameters", [])) or method != "get"}
               for path, ops in spec["paths"].items() for method, op in ops.items()]
     return render("api.html", title="API — peacetalks", routes=routes, description=spec["info"].get("description"))
+
+
+# Scenario runner ------------------------------------------------------------------------------
+
+@router.get("/cases/{case_id}/scenarios", response_class=HTMLResponse)
+def scenarios(request: Request, case_id: str) -> HTMLResponse:
+    from peacetalks.web.api import simulations
+
+    case, _ = library(request).get(case_id)
+    listed = simulations(request, case_id)
+    return render("scenarios.html", title=f"Scenarios — {case.name}", case=case, jobs=listed["jobs"],
+                  recorded=listed["recorded"], writes=request.app.state.settings.token is not None)
+
+
+@router.post("/cases/{case_id}/scenarios")
+async def scenarios_start(request: Request, case_id: str) -> Response:
+    from pydantic import ValidationError
+
+    from peacetalks.web.api import NewSimulation, start_simulation
+
+    form = await request.form()
+    check_token(request.app.state.settings.token, str(form.get("token") or ""))
+    try:
+        body = NewSimulation(runs=str(form.get("runs") or 5000), horizon=str(form.get("horizon") or 24),
+                             seed=str(form.get("seed") or 1), as_of=str(form.get("as_of") or "") or None)
+    except ValidationError as exc:
+        listed = "; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors())
+        raise EditError(f"the simulation settings are not valid: {listed}") from None
+    job = start_simulation(request, case_id, body)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(request: Request, job_id: str) -> Response:
+    job = request.app.state.jobs.get(job_id)
+    if job.status == "done":
+        return RedirectResponse(f"/runs/{job.run_id}", status_code=303)
+    case, _ = library(request).get(job.case_id)
+    return render("job.html", title=f"Simulation {job.id}", case=case, job=job,
+                  share=job.done / job.runs if job.runs else 0.0)
+
+
+@router.get("/runs/{run_id}", response_class=HTMLResponse)
+def run_page(request: Request, run_id: int) -> HTMLResponse:
+    from peacetalks.web.api import recorded_run
+    from peacetalks.web.charts import probability_chart
+
+    record = recorded_run(request, run_id)
+    if record.kind != "forecast":
+        raise EditError(f"run {run_id} is a {record.kind!r} run; this page shows forecasts")
+    case, _ = library(request).get(record.case_id)
+    result = record.result
+    bands = {o: [(lo, hi) for lo, hi in spans] for o, spans in result["interval"].items()}
+    chart = probability_chart(f"Outcome probabilities by month from {result['as_of']}", result["months"],
+                              result["probability"], bands)
+    return render("run.html", title=f"Forecast {run_id} — {case.name}", case=case, record=record, result=result,
+                  chart=Markup(chart), stale=record.case_hash != case.content_hash)
