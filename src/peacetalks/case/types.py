@@ -350,6 +350,8 @@ class Proposal(Model):
     positions: dict[Id, ProposalStance] = Field(default_factory=dict)
     provisions: tuple[Provision, ...] = ()
     phases: tuple[Phase, ...] = ()
+    #: How articles name the proposal ("28-point plan", "Minsk II"), for ingestion.
+    terms: tuple[Text, ...] = ()
 
 
 class Event(Model):

@@ -64,3 +64,37 @@ class RunRecord:
     version: str
     result: dict[str, Any]
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class StoredUpdate:
+    """A case update proposed from an article's evidence, and the review decision on it."""
+
+    id: int
+    case_id: str
+    document_id: str
+    kind: str
+    as_of: dt.date
+    actor: str | None
+    issue: str | None
+    evidence: tuple[int, ...]
+    payload: dict[str, Any]
+    summary: str
+    status: str
+    decided_at: dt.datetime | None
+    note: str | None
+    source_title: str | None
+    source_url: str
+
+
+@dataclass(frozen=True)
+class StoredEvidence:
+    """One stored evidence item with its document; ``date`` is the article's (or the ingest's)."""
+
+    document_id: str
+    ordinal: int
+    title: str | None
+    url: str
+    date: dt.date
+    duplicate_of: str | None
+    item: dict[str, Any]

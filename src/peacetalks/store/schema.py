@@ -29,10 +29,14 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 
 #: Bump when the tables change; a store with another version is refused, not guessed at.
-SCHEMA_VERSION = 1
+#: Version 2 added the ingestion tables (documents, evidence, proposed_updates); `db init`
+#: upgrades a version-1 store in place, since it only adds tables.
+SCHEMA_VERSION = 2
+ADDITIVE_UPGRADES = {"1": "2"}
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -139,4 +143,61 @@ runs = Table(
     Column("version", String(50), nullable=False),
     Column("result", JSON, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+)
+
+# Ingestion (schema version 2). Documents and evidence are not tied to cases by a foreign key:
+# what was read stays on record when a case is deleted and stored again.
+documents = Table(
+    "documents",
+    metadata,
+    Column("case_id", String(200), primary_key=True),
+    Column("id", String(64), primary_key=True),  # the cleaned text's hash
+    Column("location", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("url", Text),
+    Column("published", Date),
+    Column("text", Text, nullable=False),
+    Column("signature", JSON, nullable=False),
+    Column("duplicate_of", String(64)),
+    Column("similarity", Double),
+    Column("extractor_version", String(50), nullable=False),
+    Column("ingested_at", UTCDateTime, nullable=False),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(200), nullable=False),
+    Column("document_id", String(64), nullable=False),
+    Column("ordinal", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("actor_id", String(200)),
+    Column("issue_id", String(200)),
+    Column("proposal_id", String(200)),
+    Column("item", JSON, nullable=False),  # the evidence item as ingest --format json prints it
+    UniqueConstraint("case_id", "document_id", "ordinal"),
+    Index("ix_evidence_case_actor_issue", "case_id", "actor_id", "issue_id"),
+)
+
+proposed_updates = Table(
+    "proposed_updates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(200), nullable=False, index=True),
+    Column("document_id", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),  # position, event, indicator
+    Column("as_of", Date, nullable=False),
+    Column("actor", String(200)),
+    Column("issue", String(200)),
+    Column("evidence", JSON, nullable=False),  # evidence ordinals in the document
+    Column("payload", JSON, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("status", String(20), nullable=False),  # pending, accepted, rejected
+    Column("decided_at", UTCDateTime),
+    Column("note", Text),
+    Column("result", JSON),  # what accepting it wrote into the case
 )

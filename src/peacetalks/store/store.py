@@ -28,8 +28,10 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from peacetalks.case.types import Case, Position
 from peacetalks.errors import StaleWriteError, StoreError
 from peacetalks.store import convert
+from peacetalks.store.evidence import EvidenceStore
 from peacetalks.store.records import RunRecord, SaveResult, StoredCase, StoredPosition
 from peacetalks.store.schema import (
+    ADDITIVE_UPGRADES,
     SCHEMA_VERSION,
     case_versions,
     cases,
@@ -44,7 +46,7 @@ from peacetalks.store.urls import default_url, mask, parse_url
 _INT64 = range(-(2**63), 2**63)
 
 
-class Store:
+class Store(EvidenceStore):
     """A case store on SQLite or PostgreSQL. Open it with :meth:`open`; every write is one
     transaction, so a failed write leaves the store as it was.
 
@@ -57,6 +59,7 @@ class Store:
         self.url = engine.url.render_as_string(hide_password=False)
         self.url_for_display = mask(engine.url)
         self._checked = False
+        self._behind = False  # schema one additive upgrade behind: no ingestion tables yet
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -100,9 +103,13 @@ class Store:
             stored = _stored_version(conn)
             if stored is None:
                 conn.execute(insert(schema_info).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif ADDITIVE_UPGRADES.get(stored) == str(SCHEMA_VERSION):  # create_all added the new tables
+                conn.execute(update(schema_info).where(schema_info.c.key == "schema_version")
+                             .values(value=str(SCHEMA_VERSION)))
             else:
                 _require_version(stored, self.url_for_display)
         self._checked = True
+        self._behind = False
 
     def is_initialised(self) -> bool:
         with self._begin("inspect the store", check=False) as conn:
@@ -129,44 +136,8 @@ class Store:
         ``expected_hash`` makes the save conditional: it raises :class:`StaleWriteError` unless
         the stored case still has that content hash (checked in the same transaction), so two
         editors who started from the same version cannot overwrite each other's change."""
-        now = _now()
         with self._begin(f"save case {case.id!r}") as conn:
-            # FOR UPDATE makes concurrent saves of one case on PostgreSQL wait for each other.
-            stored_hash = conn.scalar(
-                select(cases.c.content_hash).where(cases.c.id == case.id).with_for_update()
-            )
-            if expected_hash is not None and stored_hash != expected_hash:
-                raise StaleWriteError(case.id, expected_hash, stored_hash)
-            if stored_hash == case.content_hash:
-                return SaveResult(case.id, "unchanged", case.content_hash, kept=len(case.positions))
-            if stored_hash is not None and not replace:
-                raise StoreError(
-                    f"case {case.id!r} is already stored with different content; pass replace=True "
-                    "(--replace on the command line) to replace it; earlier positions stay in the history"
-                )
-            if stored_hash is None:
-                conn.execute(insert(cases).values(_case_row(case, now)))
-            else:
-                conn.execute(update(cases).where(cases.c.id == case.id).values(_case_row(case, now)))
-            current = _current_position_rows(conn, case.id)
-            kept_ids, new = _match_positions(current, case.positions)
-            still_current = set(kept_ids.values())
-            stale = [row_id for row_id in current if row_id not in still_current]
-            if stale:
-                conn.execute(update(positions).where(positions.c.id.in_(stale)).values(superseded_at=now))
-            added = _insert_positions(conn, case.id, [case.positions[k] for k in new], now)
-            added_ids = dict(zip(new, added, strict=True))
-            order = [kept_ids[k] if k in kept_ids else added_ids[k] for k in range(len(case.positions))]
-            conn.execute(
-                insert(case_versions).values(
-                    case_id=case.id, saved_at=now, content_hash=case.content_hash, position_ids=order
-                )
-            )
-            _write_sources(conn, case)
-        return SaveResult(
-            case.id, "created" if stored_hash is None else "replaced", case.content_hash,
-            kept=len(kept_ids), superseded=len(stale), added=len(new),
-        )
+            return _save_case(conn, case, replace=replace, now=_now(), expected_hash=expected_hash)
 
     def load_case(self, case_id: str, *, recorded_at: dt.datetime | None = None) -> Case:
         """The stored case, or with ``recorded_at`` its positions as the store knew them then
@@ -305,8 +276,19 @@ class Store:
         stored = _stored_version(conn) if inspect(conn).has_table(schema_info.name) else None
         if stored is None:
             raise StoreError(f"store at {self.url_for_display} is not initialised: run `peacetalks db init`")
-        _require_version(stored, self.url_for_display)
+        # A store one additive upgrade behind still serves cases and runs; only the tables added
+        # since are missing, and the ingestion methods ask for `db init` (see _require_current).
+        self._behind = ADDITIVE_UPGRADES.get(stored) == str(SCHEMA_VERSION)
+        if not self._behind:
+            _require_version(stored, self.url_for_display)
         self._checked = True
+
+    def _require_current(self, conn: Connection) -> None:
+        if self._behind:
+            raise StoreError(
+                f"store at {self.url_for_display} has schema version {_stored_version(conn)}: run `peacetalks db "
+                f"init` to add the ingestion tables of version {SCHEMA_VERSION} (nothing stored is changed)"
+            )
 
 
 def _sqlite_transactions(engine: Engine) -> None:
@@ -333,6 +315,47 @@ def _require_version(stored: str, url: str) -> None:
             f"store at {url} has schema version {stored}, this peacetalks reads version "
             f"{SCHEMA_VERSION}: use the peacetalks release that wrote it, or a new store"
         )
+
+
+def _save_case(conn: Connection, case: Case, *, replace: bool, now: dt.datetime,
+               expected_hash: str | None = None) -> SaveResult:
+    """Store ``case`` inside the transaction ``conn`` (see :meth:`Store.save_case`)."""
+    # FOR UPDATE makes concurrent saves of one case on PostgreSQL wait for each other.
+    stored_hash = conn.scalar(
+        select(cases.c.content_hash).where(cases.c.id == case.id).with_for_update()
+    )
+    if expected_hash is not None and stored_hash != expected_hash:
+        raise StaleWriteError(case.id, expected_hash, stored_hash)
+    if stored_hash == case.content_hash:
+        return SaveResult(case.id, "unchanged", case.content_hash, kept=len(case.positions))
+    if stored_hash is not None and not replace:
+        raise StoreError(
+            f"case {case.id!r} is already stored with different content; pass replace=True "
+            "(--replace on the command line) to replace it; earlier positions stay in the history"
+        )
+    if stored_hash is None:
+        conn.execute(insert(cases).values(_case_row(case, now)))
+    else:
+        conn.execute(update(cases).where(cases.c.id == case.id).values(_case_row(case, now)))
+    current = _current_position_rows(conn, case.id)
+    kept_ids, new = _match_positions(current, case.positions)
+    still_current = set(kept_ids.values())
+    stale = [row_id for row_id in current if row_id not in still_current]
+    if stale:
+        conn.execute(update(positions).where(positions.c.id.in_(stale)).values(superseded_at=now))
+    added = _insert_positions(conn, case.id, [case.positions[k] for k in new], now)
+    added_ids = dict(zip(new, added, strict=True))
+    order = [kept_ids[k] if k in kept_ids else added_ids[k] for k in range(len(case.positions))]
+    conn.execute(
+        insert(case_versions).values(
+            case_id=case.id, saved_at=now, content_hash=case.content_hash, position_ids=order
+        )
+    )
+    _write_sources(conn, case)
+    return SaveResult(
+        case.id, "created" if stored_hash is None else "replaced", case.content_hash,
+        kept=len(kept_ids), superseded=len(stale), added=len(new),
+    )
 
 
 def _current_position_rows(conn: Connection, case_id: str) -> dict[int, Position]:

@@ -1,0 +1,148 @@
+"""Ingestion throughput and memory.
+
+Targets (issue 6): plain-text extraction ≥ 100 articles of 5–10 KB per second on one core;
+HTML extraction reported separately; memory ≤ 1 GB for 10,000 articles streamed from a folder.
+The issue names no peer tool for extraction, so the figures are printed as ratios to the
+targets, and HTML (trafilatura + the same rules) as a ratio to plain text measured in the same
+run. Rates are per CPU second of this process (time.process_time), so that other load on the
+machine does not count against them; wall-clock time is shown beside. Articles are synthetic:
+sentences drawn with a fixed seed from templates that name the case's actors, issues, proposals
+and figures, so every rule has work to do (they are denser in evidence than real articles); the
+two shared development articles, when present, are timed too.
+
+    .venv/bin/python benchmarks/bench_ingest.py [--articles 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
+from peacetalks.ingest.clean import clean_text
+from peacetalks.ingest.extract import extract
+from peacetalks.ingest.inputs import Skipped, document_from_html
+from peacetalks.ingest.lexicon import Lexicon
+from peacetalks.ingest.pipeline import ingest
+from peacetalks.ingest.types import Document, SourceInfo
+
+TEMPLATES = [
+    "{actor} {verb} {issue} on {date}, officials said.",
+    "{actor} said it was willing to discuss {issue} provided {actor2} reciprocates.",
+    "{actor} does not accept {issue} and rejected the {plan}.",
+    "A poll found {pct}% of respondents would back {issue}, while {pct2}% were against it.",
+    "Russia occupies about {area} square kilometres, roughly {pct}% of the country.",
+    "{actor} and {actor2} exchanged {n} prisoners of war on {date}.",
+    "The {plan} would cap the army at {troops} troops for {years} years.",
+    "Analysts said the talks in Geneva were held without a breakthrough and the mood was grim.",
+    "Markets were calm, and the weather in the capital was mild for the season, residents said.",
+    "{actor} warned that {issue} could not be discussed until {actor2} withdraws.",
+]
+VERBS = ["demands", "rejects", "supports", "insists on", "proposed", "backs", "opposes"]
+
+
+def article(rng: random.Random, lexicon: Lexicon, size: int) -> str:
+    case = lexicon.case
+    actors = [a.name for a in case.actors]
+    issues = [t for i in case.issues for t in i.terms[:2]]
+    plans = [t for p in case.proposals for t in p.terms[:1]]
+    parts: list[str] = [f"Talks update {rng.randrange(10**6)}"]
+    length = 0
+    while length < size:
+        sentence = rng.choice(TEMPLATES).format(
+            actor=rng.choice(actors),
+            actor2=rng.choice(actors),
+            verb=rng.choice(VERBS),
+            issue=rng.choice(issues),
+            plan=rng.choice(plans),
+            pct=rng.randrange(1, 99),
+            pct2=rng.randrange(1, 99),
+            area=f"{rng.randrange(1, 200)},000",
+            n=rng.randrange(10, 1500),
+            troops=f"{rng.randrange(50, 900)},000",
+            years=rng.randrange(1, 30),
+            date=f"{rng.randrange(1, 28)} March 2025",
+        )
+        parts.append(sentence)
+        length += len(sentence) + 1
+    return " ".join(parts[:1]) + "\n" + " ".join(parts[1:]) + "\n"
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=10_000, help="articles in the streamed-folder run")
+    parser.add_argument("--throughput", type=int, default=1_000, help="articles in the throughput runs")
+    args = parser.parse_args()
+
+    lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+    rng = random.Random(6)
+    texts = [article(rng, lexicon, rng.randrange(5_000, 10_000)) for _ in range(args.throughput)]
+    size_kb = sum(map(len, texts)) / len(texts) / 1024
+
+    start, wall = time.process_time(), time.perf_counter()
+    items = 0
+    for k, text in enumerate(texts):
+        items += len(extract(Document(SourceInfo(str(k), "text"), clean_text(text).text), lexicon))
+    plain = len(texts) / (time.process_time() - start)
+    print(f"plain text wall clock: {len(texts) / (time.perf_counter() - wall):.1f} articles/s")
+    print(
+        f"plain text: {plain:7.1f} articles/s ({size_kb:.1f} KB each, {items / len(texts):.0f} items each) "
+        f"= {plain / 100:.2f}× the 100/s target"
+    )
+
+    shared = sorted((Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev").glob("*.txt"))
+    if shared:
+        real = [p.read_text(encoding="utf-8") for p in shared] * 100
+        start = time.process_time()
+        for k, text in enumerate(real):
+            extract(Document(SourceInfo(str(k), "text"), clean_text(text).text), lexicon)
+        rate = len(real) / (time.process_time() - start)
+        kb = sum(map(len, real)) / len(real) / 1024
+        print(f"real text:  {rate:7.1f} articles/s (the {len(shared)} shared dev articles, {kb:.1f} KB on average)")
+
+    pages = [
+        f"<html><head><title>t{k}</title></head><body><nav>Home | World</nav><article>"
+        + "".join(f"<p>{line}</p>" for line in t.split(". "))
+        + "</article><footer>Leave a Comment</footer>"
+        "</body></html>"
+        for k, t in enumerate(texts[:300])
+    ]
+    start = time.process_time()
+    for k, page in enumerate(pages):
+        extract(document_from_html(page, SourceInfo(str(k), "html")), lexicon)
+    html = len(pages) / (time.process_time() - start)
+    print(f"HTML:       {html:7.1f} articles/s (trafilatura + rules) = {html / plain:.2f}× plain text")
+
+    with tempfile.TemporaryDirectory() as folder:
+        for k in range(args.articles):
+            Path(folder, f"{k:05d}.txt").write_text(texts[k % len(texts)] + f"\nItem {k}.\n", encoding="utf-8")
+        before = rss_mb()
+        start, wall = time.process_time(), time.perf_counter()
+        documents = skipped = evidence = 0
+        for item in ingest([folder], lexicon):  # streamed: read, clean, extract, near-duplicate index
+            if isinstance(item, Skipped):
+                skipped += 1
+                continue
+            documents += 1
+            evidence += len(item.evidence)
+        took = time.process_time() - start
+        wall = time.perf_counter() - wall
+        peak = rss_mb()
+    print(
+        f"folder:     {documents} articles streamed in {took:.1f} s ({documents / took:.0f}/s with near-duplicate "
+        f"detection), {evidence} items; peak memory {peak:.0f} MB (was {before:.0f} MB before) "
+        f"= {peak / 1024:.2f}× the 1 GB limit"
+    )
+
+
+if __name__ == "__main__":
+    main()

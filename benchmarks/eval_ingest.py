@@ -1,0 +1,75 @@
+"""Precision and recall of the ingest rules on the annotated texts in tests/data/ingest.
+
+    python benchmarks/eval_ingest.py [--verbose]
+
+Prints one table per set: the held-out sets (never used to tune the rules), the development
+sets, and the two shared development articles when ../shared/corpus/dev is present.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
+from peacetalks.ingest.clean import clean_text
+from peacetalks.ingest.evaluate import KINDS, Score, score_text, total
+from peacetalks.ingest.extract import extract
+from peacetalks.ingest.lexicon import Lexicon
+from peacetalks.ingest.types import Document, SourceInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "ingest"
+SHARED = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+def annotated_sets() -> dict[str, list[tuple[str, str, dict[str, object]]]]:
+    """{set name: [(id, text, annotation)]}; the shared set only when its files are present."""
+    sets: dict[str, list[tuple[str, str, dict[str, object]]]] = {}
+    for name in ("heldout", "heldout3", "dev", "dev2"):
+        entries = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))["texts"]
+        sets[name] = [(e["id"], e["text"], e) for e in entries]
+    if SHARED.is_dir():
+        entries = yaml.safe_load((DATA / "shared-dev.yaml").read_text(encoding="utf-8"))["texts"]
+        sets["shared-dev"] = [
+            (e["id"], (SHARED / e["id"]).read_text(encoding="utf-8"), e)
+            for e in entries
+            if (SHARED / e["id"]).is_file()
+        ]
+    return sets
+
+
+def evaluate(texts: list[tuple[str, str, dict[str, object]]], lexicon: Lexicon) -> dict[str, Score]:
+    scores = []
+    for text_id, raw, annotation in texts:
+        doc = Document(SourceInfo(text_id, "text"), clean_text(raw).text)
+        scores.append(score_text(extract(doc, lexicon), annotation, text_id))
+    return total(scores)
+
+
+def _fmt(x: float | None) -> str:
+    return "  –  " if x is None else f"{x:5.2f}"
+
+
+def main() -> None:
+    verbose = "--verbose" in sys.argv
+    lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+    for name, texts in annotated_sets().items():
+        scores = evaluate(texts, lexicon)
+        print(f"\n{name} ({len(texts)} texts)\n{'kind':10} {'prec':>5} {'recall':>6}  tp/pred/expected")
+        for kind in KINDS:
+            s = scores[kind]
+            print(f"{kind:10} {_fmt(s.precision)} {_fmt(s.recall):>6}  {s.true_positives}/{s.predicted}/{s.expected}")
+        if verbose:
+            for kind in KINDS:
+                for line in scores[kind].misses:
+                    print("   miss ", line)
+                for line in scores[kind].false_alarms:
+                    print("   extra", line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,577 @@
+"""Rule-based extraction of evidence from cleaned text, offline and deterministic.
+
+Per sentence: actors (case names and aliases), issues (case terms) and proposals (case terms)
+are found first; then
+
+- a **stance** is a stance cue (a verb or noun from :data:`STANCE_CUES`) with an actor before it
+  in the same clause, not governed by a preposition ("support *for* Ukraine" has no speaker),
+  and an issue or proposal after it in that clause (or, failing that, before the actor).
+  A negation just before the cue makes the polarity negative ("does not accept"); a condition
+  after it ("provided", "in exchange for", "only if" …) marks it conditional, and a conditional
+  acceptance is recorded as a conditional offer;
+- a **proposal** item is every mention of a case proposal;
+- a **figure** is every number :mod:`peacetalks.ingest.figures` recognises;
+- an **event** is an event phrase (talks, exchanges, strikes, signed agreements, truces) with a
+  sign that it happened or is scheduled: a past-tense or scheduling verb, or a date.
+
+Confidence is a fixed score per rule, lowered for hedges (might, could, potentially) and for
+actors far from their cue; it orders evidence for review and is not a calibrated probability.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+
+from peacetalks.ingest.figures import Figure, find_figures
+from peacetalks.ingest.lexicon import Lexicon, Mention
+from peacetalks.ingest.patterns import trie_pattern
+from peacetalks.ingest.sentences import sentences
+from peacetalks.ingest.types import Document, Evidence
+
+#: Surface forms of each stance, as whole words. Nouns count ("Russia's demand for …").
+STANCE_CUES: dict[str, tuple[str, ...]] = {
+    "demand": (
+        "demand",
+        "demands",
+        "demanded",
+        "demanding",
+        "call for",
+        "calls for",
+        "called for",
+        "calling for",
+        "urge",
+        "urges",
+        "urged",
+        "seek",
+        "seeks",
+        "sought",
+        "want",
+        "wants",
+        "wanted",
+        "require",
+        "requires",
+        "required",
+        "press for",
+        "presses for",
+        "pressed for",
+        "push for",
+        "pushes for",
+        "pushed for",
+        "goal",
+        "goals",
+        "aim",
+        "aims",
+        "objective",
+        "objectives",
+        "stance",
+        "position",
+        "claim",
+        "claims",
+        "claimed",
+    ),
+    "insist": ("insist", "insists", "insisted", "insisting", "insistence"),
+    "reject": (
+        "reject",
+        "rejects",
+        "rejected",
+        "rejecting",
+        "rejection",
+        "rule out",
+        "rules out",
+        "ruled out",
+        "refuse",
+        "refuses",
+        "refused",
+        "refusal",
+        "dismiss",
+        "dismisses",
+        "dismissed",
+        "turned down",
+        "turns down",
+        "turn down",
+    ),
+    "accept": (
+        "accept",
+        "accepts",
+        "accepted",
+        "accepting",
+        "acceptance",
+        "agree to",
+        "agrees to",
+        "agreed to",
+        "agreeing to",
+        "agree on",
+        "agrees on",
+        "agreed on",
+        "agreeing on",
+        "signed up to",
+        "consent to",
+        "consents to",
+        "consented to",
+    ),
+    "offer": (
+        "offer",
+        "offers",
+        "offered",
+        "offering",
+        "willing to",
+        "willingness to",
+        "ready to",
+        "readiness to",
+        "prepared to",
+        "open to",
+        "openness to",
+    ),
+    "propose": (
+        "propose",
+        "proposes",
+        "proposed",
+        "proposing",
+        "put forward",
+        "puts forward",
+        "suggest",
+        "suggests",
+        "suggested",
+        "floated",
+        "floats",
+        "tabled",
+    ),
+    "condition": (
+        "condition",
+        "conditions",
+        "conditioned",
+        "conditioning",
+        "make conditional",
+        "made conditional",
+        "makes conditional",
+        "precondition",
+        "preconditions",
+    ),
+    "support": (
+        "support",
+        "supports",
+        "supported",
+        "supporting",
+        "back",
+        "backs",
+        "backed",
+        "backing",
+        "endorse",
+        "endorses",
+        "endorsed",
+        "favour",
+        "favours",
+        "favoured",
+        "favor",
+        "favors",
+        "favored",
+        "welcome",
+        "welcomes",
+        "welcomed",
+        "emphasize",
+        "emphasizes",
+        "emphasized",
+        "emphasise",
+        "emphasises",
+        "emphasised",
+        "stressed",
+        "stresses",
+    ),
+    "oppose": (
+        "oppose",
+        "opposes",
+        "opposed",
+        "opposing",
+        "opposition to",
+        "object to",
+        "objects to",
+        "objected to",
+        "resist",
+        "resists",
+        "resisted",
+        "condemn",
+        "condemns",
+        "condemned",
+        "views as a threat",
+        "view as a threat",
+        "viewed as a threat",
+    ),
+    "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened"),
+}
+_CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
+_CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re.IGNORECASE)
+# Where a clause ends: a stance's actor and issue must lie between two of these.
+_BOUNDARY = re.compile(
+    r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|"
+    r"\s+and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b)",
+    re.IGNORECASE,
+)
+# A clause that begins with one of these shares the subject of the clause before it.
+_COORDINATED = re.compile(r"(?:,?\s+(?:but|yet|and|while)|\s+and\s+(?:said|says|added|warned|told))\s*$", re.IGNORECASE)
+# "an adviser to Zelenskyy said …": the adviser speaks for the one named.
+_SPOKESPERSON = re.compile(
+    r"\b(?:advis[eo]rs?|aides?|spokes(?:wo)?m[ae]n|spokespersons?|envoys?|officials?|ministers?|negotiators?)\s+"
+    r"(?:to|for|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SAID_MUST = re.compile(
+    r"\b(?:said|says|say|stated|states|argued|argues|insisted)\s+(?:that\s+)?(?:[^,;.]{0,60}?\s)?"
+    r"(must|should|has\s+to|have\s+to|needs?\s+to)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
+    r"declin\w*\s+to|(?:is|are|was|were)\s+against)\b|n't\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of)\b", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"\b(?:provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition(?:\s+that)?|as\s+long\s+as|"
+    r"only\s+if|only\s+after|only\s+when|if|unless|in\s+exchange\s+for|in\s+return\s+for|subject\s+to|"
+    r"so\s+long\s+as|on\s+the\s+basis\s+that)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(
+    r"\s+(?:it|this|that|them|these)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE
+)
+_PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
+_BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
+# A mention straight after one of these words is an object or a place, not a speaker.
+_GOVERNED = re.compile(
+    r"(?:\b(?:to|for|from|against|on|with|at|into|about|over|than|between|in|toward|towards|upon|"
+    r"by|within|across|through|without|under|like)\s+(?:the\s+|its\s+|their\s+)?)$",
+    re.IGNORECASE,
+)
+_EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "exchange",
+        re.compile(
+            r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:\d[\d,]*\s+)?"
+            r"(?:prisoners|POWs|bodies)\b|\bswap(?:ped|s)?\s+(?:of\s+)?(?:\d[\d,]*\s+)?(?:prisoners|POWs)\b|"
+            r"\b(?:returned|freed|released)\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "agreement",
+        re.compile(
+            r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
+            r"declaration|protocol|communiqu[ée])\b|\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:was|were)\s+signed\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ceasefire",
+        re.compile(
+            r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+)?(?:declared|announced|agreed|took\s+effect|"
+            r"came\s+into\s+force|began|started|collapsed|broke\s+down)\b|\b(?:declared|announced|agreed(?:\s+to)?)\s+"
+            r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "strike",
+        re.compile(
+            r"\b(?:missile|drone|air|rocket|artillery)\s+(?:strikes?|attacks?|barrages?)\b|\bstruck\b|\bshelled\b|"
+            r"\blaunched\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:missiles|drones)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "talks",
+        re.compile(
+            r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
+            r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
+            r"is\s+scheduled|postponed)\b|\b(?:held|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
+            r"negotiations|summit|meeting|round)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# Every event pattern contains one of these words; a sentence without any is spared them all.
+_EVENT_WORD = re.compile(
+    r"(?i:"
+    + trie_pattern(
+        (
+            "prisoner",
+            "pow",
+            "exchang",
+            "swap",
+            "returned",
+            "freed",
+            "released",
+            "sign",
+            "agreement",
+            "deal",
+            "memorandum",
+            "accord",
+            "treaty",
+            "ceasefire",
+            "cease-fire",
+            "truce",
+            "strike",
+            "attack",
+            "barrage",
+            "struck",
+            "shelled",
+            "launched",
+            "talks",
+            "negotiation",
+            "summit",
+            "meeting",
+            "consultation",
+            "held",
+            "hosted",
+            "convened",
+            "resumed",
+            "attended",
+            "met",
+        )
+    )
+    + ")"
+)
+_EVENT_VERB = re.compile(
+    r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
+    r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
+    r"will\s+be\s+held|scheduled|postponed)\b",
+    re.IGNORECASE,
+)
+
+EXTRACTOR_VERSION = "rules-1"
+
+
+def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
+    """All evidence in ``doc``, in order of position."""
+    text = doc.text
+    # The lexicons scan the whole text once; each sentence takes the mentions inside it.
+    found = [lexicon.proposals(text), lexicon.actors(text), lexicon.issues(text)]
+    items: list[Evidence] = []
+    for start, end in sentences(text):
+        proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
+        items.extend(_sentence_evidence(text, start, end, proposals, actors, issues, lexicon))
+    return items
+
+
+def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions wholly inside [start, end), with offsets relative to ``start``."""
+    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    inside: list[Mention] = []
+    for m in mentions[first:]:
+        if m.start >= end:
+            break
+        if m.end <= end:
+            inside.append(Mention(m.start - start, m.end - start, m.ids))
+    return inside
+
+
+def _sentence_evidence(
+    text: str,
+    s0: int,
+    s1: int,
+    proposals: list[Mention],
+    actors: list[Mention],
+    issues: list[Mention],
+    lexicon: Lexicon,
+) -> Iterator[Evidence]:
+    sentence = text[s0:s1]
+    # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
+    actors = [
+        a for a in actors if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
+    ]
+    figures = find_figures(sentence)
+
+    def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
+        return Evidence(
+            kind=kind,  # type: ignore[arg-type]
+            text=sentence[start:end],
+            start=s0 + start,
+            end=s0 + end,
+            sentence=sentence,
+            sentence_start=s0,
+            extractor=extractor,
+            confidence=round(confidence, 2),
+            **fields,  # type: ignore[arg-type]
+        )
+
+    for p in proposals:
+        pid = p.ids[0]
+        yield item(
+            "proposal",
+            p.start,
+            p.end,
+            "proposal/term",
+            0.95,
+            proposal_id=pid,
+            proposal_name=lexicon.proposal_names[pid],
+        )
+    yield from _stances(sentence, actors, issues, proposals, lexicon, item)
+    for f in figures:
+        yield item(
+            "figure",
+            f.start,
+            f.end,
+            f"figure/{f.rule}",
+            0.9 if f.rule != "count" else 0.8,
+            value=f.value,
+            unit=f.unit,
+            measure=f.measure,
+            date=f.value if f.rule == "date" else None,
+            extra=f.extra or {},
+        )
+    yield from _events(sentence, actors, issues, figures, lexicon, item)
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    """The clause of ``sentence`` around offset ``at``."""
+    start, end = 0, len(sentence)
+    for m in _BOUNDARY.finditer(sentence):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return start, end
+
+
+#: Makes an evidence item from offsets within the sentence: (kind, start, end, extractor, confidence, **fields).
+MakeItem = Callable[..., Evidence]
+
+
+def _stances(
+    sentence: str,
+    actors: list[Mention],
+    issues: list[Mention],
+    proposals: list[Mention],
+    lexicon: Lexicon,
+    item: MakeItem,
+) -> Iterator[Evidence]:
+    if not actors or not (issues or proposals):
+        return
+    for cue in _cues(sentence):
+        form = " ".join(cue.group(1).lower().replace("-", " ").split())
+        stance = _CUE_STANCE.get(form, "demand")  # the modal of "X said Y must …" is a demand
+        if _PASSIVE.match(sentence, cue.end()):
+            continue  # "movements backed by Russia": the speaker, if any, follows
+        c_start, c_end = _clause(sentence, cue.start())
+        speaker = _speaker(sentence, actors, cue.start(), c_start)
+        inherited = False
+        if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
+            # "China supports X but opposes Y": the subject carries over into the coordinated clause.
+            speaker = _speaker(sentence, actors, c_start, _clause(sentence, c_start - 1)[0])
+            inherited = True
+        if speaker is None:
+            continue
+        objects = [m for m in (*issues, *proposals) if cue.end() <= m.start < c_end]
+        if not objects and _PRONOUN.match(sentence, cue.end()):
+            # "Washington proposed a ceasefire, and Ukraine accepted it": what the sentence named before.
+            objects = [m for m in (*issues, *proposals) if m.end <= cue.start()][-1:]
+        if stance in ("condition",) and not objects:
+            objects = [m for m in (*issues, *proposals) if cue.end() <= m.start]
+        objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
+        if not objects:
+            continue
+        objects.sort(key=lambda m: m.start)
+        between = sentence[speaker.end : cue.start()]
+        negated = bool(_NEGATION.search(between[-30:]))
+        condition = _CONDITION.search(sentence, cue.end(), c_end if c_end > cue.end() else len(sentence))
+        conditional = condition is not None or stance == "condition"
+        recorded = stance
+        if conditional and stance in ("accept", "support"):
+            recorded = "offer"
+        confidence = 0.85 - min(len(between), 120) / 600
+        if _HEDGE.search(sentence[max(c_start, speaker.start - 40) : cue.start()]):
+            confidence -= 0.2
+        if inherited:
+            confidence -= 0.1
+        actor_id = speaker.ids[0]
+        party = lexicon.party(actor_id)
+        seen: set[tuple[str | None, str | None]] = set()
+        for obj in objects[:6]:
+            is_proposal = any(obj is p for p in proposals)
+            for obj_id in obj.ids[:2]:
+                key = (None, obj_id) if is_proposal else (obj_id, None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield item(
+                    "stance",
+                    min(speaker.start, obj.start),
+                    max(cue.end(), obj.end),
+                    f"stance/{stance}",
+                    confidence,
+                    actor_id=party,
+                    actor_name=lexicon.actor_names[party],
+                    speaker_id=actor_id,
+                    issue_id=None if is_proposal else obj_id,
+                    issue_name=None if is_proposal else lexicon.issue_names[obj_id],
+                    proposal_id=obj_id if is_proposal else None,
+                    proposal_name=lexicon.proposal_names[obj_id] if is_proposal else None,
+                    stance=recorded,
+                    polarity="negative" if negated else "positive",
+                    conditional=conditional,
+                    condition=sentence[condition.start() : c_end].strip() if condition else None,
+                    extra={"cue": cue.group(1), "mention": sentence[speaker.start : speaker.end]},
+                )
+
+
+def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start: int) -> Mention | None:
+    """The first actor of the cue's clause, before the cue and not governed by a preposition:
+    an English clause names its subject first ("Russia views NATO as a threat and demands …")."""
+    near = (a for a in actors if clause_start <= a.start and a.end <= cue_start and cue_start - a.end <= 120)
+    for a in sorted(near, key=lambda a: a.start):
+        before = sentence[max(0, a.start - 40) : a.start]
+        if not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before):
+            return a
+    return None
+
+
+def _cues(sentence: str) -> list[re.Match[str]]:
+    """Stance cues in order: the verbs and nouns of STANCE_CUES, and the modal of reported demands."""
+    return sorted([*_CUE.finditer(sentence), *_SAID_MUST.finditer(sentence)], key=lambda m: m.start(1))
+
+
+def _names_an_actor(sentence: str, mention: Mention, actors: list[Mention]) -> bool:
+    """ "guarantees from NATO": a term that is also an actor's name, after from/by/with, is the actor."""
+    return any(_overlaps(mention, a) for a in actors) and bool(
+        _BY_ACTOR.search(sentence[max(0, mention.start - 12) : mention.start])
+    )
+
+
+def _events(
+    sentence: str,
+    actors: list[Mention],
+    issues: list[Mention],
+    figures: list[Figure],
+    lexicon: Lexicon,
+    item: MakeItem,
+) -> Iterator[Evidence]:
+    if not _EVENT_WORD.search(sentence):
+        return
+    dates = [f for f in figures if f.rule == "date"]
+    for event_type, pattern in _EVENT_PATTERNS:
+        m = pattern.search(sentence)
+        if m is None:
+            continue
+        if not (_EVENT_VERB.search(sentence) or dates):
+            continue
+        date: Figure | None = min(dates, key=lambda d: abs(d.start - m.start())) if dates else None
+        parties = sorted({lexicon.party(a.ids[0]) for a in actors})
+        yield item(
+            "event",
+            m.start(),
+            m.end(),
+            f"event/{event_type}",
+            0.75 if date else 0.6,
+            event_type=event_type,
+            date=date.value if date else None,
+            value=date.value if date else None,
+            unit="date" if date else None,
+            extra={"actors": parties, "issues": sorted({i for mention in issues for i in mention.ids})},
+        )

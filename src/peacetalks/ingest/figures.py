@@ -1,0 +1,317 @@
+"""Figures in a sentence, with units normalised.
+
+Each rule finds one kind of figure; a span claimed by an earlier rule is not reused by a later
+one, so "12 March 2025" is one date and not also a count of 12. Normalised units:
+
+- percentages → ``%`` (percentage points → ``pp``), with what they measure when the sentence says;
+- areas → ``km2`` (square miles × 2.589988, hectares ÷ 100);
+- money → ``USD``, ``EUR``, ``GBP`` or ``RUB`` in units (bn/billion × 1e9, m/million × 1e6);
+- counts → the thing counted (``troops``, ``prisoners``, ``people``, ``children``, ``tanks``…);
+- durations → ``day`` (week 7, month 30.44, year 365.25 days) or ``hour``;
+- dates → ``date`` with an ISO value (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when that is all
+  the text gives).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from peacetalks.ingest.patterns import trie_pattern
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+}
+_NUM = r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])"
+_WNUM = rf"(?:{_NUM}|(?i:\b({'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))})\b))"
+_SCALE = r"(?:\s*(trillion|billion|bn|million|mln|mn|thousand|m|k)\b)?"
+_SCALES = {
+    "trillion": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+
+_MONTH_ANY = re.compile(rf"\b(?:{trie_pattern(m.capitalize() for m in _MONTHS)})")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
+_DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
+_DATE_Y = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s+)((?:19|20)\d{2})\b(?![-–]\w)"
+    r"|(?i:\bthe\s+)((?:19|20)\d{2})(?=\s+[a-z])"
+)
+_MONEY_PRE = re.compile(rf"(US\$|\$|€|£|USD\s?|EUR\s?|GBP\s?|RUB\s?){_NUM}{_SCALE}", re.IGNORECASE)
+_MONEY_POST = re.compile(rf"{_NUM}{_SCALE}\s*(dollars|euros|pounds|roubles|rubles|USD|EUR|GBP)\b", re.IGNORECASE)
+_AREA = re.compile(
+    rf"{_NUM}{_SCALE}\s*(square\s+kilomet(?:re|er)s?|square\s+km|sq\.?\s?km|km2|km²|square\s+miles?|sq\.?\s?mi(?:les?)?|hectares?)",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE)
+_DURATION = re.compile(rf"{_WNUM}(?:-|\s+)(hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+_COUNTED = {
+    "troops": "troops",
+    "soldiers": "troops",
+    "servicemen": "troops",
+    "personnel": "troops",
+    "fighters": "troops",
+    "prisoners": "prisoners",
+    "pows": "prisoners",
+    "captives": "prisoners",
+    "detainees": "prisoners",
+    "people": "people",
+    "civilians": "civilians",
+    "children": "children",
+    "refugees": "people",
+    "residents": "people",
+    "casualties": "casualties",
+    "dead": "casualties",
+    "tanks": "tanks",
+    "drones": "drones",
+    "missiles": "missiles",
+    "vehicles": "vehicles",
+    "bodies": "bodies",
+    "villages": "settlements",
+    "settlements": "settlements",
+    "towns": "settlements",
+    "respondents": "respondents",
+    "shells": "shells",
+    "aircraft": "aircraft",
+    "jets": "aircraft",
+}
+_COUNT = re.compile(
+    rf"{_WNUM}{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({'|'.join(_COUNTED)})\b(?:\s+of\s+war)?",
+    re.IGNORECASE,
+)
+# "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
+_COUNTED_WORD = re.compile(rf"(?i:{trie_pattern(_COUNTED)})")
+_ARMY_COUNT = re.compile(
+    rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to)\s+(?:about\s+|around\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per))",
+    re.IGNORECASE,
+)
+_DURATION_DAYS = {"hour": 1.0, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+_CURRENCY = {
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "rub": "RUB",
+    "roubles": "RUB",
+    "rubles": "RUB",
+}
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{trie_pattern(_WORD_NUMBERS)})\b", re.IGNORECASE)
+_MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    rule: str  # percent, area, money, count, duration, date
+    value: float | str
+    unit: str
+    measure: str | None = None
+    extra: dict[str, Any] | None = None
+
+
+def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
+    value = float(whole.replace(",", "") + ("." + frac if frac else ""))
+    return value * _SCALES.get((scale or "").lower(), 1.0)
+
+
+def _word_or_number(match: re.Match[str], base: int) -> float:
+    if match.group(base) is not None:
+        return _number(match.group(base), match.group(base + 1))
+    return float(_WORD_NUMBERS[" ".join(match.group(base + 2).lower().split())])
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    try:
+        if day is not None and month is not None:
+            return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    if month is not None:
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+    return f"{year:04d}"
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every figure in ``sentence``, offsets relative to it, in order of position."""
+    if not _ANY_NUMBER.search(sentence):
+        return []  # most sentences: spare them the fourteen patterns below
+    lowered = sentence.lower()
+
+    def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
+        return any(w in lowered for w in words)
+
+    month = _MONTH_ANY.search(sentence) is not None
+    taken: list[tuple[int, int]] = []
+    found: list[Figure] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(fig: Figure) -> None:
+        if free(fig.start, fig.end):
+            taken.append((fig.start, fig.end))
+            found.append(fig)
+
+    for m in _DATE_ISO.finditer(sentence) if "-" in sentence else ():
+        if (iso := _iso(int(m[1]), int(m[2]), int(m[3]))) is not None:
+            add(Figure(m.start(), m.end(), "date", iso, "date"))
+        else:
+            taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
+    for m in _DATE_DMY.finditer(sentence) if month else ():
+        if (iso := _iso(int(m[3]), _month(m[2]), int(m[1]))) is not None:
+            add(Figure(m.start(), m.end(), "date", iso, "date"))
+        else:
+            taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
+    for m in _DATE_MDY.finditer(sentence) if month else ():
+        if (iso := _iso(int(m[3]), _month(m[1]), int(m[2]))) is not None:
+            add(Figure(m.start(), m.end(), "date", iso, "date"))
+        else:
+            taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
+    for m in _DATE_MY.finditer(sentence) if month else ():
+        if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
+            add(Figure(m.start(), m.end(), "date", iso, "date"))
+    for m in _DATE_Y.finditer(sentence) if has("19", "20") else ():
+        group = 1 if m[1] else 2
+        add(Figure(m.start(group), m.end(group), "date", m[group], "date"))
+    for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
+        currency = _CURRENCY[m[1].strip().lower()]
+        add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency))
+    for m in (
+        _MONEY_POST.finditer(sentence) if has("dollar", "euro", "pound", "rouble", "ruble", "usd", "eur", "gbp") else ()
+    ):
+        add(Figure(m.start(), m.end(), "money", _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]))
+    for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare") else ():
+        value = _number(m[1], m[2], m[3])
+        unit = m[4].lower()
+        if "mi" in unit:
+            km2 = value * 2.589988
+        elif unit.startswith("hect"):
+            km2 = value / 100
+        else:
+            km2 = value
+        add(
+            Figure(
+                m.start(),
+                m.end(),
+                "area",
+                round(km2, 3),
+                "km2",
+                extra={"stated_value": value, "stated_unit": " ".join(m[4].split())},
+            )
+        )
+    for m in _PERCENT.finditer(sentence) if has("%", "per") else ():
+        unit = "pp" if m[3].lower().startswith("percentage") else "%"
+        measure = _MEASURE_AFTER.match(sentence, m.end())
+        add(
+            Figure(
+                m.start(),
+                m.end(),
+                "percent",
+                _number(m[1], m[2]),
+                unit,
+                measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
+            )
+        )
+    for m in _DURATION.finditer(sentence) if has("hour", "day", "week", "month", "year") else ():
+        if sentence[m.end() : m.end() + 4].lower() == " old":
+            continue
+        amount = _word_or_number(m, 1)
+        unit = m[4].lower().rstrip("s")
+        if unit == "hour":
+            add(Figure(m.start(), m.end(), "duration", amount, "hour"))
+        else:
+            add(
+                Figure(
+                    m.start(),
+                    m.end(),
+                    "duration",
+                    round(amount * _DURATION_DAYS[unit], 2),
+                    "day",
+                    extra={"stated_value": amount, "stated_unit": unit},
+                )
+            )
+    for m in _COUNT.finditer(sentence) if _COUNTED_WORD.search(sentence) else ():
+        if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
+            continue
+        amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
+        add(Figure(m.start(), m.end(), "count", amount, _COUNTED[m[5].lower()]))
+    for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
+        add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _measure_before(sentence: str, start: int) -> str | None:
+    """For "support for the plan stood at 40%": the clause before the figure, if it is short."""
+    head = re.split(r"[,;:()]|\b(?:and|but|while)\b", sentence[:start])[-1]
+    head = re.sub(
+        r"\b(?:stood|stands|was|is|were|are|rose|fell|reached|at|to|by|of|about|around|nearly|some)\b", " ", head
+    )
+    head = " ".join(head.split())
+    return head if 3 <= len(head) <= 80 else None

@@ -1,0 +1,127 @@
+"""Name and term matching built from a case: actors through their names and aliases, issues
+through their ``terms``, proposals through their ``terms``.
+
+Matching is on whole words. Actor names are matched with their case as written (so the alias
+"US" does not match the pronoun "us"); issue and proposal terms ignore case unless they are
+written in capitals (acronyms such as NATO or DMZ), and a lower-case term also matches its plural.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from peacetalks.case.types import ActorKind, Case
+from peacetalks.ingest.patterns import trie_pattern
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    ids: tuple[str, ...]
+
+
+class _Terms:
+    """Several surface forms → ids, matched by two compiled alternations (exact case and any case)."""
+
+    def __init__(self, forms: Iterable[tuple[str, str]], *, exact_case: bool) -> None:
+        exact: dict[str, list[str]] = {}
+        folded: dict[str, list[str]] = {}
+        for form, id_ in forms:
+            form = _normal(form)
+            if not form:
+                continue
+            keep_case = exact_case or _is_acronym(form)
+            table, key = (exact, form) if keep_case else (folded, form.casefold())
+            if id_ not in table.setdefault(key, []):
+                table[key].append(id_)
+        self._exact = {k: tuple(v) for k, v in exact.items()}
+        self._folded = {k: tuple(v) for k, v in folded.items()}
+        self._exact_re = _alternation(self._exact, 0, plural=False)
+        self._folded_re = _alternation(self._folded, re.IGNORECASE, plural=True)
+
+    def find(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        if self._exact_re is not None:
+            found += [
+                Mention(m.start(), m.end(), self._exact[_normal(m.group())]) for m in self._exact_re.finditer(text)
+            ]
+        if self._folded_re is not None:
+            for m in self._folded_re.finditer(text):
+                ids = _lookup(self._folded, m.group().casefold())
+                if ids:
+                    found.append(Mention(m.start(), m.end(), ids))
+        return _longest_first(found)
+
+
+def _normal(form: str) -> str:
+    """Hyphens and runs of blanks count as one space: "all-for-all" is "all for all"."""
+    return " ".join(form.replace("-", " ").split())
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _alternation(table: dict[str, tuple[str, ...]], flags: int, *, plural: bool) -> re.Pattern[str] | None:
+    if not table:
+        return None
+    suffix = r"(?:e?s)?" if plural else ""
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(table)}){suffix}(?![\w-])", flags)
+
+
+def _lookup(table: dict[str, tuple[str, ...]], key: str) -> tuple[str, ...] | None:
+    key = _normal(key)
+    for candidate in (key, key[:-1], key[:-2]):
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
+def _longest_first(found: list[Mention]) -> list[Mention]:
+    """Drop mentions inside longer ones ("NATO" inside "NATO membership"); order by start."""
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in found:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+class Lexicon:
+    """Everything a case lets ingestion recognise. Build once per case, reuse for every document."""
+
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        self.actor_names = {a.id: a.name for a in case.actors}
+        self.issue_names = {i.id: i.name for i in case.issues}
+        self.proposal_names = {p.id: p.name for p in case.proposals}
+        self._actors = _Terms(((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True)
+        self._issues = _Terms(((t, i.id) for i in case.issues for t in i.terms), exact_case=False)
+        self._proposals = _Terms(((t, p.id) for p in case.proposals for t in p.terms), exact_case=False)
+        self._party = {a.id: self._resolve(a.id) for a in case.actors}
+
+    def _resolve(self, actor_id: str) -> str:
+        """A person speaks for the state (or body) it is a member of; states stay themselves."""
+        seen: set[str] = set()
+        current = self.case.actor(actor_id)
+        while current.kind is ActorKind.PERSON and current.member_of and current.id not in seen:
+            seen.add(current.id)
+            current = self.case.actor(current.member_of)
+        return current.id
+
+    def party(self, actor_id: str) -> str:
+        return self._party[actor_id]
+
+    def actors(self, text: str) -> list[Mention]:
+        return self._actors.find(text)
+
+    def issues(self, text: str) -> list[Mention]:
+        return self._issues.find(text)
+
+    def proposals(self, text: str) -> list[Mention]:
+        return self._proposals.find(text)

@@ -1,0 +1,90 @@
+"""The values ingestion produces: documents with their metadata, and evidence items.
+
+:class:`Evidence` is the JSON contract of ``peacetalks ingest --format json``: its fields and
+their meaning are documented in ``docs/ingest.md`` and change only by adding fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["stance", "figure", "proposal", "event"]
+Polarity = Literal["positive", "negative"]
+
+#: The most characters of cleaned text kept per document: the rest is cut off (and the document
+#: says so), so one huge input cannot exhaust memory or time.
+MAX_CHARS = 2_000_000
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where a document came from and what it says about itself."""
+
+    location: str  # a path or URL as given
+    kind: Literal["text", "html", "url", "feed-item"]
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article: ``text`` is what evidence offsets point into."""
+
+    source: SourceInfo
+    text: str
+    removed_lines: int = 0  # boilerplate lines dropped by cleaning
+    truncated: bool = False
+
+    @property
+    def id(self) -> str:
+        """Identity of the cleaned text: the same article read twice gets the same id."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One thing an article says, located in its cleaned text.
+
+    ``text`` is ``document.text[start:end]``; ``sentence`` the whole sentence around it, from
+    ``sentence_start``. ``extractor`` names the rule that fired (``stance/verb``, ``figure/area``…).
+    """
+
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    extractor: str
+    confidence: float
+    actor_id: str | None = None
+    actor_name: str | None = None
+    speaker_id: str | None = None  # the person or body named, before resolving to its state
+    issue_id: str | None = None
+    issue_name: str | None = None
+    proposal_id: str | None = None
+    proposal_name: str | None = None
+    stance: str | None = None
+    polarity: Polarity | None = None
+    conditional: bool = False
+    condition: str | None = None
+    value: float | str | None = None
+    unit: str | None = None
+    measure: str | None = None
+    event_type: str | None = None
+    date: str | None = None  # ISO date, or YYYY-MM / YYYY when only that is given
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,149 @@
+"""Extraction rules: what a reader checks in the evidence of short texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
+from peacetalks.ingest.clean import clean_text
+from peacetalks.ingest.extract import extract
+from peacetalks.ingest.figures import find_figures
+from peacetalks.ingest.lexicon import Lexicon
+from peacetalks.ingest.types import Document, Evidence, SourceInfo
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+
+
+def evidence(text: str, lexicon: Lexicon) -> list[Evidence]:
+    doc = Document(SourceInfo("test", "text"), clean_text(text).text)
+    items = extract(doc, lexicon)
+    for e in items:  # every item points at its own words and sentence in the cleaned text
+        assert doc.text[e.start : e.end] == e.text
+        assert doc.text[e.sentence_start : e.sentence_start + len(e.sentence)] == e.sentence
+        assert 0 < e.confidence <= 1
+    return items
+
+
+def stances(text: str, lexicon: Lexicon) -> list[tuple[str | None, str | None, str | None, str | None, bool]]:
+    return [
+        (e.actor_id, e.issue_id or e.proposal_id, e.stance, e.polarity, e.conditional)
+        for e in evidence(text, lexicon)
+        if e.kind == "stance"
+    ]
+
+
+def test_aliases_resolve_people_and_capitals_to_their_state(lexicon: Lexicon) -> None:
+    found = evidence(
+        "Zelenskyy rejects any handover of Crimea. The Kremlin insists on neutrality. "
+        "Washington backs security guarantees. Ankara supports a prisoner exchange.",
+        lexicon,
+    )
+    pairs = [(e.actor_id, e.speaker_id, e.issue_id) for e in found if e.kind == "stance"]
+    assert pairs == [
+        ("ukraine", "zelensky", "territory-crimea"),
+        ("russia", "russia", "nato-neutrality"),
+        ("united-states", "united-states", "security-guarantees"),
+        ("turkey", "turkey", "prisoners-humanitarian"),
+    ]
+    assert found[0].actor_name == "Ukraine" and found[0].issue_name == "Status of Crimea and Sevastopol"
+
+
+def test_negation_and_conditions_are_kept(lexicon: Lexicon) -> None:
+    assert stances("Russia does not accept a ceasefire.", lexicon) == [
+        ("russia", "ceasefire-sequencing", "accept", "negative", False)
+    ]
+    conditional = stances("Kyiv is willing to withdraw from Zaporizhzhia provided Russia reciprocates.", lexicon)
+    assert conditional == [("ukraine", "territory-zaporizhzhia", "offer", "positive", True)]
+    accepted_if = evidence("Ukraine accepts a ceasefire only if Russia frees all prisoners of war.", lexicon)
+    stance = next(e for e in accepted_if if e.kind == "stance")
+    assert (stance.stance, stance.conditional) == ("offer", True)  # a conditional acceptance is an offer
+    assert stance.condition is not None and stance.condition.startswith("only if")
+
+
+def test_objects_after_prepositions_are_not_speakers(lexicon: Lexicon) -> None:
+    assert stances("Western support for Ukraine on sanctions continues.", lexicon) == []
+    assert stances("Separatist movements backed by Russia hold Donetsk.", lexicon) == []
+
+
+def test_stances_on_proposals(lexicon: Lexicon) -> None:
+    found = evidence("Moscow rejected the 28-point plan.", lexicon)
+    assert [(e.kind, e.actor_id, e.proposal_id, e.stance) for e in found] == [
+        ("proposal", None, "us-28-point", None),
+        ("stance", "russia", "us-28-point", "reject"),
+    ]
+
+
+def test_proposal_mentions_come_from_the_case_terms(lexicon: Lexicon) -> None:
+    found = evidence("The Minsk II deal failed; the Peace Formula and the 20-point framework followed.", lexicon)
+    assert [e.proposal_id for e in found if e.kind == "proposal"] == [
+        "minsk-ii",
+        "peace-formula",
+        "us-ukraine-20-point",
+    ]
+    # "Minsk" alone names Belarus's capital, but inside a proposal's name it is no actor.
+    assert not [e for e in found if e.kind == "stance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Russia holds 20% of Ukraine.", 20.0, "%"),
+        ("about 113,000 square kilometres", 113000.0, "km2"),
+        ("some 43,600 sq mi of land", 112923.477, "km2"),
+        ("a fund of $300 billion", 3e11, "USD"),
+        ("€210bn of assets", 2.1e11, "EUR"),
+        ("a 30-day ceasefire", 30.0, "day"),
+        ("a 15-year guarantee", 5478.75, "day"),
+        ("two weeks later", 14.0, "day"),
+        ("800,000 troops", 800000.0, "troops"),
+        ("an army capped at 600,000", 600000.0, "troops"),
+        ("1,200 prisoners of war", 1200.0, "prisoners"),
+        ("on 12 March 2025", "2025-03-12", "date"),
+        ("on March 12, 2025", "2025-03-12", "date"),
+        ("in November 2025", "2025-11", "date"),
+        ("since 2014", "2014", "date"),
+    ],
+)
+def test_figures_are_normalised(text: str, value: float | str, unit: str) -> None:
+    [figure] = find_figures(text)
+    assert figure.unit == unit
+    assert figure.value == pytest.approx(value) if isinstance(value, float) else figure.value == value
+
+
+def test_a_percentage_says_what_it_measures() -> None:
+    [figure] = find_figures("A poll found 54% of Ukrainians would accept a freeze.")
+    assert figure.measure == "Ukrainians would accept a freeze"
+
+
+def test_plan_names_and_impossible_dates_are_not_figures() -> None:
+    assert find_figures("the 28-point plan") == []
+    assert find_figures("on 31 February 2025") == []
+
+
+def test_events_need_a_sign_that_they_happened(lexicon: Lexicon) -> None:
+    found = evidence("Russia and Ukraine exchanged 157 prisoners of war on 3 March 2026.", lexicon)
+    [event] = [e for e in found if e.kind == "event"]
+    assert (event.event_type, event.date) == ("exchange", "2026-03-03")
+    assert sorted(event.extra["actors"]) == ["russia", "ukraine"]
+    assert [
+        e for e in evidence("Efforts ranged from ceasefires to prisoner exchanges.", lexicon) if e.kind == "event"
+    ] == []
+
+
+def test_boilerplate_lines_are_removed_and_give_no_evidence(lexicon: Lexicon) -> None:
+    raw = (
+        "Talks resume\nBy Jane Doe | 12 views\nTable of Contents\nRussia demands Crimea\nWhat next\n\n"
+        "Russia demands recognition of Crimea as Russian.\nCheck Price on Amazon\nLeave a Comment\n"
+        "Related Posts\nUkraine rejects NATO neutrality talks\nPutin insists on Donetsk\n"
+        "Jane Doe is a freelance journalist who covers the war in Ukraine and the talks.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Talks resume\n\nRussia demands recognition of Crimea as Russian."
+    assert cleaned.byline == "Jane Doe"
+    assert [(e.actor_id, e.issue_id) for e in evidence(raw, lexicon) if e.kind == "stance"] == [
+        ("russia", "territory-crimea")
+    ]

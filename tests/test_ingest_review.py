@@ -1,0 +1,223 @@
+"""Storing ingested evidence and reviewing the updates it proposes, through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, func, select, update
+from typer.testing import CliRunner
+
+from peacetalks.cli import app
+from peacetalks.ingest import pipeline
+from peacetalks.store import Store
+from peacetalks.store.schema import documents, evidence, proposed_updates, schema_info
+
+GENEVA = """<!doctype html><html><head><title>Geneva round ends</title>
+<meta property="article:published_time" content="2026-03-10T08:00:00Z"></head><body><article>
+<p>The Kremlin rejected the 20-point plan again, and Russia demands that Ukraine leave Donetsk.</p>
+<p>Kyiv is willing to discuss a demilitarised zone provided Russia pulls back too.</p>
+<p>Russia and Ukraine exchanged 157 prisoners of war on 9 March 2026.</p>
+</article><footer>Leave a Comment</footer></body></html>"""
+
+WIRE = (
+    "Ukraine rejects any withdrawal from Kramatorsk, officials said on Monday, as envoys prepared for "
+    "another round in Abu Dhabi. The Kremlin insists on Ukraine's neutrality and has warned against "
+    "European troops. Analysts said about 19% of Ukraine remains occupied.\n"
+)
+
+
+def run(*args: str) -> Any:
+    result = CliRunner().invoke(app, list(args))
+    return result
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert run("db", "init", "--db", url).exit_code == 0
+    return url
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a-geneva.html").write_text(GENEVA, encoding="utf-8")
+    (folder / "b-wire.txt").write_text(WIRE, encoding="utf-8")
+    # a syndicated rewrite of the same wire copy
+    (folder / "c-wire-copy.txt").write_text(WIRE.replace("on Monday", "on Monday, 9 March"), encoding="utf-8")
+    (folder / "d-other.txt").write_text(
+        "Zelensky urged Washington to impose new sanctions on Rosneft.\n", encoding="utf-8"
+    )
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\x00\x10JFIF")  # not read: folders take .txt/.md/.html only
+    return folder
+
+
+def counts(url: str) -> tuple[int, int, int]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        found = tuple(
+            conn.scalar(select(func.count()).select_from(t)) or 0 for t in (documents, evidence, proposed_updates)
+        )
+    engine.dispose()
+    return found  # type: ignore[return-value]
+
+
+def pending(db: str) -> list[dict[str, Any]]:
+    result = run("review", "--format", "json", "--db", db)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_ingest_stores_evidence_and_proposes_updates_once(db: str, folder: Path) -> None:
+    result = run("ingest", str(folder), "--case", "russia-ukraine", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "4 document(s) stored (1 near-duplicates linked" in " ".join(result.stderr.split())
+    first = counts(db)
+    updates = pending(db)
+    kinds = sorted((u["kind"], u["actor"], u["issue"]) for u in updates)
+    assert ("event", None, None) in kinds
+    assert ("position", "russia", "territory-donetsk") in kinds
+    assert ("position", "ukraine", "territory-donetsk") in kinds
+    # the near-duplicate proposed nothing of its own: one update per (actor, issue) of the wire story
+    assert sum(1 for k in kinds if k == ("position", "ukraine", "territory-donetsk")) == 1
+    geneva = next(u for u in updates if u["issue"] == "demilitarised-zone")
+    assert geneva["as_of"] == "2026-03-10"  # the article's date, from its HTML metadata
+    assert geneva["payload"]["may_have_moved"] is True  # a conditional offer
+
+    again = run("ingest", str(folder), "--case", "russia-ukraine", "--db", db)
+    assert again.exit_code == 0
+    assert counts(db) == first
+    assert "0 document(s) stored" in again.stderr and "4 already stored" in " ".join(again.stderr.split())
+
+
+def test_interrupted_folder_ingest_resumes_without_duplicates_or_losses(
+    db: str, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clean = f"sqlite:///{tmp_path / 'clean.db'}"
+    run("db", "init", "--db", clean)
+    assert run("ingest", str(folder), "--case", "russia-ukraine", "--db", clean).exit_code == 0
+
+    real = pipeline.extract
+    seen: list[str] = []
+
+    def dies_on_third(doc: Any, lexicon: Any) -> Any:
+        seen.append(doc.id)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+        return real(doc, lexicon)
+
+    monkeypatch.setattr(pipeline, "extract", dies_on_third)
+    interrupted = run("ingest", str(folder), "--case", "russia-ukraine", "--db", db)
+    assert interrupted.exit_code != 0
+    assert counts(db)[0] == 2  # whole documents only
+    monkeypatch.setattr(pipeline, "extract", real)
+    assert run("ingest", str(folder), "--case", "russia-ukraine", "--db", db).exit_code == 0
+    assert counts(db) == counts(clean)
+
+
+def test_accept_and_reject(db: str, folder: Path) -> None:
+    run("ingest", str(folder), "--case", "russia-ukraine", "--db", db)
+    updates = pending(db)
+    restated = next(u for u in updates if (u["actor"], u["issue"]) == ("russia", "territory-donetsk"))
+    moved = next(u for u in updates if u["issue"] == "demilitarised-zone")
+    event = next(u for u in updates if u["kind"] == "event")
+    rejected = next(u for u in updates if (u["actor"], u["issue"]) == ("ukraine", "territory-donetsk"))
+
+    result = run("accept", str(moved["id"]), "--db", db)
+    assert result.exit_code == 1 and "needs --position" in result.stderr
+
+    assert run("accept", str(restated["id"]), str(event["id"]), "--db", db).exit_code == 0
+    assert run("accept", str(moved["id"]), "--position", "45", "--db", db).exit_code == 0
+    assert run("reject", str(rejected["id"]), "--note", "not new", "--db", db).exit_code == 0
+    again = run("accept", str(restated["id"]), "--db", db)
+    assert again.exit_code == 1 and "already accepted" in again.stderr
+
+    with Store.open(db) as store:
+        case = store.load_case("russia-ukraine")
+        decided = {u.id: u.status for u in store.updates(status=None)}
+    assert decided[rejected["id"]] == "rejected" and decided[restated["id"]] == "accepted"
+    [source] = [s for s in case.sources if s.title == "Geneva round ends"]
+    donetsk = case.history("russia", "territory-donetsk")[-1]
+    assert (str(donetsk.as_of), donetsk.sources, donetsk.coded_by.value) == ("2026-03-10", (source.id,), "analyst")
+    assert donetsk.position == restated["payload"]["current"]["position"]  # restated, not moved
+    dmz = case.history("ukraine", "demilitarised-zone")[-1]
+    assert (dmz.position, dmz.confidence.value) == (45, "low")
+    [new_event] = [e for e in case.events if e.sources == (source.id,)]
+    assert (str(new_event.date), new_event.kind) == ("2026-03-09", "exchange")
+    assert case.as_of >= dmz.as_of
+
+    timeline = run("timeline", "russia-ukraine", "--since", "2026-03-09", "--format", "json", "--db", db)
+    rows = json.loads(timeline.stdout)
+    assert [r["what"] for r in rows if r["kind"] == "exchange" and r["date"] == "2026-03-09"] == ["event"]  # once
+
+    digest = run("digest", "russia-ukraine", "--since", "2026-03-01", "--db", db)
+    assert digest.exit_code == 0, digest.output
+    assert "**Ukraine** on Demilitarised, buffer and free economic zones: 35 → 45 as of 2026-03-10" in digest.stdout
+    assert "(Geneva round ends)" not in digest.stdout and "[Geneva round ends](" in digest.stdout
+    assert "19%" in digest.stdout
+
+
+def test_version_one_store_is_upgraded_by_db_init(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    run("db", "init", "--db", url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for table in (proposed_updates, evidence, documents):
+            table.drop(conn)
+        conn.execute(update(schema_info).values(value="1"))
+    engine.dispose()
+    refused = run("review", "--db", url)
+    assert refused.exit_code == 1 and "run `peacetalks db init`" in refused.stderr
+    assert run("import", "russia-ukraine", "--db", url).exit_code == 0  # cases are still served
+    assert run("db", "init", "--db", url).exit_code == 0
+    assert run("review", "--db", url).exit_code == 0
+    with Store.open(url) as store:
+        assert store.has_case("russia-ukraine")
+
+
+def test_dry_run_json_contract(folder: Path) -> None:
+    result = run(
+        "ingest",
+        str(folder / "a-geneva.html"),
+        str(folder / "photo.jpg"),
+        "--case",
+        "russia-ukraine",
+        "--format",
+        "json",
+        "--dry-run",
+    )
+    assert result.exit_code == 1 and "photo.jpg: looks like a binary file" in result.stderr  # the rest processed
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert set(record) == {"source", "evidence"}
+    assert {"id", "location", "kind", "title", "published", "url", "duplicate_of", "cluster"} <= set(record["source"])
+    required = {
+        "kind",
+        "actor_id",
+        "actor_name",
+        "issue_id",
+        "issue_name",
+        "stance",
+        "polarity",
+        "value",
+        "unit",
+        "text",
+        "start",
+        "end",
+        "confidence",
+        "sentence",
+        "extractor",
+    }
+    assert all(required <= set(item) for item in record["evidence"])
+    assert {item["kind"] for item in record["evidence"]} == {"stance", "figure", "proposal", "event"}
+    assert record["source"]["title"] == "Geneva round ends" and record["source"]["published"] == "2026-03-10"
+
+
+def test_missing_input_and_unknown_case_are_clear_errors(tmp_path: Path) -> None:
+    missing = run("ingest", str(tmp_path / "nope.txt"), "--case", "russia-ukraine", "--dry-run")
+    assert missing.exit_code == 1 and "no such file or folder" in missing.stderr
+    unknown = run("ingest", str(tmp_path), "--case", "no-such-case", "--dry-run")
+    assert unknown.exit_code == 1 and "Traceback" not in unknown.output
