@@ -30,6 +30,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--no-first-run"]
 TOKEN = "browser-token-42"
 CASE = "russia-ukraine"
+#: The store URL of each server the tests started, by base URL.
+SERVERS: dict[str, str] = {}
 
 
 def _free_port() -> int:
@@ -50,6 +52,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
+    process.store_url = f"sqlite:///{folder / 'store.db'}"  # type: ignore[attr-defined]
+    SERVERS[base] = process.store_url  # type: ignore[attr-defined]
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -206,4 +210,31 @@ def test_a_short_simulation_runs_and_its_results_open(page: Any, server: str, tm
     assert page.url == run_url and page.locator("table.probabilities").count() == 1
     page.goto(f"{server}/cases/{CASE}/scenarios")
     assert page.locator("table.runs tbody tr").count() >= 1
+    assert page.errors == []
+
+
+def test_an_evidence_item_is_accepted_from_the_queue(page: Any, server: str, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "wire.txt").write_text("Russia and Ukraine exchanged 157 prisoners of war on 9 March 2026.\n",
+                                     encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "peacetalks", "ingest", str(folder), "--case", CASE,
+                           "--db", SERVERS[server]], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    page.goto(f"{server}/cases/{CASE}/evidence")
+    items = page.locator("article.update[data-status='pending']")
+    assert items.count() >= 1
+    first = items.first
+    update_id = first.get_attribute("data-update")
+    before = first.locator("input[name=version]").get_attribute("value")
+    first.locator("input[name=token]").fill(TOKEN)
+    first.locator("button[value=accept]").click()
+    page.wait_for_url(f"{server}/cases/{CASE}/evidence")
+    assert page.locator(f"article.update[data-update='{update_id}']").count() == 0, "it left the pending queue"
+    page.goto(f"{server}/cases/{CASE}/evidence?status=accepted")
+    assert page.locator(f"article.update[data-update='{update_id}'][data-status='accepted']").count() == 1
+    page.screenshot(path=str(tmp_path / "evidence.png"), full_page=True)
+    after = page.request.get(f"{server}/api/cases/{CASE}").json()
+    assert after["version"] != before, "the accepted update is now part of the stored case"
+    assert any("157 prisoners" in (e.get("description") or "") for e in after["case"]["events"])
     assert page.errors == []

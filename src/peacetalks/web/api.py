@@ -290,3 +290,42 @@ def recorded_run(request: Request, run_id: int) -> Any:
         if record.id == run_id:
             return record
     raise CaseNotFoundError(f"no run {run_id} in the store")
+
+
+# Evidence review ----------------------------------------------------------------------------
+
+class Decision(Strict):
+    decision: Literal["accept", "reject"]
+    version: Version
+    position: Annotated[float, Field(allow_inf_nan=False)] | None = None
+    salience: Annotated[float, Field(ge=0, le=100)] | None = None
+    capability: Annotated[float, Field(ge=0, le=100)] | None = None
+    note: Annotated[str, Field(max_length=2000)] | None = None
+
+
+def update_dict(u: Any) -> dict[str, Any]:
+    return {"id": u.id, "kind": u.kind, "as_of": u.as_of.isoformat(), "actor": u.actor, "issue": u.issue,
+            "summary": u.summary, "status": u.status, "payload": u.payload, "document": u.document_id,
+            "source_title": u.source_title, "source_url": u.source_url, "note": u.note,
+            "decided_at": u.decided_at.isoformat() if u.decided_at else None}
+
+
+@router.get("/cases/{case_id}/evidence", summary="Case updates proposed from ingested articles")
+def evidence(request: Request, case_id: CaseId,
+             status: Literal["pending", "accepted", "rejected", "all"] = "pending") -> dict[str, Any]:
+    lib = library(request)
+    case, origin = lib.get(case_id)
+    found = lib.evidence(case.id, None if status == "all" else status) if origin == "stored" else []
+    return {"case": case.id, "version": case.content_hash, "updates": [update_dict(u) for u in found]}
+
+
+@router.post("/cases/{case_id}/evidence/{update_id}", dependencies=[Write],
+             summary="Accept or reject a proposed update")
+def decide(request: Request, case_id: CaseId, update_id: Annotated[int, Path(ge=1, le=2**62)],
+           body: Decision) -> dict[str, Any]:
+    lib = library(request)
+    values = {"position": body.position, "salience": body.salience, "capability": body.capability}
+    lib.review(case_id, update_id, body.decision, body.version, values=values, note=body.note)
+    case, _ = lib.get(case_id)
+    return {"id": update_id, "status": "accepted" if body.decision == "accept" else "rejected",
+            "version": case.content_hash}

@@ -8,6 +8,7 @@ people editing the same case never silently overwrite each other.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,6 +16,7 @@ from peacetalks.case.types import Case
 from peacetalks.catalog import builtin_cases
 from peacetalks.errors import CaseNotFoundError, PeacetalksError
 from peacetalks.store import SaveResult, Store
+from peacetalks.store.records import StoredUpdate
 
 
 class ReadOnlyCaseError(PeacetalksError):
@@ -116,3 +118,35 @@ class Library:
             if name not in self._builtin:
                 self._builtin[name] = load_case_path(self._builtin_paths[name])
             return self._builtin[name]
+
+    # Evidence review -------------------------------------------------------------------------
+
+    def evidence(self, case_id: str, status: str | None = "pending") -> list[StoredUpdate]:
+        """Updates proposed from ingested articles for a stored case (``status`` None: all)."""
+        return self.store.updates(case_id, status=status)
+
+    def review(self, case_id: str, update_id: int, decision: Literal["accept", "reject"], version: str, *,
+               values: Mapping[str, float | None] | None = None, note: str | None = None) -> SaveResult | None:
+        """Accept (the update becomes part of the case, citing its article) or reject one
+        proposed update, if the case is still at ``version``."""
+        from peacetalks.errors import StaleWriteError
+        from peacetalks.ingest.updates import apply_update, source_for
+
+        with self._write_lock:
+            found = self.store.updates(case_id, status=None, ids=[update_id])
+            if not found:
+                raise CaseNotFoundError(f"no proposed update {update_id} for case {case_id!r}")
+            proposed = found[0]
+            if proposed.status != "pending":
+                raise CaseExistsError(f"update {update_id} is already {proposed.status}")
+            stored = self._require_stored(case_id)
+            if stored != version:
+                raise StaleWriteError(case_id, version, stored)
+            if decision == "reject":
+                return self.store.decide({update_id: ("rejected", None, note)}, None)
+            base = self.store.load_case(case_id)
+            source = source_for(self.store.document(case_id, proposed.document_id))
+            given = dict(values or {})
+            changed = apply_update(base, proposed.kind, proposed.payload, source, position=given.get("position"),
+                                   salience=given.get("salience"), capability=given.get("capability"))
+            return self.store.decide({update_id: ("accepted", changed, note)}, base)

@@ -320,3 +320,31 @@ def run_page(request: Request, run_id: int) -> HTMLResponse:
                               result["probability"], bands)
     return render("run.html", title=f"Forecast {run_id} — {case.name}", case=case, record=record, result=result,
                   chart=Markup(chart), stale=record.case_hash != case.content_hash)
+
+
+# Evidence review ------------------------------------------------------------------------------
+
+@router.get("/cases/{case_id}/evidence", response_class=HTMLResponse)
+def evidence_page(request: Request, case_id: str, status: str = "pending") -> HTMLResponse:
+    from peacetalks.web.api import evidence
+
+    if status not in ("pending", "accepted", "rejected", "all"):
+        raise EditError(f"status {status!r}: choose pending, accepted, rejected or all")
+    case, origin = library(request).get(case_id)
+    listed = evidence(request, case_id, status)  # type: ignore[arg-type]
+    return render("evidence.html", title=f"Evidence review — {case.name}", case=case, origin=origin,
+                  updates=listed["updates"], status=status, writes=request.app.state.settings.token is not None)
+
+
+@router.post("/cases/{case_id}/evidence/{update_id}")
+async def evidence_decide(request: Request, case_id: str, update_id: int) -> Response:
+    form = await request.form()
+    check_token(request.app.state.settings.token, str(form.get("token") or ""))
+    decision = str(form.get("decision") or "")
+    if decision not in ("accept", "reject"):
+        raise EditError("choose accept or reject")
+    values = {name: _field(form, name, name) for name in ("position", "salience", "capability")}
+    note = str(form.get("note") or "").strip()[:2000] or None
+    library(request).review(case_id, update_id, decision, str(form.get("version") or ""),  # type: ignore[arg-type]
+                            values=values, note=note)
+    return RedirectResponse(f"/cases/{case_id}/evidence", status_code=303)
