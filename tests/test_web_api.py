@@ -440,3 +440,23 @@ def test_evidence_is_reviewed_from_the_queue(store_url: str, tmp_path: Path) -> 
         decided = client.get(f"/api/cases/{CASE}/evidence", params={"status": "all"}).json()["updates"]
         assert {u["id"]: u["status"] for u in decided}[position["id"]] == "rejected"
         assert client.get(f"/cases/{CASE}/evidence?status=all").status_code == 200
+
+
+def test_every_write_route_refuses_a_request_without_the_token(client: TestClient) -> None:
+    from fastapi.routing import APIRoute
+
+    from peacetalks.web import api
+    from peacetalks.web.security import require_token
+
+    guarded = [(method, route.path) for route in api.router.routes if isinstance(route, APIRoute)
+               for method in route.methods
+               if any(d.call is require_token for d in route.dependant.dependencies)]
+    unguarded_writes = [(m, r.path) for r in api.router.routes if isinstance(r, APIRoute) for m in r.methods
+                        if m != "GET" and (m, r.path) not in guarded]
+    assert sorted(p for _, p in unguarded_writes) == ["/api/cases/{case_id}/assess", "/api/cases/{case_id}/whatif"]
+    assert len(guarded) == 7
+    for method, path in guarded:
+        url = (path.replace("{case_id}", CASE).replace("{update_id}", "1")) + ("?version=x" if method == "DELETE"
+                                                                               else "")
+        answer = client.request(method, url, json={})
+        assert answer.status_code == 401, (method, path, answer.text)

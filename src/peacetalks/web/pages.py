@@ -258,11 +258,15 @@ def builder(request: Request, case_id: str) -> HTMLResponse:
 
 @router.get("/api-docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
-    spec = request.app.openapi()
-    routes = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-               "write": any("Authorization" in str(p) for p in op.get("parameters", [])) or method != "get"}
-              for path, ops in spec["paths"].items() for method, op in ops.items()]
-    return render("api.html", title="API — peacetalks", routes=routes, description=spec["info"].get("description"))
+    from fastapi.routing import APIRoute
+
+    from peacetalks.web import api
+    from peacetalks.web.security import require_token
+
+    routes = [{"method": method, "path": route.path, "summary": route.summary or "",
+               "write": any(d.call is require_token for d in route.dependant.dependencies)}
+              for route in api.router.routes if isinstance(route, APIRoute) for method in sorted(route.methods)]
+    return render("api.html", title="API — peacetalks", routes=routes, description=request.app.description)
 
 
 # Scenario runner ------------------------------------------------------------------------------
