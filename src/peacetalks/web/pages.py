@@ -265,7 +265,7 @@ def api_docs(request: Request) -> HTMLResponse:
 
     routes = [{"method": method, "path": route.path, "summary": route.summary or "",
                "write": any(d.call is require_token for d in route.dependant.dependencies)}
-              for route in api.router.routes if isinstance(route, APIRoute) for method in sorted(route.methods)]
+              for route in api.router.routes if isinstance(route, APIRoute) for method in sorted(route.methods or ())]
     return render("api.html", title="API — peacetalks", routes=routes, description=request.app.description)
 
 
