@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich import box
 from rich.table import Table
 
 from peacetalks.cli import AsOfOption, DbOption, _date, _record, app, friendly, out
@@ -121,14 +122,17 @@ def assess(
     if all(v.reservation is None for v in judged):
         console.print(f"[yellow]No actor in {loaded.id!r} has a reservation value: utilities only "
                       "(add 'reservations' to the case, or pass --reservation ACTOR=VALUE).[/yellow]")
+    # No vertical rules and a minimum width per cell, so that a utility is never cut to "0.…" on an
+    # 80-column terminal; names fold instead.
     table = Table(title=f"Proposals × actors, {loaded.name} as of {snap.as_of}", title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
                   caption="utility and ✓/✗ against the reservation value (under the name); * veto holder; "
                   "~ the verdict flips within the reservation's coded range; silence read as "
                   f"{results[0].silence}", caption_justify="left")
-    table.add_column("proposal", no_wrap=True)
+    table.add_column("proposal", overflow="fold", min_width=10)
     for v in judged:
         res = "—" if v.reservation is None else f"{v.reservation:.2f}"
-        table.add_column(f"{v.actor}{'*' if v.veto else ''}\n{res}", justify="right")
+        table.add_column(f"{v.actor}{'*' if v.veto else ''}\n{res}", justify="right", min_width=6, overflow="fold")
     table.add_column("deal")
     for a in results:
         cells = [f"{a.verdict(v.actor).utility:.2f}{_mark(a.verdict(v.actor).acceptable)}"

@@ -5,8 +5,8 @@ An actor's utility for a package ``x`` (one value per issue) is
     U_a(x) = Σ_i w_ai · (1 − d_ai(x_i)^ρ),   d_ai(x) = |x − p_ai| / (max_i − min_i)
 
 with ``p_ai`` its position, ``w_ai`` its saliences normalised to sum to 1 over the issues it
-holds a position on, and ``ρ`` the risk curvature (1 linear; above 1 risk-averse, below 1
-risk-acceptant, the convention of the challenge model). An actor with a ``leaning`` treats its
+holds a position on, and ``ρ`` the risk curvature (1 linear; above 1 the loss is convex in
+distance, a risk-averse actor; below 1 risk-acceptant). An actor with a ``leaning`` treats its
 positions as demands: a value beyond its position towards that end of the scales has d = 0.
 U = 1 at the actor's positions; 0 at the far end of every scale. The reservation value is the
 utility of no deal on the same scale.
