@@ -282,3 +282,9 @@ def test_backtest_cli_prints_the_scale() -> None:
     result = runner.invoke(app, ["backtest-scenarios", "russia-ukraine", "--date", "2025-12-15", "--runs", "300"])
     assert result.exit_code == 0, result.output
     assert "0–1" in result.stdout and "base rate" in result.stdout
+
+
+def test_the_methods_page_documents_every_parameter() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    missing = [name for name in NAMES if f"`{name}`" not in page]
+    assert not missing, f"docs/scenarios.md does not document {missing}"

@@ -156,7 +156,7 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
         # search run (it is the expensive step, and its result cannot matter otherwise).
         p_sign = col("signing-probability") * mediation
         ceasefire = regime == CEASEFIRE
-        attempt = (war | ceasefire) & (u[:, 7] < p_sign * col("verification-factor"))
+        attempt = (war | ceasefire) & (u[:, 7] < p_sign * col("ratification-factor") * packages.readiness)
         rows = np.flatnonzero(attempt)
         chosen = sign(packages, reservation[rows], tolerance[rows], salience[rows])
         agreed = np.zeros(n, dtype=bool)

@@ -98,7 +98,7 @@ def _dask(job: Job, parts: list[list[int]], scheduler: str | None, workers: int,
     except ImportError:
         raise ScenarioError("the dask backend needs the 'dask' extra: pip install 'peacetalks[dask]'") from None
     cluster = None if scheduler else LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
+        n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=":0")
     try:
         with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
             shared = client.scatter(job, broadcast=True)

@@ -49,7 +49,9 @@ class Forecast:
     least once by each month; ``median_months_to_ceasefire`` is the first month at which that
     share reaches one half (None: beyond the horizon). ``signed_terms`` gives, per issue, the
     share of first-signed comprehensive agreements at each scale label. ``fan`` holds quantiles
-    of each state variable per month (index 0 = the forecast date).
+    of each state variable per month (index 0 = the forecast date). ``sequencing_readiness`` is
+    the share of phased steps needing no guarantor in the latest phased proposals
+    (``sequencing_from``), a factor on the chance of signing a comprehensive agreement.
     """
 
     case_id: str
@@ -72,6 +74,8 @@ class Forecast:
     fan: dict[str, dict[str, tuple[float, ...]]]
     extremes: tuple[Explanation, ...]
     candidate_packages: int
+    sequencing_readiness: float
+    sequencing_from: tuple[str, ...]
     raw: Block = field(repr=False, compare=False)
     issues: tuple[str, ...] = field(default=(), repr=False, compare=False)
     package_values: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False, compare=False)
@@ -137,7 +141,8 @@ def summarise(block: Block, packages: Packages, params: ParameterSet, *, case_id
         stopped=tuple(float(x) for x in stopped), agreement_signed=tuple(float(x) for x in signed),
         median_months_to_ceasefire=int(reached[0]) + 1 if len(reached) else None,
         signed_terms=signed_terms(block, packages), fan=fan, extremes=extremes(block, packages, params),
-        candidate_packages=len(packages), raw=block, issues=packages.issues, package_values=packages.values,
+        candidate_packages=len(packages), sequencing_readiness=packages.readiness,
+        sequencing_from=packages.readiness_from, raw=block, issues=packages.issues, package_values=packages.values,
     )
 
 

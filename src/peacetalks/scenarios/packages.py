@@ -18,6 +18,7 @@ party's insistence on conditions before a ceasefire is its position on the seque
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -64,6 +65,8 @@ class Packages:
     guarantee_issue: str | None
     sequencing_issue: str | None
     labels: tuple[tuple[str, ...], ...]
+    readiness: float = 1.0
+    readiness_from: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return int(self.values.shape[0])
@@ -162,8 +165,28 @@ def build(case: Case, snapshot: Snapshot) -> Packages:
         ceasefire=ceasefire, ceasefire_base=cf_base[0], ceasefire_guard=cf_guard[0],
         reservation=prefs.reservation.copy(),
         reservation_low=low, reservation_high=high, guarantee_issue=guarantee, sequencing_issue=sequencing,
-        labels=labels,
+        labels=labels, **_readiness(case, snapshot),
     )
+
+
+def _readiness(case: Case, snapshot: Snapshot, recent: int = 3) -> dict[str, Any]:
+    """Sequencing readiness: over the ``recent`` latest phased proposals known at the date, the
+    share of (phase, veto holder) steps that need no guarantor in the proposal's least tempting
+    ordering (:func:`peacetalks.deals.sequence.sequence`). 1 when no proposal has phases."""
+    from peacetalks.deals.sequence import sequence
+
+    phased = sorted((p for p in case.proposals if p.phases and p.date <= snapshot.as_of), key=lambda p: p.date)
+    shares, used = [], []
+    for proposal in phased[-recent:]:
+        try:
+            result = sequence(snapshot, proposal)
+        except DealError:
+            continue
+        steps = len(result.phases) * len(result.phases[0].actors)
+        best = min(result.orderings, key=lambda o: (o.worst, o.guarantor_steps))
+        shares.append(1.0 - best.guarantor_steps / steps)
+        used.append(proposal.id)
+    return {"readiness": float(np.mean(shares)) if shares else 1.0, "readiness_from": tuple(used)}
 
 
 def utilities(base: FloatArray, guard: FloatArray, w_base: FloatArray, w_guard: FloatArray,

@@ -30,7 +30,7 @@ NAMES: tuple[str, ...] = (
     "sanctions-weight", "ukraine-red-line-erosion", "russia-red-line-erosion", "leadership-change-probability",
     "leadership-change-shift", "mediator-engagement-mean", "mediator-reversion", "deadline-probability",
     "deadline-boost", "us-policy-change-probability", "us-policy-change-effect", "signing-probability",
-    "verification-factor", "monitored-share", "monitored-collapse-hazard", "unmonitored-collapse-hazard",
+    "ratification-factor", "monitored-share", "monitored-collapse-hazard", "unmonitored-collapse-hazard",
     "agreement-breakdown-hazard", "collapse-guarantee-salience", "frozen-after-months",
 )
 INDEX = {name: k for k, name in enumerate(NAMES)}
