@@ -181,6 +181,8 @@ def test_cli_ingests_a_url_and_a_feed_as_json(server: str) -> None:
     assert again["source"]["duplicate_of"] == first["source"]["id"] == again["source"]["cluster"]
     assert second["source"]["duplicate_of"] == first["source"]["id"]  # a light rewrite of the same wire copy
     assert second["source"]["similarity"] >= 0.5
+    assert all(e["source_id"] == first["source"]["id"] for e in first["evidence"])
+    assert f"near-duplicates of {server}/article.html" in " ".join(result.stderr.split())
 
 
 def test_unreachable_inputs_are_reported_and_the_rest_processed(server: str) -> None:

@@ -52,6 +52,7 @@ def ingest(
     Without --dry-run the evidence is stored and turned into proposed case updates for
     `peacetalks review`; documents already stored are skipped, so an interrupted run resumes."""
     from peacetalks.catalog import load_case
+    from peacetalks.ingest.dedupe import DuplicateIndex
     from peacetalks.ingest.inputs import Skipped
     from peacetalks.ingest.lexicon import Lexicon
     from peacetalks.ingest.pipeline import ingest as run
@@ -84,7 +85,11 @@ def ingest(
             "duplicate of",
             title="Evidence found (dry run: nothing stored)",
         )
-        for item in run(inputs, lexicon, allow_private=allow_private, max_feed_items=max_items):
+        index = DuplicateIndex()
+        where: dict[str, str] = {}
+        for item in run(inputs, lexicon, allow_private=allow_private, max_feed_items=max_items, index=index):
+            if not isinstance(item, Skipped):
+                where.setdefault(item.document.id, item.document.source.location)
             if isinstance(item, Skipped):
                 skipped.append(item)
                 err().print(f"[yellow]skipped[/yellow] {item.location}: {item.reason}", highlight=False, soft_wrap=True)
@@ -101,5 +106,8 @@ def ingest(
                 )
         if fmt is IngestFormat.TABLE:
             out().print(table)
+        for head, members in index.clusters().items():
+            copies = ", ".join(where[m] for m in members[1:])
+            err().print(f"near-duplicates of {where[head]} ({head}): {copies}", highlight=False, soft_wrap=True)
     if skipped:
         raise PeacetalksError(f"{len(skipped)} input(s) could not be read (listed above); the others were processed")

@@ -351,7 +351,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     items: list[Evidence] = []
     for start, end in sentences(text):
         proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
-        items.extend(_sentence_evidence(text, start, end, proposals, actors, issues, lexicon))
+        items.extend(_sentence_evidence(text, start, end, proposals, actors, issues, lexicon, doc.id))
     return items
 
 
@@ -375,6 +375,7 @@ def _sentence_evidence(
     actors: list[Mention],
     issues: list[Mention],
     lexicon: Lexicon,
+    source_id: str,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
@@ -391,6 +392,7 @@ def _sentence_evidence(
             end=s0 + end,
             sentence=sentence,
             sentence_start=s0,
+            source_id=source_id,
             extractor=extractor,
             confidence=round(confidence, 2),
             **fields,  # type: ignore[arg-type]

@@ -68,6 +68,7 @@ class Evidence:
     sentence_start: int
     extractor: str
     confidence: float
+    source_id: str | None = None  # the document's id (its record's source.id)
     actor_id: str | None = None
     actor_name: str | None = None
     speaker_id: str | None = None  # the person or body named, before resolving to its state
