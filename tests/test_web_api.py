@@ -382,6 +382,12 @@ def test_bad_simulation_settings_get_4xx(client: TestClient) -> None:
     assert page.status_code == 422 and "runs" in page.text
 
 
+def test_the_server_bounds_the_runs_of_a_simulation(tmp_path: Path) -> None:
+    with make_client(f"sqlite:///{tmp_path / 'small.db'}", max_runs=100) as small:
+        refused = small.post(f"/api/cases/{CASE}/simulations", headers=AUTH, json={"runs": 101})
+        assert refused.status_code == 422 and "more than this server allows (100)" in refused.json()["detail"]
+
+
 def json_round_trip(value: Any) -> Any:
     import json
 

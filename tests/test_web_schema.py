@@ -26,7 +26,7 @@ EXAMPLES = int(os.environ.get("PEACETALKS_SCHEMA_EXAMPLES", "15"))
 # in a folder removed when the interpreter exits.
 _FOLDER = tempfile.TemporaryDirectory(prefix="peacetalks-schema-")
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(
-    Settings(db=f"sqlite:///{Path(_FOLDER.name) / 'store.db'}", token=TOKEN, warm_up=False)))
+    Settings(db=f"sqlite:///{Path(_FOLDER.name) / 'store.db'}", token=TOKEN, warm_up=False, max_runs=500)))
 
 
 @schema.parametrize()

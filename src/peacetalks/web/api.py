@@ -247,6 +247,9 @@ def jobs(request: Request) -> Any:
 
 
 def start_simulation(request: Request, case_id: str, body: NewSimulation) -> Any:
+    limit = request.app.state.settings.max_runs
+    if body.runs > limit:
+        raise EditError(f"runs: {body.runs:,} is more than this server allows ({limit:,})")
     case, _ = library(request).get(case_id)
     return jobs(request).start(case, runs=body.runs, horizon=body.horizon, seed=body.seed,
                                as_of=when(case, body.as_of), overrides=body.parameters)

@@ -31,13 +31,15 @@ class Settings:
     """``db``: store URL (default: $PEACETALKS_DB or the user's SQLite file); ``token``: the
     write token (None: writes refused); ``allowed_hosts``: Host headers to answer (None: any),
     which guards a loopback server against DNS rebinding; ``warm_up``: compile the models'
-    kernels in the background at start, so the first what-if answers quickly."""
+    kernels in the background at start, so the first what-if answers quickly; ``max_runs``: the
+    most runs one simulation may ask for."""
 
     db: str | None = None
     token: str | None = None
     max_body: int = MAX_BODY
     allowed_hosts: Sequence[str] | None = None
     warm_up: bool = True
+    max_runs: int = 100_000
 
 
 _STATUS: list[tuple[type[Exception], int]] = [

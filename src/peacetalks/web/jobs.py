@@ -53,7 +53,7 @@ class Jobs:
         self._store = store
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="peacetalks-simulate")
+        self._pool: ThreadPoolExecutor | None = None
 
     def start(self, case: Case, *, runs: int, horizon: int, seed: int, as_of: dt.date,
               overrides: Mapping[str, float]) -> Job:
@@ -68,7 +68,9 @@ class Jobs:
                 raise BusyError(f"{pending} simulations are already waiting or running: try again when one "
                                 "has finished")
             self._jobs[job.id] = job
-        self._pool.submit(self._run, job, case, params)
+            if self._pool is None:  # made on first use, and again after a shutdown (ASGI lifespans may repeat)
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="peacetalks-simulate")
+            self._pool.submit(self._run, job, case, params)
         return job
 
     def get(self, job_id: str) -> Job:
@@ -85,7 +87,14 @@ class Jobs:
             return [j for j in self._jobs.values() if j.case_id == case_id]
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop taking work; queued jobs are dropped, a running one finishes in its thread."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+            for job in self._jobs.values():
+                if job.status == "queued":
+                    self._jobs[job.id] = replace(job, status="failed", error="the server stopped before it ran")
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def _update(self, job_id: str, **changes: Any) -> None:
         with self._lock:
