@@ -466,3 +466,13 @@ def test_every_write_route_refuses_a_request_without_the_token(client: TestClien
                                                                                else "")
         answer = client.request(method, url, json={})
         assert answer.status_code == 401, (method, path, answer.text)
+
+
+def test_serve_reports_a_store_it_cannot_open(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from peacetalks.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'missing' / 'dir' / 'x.db'}"])
+    assert result.exit_code == 1
+    assert "cannot connect to the store" in " ".join(result.output.split())

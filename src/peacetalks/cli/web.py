@@ -24,9 +24,12 @@ def serve(
         help="Token every write must carry (default: $PEACETALKS_TOKEN, else a random one, printed).",
         show_default=False)] = None,
     max_body: Annotated[int, typer.Option(help="Largest request body accepted, in bytes.", min=1024)] = 2_000_000,
+    max_runs: Annotated[int, typer.Option(help="Most runs one simulation may ask for.", min=1,
+                                          max=100_000)] = 100_000,
 ) -> None:
-    """Serve the dashboard (overview, case explorer, what-if editor, proposal builder) and the REST
-    API with its OpenAPI description at /openapi.json. Reads are open; writes need the token."""
+    """Serve the dashboard (case explorer, what-if editor, proposal builder, scenario runner,
+    evidence review) and the REST API with its OpenAPI description at /openapi.json, on
+    127.0.0.1 by default. Reads are open; every write needs the token. See docs/web.md."""
     try:
         import uvicorn
 
@@ -37,7 +40,7 @@ def serve(
     chosen = token or os.environ.get("PEACETALKS_TOKEN") or secrets.token_urlsafe(18)
     loopback = host == "localhost" or _is_loopback(host)
     hosts = ["127.0.0.1", "localhost", "[::1]"] if loopback else None
-    web_app = create_app(Settings(db=db, token=chosen, max_body=max_body, allowed_hosts=hosts))
+    web_app = create_app(Settings(db=db, token=chosen, max_body=max_body, allowed_hosts=hosts, max_runs=max_runs))
     shown = f"[{host}]" if ":" in host else host
     out().print(f"peacetalks dashboard at http://{shown}:{port}/  (API description: /openapi.json)")
     if not (token or os.environ.get("PEACETALKS_TOKEN")):
