@@ -19,7 +19,7 @@ from peacetalks.errors import CaseError, CaseNotFoundError, PeacetalksError, Sta
 from peacetalks.store import Store
 from peacetalks.web.edits import EditError
 from peacetalks.web.jobs import BusyError, Jobs
-from peacetalks.web.library import CaseExistsError, Library, ReadOnlyCaseError
+from peacetalks.web.library import AlreadyDecidedError, CaseExistsError, Library, ReadOnlyCaseError
 from peacetalks.web.security import BodyLimit, SecurityHeaders
 
 #: Default largest request body: the built-in case as JSON is about 0.4 MB.
@@ -43,8 +43,8 @@ class Settings:
 
 
 _STATUS: list[tuple[type[Exception], int]] = [
-    (CaseNotFoundError, 404), (StaleWriteError, 409), (CaseExistsError, 409), (ReadOnlyCaseError, 403),
-    (BusyError, 429),
+    (CaseNotFoundError, 404), (StaleWriteError, 409), (CaseExistsError, 409), (AlreadyDecidedError, 409),
+    (ReadOnlyCaseError, 403), (BusyError, 429),
     (EditError, 422), (DealError, 422), (CaseError, 422), (StoreError, 503), (PeacetalksError, 422),
 ]
 

@@ -27,6 +27,10 @@ class CaseExistsError(PeacetalksError):
     """A new case was given the id of one that already exists."""
 
 
+class AlreadyDecidedError(PeacetalksError):
+    """A review decision on an update that was already accepted or rejected."""
+
+
 @dataclass(frozen=True)
 class Entry:
     id: str
@@ -138,7 +142,7 @@ class Library:
                 raise CaseNotFoundError(f"no proposed update {update_id} for case {case_id!r}")
             proposed = found[0]
             if proposed.status != "pending":
-                raise CaseExistsError(f"update {update_id} is already {proposed.status}")
+                raise AlreadyDecidedError(f"update {update_id} is already {proposed.status}")
             stored = self._require_stored(case_id)
             if stored != version:
                 raise StaleWriteError(case_id, version, stored)

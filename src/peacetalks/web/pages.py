@@ -8,8 +8,10 @@ import datetime as dt
 import math
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
@@ -19,7 +21,16 @@ from peacetalks.report import charts
 from peacetalks.web import analysis
 from peacetalks.web.api import Variant, library, variant_case
 from peacetalks.web.charts import Step, Track, history_chart
-from peacetalks.web.edits import EditError, Edits, Package, PositionEdit, ReservationEdit, package_proposal, when
+from peacetalks.web.edits import (
+    EditError,
+    Edits,
+    Package,
+    PositionEdit,
+    ReservationEdit,
+    apply_edits,
+    package_proposal,
+    when,
+)
 from peacetalks.web.security import check_token
 
 router = APIRouter(include_in_schema=False)
@@ -173,8 +184,6 @@ def _field(form: Any, name: str, what: str) -> float | None:
 
 
 def _whatif_page(request: Request, case: Case, date: dt.date, edits: Edits) -> HTMLResponse:
-    from peacetalks.web.edits import apply_edits
-
     issues, reservations = _whatif_rows(case, date)
     models = analysis.model_names()
     base = analysis.analysis(case, case.snapshot(date), models)
@@ -194,9 +203,16 @@ def whatif(request: Request, case_id: str, as_of: str | None = None) -> HTMLResp
     return _whatif_page(request, case, when(case, _date(as_of)), Edits())
 
 
+# The form handlers read the form on the event loop, then do the work in a worker thread (as
+# FastAPI does for plain functions), so one analysis never holds up the other requests.
+
 @router.post("/cases/{case_id}/whatif", response_class=HTMLResponse)
 async def whatif_update(request: Request, case_id: str) -> HTMLResponse:
     form = await request.form()
+    return await run_in_threadpool(_whatif_update, request, case_id, form)
+
+
+def _whatif_update(request: Request, case_id: str, form: Any) -> HTMLResponse:
     case, _ = library(request).get(case_id)
     date = when(case, _date(str(form.get("as_of") or "")))
     return _whatif_page(request, case, date, _form_edits(case, date, form))
@@ -205,6 +221,10 @@ async def whatif_update(request: Request, case_id: str) -> HTMLResponse:
 @router.post("/cases/{case_id}/whatif/save")
 async def whatif_save(request: Request, case_id: str) -> Response:
     form = await request.form()
+    return await run_in_threadpool(_whatif_save, request, case_id, form)
+
+
+def _whatif_save(request: Request, case_id: str, form: Any) -> Response:
     check_token(request.app.state.settings.token, str(form.get("token") or ""))
     lib = library(request)
     case, _ = lib.get(case_id)
@@ -215,7 +235,7 @@ async def whatif_save(request: Request, case_id: str) -> Response:
     except ValueError as exc:
         raise EditError(f"the new case needs an id (no spaces at the ends) and a name: {exc}") from None
     saved = lib.create(variant_case(case, body))
-    return RedirectResponse(f"/cases/{saved.case_id}", status_code=303)
+    return RedirectResponse(f"/cases/{quote(saved.case_id, safe='')}", status_code=303)
 
 
 # Proposal builder -----------------------------------------------------------------------------
@@ -283,11 +303,15 @@ def scenarios(request: Request, case_id: str) -> HTMLResponse:
 
 @router.post("/cases/{case_id}/scenarios")
 async def scenarios_start(request: Request, case_id: str) -> Response:
+    form = await request.form()
+    return await run_in_threadpool(_scenarios_start, request, case_id, form)
+
+
+def _scenarios_start(request: Request, case_id: str, form: Any) -> Response:
     from pydantic import ValidationError
 
     from peacetalks.web.api import NewSimulation, start_simulation
 
-    form = await request.form()
     check_token(request.app.state.settings.token, str(form.get("token") or ""))
     try:
         body = NewSimulation(runs=str(form.get("runs") or 5000), horizon=str(form.get("horizon") or 24),
@@ -343,6 +367,10 @@ def evidence_page(request: Request, case_id: str, status: str = "pending") -> HT
 @router.post("/cases/{case_id}/evidence/{update_id}")
 async def evidence_decide(request: Request, case_id: str, update_id: int) -> Response:
     form = await request.form()
+    return await run_in_threadpool(_evidence_decide, request, case_id, update_id, form)
+
+
+def _evidence_decide(request: Request, case_id: str, update_id: int, form: Any) -> Response:
     check_token(request.app.state.settings.token, str(form.get("token") or ""))
     decision = str(form.get("decision") or "")
     if decision not in ("accept", "reject"):
@@ -351,4 +379,4 @@ async def evidence_decide(request: Request, case_id: str, update_id: int) -> Res
     note = str(form.get("note") or "").strip()[:2000] or None
     library(request).review(case_id, update_id, decision, str(form.get("version") or ""),  # type: ignore[arg-type]
                             values=values, note=note)
-    return RedirectResponse(f"/cases/{case_id}/evidence", status_code=303)
+    return RedirectResponse(f"/cases/{quote(case_id, safe='')}/evidence", status_code=303)
