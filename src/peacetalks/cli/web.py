@@ -39,7 +39,8 @@ def serve(
                               "pip install 'peacetalks[web]'") from None
     chosen = token or os.environ.get("PEACETALKS_TOKEN") or secrets.token_urlsafe(18)
     loopback = host == "localhost" or _is_loopback(host)
-    hosts = ["127.0.0.1", "localhost", "[::1]"] if loopback else None
+    # Starlette's host check cannot read IPv6 Host headers, so it guards IPv4 and "localhost" only.
+    hosts = ["127.0.0.1", "localhost"] if loopback and ":" not in host else None
     web_app = create_app(Settings(db=db, token=chosen, max_body=max_body, allowed_hosts=hosts, max_runs=max_runs))
     shown = f"[{host}]" if ":" in host else host
     out().print(f"peacetalks dashboard at http://{shown}:{port}/  (API description: /openapi.json)")
