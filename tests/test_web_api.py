@@ -476,3 +476,22 @@ def test_serve_reports_a_store_it_cannot_open(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'missing' / 'dir' / 'x.db'}"])
     assert result.exit_code == 1
     assert "cannot connect to the store" in " ".join(result.output.split())
+
+
+def test_a_loopback_server_answers_only_its_own_host_names(tmp_path: Path) -> None:
+    with make_client(f"sqlite:///{tmp_path / 'h.db'}", allowed_hosts=["127.0.0.1", "localhost"]) as guarded:
+        assert guarded.get("/api/cases", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+        assert guarded.get("/api/cases", headers={"Host": "localhost:8000"}).status_code == 200
+        rebound = guarded.get("/api/cases", headers={"Host": "attacker.example:8000"})
+        assert rebound.status_code == 400
+
+
+def test_the_explorer_shows_the_case_as_of_an_earlier_date(client: TestClient) -> None:
+    now = client.get(f"/api/cases/{CASE}/predictions").json()
+    then = client.get(f"/api/cases/{CASE}/predictions", params={"as_of": "2023-06-01"}).json()
+    assert then["as_of"] == "2023-06-01" and outcomes(then, "median") != outcomes(now, "median")
+    page = client.get(f"/cases/{CASE}", params={"as_of": "2023-06-01"})
+    assert page.status_code == 200 and "Predicted outcomes as of 2023-06-01" in page.text
+    for issue, value in outcomes(then, "median").items():
+        shown = "–" if value is None else f"{value:.1f}"
+        assert f'data-model="median" data-issue="{issue}">{shown}<br>' in page.text
