@@ -2,8 +2,8 @@
 
 Times each stage in-process (snapshots and model draws, building the document, rendering HTML
 and Markdown) and then the whole `peacetalks brief` command in a fresh process, as a user runs
-it. The model draws are the peer the rest is measured against: the report's own work should be
-a small fraction of them. Run: ``.venv/bin/python benchmarks/bench_brief.py``.
+it. The analysis (model draws, deals) is the peer the rest is measured against: the report's own
+work should be a small fraction of it. Run: ``.venv/bin/python benchmarks/bench_brief.py``.
 """
 
 from __future__ import annotations
@@ -24,20 +24,23 @@ BUDGET = 60.0
 
 def main() -> None:
     case = load_case("russia-ukraine")
+    marks: list[tuple[str, float]] = []
     start = time.perf_counter()
-    analysis = analyse(case, Settings())
+    analysis = analyse(case, Settings(), lambda done, total, what: marks.append((what, time.perf_counter())))
     analysed = time.perf_counter()
+    for (what, began), (_, ended) in zip(marks, [*marks[1:], ("", analysed)], strict=True):
+        print(f"  {what:<60} {ended - began:6.2f} s")
     document = build_document(analysis)
     built = time.perf_counter()
     page = render_html(document)
     markdown, charts = render_markdown(document, "charts")
     rendered = time.perf_counter()
     model_time, report_time = analysed - start, rendered - analysed
-    print(f"models (snapshots, predictions, draws): {model_time:6.2f} s")
+    print(f"analysis (snapshots, models, deals):    {model_time:6.2f} s")
     print(f"document (sections, charts):            {built - analysed:6.2f} s")
     print(f"rendering (HTML {len(page) / 1e6:.2f} MB, Markdown {len(markdown) / 1e6:.2f} MB, {len(charts)} SVG): "
           f"{rendered - built:6.2f} s")
-    print(f"report work / model work: {report_time / model_time:.3f}")
+    print(f"report work / analysis work: {report_time / model_time:.3f}")
     with tempfile.TemporaryDirectory() as folder:
         command = [str(Path(sys.executable).with_name("peacetalks")), "brief", "russia-ukraine", "--out", folder]
         begin = time.perf_counter()

@@ -1,10 +1,8 @@
-"""Reading a briefing back as a reader's tools would: the HTML as a tree (stdlib parser) and the
-Markdown's headings, tables and links as text, so tests can compare what each format says."""
+"""Reading a briefing's HTML back as a tree (stdlib parser), so tests can check what a reader
+sees: headings, table cells, links and chart marks."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -70,49 +68,3 @@ def html_tables(root: Node) -> list[list[list[str]]]:
     """Every table's body rows as cell texts, whitespace collapsed."""
     return [[[" ".join(td.text().split()) for td in tr.find("td")] for tr in table.find("tr") if tr.find("td")]
             for table in root.find("table")]
-
-
-_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)]*)\)")
-_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]|~#+\-.)])")
-
-
-def md_text(text: str) -> str:
-    """Markdown inline text as a reader sees it: links by their text, escapes and entities undone."""
-    text = re.sub(r'<a id="[^"]*"></a>', "", text)
-    text = _MD_LINK.sub(lambda m: m.group(1), text)
-    text = _MD_ESCAPE.sub(r"\1", text)
-    return " ".join(html.unescape(text).split())
-
-
-def md_tables(text: str) -> list[list[list[str]]]:
-    """Every pipe table's body rows as cell texts (the header and the rule line dropped)."""
-    tables: list[list[list[str]]] = []
-    current: list[list[str]] | None = None
-    for line in text.splitlines():
-        if line.startswith("| "):
-            cells = [md_text(c) for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
-            if current is None:
-                current = []  # the header row
-                tables.append(current)
-            else:
-                current.append(cells)
-        elif line.startswith("|---"):
-            continue
-        else:
-            current = None
-    return tables
-
-
-def md_headings(text: str, level: int) -> list[str]:
-    mark = "#" * level + " "
-    return [md_text(line[len(mark):]) for line in text.splitlines() if line.startswith(mark)]
-
-
-def md_paragraphs(text: str) -> list[str]:
-    """Paragraph lines (not headings, tables, lists, images, anchors or italic captions)."""
-    skip = re.compile(r"^(#|\||<a id=|!\[|- |\*|\d+\. )")
-    return [md_text(line) for line in text.splitlines() if line.strip() and not skip.match(line)]
-
-
-def md_bullets(text: str) -> list[str]:
-    return [md_text(line[2:]) for line in text.splitlines() if line.startswith("- ")]

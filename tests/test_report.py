@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from briefparse import html_tables, md_bullets, md_headings, md_paragraphs, md_tables, parse_html
+from briefparse import Node, html_tables, parse_html
 from casetext import CASE_YAML
 from peacetalks import load_case
 from peacetalks.case import Case
@@ -31,8 +32,20 @@ def demo_data() -> dict[str, Any]:
     return data
 
 
+HOSTILE_ID = 'wire"><script>alert(5)</script>'
+
+
+def renamed(value: Any, old: str, new: str) -> Any:
+    """``value`` with every string equal to ``old`` replaced by ``new``, at any depth."""
+    if isinstance(value, dict):
+        return {k: renamed(v, old, new) for k, v in value.items()}
+    if isinstance(value, list):
+        return [renamed(v, old, new) for v in value]
+    return new if value == old else value
+
+
 def hostile_case() -> Case:
-    data = demo_data()
+    data = renamed(demo_data(), "wire-2022", HOSTILE_ID)
     data["actors"][0]["name"] = HOSTILE_NAME
     data["sources"][0]["title"] = HOSTILE_TITLE
     data["sources"][1]["url"] = 'https://example.org/a"onmouseover="alert(3)'
@@ -53,12 +66,18 @@ def test_every_section_is_there_and_says_where_the_talks_stand(builtin) -> None:
     root = parse_html(page)
     titles = [h.text() for h in root.find("h2")]
     assert titles == ["Where the talks stand", "Key players and their stances", "The issues", "Proposals on the table",
-                      "What changed since 2025-12-13", "Timeline of events", "Indicators", "Questions and answers",
-                      "Methodology and limits", "Sources"]
+                      "Proposals compared", "The bargaining space", "What changed since 2025-12-13",
+                      "Timeline of events", "Indicators", "Questions and answers", "Methodology and limits", "Sources"]
     summary = " ".join(root.find("section", id="summary")[0].text().split())
     last_event = max(case.events, key=lambda e: e.date)
     assert f"The latest event recorded is “{last_event.title}” ({last_event.date})" in summary
     assert "Ukraine and Russia are furthest apart on" in summary
+    assert "By the deals analysis, 0 of the 15 proposals would be acceptable to every veto holder" in summary
+    # No package suits every veto holder as coded, so the FAQ names the smallest change that would.
+    faq = " ".join(root.find("section", id="faq")[0].text().split())
+    assert "Which concession would open a deal? No package is acceptable to every veto holder as coded." in faq
+    space = " ".join(root.find("section", id="space")[0].text().split())
+    assert "Among the veto holders, with their reservation values — Ukraine (0.92), Russia (0.63)" in space
     # One chart per issue and per indicator, each placing what the data holds.
     charts = root.find("figure")
     assert len([f for f in charts if f.attrs["data-chart"].startswith("issue-")]) == len(case.issues)
@@ -113,24 +132,36 @@ def test_every_timeline_and_indicator_row_cites_its_sources(builtin) -> None:  #
     assert len([tr for tr in root.find("section", id="timeline")[0].find("tr") if tr.find("td")]) == len(case.events)
 
 
+def markdown_as_html(markdown: str) -> Any:
+    """The Markdown as a CommonMark renderer (with tables, raw HTML passed through) shows it."""
+    return parse_html(MarkdownIt("commonmark").enable("table").render(markdown))
+
+
+def flat(node: Any) -> str:
+    return " ".join(node.text().split())
+
+
 def test_markdown_says_what_the_html_says(builtin) -> None:  # type: ignore[no-untyped-def]
     _, page, markdown, charts = builtin
-    root = parse_html(page)
-    assert [h.text() for h in root.find("h2")] == [t for t in md_headings(markdown, 2) if t != "Contents"]
-    assert [h.text() for h in root.find("h3")] == md_headings(markdown, 3)
-    def flat(node: Any) -> str:
-        return " ".join(node.text().split())
+    html, md = parse_html(page).find("main")[0], markdown_as_html(markdown)
+    assert [flat(h) for h in html.find("h2")] == [flat(h) for h in md.find("h2")][1:]  # after "Contents"
+    assert [flat(h) for h in html.find("h3")] == [flat(h) for h in md.find("h3")]
+    tables = html_tables(html)
+    assert len(tables) > 50 and tables == html_tables(md)
+    # Paragraphs (the Markdown's anchors, italic captions and images aside) and bullet points read the same.
+    paragraphs = [p for p in md.find("p") if flat(p) and not (
+        len(p.children) == 1 and isinstance(p.children[0], Node) and p.children[0].tag in ("em", "img"))]
+    assert [flat(p) for p in html.find("p")] == [flat(p) for p in paragraphs]
+    assert [flat(li) for ul in html.find("ul") for li in ul.find("li")] == [
+        flat(li) for ul in md.find("ul") for li in ul.find("li")]
+    # Every citation leads to the same source in both.
+    def cited(root: Any) -> list[str]:
+        return [a.attrs["href"] for a in root.find("a") if a.attrs.get("href", "").startswith("#src-")]
 
-    main = root.find("main")[0]
-    assert [flat(p) for p in main.find("p")] == md_paragraphs(markdown)
-    assert [flat(li) for ul in main.find("ul") for li in ul.find("li")] == md_bullets(markdown)
-    tables = html_tables(root)
-    assert len(tables) > 50 and tables == md_tables(markdown)
-    citations = [a for a in root.find("a") if a.attrs["href"].startswith("#src-")]
-    assert len(re.findall(r"\]\(#src-", markdown)) == len(citations)
-    figures = root.find("figure")
-    assert sorted(charts) == sorted(f.attrs["data-chart"] for f in figures)
-    assert all(f"](charts/{name}.svg)" in markdown for name in charts)
+    assert len(cited(html)) > 1000 and cited(html) == cited(md)
+    assert sorted(charts) == sorted(f.attrs["data-chart"] for f in html.find("figure"))
+    assert [img.attrs["src"] for img in md.find("img")] == [f"charts/{f.attrs['data-chart']}.svg"
+                                                            for f in html.find("figure")]
 
 
 def test_hostile_text_is_shown_never_run() -> None:
@@ -145,8 +176,15 @@ def test_hostile_text_is_shown_never_run() -> None:
     assert not [n for n in root.walk() if {"onerror", "onmouseover"} & set(n.attrs)]
     assert HOSTILE_NAME in root.text() and HOSTILE_TITLE in root.text()
     assert any(g.attrs.get("data-actor") == HOSTILE_NAME for g in root.walk())
-    assert len(html_tables(root)) == len(md_tables(markdown))  # the hostile event title broke no table
+    shown = markdown_as_html(markdown)
+    assert not shown.find("script") and HOSTILE_NAME in shown.text() and HOSTILE_TITLE in shown.text()
+    assert all(img.attrs["src"].startswith("charts/") for img in shown.find("img"))  # only the charts
+    assert not [n for n in shown.walk() if {"onerror", "onmouseover"} & set(n.attrs)]
+    assert html_tables(shown) == html_tables(root)  # the hostile event title broke no table in either
     assert "javascript:" not in "".join(a.attrs.get("href", "") for a in root.find("a"))
+    # A source id that is not a plain name still gets a working anchor.
+    entry = next(li for li in root.find("li") if HOSTILE_TITLE in li.text())
+    assert entry.attrs["id"] == "src--1" and any(a.attrs["href"] == "#src--1" for a in root.find("a"))
 
 
 def test_the_html_needs_nothing_from_outside(builtin) -> None:  # type: ignore[no-untyped-def]
@@ -190,7 +228,54 @@ def test_sections_without_data_are_left_out() -> None:
         data.pop(key)
     root = parse_html(render_html(build_document(analyse(Case.model_validate(data), FAST))))
     ids = [s.attrs["id"] for s in root.find("section")]
-    assert ids == ["summary", "players", "issues", "changes", "faq", "methodology", "sources"]
+    assert ids == ["summary", "players", "issues", "space", "changes", "faq", "methodology", "sources"]
+    # The case codes no reservation values: the briefing says why there is no bargaining space.
+    assert "cannot be mapped for this case: no actor holds a veto" in root.find("section", id="space")[0].text()
+
+
+def test_a_date_before_any_position() -> None:
+    case = Case.model_validate(demo_data())
+    settings = Settings(as_of=dt.date(2022, 2, 1), since=dt.date(2021, 1, 1), runs=10, exchange_runs=2)
+    root = parse_html(render_html(build_document(analyse(case, settings))))
+    summary = flat(root.find("section", id="summary")[0])
+    assert summary.startswith("Where the talks stand As of 2022-02-01 the case records 0 positions in force of 3 "
+                              "actors on 2 issues, 0 proposals tabled and 0 events.")
+    assert "No actor had a position on this issue by 2022-02-01." in root.text()
+    assert "no actor holds a position by 2022-02-01" in root.find("section", id="space")[0].text()
+    assert not root.find("section", id="deals") and not root.find("figure")
+
+
+def with_reservations() -> Case:
+    data = demo_data()
+    data["reservations"] = [
+        {"actor": "north", "as_of": "2024-06-01", "value": 0.5, "role": "veto", "sources": ["wire-2024"],
+         "coded_by": "analyst", "rationale": "accepts a freeze per the report",
+         "red_lines": [{"issue": "border", "high": 60, "coded_by": "source", "sources": ["wire-2024"]}]},
+        {"actor": "south", "as_of": "2024-06-01", "value": 0.4, "role": "veto", "coded_by": "analyst",
+         "rationale": "judgement"},
+    ]
+    return Case.model_validate(data)
+
+
+def test_proposals_are_judged_by_each_actor() -> None:
+    case = with_reservations()
+    analysis = analyse(case, FAST)
+    root = parse_html(render_html(build_document(analysis)))
+    section = root.find("section", id="deals")[0]
+    header = [th.text() for th in section.find("th")]
+    assert header == ["proposal", "all veto holders accept", "South (veto)", "North (veto)", "Broker"]
+    verdict = analysis.assessments[0]
+    north, south = verdict.verdict("north"), verdict.verdict("south")
+    assert north.acceptable is True and south.acceptable is True and verdict.accepted is True
+    # The proposal cites its source ([2] = wire-2024); the broker has no reservation value, so no mark.
+    assert html_tables(section)[0] == [["Freeze plan (2024-06-01)[2]", "yes", f"{south.utility:.2f} ✓",
+                                        f"{north.utility:.2f} ✓", f"{verdict.verdict('broker').utility:.2f}"]]
+    cells = [g for g in section.walk() if "cell" in g.classes()]
+    assert len(cells) == 3 and "reservation value of 0.50" in cells[1].text()
+    space = root.find("section", id="space")[0]
+    assert "Among the veto holders, with their reservation values — North (0.50), South (0.40)" in space.text()
+    methods = root.find("section", id="methodology")[0]
+    assert "Border ≤ 60" in methods.text()  # North's red line, listed with the reservation values
 
 
 def test_files_are_written_whole(tmp_path: Path) -> None:
@@ -199,7 +284,7 @@ def test_files_are_written_whole(tmp_path: Path) -> None:
     written = write_briefing(document, tmp_path, "demo", "both")
     assert [p.name for p in written] == ["demo.html", "demo.md"]
     charts = sorted(p.name for p in (tmp_path / "demo-charts").iterdir())
-    assert charts == ["indicator-01.svg", "issue-01.svg", "issue-02.svg"]
+    assert charts == ["deals-heatmap.svg", "indicator-01.svg", "issue-01.svg", "issue-02.svg", "timeline.svg"]
     assert (tmp_path / "demo-charts" / "issue-01.svg").read_text().startswith('<svg xmlns="http://www.w3.org/2000/svg"')
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no staging left behind"
     only_md = tmp_path / "md"
@@ -223,7 +308,8 @@ def test_brief_command_writes_and_says_where(run, tmp_path: Path) -> None:  # ty
     assert result.exit_code == 0, result.output
     assert f"wrote {out / 'demo-2024-12-31.html'}" in result.stdout
     assert f"wrote {out / 'demo-2024-12-31.md'}" in result.stdout
-    assert (out / "demo-2024-12-31.html").read_text().count("<svg") == 3
+    # 2 issues, 1 indicator, the heatmap and the timeline
+    assert (out / "demo-2024-12-31.html").read_text().count("<svg") == 5
     assert "Briefing as of 2024-12-31" in (out / "demo-2024-12-31.md").read_text()
 
 
@@ -247,3 +333,21 @@ def test_cli_defaults_are_the_report_defaults() -> None:
 
     assert (brief.RUNS, brief.EXCHANGE_RUNS, brief.SINCE_DAYS) == (
         analysis.DEFAULT_RUNS, analysis.DEFAULT_EXCHANGE_RUNS, analysis.DEFAULT_SINCE_DAYS)
+
+
+def test_brief_explains_itself(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("brief", "--help")
+    assert result.exit_code == 0
+    for option in ("--as-of", "--since", "--out", "--format", "--runs", "--exchange-runs", "--seed"):
+        assert option in result.output
+    assert "opens" in result.output and "offline" in result.output
+
+
+def test_a_recorded_outcome_is_shown_beside_the_predictions() -> None:
+    case = load_case("ec-emissions")
+    issue = case.issues[0]
+    assert issue.outcome is not None
+    root = parse_html(render_html(build_document(analyse(case, Settings(runs=0, exchange_runs=0)))))
+    paragraph = next(p for p in root.find("p") if "Recorded outcome" in p.text())
+    assert f"{issue.outcome.value:g} ({issue.scale.label_for(issue.outcome.value)})" in paragraph.text()
+    assert {a.attrs["href"] for a in paragraph.find("a")} == {f"#src-{s}" for s in issue.outcome.sources}

@@ -51,7 +51,8 @@ def test_builtin_briefing_renders_its_charts_offline(browser: Any, tmp_path: Pat
     page, requested = open_offline(browser, html)
     assert requested == [html.as_uri()], "the briefing asked for nothing but its own file"
     charts = page.locator("figure.chart svg")
-    assert charts.count() == len(case.issues) + len(case.indicators)
+    assert charts.count() == len(case.issues) + len(case.indicators) + 2  # and the heatmap and the timeline
+    assert page.locator("figure[data-chart='timeline'] g.event circle").count() == len(case.events)
     for k in range(charts.count()):
         box = charts.nth(k).bounding_box()
         assert box is not None and box["width"] > 600 and box["height"] > 100
@@ -69,6 +70,10 @@ def test_builtin_briefing_renders_its_charts_offline(browser: Any, tmp_path: Pat
              for k in range(circles.count())}
     assert max(sizes, key=lambda a: sizes[a]) in {"Russia", "Ukraine", "United States"}
     assert page.locator("figure[data-chart='indicator-01'] g.point circle").count() > 0
+    tabled = [p for p in case.proposals if p.date <= case.as_of]
+    cells = page.locator("figure[data-chart='deals-heatmap'] g.cell rect")
+    assert cells.count() == len(tabled) * len(case.snapshot().actors)
+    assert all((box := cells.nth(k).bounding_box()) is not None and box["width"] > 10 for k in range(cells.count()))
     # A citation takes the reader to the source entry.
     page.locator("#summary sup.cite a").first.click()
     assert page.evaluate("location.hash").startswith("#src-")

@@ -13,7 +13,7 @@ from peacetalks.cli import AsOfOption, DbOption, _date, _record, app, err, frien
 
 # Literal copies of the defaults in peacetalks.report.analysis, which is not imported here so that
 # `peacetalks --help` stays instant; a test checks that the two agree.
-RUNS, EXCHANGE_RUNS, SINCE_DAYS = 1000, 250, 90
+RUNS, EXCHANGE_RUNS, SINCE_DAYS = 1000, 500, 90
 
 
 class BriefFormat(StrEnum):
@@ -36,20 +36,24 @@ def brief(
     runs: Annotated[int, typer.Option(help="Monte Carlo draws per model for the 90 % intervals (0: none).",
                                       min=0)] = RUNS,
     exchange_runs: Annotated[int, typer.Option(
-        help="Draws for the exchange model, which runs all its rounds on every draw (about 20 ms each on the "
+        help="Draws for the exchange model, which runs all its rounds on every draw (about 7 ms each on the "
         "built-in case); the default keeps the whole briefing within a minute.", min=0)] = EXCHANGE_RUNS,
     seed: Annotated[int, typer.Option(help="Seed for the draws; the same seed gives the same briefing.")] = 1,
     db: DbOption = None,
 ) -> None:
     """Write the briefing of a case as of a date: where the talks stand, the key players and their
-    stances, each issue with the actors and every model's predicted outcome, the proposals, what
-    changed, the timeline, the indicators, an FAQ, the methodology and limits, and every source.
+    stances, each issue with the actors and every model's predicted outcome, the proposals and
+    which actors could accept them, the bargaining space, what changed, the timeline, the
+    indicators, an FAQ, the methodology and limits, and every source.
 
     The HTML file is self-contained (inline CSS and SVG, no script, nothing fetched) and opens
     offline; every statement of fact links to its sources."""
+    import json
+
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from peacetalks.catalog import load_case
+    from peacetalks.models.output import predictions_json
     from peacetalks.report import Settings, analyse, build_document, write_briefing
     from peacetalks.report.analysis import analysis_steps
 
@@ -73,10 +77,6 @@ def brief(
         step(len(steps) - 1, len(steps), steps[-1])
         written = write_briefing(document, output, stem, fmt.value)
         step(len(steps), len(steps), "done")
-    import json
-
-    from peacetalks.models.output import predictions_json
-
     results = [m.prediction for m in analysis.models]
     spreads = [m.spread for m in analysis.models if m.spread is not None]
     parameters = {"as_of": str(analysis.as_of), "since": str(analysis.since), "runs": runs,

@@ -6,7 +6,7 @@
 
 A section is a function from the :class:`Analysis` to a :class:`Section`, or ``None`` when the
 case holds nothing for it; :data:`SECTIONS` lists them in reading order. Analyses that do not
-exist yet (proposal acceptability, scenarios) have no section, rather than a made-up one.
+exist yet (scenario probabilities) have no section, rather than a made-up one.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from peacetalks.report.analysis import DEFAULT_EXCHANGE_RUNS, DEFAULT_RUNS, Analysis, Settings, analyse
+from peacetalks.report.deals import bargaining_space, compared
 from peacetalks.report.document import Document, Section, anchor
 from peacetalks.report.faq import faq
 from peacetalks.report.methods import methodology, source_list
@@ -24,7 +25,7 @@ SectionFunction = Callable[[Analysis], Section | None]
 
 #: The sections in reading order (the source list, which every citation points at, comes last).
 SECTIONS: tuple[SectionFunction, ...] = (
-    summary, players, issues, proposals, changed, timeline, indicators, faq, methodology,
+    summary, players, issues, proposals, compared, bargaining_space, changed, timeline, indicators, faq, methodology,
 )
 
 

@@ -217,3 +217,93 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     while ticks[-1] < high - 1e-9:
         ticks.append(round(ticks[-1] + step, 10))
     return ticks
+
+
+@dataclass(frozen=True)
+class Cell:
+    #: 0–1 utility; None where the actor takes no part.
+    value: float | None
+    #: True acceptable, False not, None unknown (no reservation value).
+    acceptable: bool | None
+    title: str
+
+
+def heatmap(label: str, rows: Sequence[str], columns: Sequence[str], cells: Sequence[Sequence[Cell]]) -> str:
+    """Rows × columns of utilities (darker is better for the column's actor), each marked ✓
+    (acceptable), ✗ (not) or nothing (unknown)."""
+    left, head, row_height = 250, 96, 24
+    width = (WIDTH - left - _RIGHT) / max(1, len(columns))
+    height = head + row_height * len(rows) + 28
+    body = []
+    for c, name in enumerate(columns):
+        cx = left + (c + 0.5) * width
+        body.append(f'<text x="{cx:.1f}" y="{head - 8}" transform="rotate(-40 {cx:.1f} {head - 8})">{_t(name)}</text>')
+    for r, name in enumerate(rows):
+        y = head + r * row_height
+        room = int((left - 12) / 6.8)  # characters that fit left of the grid
+        short = name if len(name) <= room else name[:room - 1] + "…"
+        body.append(f'<text x="{left - 8}" y="{y + 16}" text-anchor="end"><title>{_t(name)}</title>{_t(short)}</text>')
+        for c, cell in enumerate(cells[r]):
+            x = left + c * width
+            group = [f'<g class="cell"><title>{_t(cell.title)}</title>']
+            if cell.value is None:
+                group.append(f'<rect x="{x + 1:.1f}" y="{y + 1}" width="{width - 2:.1f}" height="{row_height - 2}" '
+                             'fill="#f3f5f8"/>')
+            else:
+                shade = _shade(cell.value)
+                ink = "#ffffff" if cell.value > 0.6 else "#1d2430"
+                mark = {True: " ✓", False: " ✗", None: ""}[cell.acceptable]
+                stroke = ' stroke="#d55e00" stroke-width="2"' if cell.acceptable is False else ""
+                group.append(f'<rect x="{x + 1:.1f}" y="{y + 1}" width="{width - 2:.1f}" height="{row_height - 2}" '
+                             f'fill="{shade}"{stroke}/>'
+                             f'<text x="{x + width / 2:.1f}" y="{y + 16}" text-anchor="middle" fill="{ink}" '
+                             f'font-size="11">{cell.value:.2f}{mark}</text>')
+            body.append("".join(group) + "</g>")
+    body.append(f'<text x="{left}" y="{height - 8}" fill="#5b6472">utility 0 → 1 (the actor\'s own positions); '
+                "✓ acceptable, ✗ not</text>")
+    return _svg(height, label, body, "heatmap")
+
+
+def _shade(value: float) -> str:
+    """White to deep blue as utility goes from 0 to 1."""
+    share = min(max(value, 0.0), 1.0)
+    start, end = (247, 251, 255), (8, 48, 107)
+    rgb = (round(a + (b - a) * share) for a, b in zip(start, end, strict=True))
+    return "#" + "".join(f"{v:02x}" for v in rgb)
+
+
+@dataclass(frozen=True)
+class Happening:
+    date: dt.date
+    kind: str
+    title: str
+
+
+def timeline_chart(label: str, events: Sequence[Happening]) -> str:
+    """Events on a time axis, one lane per kind of event."""
+    kinds = sorted({e.kind for e in events})
+    lane, top, left = 22, 12, 96
+    bottom = top + lane * len(kinds)
+    height = bottom + 30
+    first, last = min(e.date for e in events), max(e.date for e in events)
+    if first == last:
+        first, last = first - dt.timedelta(days=30), last + dt.timedelta(days=30)
+
+    def x(day: dt.date) -> float:
+        return left + (day - first).days / (last - first).days * (WIDTH - left - _RIGHT)
+
+    body = []
+    for k, kind in enumerate(kinds):
+        y = top + k * lane + lane / 2
+        body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y}" y2="{y}" stroke="#e3e6eb"/>'
+                    f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{_t(kind)}</text>')
+    for e in events:
+        y = top + kinds.index(e.kind) * lane + lane / 2
+        body.append(f'<g class="event"><title>{_t(f"{e.date}: {e.title}")}</title>'
+                    f'<circle cx="{x(e.date):.1f}" cy="{y}" r="5" fill="#0072b2" fill-opacity=".6"/></g>')
+    body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{bottom}" y2="{bottom}" stroke="#1d2430"/>')
+    for year in range(first.year, last.year + 1):
+        day = dt.date(year, 1, 1)
+        if first <= day <= last:
+            body.append(f'<text x="{x(day):.1f}" y="{bottom + 18}" text-anchor="middle">{year}</text>')
+    return _svg(height, label, body, "timeline-chart")

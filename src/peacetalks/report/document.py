@@ -10,7 +10,6 @@ explains how (``basis``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 
@@ -119,31 +118,6 @@ class Document:
     def citations(self, claim: Claim) -> list[tuple[int, str]]:
         """The claim's sources as (number, anchor), in source-list order, each once."""
         return sorted({self.refs[s] for s in claim.sources})
-
-    def claims(self) -> Iterator[Claim]:
-        for section in self.sections:
-            for block in section.blocks:
-                yield from _claims(block)
-
-    def figures(self) -> Iterator[Figure]:
-        for section in self.sections:
-            yield from (b for b in section.blocks if isinstance(b, Figure))
-
-
-def _claims(block: Block) -> Iterator[Claim]:
-    runs: Iterable[Run]
-    if isinstance(block, Paragraph):
-        runs = [block.parts]
-    elif isinstance(block, Bullets):
-        runs = block.items
-    elif isinstance(block, Table):
-        runs = [cell for row in block.rows for cell in row]
-    elif isinstance(block, Figure):
-        runs = [block.caption]
-    else:
-        runs = []
-    for run in runs:
-        yield from (part for part in run if isinstance(part, Claim))
 
 
 def anchor(prefix: str, id_: str, number: int) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -54,12 +53,13 @@ def claim(text: str, sources: tuple[str, ...]) -> Claim:
     return Claim(text, sources, None if sources else JUDGEMENTS)
 
 
+def count(n: int, noun: str) -> str:
+    """``1 proposal``, ``2 proposals``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def name_of(case: Case, actor_id: str) -> str:
     return case.actor(actor_id).name
-
-
-def fmt(value: float, digits: int = 0) -> str:
-    return "—" if math.isnan(value) else f"{value:.{digits}f}"
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,3 @@ def changes(analysis: Analysis) -> list[Change]:
                 continue
             found.append(Change(actor, case.issue(issue_id), before, after))
     return sorted(found, key=lambda c: (c.before is None, -abs(c.shift) if c.before else 0, c.after.as_of))
-
-
-def dated(items_date: dt.date, since: dt.date, as_of: dt.date) -> bool:
-    return since < items_date <= as_of

@@ -128,6 +128,28 @@ def ceasefires(analysis: Analysis) -> Answer | None:
         f"The case records {len(truces)} ceasefire or truce events by {analysis.as_of}; the latest:",), points)
 
 
+def concession(analysis: Analysis) -> Answer | None:
+    """The smallest change that would make some package acceptable to every veto holder, or the
+    Nash package where one already is."""
+    from peacetalks.report.deals import DEALS_METHOD, describe_remedy
+
+    found = analysis.space
+    if found is None:
+        return None
+    case = analysis.case
+    if found.nash is not None:
+        return Answer("Is there a deal every veto holder could accept?", (Claim(
+            f"Yes: {found.agreement_size:,} efficient packages are acceptable to all of them; the Nash package is "
+            "set out under the bargaining space.", basis=DEALS_METHOD),))
+    if not found.closest:
+        return None
+    first = found.closest[0]
+    return Answer("Which concession would open a deal?", (
+        Claim("No package is acceptable to every veto holder as coded. The smallest change found that would make "
+              f"one acceptable: {describe_remedy(case, first.changes)}", basis=DEALS_METHOD),
+        " This is about the coded values, not a forecast that the change will happen.",))
+
+
 QUESTIONS: tuple[Callable[[Analysis], Answer | None], ...] = (
-    plans_differ, parties_apart, models_settle, who_moved, ceasefires,
+    plans_differ, parties_apart, concession, models_settle, who_moved, ceasefires,
 )

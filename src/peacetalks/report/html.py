@@ -44,6 +44,8 @@ sup.cite a { text-decoration: none; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #f3f5f8; font-weight: 600; }
+td.short { white-space: nowrap; }
+div.table { overflow-x: auto; }
 caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: .85rem; padding-top: .3rem; }
 figure { margin: 1rem 0 1.5rem; }
 figure svg { width: 100%; height: auto; max-width: 100%; display: block; }
@@ -92,10 +94,15 @@ def _block(block: Block, document: Document) -> str:
 
 def _table(table: Table, document: Document) -> str:
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.header)
-    rows = "".join("<tr>" + "".join(f"<td>{_run(cell, document)}</td>" for cell in row) + "</tr>"
-                   for row in table.rows)
+    rows = "".join("<tr>" + "".join(_cell(cell, document) for cell in row) + "</tr>" for row in table.rows)
     caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
-    return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return f'<div class="table"><table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+
+
+def _cell(cell: Run, document: Document) -> str:
+    # Dates, numbers and one-word values stay on one line.
+    short = len(cell) == 1 and isinstance(cell[0], str) and len(cell[0]) <= 12
+    return f'<td class="short">{_run(cell, document)}</td>' if short else f"<td>{_run(cell, document)}</td>"
 
 
 def _sources(block: SourceList) -> str:
@@ -118,7 +125,7 @@ def _inline(part: str | Link | Claim, document: Document) -> str:
         return f'<a href="{_attr(safe_url(part.href))}">{escape(part.text)}</a>'
     cites = [f'<a href="#{_attr(anchor)}">[{number}]</a>' for number, anchor in document.citations(part)]
     if part.basis is not None:
-        cites.append(f'<a href="#{_attr(part.basis)}" title="how this is computed">[model]</a>')
+        cites.append(f'<a href="#{_attr(part.basis)}" title="how this is computed">[method]</a>')
     return f'<span class="claim">{escape(part.text)}</span><sup class="cite">{"".join(cites)}</sup>'
 
 

@@ -90,5 +90,5 @@ def _inline(part: str | Link | Claim, document: Document) -> str:
         return f"[{escape_md(part.text)}]({safe_url(part.href)})"
     cites = [f"[\\[{number}\\]](#{anchor})" for number, anchor in document.citations(part)]
     if part.basis is not None:
-        cites.append(f"[\\[model\\]](#{part.basis})")
+        cites.append(f"[\\[method\\]](#{part.basis})")
     return escape_md(part.text) + "".join(cites)

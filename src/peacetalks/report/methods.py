@@ -29,8 +29,6 @@ MODEL_NOTES = {
 #: Analyses the briefing does not contain because peacetalks does not compute them yet; the
 #: sections that will show them are added when the layers exist.
 NOT_YET = (
-    "whether each actor could accept each proposal, the bargaining space and the Nash and "
-    "Kalai–Smorodinsky packages (the deals layer)",
     "probabilities of a ceasefire, a settlement or continued war over time, and what they are "
     "most sensitive to (the scenarios layer)",
 )
@@ -64,7 +62,7 @@ def methodology(analysis: Analysis) -> Section:
         blocks.append(Heading(m.name, method_anchor(m.name)))
         text: Run = (f"Assumes {assumes}. Misleads when {misleads}. Run with {_params(m.prediction.params)}; "
                      f"intervals from {draws}."
-                     + (" The exchange model runs all its rounds on every draw (tens of milliseconds each), so "
+                     + (" The exchange model runs all its rounds on every draw (several milliseconds each), so "
                         "the briefing gives it fewer draws by default (--exchange-runs) to stay within a minute."
                         if m.name == "exchange" else ""),
                      *(f" {note}" for note in m.prediction.notes))
@@ -84,6 +82,7 @@ def methodology(analysis: Analysis) -> Section:
             ((name_of(case, r.actor),), (case.issue(r.issue).name,),
              (claim(words(case.issue(r.issue), r.position), r.sources),), (r.rationale or "",))
             for r in judged)))
+    blocks += _deals_method(analysis)
     blocks += [
         Heading("Limits", "limits"),
         Bullets((
@@ -95,6 +94,40 @@ def methodology(analysis: Analysis) -> Section:
         )),
     ]
     return Section("methodology", "Methodology and limits", tuple(blocks))
+
+
+def _deals_method(analysis: Analysis) -> list[Block]:
+    from peacetalks.report.deals import DEALS_METHOD
+
+    case = analysis.case
+    coded = [r for r in analysis.snapshot.reservations if r is not None]
+    blocks: list[Block] = [Heading("Deals: utility, acceptability and the bargaining space", DEALS_METHOD)]
+    if analysis.deals_note and not analysis.assessments:
+        blocks.append(Paragraph((f"Not computed for this case: {analysis.deals_note}.",)))
+        return blocks
+    blocks.append(Paragraph((
+        "An actor's utility for a package (one value per issue) adds, over the issues it holds a position on, its "
+        "salience share times one minus the distance from its position as a share of the scale; an actor coded "
+        "with a leaning does not mind outcomes beyond its position towards its own end. Red lines make any "
+        "package beyond them unacceptable. The reservation value is what no deal is worth to the actor on the "
+        f"same 0–1 scale: {len(coded)} actors have one, all coded by "
+        + ", ".join(sorted({r.coded_by.value for r in coded}) or ["nobody"])
+        + ". The bargaining space is searched over each issue's scale points and the proposals' values. "
+        + (analysis.space.method if analysis.space else ""),
+    )))
+    if coded:
+        blocks.append(Table(("actor", "reservation value", "deal role", "red lines", "rationale"), tuple(
+            ((name_of(case, r.actor),), (claim(f"{r.value:.2f}", r.sources),), (r.role.value,),
+             ("; ".join(f"{case.issue(x.issue).name} {_limits(x.low, x.high)}" for x in r.red_lines) or "none",),
+             (r.rationale or "",))
+            for r in coded)))
+    return blocks
+
+
+def _limits(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"{low:g}–{high:g}"
+    return f"≥ {low:g}" if low is not None else f"≤ {high:g}"
 
 
 def _params(params: dict[str, object]) -> str:

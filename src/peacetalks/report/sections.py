@@ -8,6 +8,7 @@ computes is a claim whose basis is the methodology section that explains the mod
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,8 +34,7 @@ from peacetalks.report.facts import (
     ROLE_ORDER,
     changes,
     claim,
-    dated,
-    fmt,
+    count,
     method_anchor,
     name_of,
     position_claim,
@@ -56,8 +56,9 @@ def summary(analysis: Analysis) -> Section:
     events = sorted((e for e in case.events if e.date <= as_of), key=lambda e: e.date)
     tabled = sorted((p for p in case.proposals if p.date <= as_of), key=lambda p: p.date)
     parts: list[Run] = [(
-        f"As of {as_of} the case records {held} positions in force of {len(snap.actors)} actors on "
-        f"{len(snap.issues)} issues, {len(tabled)} proposals tabled and {len(events)} events. ",
+        f"As of {as_of} the case records {count(held, 'position')} in force of {count(len(snap.actors), 'actor')} "
+        f"on {count(len(snap.issues), 'issue')}, {count(len(tabled), 'proposal')} tabled and "
+        f"{count(len(events), 'event')}. ",
     )]
     if events:
         last = events[-1]
@@ -80,7 +81,10 @@ def summary(analysis: Analysis) -> Section:
             parts.append((claim(f"The latest agreed or signed text is “{done.name}” ({done.date}).", done.sources),
                           " ", newest))
         else:
-            parts.append((f"None of the {len(tabled)} proposals is recorded as agreed or signed. ", newest))
+            none = "The one proposal is not" if len(tabled) == 1 else f"None of the {len(tabled)} proposals is"
+            parts.append((f"{none} recorded as agreed or signed. ", newest))
+    if analysis.assessments:
+        parts.append((_acceptance_sentence(analysis),))
     gaps = party_gaps(analysis)
     if gaps:
         widest, closest = gaps[0], gaps[-1]
@@ -98,7 +102,8 @@ def summary(analysis: Analysis) -> Section:
     moved = changes(analysis)
     if moved:
         top = next((c for c in moved if c.before is not None), None)
-        text = f"Between {analysis.since} and {as_of}, {len(moved)} positions changed or were first recorded."
+        text = (f"Between {analysis.since} and {as_of}, {count(len(moved), 'position')} changed or "
+                f"{'was' if len(moved) == 1 else 'were'} first recorded.")
         if top is not None and top.before is not None:
             text += (f" The largest move: {name_of(case, top.actor)} on {top.issue.name}, from "
                      f"{words(top.issue, top.before.position)} to {words(top.issue, top.after.position)}.")
@@ -106,6 +111,19 @@ def summary(analysis: Analysis) -> Section:
         else:
             parts.append((text, " ", Link("All changes", "#changes")))
     return Section("summary", "Where the talks stand", tuple(Paragraph(p) for p in parts))
+
+
+def _acceptance_sentence(analysis: Analysis) -> Claim:
+    """How many proposals every veto holder could accept, by the deals analysis."""
+    accepted = [a for a in analysis.assessments if a.accepted]
+    unknown = [a for a in analysis.assessments if a.accepted is None]
+    text = (f"By the deals analysis, {len(accepted)} of the {len(analysis.assessments)} proposals would be "
+            "acceptable to every veto holder")
+    if accepted:
+        text += ": " + ", ".join(f"“{a.name}”" for a in accepted)
+    if unknown:
+        text += f" ({len(unknown)} cannot be judged: a veto holder has no reservation value)"
+    return Claim(text + ".", basis="deals")
 
 
 def models_agree(spread: list[tuple[Issue, float, float]]) -> list[tuple[Issue, float, float]]:
@@ -152,8 +170,8 @@ def players(analysis: Analysis) -> Section:
     """Each actor with positions in force: its stance per issue in the scale's words."""
     case, snap = analysis.case, analysis.snapshot
     blocks: list[Block] = [Paragraph((
-        "Positions in force as of ", str(analysis.as_of), ", in the words of each issue's scale (0 and 100 mark "
-        "the ends; see ", Link("the issues", "#issues"), "). Salience (how much the issue matters to the actor) "
+        "Positions in force as of ", str(analysis.as_of), ", with the label of the nearest point of each issue's "
+        "scale (", Link("what each point means", "#issues"), "). Salience (how much the issue matters to the actor) "
         "and capability (its weight in the talks) run 0–100 and are analyst judgements; ",
         Link("see the methodology", "#judgements"), ".",
     ))]
@@ -210,6 +228,7 @@ def issues(analysis: Analysis) -> Section:
         "outcomes over Monte Carlo draws of the coded values (bar). ",
         Link("How the models work and what the bars mean", "#methodology"), ".",
     ))]
+    bands = intervals(analysis)
     for i, issue_id in enumerate(snap.issues):
         issue = case.issue(issue_id)
         marks, held = [], []
@@ -223,9 +242,9 @@ def issues(analysis: Analysis) -> Section:
                 actor.name, actor.role.value, rec.position, rec.capability * rec.salience / 10_000,
                 f"{actor.name} ({actor.role.value}): {words(issue, rec.position)}; salience {rec.salience:g}, "
                 f"capability {rec.capability:g}; since {rec.as_of}"))
-        predicted = _predictions(analysis, i, issue)
+        predicted = [by_model[i] for by_model in bands]
         models = [charts.ModelMark(m.name, float(m.prediction.outcome[i]), lo, hi,
-                                   f"{m.name}: {fmt(float(m.prediction.outcome[i]), 1)}"
+                                   f"{m.name}: {float(m.prediction.outcome[i]):.1f}"
                                    + (f", 90 % interval {lo:.1f}–{hi:.1f}" if lo is not None and hi is not None
                                       else ""))
                   for m, (lo, hi) in zip(analysis.models, predicted, strict=True)]
@@ -242,23 +261,36 @@ def issues(analysis: Analysis) -> Section:
         else:
             blocks.append(Paragraph((f"No actor had a position on this issue by {analysis.as_of}.",)))
         blocks.append(_prediction_table(analysis, i, issue, predicted))
+        recorded = issue.outcome
+        if recorded is not None and (recorded.date is None or recorded.date <= analysis.as_of):
+            when = f" ({recorded.date})" if recorded.date else ""
+            blocks.append(Paragraph((claim(f"Recorded outcome{when}: {words(issue, recorded.value)}.",
+                                           recorded.sources),)))
     return Section("issues", "The issues", tuple(blocks))
 
 
-def _predictions(analysis: Analysis, i: int, issue: Issue) -> list[tuple[float | None, float | None]]:
-    out: list[tuple[float | None, float | None]] = []
+Interval = tuple[float | None, float | None]
+
+
+def intervals(analysis: Analysis) -> list[list[Interval]]:
+    """Per model, the 90 % interval of each issue, (None, None) where there is none (no draws, or
+    no actor holds a position on the issue)."""
+    none: Interval = (None, None)
+    out: list[list[Interval]] = []
     for m in analysis.models:
         if m.spread is None:
-            out.append((None, None))
+            out.append([none] * len(analysis.snapshot.issues))
             continue
-        low, high = m.spread.interval(0.9)
-        lo, hi = float(low[i]), float(high[i])
-        out.append((None, None) if math.isnan(lo) else (lo, hi))
+        with warnings.catch_warnings():  # an issue without positions has only NaN draws: no interval
+            warnings.simplefilter("ignore", RuntimeWarning)
+            low, high = m.spread.interval(0.9)
+        out.append([none if math.isnan(lo) else (float(lo), float(hi))
+                    for lo, hi in zip(low, high, strict=True)])
     return out
 
 
 def _prediction_table(analysis: Analysis, i: int, issue: Issue,
-                      predicted: Sequence[tuple[float | None, float | None]]) -> Table:
+                      predicted: Sequence[Interval]) -> Table:
     rows = []
     for m, (lo, hi) in zip(analysis.models, predicted, strict=True):
         value = float(m.prediction.outcome[i])
@@ -281,7 +313,7 @@ def proposals(analysis: Analysis) -> Section | None:
     if not tabled:
         return None
     blocks: list[Block] = [Paragraph((
-        f"{len(tabled)} proposals tabled by {analysis.as_of}, newest first. A stance is coded only on the "
+        f"{count(len(tabled), 'proposal')} tabled by {analysis.as_of}, newest first. A stance is coded only on the "
         f"issues a proposal addresses; statuses are as recorded on {case.as_of}.",
     ))]
     for k, p in enumerate(tabled):
@@ -310,7 +342,11 @@ def timeline(analysis: Analysis) -> Section | None:
     rows = tuple(((str(e.date),), (e.kind,),
                   (claim(sentence(e.title + (f": {e.description}" if e.description else "")), e.sources),))
                  for e in events)
-    return Section("timeline", "Timeline of events", (Table(("date", "kind", "what happened"), rows),))
+    chart = charts.timeline_chart(f"{len(events)} events up to {analysis.as_of}",
+                                  [charts.Happening(e.date, e.kind, e.title) for e in events])
+    figure = Figure("timeline", chart, (f"{count(len(events), 'event')} from {events[0].date} to {events[-1].date}, "
+                                        "by kind; the table below lists each with its sources.",), "Events over time")
+    return Section("timeline", "Timeline of events", (figure, Table(("date", "kind", "what happened"), rows)))
 
 
 def indicators(analysis: Analysis) -> Section | None:
@@ -353,8 +389,8 @@ def changed(analysis: Analysis) -> Section:
         blocks.append(Table(("actor", "issue", f"as of {since}", f"as of {as_of}", "change", "recorded on"), rows))
     else:
         blocks.append(Paragraph((f"No position changed between {since} and {as_of}.",)))
-    events = [e for e in sorted(case.events, key=lambda e: e.date) if dated(e.date, since, as_of)]
-    tabled = [p for p in sorted(case.proposals, key=lambda p: p.date) if dated(p.date, since, as_of)]
+    events = [e for e in sorted(case.events, key=lambda e: e.date) if since < e.date <= as_of]
+    tabled = [p for p in sorted(case.proposals, key=lambda p: p.date) if since < p.date <= as_of]
     if events or tabled:
         blocks.append(Paragraph((f"Events and proposals in the same period ({len(events)} and {len(tabled)}):",)))
         blocks.append(Bullets(tuple(
