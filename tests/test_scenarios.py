@@ -166,6 +166,8 @@ def test_no_deal_is_signed_when_no_package_is_acceptable_to_both() -> None:
     room = simulate(_two_party_case(0.5), still, 4000, 24, seed=1)
     assert room.agreement_signed[-1] > 0.2
     assert room.signed_terms["land"] == {"split": 1.0}
+    assert [p.terms for p in room.signed_packages] == [{"land": "split"}]
+    assert room.signed_packages[0].share == pytest.approx(room.agreement_signed[-1])
 
 
 def test_every_parameter_of_the_builtin_case_has_a_source_or_a_rationale() -> None:
@@ -288,3 +290,18 @@ def test_the_methods_page_documents_every_parameter() -> None:
     page = (Path(__file__).parents[1] / "docs" / "scenarios.md").read_text(encoding="utf-8")
     missing = [name for name in NAMES if f"`{name}`" not in page]
     assert not missing, f"docs/scenarios.md does not document {missing}"
+
+
+def test_ledger_forecasts_are_graded_once_their_windows_close(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    assert runner.invoke(app, ["db", "init", "--db", url]).exit_code == 0
+    for as_of in ("2025-12-15", "2026-03-13"):
+        made = runner.invoke(app, ["simulate", "russia-ukraine", "--runs", "300", "--horizon", "6", "--as-of", as_of,
+                                   "--db", url, "--format", "json"])
+        assert made.exit_code == 0, made.output
+    graded = runner.invoke(app, ["backtest-scenarios", "russia-ukraine", "--ledger", "--db", url, "--format", "json"])
+    assert graded.exit_code == 0, graded.output
+    document = json.loads(graded.stdout)
+    # The December forecast has two closed windows; the March one none yet.
+    assert [(f["as_of"], f["months"]) for f in document["forecasts"]] == [("2025-12-15", 1), ("2025-12-15", 2)]
+    assert len(document["skipped"]) == 1 and "no window has closed" in document["skipped"][0]

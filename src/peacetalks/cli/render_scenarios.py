@@ -20,6 +20,9 @@ _SHORT = {"continued-war": "war", "escalation": "escalation", "ceasefire-monitor
           "comprehensive-agreement": "agreement"}
 
 
+TOP = 15
+
+
 def _pct(x: float) -> str:
     return f"{100 * x:.1f}"
 
@@ -90,7 +93,7 @@ def sensitivity_view(result: Sensitivity) -> list[RenderableType]:
     tornado = Table(title="One at a time: each parameter at its 5th and 95th percentile", title_justify="left")
     for name in ("parameter", "low value", "P at low", "high value", "P at high", "swing"):
         tornado.add_column(name, justify="left" if name == "parameter" else "right")
-    for bar in result.tornado:
+    for bar in result.tornado[:TOP]:
         tornado.add_row(bar.parameter, f"{bar.low_value:g}", _pct(bar.low), f"{bar.high_value:g}", _pct(bar.high),
                         _pct(bar.swing))
     parts.append(tornado)
@@ -99,9 +102,14 @@ def sensitivity_view(result: Sensitivity) -> list[RenderableType]:
                       title_justify="left")
         for name in ("parameter", "first order", "total"):
             sobol.add_column(name, justify="left" if name == "parameter" else "right")
-        for s in result.sobol:
+        for s in result.sobol[:TOP]:
             sobol.add_row(s.parameter, f"{s.first:.3f}", f"{s.total:.3f}")
         parts.append(sobol)
+        if all(s.total == 0 for s in result.sobol):
+            parts.append(Text("The outcome did not vary across the Sobol sample (it never or always happened): "
+                              "there is no variance to apportion.", style="yellow"))
+    if len(result.tornado) > TOP:
+        parts.append(Text(f"Tables show the {TOP} most influential parameters; --format json lists all.", style="dim"))
     search = result.search
     changes = "; ".join(f"{c.parameter} {c.current:.4g} → {c.needed:.4g}"
                         + (" (beyond its coded range)" if c.beyond_range else "") for c in search.changes)

@@ -153,7 +153,7 @@ def simulate(
 def sensitivity(
     case: Annotated[str, typer.Argument(help="Case path, stored id or built-in name.")],
     as_of: AsOfOption = None,
-    runs: RunsOption = 4_000,
+    runs: RunsOption = 2_000,
     horizon: HorizonOption = 24,
     seed: SeedOption = 1,
     assignments: SetOption = None,
@@ -167,7 +167,7 @@ def sensitivity(
         min=0)] = 1.0,
     sobol_runs: Annotated[int, typer.Option(
         "--sobol-runs", help="Base sample size N of the Sobol analysis (it runs N × (P + 2) runs; 0: skip).",
-        min=0)] = 512,
+        min=0)] = 256,
     workers: WorkersOption = 1,
     fmt: Annotated[Format, typer.Option("--format", help="table, or json.")] = Format.TABLE,
     db: DbOption = None,
@@ -209,6 +209,8 @@ def backtest_scenarios(
         show_default=False)] = None,
     runs: RunsOption = 2_000,
     seed: SeedOption = 1,
+    ledger: Annotated[bool, typer.Option(
+        "--ledger", help="Grade the forecasts recorded in the store's ledger instead of making new ones.")] = False,
     fmt: Annotated[Format, typer.Option("--format", help="table, or json.")] = Format.TABLE,
     output: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the JSON to this file.",
                                                 show_default=False)] = None,
@@ -217,16 +219,30 @@ def backtest_scenarios(
     """Forecast from past dates with only what the case knew then, and score the forecasts of
     "fighting stopped by month k" against what happened: Brier score (0–1 scale, 0 best), log
     score and a reliability table, next to the base-rate and no-change baselines. Dates without
-    the reservation values a forecast needs are listed as skipped, with the reason."""
+    the reservation values a forecast needs are listed as skipped, with the reason. With
+    --ledger, the forecasts recorded by 'simulate' are graded instead."""
     from peacetalks.cli.render_scenarios import backtest_view
-    from peacetalks.scenarios.backtest import DEFAULT_DATES, backtest
+    from peacetalks.scenarios.backtest import DEFAULT_DATES, backtest, grade
 
     loaded = _load(case, db)
-    dates = [d for d in (_date(x, "--date") for x in (date or DEFAULT_DATES)) if d is not None]
-    with _progress(runs * len(dates), "back-testing") as advance:
-        result = backtest(loaded, dates, runs=runs, seed=seed, progress=advance)
-    document = result.to_dict()
-    _record(db, loaded, "backtest-scenarios", {"dates": [d.isoformat() for d in dates], "runs": runs}, seed, document)
+    if ledger:
+        from peacetalks.catalog import existing_store
+
+        store = existing_store(db)
+        if store is None:
+            raise PeacetalksError("no store to read the ledger from: run 'peacetalks db init' and record forecasts "
+                                  "with 'peacetalks simulate' first")
+        with store:
+            entries = [(r.id, r.result) for r in store.runs(loaded.id) if r.kind == "forecast"]
+        result = grade(loaded, entries)
+        document = result.to_dict()
+    else:
+        dates = [d for d in (_date(x, "--date") for x in (date or DEFAULT_DATES)) if d is not None]
+        with _progress(runs * len(dates), "back-testing") as advance:
+            result = backtest(loaded, dates, runs=runs, seed=seed, progress=advance)
+        document = result.to_dict()
+        _record(db, loaded, "backtest-scenarios", {"dates": [d.isoformat() for d in dates], "runs": runs}, seed,
+                document)
     text = json.dumps(document, indent=1, ensure_ascii=False) + "\n"
     if output is not None:
         _write_atomically(output, text)

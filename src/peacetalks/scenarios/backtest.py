@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 from typing import Any
@@ -118,36 +118,29 @@ def base_rate(indicator: Indicator, as_of: dt.date, months: int) -> float:
     return 1 - (1 - hazard) ** months
 
 
-def backtest(case: Case, dates: Sequence[dt.date], *, runs: int = 2000, seed: int = 1,
-             progress: Progress | None = None) -> Backtest:
-    """Forecast from each date and score every window that has closed."""
+def _indicator(case: Case) -> Indicator:
     try:
-        indicator = case.indicator(OUTCOME_INDICATOR)
+        return case.indicator(OUTCOME_INDICATOR)
     except KeyError:
         raise ScenarioError(f"case {case.id!r} has no indicator {OUTCOME_INDICATOR!r} recording whether a general "
                             "ceasefire was in force; add one (see docs/scenarios.md) to back-test") from None
-    last = max(o.date for o in indicator.series)
-    scored: list[Scored] = []
-    skipped: list[str] = []
-    for day in dates:
-        horizon = sum(1 for k in range(1, 241) if add_months(day, k) <= last)
-        if horizon == 0:
-            skipped.append(f"{day}: no outcome is known yet for any window after it (outcomes recorded to {last})")
-            continue
-        try:
-            forecast = simulate(case, None, runs, horizon, seed, as_of=day, progress=progress)
-        except ScenarioError as exc:
-            skipped.append(f"{day}: {exc}")
-            continue
-        now = outcome(indicator, day - dt.timedelta(days=1), day) or False
-        labels = month_labels(day, horizon)
-        for k in range(1, horizon + 1):
-            happened = outcome(indicator, day, add_months(day, k))
-            if happened is None:
-                continue
-            scored.append(Scored(as_of=day.isoformat(), months=k, by=labels[k - 1],
-                                 probability=forecast.stopped[k - 1], happened=happened,
-                                 base_rate=base_rate(indicator, day, k), no_change=1.0 if now else 0.0))
+
+
+def _closed(indicator: Indicator, day: dt.date, stopped: Sequence[float]) -> list[Scored]:
+    """The forecast's windows that have closed, each with what happened and the baselines."""
+    now = outcome(indicator, day - dt.timedelta(days=1), day) or False
+    labels = month_labels(day, len(stopped))
+    out = []
+    for k in range(1, len(stopped) + 1):
+        happened = outcome(indicator, day, add_months(day, k))
+        if happened is not None:
+            out.append(Scored(as_of=day.isoformat(), months=k, by=labels[k - 1], probability=float(stopped[k - 1]),
+                              happened=happened, base_rate=base_rate(indicator, day, k),
+                              no_change=1.0 if now else 0.0))
+    return out
+
+
+def _scores(case: Case, scored: list[Scored], skipped: list[str], runs: int, seed: int) -> Backtest:
     if not scored:
         return Backtest(case_id=case.id, event=EVENT, runs=runs, seed=seed, forecasts=(), scores=(), reliability=(),
                         skipped=tuple(skipped))
@@ -161,3 +154,38 @@ def backtest(case: Case, dates: Sequence[dt.date], *, runs: int = 2000, seed: in
     p_model = np.array([s.probability for s in scored])
     return Backtest(case_id=case.id, event=EVENT, runs=runs, seed=seed, forecasts=tuple(scored),
                     scores=tuple(scores), reliability=reliability(p_model, y), skipped=tuple(skipped))
+
+
+def backtest(case: Case, dates: Sequence[dt.date], *, runs: int = 2000, seed: int = 1,
+             progress: Progress | None = None) -> Backtest:
+    """Forecast from each date and score every window that has closed."""
+    indicator = _indicator(case)
+    last = max(o.date for o in indicator.series)
+    scored: list[Scored] = []
+    skipped: list[str] = []
+    for day in dates:
+        horizon = sum(1 for k in range(1, 241) if add_months(day, k) <= last)
+        if horizon == 0:
+            skipped.append(f"{day}: no outcome is known yet for any window after it (outcomes recorded to {last})")
+            continue
+        try:
+            forecast = simulate(case, None, runs, horizon, seed, as_of=day, progress=progress)
+        except ScenarioError as exc:
+            skipped.append(f"{day}: {exc}")
+            continue
+        scored.extend(_closed(indicator, day, forecast.stopped))
+    return _scores(case, scored, skipped, runs, seed)
+
+
+def grade(case: Case, ledger: Sequence[tuple[int, Mapping[str, Any]]]) -> Backtest:
+    """Score forecasts from the ledger (run id, stored forecast) on the windows that have closed
+    by the case's latest outcome observation; forecasts with none closed are listed as skipped."""
+    indicator = _indicator(case)
+    scored: list[Scored] = []
+    skipped: list[str] = []
+    for run_id, document in ledger:
+        closed = _closed(indicator, dt.date.fromisoformat(document["as_of"]), document["stopped"])
+        if not closed:
+            skipped.append(f"run {run_id} (from {document['as_of']}): no window has closed yet")
+        scored.extend(closed)
+    return _scores(case, scored, skipped, runs=0, seed=0)

@@ -40,6 +40,17 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class SignedPackage:
+    """One package signed as a comprehensive agreement: its index among the candidates (the
+    ``package`` column of :meth:`Forecast.runs_frame`), the share of runs that signed it first,
+    and its terms per issue in scale words."""
+
+    index: int
+    share: float
+    terms: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Forecast:
     """Outcome probabilities per month (``months[k]`` is the month ending ``k + 1`` months
     after ``as_of``). Intervals are 95 % Wilson intervals of the Monte Carlo proportion: they
@@ -71,6 +82,7 @@ class Forecast:
     agreement_signed: tuple[float, ...]
     median_months_to_ceasefire: int | None
     signed_terms: dict[str, dict[str, float]]
+    signed_packages: tuple[SignedPackage, ...]
     fan: dict[str, dict[str, tuple[float, ...]]]
     extremes: tuple[Explanation, ...]
     candidate_packages: int
@@ -140,7 +152,8 @@ def summarise(block: Block, packages: Packages, params: ParameterSet, *, case_id
         months=month_labels(as_of, horizon), probability=probability, interval=interval,
         stopped=tuple(float(x) for x in stopped), agreement_signed=tuple(float(x) for x in signed),
         median_months_to_ceasefire=int(reached[0]) + 1 if len(reached) else None,
-        signed_terms=signed_terms(block, packages), fan=fan, extremes=extremes(block, packages, params),
+        signed_terms=signed_terms(block, packages), signed_packages=signed_packages(block, packages), fan=fan,
+        extremes=extremes(block, packages, params),
         candidate_packages=len(packages), sequencing_readiness=packages.readiness,
         sequencing_from=packages.readiness_from, raw=block, issues=packages.issues, package_values=packages.values,
     )
@@ -158,6 +171,19 @@ def signed_terms(block: Block, packages: Packages) -> dict[str, dict[str, float]
                 counts[label] = counts.get(label, 0.0) + float(c) / len(chosen)
         out[issue] = dict(sorted(counts.items(), key=lambda kv: -kv[1]))
     return out
+
+
+def signed_packages(block: Block, packages: Packages, top: int = 10) -> tuple[SignedPackage, ...]:
+    """The ``top`` packages signed first most often, share of all runs."""
+    chosen = block.package[block.package >= 0]
+    if not len(chosen):
+        return ()
+    index, count = np.unique(chosen, return_counts=True)
+    order = np.argsort(-count, kind="stable")[:top]
+    n = len(block.package)
+    return tuple(SignedPackage(int(index[k]), float(count[k]) / n,
+                               {issue: packages.label(int(index[k]), i) for i, issue in enumerate(packages.issues)})
+                 for k in order)
 
 
 def _path(codes: np.ndarray) -> str:

@@ -179,36 +179,41 @@ def _sobol(params: ParameterSet, varying: tuple[str, ...], n: int, seed: int,
 
 def _search(params: ParameterSet, bars: list[Bar], baseline: float, target: float, stretch: float,
             evaluate: Callable[[ParameterSet], float]) -> Search:
-    """Move parameters towards the end of their (widened) range that raises the probability,
-    most influential first (by the tornado), each only as far as needed (bisection), until
-    ``target`` is met."""
+    """Coordinate ascent: at each step try every parameter not yet moved at the end of its
+    (widened) range that the tornado says raises the probability (both ends where the tornado
+    saw no effect), move the one that helps most — only as far as needed (bisection) once the
+    target is within reach — and repeat until the target is met or nothing helps."""
     fixed: dict[str, float] = {}
     changes: list[Change] = []
     best = baseline
-    for bar in bars:
-        if best >= target:
+    direction = {b.parameter: (1 if b.high > b.low else -1 if b.high < b.low else 0) for b in bars}
+    while best < target:
+        tried: list[tuple[float, str, float]] = []
+        for name, sign in direction.items():
+            if name in fixed:
+                continue
+            low, high = params.domain(name, stretch)
+            for end in ((high,) if sign > 0 else (low,) if sign < 0 else (low, high)):
+                tried.append((evaluate(params.with_fixed({**fixed, name: end})), name, end))
+        if not tried:
             break
-        if bar.swing == 0:
-            continue
-        param = params.parameters[INDEX[bar.parameter]]
+        value, name, end = max(tried)
+        if value <= best:
+            break
+        param = params.parameters[INDEX[name]]
         current = float(quantile(param, np.array([0.5]))[0])
-        low, high = params.domain(bar.parameter, stretch)
-        end = high if bar.high > bar.low else low
-        at_end = evaluate(params.with_fixed({**fixed, bar.parameter: end}))
-        if at_end <= best:
-            continue
-        needed, reached_value = end, at_end
-        if at_end >= target:
+        needed = end
+        if value >= target:
             lo, hi = current, end  # bisect on the value between the median and the end
             for _ in range(6):
                 mid = (lo + hi) / 2
-                p_mid = evaluate(params.with_fixed({**fixed, bar.parameter: mid}))
+                p_mid = evaluate(params.with_fixed({**fixed, name: mid}))
                 if p_mid >= target:
-                    hi, needed, reached_value = mid, mid, p_mid
+                    hi, needed, value = mid, mid, p_mid
                 else:
                     lo = mid
-        fixed[bar.parameter] = needed
-        coded = params.domain(bar.parameter)
-        changes.append(Change(bar.parameter, current, float(needed), not coded[0] <= needed <= coded[1]))
-        best = reached_value
+        fixed[name] = needed
+        coded = params.domain(name)
+        changes.append(Change(name, current, float(needed), not coded[0] <= needed <= coded[1]))
+        best = value
     return Search(target=target, stretch=stretch, reached=best >= target, probability=best, changes=tuple(changes))
