@@ -138,8 +138,8 @@ def main() -> None:
         wall = time.perf_counter() - wall
         peak = rss_mb()
     print(
-        f"folder:     {documents} articles streamed in {took:.1f} s ({documents / took:.0f}/s with near-duplicate "
-        f"detection), {evidence} items; peak memory {peak:.0f} MB (was {before:.0f} MB before) "
+        f"folder:     {documents} articles streamed in {took:.1f} CPU s, {wall:.1f} s wall ({documents / took:.0f}/s "
+        f"with near-duplicate detection), {evidence} items; peak memory {peak:.0f} MB (was {before:.0f} MB before) "
         f"= {peak / 1024:.2f}× the 1 GB limit"
     )
 

@@ -29,7 +29,7 @@ SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 def annotated_sets() -> dict[str, list[tuple[str, str, dict[str, object]]]]:
     """{set name: [(id, text, annotation)]}; the shared set only when its files are present."""
     sets: dict[str, list[tuple[str, str, dict[str, object]]]] = {}
-    for name in ("heldout", "heldout3", "dev", "dev2"):
+    for name in ("heldout", "heldout3", "heldout4", "dev", "dev2"):
         entries = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))["texts"]
         sets[name] = [(e["id"], e["text"], e) for e in entries]
     if SHARED.is_dir():

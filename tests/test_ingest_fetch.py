@@ -63,7 +63,9 @@ class Handler(BaseHTTPRequestHandler):
             "/big": (200, b"a" * 2000, "text/plain"),
             "/missing": (404, b"no", "text/plain"),
         }
-        if self.path == "/redirect":
+        if self.path == "/host":
+            self.send(200, f"Host was {self.headers['Host']}".encode(), "text/plain")
+        elif self.path == "/redirect":
             self.send(302, b"", "text/plain", {"Location": "/article.html"})
         elif self.path.startswith("/loop"):
             self.send(302, b"", "text/plain", {"Location": f"/loop{len(self.path)}"})
@@ -204,3 +206,22 @@ def test_unreachable_inputs_are_reported_and_the_rest_processed(server: str) -> 
     assert "HTTP 404" in result.stderr and "1 input(s) could not be read" in result.stderr
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert [e["proposal_id"] for e in record["evidence"] if e["kind"] == "proposal"] == ["peace-formula"]
+
+
+def test_connection_goes_to_the_checked_address(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The name is resolved once, by the check: a second answer (DNS rebinding) is never used."""
+    import socket
+
+    real = socket.getaddrinfo
+    answers = iter([[(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", 0))]])
+
+    def resolve(host: str, *args: object, **kwargs: object) -> object:
+        if host == "news.invalid":
+            return next(answers)  # a second lookup would raise StopIteration
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    port = server.rsplit(":", 1)[1]
+    fetched = fetch(f"http://news.invalid:{port}/host", allow_private=True)
+    assert fetched.body == f"Host was news.invalid:{port}".encode()
+    assert fetched.url == f"http://news.invalid:{port}/host"

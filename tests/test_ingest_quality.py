@@ -1,8 +1,8 @@
 """Precision and recall of the rules on the annotated texts in tests/data/ingest.
 
-The floors below are what the rules measured when they were written, minus a margin: a change
-that makes extraction worse fails here. docs/ingest.md reports the measured values and says
-which set the issue's targets are judged on (the held-out one).
+The issue's targets are checked on the three held-out sets pooled; the floors on the development
+sets are what the rules measured there, minus a margin, so a change that makes extraction worse
+fails here. docs/ingest.md reports every set separately, with how each was used.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def lexicon() -> Lexicon:
 
 def test_held_out_texts_meet_the_issue_targets(lexicon: Lexicon) -> None:
     sets = annotated_sets()
-    scores = evaluate(sets["heldout"] + sets["heldout3"], lexicon)
+    scores = evaluate(sets["heldout"] + sets["heldout3"] + sets["heldout4"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.6, stance.misses

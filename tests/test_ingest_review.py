@@ -221,3 +221,35 @@ def test_missing_input_and_unknown_case_are_clear_errors(tmp_path: Path) -> None
     assert missing.exit_code == 1 and "no such file or folder" in missing.stderr
     unknown = run("ingest", str(tmp_path), "--case", "no-such-case", "--dry-run")
     assert unknown.exit_code == 1 and "Traceback" not in unknown.output
+
+
+def test_poll_figures_become_indicator_points_and_new_positions_need_values(db: str, tmp_path: Path) -> None:
+    article = tmp_path / "poll.html"
+    article.write_text(
+        "<html><head><title>New KIIS poll</title>"
+        '<meta property="article:published_time" content="2026-03-12"></head><body><article>'
+        "<p>A KIIS poll found that 41% of Ukrainians say Ukraine could give up some territory for a quick peace.</p>"
+        "<p>India supports a ceasefire on the current front line.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert run("ingest", str(article), "--case", "russia-ukraine", "--db", db).exit_code == 0
+    updates = pending(db)
+    [point] = [u for u in updates if u["kind"] == "indicator"]
+    assert point["payload"] == {"indicator": "ua-poll-could-concede-territory",
+                                "observation": {"date": "2026-03-12", "value": 41.0}}
+    [india] = [u for u in updates if u["actor"] == "india"]
+    assert india["payload"]["current"] is None  # India has no position on the issue in the case
+
+    missing = run("accept", str(india["id"]), "--position", "30", "--db", db)
+    assert missing.exit_code == 1 and "needs --salience, --capability" in " ".join(missing.stderr.split())
+    outside = run("accept", str(india["id"]), "--position", "130", "--salience", "20", "--capability", "5", "--db", db)
+    assert outside.exit_code == 1 and "outside the issue's scale" in " ".join(outside.stderr.split())
+    assert run("accept", str(point["id"]), "--db", db).exit_code == 0
+    assert run("accept", str(india["id"]), "--position", "30", "--salience", "20", "--capability", "5",
+               "--db", db).exit_code == 0
+    with Store.open(db) as store:
+        case = store.load_case("russia-ukraine")
+    series = case.indicator("ua-poll-could-concede-territory").series
+    assert (str(series[-1].date), series[-1].value) == ("2026-03-12", 41.0)
+    [position] = case.history("india", india["issue"])
+    assert (position.position, position.salience, position.capability) == (30, 20, 5)

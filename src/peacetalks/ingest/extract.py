@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
@@ -236,6 +237,13 @@ _CONDITION = re.compile(
 _PRONOUN = re.compile(
     r"\s+(?:it|this|that|them|these)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE
 )
+# After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
+_ANAPHOR = re.compile(
+    r"\s+(?:(?:the|these|those|this|that|such)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|deal|drafts?|"
+    r"ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points)|it|this|that|them|these)\b"
+    r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A mention straight after one of these words is an object or a place, not a speaker.
@@ -349,10 +357,22 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     # The lexicons scan the whole text once; each sentence takes the mentions inside it.
     found = [lexicon.proposals(text), lexicon.actors(text), lexicon.issues(text)]
     items: list[Evidence] = []
+    previous: list[Referent] = []
     for start, end in sentences(text):
         proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
-        items.extend(_sentence_evidence(text, start, end, proposals, actors, issues, lexicon, doc.id))
+        items.extend(_sentence_evidence(text, start, end, proposals, actors, issues, lexicon, doc.id, previous))
+        named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
+        previous = sorted(named, key=lambda r: r.start)
     return items
+
+
+@dataclass(frozen=True)
+class Referent:
+    """An issue or proposal named in the previous sentence, which "the proposal", "it" … may mean."""
+
+    start: int
+    ids: tuple[str, ...]
+    is_proposal: bool
 
 
 def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -376,6 +396,7 @@ def _sentence_evidence(
     issues: list[Mention],
     lexicon: Lexicon,
     source_id: str,
+    previous: list[Referent],
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
@@ -409,7 +430,7 @@ def _sentence_evidence(
             proposal_id=pid,
             proposal_name=lexicon.proposal_names[pid],
         )
-    yield from _stances(sentence, actors, issues, proposals, lexicon, item)
+    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous)
     for f in figures:
         yield item(
             "figure",
@@ -453,8 +474,9 @@ def _stances(
     proposals: list[Mention],
     lexicon: Lexicon,
     item: MakeItem,
+    previous: list[Referent],
 ) -> Iterator[Evidence]:
-    if not actors or not (issues or proposals):
+    if not actors or not (issues or proposals or previous):
         return
     for cue in _cues(sentence):
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
@@ -477,6 +499,15 @@ def _stances(
         if stance in ("condition",) and not objects:
             objects = [m for m in (*issues, *proposals) if cue.end() <= m.start]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
+        referent: Referent | None = None
+        if not objects and (anaphor := _ANAPHOR.match(sentence, cue.end())):
+            # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun).
+            wants_plan = anaphor.group(1) is not None
+            candidates = [r for r in previous if r.is_proposal] if wants_plan else []
+            pool = candidates or previous
+            if pool:
+                referent = pool[-1]
+                objects = [Mention(cue.start(), cue.end(), referent.ids)]
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
@@ -492,11 +523,13 @@ def _stances(
             confidence -= 0.2
         if inherited:
             confidence -= 0.1
+        if referent is not None:
+            confidence -= 0.15
         actor_id = speaker.ids[0]
         party = lexicon.party(actor_id)
         seen: set[tuple[str | None, str | None]] = set()
         for obj in objects[:6]:
-            is_proposal = any(obj is p for p in proposals)
+            is_proposal = referent.is_proposal if referent is not None else any(obj is p for p in proposals)
             for obj_id in obj.ids[:2]:
                 key = (None, obj_id) if is_proposal else (obj_id, None)
                 if key in seen:

@@ -4,16 +4,18 @@ Rules: only http and https; every host (the first and each redirect's) must reso
 addresses only — private, loopback, link-local, reserved and multicast addresses are refused
 unless ``allow_private`` is set; at most :data:`MAX_REDIRECTS` redirects; a connect/read
 timeout; the body is read in chunks and abandoned past :data:`MAX_BYTES`; only HTML, plain text
-and RSS/Atom/XML content types are read.
+and RSS/Atom/XML content types are read. Each request goes to the address that was checked, so
+the name is never resolved a second time (DNS rebinding).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest.inputs import Skipped, decode, document_from_html, document_from_text, looks_like_html
@@ -39,8 +41,9 @@ class Fetched:
     body: bytes
 
 
-def check_host(url: str, *, allow_private: bool) -> None:
-    """Refuse URLs that are not http(s) or whose host resolves to a non-public address."""
+def check_host(url: str, *, allow_private: bool) -> str:
+    """The address to connect to for ``url``; refuses URLs that are not http(s) or whose host
+    resolves to any non-public address (unless ``allow_private``)."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(f"{url}: only http:// and https:// URLs are fetched")
@@ -48,20 +51,35 @@ def check_host(url: str, *, allow_private: bool) -> None:
     if not host:
         raise FetchError(f"{url}: the URL has no host")
     try:
-        infos = socket.getaddrinfo(
-            host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM
-        )
-    except (socket.gaierror, UnicodeError) as exc:
+        infos = socket.getaddrinfo(host, parts.port or _default_port(parts.scheme), type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise FetchError(f"{url}: cannot resolve host {host!r} ({exc})") from None
-    if allow_private:
-        return
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+    for address in addresses if not allow_private else ():
         if not address.is_global or address.is_multicast:
             raise FetchError(
                 f"{url}: host {host!r} resolves to {address}, a private, loopback or link-local address; "
                 "pass --allow-private to fetch from your own network"
             )
+    return str(addresses[0])
+
+
+def _default_port(scheme: str) -> int:
+    return 443 if scheme.lower() == "https" else 80
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """``url`` with its host replaced by the checked ``address``, the Host header and TLS server
+    name that keep the request addressed to the host: the connection goes where the check looked,
+    even if the name would resolve elsewhere a second time (DNS rebinding)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port or _default_port(parts.scheme)
+    literal = f"[{address}]" if ":" in address else address
+    target = urlunsplit((parts.scheme, f"{literal}:{port}", parts.path or "/", parts.query, ""))
+    shown_host = f"[{host}]" if ":" in host else host
+    header = shown_host if port == _default_port(parts.scheme) else f"{shown_host}:{port}"
+    return target, {"Host": header}, ({"sni_hostname": host} if parts.scheme.lower() == "https" else {})
 
 
 def _missing(module: str) -> FetchError:
@@ -88,9 +106,10 @@ def fetch(
         timeout=httpx.Timeout(timeout), follow_redirects=False, headers={"User-Agent": _USER_AGENT}
     ) as client:
         for _hop in range(max_redirects + 1):
-            check_host(current, allow_private=allow_private)
+            target, headers, extensions = _pinned(current, check_host(current, allow_private=allow_private))
             try:
-                with client.stream("GET", current) as response:
+                request = client.build_request("GET", target, headers=headers, extensions=extensions)
+                with contextlib.closing(client.send(request, stream=True)) as response:
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
@@ -110,7 +129,7 @@ def fetch(
                         body += chunk
                         if len(body) > max_bytes:
                             raise FetchError(f"{current}: the body exceeds the {max_bytes:,} bytes allowed")
-                    return Fetched(str(response.url), content_type, bytes(body))
+                    return Fetched(current, content_type, bytes(body))
             except httpx.TimeoutException:
                 raise FetchError(f"{current}: no answer within {timeout:g} s") from None
             except httpx.HTTPError as exc:
