@@ -24,10 +24,8 @@ import pytest
 pytest.importorskip("fastapi", reason="web tests skipped: the [web] extra is not installed")
 from peacetalks import load_case
 from test_report import hostile_case
+from test_report_browser import browser  # noqa: F401  (the same Chromium fixture as the briefing's tests)
 
-CHROMIUM = os.environ.get("PEACETALKS_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 TOKEN = "browser-token-42"
 CASE = "russia-ukraine"
 #: The store URL of each server the tests started, by base URL.
@@ -71,19 +69,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"browser tests skipped: no Chromium at {CHROMIUM} (run .ci/chromium.sh to install it)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: playwright not installed")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
+def page(browser: Any, server: str) -> Iterator[Any]:  # noqa: F811  (the imported fixture)
     """A page that records every address it asks for and every script error."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     opened = context.new_page()
@@ -218,10 +205,15 @@ def test_an_evidence_item_is_accepted_from_the_queue(page: Any, server: str, tmp
     folder.mkdir()
     (folder / "wire.txt").write_text("Russia and Ukraine exchanged 157 prisoners of war on 9 March 2026.\n",
                                      encoding="utf-8")
+    (folder / "z-hostile.html").write_text(
+        "<html><head><title>&lt;script&gt;window.pwned=5&lt;/script&gt;Hostile title</title></head><body><article>"
+        "<p>Russia demands that Ukraine leave Donetsk, the Kremlin said.</p></article></body></html>", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "peacetalks", "ingest", str(folder), "--case", CASE,
                            "--db", SERVERS[server]], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     page.goto(f"{server}/cases/{CASE}/evidence")
+    assert page.evaluate("() => window.pwned") is None
+    assert "<script>window.pwned=5</script>Hostile title" in page.locator("main").inner_text()
     items = page.locator("article.update[data-status='pending']")
     assert items.count() >= 1
     first = items.first
