@@ -46,3 +46,15 @@ class CaseNotFoundError(PeacetalksError):
 
 class StoreError(PeacetalksError):
     """The store could not be opened, read or written."""
+
+
+class StaleWriteError(StoreError):
+    """A conditional save found the stored case changed since the writer read it."""
+
+    def __init__(self, case_id: str, expected: str, stored: str | None) -> None:
+        self.case_id, self.expected, self.stored = case_id, expected, stored
+        now = f"is now at version {stored[:12]}" if stored is not None else "no longer exists"
+        super().__init__(
+            f"case {case_id!r} changed since version {expected[:12]} was read (it {now}): "
+            "reload it, apply your change again and save"
+        )

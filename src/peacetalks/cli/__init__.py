@@ -418,3 +418,4 @@ from peacetalks.cli import ingest as _ingest  # noqa: E402,F401
 from peacetalks.cli import review as _review  # noqa: E402,F401
 from peacetalks.cli import scenarios as _scenarios  # noqa: E402,F401
 from peacetalks.cli import timeline as _timeline  # noqa: E402,F401
+from peacetalks.cli import web as _web  # noqa: E402,F401

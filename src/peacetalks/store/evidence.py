@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, insert, select, update
 
-from peacetalks.errors import StoreError
+from peacetalks.errors import StaleWriteError, StoreError
 from peacetalks.store.records import StoredEvidence, StoredUpdate
 from peacetalks.store.schema import cases, documents, evidence, proposed_updates
 
@@ -184,7 +184,7 @@ class EvidenceStore:
                 assert base is not None
                 stored = conn.scalar(select(cases.c.content_hash).where(cases.c.id == base.id).with_for_update())
                 if stored != base.content_hash:
-                    raise StoreError(f"case {base.id!r} changed in the store while reviewing; run the command again")
+                    raise StaleWriteError(base.id, base.content_hash, stored)
                 result = _save_case(conn, final[-1], replace=True, now=now)
             for update_id, (status, _, note) in decisions.items():
                 conn.execute(

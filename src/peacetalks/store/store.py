@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from peacetalks.case.types import Case, Position
-from peacetalks.errors import StoreError
+from peacetalks.errors import StaleWriteError, StoreError
 from peacetalks.store import convert
 from peacetalks.store.evidence import EvidenceStore
 from peacetalks.store.records import RunRecord, SaveResult, StoredCase, StoredPosition
@@ -128,12 +128,16 @@ class Store(EvidenceStore):
 
     # Cases ---------------------------------------------------------------------------------
 
-    def save_case(self, case: Case, *, replace: bool = False) -> SaveResult:
+    def save_case(self, case: Case, *, replace: bool = False, expected_hash: str | None = None) -> SaveResult:
         """Store ``case``. Saving the same content again writes nothing. A case already stored
         with other content needs ``replace=True``: positions equal to stored current ones are
-        kept, the other current ones are marked superseded, and the new ones are recorded now."""
+        kept, the other current ones are marked superseded, and the new ones are recorded now.
+
+        ``expected_hash`` makes the save conditional: it raises :class:`StaleWriteError` unless
+        the stored case still has that content hash (checked in the same transaction), so two
+        editors who started from the same version cannot overwrite each other's change."""
         with self._begin(f"save case {case.id!r}") as conn:
-            return _save_case(conn, case, replace=replace, now=_now())
+            return _save_case(conn, case, replace=replace, now=_now(), expected_hash=expected_hash)
 
     def load_case(self, case_id: str, *, recorded_at: dt.datetime | None = None) -> Case:
         """The stored case, or with ``recorded_at`` its positions as the store knew them then
@@ -313,12 +317,15 @@ def _require_version(stored: str, url: str) -> None:
         )
 
 
-def _save_case(conn: Connection, case: Case, *, replace: bool, now: dt.datetime) -> SaveResult:
+def _save_case(conn: Connection, case: Case, *, replace: bool, now: dt.datetime,
+               expected_hash: str | None = None) -> SaveResult:
     """Store ``case`` inside the transaction ``conn`` (see :meth:`Store.save_case`)."""
     # FOR UPDATE makes concurrent saves of one case on PostgreSQL wait for each other.
     stored_hash = conn.scalar(
         select(cases.c.content_hash).where(cases.c.id == case.id).with_for_update()
     )
+    if expected_hash is not None and stored_hash != expected_hash:
+        raise StaleWriteError(case.id, expected_hash, stored_hash)
     if stored_hash == case.content_hash:
         return SaveResult(case.id, "unchanged", case.content_hash, kept=len(case.positions))
     if stored_hash is not None and not replace:
