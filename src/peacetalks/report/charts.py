@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -368,7 +368,7 @@ def stacked_area(label: str, months: Sequence[str], layers: Sequence[Layer]) -> 
     return _svg(max(height, row + 12), label, body, "stacked-area")
 
 
-def fan_chart(label: str, unit: str, months: Sequence[str], quantiles: dict[str, Sequence[float]]) -> str:
+def fan_chart(label: str, unit: str, months: Sequence[str], quantiles: Mapping[str, Sequence[float]]) -> str:
     """A variable's 5–95 % and 25–75 % bands across runs and its median, month by month
     (``quantiles`` q05, q25, q50, q75, q95, index 0 = the forecast date)."""
     height, top, bottom, left = 240, 16, 190, 56
