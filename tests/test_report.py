@@ -354,6 +354,26 @@ def test_brief_command_writes_and_says_where(run, tmp_path: Path) -> None:  # ty
     assert "Briefing as of 2024-12-31" in (out / "demo-2024-12-31.md").read_text()
 
 
+def test_brief_command_scenario_options(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    quick = ("--runs", "0", "--exchange-runs", "0", "--as-of", "2026-03-01")
+    result = run("brief", "russia-ukraine", "--out", str(tmp_path / "a"), "--format", "html", *quick,
+                 "--scenario-runs", "1000", "--tornado-runs", "0")
+    assert result.exit_code == 0, result.output
+    root = parse_html((tmp_path / "a" / "russia-ukraine-2026-03-01.html").read_text())
+    charts = [f.attrs["data-chart"] for f in root.find("figure")]
+    assert "scenarios-outcomes" in charts and "scenarios-tornado" not in charts
+    assert "1,000 runs of the war and the talks, month by month for 24 months from 2026-03-01" in flat(
+        root.find("section", id="scenarios")[0])
+    assert "No tornado was computed (--tornado-runs 0)." in root.text()
+    result = run("brief", "russia-ukraine", "--out", str(tmp_path / "b"), "--format", "html", *quick,
+                 "--scenario-runs", "0")
+    assert result.exit_code == 0, result.output
+    root = parse_html((tmp_path / "b" / "russia-ukraine-2026-03-01.html").read_text())
+    assert not root.find("section", id="scenarios")
+    assert "No scenario forecast: no scenario runs were asked for (--scenario-runs 0)." in flat(root)
+    assert "Is a ceasefire likely" not in root.text()
+
+
 def test_brief_command_errors_are_clear(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     case_file = tmp_path / "demo.yaml"
     case_file.write_text(CASE_YAML)

@@ -321,10 +321,12 @@ class Layer:
     title: str
 
 
-def _month_axis(body: list[str], months: Sequence[str], x: Callable[[int], float], bottom: float) -> None:
-    """A tick at every sixth month (and the first), labelled with its year-month."""
+def _month_axis(body: list[str], months: Sequence[str], x: Callable[[int], float], bottom: float,
+                first: int = 0) -> None:
+    """A tick at the first month and at every sixth month since ``first`` months before it,
+    labelled with its year-month."""
     for k, month in enumerate(months):
-        if k == 0 or (k + 1) % 6 == 0:
+        if k == 0 or (k + first) % 6 == 0:
             body.append(f'<line x1="{x(k):.1f}" x2="{x(k):.1f}" y1="{bottom}" y2="{bottom + 5}" stroke="#1d2430"/>'
                         f'<text x="{x(k):.1f}" y="{bottom + 19}" text-anchor="middle">{_t(month)}</text>')
     body.append(f'<line x1="{x(0):.1f}" x2="{x(len(months) - 1):.1f}" y1="{bottom}" y2="{bottom}" stroke="#1d2430"/>')
@@ -355,7 +357,7 @@ def stacked_area(label: str, months: Sequence[str], layers: Sequence[Layer]) -> 
                     f'<polygon points="{" ".join(outline)}" fill="{colour}" fill-opacity=".85" stroke="#ffffff" '
                     'stroke-width=".5"/></g>')
         below = above
-    _month_axis(body, months, x, bottom)
+    _month_axis(body, months, x, bottom, first=1)  # month 1 is the first shown: ticks at 6, 12, …
     cursor, row = float(left), bottom + 40
     for n, layer in enumerate(layers):
         room = 22 + _text_width(layer.name)
