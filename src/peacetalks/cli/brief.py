@@ -34,9 +34,9 @@ def brief(
     output: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the briefing into.")] = Path("briefing"),
     fmt: Annotated[BriefFormat, typer.Option("--format", help="html (one self-contained file), md (Markdown "
                                              "with its charts as SVG files beside it) or both.")] = BriefFormat.BOTH,
-    runs: Annotated[int, typer.Option(help="Monte Carlo draws per bargaining model for the 90 % intervals (0: none); "
-                                      "scenario runs are --scenario-runs.",
-                                      min=0)] = RUNS,
+    runs: Annotated[int, typer.Option(
+        help="Monte Carlo draws per bargaining model for the 90 % intervals (0: none); scenario runs are "
+        "--scenario-runs.", min=0)] = RUNS,
     exchange_runs: Annotated[int, typer.Option(
         help="Draws for the exchange model, which runs all its rounds on every draw (about 7 ms each on the "
         "built-in case); the default keeps the whole briefing within a minute.", min=0)] = EXCHANGE_RUNS,

@@ -11,7 +11,7 @@ from peacetalks.case import Proposal
 from peacetalks.report.analysis import SCENARIO_MONTH, Analysis
 from peacetalks.report.document import Block, Bullets, Claim, Heading, Paragraph, Run, Section
 from peacetalks.report.facts import changes, claim, name_of, sentence, sources_of, stance_sources, words
-from peacetalks.report.forecasts import SCENARIO_METHOD, judgement_note, percent, stopped_claim
+from peacetalks.report.forecasts import SCENARIO_METHOD, judgement_note, outcome_words, percent, stopped_claim
 from peacetalks.report.sections import AGREE_WITHIN, model_spread, models_agree, party_gaps
 
 #: How many points an answer lists at most.
@@ -154,7 +154,7 @@ def concession(analysis: Analysis) -> Answer | None:
 def ceasefire_likely(analysis: Analysis) -> Answer | None:
     """The forecast's share of runs in which fighting stops within a year, in words and figures."""
     scen = analysis.scenarios
-    if scen is None or scen.forecast.horizon < SCENARIO_MONTH:
+    if scen is None:
         return None
     f = scen.forecast
     share = f.stopped[SCENARIO_MONTH - 1]
@@ -166,7 +166,7 @@ def ceasefire_likely(analysis: Analysis) -> Answer | None:
     month = {o: f.probability[o][SCENARIO_MONTH - 1] for o in f.outcomes}
     top = max(month, key=lambda o: month[o])
     points.append((Claim(f"The most likely state at month {SCENARIO_MONTH} ({f.months[SCENARIO_MONTH - 1]}) is "
-                         f"{top.replace('-', ' ')}, in {percent(month[top])} of runs.", basis=SCENARIO_METHOD),))
+                         f"{outcome_words(top)}, in {percent(month[top])} of runs.", basis=SCENARIO_METHOD),))
     if scen.sensitivity is not None and scen.sensitivity.tornado:
         bar = scen.sensitivity.tornado[0]
         points.append((Claim(f"It depends most on {bar.parameter}: {percent(bar.low)} with it at its 5th "

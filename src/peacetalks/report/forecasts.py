@@ -39,11 +39,6 @@ def percent(share: float) -> str:
     return f"{share:.1%}" if share >= 0.001 else "under 0.1%"
 
 
-def by_month(forecast_months: int, month: int) -> int:
-    """The month index to read: ``month``, or the horizon where it is shorter."""
-    return min(month, forecast_months)
-
-
 def judged_share(scen: Scenarios) -> tuple[int, int]:
     """How many of the parameters that vary are analyst judgements, of how many."""
     varying = set(scen.parameters.varying())
@@ -59,9 +54,9 @@ def judgement_note(scen: Scenarios) -> Run:
             "wars have ended.")
 
 
-def stopped_claim(analysis: Analysis, scen: Scenarios, month: int = SCENARIO_MONTH) -> Claim:
-    f = scen.forecast
-    k = by_month(f.horizon, month)
+def stopped_claim(analysis: Analysis, scen: Scenarios) -> Claim:
+    """How often fighting stopped, and a treaty was signed, within SCENARIO_MONTH months."""
+    f, k = scen.forecast, SCENARIO_MONTH
     stopped, signed = f.stopped[k - 1], f.agreement_signed[k - 1]
     return Claim(f"Within {k} months of {analysis.as_of} (by {f.months[k - 1]}), fighting stopped at least once — "
                  f"by a ceasefire or an agreement — in {percent(stopped)} of the {f.runs:,} simulated runs, and a "
