@@ -96,8 +96,8 @@ def _scenario_limits(analysis: Analysis) -> list[Run]:
     return [
         ("The scenario dynamics are a stylised reading of the sources, not a model estimated from data; most of "
          "their parameters are analyst judgements, and the probabilities are only as good as those.",),
-        ("The scenario intervals measure simulation noise; they do not make the probabilities calibrated (the "
-         "back-tests of docs/scenarios.md score so far only a few closed windows).",),
+        ("The scenario intervals measure simulation noise; they do not make the probabilities calibrated "
+         "(peacetalks backtest-scenarios scores past forecasts of the case against what happened).",),
         ("Positions and saliences stay as coded at the briefing's date through the simulation, except the first "
          "party's salience for security guarantees.",),
     ]
