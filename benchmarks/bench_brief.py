@@ -2,8 +2,9 @@
 
 Times each stage in-process (snapshots and model draws, building the document, rendering HTML
 and Markdown) and then the whole `peacetalks brief` command in a fresh process, as a user runs
-it. The analysis (model draws, deals) is the peer the rest is measured against: the report's own
-work should be a small fraction of it. Run: ``.venv/bin/python benchmarks/bench_brief.py``.
+it. The analysis (model draws, deals, scenario runs and tornado) is the peer the rest is measured
+against: the report's own work should be a small fraction of it.
+Run: ``.venv/bin/python benchmarks/bench_brief.py``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def main() -> None:
     markdown, charts = render_markdown(document, "charts")
     rendered = time.perf_counter()
     model_time, report_time = analysed - start, rendered - analysed
-    print(f"analysis (snapshots, models, deals):    {model_time:6.2f} s")
+    print(f"analysis (models, deals, scenarios):    {model_time:6.2f} s")
     print(f"document (sections, charts):            {built - analysed:6.2f} s")
     print(f"rendering (HTML {len(page) / 1e6:.2f} MB, Markdown {len(markdown) / 1e6:.2f} MB, {len(charts)} SVG): "
           f"{rendered - built:6.2f} s")

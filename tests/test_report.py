@@ -24,7 +24,7 @@ from peacetalks.report.markdown import render_markdown
 
 HOSTILE_NAME = "<script>window.pwned = 1</script>North | *bold* [x](javascript:alert(1))"
 HOSTILE_TITLE = '<img src=x onerror="window.pwned=2">Talks report</a><script>alert(2)</script>'
-FAST = Settings(runs=40, exchange_runs=4, seed=3)
+FAST = Settings(runs=40, exchange_runs=4, scenario_runs=1000, tornado_runs=200, seed=3)
 
 
 def demo_data() -> dict[str, Any]:
@@ -66,7 +66,7 @@ def test_every_section_is_there_and_says_where_the_talks_stand(builtin) -> None:
     root = parse_html(page)
     titles = [h.text() for h in root.find("h2")]
     assert titles == ["Where the talks stand", "Key players and their stances", "The issues", "Proposals on the table",
-                      "Proposals compared", "The bargaining space", "What changed since 2025-12-13",
+                      "Proposals compared", "The bargaining space", "Scenarios", "What changed since 2025-12-13",
                       "Timeline of events", "Indicators", "Questions and answers", "Methodology and limits", "Sources"]
     summary = " ".join(root.find("section", id="summary")[0].text().split())
     last_event = max(case.events, key=lambda e: e.date)
@@ -87,6 +87,44 @@ def test_every_section_is_there_and_says_where_the_talks_stand(builtin) -> None:
     assert {"Ukraine", "Russia", "United States"} <= actors
     assert {g.attrs["data-model"] for g in crimea.walk() if "model" in g.classes()} == {
         "compromise", "median", "challenge", "exchange"}
+
+
+def test_scenarios_section_shows_the_forecast(builtin) -> None:  # type: ignore[no-untyped-def]
+    from peacetalks.scenarios import simulate
+
+    case, page, _, _ = builtin
+    root = parse_html(page)
+    # The same forecast, run independently with the briefing's settings, is what the briefing states.
+    forecast = simulate(case, None, FAST.scenario_runs, 24, FAST.seed, as_of=case.as_of)
+    stopped = forecast.stopped[11]
+    section = flat(root.find("section", id="scenarios")[0])
+    said = f"fighting stopped at least once — by a ceasefire or an agreement — in {stopped:.0%} of the 1,000"
+    assert said in section
+    war = forecast.probability["continued-war"][11]
+    table = html_tables(root.find("section", id="scenarios")[0])[0]
+    row = next(r for r in table if r[0] == "continued war")
+    low, high = forecast.interval["continued-war"][11].low, forecast.interval["continued-war"][11].high
+    assert row[3].startswith(f"{war:.0%} ({low:.0%}–{high:.0%})")
+    figures = {f.attrs["data-chart"]: f for f in root.find("figure")}
+    outcomes = figures["scenarios-outcomes"]
+    assert {g.attrs["data-outcome"] for g in outcomes.walk() if "layer" in g.classes()} == {
+        o.replace("-", " ").replace("ceasefire ", "ceasefire, ") for o in forecast.outcomes}
+    assert len([name for name in figures if name.startswith("scenarios-fan-")]) == 5
+    bars = [g.attrs["data-parameter"] for g in figures["scenarios-tornado"].walk() if "bar" in g.classes()]
+    assert len(bars) == 12 and len(set(bars)) == 12
+    # The FAQ answers the ceasefire question from the same forecast, and says what it rests on.
+    faq = flat(root.find("section", id="faq")[0])
+    assert "Is a ceasefire likely in the next 12 months?" in faq and said in faq
+    assert "analyst judgements" in faq
+    # Every parameter is listed in the methodology, with its sources cited where it has some.
+    methods = root.find("section", id="methodology")[0]
+    params = _table_after(root, "scenario-parameters")
+    rows = [tr for tr in params.find("tr") if tr.find("td")]
+    assert len(rows) == len(case.parameters)
+    sourced = next(p for p in case.parameters if p.sources)
+    row = next(tr for tr in rows if tr.find("td")[0].text() == sourced.id)
+    assert {a.attrs["href"] for a in row.find("a")} == {f"#src-{s}" for s in sourced.sources}
+    assert "Not in this briefing yet" not in methods.text() and "analyst judgements" in methods.text()
 
 
 def test_every_claim_links_to_sources_that_exist(builtin) -> None:  # type: ignore[no-untyped-def]
@@ -231,6 +269,9 @@ def test_sections_without_data_are_left_out() -> None:
     assert ids == ["summary", "players", "issues", "space", "changes", "faq", "methodology", "sources"]
     # The case codes no reservation values: the briefing says why there is no bargaining space.
     assert "cannot be mapped for this case: no actor holds a veto" in root.find("section", id="space")[0].text()
+    # Nor scenario parameters: no scenarios section, and the limits say why.
+    assert "No scenario forecast: case 'demo' lacks the scenario parameter(s)" in flat(
+        root.find("section", id="methodology")[0])
 
 
 def test_a_date_before_any_position() -> None:
@@ -313,6 +354,26 @@ def test_brief_command_writes_and_says_where(run, tmp_path: Path) -> None:  # ty
     assert "Briefing as of 2024-12-31" in (out / "demo-2024-12-31.md").read_text()
 
 
+def test_brief_command_scenario_options(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    quick = ("--runs", "0", "--exchange-runs", "0", "--as-of", "2026-03-01")
+    result = run("brief", "russia-ukraine", "--out", str(tmp_path / "a"), "--format", "html", *quick,
+                 "--scenario-runs", "1000", "--tornado-runs", "0")
+    assert result.exit_code == 0, result.output
+    root = parse_html((tmp_path / "a" / "russia-ukraine-2026-03-01.html").read_text())
+    charts = [f.attrs["data-chart"] for f in root.find("figure")]
+    assert "scenarios-outcomes" in charts and "scenarios-tornado" not in charts
+    assert "1,000 runs of the war and the talks, month by month for 24 months from 2026-03-01" in flat(
+        root.find("section", id="scenarios")[0])
+    assert "No tornado was computed (--tornado-runs 0)." in root.text()
+    result = run("brief", "russia-ukraine", "--out", str(tmp_path / "b"), "--format", "html", *quick,
+                 "--scenario-runs", "0")
+    assert result.exit_code == 0, result.output
+    root = parse_html((tmp_path / "b" / "russia-ukraine-2026-03-01.html").read_text())
+    assert not root.find("section", id="scenarios")
+    assert "No scenario forecast: no scenario runs were asked for (--scenario-runs 0)." in flat(root)
+    assert "Is a ceasefire likely" not in root.text()
+
+
 def test_brief_command_errors_are_clear(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     case_file = tmp_path / "demo.yaml"
     case_file.write_text(CASE_YAML)
@@ -331,14 +392,16 @@ def test_cli_defaults_are_the_report_defaults() -> None:
     from peacetalks.cli import brief
     from peacetalks.report import analysis
 
-    assert (brief.RUNS, brief.EXCHANGE_RUNS, brief.SINCE_DAYS) == (
-        analysis.DEFAULT_RUNS, analysis.DEFAULT_EXCHANGE_RUNS, analysis.DEFAULT_SINCE_DAYS)
+    assert (brief.RUNS, brief.EXCHANGE_RUNS, brief.SINCE_DAYS, brief.SCENARIO_RUNS, brief.TORNADO_RUNS) == (
+        analysis.DEFAULT_RUNS, analysis.DEFAULT_EXCHANGE_RUNS, analysis.DEFAULT_SINCE_DAYS,
+        analysis.DEFAULT_SCENARIO_RUNS, analysis.DEFAULT_TORNADO_RUNS)
 
 
 def test_brief_explains_itself(run) -> None:  # type: ignore[no-untyped-def]
     result = run("brief", "--help")
     assert result.exit_code == 0
-    for option in ("--as-of", "--since", "--out", "--format", "--runs", "--exchange-runs", "--seed"):
+    for option in ("--as-of", "--since", "--out", "--format", "--runs", "--exchange-runs", "--scenario-runs",
+                   "--tornado-runs", "--seed"):
         assert option in result.output
     assert "opens" in result.output and "offline" in result.output
 

@@ -46,12 +46,13 @@ def open_offline(browser: Any, path: Path) -> tuple[Any, list[str]]:
 
 def test_builtin_briefing_renders_its_charts_offline(browser: Any, tmp_path: Path) -> None:
     case = load_case("russia-ukraine")
-    document = build_document(analyse(case, Settings(runs=50, exchange_runs=5)))
+    document = build_document(analyse(case, Settings(runs=50, exchange_runs=5, scenario_runs=1000, tornado_runs=200)))
     (html,) = write_briefing(document, tmp_path, "briefing", "html")
     page, requested = open_offline(browser, html)
     assert requested == [html.as_uri()], "the briefing asked for nothing but its own file"
     charts = page.locator("figure.chart svg")
-    assert charts.count() == len(case.issues) + len(case.indicators) + 2  # and the heatmap and the timeline
+    # and the heatmap, the timeline, the outcome probabilities, five fan charts and the tornado
+    assert charts.count() == len(case.issues) + len(case.indicators) + 2 + 7
     assert page.locator("figure[data-chart='timeline'] g.event circle").count() == len(case.events)
     for k in range(charts.count()):
         box = charts.nth(k).bounding_box()
@@ -74,6 +75,10 @@ def test_builtin_briefing_renders_its_charts_offline(browser: Any, tmp_path: Pat
     cells = page.locator("figure[data-chart='deals-heatmap'] g.cell rect")
     assert cells.count() == len(tabled) * len(case.snapshot().actors)
     assert all((box := cells.nth(k).bounding_box()) is not None and box["width"] > 10 for k in range(cells.count()))
+    layers = page.locator("figure[data-chart='scenarios-outcomes'] g.layer polygon")
+    assert layers.count() == 6
+    assert page.locator("figure[data-chart='scenarios-fan-01'] g.band polygon").count() == 2
+    assert page.locator("figure[data-chart='scenarios-tornado'] g.bar rect").count() == 24
     # A citation takes the reader to the source entry.
     page.locator("#summary sup.cite a").first.click()
     assert page.evaluate("location.hash").startswith("#src-")

@@ -14,6 +14,7 @@ from peacetalks.cli import AsOfOption, DbOption, _date, _record, app, err, frien
 # Literal copies of the defaults in peacetalks.report.analysis, which is not imported here so that
 # `peacetalks --help` stays instant; a test checks that the two agree.
 RUNS, EXCHANGE_RUNS, SINCE_DAYS = 1000, 500, 90
+SCENARIO_RUNS, TORNADO_RUNS = 10_000, 2_000
 
 
 class BriefFormat(StrEnum):
@@ -33,18 +34,27 @@ def brief(
     output: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the briefing into.")] = Path("briefing"),
     fmt: Annotated[BriefFormat, typer.Option("--format", help="html (one self-contained file), md (Markdown "
                                              "with its charts as SVG files beside it) or both.")] = BriefFormat.BOTH,
-    runs: Annotated[int, typer.Option(help="Monte Carlo draws per model for the 90 % intervals (0: none).",
-                                      min=0)] = RUNS,
+    runs: Annotated[int, typer.Option(
+        help="Monte Carlo draws per bargaining model for the 90 % intervals (0: none); scenario runs are "
+        "--scenario-runs.", min=0)] = RUNS,
     exchange_runs: Annotated[int, typer.Option(
         help="Draws for the exchange model, which runs all its rounds on every draw (about 7 ms each on the "
         "built-in case); the default keeps the whole briefing within a minute.", min=0)] = EXCHANGE_RUNS,
-    seed: Annotated[int, typer.Option(help="Seed for the draws; the same seed gives the same briefing.")] = 1,
+    scenario_runs: Annotated[int, typer.Option(
+        "--scenario-runs", help="Runs of the monthly scenario simulation for the outcome probabilities, fan charts "
+        "and the ceasefire answer (0: no scenarios section).", min=0)] = SCENARIO_RUNS,
+    tornado_runs: Annotated[int, typer.Option(
+        "--tornado-runs", help="Runs per simulation of the sensitivity tornado, which simulates twice per varying "
+        "parameter (0: no tornado).", min=0)] = TORNADO_RUNS,
+    seed: Annotated[int, typer.Option(help="Seed for the draws and the scenario runs; the same seed gives the same "
+                                      "briefing.")] = 1,
     db: DbOption = None,
 ) -> None:
     """Write the briefing of a case as of a date: where the talks stand, the key players and their
     stances, each issue with the actors and every model's predicted outcome, the proposals and
-    which actors could accept them, the bargaining space, what changed, the timeline, the
-    indicators, an FAQ, the methodology and limits, and every source.
+    which actors could accept them, the bargaining space, the scenarios (outcome probabilities by
+    month, fan charts, the sensitivity tornado), what changed, the timeline, the indicators, an
+    FAQ, the methodology and limits, and every source.
 
     The HTML file is self-contained (inline CSS and SVG, no script, nothing fetched) and opens
     offline; every statement of fact links to its sources."""
@@ -59,7 +69,7 @@ def brief(
 
     loaded = load_case(case, db=db)
     settings = Settings(as_of=_date(as_of), since=_date(since, "--since"), runs=runs, exchange_runs=exchange_runs,
-                        seed=seed)
+                        scenario_runs=scenario_runs, tornado_runs=tornado_runs, seed=seed)
     when = settings.as_of or loaded.as_of
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", loaded.id).strip("-.") + f"-{when}"
     steps = [*analysis_steps(settings), "writing the sections", "saving the files"]
@@ -80,7 +90,8 @@ def brief(
     results = [m.prediction for m in analysis.models]
     spreads = [m.spread for m in analysis.models if m.spread is not None]
     parameters = {"as_of": str(analysis.as_of), "since": str(analysis.since), "runs": runs,
-                  "exchange_runs": exchange_runs, "format": fmt.value, "files": [str(p) for p in written]}
+                  "exchange_runs": exchange_runs, "scenario_runs": scenario_runs, "tornado_runs": tornado_runs,
+                  "format": fmt.value, "files": [str(p) for p in written]}
     document_json = predictions_json(loaded, results, spreads if len(spreads) == len(results) else [])
     _record(db, loaded, "brief", parameters, seed, json.loads(document_json))
     console = out()

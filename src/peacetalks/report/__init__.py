@@ -5,18 +5,27 @@
 >>> write_briefing(document, Path("briefing"), "russia-ukraine-2026-03-01")         # doctest: +SKIP
 
 A section is a function from the :class:`Analysis` to a :class:`Section`, or ``None`` when the
-case holds nothing for it; :data:`SECTIONS` lists them in reading order. Analyses that do not
-exist yet (scenario probabilities) have no section, rather than a made-up one.
+case holds nothing for it; :data:`SECTIONS` lists them in reading order. A case an analysis
+cannot run on (no scenario parameters) has no section for it, rather than a made-up one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from peacetalks.report.analysis import DEFAULT_EXCHANGE_RUNS, DEFAULT_RUNS, Analysis, Settings, analyse
+from peacetalks.report.analysis import (
+    DEFAULT_EXCHANGE_RUNS,
+    DEFAULT_RUNS,
+    DEFAULT_SCENARIO_RUNS,
+    DEFAULT_TORNADO_RUNS,
+    Analysis,
+    Settings,
+    analyse,
+)
 from peacetalks.report.deals import bargaining_space, compared
 from peacetalks.report.document import Document, Section, anchor
 from peacetalks.report.faq import faq
+from peacetalks.report.forecasts import scenarios
 from peacetalks.report.methods import methodology, source_list
 from peacetalks.report.output import Format, write_briefing
 from peacetalks.report.sections import changed, indicators, issues, players, proposals, summary, timeline
@@ -25,7 +34,8 @@ SectionFunction = Callable[[Analysis], Section | None]
 
 #: The sections in reading order (the source list, which every citation points at, comes last).
 SECTIONS: tuple[SectionFunction, ...] = (
-    summary, players, issues, proposals, compared, bargaining_space, changed, timeline, indicators, faq, methodology,
+    summary, players, issues, proposals, compared, bargaining_space, scenarios, changed, timeline, indicators, faq,
+    methodology,
 )
 
 
@@ -41,6 +51,7 @@ def build_document(analysis: Analysis, sections: tuple[SectionFunction, ...] = S
 
 
 __all__ = [
-    "DEFAULT_EXCHANGE_RUNS", "DEFAULT_RUNS", "SECTIONS", "Analysis", "Document", "Format", "Section",
+    "DEFAULT_EXCHANGE_RUNS", "DEFAULT_RUNS", "DEFAULT_SCENARIO_RUNS", "DEFAULT_TORNADO_RUNS", "SECTIONS",
+    "Analysis", "Document", "Format", "Section",
     "SectionFunction", "Settings", "analyse", "build_document", "write_briefing",
 ]

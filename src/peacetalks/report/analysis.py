@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -18,11 +19,23 @@ from peacetalks.errors import PeacetalksError
 from peacetalks.models.base import Prediction, available_models, get_model
 from peacetalks.models.draws import Distribution
 
+if TYPE_CHECKING:
+    from peacetalks.scenarios import Forecast, ParameterSet
+    from peacetalks.scenarios.sensitivity import Sensitivity
+
 #: Default Monte Carlo draws per model for the 90 % intervals. The exchange model runs its
 #: rounds once per draw (about 7 ms each on the built-in case, against well under 1 ms for the
 #: others), so it gets fewer by default to keep the whole briefing within a minute.
 DEFAULT_RUNS = 1000
 DEFAULT_EXCHANGE_RUNS = 500
+#: Default scenario runs for the outcome probabilities and fan charts (about 0.5 s on the built-in
+#: case), and runs per simulation of the sensitivity tornado, which simulates twice per varying
+#: parameter (84 simulations, about 4 s): both leave the briefing far inside its minute.
+DEFAULT_SCENARIO_RUNS = 10_000
+DEFAULT_TORNADO_RUNS = 2_000
+#: Months simulated, and the month the tornado and the FAQ read ("in the next 12 months").
+SCENARIO_HORIZON = 24
+SCENARIO_MONTH = 12
 #: Default look-back for "what changed", in days before the briefing's date.
 DEFAULT_SINCE_DAYS = 90
 
@@ -54,6 +67,19 @@ class Analysis:
     #: The bargaining space among the veto holders, or None with the reason in ``deals_note``.
     space: Space | None = None
     deals_note: str | None = None
+    #: The scenario forecast from the date, or None with the reason in ``scenarios_note``.
+    scenarios: Scenarios | None = None
+    scenarios_note: str | None = None
+
+
+@dataclass(frozen=True)
+class Scenarios:
+    forecast: Forecast
+    #: One-at-a-time tornado of "fighting stopped by month SCENARIO_MONTH" (None: not asked for).
+    sensitivity: Sensitivity | None
+    parameters: ParameterSet
+    #: The first and second party's actor ids, as the simulation orders them.
+    parties: tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -64,6 +90,8 @@ class Settings:
     since: dt.date | None = None
     runs: int = DEFAULT_RUNS
     exchange_runs: int = DEFAULT_EXCHANGE_RUNS
+    scenario_runs: int = DEFAULT_SCENARIO_RUNS
+    tornado_runs: int = DEFAULT_TORNADO_RUNS
     seed: int = 1
 
     def draws_for(self, model: str) -> int:
@@ -77,6 +105,10 @@ def analysis_steps(settings: Settings) -> list[str]:
         draws = settings.draws_for(name)
         steps.append(f"{name}: prediction" + (f" and {draws:,} draws" if draws else ""))
     steps.append("deals: proposal assessments and the bargaining space")
+    if settings.scenario_runs:
+        steps.append(f"scenarios: {settings.scenario_runs:,} runs × {SCENARIO_HORIZON} months")
+        if settings.tornado_runs:
+            steps.append(f"scenarios: sensitivity tornado, {settings.tornado_runs:,} runs per parameter end")
     return steps
 
 
@@ -86,8 +118,9 @@ def analyse(case: Case, settings: Settings, on_step: StepReporter | None = None)
     since = settings.since or as_of - dt.timedelta(days=DEFAULT_SINCE_DAYS)
     if since >= as_of:
         raise PeacetalksError(f"--since {since} must be before the briefing's date {as_of}")
-    if settings.runs < 0 or settings.exchange_runs < 0:
-        raise PeacetalksError("the number of draws (--runs, --exchange-runs) cannot be negative")
+    if min(settings.runs, settings.exchange_runs, settings.scenario_runs, settings.tornado_runs) < 0:
+        raise PeacetalksError("the number of draws and runs (--runs, --exchange-runs, --scenario-runs, "
+                              "--tornado-runs) cannot be negative")
     steps = analysis_steps(settings)
     report = on_step or (lambda done, total, what: None)
     report(0, len(steps), steps[0])
@@ -99,9 +132,39 @@ def analyse(case: Case, settings: Settings, on_step: StepReporter | None = None)
         draws = settings.draws_for(name)
         spread = model.predict_draws(snapshot, draws, settings.seed) if draws else None
         results.append(ModelResult(model.predict(snapshot), spread))
-    report(len(steps) - 1, len(steps), steps[-1])
+    done = len(available_models()) + 1
+    report(done, len(steps), steps[done])
     assessments, bargaining, note = _deals(case, snapshot)
-    return Analysis(case, as_of, since, snapshot, before, tuple(results), settings.seed, assessments, bargaining, note)
+    forecast, why = _scenarios(case, as_of, settings, lambda k: report(done + k, len(steps), steps[done + k]))
+    return Analysis(case, as_of, since, snapshot, before, tuple(results), settings.seed, assessments, bargaining, note,
+                    forecast, why)
+
+
+def _scenarios(case: Case, as_of: dt.date, settings: Settings,
+               on_step: Callable[[int], None]) -> tuple[Scenarios | None, str | None]:
+    """The forecast from the briefing's date and its tornado; a case the simulation cannot run on
+    (no scenario parameters, not two parties, no reservation values) gets the reason instead."""
+    from peacetalks.scenarios import ScenarioError, parameter_set, simulate
+    from peacetalks.scenarios.sensitivity import analyse as sensitivity
+    from peacetalks.scenarios.simulate import prepare
+
+    if not settings.scenario_runs:
+        return None, "no scenario runs were asked for (--scenario-runs 0)"
+    on_step(1)
+    try:
+        params = parameter_set(case)
+        packages, _, _ = prepare(case, as_of)
+        forecast = simulate(case, params, settings.scenario_runs, SCENARIO_HORIZON, settings.seed, as_of=as_of)
+        tornado = None
+        if settings.tornado_runs:
+            on_step(2)
+            tornado = sensitivity(case, params, runs=settings.tornado_runs, horizon=SCENARIO_HORIZON,
+                                  seed=settings.seed, as_of=as_of, month=SCENARIO_MONTH, metric="stopped",
+                                  sobol_runs=0, target=0.0)
+    except (ScenarioError, DealError) as exc:
+        return None, str(exc)
+    first, second = packages.actors[:2]
+    return Scenarios(forecast, tornado, params, (first, second)), None
 
 
 def _deals(case: Case, snapshot: Snapshot) -> tuple[tuple[Assessment, ...], Space | None, str | None]:

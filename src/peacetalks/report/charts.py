@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -307,3 +307,145 @@ def timeline_chart(label: str, events: Sequence[Happening]) -> str:
         if first <= day <= last:
             body.append(f'<text x="{x(day):.1f}" y="{bottom + 18}" text-anchor="middle">{year}</text>')
     return _svg(height, label, body, "timeline-chart")
+
+
+#: Colours of the scenario outcomes, war to settlement (Okabe–Ito).
+OUTCOME_COLOURS = ("#d55e00", "#8b2c00", "#56b4e9", "#9ecae1", "#e69f00", "#009e73")
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str
+    #: One share (0–1) per month.
+    values: tuple[float, ...]
+    title: str
+
+
+def _month_axis(body: list[str], months: Sequence[str], x: Callable[[int], float], bottom: float,
+                first: int = 0) -> None:
+    """A tick at the first month and at every sixth month since ``first`` months before it,
+    labelled with its year-month."""
+    for k, month in enumerate(months):
+        if k == 0 or (k + first) % 6 == 0:
+            body.append(f'<line x1="{x(k):.1f}" x2="{x(k):.1f}" y1="{bottom}" y2="{bottom + 5}" stroke="#1d2430"/>'
+                        f'<text x="{x(k):.1f}" y="{bottom + 19}" text-anchor="middle">{_t(month)}</text>')
+    body.append(f'<line x1="{x(0):.1f}" x2="{x(len(months) - 1):.1f}" y1="{bottom}" y2="{bottom}" stroke="#1d2430"/>')
+
+
+def stacked_area(label: str, months: Sequence[str], layers: Sequence[Layer]) -> str:
+    """Shares that sum to one each month, stacked bottom to top in the order given."""
+    height, top, bottom, left = 300, 16, 220, 56
+    last = max(1, len(months) - 1)
+
+    def x(k: int) -> float:
+        return left + k / last * (WIDTH - left - _RIGHT)
+
+    def y(share: float) -> float:
+        return bottom - share * (bottom - top)
+
+    body = []
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e6eb"/>'
+                    f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:.0%}</text>')
+    below = [0.0] * len(months)
+    for n, layer in enumerate(layers):
+        above = [b + v for b, v in zip(below, layer.values, strict=True)]
+        outline = [f"{x(k):.1f},{y(v):.1f}" for k, v in enumerate(above)]
+        outline += [f"{x(k):.1f},{y(v):.1f}" for k, v in reversed(list(enumerate(below)))]
+        colour = OUTCOME_COLOURS[n % len(OUTCOME_COLOURS)]
+        body.append(f'<g class="layer" data-outcome="{_t(layer.name)}"><title>{_t(layer.title)}</title>'
+                    f'<polygon points="{" ".join(outline)}" fill="{colour}" fill-opacity=".85" stroke="#ffffff" '
+                    'stroke-width=".5"/></g>')
+        below = above
+    _month_axis(body, months, x, bottom, first=1)  # month 1 is the first shown: ticks at 6, 12, …
+    cursor, row = float(left), bottom + 40
+    for n, layer in enumerate(layers):
+        room = 22 + _text_width(layer.name)
+        if cursor + room > WIDTH - _RIGHT:
+            cursor, row = float(left), row + 18
+        colour = OUTCOME_COLOURS[n % len(OUTCOME_COLOURS)]
+        body.append(f'<rect x="{cursor:.1f}" y="{row - 10}" width="12" height="12" fill="{colour}"/>'
+                    f'<text x="{cursor + 16:.1f}" y="{row}">{_t(layer.name)}</text>')
+        cursor += room
+    return _svg(max(height, row + 12), label, body, "stacked-area")
+
+
+def fan_chart(label: str, unit: str, months: Sequence[str], quantiles: Mapping[str, Sequence[float]]) -> str:
+    """A variable's 5–95 % and 25–75 % bands across runs and its median, month by month
+    (``quantiles`` q05, q25, q50, q75, q95, index 0 = the forecast date)."""
+    height, top, bottom, left = 240, 16, 190, 56
+    low, high = min(quantiles["q05"]), max(quantiles["q95"])
+    ticks = nice_ticks(low, high if high > low else low + 1)
+    y_low, y_high = ticks[0], ticks[-1]
+    last = max(1, len(months) - 1)
+
+    def x(k: int) -> float:
+        return left + k / last * (WIDTH - left - _RIGHT)
+
+    def y(value: float) -> float:
+        return bottom - (value - y_low) / (y_high - y_low) * (bottom - top)
+
+    body = []
+    for tick in ticks:
+        body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e6eb"/>'
+                    f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}</text>')
+    for lo, hi, shade, what in (("q05", "q95", ".18", "5–95 %"), ("q25", "q75", ".35", "25–75 %")):
+        outline = [f"{x(k):.1f},{y(v):.1f}" for k, v in enumerate(quantiles[hi])]
+        outline += [f"{x(k):.1f},{y(v):.1f}" for k, v in reversed(list(enumerate(quantiles[lo])))]
+        title = f"{what} of runs, {months[-1]}: {quantiles[lo][-1]:.3g}–{quantiles[hi][-1]:.3g}"
+        body.append(f'<g class="band"><title>{_t(title)}</title>'
+                    f'<polygon points="{" ".join(outline)}" fill="#0072b2" fill-opacity="{shade}"/></g>')
+    median = " ".join(f"{x(k):.1f},{y(v):.1f}" for k, v in enumerate(quantiles["q50"]))
+    title = f"median, {months[-1]}: {quantiles['q50'][-1]:.3g}"
+    body.append(f'<g class="median"><title>{_t(title)}</title>'
+                f'<polyline points="{median}" fill="none" stroke="#0072b2" stroke-width="2"/></g>')
+    _month_axis(body, months, x, bottom)
+    body.append(f'<text x="{left}" y="{height - 6}" fill="#5b6472">{_t(unit)} · median, 25–75 % and 5–95 % of runs'
+                '</text>')
+    return _svg(height, label, body, "fan-chart")
+
+
+@dataclass(frozen=True)
+class TornadoBar:
+    name: str
+    #: The probability (0–1) with the parameter at its 5th and at its 95th percentile.
+    low: float
+    high: float
+    title: str
+
+
+def tornado(label: str, baseline: float, bars: Sequence[TornadoBar]) -> str:
+    """One bar per parameter from the probability at its 5th percentile (light) to that at its
+    95th (dark), around the baseline; widest swing on top."""
+    left, top, row_height = 250, 28, 22
+    bottom = top + row_height * len(bars)
+    height = bottom + 40
+    values = [baseline, *(b.low for b in bars), *(b.high for b in bars)]
+    ticks = nice_ticks(max(0.0, min(values) - 0.01), min(1.0, max(values) + 0.01), 4)
+
+    def x(share: float) -> float:
+        return left + (share - ticks[0]) / (ticks[-1] - ticks[0]) * (WIDTH - left - _RIGHT)
+
+    body = [f'<text x="{left}" y="14" fill="#5b6472">parameter at its</text>'
+            f'<rect x="{left + 110}" y="4" width="12" height="12" fill="#9ecae1"/>'
+            f'<text x="{left + 126}" y="14" fill="#5b6472">5th</text>'
+            f'<rect x="{left + 160}" y="4" width="12" height="12" fill="#0072b2"/>'
+            f'<text x="{left + 176}" y="14" fill="#5b6472">95th percentile</text>']
+    for tick in ticks:
+        body.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top - 4}" y2="{bottom}" stroke="#e3e6eb"/>'
+                    f'<text x="{x(tick):.1f}" y="{bottom + 16}" text-anchor="middle">{tick:.0%}</text>')
+    for r, bar in enumerate(bars):
+        y = top + r * row_height
+        group = [f'<g class="bar" data-parameter="{_t(bar.name)}"><title>{_t(bar.title)}</title>',
+                 f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{_t(bar.name)}</text>']
+        ends = sorted(((bar.low, "#9ecae1"), (bar.high, "#0072b2")), key=lambda e: -abs(e[0] - baseline))
+        for value, colour in ends:  # the longer first, so that the shorter shows on top of it
+            start, end = sorted((x(baseline), x(value)))
+            group.append(f'<rect x="{start:.1f}" y="{y + 4}" width="{max(end - start, 1.5):.1f}" '
+                         f'height="{row_height - 8}" fill="{colour}" fill-opacity=".9"/>')
+        body.append("".join(group) + "</g>")
+    body.append(f'<line class="baseline" x1="{x(baseline):.1f}" x2="{x(baseline):.1f}" y1="{top - 6}" '
+                f'y2="{bottom + 4}" stroke="#1d2430" stroke-width="1.5"/>'
+                f'<text x="{left}" y="{height - 6}" fill="#5b6472">probability; the line is the forecast with every '
+                f'parameter drawn ({baseline:.1%})</text>')
+    return _svg(height, label, body, "tornado")

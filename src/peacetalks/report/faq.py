@@ -1,6 +1,6 @@
 """Questions a reader of peace-talk coverage asks, each answered only where the data can answer
-it: a question whose analysis does not exist yet (how likely a ceasefire is, which concession
-would most help a deal) is left out rather than guessed at."""
+it: a question the case cannot answer (how likely a ceasefire is, for a case without scenario
+parameters) is left out rather than guessed at."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from peacetalks.case import Proposal
-from peacetalks.report.analysis import Analysis
+from peacetalks.report.analysis import SCENARIO_MONTH, Analysis
 from peacetalks.report.document import Block, Bullets, Claim, Heading, Paragraph, Run, Section
 from peacetalks.report.facts import changes, claim, name_of, sentence, sources_of, stance_sources, words
+from peacetalks.report.forecasts import SCENARIO_METHOD, judgement_note, outcome_words, percent, stopped_claim
 from peacetalks.report.sections import AGREE_WITHIN, model_spread, models_agree, party_gaps
 
 #: How many points an answer lists at most.
@@ -150,6 +151,31 @@ def concession(analysis: Analysis) -> Answer | None:
         " This is about the coded values, not a forecast that the change will happen.",))
 
 
+def ceasefire_likely(analysis: Analysis) -> Answer | None:
+    """The forecast's share of runs in which fighting stops within a year, in words and figures."""
+    scen = analysis.scenarios
+    if scen is None:
+        return None
+    f = scen.forecast
+    share = f.stopped[SCENARIO_MONTH - 1]
+    verdict = ("Unlikely, on the case's assumptions." if share < 0.2 else
+               "Less likely than not, on the case's assumptions." if share < 0.4 else
+               "About as likely as not, on the case's assumptions." if share <= 0.6 else
+               "Likely, on the case's assumptions.")
+    points: list[Run] = []
+    month = {o: f.probability[o][SCENARIO_MONTH - 1] for o in f.outcomes}
+    top = max(month, key=lambda o: month[o])
+    points.append((Claim(f"The most likely state at month {SCENARIO_MONTH} ({f.months[SCENARIO_MONTH - 1]}) is "
+                         f"{outcome_words(top)}, in {percent(month[top])} of runs.", basis=SCENARIO_METHOD),))
+    if scen.sensitivity is not None and scen.sensitivity.tornado:
+        bar = scen.sensitivity.tornado[0]
+        points.append((Claim(f"It depends most on {bar.parameter}: {percent(bar.low)} with it at its 5th "
+                             f"percentile, {percent(bar.high)} at its 95th.", basis=SCENARIO_METHOD),))
+    points.append(judgement_note(scen))
+    return Answer(f"Is a ceasefire likely in the next {SCENARIO_MONTH} months?", (
+        Claim(verdict, basis=SCENARIO_METHOD), " ", stopped_claim(analysis, scen)), tuple(points))
+
+
 QUESTIONS: tuple[Callable[[Analysis], Answer | None], ...] = (
-    plans_differ, parties_apart, concession, models_settle, who_moved, ceasefires,
+    ceasefire_likely, plans_differ, parties_apart, concession, models_settle, who_moved, ceasefires,
 )

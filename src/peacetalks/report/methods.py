@@ -11,6 +11,7 @@ from peacetalks.report.analysis import Analysis
 from peacetalks.report.document import Block, Bullets, Heading, Paragraph, Run, Section, SourceList, Table
 from peacetalks.report.document import Source as Entry
 from peacetalks.report.facts import JUDGEMENTS, claim, method_anchor, name_of, words
+from peacetalks.report.forecasts import scenario_method
 
 #: What each model assumes and when it misleads, in our words (docs/models.md has the equations).
 MODEL_NOTES = {
@@ -25,14 +26,6 @@ MODEL_NOTES = {
                  "more about",
                  "an issue is a red line that cannot be traded"),
 }
-
-#: Analyses the briefing does not contain because peacetalks does not compute them yet; the
-#: sections that will show them are added when the layers exist.
-NOT_YET = (
-    "probabilities of a ceasefire, a settlement or continued war over time, and what they are "
-    "most sensitive to (the scenarios layer)",
-)
-
 
 def methodology(analysis: Analysis) -> Section:
     case, snap = analysis.case, analysis.snapshot
@@ -83,6 +76,7 @@ def methodology(analysis: Analysis) -> Section:
              (claim(words(case.issue(r.issue), r.position), r.sources),), (r.rationale or "",))
             for r in judged)))
     blocks += _deals_method(analysis)
+    blocks += scenario_method(analysis)
     blocks += [
         Heading("Limits", "limits"),
         Bullets((
@@ -90,10 +84,23 @@ def methodology(analysis: Analysis) -> Section:
             ("Proposal statuses are those recorded on the case's own date, even in a briefing of an earlier date.",),
             ("A cited source supports the coding; it does not guarantee the coding is right. Reliability grades of "
              "the sources (Admiralty scale, A–F) are listed with them.",),
-            *((f"Not in this briefing yet: {what}.",) for what in NOT_YET),
+            *_scenario_limits(analysis),
         )),
     ]
     return Section("methodology", "Methodology and limits", tuple(blocks))
+
+
+def _scenario_limits(analysis: Analysis) -> list[Run]:
+    if analysis.scenarios is None:
+        return [(f"No scenario forecast: {analysis.scenarios_note}.",)]
+    return [
+        ("The scenario dynamics are a stylised reading of the sources, not a model estimated from data; most of "
+         "their parameters are analyst judgements, and the probabilities are only as good as those.",),
+        ("The scenario intervals measure simulation noise; they do not make the probabilities calibrated "
+         "(peacetalks backtest-scenarios scores past forecasts of the case against what happened).",),
+        ("Positions and saliences stay as coded at the briefing's date through the simulation, except the first "
+         "party's salience for security guarantees.",),
+    ]
 
 
 def _deals_method(analysis: Analysis) -> list[Block]:
