@@ -9,14 +9,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 import peacetalks
-from peacetalks.catalog import builtin_cases
 from docrun import Command, run, steps
+from peacetalks.catalog import builtin_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -45,7 +44,7 @@ def test_tutorial_commands_print_what_the_page_shows(tmp_path: Path) -> None:
 
 def test_the_news_walkthrough_prints_what_the_page_shows_and_updates_the_case(tmp_path: Path) -> None:
     if importlib.util.find_spec("trafilatura") is None:
-        pytest.skip("news walkthrough skipped: it reads HTML, which needs the ingest extra (pip install -e '.[ingest]')")
+        pytest.skip("news walkthrough skipped: reading HTML needs the ingest extra (pip install -e '.[ingest]')")
     assert _check_page("russia-ukraine.md", tmp_path) >= 8, "the ingest walkthrough lost its commands"
     # What the reviewer ends up with: the accepted value in the stored case, dated to the article,
     # citing it, while the built-in case is untouched.
@@ -116,9 +115,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_site_builds_strictly_and_offline(site: Path) -> None:
     pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
     for page in ("index.html", "concepts.html", "tutorial.html", "russia-ukraine.html", "models.html",
-                 "validation.html", "notebook.html", "reference/cli.html", "reference/schema.html",
-                 "reference/python.html"):
+                 "validation.html", "notebook.html", "deals.html", "briefing.html", "reference/cli.html",
+                 "reference/schema.html", "reference/python.html"):
         assert page in pages
+    nav = (site / "index.html").read_text(encoding="utf-8")
+    for page in ("scenarios.html", "ingest.html", "web.html", "notebook.html", "reference/rest.html"):
+        assert page in pages and f'href="{page}"' in nav, f"{page} is missing from the site or its navigation"
+    if importlib.util.find_spec("fastapi") is not None:
+        rest = _text((site / "reference" / "rest.html").read_text(encoding="utf-8"))
+        assert "Generated from the OpenAPI description" in rest and "/api/cases" in rest
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         fetched = re.findall(r'<(?:script|link|img)\b[^>]*(?:src|href)="(https?://[^"]+)"', html)
@@ -235,22 +240,15 @@ def _hooks() -> Any:
     return hooks
 
 
-def test_pointers_to_a_page_appear_only_once_it_exists() -> None:
+def test_without_the_web_extra_the_rest_page_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
     hooks = _hooks()
-    text = "Intro.\n<!-- if deals.md: See [deals](deals.md). -->\n"
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="reference/cli.md"))
-    hooks._present.clear()
-    assert hooks.on_page_markdown(text, page, None, None) == "Intro.\n\n"
-    hooks._present.add("deals.md")
-    assert hooks.on_page_markdown(text, page, None, None) == "Intro.\nSee [deals](../deals.md).\n"
 
+    def no_fastapi(name: str) -> Any:
+        raise ModuleNotFoundError("No module named 'fastapi'", name="fastapi")
 
-def test_nav_keeps_missing_pages_out_only_when_they_are_optional() -> None:
-    hooks = _hooks()
-    nav = [{"Home": "index.md"}, {"Scenarios": "scenarios.md"}, {"Reference": [{"REST": "reference/rest.md"}]},
-           {"Typo": "concpets.md"}]
-    assert hooks._prune(nav, {"index.md"}) == [{"Home": "index.md"}, {"Typo": "concpets.md"}]
-    assert hooks._prune(nav, {"index.md", "scenarios.md"})[1] == {"Scenarios": "scenarios.md"}
+    monkeypatch.setattr(hooks.importlib, "import_module", no_fastapi)
+    page = hooks.rest_reference()
+    assert page.startswith("# REST API reference") and "pip install -e '.[web]'" in page
 
 
 def test_the_python_reference_covers_the_public_api(site: Path) -> None:
