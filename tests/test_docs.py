@@ -90,6 +90,7 @@ def test_the_notebook_runs_from_top_to_bottom() -> None:
         assert model in text
     assert any("image/png" in o.get("data", {}) for o in outputs), "the position map was not drawn"
     assert "Russia–Ukraine" in text
+    assert "comprehensive-agreement" in text and "what-if" in text, "the scenario cells printed no forecast"
 
 
 def _build(tmp_path: Path) -> Path:
