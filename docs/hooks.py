@@ -24,6 +24,10 @@ from mkdocs.structure.pages import Page
 NOTEBOOK = "examples/russia-ukraine.ipynb"
 FACTS = re.compile(r"<!-- facts: ([a-z0-9-]+) -->")
 VALIDATION = "<!-- validation: ec-emissions -->"
+INGEST_VALIDATION = "<!-- validation: ingest -->"
+#: The ingest issue's targets on text the rules were not tuned on: (kind, measure) → lowest value.
+INGEST_TARGETS = {("stance", "precision"): 0.8, ("stance", "recall"): 0.6, ("figure", "recall"): 0.9,
+                  ("proposal", "recall"): 0.95}
 
 #: Scholz, Calbert & Smith (2011), Table 2: the challenge model on the EC case, Q = 1, rounds 1–8.
 TABLE2_MEDIAN = (8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6)
@@ -51,6 +55,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown = FACTS.sub(lambda m: case_facts(m.group(1)), markdown)
+    if INGEST_VALIDATION in markdown:
+        markdown = markdown.replace(INGEST_VALIDATION, ingest_validation(Path(config.config_file_path).parent))
     return markdown.replace(VALIDATION, ec_validation()) if VALIDATION in markdown else markdown
 
 
@@ -293,6 +299,48 @@ def ec_validation() -> str:
               "`peacetalks backtest ec-emissions`:", "", "| model | predicted | absolute error |", "|---|---|---|"]
     for score in result.scores:
         lines.append(f"| {score.model} | {score.predicted:.2f} | {score.error:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation of the ingest rules on the annotated texts
+
+
+def ingest_validation(root: Path) -> str:
+    """Precision and recall per annotated set, computed now by benchmarks/eval_ingest.py's scorer.
+
+    The two shared real articles are left out: they are not part of the project, so a page built
+    without them would differ from one built with them."""
+    import importlib.util
+
+    from peacetalks.case.loading import load_case_path
+    from peacetalks.catalog import builtin_cases
+    from peacetalks.ingest.evaluate import KINDS
+    from peacetalks.ingest.lexicon import Lexicon
+
+    spec = importlib.util.spec_from_file_location("eval_ingest", root / "benchmarks" / "eval_ingest.py")
+    assert spec is not None and spec.loader is not None
+    evaluation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluation)
+    lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+    sets = {name: texts for name, texts in evaluation.annotated_sets().items() if name != "shared-dev"}
+    heldout = [name for name in sets if name.startswith("heldout")]
+    rows = [(f"{name} ({len(sets[name])} texts)", sets[name]) for name in heldout]
+    rows.append(("**the held-out sets pooled**", [text for name in heldout for text in sets[name]]))
+    rows += [(f"{name} ({len(sets[name])} texts; tuned on)", sets[name]) for name in sets if name not in heldout]
+    header = " | ".join(f"{kind} {m}" for kind in KINDS for m in ("P", "R"))
+    lines = [f"| set | {header} |", "|---|" + "---|" * 2 * len(KINDS)]
+    for label, texts in rows:
+        scores = evaluation.evaluate(texts, lexicon)
+        cells = []
+        for kind in KINDS:
+            score = scores[kind]
+            for measure, value, of in (("precision", score.precision, score.predicted),
+                                       ("recall", score.recall, score.expected)):
+                target = INGEST_TARGETS.get((kind, measure)) if "tuned on" not in label else None
+                text = "–" if value is None else f"{value:.2f} ({score.true_positives}/{of})"
+                cells.append(f"**{text}** ✗" if target is not None and value is not None and value < target else text)
+        lines.append(f"| {label} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
 
 

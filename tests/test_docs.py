@@ -258,3 +258,24 @@ def test_the_python_reference_covers_the_public_api(site: Path) -> None:
     text = _text((site / "reference" / "python.html").read_text(encoding="utf-8"))
     for name in [*peacetalks.__all__, *peacetalks.deals.__all__]:
         assert name in text, f"{name} is public but missing from docs/reference/python.md"
+
+
+def test_the_validation_page_states_the_extraction_scores_as_they_are(site: Path) -> None:
+    spec = importlib.util.spec_from_file_location("eval_ingest", ROOT / "benchmarks" / "eval_ingest.py")
+    assert spec is not None and spec.loader is not None
+    evaluation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluation)
+    from peacetalks.ingest.lexicon import Lexicon
+
+    lexicon = Lexicon(peacetalks.load_case(builtin_cases()["russia-ukraine"]))
+    sets = evaluation.annotated_sets()
+    heldout = [text for name in sets if name.startswith("heldout") for text in sets[name]]
+    text = _text((site / "validation.html").read_text(encoding="utf-8"))
+    row = text[text.index("the held-out sets pooled"):][:400]
+    for kind, score in evaluation.evaluate(heldout, lexicon).items():
+        assert f"{score.precision:.2f} ({score.true_positives}/{score.predicted})" in row, kind
+        assert f"{score.recall:.2f} ({score.true_positives}/{score.expected})" in row, kind
+    heldout5 = evaluation.evaluate(sets["heldout5"], lexicon)["stance"]
+    # A held-out set below a target is marked as such, not rounded away.
+    marked = f"{heldout5.precision:.2f} ({heldout5.true_positives}/{heldout5.predicted}) ✗"
+    assert (marked in text) == (heldout5.precision < 0.8)
