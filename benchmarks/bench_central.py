@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
 
 import numpy as np
+from timing import best_of
 
 from peacetalks.case import Actor, Anchor, Case, Issue, Position, Scale
 from peacetalks.models.base import get_model
@@ -53,16 +53,6 @@ def reference(position: np.ndarray, salience: np.ndarray, capability: np.ndarray
                     medians.append(x)
                     break
     return means, medians
-
-
-def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
-    """Least time of ``repeat`` calls: the figure least disturbed by other work on the machine."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

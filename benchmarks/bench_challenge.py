@@ -26,9 +26,9 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
 
 import numpy as np
+from timing import best_of
 
 from peacetalks.models.challenge import ChallengeParams, challenge_model, challenge_model_draws
 
@@ -126,16 +126,7 @@ def reference_summary(x: list[float], weight: list[float]) -> tuple[float, float
     return median, sum(w * p for p, w in zip(x, weight, strict=True)) / sum(weight)
 
 
-# --- timing helpers -----------------------------------------------------------------------------
-
-
-def best_time(run: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+# --- inputs ------------------------------------------------------------------------------------
 
 
 def noisy_ec(draws: int, seed: int = 2011) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -185,14 +176,14 @@ Row = tuple[str, float, float, str, float, str]
 
 
 def case_ec() -> Row:
-    kernel = best_time(lambda: challenge_model(EC_POSITION, EC_SALIENCE, EC_CAPABILITY, lo=4, hi=10), repeat=20)
-    ref = best_time(lambda: reference_run(EC_POSITION.tolist(), EC_SALIENCE.tolist(), EC_CAPABILITY.tolist()))
+    kernel = best_of(lambda: challenge_model(EC_POSITION, EC_SALIENCE, EC_CAPABILITY, lo=4, hi=10), repeat=20)
+    ref = best_of(lambda: reference_run(EC_POSITION.tolist(), EC_SALIENCE.tolist(), EC_CAPABILITY.tolist()), repeat=3)
     return ("EC case, 10 rounds (with offers)", kernel, ref, "", 0.010, "10 ms")
 
 
 def case_draws(draws: int = 10_000, subset: int = 50) -> Row:
     position, salience, capability = noisy_ec(draws)
-    kernel = best_time(lambda: challenge_model_draws(position, salience, capability, lo=4, hi=10))
+    kernel = best_of(lambda: challenge_model_draws(position, salience, capability, lo=4, hi=10), repeat=3)
     start = time.perf_counter()
     for d in range(subset):
         reference_run(position[d].tolist(), salience[d].tolist(), capability[d].tolist())
@@ -202,7 +193,7 @@ def case_draws(draws: int = 10_000, subset: int = 50) -> Row:
 
 def case_large(n: int = 500, ref_n: int = 60) -> Row:
     position, salience, capability = random_issue(n)
-    kernel = best_time(lambda: challenge_model(position, salience, capability, lo=0, hi=100), repeat=2)
+    kernel = best_of(lambda: challenge_model(position, salience, capability, lo=0, hi=100), repeat=2)
     small_position, small_salience, small_capability = random_issue(ref_n)
     start = time.perf_counter()
     reference_run(small_position.tolist(), small_salience.tolist(), small_capability.tolist(), rounds=1)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from timing import best_of
 
 from peacetalks.case.interop.decide import read_decide
 from peacetalks.models.exchange import ExchangeParams, exchange_model, snapshot_arrays
@@ -45,15 +46,6 @@ def write_synthetic(path: Path, n_actors: int = 15, n_issues: int = 13, seed: in
             x, s = rng.integers(0, 101), rng.uniform(0.1, 1.0)
             lines.append(f"#D;a{k};i{d};{x};{s:.3f};{power[k]:.3f}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def best_of(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def ours(path: Path) -> Callable[[], object]:

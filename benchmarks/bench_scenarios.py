@@ -20,7 +20,8 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+
+from timing import best_of
 
 from peacetalks import load_case
 from peacetalks.models.base import get_model
@@ -28,15 +29,6 @@ from peacetalks.scenarios import simulate
 from peacetalks.scenarios.simulate import prepare
 
 HORIZON = 24
-
-
-def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def child_memory(runs: int) -> float:
@@ -72,7 +64,7 @@ def main() -> None:
     results: dict[str, float] = {}
     for label, kwargs in runs_with:
         try:
-            seconds = best_of(lambda kw=kwargs: simulate(case, None, runs, HORIZON, 1, **kw))  # type: ignore[arg-type]
+            seconds = best_of(lambda kw=kwargs: simulate(case, None, runs, HORIZON, 1, **kw), repeat=3)  # type: ignore[arg-type]
         except Exception as exc:  # the dask extra may be missing
             print(f"{label}: not run ({exc})")
             continue
@@ -86,7 +78,7 @@ def main() -> None:
     model = get_model("challenge")
     draws = 2000
     model.predict_draws(snapshot, 50, 1)
-    seconds = best_of(lambda: model.predict_draws(snapshot, draws, 1))
+    seconds = best_of(lambda: model.predict_draws(snapshot, draws, 1), repeat=3)
     peer = draws / seconds
     print(f"{'peer: challenge-model MC':36s} {draws:,} draws: {seconds:6.2f} s  {peer:10,.0f} draws/s "
           f"(an open implementation reports ~2,500 draws/s: 10,000 in about 4 s)")

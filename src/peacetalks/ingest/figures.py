@@ -205,7 +205,7 @@ def find_figures(sentence: str) -> list[Figure]:
     lowered = sentence.lower()
 
     def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
-        return any(w in lowered for w in words)
+        return any(map(lowered.__contains__, words))
 
     month = _MONTH_ANY.search(sentence) is not None
     taken: list[tuple[int, int]] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 Kind = Literal["stance", "figure", "proposal", "event"]
@@ -46,7 +47,7 @@ class Document:
     removed_lines: int = 0  # boilerplate lines dropped by cleaning
     truncated: bool = False
 
-    @property
+    @cached_property  # asked for once per evidence item: hash the text once
     def id(self) -> str:
         """Identity of the cleaned text: the same article read twice gets the same id."""
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
