@@ -2,11 +2,9 @@
 
 - ``reference/cli.md`` from the ``peacetalks`` command's own help (every command and option);
 - ``reference/schema.md`` from ``peacetalks schema``, with the tutorial's case file as example;
-- ``reference/rest.md`` from the OpenAPI description, once ``peacetalks.web`` exists;
+- ``reference/rest.md`` from the OpenAPI description of ``peacetalks.web`` (a note saying how to
+  get it when the ``web`` extra is not installed);
 - ``<!-- facts: CASE -->`` in a page becomes counts and examples computed from that built-in case;
-- pages in OPTIONAL are dropped from the nav while they do not exist, so the strict build passes
-  before every part of peacetalks has its page; ``<!-- if PAGE.md: TEXT -->`` in a page becomes
-  TEXT once PAGE.md exists (a pointer to a part that has not landed says nothing meanwhile).
 """
 
 from __future__ import annotations
@@ -23,13 +21,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-#: Pages other parts of peacetalks bring with them; listed in the nav only once they exist.
-OPTIONAL = {"scenarios.md", "ingest.md", "web.md", "reference/rest.md"}
-
 NOTEBOOK = "examples/russia-ukraine.ipynb"
 FACTS = re.compile(r"<!-- facts: ([a-z0-9-]+) -->")
 VALIDATION = "<!-- validation: ec-emissions -->"
-IF_PAGE = re.compile(r"<!-- if ([\w/-]+\.md): (.*?) -->", re.DOTALL)
+INGEST_VALIDATION = "<!-- validation: ingest -->"
+#: The ingest issue's targets on text the rules were not tuned on: (kind, measure) → lowest value.
+INGEST_TARGETS = {("stance", "precision"): 0.8, ("stance", "recall"): 0.6, ("figure", "recall"): 0.9,
+                  ("proposal", "recall"): 0.95}
 
 #: Scholz, Calbert & Smith (2011), Table 2: the challenge model on the EC case, Q = 1, rounds 1–8.
 TABLE2_MEDIAN = (8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6)
@@ -41,16 +39,11 @@ TABLE2_MEAN = (7.4, 7.5, 7.6, 7.3, 7.3, 7.4, 7.5, 7.6)
 
 
 _pages: dict[str, str] = {}  # the generated pages of the current build (on_config makes them, on_files adds them)
-_present: set[str] = set()  # every page of the current build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.clear()
     _pages.update(generated_pages(config))
-    present = {p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")}
-    _present.clear()
-    _present.update(present | set(_pages))
-    config.nav = _prune(config.nav, _present)
     return config
 
 
@@ -61,8 +54,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    markdown = IF_PAGE.sub(lambda m: _relative(m.group(2), page) if m.group(1) in _present else "", markdown)
     markdown = FACTS.sub(lambda m: case_facts(m.group(1)), markdown)
+    if INGEST_VALIDATION in markdown:
+        markdown = markdown.replace(INGEST_VALIDATION, ingest_validation(Path(config.config_file_path).parent))
     return markdown.replace(VALIDATION, ec_validation()) if VALIDATION in markdown else markdown
 
 
@@ -72,33 +66,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return re.sub(r"\s*# doctest: \+SKIP", "", html)
 
 
-def _relative(text: str, page: Page) -> str:
-    """Links in conditional text are written from the docs root; make them work from ``page``."""
-    depth = page.file.src_uri.count("/")
-    return re.sub(r"\]\((?!https?:)([^)]+)\)", lambda m: f"]({'../' * depth}{m.group(1)})", text) if depth else text
-
-
-def _prune(nav: Any, present: set[str]) -> Any:
-    """The nav without the optional pages that are missing (and without sections left empty)."""
-    if isinstance(nav, list):
-        kept = [item for item in (_prune(entry, present) for entry in nav) if item is not None]
-        return kept or None
-    if isinstance(nav, dict):
-        (title, value), = nav.items()
-        pruned = _prune(value, present)
-        return None if pruned is None else {title: pruned}
-    if isinstance(nav, str) and nav in OPTIONAL and nav not in present:
-        return None
-    return nav
-
-
 def generated_pages(config: MkDocsConfig) -> dict[str, str]:
     root = Path(config.config_file_path).parent
     pages = {"reference/cli.md": cli_reference(), "reference/schema.md": schema_reference(config),
              "notebook.md": notebook_page(root / NOTEBOOK)}
-    rest = rest_reference()
-    if rest is not None:
-        pages["reference/rest.md"] = rest
+    pages["reference/rest.md"] = rest_reference()
     return pages
 
 
@@ -271,13 +243,17 @@ def notebook_page(path: Path) -> str:
 # REST API
 
 
-def rest_reference() -> str | None:
-    """The REST API from its OpenAPI description; None while peacetalks has no web module."""
+def rest_reference() -> str:
+    """The REST API from its OpenAPI description, or how to get it when the web extra is missing."""
     try:
         web = importlib.import_module("peacetalks.web")
     except ModuleNotFoundError as missing:
-        if missing.name in ("peacetalks.web", "fastapi"):
-            return None
+        if (missing.name or "peacetalks").split(".")[0] != "peacetalks":  # a package of the web extra
+            return ("# REST API reference\n\nThis copy of the guide was built without the `web` extra, so the "
+                    "reference could not be generated from the web app. Install it (`pip install -e '.[web]'`; "
+                    "`make docs` installs it) and build the guide again. A running `peacetalks serve` also lists "
+                    "every route at `/api-docs` and serves the OpenAPI description at `/openapi.json` "
+                    "(see [the dashboard and REST API](../web.md)).\n")
         raise
     # The app opens a store: give it a throwaway one, so building the guide writes nothing of the user's.
     with tempfile.TemporaryDirectory(prefix="peacetalks-docs-") as folder:
@@ -323,6 +299,48 @@ def ec_validation() -> str:
               "`peacetalks backtest ec-emissions`:", "", "| model | predicted | absolute error |", "|---|---|---|"]
     for score in result.scores:
         lines.append(f"| {score.model} | {score.predicted:.2f} | {score.error:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation of the ingest rules on the annotated texts
+
+
+def ingest_validation(root: Path) -> str:
+    """Precision and recall per annotated set, computed now by benchmarks/eval_ingest.py's scorer.
+
+    The two shared real articles are left out: they are not part of the project, so a page built
+    without them would differ from one built with them."""
+    import importlib.util
+
+    from peacetalks.case.loading import load_case_path
+    from peacetalks.catalog import builtin_cases
+    from peacetalks.ingest.evaluate import KINDS
+    from peacetalks.ingest.lexicon import Lexicon
+
+    spec = importlib.util.spec_from_file_location("eval_ingest", root / "benchmarks" / "eval_ingest.py")
+    assert spec is not None and spec.loader is not None
+    evaluation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluation)
+    lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+    sets = {name: texts for name, texts in evaluation.annotated_sets().items() if name != "shared-dev"}
+    heldout = [name for name in sets if name.startswith("heldout")]
+    rows = [(f"{name} ({len(sets[name])} texts)", sets[name]) for name in heldout]
+    rows.append(("**the held-out sets pooled**", [text for name in heldout for text in sets[name]]))
+    rows += [(f"{name} ({len(sets[name])} texts; tuned on)", sets[name]) for name in sets if name not in heldout]
+    header = " | ".join(f"{kind} {m}" for kind in KINDS for m in ("P", "R"))
+    lines = [f"| set | {header} |", "|---|" + "---|" * 2 * len(KINDS)]
+    for label, texts in rows:
+        scores = evaluation.evaluate(texts, lexicon)
+        cells = []
+        for kind in KINDS:
+            score = scores[kind]
+            for measure, value, of in (("precision", score.precision, score.predicted),
+                                       ("recall", score.recall, score.expected)):
+                target = INGEST_TARGETS.get((kind, measure)) if "tuned on" not in label else None
+                text = "–" if value is None else f"{value:.2f} ({score.true_positives}/{of})"
+                cells.append(f"**{text}** ✗" if target is not None and value is not None and value < target else text)
+        lines.append(f"| {label} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
 
 
