@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from hypothesis import settings
+from typer.testing import CliRunner, Result
 
+from peacetalks.cli import app
 from pg import PostgresServer, PostgresUnavailable, running_server
 
 # The same examples on every run, so CI passes or fails on the code alone; explore new examples
@@ -31,3 +33,12 @@ def _private_default_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     """Point the default store at a fresh file, so no test reads or writes the user's own store."""
     folder = tmp_path_factory.mktemp("default-store")
     monkeypatch.setenv("PEACETALKS_DB", f"sqlite:///{folder / 'peacetalks.db'}")
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Invoke the ``peacetalks`` command in-process, on a terminal wide enough that tables never
+    fold: ``run("show", "russia-ukraine")``."""
+    monkeypatch.setenv("COLUMNS", "250")
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, list(args))

@@ -7,24 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from casetext import CASE_YAML
-from peacetalks.cli import app
 
 COMMANDS = [["cases"], ["show"], ["predict"], ["backtest"], ["validate"], ["import"], ["export"], ["schema"],
             ["db"], ["db", "init"]]
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("COLUMNS", "250")
-    runner = CliRunner()
-
-    def invoke(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, list(args))
-
-    return invoke
 
 
 @pytest.fixture

@@ -11,13 +11,11 @@ from typing import Any
 import pytest
 import yaml
 from markdown_it import MarkdownIt
-from typer.testing import CliRunner
 
 from briefparse import Node, html_tables, parse_html
 from casetext import CASE_YAML
 from peacetalks import load_case
 from peacetalks.case import Case
-from peacetalks.cli import app
 from peacetalks.report import Settings, analyse, build_document, write_briefing
 from peacetalks.report.html import render_html
 from peacetalks.report.markdown import render_markdown
@@ -331,13 +329,6 @@ def test_files_are_written_whole(tmp_path: Path) -> None:
     only_md = tmp_path / "md"
     assert [p.name for p in write_briefing(document, only_md, "demo", "md")] == ["demo.md"]
     assert not (only_md / "demo.html").exists()
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("COLUMNS", "200")
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, list(args))
 
 
 def test_brief_command_writes_and_says_where(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
