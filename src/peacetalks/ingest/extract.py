@@ -12,7 +12,9 @@ are found first; then
 - a **proposal** item is every mention of a case proposal;
 - a **figure** is every number :mod:`peacetalks.ingest.figures` recognises;
 - an **event** is an event phrase (talks, exchanges, strikes, signed agreements, truces) with a
-  sign that it happened or is scheduled: a past-tense or scheduling verb, or a date.
+  sign that it happened or is scheduled: a past-tense or scheduling verb, or a date. A sentence
+  with at most one date gives at most one event of each type: naming a meeting twice ("held a
+  round of talks … on 19 March") does not make two meetings, while talks and an exchange stay two.
 
 Confidence is a fixed score per rule, lowered for hedges (might, could, potentially) and for
 actors far from their cue; it orders evidence for review and is not a calibrated probability.
@@ -315,7 +317,7 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
             r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
             r"is\s+scheduled|postponed)\b|\b(?:held|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
-            r"negotiations|summit|meeting|round)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
             r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)",
             re.IGNORECASE,
         ),
@@ -620,10 +622,16 @@ def _events(
         return
     parties = sorted({lexicon.party(a.ids[0]) for a in actors})
     taken: list[tuple[int, int]] = []
+    # With one date or none, two mentions of one type are one event ("met … on 30 November, and the
+    # talks ended …"); with several dates they may be meetings on different days, so each is kept.
+    reported: set[str] = set()
     for event_type, m in ((t, m) for t, pattern in _EVENT_PATTERNS for m in pattern.finditer(sentence)):
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
         taken.append((m.start(), m.end()))
+        if len(dates) <= 1 and event_type in reported:
+            continue
+        reported.add(event_type)
         date: Figure | None = min(dates, key=lambda d: abs(d.start - m.start())) if dates else None
         yield item(
             "event",
