@@ -22,14 +22,13 @@ actors far from their cue; it orders evidence for review and is not a calibrated
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
-from peacetalks.ingest.patterns import trie_pattern
+from peacetalks.ingest.patterns import fold, trie_pattern
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence
 
@@ -276,9 +275,12 @@ _GOVERNED = re.compile(
     r"by|within|across|through|without|under|like)\s+(?:the\s+|its\s+|their\s+)?)$",
     re.IGNORECASE,
 )
-_EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Each event type with words one of which every match of its pattern contains (in lower case): a
+# sentence without any of them is spared the pattern.
+_EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "exchange",
+        ("prisoner", "pow", "exchange", "swap", "returned", "freed", "released"),
         re.compile(
             r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:\d[\d,]*\s+)?"
             r"(?:prisoners|POWs|bodies)\b|\bswap(?:ped|s)?\s+(?:of\s+)?(?:\d[\d,]*\s+)?(?:prisoners|POWs)\b|"
@@ -288,6 +290,7 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "agreement",
+        ("sign",),
         re.compile(
             r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
             r"declaration|protocol|communiqu[ée])\b|\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:was|were)\s+signed\b",
@@ -296,6 +299,7 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "ceasefire",
+        ("ceasefire", "cease-fire", "truce"),
         re.compile(
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+)?(?:declared|announced|agreed|took\s+effect|"
             r"came\s+into\s+force|began|started|collapsed|broke\s+down)\b|\b(?:declared|announced|agreed(?:\s+to)?)\s+"
@@ -305,6 +309,7 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "strike",
+        ("strike", "attack", "barrage", "struck", "shelled", "launched"),
         re.compile(
             r"\b(?:missile|drone|air|rocket|artillery)\s+(?:strikes?|attacks?|barrages?)\b|\bstruck\b|\bshelled\b|"
             r"\blaunched\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:missiles|drones)\b",
@@ -313,6 +318,19 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "talks",
+        (
+            "talks",
+            "negotiations",
+            "summit",
+            "meeting",
+            "consultations",
+            "held",
+            "hosted",
+            "convened",
+            "resumed",
+            "attended",
+            "met",
+        ),
         re.compile(
             r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
             r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
@@ -322,48 +340,6 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-)
-# Every event pattern contains one of these words; a sentence without any is spared them all.
-_EVENT_WORD = re.compile(
-    r"(?i:"
-    + trie_pattern(
-        (
-            "prisoner",
-            "pow",
-            "exchang",
-            "swap",
-            "returned",
-            "freed",
-            "released",
-            "sign",
-            "agreement",
-            "deal",
-            "memorandum",
-            "accord",
-            "treaty",
-            "ceasefire",
-            "cease-fire",
-            "truce",
-            "strike",
-            "attack",
-            "barrage",
-            "struck",
-            "shelled",
-            "launched",
-            "talks",
-            "negotiation",
-            "summit",
-            "meeting",
-            "consultation",
-            "held",
-            "hosted",
-            "convened",
-            "resumed",
-            "attended",
-            "met",
-        )
-    )
-    + ")"
 )
 _EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
@@ -379,11 +355,15 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     """All evidence in ``doc``, in order of position."""
     text = doc.text
     # The lexicons scan the whole text once; each sentence takes the mentions inside it.
-    found = [lexicon.proposals(text), lexicon.actors(text), lexicon.issues(text)]
+    spans = list(sentences(text))
+    found = (
+        _within(lexicon.proposals(text), spans),
+        _within(lexicon.actors(text), spans),
+        _within(lexicon.issues(text), spans),
+    )
     items: list[Evidence] = []
     previous: list[Referent] = []
-    for start, end in sentences(text):
-        proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
+    for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
         items.extend(_sentence_evidence(text, start, end, proposals, actors, issues, lexicon, doc.id, previous))
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
@@ -399,16 +379,21 @@ class Referent:
     is_proposal: bool
 
 
-def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions wholly inside [start, end), with offsets relative to ``start``."""
-    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
-    inside: list[Mention] = []
-    for m in mentions[first:]:
-        if m.start >= end:
-            break
-        if m.end <= end:
-            inside.append(Mention(m.start - start, m.end - start, m.ids))
-    return inside
+def _within(mentions: list[Mention], spans: list[tuple[int, int]]) -> Iterator[list[Mention]]:
+    """For each span [start, end) in order, the mentions wholly inside it, with offsets relative to
+    ``start``. Both lists are sorted, so one pass over the mentions serves all spans."""
+    first = 0
+    for start, end in spans:
+        while first < len(mentions) and mentions[first].start < start:
+            first += 1
+        inside: list[Mention] = []
+        for k in range(first, len(mentions)):
+            m = mentions[k]
+            if m.start >= end:
+                break
+            if m.end <= end:
+                inside.append(Mention(m.start - start, m.end - start, m.ids))
+        yield inside
 
 
 def _sentence_evidence(
@@ -615,7 +600,9 @@ def _events(
     lexicon: Lexicon,
     item: MakeItem,
 ) -> Iterator[Evidence]:
-    if not _EVENT_WORD.search(sentence):
+    lowered = fold(sentence)
+    patterns = [(t, pattern) for t, words, pattern in _EVENT_PATTERNS if any(map(lowered.__contains__, words))]
+    if not patterns:
         return
     dates = [f for f in figures if f.rule == "date"]
     if not (_EVENT_VERB.search(sentence) or dates):
@@ -625,7 +612,7 @@ def _events(
     # With one date or none, two mentions of one type are one event ("met … on 30 November, and the
     # talks ended …"); with several dates they may be meetings on different days, so each is kept.
     reported: set[str] = set()
-    for event_type, m in ((t, m) for t, pattern in _EVENT_PATTERNS for m in pattern.finditer(sentence)):
+    for event_type, m in ((t, m) for t, pattern in patterns for m in pattern.finditer(sentence)):
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
         taken.append((m.start(), m.end()))
