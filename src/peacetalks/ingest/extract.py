@@ -22,6 +22,7 @@ actors far from their cue; it orders evidence for review and is not a calibrated
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -380,20 +381,14 @@ class Referent:
 
 
 def _within(mentions: list[Mention], spans: list[tuple[int, int]]) -> Iterator[list[Mention]]:
-    """For each span [start, end) in order, the mentions wholly inside it, with offsets relative to
-    ``start``. Both lists are sorted, so one pass over the mentions serves all spans."""
-    first = 0
+    """For each span [start, end), the mentions wholly inside it, with offsets relative to ``start``."""
+    starts = [m.start for m in mentions]
     for start, end in spans:
-        while first < len(mentions) and mentions[first].start < start:
-            first += 1
-        inside: list[Mention] = []
-        for k in range(first, len(mentions)):
-            m = mentions[k]
-            if m.start >= end:
-                break
-            if m.end <= end:
-                inside.append(Mention(m.start - start, m.end - start, m.ids))
-        yield inside
+        yield [
+            Mention(m.start - start, m.end - start, m.ids)
+            for m in mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            if m.end <= end
+        ]
 
 
 def _sentence_evidence(
