@@ -88,10 +88,12 @@ _SCALES = {
     "k": 1e3,
 }
 
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
+_DATE_DMY = re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
 _DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
+# Every _DATE_Y match, in fold(sentence), matches this; most sentences with a year do not.
+_YEAR_AFTER_WORD = re.compile(r"(?:in|since|by|until|till|from|before|after|during|early|late|mid-?|the)\s+(?:19|20)\d\d")
 _DATE_Y = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s+)((?:19|20)\d{2})\b(?![-–]\w)"
     r"|(?i:\bthe\s+)((?:19|20)\d{2})(?=\s+[a-z])"
@@ -137,7 +139,7 @@ _COUNTED = {
     "aircraft": "aircraft",
     "jets": "aircraft",
 }
-_COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({'|'.join(_COUNTED)})\b(?:\s+of\s+war)?"
+_COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
 _COUNT = re.compile(_WNUM + _COUNTED_NOUN, re.IGNORECASE)
 _COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN, re.IGNORECASE)
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
@@ -246,7 +248,7 @@ def find_figures(sentence: str) -> list[Figure]:
     for m in _DATE_MY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
-    for m in _DATE_Y.finditer(sentence) if has("19", "20") else ():
+    for m in _DATE_Y.finditer(sentence) if _YEAR_AFTER_WORD.search(lowered) else ():
         group = 1 if m[1] else 2
         add(Figure(m.start(group), m.end(group), "date", m[group], "date"))
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
