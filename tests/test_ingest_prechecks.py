@@ -9,6 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from peacetalks.ingest import extract, figures
+from peacetalks.ingest import lexicon as lexicon_module
+from peacetalks.ingest.lexicon import _Terms
 from peacetalks.ingest.patterns import fold
 
 # Words the patterns look for, in odd cases and with the letters IGNORECASE treats alike
@@ -73,3 +75,25 @@ def test_figure_patterns_and_their_prechecks(sentence: str) -> None:
             assert [m.span() for m in digits.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
     if any(p.search(sentence) for p in (figures._DATE_DMY, figures._DATE_MDY, figures._DATE_MY)):
         assert any(stem in sentence for stem in figures._MONTH_STEMS)
+
+
+TERMS = [("Crimea", "c"), ("Türkiye", "t"), ("Kılıç", "k"), ("china–brazil plan", "p"), ("security guarantee", "s")]
+TERM_PIECES = ["Crimea", "CRİMEA", "crımea", "Crimeas", "Türkiye", "TÜRKIYE", "kılıç", "Kilic", "KILIÇ", "-", " ", "x",
+               "China–Brazil plan", "china-brazil plans", "Security  Guarantees", "ſecurity guarantee"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TERM_PIECES), st.text(max_size=2)), max_size=12).map("".join))
+def test_terms_found_in_folded_text_as_with_ignorecase(text: str) -> None:
+    fast = _Terms(TERMS, exact_case=False)
+    assert fast._fold_text  # Latin letters and a dash: matched in fold(text)
+    reference = _Terms(TERMS, exact_case=False)
+    reference._fold_text = False
+    reference._folded_re = lexicon_module._alternation(reference._folded, any_case=True, flags=re.IGNORECASE)
+    assert fast.find(text) == reference.find(text)
+
+
+def test_terms_in_other_scripts_keep_ignorecase() -> None:
+    terms = _Terms([("перемирие", "truce"), ("μέτωπο", "front")], exact_case=False)
+    assert not terms._fold_text
+    assert [m.ids for m in terms.find("ПЕРЕМИРИЕ на ΜΈΤΩΠΟ")] == [("truce",), ("front",)]

@@ -93,7 +93,9 @@ _DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
 # Every _DATE_Y match, in fold(sentence), matches this; most sentences with a year do not.
-_YEAR_AFTER_WORD = re.compile(r"(?:in|since|by|until|till|from|before|after|during|early|late|mid-?|the)\s+(?:19|20)\d\d")
+_YEAR_AFTER_WORD = re.compile(
+    r"(?:in|since|by|until|till|from|before|after|during|early|late|mid-?|the)\s+(?:19|20)\d\d"
+)
 _DATE_Y = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s+)((?:19|20)\d{2})\b(?![-–]\w)"
     r"|(?i:\bthe\s+)((?:19|20)\d{2})(?=\s+[a-z])"
