@@ -44,6 +44,8 @@ def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
     for event_type, words, pattern in extract._EVENT_PATTERNS:
         if pattern.search(sentence):
             assert any(w in lowered for w in words), event_type
+    any_case = re.compile(extract._EVENT_VERB.pattern, re.IGNORECASE)
+    assert bool(extract._EVENT_VERB.search(lowered)) == bool(any_case.search(sentence))
 
 
 # The number pattern as first written, before it began with its digit for speed.

@@ -342,11 +342,11 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Searched for in fold(sentence), so in lower case, case-sensitively: several times faster.
 _EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
     r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
-    r"will\s+be\s+held|scheduled|postponed)\b",
-    re.IGNORECASE,
+    r"will\s+be\s+held|scheduled|postponed)\b"
 )
 
 EXTRACTOR_VERSION = "rules-1"
@@ -600,7 +600,7 @@ def _events(
     if not patterns:
         return
     dates = [f for f in figures if f.rule == "date"]
-    if not (_EVENT_VERB.search(sentence) or dates):
+    if not (dates or _EVENT_VERB.search(lowered)):
         return
     parties = sorted({lexicon.party(a.ids[0]) for a in actors})
     taken: list[tuple[int, int]] = []
