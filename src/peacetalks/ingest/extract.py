@@ -349,7 +349,7 @@ _EVENT_VERB = re.compile(
     r"will\s+be\s+held|scheduled|postponed)\b"
 )
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"  # rules-2: one event per type in a sentence with at most one date
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
