@@ -52,9 +52,9 @@ class _Terms:
     def find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         if self._exact_re is not None:
-            found += [
-                Mention(m.start(), m.end(), self._exact[_normal(m.group())]) for m in self._exact_re.finditer(text)
-            ]
+            for m in self._exact_re.finditer(text):
+                form = m.group()
+                found.append(Mention(m.start(), m.end(), self._exact.get(form) or self._exact[_normal(form)]))
         if self._folded_re is not None:
             for m in self._folded_re.finditer(fold(text) if self._fold_text else text):
                 ids = _lookup(self._folded, text[m.start() : m.end()].casefold())
@@ -91,6 +91,8 @@ def _alternation(table: Mapping[str, object], *, any_case: bool, flags: int = 0)
 
 
 def _lookup(table: dict[str, tuple[str, ...]], key: str) -> tuple[str, ...] | None:
+    if key in table:  # most mentions are written as the term is: no hyphen, single spaces
+        return table[key]
     key = _normal(key)
     for candidate in (key, key[:-1], key[:-2]):
         if candidate in table:
