@@ -156,7 +156,8 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
         tolerance[:, 0] = col("ukraine-red-line-erosion") * cost[:, 0]
         tolerance[:, 1] = col("russia-red-line-erosion") * cost[:, 1]
         salience[:, 0, GUARANTEES] = (1.0 + col("collapse-guarantee-salience")) ** collapses
-        salience[:, 0, TERRITORY] = np.exp(-col("ukraine-territory-salience-per-opinion") * (opinion[:, 0] - opinion0[0]))
+        opened = opinion[:, 0] - opinion0[0]
+        salience[:, 0, TERRITORY] = np.exp(-col("ukraine-territory-salience-per-opinion") * opened)
         salience[:, 1, SANCTIONS] = np.exp(col("russia-sanctions-salience-per-sanctions") * (sanctions - 1.0))
         salience[:, 0, CEASEFIRE_ISSUE] = np.exp(col("ukraine-ceasefire-salience-per-cost") * cost[:, 0])
         salience[:, 1, CEASEFIRE_ISSUE] = np.exp(-col("russia-ceasefire-salience-per-cost") * cost[:, 1])

@@ -217,7 +217,8 @@ def utilities(base: FloatArray, part: FloatArray, w_base: FloatArray, w_part: Fl
               salience: FloatArray) -> FloatArray:
     """Utilities [n, K] of one package (``base[K]``, ``part[K, G]``) for each run, the saliences
     of the groups scaled by ``salience[n, K, G]``."""
-    return (base + (salience * part).sum(axis=2)) / (w_base + (salience * w_part).sum(axis=2))
+    u: FloatArray = (base + (salience * part).sum(axis=2)) / (w_base + (salience * w_part).sum(axis=2))
+    return u
 
 
 @compiled()
