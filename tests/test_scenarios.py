@@ -400,7 +400,7 @@ def test_acceptable_package_found_exactly_when_the_deals_space_has_one() -> None
     found = []
     for _ in range(10):
         r = packages.reservation + rng.uniform(-0.02, 0.03, 3)  # around the coded values, a knife edge
-        ours = sign(packages, r[None, :], np.zeros((1, 3)), np.ones(1))[0] >= 0
+        ours = sign(packages, r[None, :], np.zeros((1, 3)), np.ones((1, 3, len(packages.groups))))[0] >= 0
         theirs = space(snapshot, reservation=dict(zip(packages.actors, r, strict=True))).agreement_size > 0
         assert ours == theirs, r
         found.append(ours)
