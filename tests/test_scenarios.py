@@ -138,6 +138,30 @@ def test_signed_packages_are_acceptable_under_the_deals_utilities() -> None:
             assert u[prefs.actors.index(actor)] >= raw.state[run, month, column] - 1e-5
 
 
+def test_saliences_follow_their_documented_equations_run_by_run() -> None:
+    forecast = simulate(CASE, runs=1500, horizon=18, seed=6)
+    raw = forecast.raw
+    state = {name: raw.state[:, 1:, k].astype(float) for k, name in enumerate(STATE)}
+    drawn = {name: raw.draws[:, k][:, None] for k, name in enumerate(NAMES)}
+    opened = state["opinion-first-party"] - raw.state[:, :1, STATE.index("opinion-first-party")]
+    expected = {
+        "salience-territory-first-party": np.exp(-drawn["ukraine-territory-salience-per-opinion"] * opened),
+        "salience-sanctions-second-party": np.exp(drawn["russia-sanctions-salience-per-sanctions"]
+                                                  * (state["sanctions"] - 1.0)),
+        "salience-ceasefire-first-party": np.exp(drawn["ukraine-ceasefire-salience-per-cost"]
+                                                 * state["cost-first-party"]),
+        "salience-ceasefire-second-party": np.exp(-drawn["russia-ceasefire-salience-per-cost"]
+                                                  * state["cost-second-party"]),
+    }
+    for name, values in expected.items():
+        np.testing.assert_allclose(state[name], values, rtol=1e-4, err_msg=name)
+    # The directions the sources support: costs only accrue, sanctions only tighten.
+    assert (np.diff(state["salience-ceasefire-first-party"], axis=1) >= -1e-6).all()
+    assert (np.diff(state["salience-ceasefire-second-party"], axis=1) <= 1e-6).all()
+    assert (np.diff(state["salience-sanctions-second-party"], axis=1) >= -1e-6).all()
+    assert (state["salience-ceasefire-first-party"][:, -1] > 1.05).mean() > 0.5
+
+
 def _two_party_case(reservation: float) -> Case:
     parameters = "\n".join(
         f"  - {{id: {p.id}, description: d, distribution: {p.distribution}, params: {json.dumps(p.params)}, "
