@@ -304,6 +304,8 @@ _ISTANBUL = {"territory-crimea": 25.0, "territory-donetsk": 25.0, "territory-luh
              "security-guarantees": 40.0, "ceasefire-sequencing": 30.0}
 UKRAINE_VERSION_2022 = {**_ISTANBUL, "army-limits": 65.0}
 RUSSIA_VERSION_2022 = {**_ISTANBUL, "army-limits": 90.0, "security-guarantees": 80.0}
+#: A ceasefire on the line of contact with nothing else settled (the scenarios' ceasefire package).
+CEASEFIRE_ON_THE_LINE = {"ceasefire-sequencing": 0.0}
 #: (date, actor, package rejected, package accepted) as the back-test reservations' rationales
 #: say: a proposal id (silent issues at the status quo), explicit stances, or "own positions".
 DATED_BRACKETS = [
@@ -311,7 +313,7 @@ DATED_BRACKETS = [
     ("2022-04-15", "russia", UKRAINE_VERSION_2022, RUSSIA_VERSION_2022),
     ("2023-02-15", "ukraine", RUSSIA_VERSION_2022, "peace-formula"),
     ("2023-02-15", "russia", "peace-formula", "own positions"),
-    ("2024-06-15", "ukraine", "russia-june-2024-terms", "peace-formula"),
+    ("2024-06-15", "ukraine", CEASEFIRE_ON_THE_LINE, "peace-formula"),
     ("2024-06-15", "russia", "peace-formula", "russia-june-2024-terms"),
     ("2025-03-15", "ukraine", "russia-june-2024-terms", "jeddah-ceasefire-2025"),
     ("2025-03-15", "russia", "jeddah-ceasefire-2025", "russia-june-2024-terms"),
