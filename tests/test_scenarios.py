@@ -67,11 +67,13 @@ def test_dask_local_cluster_gives_the_same_runs() -> None:
     _same(execute(job), execute(job, backend="dask", workers=1, chunk_blocks=1))
 
 
+@pytest.mark.parametrize("day", [None, "2022-04-15"])
 @pytest.mark.parametrize("cost", ["ukraine-cost-per-month", "russia-cost-per-month"])
-def test_a_higher_cost_of_war_never_lowers_willingness_to_settle(cost: str) -> None:
+def test_a_higher_cost_of_war_never_lowers_willingness_to_settle(cost: str, day: str | None) -> None:
     params = parameter_set(CASE)
-    low = simulate(CASE, params.with_fixed({cost: 0.5}), 3000, 24, seed=7).raw
-    high = simulate(CASE, params.with_fixed({cost: 2.0}), 3000, 24, seed=7).raw
+    when = dt.date.fromisoformat(day) if day else None
+    low = simulate(CASE, params.with_fixed({cost: 0.5}), 3000, 24, seed=7, as_of=when).raw
+    high = simulate(CASE, params.with_fixed({cost: 2.0}), 3000, 24, seed=7, as_of=when).raw
     never = 10**4
     first_low = np.where(low.stop_month > 0, low.stop_month, never)
     first_high = np.where(high.stop_month > 0, high.stop_month, never)
