@@ -1,4 +1,5 @@
-"""Storing ingested evidence and reviewing the updates it proposes, through the CLI."""
+"""Storing ingested evidence and reviewing the updates it proposes, through the CLI, on SQLite
+and on PostgreSQL (the ``store_url`` fixture in conftest.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from peacetalks.cli import app
 from peacetalks.ingest import pipeline
 from peacetalks.store import Store
 from peacetalks.store.schema import documents, evidence, proposed_updates, schema_info
+from peacetalks.store.urls import parse_url
 
 GENEVA = """<!doctype html><html><head><title>Geneva round ends</title>
 <meta property="article:published_time" content="2026-03-10T08:00:00Z"></head><body><article>
@@ -35,10 +37,9 @@ def run(*args: str) -> Any:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    assert run("db", "init", "--db", url).exit_code == 0
-    return url
+def db(store_url: str) -> str:
+    assert run("db", "init", "--db", store_url).exit_code == 0
+    return store_url
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def counts(url: str) -> tuple[int, int, int]:
-    engine = create_engine(url)
+    engine = create_engine(parse_url(url))
     with engine.connect() as conn:
         found = tuple(
             conn.scalar(select(func.count()).select_from(t)) or 0 for t in (documents, evidence, proposed_updates)
@@ -161,10 +162,9 @@ def test_accept_and_reject(db: str, folder: Path) -> None:
     assert "19%" in digest.stdout
 
 
-def test_version_one_store_is_upgraded_by_db_init(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    run("db", "init", "--db", url)
-    engine = create_engine(url)
+def test_version_one_store_is_upgraded_by_db_init(db: str) -> None:
+    url = db
+    engine = create_engine(parse_url(url))
     with engine.begin() as conn:
         for table in (proposed_updates, evidence, documents):
             table.drop(conn)

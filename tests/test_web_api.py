@@ -21,7 +21,6 @@ from peacetalks import load_case
 from peacetalks.deals import assess
 from peacetalks.web import Settings, create_app
 from peacetalks.web.edits import Package, package_proposal
-from pg import PostgresServer
 from test_report import HOSTILE_NAME, HOSTILE_TITLE, hostile_case
 
 TOKEN = "test-token-123"
@@ -37,16 +36,6 @@ def make_client(url: str, **settings: Any) -> TestClient:
 def client(tmp_path: Path) -> Iterator[TestClient]:
     with make_client(f"sqlite:///{tmp_path / 'web.db'}") as c:
         yield c
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'web.db'}"
-        return
-    server: PostgresServer = request.getfixturevalue("postgres")
-    with server.database() as url:
-        yield url
 
 
 def variant(client: TestClient, new_id: str, edits: dict[str, Any] | None = None) -> str:
