@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from enum import StrEnum
@@ -48,6 +49,7 @@ def store_ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from peacetalks.ingest.dedupe import DuplicateIndex
+    from peacetalks.ingest.digest import Reported
     from peacetalks.ingest.inputs import Skipped
     from peacetalks.ingest.pipeline import ingest
     from peacetalks.ingest.updates import propose
@@ -55,6 +57,13 @@ def store_ingest(
     skipped: list[Skipped] = []
     counts = {"stored": 0, "already": 0, "duplicates": 0, "updates": 0}
     with _open_store(db) as store:
+
+        def earlier(actor: str, issue: str, since: dt.date) -> list[Reported]:
+            return [
+                Reported(e.date, e.title, e.url, e.duplicate_of is not None, e.item, e.document_id, e.ordinal)
+                for e in store.stored_evidence(case.id, since=since, kinds=["stance"], actor=actor, issue=issue)
+            ]
+
         if not store.has_case(case.id):
             store.save_case(case)
             err().print(f"saved case {case.id!r} in the store, so that accepted updates have a case to change")
@@ -79,7 +88,11 @@ def store_ingest(
                     )
                     continue
                 # Near-duplicates are stored and linked, but propose nothing: their news is already counted.
-                updates = [] if item.duplicate_of else propose(case, item.document, item.evidence)
+                updates = (
+                    []
+                    if item.duplicate_of
+                    else propose(case, item.document, item.evidence, lexicon=lexicon, earlier=earlier)
+                )
                 if store.add_document(case.id, item, updates):
                     counts["stored"] += 1
                     counts["duplicates"] += item.duplicate_of is not None
@@ -216,9 +229,16 @@ def accept(
             u = found[update_id]
             if u.status != "pending":
                 raise PeacetalksError(f"update {update_id} is already {u.status}")
-            source = source_for(store.document(u.case_id, u.document_id))
+            source, *also = (source_for(store.document(u.case_id, d)) for d in u.cited_documents)
             case = apply_update(
-                case, u.kind, u.payload, source, position=position, salience=salience, capability=capability
+                case,
+                u.kind,
+                u.payload,
+                source,
+                position=position,
+                salience=salience,
+                capability=capability,
+                also_cites=also,
             )
             decisions[update_id] = ("accepted", case, note)
         result = store.decide(decisions, base)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from peacetalks.errors import StaleWriteError, StoreError
 from peacetalks.store.records import StoredEvidence, StoredUpdate
@@ -195,9 +195,16 @@ class EvidenceStore:
         return result
 
     def stored_evidence(
-        self, case_id: str, *, since: dt.date | None = None, kinds: Iterable[str] | None = None
+        self,
+        case_id: str,
+        *,
+        since: dt.date | None = None,
+        kinds: Iterable[str] | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
     ) -> list[StoredEvidence]:
-        """Evidence of the documents published (or, undated, ingested) on or after ``since``."""
+        """Evidence of the documents published (or, undated, ingested) on or after ``since``,
+        oldest first; only of ``kinds``, ``actor`` and ``issue`` when given."""
         query = (
             select(
                 evidence.c.item,
@@ -212,10 +219,23 @@ class EvidenceStore:
             )
             .join(documents, and_(documents.c.case_id == evidence.c.case_id, documents.c.id == evidence.c.document_id))
             .where(evidence.c.case_id == case_id)
-            .order_by(documents.c.published, documents.c.ingested_at, evidence.c.id)
+            # Undated documents first on both backends (PostgreSQL sorts NULL last by default).
+            .order_by(documents.c.published.nulls_first(), documents.c.ingested_at, evidence.c.id)
         )
         if kinds is not None:
             query = query.where(evidence.c.kind.in_(list(kinds)))
+        if actor is not None:
+            query = query.where(evidence.c.actor_id == actor)
+        if issue is not None:
+            query = query.where(evidence.c.issue_id == issue)
+        if since is not None:
+            midnight = dt.datetime.combine(since, dt.time(), dt.UTC)
+            query = query.where(
+                or_(
+                    documents.c.published >= since,
+                    and_(documents.c.published.is_(None), documents.c.ingested_at >= midnight),
+                )
+            )
         with self._ingest_tables("read stored evidence") as conn:
             found = [
                 StoredEvidence(

@@ -86,6 +86,12 @@ class StoredUpdate:
     source_title: str | None
     source_url: str
 
+    @property
+    def cited_documents(self) -> list[str]:
+        """The documents an accepted update cites: its own, then the earlier articles a
+        repeated-insistence salience update counted."""
+        return [self.document_id, *self.payload.get("also_documents", [])]
+
 
 @dataclass(frozen=True)
 class StoredEvidence:
