@@ -82,12 +82,16 @@ def test_a_stance_sentence_attributes_the_cue_to_its_actor_and_issue() -> None:
 
 def test_the_strongest_step_each_way_counts_and_the_scale_is_bounded() -> None:
     # 95 in force: a red line (+10) and "ready to discuss" (-5) in one article give +5, capped at 100
-    text = ("Russia insists that Donetsk is a red line. Russia is ready to discuss Donetsk only after a ceasefire. "
-            "Peskov said Russia's claim to Donetsk is non-negotiable.")
+    # (the example in docs/ingest.md)
+    text = "Russia insists that Donetsk is a red line. Russia is ready to discuss Donetsk only after a ceasefire."
     [update] = salience_updates(text)
     assert (update.actor, update.issue) == ("russia", "territory-donetsk")
     assert update.payload["moved_by"] == ["salience/red-line", "salience/ready-to-discuss"]
     assert update.payload["proposed"] == {"salience": 100.0} and update.payload["step"] == 5
+    assert "salience 95 → 100 (+5) since 2026-01-24, position 95 kept" in update.summary
+    # a second strong raise adds nothing: the strongest step each way counts
+    stronger = salience_updates(text + " Peskov said Russia's claim to Donetsk is non-negotiable.")
+    assert [u.payload["step"] for u in stronger] == [5]
 
 
 def test_no_proposal_without_a_position_in_force_a_speaker_or_a_move() -> None:

@@ -199,7 +199,8 @@ def accept(
     salience: Annotated[
         float | None,
         typer.Option("--salience", min=0, max=100, help="0–100; default: the position in force's "
-                     "(needed for an actor's first position on the issue).", show_default=False),
+                     "(needed for an actor's first position on the issue); for a salience update, "
+                     "the value to set instead of the proposed step.", show_default=False),
     ] = None,
     capability: Annotated[
         float | None,
@@ -209,7 +210,8 @@ def accept(
     db: DbOption = None,
 ) -> None:
     """Accept proposed updates: each becomes part of the stored case (a new time-versioned
-    position, event or indicator point) citing the article as its source."""
+    position — restated, moved or with its salience stepped —, event or indicator point) citing
+    the article as its source."""
     from peacetalks.ingest.updates import apply_update, source_for
 
     if (position, salience, capability) != (None, None, None) and len(ids) > 1:
