@@ -44,6 +44,8 @@ _PHRASE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# Every phrase contains one of these; a sentence without any is skipped.
+_KEYWORDS = ("day", "night", "morning", "afternoon", "evening", "tomorrow", "week", "month", "year")
 # Weekday names that are parts of names, not dates.
 _NOT_A_DATE = re.compile(
     r"(?:good|black|cyber|bloody|holy|easter|ash)\s+$|^\s+(?:times|telegraph|herald|post|express|mirror|mail|"
@@ -85,6 +87,9 @@ class RelativeDate:
 
 def relative_dates(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
     """Every relative date phrase in ``sentence``, resolved against ``anchor`` when it is given."""
+    lowered = sentence.lower()
+    if not any(map(lowered.__contains__, _KEYWORDS)):
+        return []  # most sentences: spare them the pattern
     found = []
     for m in _PHRASE.finditer(sentence):
         if m["weekday"] and (m["which"] or "on").lower() == "on" and _names_a_thing(sentence, m.start(), m.end()):
