@@ -181,3 +181,14 @@ def test_accepting_a_salience_change_and_a_restated_position_keeps_both(db: str,
 
     digest = run("digest", "russia-ukraine", "--since", "2026-03-01", "--db", db)
     assert f"salience {before.salience:g} → {before.salience + 10:g}" in digest.stdout
+
+
+def test_the_issue_nearest_the_cue_takes_it_and_possessives_do_not_speak() -> None:
+    found = salience_updates(
+        "Zelensky said Kyiv is ready to discuss the Zaporizhzhia nuclear plant, and that Crimea is not a priority."
+    )
+    assert sorted((u.actor, u.issue, u.payload["step"]) for u in found) == [
+        ("ukraine", "territory-crimea", -10), ("ukraine", "territory-zaporizhzhia", -5)]
+    [neutrality] = salience_updates("Dmitry Peskov said that Ukraine's neutrality is non-negotiable.")
+    assert (neutrality.actor, neutrality.issue) == ("russia", "nato-neutrality")
+    assert "(+5; +10 capped at 100)" in neutrality.summary  # 95 in force

@@ -372,7 +372,7 @@ _EVENT_VERB = re.compile(
     re.IGNORECASE,
 )
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"  # 2: relative dates
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:

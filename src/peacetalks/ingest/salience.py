@@ -5,8 +5,9 @@ A sentence that calls an issue a "red line", "non-negotiable" or the "top priori
 salience for the actor; "ready to discuss", "secondary", "could be set aside" lower it. A negation
 just before a cue turns it round ("no longer a red line" lowers, "not ready to discuss" raises),
 except for cues that are negative already ("non-negotiable", "will never"). The cue's sentence
-must name the actor and the issue: through a stance item the extractor found in it, or, failing
-that, through the only party the sentence names and the issue nearest to the cue.
+must name the actor and the issue: the issue named nearest the cue, and the actor of the stance
+item nearest it or, failing that, the only actor the sentence names (a possessive, "Ukraine's
+neutrality", counts only when no other actor is named).
 
 Across articles, :data:`REPEAT_MIN` articles in :data:`REPEAT_DAYS` days in which the same actor
 insists on, demands or rejects the same issue raise its salience by :data:`REPEAT_STEP`, once, on
@@ -94,30 +95,38 @@ def cues(sentence: str) -> list[tuple[str, int, int, int]]:
 
 def attributed_cues(text: str, evidence: list[Evidence], lexicon: Lexicon | None, actors: set[str]) -> list[Cue]:
     """The cues of every sentence that holds a stance item, or (with ``lexicon``) names one of
-    ``actors`` and an issue, attributed to that actor and issue."""
+    ``actors`` and an issue, attributed to an actor and an issue. The issue is the one named
+    nearest the cue ("ready to discuss X, and Y is not a priority" gives X and Y); the actor is
+    that of the stance item nearest the cue, else the only actor the sentence names."""
     by_sentence: dict[int, list[int]] = {}
     for k, e in enumerate(evidence):
         if e.kind == "stance" and e.actor_id in actors and e.issue_id:
             by_sentence.setdefault(e.sentence_start, []).append(k)
-    spans = _sentence_spans(text, evidence) if lexicon is None else _all_sentences(text)
+    spans = _sentence_spans(evidence) if lexicon is None else _all_sentences(text)
     found: list[Cue] = []
     for s0, s1 in spans:
         sentence = text[s0:s1]
-        for rule, step, start, end in cues(sentence):
-            stances = by_sentence.get(s0)
+        sentence_cues = cues(sentence)
+        if not sentence_cues:
+            continue
+        stances = by_sentence.get(s0, [])
+        issues = lexicon.issues(sentence) if lexicon is not None else []
+        for rule, step, start, end in sentence_cues:
+            issue = min(issues, key=lambda m: _distance(m.start, m.end, start, end)).ids[0] if issues else None
             if stances:
-                # the stance item nearest the cue says whose issue it is
                 k = min(stances, key=lambda k: _distance(evidence[k].start - s0, evidence[k].end - s0, start, end))
                 e = evidence[k]
-                found.append(Cue(str(e.actor_id), str(e.issue_id), rule, step, sentence[start:end], sentence, k, 0.6))
-            elif lexicon is not None:
-                pair = _named_pair(sentence, start, end, lexicon, actors)
-                if pair:
-                    found.append(Cue(*pair, rule, step, sentence[start:end], sentence, None, 0.45))
+                same = issue is None or issue == e.issue_id
+                found.append(Cue(str(e.actor_id), str(issue or e.issue_id), rule, step, sentence[start:end],
+                                 sentence, k if same else None, 0.6 if same else 0.5))  # fmt: skip
+            elif lexicon is not None and issue is not None:
+                speaker = _only_actor(sentence, lexicon, actors)
+                if speaker:
+                    found.append(Cue(speaker, issue, rule, step, sentence[start:end], sentence, None, 0.45))
     return found
 
 
-def _sentence_spans(text: str, evidence: list[Evidence]) -> list[tuple[int, int]]:
+def _sentence_spans(evidence: list[Evidence]) -> list[tuple[int, int]]:
     return sorted({(e.sentence_start, e.sentence_start + len(e.sentence)) for e in evidence if e.kind == "stance"})
 
 
@@ -127,13 +136,14 @@ def _all_sentences(text: str) -> list[tuple[int, int]]:
     return list(sentences(text))
 
 
-def _named_pair(sentence: str, start: int, end: int, lexicon: Lexicon, actors: set[str]) -> tuple[str, str] | None:
-    named = {lexicon.party(m.ids[0]) for m in lexicon.actors(sentence)} & actors
-    issues = lexicon.issues(sentence)
-    if len(named) != 1 or not issues:
-        return None  # no speaker, or several: whose issue it is stays unclear
-    nearest = min(issues, key=lambda m: _distance(m.start, m.end, start, end))
-    return named.pop(), nearest.ids[0]
+def _only_actor(sentence: str, lexicon: Lexicon, actors: set[str]) -> str | None:
+    """The one actor the sentence names, leaving out possessives ("Ukraine's neutrality") when
+    another is named; None when there is none or several: whose issue it is stays unclear."""
+    named = [(lexicon.party(m.ids[0]), sentence[m.end : m.end + 2] in ("'s", "’s")) for m in lexicon.actors(sentence)]
+    speakers = {a for a, possessive in named if not possessive and a in actors}
+    if not speakers:
+        speakers = {a for a, _ in named if a in actors}
+    return speakers.pop() if len(speakers) == 1 else None
 
 
 def _distance(a0: int, a1: int, b0: int, b1: int) -> int:

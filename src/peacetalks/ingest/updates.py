@@ -254,8 +254,11 @@ def _salience(
             "also_documents": also.get((actor, issue), []),
         }
         why = "; ".join(f"{f['rule']} ({f['step']:+d}): “{f['text']}”" for f in moved_by)
+        applied = f"{new - previous.salience:+g}"
+        if new != previous.salience + step:
+            applied += f"; {step:+d} capped at {new:g}"
         summary = (
-            f"{actor} on {issue}: salience {previous.salience:g} → {new:g} ({new - previous.salience:+g}) "
+            f"{actor} on {issue}: salience {previous.salience:g} → {new:g} ({applied}) "
             f"since {previous.as_of}, position {previous.position:g} kept — {why}"
         )
         proposals.append(ProposedUpdate("salience", when, actor, issue, indexes, payload, summary))
