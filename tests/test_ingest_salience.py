@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from peacetalks.case.loading import load_case_path
@@ -192,3 +194,19 @@ def test_the_issue_nearest_the_cue_takes_it_and_possessives_do_not_speak() -> No
     [neutrality] = salience_updates("Dmitry Peskov said that Ukraine's neutrality is non-negotiable.")
     assert (neutrality.actor, neutrality.issue) == ("russia", "nato-neutrality")
     assert "(+5; +10 capped at 100)" in neutrality.summary  # 95 in force
+
+
+WORDS = st.sampled_from(
+    ["Russia", "Kyiv", "Zelensky", "Peskov", "Crimea", "Donetsk", "neutrality", "is", "a", "red line", "not",
+     "no longer", "non-negotiable", "ready to discuss", "secondary", "priority", "insists on", "never", "'s",
+     ",", ".", "\n", "and"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(WORDS | st.text(max_size=6), max_size=40).map(" ".join))
+def test_arbitrary_text_never_crashes_the_salience_rules(text: str) -> None:
+    for rule, step, start, end in cues(text):
+        assert rule.startswith("salience/") and step in (-10, -5, 5, 10) and 0 <= start < end <= len(text)
+    for u in salience_updates(text):
+        assert 0 <= u.payload["proposed"]["salience"] <= 100 and u.payload["step"] != 0

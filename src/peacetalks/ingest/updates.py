@@ -350,11 +350,10 @@ def apply_update(
     from peacetalks.errors import PeacetalksError
 
     cited = (source, *also_cites)
-    known_sources = {s.id for s in case.sources}
-    changes: dict[str, Any] = {
-        "sources": (*case.sources, *(s for k, s in enumerate(cited) if s.id not in known_sources
-                                     and s.id not in {c.id for c in cited[:k]}))
-    }  # fmt: skip
+    sources = {s.id: s for s in case.sources}
+    for s in cited:
+        sources.setdefault(s.id, s)
+    changes: dict[str, Any] = {"sources": tuple(sources.values())}
     if kind in ("position", "salience"):
         when = dt.date.fromisoformat(payload["as_of"])
         # Defaults come from the position in force now, so accepting a restated position after a
