@@ -3,6 +3,7 @@ and on PostgreSQL (the ``store_url`` fixture in conftest.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -253,3 +254,14 @@ def test_poll_figures_become_indicator_points_and_new_positions_need_values(db: 
     assert (str(series[-1].date), series[-1].value) == ("2026-03-12", 41.0)
     [position] = case.history("india", india["issue"])
     assert (position.position, position.salience, position.capability) == (30, 20, 5)
+
+
+def test_stored_evidence_is_in_date_order_on_every_store(db: str, folder: Path) -> None:
+    assert run("ingest", str(folder), "--case", "russia-ukraine", "--db", db).exit_code == 0
+    with Store.open(db) as store:
+        found = store.stored_evidence("russia-ukraine")
+        since = store.stored_evidence("russia-ukraine", since=dt.date(2026, 3, 11), kinds=["stance"], actor="ukraine")
+    dates = [e.date for e in found]
+    assert dates == sorted(dates) and dates[0] == dt.date(2026, 3, 10)  # the dated article, then those ingested today
+    assert since and all(e.item["actor_id"] == "ukraine" and e.item["kind"] == "stance" for e in since)
+    assert {e.document_id for e in since} < {e.document_id for e in found}  # the Geneva article is left out

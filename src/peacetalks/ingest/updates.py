@@ -142,8 +142,7 @@ def propose(
 def _position(
     case: Case, actor: str, issue: str, when: dt.date, stances: list[Evidence], indexes: tuple[int, ...]
 ) -> ProposedUpdate:
-    current = [p for p in case.history(actor, issue) if p.as_of <= when]
-    previous = current[-1] if current else None
+    previous = _in_force(case, actor, issue, when)
     moved = any(s.stance in _MOVES or s.conditional for s in stances)
     said = "; ".join(
         f"{s.stance}{' (not)' if s.polarity == 'negative' else ''}{' (conditional)' if s.conditional else ''}"

@@ -219,7 +219,7 @@ class EvidenceStore:
             )
             .join(documents, and_(documents.c.case_id == evidence.c.case_id, documents.c.id == evidence.c.document_id))
             .where(evidence.c.case_id == case_id)
-            # Undated documents first on both backends (PostgreSQL sorts NULL last by default).
+            # The same order on both backends (PostgreSQL sorts NULL last by default, SQLite first).
             .order_by(documents.c.published.nulls_first(), documents.c.ingested_at, evidence.c.id)
         )
         if kinds is not None:
@@ -249,7 +249,9 @@ class EvidenceStore:
                 )
                 for r in conn.execute(query)
             ]
-        return [e for e in found if since is None or e.date >= since]
+        # By each document's date, which for an undated one is the day it was ingested (stable:
+        # documents and their items keep their order within a day).
+        return sorted((e for e in found if since is None or e.date >= since), key=lambda e: e.date)
 
 
 def _update(row: Any) -> StoredUpdate:
