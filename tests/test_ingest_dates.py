@@ -48,6 +48,7 @@ def lexicon() -> Lexicon:
         ("Earlier this month Russia struck Kyiv.", [("Earlier this month", "2026-03", "month")]),
         ("They met last month.", [("last month", "2026-02", "month")]),
         ("Talks failed last year.", [("last year", "2025", "year")]),
+        ("Drone attacks rose over the past year.", []),  # a span of time, not a date
         ("It was signed 40 years ago.", [("40 years ago", None, "year")]),  # beyond the bound: not read
     ],
 )

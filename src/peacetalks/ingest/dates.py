@@ -39,7 +39,7 @@ _PHRASE = re.compile(
     r"(?P<fixed>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow"
     r"|last\s+night|this\s+(?:morning|afternoon|evening))"
     rf"|(?P<count>\d{{1,3}}|{'|'.join(_COUNTS)})\s+(?P<unit>day|week|month|year)s?\s+ago"
-    rf"|(?P<within>(?:earlier|later)\s+this|this|last|next|past)\s+(?P<period>week|month|year)"
+    rf"|(?P<within>(?:earlier|later)\s+this|this|last|next)\s+(?P<period>week|month|year)"
     r"|(?:(?P<which>last|next|this|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r")\b",
     re.IGNORECASE,
@@ -179,7 +179,7 @@ def _value(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
         return f"{anchor.year - n:04d}" if anchor.year - n >= 1 else None
     if m["period"]:
         within = " ".join(m["within"].lower().split())
-        step = {"last": -1, "past": -1, "next": 1}.get(within, 0)
+        step = {"last": -1, "next": 1}.get(within, 0)
         period = m["period"].lower()
         if period == "week":
             return _monday(anchor + 7 * step * day).isoformat()
