@@ -39,6 +39,8 @@ def lexicon() -> Lexicon:
         ("They meet next Monday.", [("next Monday", "2026-03-16", "day")]),
         ("Talks will be held on Friday.", [("on Friday", "2026-03-13", "day")]),
         ("Talks on Friday will focus on prisoners.", [("on Friday", "2026-03-13", "day")]),
+        ("Russia said on Monday it would attend talks on Friday.",
+         [("on Monday", "2026-03-09", "day"), ("on Friday", "2026-03-13", "day")]),
         ("Talks are due on Friday, officials said Monday.",
          [("on Friday", "2026-03-13", "day"), ("Monday", "2026-03-09", "day")]),
         ("It was struck three days ago.", [("three days ago", "2026-03-08", "day")]),

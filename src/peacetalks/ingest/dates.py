@@ -53,7 +53,7 @@ _NOT_A_DATE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|'ll|due|scheduled|expected|set\s+to|plans?\s+to|planned|going\s+to|to\s+be\s+held|"
+    r"\b(?:will|would|shall|'ll|due|scheduled|expected|set\s+to|plans?\s+to|planned|going\s+to|to\s+be\s+held|"
     r"to\s+(?:meet|hold|resume|start|begin|visit|travel|sign))\b[^,;:]*$",
     re.IGNORECASE,
 )
