@@ -112,17 +112,17 @@ def attributed_cues(text: str, evidence: list[Evidence], lexicon: Lexicon | None
         stances = by_sentence.get(s0, [])
         issues = lexicon.issues(sentence) if lexicon is not None else []
         for rule, step, start, end in sentence_cues:
-            issue = min(issues, key=lambda m: _distance(m.start, m.end, start, end)).ids[0] if issues else None
+            # "Donbas" names two issues: the cue applies to each
+            named = min(issues, key=lambda m: _distance(m.start, m.end, start, end)).ids if issues else ()
             if stances:
                 k = min(stances, key=lambda k: _distance(evidence[k].start - s0, evidence[k].end - s0, start, end))
                 e = evidence[k]
-                same = issue is None or issue == e.issue_id
-                found.append(Cue(str(e.actor_id), str(issue or e.issue_id), rule, step, sentence[start:end],
-                                 sentence, k if same else None, 0.6 if same else 0.5))  # fmt: skip
-            elif lexicon is not None and issue is not None:
-                speaker = _only_actor(sentence, lexicon, actors)
-                if speaker:
-                    found.append(Cue(speaker, issue, rule, step, sentence[start:end], sentence, None, 0.45))
+                for issue in named or (str(e.issue_id),):
+                    same = issue == e.issue_id
+                    found.append(Cue(str(e.actor_id), issue, rule, step, sentence[start:end], sentence,
+                                     k if same else None, 0.6 if same else 0.5))  # fmt: skip
+            elif named and lexicon is not None and (speaker := _only_actor(sentence, lexicon, actors)):
+                found += [Cue(speaker, issue, rule, step, sentence[start:end], sentence, None, 0.45) for issue in named]
     return found
 
 
