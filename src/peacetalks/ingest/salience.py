@@ -5,9 +5,10 @@ A sentence that calls an issue a "red line", "non-negotiable" or the "top priori
 salience for the actor; "ready to discuss", "secondary", "could be set aside" lower it. A negation
 just before a cue turns it round ("no longer a red line" lowers, "not ready to discuss" raises),
 except for cues that are negative already ("non-negotiable", "will never"). The cue's sentence
-must name the actor and the issue: the issue named nearest the cue, and the actor of the stance
-item nearest it or, failing that, the only actor the sentence names (a possessive, "Ukraine's
-neutrality", counts only when no other actor is named).
+must name the actor and the issue: the issue named nearest the cue in its own clause, and the
+actor of the stance item nearest it or, failing that, the only actor the sentence names (a
+possessive, "Ukraine's neutrality", counts only when no other actor is named). A cue inside a
+condition ("… if Kyiv dropped its claim") is hypothetical and does not count.
 
 Across articles, :data:`REPEAT_MIN` articles in :data:`REPEAT_DAYS` days in which the same actor
 insists on, demands or rejects the same issue raise its salience by :data:`REPEAT_STEP`, once, on
@@ -56,6 +57,15 @@ _CUE_WORDS = re.compile(
     r"|secondary|important|aside|shelve|defer|later\s+stage|dropped|no\s+longer|key|core|central|main"
     r"|cornerstone|crucial|essential|vital|fundamental|discuss|talk\s+about|flexib",
     re.IGNORECASE,
+)
+
+# A cue speaks of the issues named in its own clause only.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s[–—-]\s|\b(?:but|while|whereas|although|though|however|adding|and\s+that)\b", re.IGNORECASE
+)
+# A cue in a condition is hypothetical: "open to a deal if Kyiv dropped its claim".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|provided|once|in\s+exchange\s+for|in\s+return\s+for|on\s+condition)\b", re.IGNORECASE
 )
 
 REPEAT_MIN, REPEAT_DAYS, REPEAT_STEP = 3, 30, MILD
@@ -112,11 +122,19 @@ def attributed_cues(text: str, evidence: list[Evidence], lexicon: Lexicon | None
         stances = by_sentence.get(s0, [])
         issues = lexicon.issues(sentence) if lexicon is not None else []
         for rule, step, start, end in sentence_cues:
+            c0, c1 = _clause(sentence, start, end)
+            if _HYPOTHETICAL.search(sentence, c0, start):
+                continue
+            in_clause = [m for m in issues if m.start < c1 and c0 < m.end]
             # "Donbas" names two issues: the cue applies to each
-            named = min(issues, key=lambda m: _distance(m.start, m.end, start, end)).ids if issues else ()
+            named = min(in_clause, key=lambda m: _distance(m.start, m.end, start, end)).ids if in_clause else ()
+            if issues and not named:
+                continue  # the issues named are in other clauses
             if stances:
                 k = min(stances, key=lambda k: _distance(evidence[k].start - s0, evidence[k].end - s0, start, end))
                 e = evidence[k]
+                if not named and not (e.start - s0 < c1 and c0 < e.end - s0):
+                    continue  # without a lexicon: the stance must reach into the cue's clause
                 for issue in named or (str(e.issue_id),):
                     same = issue == e.issue_id
                     found.append(Cue(str(e.actor_id), issue, rule, step, sentence[start:end], sentence,
@@ -144,6 +162,18 @@ def _only_actor(sentence: str, lexicon: Lexicon, actors: set[str]) -> str | None
     if not speakers:
         speakers = {a for a, _ in named if a in actors}
     return speakers.pop() if len(speakers) == 1 else None
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause around the cue at [start, end)."""
+    c0, c1 = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            c0 = m.end()
+        elif m.start() >= end:
+            c1 = m.start()
+            break
+    return c0, c1
 
 
 def _distance(a0: int, a1: int, b0: int, b1: int) -> int:
