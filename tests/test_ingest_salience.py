@@ -100,6 +100,11 @@ def test_no_proposal_without_a_position_in_force_a_speaker_or_a_move() -> None:
     assert salience_updates("Crimea is a red line.") == []  # whose?
     assert salience_updates("India said sanctions relief is a red line.") == []  # India has no position on it
     assert salience_updates("Russia said Donetsk is a red line and Kyiv said it is a red line.") == []  # two speakers
+    # the issue named is in another clause; the cue is inside a condition
+    assert salience_updates("Zelensky's adviser said any pause must be a full ceasefire, adding that Ukraine will "
+                            "never recognise the occupied territories as Russian.") == []
+    assert salience_updates("Moscow was open to a deal on the Zaporizhzhia nuclear plant if Kyiv dropped its "
+                            "claim to the left bank of the Dnipro.") == []
     assert salience_updates("Russia called Donetsk non-negotiable.", published=dt.date(2026, 3, 1))[0].payload[
         "current"
     ]["salience"] == 95  # as of the article's date
