@@ -8,7 +8,7 @@ import datetime as dt
 import functools
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peacetalks.case.loading import load_case_path
@@ -131,3 +131,15 @@ def test_events_and_date_figures_take_the_published_date() -> None:
     [day] = [e for e in extract(undated, lexicon()) if e.kind == "figure" and e.unit == "date"]
     assert (day.value, day.date, day.extra["relative"], day.extractor) == (None, None, "on Monday",
                                                                            "figure/relative-date")
+
+
+@settings(max_examples=50, deadline=None)
+@given(words=st.lists(PHRASES | st.sampled_from(["Russia", "exchanged", "prisoners", "talks", "held", "two"]),
+                      max_size=25).map(" ".join),
+       published=st.dates() | st.none())
+def test_extraction_with_any_published_date_never_crashes(words: str, published: dt.date | None) -> None:
+    doc = Document(SourceInfo("a.txt", "text", published=published), words)
+    for e in extract(doc, lexicon()):
+        assert doc.text[e.start : e.end] == e.text
+        if e.extra.get("relative") is not None:
+            assert (e.extra["resolved_from"] is None) == (published is None or e.value is None)
