@@ -265,3 +265,24 @@ def test_stored_evidence_is_in_date_order_on_every_store(db: str, folder: Path) 
     assert dates == sorted(dates) and dates[0] == dt.date(2026, 3, 10)  # the dated article, then those ingested today
     assert since and all(e.item["actor_id"] == "ukraine" and e.item["kind"] == "stance" for e in since)
     assert {e.document_id for e in since} < {e.document_id for e in found}  # the Geneva article is left out
+
+
+def test_a_sentence_gives_one_point_per_indicator_and_word_forms_match() -> None:
+    from peacetalks.case.loading import load_case_path
+    from peacetalks.catalog import builtin_cases
+    from peacetalks.ingest.extract import extract
+    from peacetalks.ingest.lexicon import Lexicon
+    from peacetalks.ingest.types import Document, SourceInfo
+    from peacetalks.ingest.updates import propose
+
+    case = load_case_path(builtin_cases()["russia-ukraine"])
+    doc = Document(
+        SourceInfo("poll.txt", "text", published=dt.date(2026, 3, 15)),
+        "A KIIS poll found 41% of Ukrainians say Ukraine could give up some territory, up from 10% in 2022.\n"
+        "A KIIS poll found 75% of Ukrainians reject the Russian plan.\n",
+    )
+    points = [u.payload for u in propose(case, doc, extract(doc, Lexicon(case))) if u.kind == "indicator"]
+    assert [(p["indicator"], p["observation"]["value"]) for p in points] == [
+        ("ua-poll-could-concede-territory", 41.0),  # not also the 10% of 2022
+        ("ua-poll-reject-russian-plan", 75.0),  # "reject" matches "rejecting" in the indicator's name
+    ]

@@ -11,7 +11,8 @@ article's date. Pure functions: the store keeps them, a person accepts or reject
   "secondary" …, or insistence repeated across articles): the strongest step up plus the strongest
   step down, applied to the salience in force and kept within 0–100. Nothing when they cancel.
 - **event**: one per event with a full date (a week-precision "last week" is not one).
-- **indicator**: a percentage whose sentence matches an indicator's name (its content words).
+- **indicator**: a percentage whose sentence matches an indicator's name (at least half its content
+  words, crudely stemmed); the first such percentage of a sentence only.
 """
 
 from __future__ import annotations
@@ -119,12 +120,15 @@ def propose(
     for (actor, issue), indexes in by_pair.items():
         proposals.append(_position(case, actor, issue, when, [evidence[k] for k in indexes], tuple(indexes)))
     proposals += _salience(case, doc, evidence, when, lexicon, earlier)
+    pointed: set[tuple[int, str]] = set()  # (sentence, indicator): its first percentage only
     for k, e in enumerate(evidence):
         if e.kind == "event" and e.date and len(e.date) == 10 and e.extra.get("precision", "day") == "day":
             proposals.append(_event(doc, e, k))
         if e.kind == "figure" and e.unit == "%" and isinstance(e.value, float | int):
             indicator = _matching_indicator(case, e.sentence)
-            if indicator is not None:
+            # "39% …, up from 10% in 2022": a later percentage of the sentence is an earlier value or another measure
+            if indicator is not None and (e.sentence_start, indicator) not in pointed:
+                pointed.add((e.sentence_start, indicator))
                 proposals.append(
                     ProposedUpdate(
                         "indicator",
@@ -313,7 +317,15 @@ def _event(doc: Document, e: Evidence, k: int) -> ProposedUpdate:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOPWORDS}
+    return {_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOPWORDS}
+
+
+def _stem(word: str) -> str:
+    """A crude English stem, enough to match "reject" with "rejecting" and "controls" with "control"."""
+    for suffix, replacement, shortest in (("ies", "y", 5), ("ing", "", 6), ("ed", "", 5), ("s", "", 4)):
+        if word.endswith(suffix) and len(word) >= shortest and not word.endswith("ss"):
+            return word[: -len(suffix)] + replacement
+    return word
 
 
 def _matching_indicator(case: Case, sentence: str) -> str | None:
