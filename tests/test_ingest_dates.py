@@ -143,3 +143,13 @@ def test_extraction_with_any_published_date_never_crashes(words: str, published:
         assert doc.text[e.start : e.end] == e.text
         if e.extra.get("relative") is not None:
             assert (e.extra["resolved_from"] is None) == (published is None or e.value is None)
+
+
+def test_events_dated_to_a_day_are_proposed_and_week_dates_are_not() -> None:
+    from peacetalks.ingest.updates import propose
+
+    case = load_case_path(builtin_cases()["russia-ukraine"])
+    text = "Russia and Ukraine exchanged 157 prisoners on Monday.\nThey exchanged 90 prisoners last week.\n"
+    doc = Document(SourceInfo("a.html", "html", published=WEDNESDAY), text)
+    events = [u for u in propose(case, doc, extract(doc, lexicon())) if u.kind == "event"]
+    assert [u.payload["event"]["date"] for u in events] == ["2026-03-09"]
