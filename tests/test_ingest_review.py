@@ -286,3 +286,38 @@ def test_a_sentence_gives_one_point_per_indicator_and_word_forms_match() -> None
         ("ua-poll-could-concede-territory", 41.0),  # not also the 10% of 2022
         ("ua-poll-reject-russian-plan", 75.0),  # "reject" matches "rejecting" in the indicator's name
     ]
+
+
+def test_two_ingests_of_one_article_at_once_store_it_once_on_postgresql(postgres: Any, tmp_path: Path) -> None:
+    import threading
+
+    from peacetalks.case.loading import load_case_path
+    from peacetalks.catalog import builtin_cases
+    from peacetalks.ingest.lexicon import Lexicon
+
+    case = load_case_path(builtin_cases()["russia-ukraine"])
+    article = tmp_path / "wire.txt"
+    article.write_text(WIRE, encoding="utf-8")
+    [item] = list(pipeline.ingest([str(article)], Lexicon(case)))
+    assert isinstance(item, pipeline.Ingested)
+    with postgres.database() as url, Store.open(url) as store:
+        store.init()
+        engine = create_engine(parse_url(url))
+        # The other ingest has inserted the document and not yet committed: this one's check
+        # cannot see it, so it must wait for that commit and then skip, not fail.
+        with engine.connect() as other:
+            other.begin()
+            other.execute(documents.insert().values(
+                case_id=case.id, id=item.document.id, location="elsewhere", kind="text", text=item.document.text,
+                signature=[], extractor_version="x", ingested_at=dt.datetime.now(dt.UTC)))  # fmt: skip
+            outcome: list[bool] = []
+            racer = threading.Thread(target=lambda: outcome.append(store.add_document(case.id, item, [])))
+            racer.start()
+            racer.join(timeout=1)
+            assert racer.is_alive(), "the second insert waits for the first transaction"
+            other.commit()
+        racer.join(timeout=30)
+        engine.dispose()
+        assert outcome == [False]
+        assert store.has_document(case.id, item.document.id)
+        assert counts(url)[0] == 1

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, insert, or_, select, update
+from sqlalchemy import Connection, Insert, Table, and_, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from peacetalks.errors import StaleWriteError, StoreError
 from peacetalks.store.records import StoredEvidence, StoredUpdate
@@ -64,8 +65,8 @@ class EvidenceStore:
             if conn.scalar(select(documents.c.id).where(documents.c.case_id == case_id, documents.c.id == doc.id)):
                 return False
             info = doc.source
-            conn.execute(
-                insert(documents).values(
+            stored = conn.scalar(
+                _insert_new(conn, documents).returning(documents.c.id).values(
                     case_id=case_id,
                     id=doc.id,
                     location=info.location,
@@ -83,6 +84,8 @@ class EvidenceStore:
                     ingested_at=now,
                 )
             )
+            if stored is None:
+                return False  # another ingest stored it since the check above (it waited for that one)
             if ingested.evidence:
                 conn.execute(
                     insert(evidence),
@@ -252,6 +255,14 @@ class EvidenceStore:
         # By each document's date, which for an undated one is the day it was ingested (stable:
         # documents and their items keep their order within a day).
         return sorted((e for e in found if since is None or e.date >= since), key=lambda e: e.date)
+
+
+def _insert_new(conn: Connection, table: Table) -> Insert:
+    """An INSERT that skips a row whose key is already stored, so that two ingests of the same
+    article at once store it once instead of failing (PostgreSQL makes the second wait for the
+    first to commit, then skips)."""
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    return dialect_insert(table).on_conflict_do_nothing()
 
 
 def _update(row: Any) -> StoredUpdate:
