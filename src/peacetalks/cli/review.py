@@ -16,6 +16,7 @@ from peacetalks.errors import PeacetalksError
 
 if TYPE_CHECKING:
     from peacetalks.case.types import Case
+    from peacetalks.ingest.digest import Reported
     from peacetalks.ingest.inputs import Skipped
     from peacetalks.ingest.lexicon import Lexicon
     from peacetalks.store import Store
@@ -49,7 +50,6 @@ def store_ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from peacetalks.ingest.dedupe import DuplicateIndex
-    from peacetalks.ingest.digest import Reported
     from peacetalks.ingest.inputs import Skipped
     from peacetalks.ingest.pipeline import ingest
     from peacetalks.ingest.updates import propose
@@ -59,10 +59,8 @@ def store_ingest(
     with _open_store(db) as store:
 
         def earlier(actor: str, issue: str, since: dt.date) -> list[Reported]:
-            return [
-                Reported(e.date, e.title, e.url, e.duplicate_of is not None, e.item, e.document_id, e.ordinal)
-                for e in store.stored_evidence(case.id, since=since, kinds=["stance"], actor=actor, issue=issue)
-            ]
+            found = store.stored_evidence(case.id, since=since, kinds=["stance"], actor=actor, issue=issue)
+            return [e.reported() for e in found]
 
         if not store.has_case(case.id):
             store.save_case(case)
