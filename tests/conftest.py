@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -26,6 +27,19 @@ def postgres() -> Iterator[PostgresServer]:
             yield server
     except PostgresUnavailable as exc:
         pytest.skip(f"PostgreSQL tests skipped: {exc}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a fresh, empty store: a SQLite file, then a database on PostgreSQL (skipped,
+    saying why, where no server can be started)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    # Looked up here, not declared, so SQLite-only runs never start PostgreSQL.
+    server: PostgresServer = request.getfixturevalue("postgres")
+    with server.database() as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

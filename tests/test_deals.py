@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import numpy as np
@@ -291,10 +292,67 @@ def test_ukraine_reservation_follows_the_kiis_packages_its_rationale_codes(ru: d
     us_plan = package(territory_crimea=90, security_guarantees=40, sanctions_relief=100)
     europe_plan = package(security_guarantees=25, sanctions_relief=25)
     low, high = prefs.utility(np.stack([us_plan, europe_plan]))[:, prefs.index("ukraine")]
-    res = next(r for r in ru["case"].reservations if r.actor == "ukraine")
-    assert res.range is not None
+    res = snap.reservations[snap.actors.index("ukraine")]
+    assert res is not None and res.range is not None
     assert (res.range.low, res.range.high) == pytest.approx((low, high), abs=0.01)
     assert res.value == pytest.approx((low + high) / 2, abs=0.01)
+
+
+#: Istanbul 2022: the communiqué's stances with the April draft's agreed neutrality, then each
+#: side's bracketed version of the guarantee trigger and the army cap.
+_ISTANBUL = {"territory-crimea": 25.0, "territory-donetsk": 25.0, "territory-luhansk": 25.0, "nato-neutrality": 75.0,
+             "security-guarantees": 40.0, "ceasefire-sequencing": 30.0}
+UKRAINE_VERSION_2022 = {**_ISTANBUL, "army-limits": 65.0}
+RUSSIA_VERSION_2022 = {**_ISTANBUL, "army-limits": 90.0, "security-guarantees": 80.0}
+#: A ceasefire on the line of contact with nothing else settled (the scenarios' ceasefire package).
+CEASEFIRE_ON_THE_LINE = {"ceasefire-sequencing": 0.0}
+#: (date, actor, package rejected, package accepted) as the back-test reservations' rationales
+#: say: a proposal id (silent issues at the status quo), explicit stances, or "own positions".
+DATED_BRACKETS = [
+    ("2022-04-15", "ukraine", RUSSIA_VERSION_2022, "istanbul-2022"),
+    ("2022-04-15", "russia", UKRAINE_VERSION_2022, RUSSIA_VERSION_2022),
+    ("2023-02-15", "ukraine", RUSSIA_VERSION_2022, "peace-formula"),
+    ("2023-02-15", "russia", "peace-formula", "own positions"),
+    ("2024-06-15", "ukraine", CEASEFIRE_ON_THE_LINE, "peace-formula"),
+    ("2024-06-15", "russia", "peace-formula", "russia-june-2024-terms"),
+    ("2025-03-15", "ukraine", "russia-june-2024-terms", "jeddah-ceasefire-2025"),
+    ("2025-03-15", "russia", "jeddah-ceasefire-2025", "russia-june-2024-terms"),
+    ("2025-11-15", "ukraine", "russia-memorandum-2025", "jeddah-ceasefire-2025"),
+    ("2025-11-15", "russia", "jeddah-ceasefire-2025", "russia-memorandum-2025"),
+]
+
+
+@pytest.mark.parametrize(("day", "actor", "rejected", "accepted"), DATED_BRACKETS)
+def test_backtest_reservations_follow_their_stated_brackets(ru: dict, day: str, actor: str,  # type: ignore[type-arg]
+                                                            rejected: object, accepted: object) -> None:
+    from peacetalks.deals.assess import default_values
+
+    case = ru["case"]
+    snap = case.snapshot(dt.date.fromisoformat(day))
+    prefs = preferences(snap)
+    base = default_values(snap, "status-quo")
+    k = prefs.index(actor)
+
+    def utility(package: object) -> float:
+        if package == "own positions":
+            values = np.where(np.isnan(prefs.position[k]), base, prefs.position[k])
+        else:
+            stances = ({i: s.position for i, s in case.proposal(package).positions.items()}
+                       if isinstance(package, str) else package)
+            values = np.array([stances.get(i, base[j]) for j, i in enumerate(snap.issues)])  # type: ignore[union-attr]
+        return float(prefs.utility(values[None, :])[0, k])
+
+    res = snap.reservations[snap.actors.index(actor)]
+    assert res is not None and res.as_of == dt.date.fromisoformat(day) and res.range is not None
+    low, high = utility(rejected), utility(accepted)
+    assert (res.range.low, res.range.high) == pytest.approx((low, high), abs=0.01)
+    assert res.value == pytest.approx((low + high) / 2, abs=0.01)
+
+
+@pytest.mark.parametrize("day", sorted({d for d, *_ in DATED_BRACKETS}))
+def test_only_the_two_parties_hold_a_veto_before_december_2025(ru: dict, day: str) -> None:  # type: ignore[type-arg]
+    prefs = preferences(ru["case"].snapshot(dt.date.fromisoformat(day)))
+    assert [a for a, v in zip(prefs.actors, prefs.veto, strict=True) if v] == ["ukraine", "russia"]
 
 
 def test_every_reservation_is_sourced_or_reasoned(ru: dict) -> None:  # type: ignore[type-arg]

@@ -1,7 +1,9 @@
-"""Storing ingested evidence and reviewing the updates it proposes, through the CLI."""
+"""Storing ingested evidence and reviewing the updates it proposes, through the CLI, on SQLite
+and on PostgreSQL (the ``store_url`` fixture in conftest.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from peacetalks.cli import app
 from peacetalks.ingest import pipeline
 from peacetalks.store import Store
 from peacetalks.store.schema import documents, evidence, proposed_updates, schema_info
+from peacetalks.store.urls import parse_url
 
 GENEVA = """<!doctype html><html><head><title>Geneva round ends</title>
 <meta property="article:published_time" content="2026-03-10T08:00:00Z"></head><body><article>
@@ -35,10 +38,9 @@ def run(*args: str) -> Any:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    assert run("db", "init", "--db", url).exit_code == 0
-    return url
+def db(store_url: str) -> str:
+    assert run("db", "init", "--db", store_url).exit_code == 0
+    return store_url
 
 
 @pytest.fixture
@@ -57,7 +59,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def counts(url: str) -> tuple[int, int, int]:
-    engine = create_engine(url)
+    engine = create_engine(parse_url(url))
     with engine.connect() as conn:
         found = tuple(
             conn.scalar(select(func.count()).select_from(t)) or 0 for t in (documents, evidence, proposed_updates)
@@ -161,10 +163,9 @@ def test_accept_and_reject(db: str, folder: Path) -> None:
     assert "19%" in digest.stdout
 
 
-def test_version_one_store_is_upgraded_by_db_init(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    run("db", "init", "--db", url)
-    engine = create_engine(url)
+def test_version_one_store_is_upgraded_by_db_init(db: str) -> None:
+    url = db
+    engine = create_engine(parse_url(url))
     with engine.begin() as conn:
         for table in (proposed_updates, evidence, documents):
             table.drop(conn)
@@ -253,3 +254,70 @@ def test_poll_figures_become_indicator_points_and_new_positions_need_values(db: 
     assert (str(series[-1].date), series[-1].value) == ("2026-03-12", 41.0)
     [position] = case.history("india", india["issue"])
     assert (position.position, position.salience, position.capability) == (30, 20, 5)
+
+
+def test_stored_evidence_is_in_date_order_on_every_store(db: str, folder: Path) -> None:
+    assert run("ingest", str(folder), "--case", "russia-ukraine", "--db", db).exit_code == 0
+    with Store.open(db) as store:
+        found = store.stored_evidence("russia-ukraine")
+        since = store.stored_evidence("russia-ukraine", since=dt.date(2026, 3, 11), kinds=["stance"], actor="ukraine")
+    dates = [e.date for e in found]
+    assert dates == sorted(dates) and dates[0] == dt.date(2026, 3, 10)  # the dated article, then those ingested today
+    assert since and all(e.item["actor_id"] == "ukraine" and e.item["kind"] == "stance" for e in since)
+    assert {e.document_id for e in since} < {e.document_id for e in found}  # the Geneva article is left out
+
+
+def test_a_sentence_gives_one_point_per_indicator_and_word_forms_match() -> None:
+    from peacetalks.case.loading import load_case_path
+    from peacetalks.catalog import builtin_cases
+    from peacetalks.ingest.extract import extract
+    from peacetalks.ingest.lexicon import Lexicon
+    from peacetalks.ingest.types import Document, SourceInfo
+    from peacetalks.ingest.updates import propose
+
+    case = load_case_path(builtin_cases()["russia-ukraine"])
+    doc = Document(
+        SourceInfo("poll.txt", "text", published=dt.date(2026, 3, 15)),
+        "A KIIS poll found 41% of Ukrainians say Ukraine could give up some territory, up from 10% in 2022.\n"
+        "A KIIS poll found 75% of Ukrainians reject the Russian plan.\n",
+    )
+    points = [u.payload for u in propose(case, doc, extract(doc, Lexicon(case))) if u.kind == "indicator"]
+    assert [(p["indicator"], p["observation"]["value"]) for p in points] == [
+        ("ua-poll-could-concede-territory", 41.0),  # not also the 10% of 2022
+        ("ua-poll-reject-russian-plan", 75.0),  # "reject" matches "rejecting" in the indicator's name
+    ]
+
+
+def test_two_ingests_of_one_article_at_once_store_it_once_on_postgresql(postgres: Any, tmp_path: Path) -> None:
+    import threading
+
+    from peacetalks.case.loading import load_case_path
+    from peacetalks.catalog import builtin_cases
+    from peacetalks.ingest.lexicon import Lexicon
+
+    case = load_case_path(builtin_cases()["russia-ukraine"])
+    article = tmp_path / "wire.txt"
+    article.write_text(WIRE, encoding="utf-8")
+    [item] = list(pipeline.ingest([str(article)], Lexicon(case)))
+    assert isinstance(item, pipeline.Ingested)
+    with postgres.database() as url, Store.open(url) as store:
+        store.init()
+        engine = create_engine(parse_url(url))
+        # The other ingest has inserted the document and not yet committed: this one's check
+        # cannot see it, so it must wait for that commit and then skip, not fail.
+        with engine.connect() as other:
+            other.begin()
+            other.execute(documents.insert().values(
+                case_id=case.id, id=item.document.id, location="elsewhere", kind="text", text=item.document.text,
+                signature=[], extractor_version="x", ingested_at=dt.datetime.now(dt.UTC)))  # fmt: skip
+            outcome: list[bool] = []
+            racer = threading.Thread(target=lambda: outcome.append(store.add_document(case.id, item, [])))
+            racer.start()
+            racer.join(timeout=1)
+            assert racer.is_alive(), "the second insert waits for the first transaction"
+            other.commit()
+        racer.join(timeout=30)
+        engine.dispose()
+        assert outcome == [False]
+        assert store.has_document(case.id, item.document.id)
+        assert counts(url)[0] == 1

@@ -19,8 +19,8 @@ from peacetalks import load_case
 from peacetalks.case import Case, CodedBy, parse_case_texts
 from peacetalks.cli import app
 from peacetalks.deals import preferences
-from peacetalks.scenarios import OUTCOMES, ScenarioError, explain, parameter_set, simulate
-from peacetalks.scenarios.backtest import backtest, brier, log_score
+from peacetalks.scenarios import OUTCOMES, STATE, ScenarioError, explain, parameter_set, simulate
+from peacetalks.scenarios.backtest import DEFAULT_DATES, backtest, brier, log_score
 from peacetalks.scenarios.execution import Job, execute
 from peacetalks.scenarios.packages import sign
 from peacetalks.scenarios.parameters import NAMES
@@ -67,11 +67,13 @@ def test_dask_local_cluster_gives_the_same_runs() -> None:
     _same(execute(job), execute(job, backend="dask", workers=1, chunk_blocks=1))
 
 
+@pytest.mark.parametrize("day", [None, "2022-04-15"])
 @pytest.mark.parametrize("cost", ["ukraine-cost-per-month", "russia-cost-per-month"])
-def test_a_higher_cost_of_war_never_lowers_willingness_to_settle(cost: str) -> None:
+def test_a_higher_cost_of_war_never_lowers_willingness_to_settle(cost: str, day: str | None) -> None:
     params = parameter_set(CASE)
-    low = simulate(CASE, params.with_fixed({cost: 0.5}), 3000, 24, seed=7).raw
-    high = simulate(CASE, params.with_fixed({cost: 2.0}), 3000, 24, seed=7).raw
+    when = dt.date.fromisoformat(day) if day else None
+    low = simulate(CASE, params.with_fixed({cost: 0.5}), 3000, 24, seed=7, as_of=when).raw
+    high = simulate(CASE, params.with_fixed({cost: 2.0}), 3000, 24, seed=7, as_of=when).raw
     never = 10**4
     first_low = np.where(low.stop_month > 0, low.stop_month, never)
     first_high = np.where(high.stop_month > 0, high.stop_month, never)
@@ -88,15 +90,14 @@ def test_a_higher_cost_of_war_never_lowers_willingness_to_settle(cost: str) -> N
 def test_the_signing_kernel_picks_the_nash_package_among_acceptable_ones() -> None:
     packages, _, _ = prepare(CASE)
     rng = np.random.default_rng(0)
-    n, k = 400, len(packages.actors)
+    n, k, g = 400, len(packages.actors), len(packages.groups)
     reservation = rng.uniform(0.4, 0.95, (n, k))
     tolerance = rng.uniform(0.0, 0.5, (n, k))
-    salience = rng.uniform(1.0, 2.0, n)
+    salience = rng.uniform(0.5, 2.0, (n, k, g))
     chosen = sign(packages, reservation, tolerance, salience)
-    utility = np.repeat((packages.base + packages.guard)[None], n, axis=0)
-    x = salience[:, None]
-    utility[:, :, 0] = (packages.base[None, :, 0] + x * packages.guard[None, :, 0]) / (
-        packages.w_base[0] + x * packages.w_guard[0])
+    x = salience[:, None, :, :]  # [n, F, K, G]
+    utility = (packages.base[None] + (x * packages.part[None]).sum(axis=3)) / (
+        packages.w_base + (salience * packages.w_part[None]).sum(axis=2))[:, None, :]
     ok = ((utility >= reservation[:, None, :]) & (packages.violation[None] <= tolerance[:, None, :])).all(axis=2)
     product = np.where(ok, np.prod(utility - reservation[:, None, :], axis=2), -np.inf)
     expected = np.where(ok.any(axis=1), product.argmax(axis=1), -1)
@@ -107,19 +108,60 @@ def test_the_signing_kernel_picks_the_nash_package_among_acceptable_ones() -> No
                                product[np.flatnonzero(picked), expected[picked]])
 
 
+#: The salience multipliers in the state trajectories: (actor, issues) for each state column.
+SALIENCE_COLUMNS = {"salience-guarantees-first-party": ("ukraine", ("security-guarantees",)),
+                    "salience-territory-first-party": ("ukraine", tuple(i.id for i in CASE.issues
+                                                                        if i.category == "territory")),
+                    "salience-sanctions-second-party": ("russia", ("sanctions-relief",)),
+                    "salience-ceasefire-first-party": ("ukraine", ("ceasefire-sequencing",)),
+                    "salience-ceasefire-second-party": ("russia", ("ceasefire-sequencing",))}
+
+
 def test_signed_packages_are_acceptable_under_the_deals_utilities() -> None:
     forecast = simulate(CASE, parameter_set(CASE, {"ukraine-red-line-erosion": 0.02, "russia-red-line-erosion": 0.02,
                                                    "signing-probability": 0.6}), 3000, 24, seed=2)
     raw = forecast.raw
-    prefs = preferences(CASE.snapshot())
-    signed = np.flatnonzero((raw.package >= 0) & (raw.shocks[:, 6] == 0))  # no collapse: salience unchanged
+    snapshot = CASE.snapshot()
+    signed = np.flatnonzero(raw.package >= 0)
     assert len(signed) > 0
     for run in signed[:50]:
         package = forecast.package_values[raw.package[run]]
-        u = prefs.utility(package[None, :])[0]
         month = int(raw.package_month[run])
+        # The deals utilities with the saliences of that run and month (the state before the
+        # month's end records them).
+        salience = snapshot.salience.copy()
+        for name, (actor, issues) in SALIENCE_COLUMNS.items():
+            x = raw.state[run, month, STATE.index(name)]
+            for issue in issues:
+                salience[snapshot.actors.index(actor), snapshot.issues.index(issue)] *= x
+        prefs = preferences(dataclasses.replace(snapshot, salience=salience))
+        u = prefs.utility(package[None, :])[0]
         for actor, column in (("ukraine", 9), ("russia", 10)):
-            assert u[prefs.actors.index(actor)] >= raw.state[run, month, column] - 1e-6
+            assert u[prefs.actors.index(actor)] >= raw.state[run, month, column] - 1e-5
+
+
+def test_saliences_follow_their_documented_equations_run_by_run() -> None:
+    forecast = simulate(CASE, runs=1500, horizon=18, seed=6)
+    raw = forecast.raw
+    state = {name: raw.state[:, 1:, k].astype(float) for k, name in enumerate(STATE)}
+    drawn = {name: raw.draws[:, k][:, None] for k, name in enumerate(NAMES)}
+    opened = state["opinion-first-party"] - raw.state[:, :1, STATE.index("opinion-first-party")]
+    expected = {
+        "salience-territory-first-party": np.exp(-drawn["ukraine-territory-salience-per-opinion"] * opened),
+        "salience-sanctions-second-party": np.exp(drawn["russia-sanctions-salience-per-sanctions"]
+                                                  * (state["sanctions"] - 1.0)),
+        "salience-ceasefire-first-party": np.exp(drawn["ukraine-ceasefire-salience-per-cost"]
+                                                 * state["cost-first-party"]),
+        "salience-ceasefire-second-party": np.exp(-drawn["russia-ceasefire-salience-per-cost"]
+                                                  * state["cost-second-party"]),
+    }
+    for name, values in expected.items():
+        np.testing.assert_allclose(state[name], values, rtol=1e-4, err_msg=name)
+    # The directions the sources support: costs only accrue, sanctions only tighten.
+    assert (np.diff(state["salience-ceasefire-first-party"], axis=1) >= -1e-6).all()
+    assert (np.diff(state["salience-ceasefire-second-party"], axis=1) <= 1e-6).all()
+    assert (np.diff(state["salience-sanctions-second-party"], axis=1) >= -1e-6).all()
+    assert (state["salience-ceasefire-first-party"][:, -1] > 1.05).mean() > 0.5
 
 
 def _two_party_case(reservation: float) -> Case:
@@ -266,10 +308,11 @@ def test_sensitivity_tornado_sobol_and_search() -> None:
     json.dumps(result.to_dict(), allow_nan=False)
 
 
-def test_backtest_scores_what_happened_and_skips_dates_it_cannot_forecast() -> None:
-    result = backtest(CASE, [dt.date(2022, 4, 15), dt.date(2025, 12, 15)], runs=1000, seed=1)
-    assert any(s.startswith("2022-04-15") and "reservation" in s for s in result.skipped)
-    assert [f.months for f in result.forecasts] == [1, 2]
+def test_backtest_scores_every_default_date_against_what_happened() -> None:
+    result = backtest(CASE, [dt.date.fromisoformat(d) for d in DEFAULT_DATES], runs=500, seed=1)
+    assert result.skipped == ()
+    assert sorted({f.as_of for f in result.forecasts}) == sorted(DEFAULT_DATES)
+    # No general ceasefire since February 2022: every closed window is a "did not happen".
     assert not any(f.happened for f in result.forecasts)
     model = next(s for s in result.scores if s.forecaster == "peacetalks scenarios")
     p = np.array([f.probability for f in result.forecasts])
@@ -278,8 +321,44 @@ def test_backtest_scores_what_happened_and_skips_dates_it_cannot_forecast() -> N
     no_change = next(s for s in result.scores if s.forecaster == "no change")
     assert no_change.brier == 0 and no_change.log == pytest.approx(-np.log(0.99))
     assert sum(b.count for b in result.reliability) == len(result.forecasts)
+    # Windows from one date nest: "stopped within k months" never falls with k.
+    for day in DEFAULT_DATES:
+        path = [f.probability for f in result.forecasts if f.as_of == day]
+        assert path == sorted(path)
     assert brier(np.array([1.0, 0.0]), np.array([0.0, 0.0])) == 0.5
     assert log_score(np.array([0.5]), np.array([1.0])) == pytest.approx(np.log(2))
+
+
+def test_backtest_skips_a_date_without_reservation_values_and_says_why() -> None:
+    december = CASE.model_copy(update={"reservations": tuple(r for r in CASE.reservations
+                                                             if r.as_of >= dt.date(2025, 12, 15))})
+    result = backtest(december, [dt.date(2022, 4, 15), dt.date(2025, 12, 15)], runs=300, seed=1)
+    assert len(result.skipped) == 1 and result.skipped[0].startswith("2022-04-15")
+    assert "reservation" in result.skipped[0]
+    assert {f.as_of for f in result.forecasts} == {"2025-12-15"}
+
+
+def _known_by(case: Case, day: dt.date) -> Case:
+    """The case with everything dated after ``day`` removed."""
+    return case.model_copy(update={
+        "positions": tuple(p for p in case.positions if p.as_of <= day),
+        "reservations": tuple(r for r in case.reservations if r.as_of <= day),
+        "proposals": tuple(p for p in case.proposals if p.date <= day),
+        "events": tuple(e for e in case.events if e.date <= day),
+        "indicators": tuple(i.model_copy(update={"series": tuple(o for o in i.series if o.date <= day)})
+                            for i in case.indicators),
+    })
+
+
+@pytest.mark.parametrize("day", DEFAULT_DATES)
+def test_a_backtest_forecast_uses_nothing_dated_after_its_date(day: str) -> None:
+    when = dt.date.fromisoformat(day)
+    full = simulate(CASE, runs=600, horizon=6, seed=4, as_of=when)
+    known = simulate(_known_by(CASE, when), runs=600, horizon=6, seed=4, as_of=when)
+    assert full.case_hash != known.case_hash  # the later records were really removed
+    for outcome in OUTCOMES:
+        assert full.probability[outcome] == known.probability[outcome]
+    assert full.fan == known.fan and full.signed_terms == known.signed_terms
 
 
 def test_backtest_cli_prints_the_scale() -> None:
@@ -347,7 +426,7 @@ def test_acceptable_package_found_exactly_when_the_deals_space_has_one() -> None
     found = []
     for _ in range(10):
         r = packages.reservation + rng.uniform(-0.02, 0.03, 3)  # around the coded values, a knife edge
-        ours = sign(packages, r[None, :], np.zeros((1, 3)), np.ones(1))[0] >= 0
+        ours = sign(packages, r[None, :], np.zeros((1, 3)), np.ones((1, 3, len(packages.groups))))[0] >= 0
         theirs = space(snapshot, reservation=dict(zip(packages.actors, r, strict=True))).agreement_size > 0
         assert ours == theirs, r
         found.append(ours)

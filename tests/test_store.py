@@ -129,17 +129,6 @@ def changed_case(first: Case) -> Case:
 # Fixtures ------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    # Looked up here, not declared, so SQLite-only runs never start PostgreSQL.
-    server = request.getfixturevalue("postgres")
-    with server.database() as url:
-        yield url
-
-
 @pytest.fixture
 def blank_store(store_url: str) -> Iterator[Store]:
     with Store.open(store_url) as store:

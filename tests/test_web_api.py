@@ -21,7 +21,6 @@ from peacetalks import load_case
 from peacetalks.deals import assess
 from peacetalks.web import Settings, create_app
 from peacetalks.web.edits import Package, package_proposal
-from pg import PostgresServer
 from test_report import HOSTILE_NAME, HOSTILE_TITLE, hostile_case
 
 TOKEN = "test-token-123"
@@ -37,16 +36,6 @@ def make_client(url: str, **settings: Any) -> TestClient:
 def client(tmp_path: Path) -> Iterator[TestClient]:
     with make_client(f"sqlite:///{tmp_path / 'web.db'}") as c:
         yield c
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'web.db'}"
-        return
-    server: PostgresServer = request.getfixturevalue("postgres")
-    with server.database() as url:
-        yield url
 
 
 def variant(client: TestClient, new_id: str, edits: dict[str, Any] | None = None) -> str:
@@ -446,6 +435,32 @@ def test_evidence_is_reviewed_from_the_queue(store_url: str, tmp_path: Path) -> 
         decided = client.get(f"/api/cases/{CASE}/evidence", params={"status": "all"}).json()["updates"]
         assert {u["id"]: u["status"] for u in decided}[position["id"]] == "rejected"
         assert client.get(f"/cases/{CASE}/evidence?status=all").status_code == 200
+
+
+def test_a_salience_update_is_reviewed_with_its_value_in_the_form(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from peacetalks.cli import app
+
+    url = f"sqlite:///{tmp_path / 'web.db'}"
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "red-line.txt").write_text("Zelensky said Crimea is a red line for Ukraine.\n",
+                                                   encoding="utf-8")
+    for args in (["db", "init", "--db", url], ["ingest", str(tmp_path / "news"), "--case", CASE, "--db", url]):
+        assert CliRunner().invoke(app, args).exit_code == 0
+    with make_client(url) as client:
+        queue = client.get(f"/api/cases/{CASE}/evidence").json()
+        [update] = [u for u in queue["updates"] if u["kind"] == "salience"]
+        proposed = update["payload"]["proposed"]["salience"]
+        page = client.get(f"/cases/{CASE}/evidence").text
+        form = page[page.index(f'data-update="{update["id"]}"'):]
+        assert f'name="salience" value="{proposed}"' in form[:form.index("</form>")]
+        body = {"decision": "accept", "version": queue["version"], "salience": proposed}
+        assert client.post(f"/api/cases/{CASE}/evidence/{update['id']}", headers=AUTH, json=body).status_code == 200
+        positions = client.get(f"/api/cases/{CASE}").json()["case"]["positions"]
+    latest = max((p for p in positions if (p["actor"], p["issue"]) == ("ukraine", "territory-crimea")),
+                 key=lambda p: p["as_of"])
+    assert latest["salience"] == proposed and latest["coded_by"] == "analyst"
 
 
 def test_every_write_route_refuses_a_request_without_the_token(client: TestClient) -> None:

@@ -139,6 +139,15 @@ def backtest_view(result: Backtest) -> list[RenderableType]:
     for s in result.scores:
         scores.add_row(s.forecaster, f"{s.brier:.4f}", f"{s.log:.4f}")
     parts.append(scores)
+    if result.by_date:
+        dated = Table(title="By forecast date: Brier (0–1) / log score", title_justify="left")
+        dated.add_column("forecast date")
+        dated.add_column("windows", justify="right")
+        for s in result.by_date[0].scores:
+            dated.add_column(s.forecaster, justify="right")
+        for d in result.by_date:
+            dated.add_row(d.as_of, str(d.windows), *(f"{s.brier:.4f} / {s.log:.3f}" for s in d.scores))
+        parts.append(dated)
     reliability = Table(title="Reliability (forecasts binned by probability)", title_justify="left")
     for name in ("bin", "forecasts", "mean forecast", "observed frequency"):
         reliability.add_column(name, justify="right")

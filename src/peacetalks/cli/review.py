@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from enum import StrEnum
@@ -15,6 +16,7 @@ from peacetalks.errors import PeacetalksError
 
 if TYPE_CHECKING:
     from peacetalks.case.types import Case
+    from peacetalks.ingest.digest import Reported
     from peacetalks.ingest.inputs import Skipped
     from peacetalks.ingest.lexicon import Lexicon
     from peacetalks.store import Store
@@ -55,6 +57,11 @@ def store_ingest(
     skipped: list[Skipped] = []
     counts = {"stored": 0, "already": 0, "duplicates": 0, "updates": 0}
     with _open_store(db) as store:
+
+        def earlier(actor: str, issue: str, since: dt.date) -> list[Reported]:
+            found = store.stored_evidence(case.id, since=since, kinds=["stance"], actor=actor, issue=issue)
+            return [e.reported() for e in found]
+
         if not store.has_case(case.id):
             store.save_case(case)
             err().print(f"saved case {case.id!r} in the store, so that accepted updates have a case to change")
@@ -79,7 +86,11 @@ def store_ingest(
                     )
                     continue
                 # Near-duplicates are stored and linked, but propose nothing: their news is already counted.
-                updates = [] if item.duplicate_of else propose(case, item.document, item.evidence)
+                updates = (
+                    []
+                    if item.duplicate_of
+                    else propose(case, item.document, item.evidence, lexicon=lexicon, earlier=earlier)
+                )
                 if store.add_document(case.id, item, updates):
                     counts["stored"] += 1
                     counts["duplicates"] += item.duplicate_of is not None
@@ -186,7 +197,8 @@ def accept(
     salience: Annotated[
         float | None,
         typer.Option("--salience", min=0, max=100, help="0–100; default: the position in force's "
-                     "(needed for an actor's first position on the issue).", show_default=False),
+                     "(needed for an actor's first position on the issue); for a salience update, "
+                     "the value to set instead of the proposed step.", show_default=False),
     ] = None,
     capability: Annotated[
         float | None,
@@ -196,7 +208,8 @@ def accept(
     db: DbOption = None,
 ) -> None:
     """Accept proposed updates: each becomes part of the stored case (a new time-versioned
-    position, event or indicator point) citing the article as its source."""
+    position — restated, moved or with its salience stepped —, event or indicator point) citing
+    the article as its source."""
     from peacetalks.ingest.updates import apply_update, source_for
 
     if (position, salience, capability) != (None, None, None) and len(ids) > 1:
@@ -216,9 +229,16 @@ def accept(
             u = found[update_id]
             if u.status != "pending":
                 raise PeacetalksError(f"update {update_id} is already {u.status}")
-            source = source_for(store.document(u.case_id, u.document_id))
+            source, *also = (source_for(store.document(u.case_id, d)) for d in u.cited_documents)
             case = apply_update(
-                case, u.kind, u.payload, source, position=position, salience=salience, capability=capability
+                case,
+                u.kind,
+                u.payload,
+                source,
+                position=position,
+                salience=salience,
+                capability=capability,
+                also_cites=also,
             )
             decisions[update_id] = ("accepted", case, note)
         result = store.decide(decisions, base)

@@ -38,16 +38,12 @@ class Row:
 
 def _reported(case_id: str, db: str | None, since: dt.date | None) -> list[Reported]:
     """Stored evidence of ``case_id``; none when there is no store or the case is not in it."""
-    from peacetalks.ingest.digest import Reported
     from peacetalks.store import Store
 
     with Store.open(db) as store:
         if not store.is_initialised() or not store.has_case(case_id):
             return []
-        return [
-            Reported(e.date, e.title, e.url, e.duplicate_of is not None, e.item, e.document_id, e.ordinal)
-            for e in store.stored_evidence(case_id, since=since)
-        ]
+        return [e.reported() for e in store.stored_evidence(case_id, since=since)]
 
 
 @app.command()

@@ -1,5 +1,6 @@
-"""What changed since a date: new stances, moved positions and new figures, by actor and issue,
-each with links to its sources. Pure: takes the case and the stored evidence as plain values."""
+"""What changed since a date: new stances, moved positions (and salience changes) and new
+figures, by actor and issue, each with links to its sources. Pure: takes the case and the stored
+evidence as plain values."""
 
 from __future__ import annotations
 
@@ -89,13 +90,15 @@ def digest(case: Case, reported: Iterable[Reported], since: dt.date) -> Digest:
         for issue in case.issues:
             history = case.history(actor.id, issue.id)
             for before, after in itertools.pairwise(history):
-                if after.as_of >= since and after.position != before.position:
+                if after.as_of >= since and (after.position, after.salience) != (before.position, before.salience):
                     result.moved.append(
                         {
                             "actor": actor.id,
                             "issue": issue.id,
                             "from": before.position,
                             "to": after.position,
+                            "salience_from": before.salience,
+                            "salience_to": after.salience,
                             "as_of": after.as_of.isoformat(),
                             "label": issue.scale.label_for(after.position),
                             "sources": [
@@ -130,7 +133,13 @@ def markdown(d: Digest, case: Case) -> str:
         + (
             [
                 f"- **{names.get(m['actor'], m['actor'])}** on {names.get(m['issue'], m['issue'])}: {m['from']:g} → "
-                f"{m['to']:g} as of {m['as_of']} ({m['label']}); sources: "
+                f"{m['to']:g} as of {m['as_of']} ({m['label']})"
+                + (
+                    f", salience {m['salience_from']:g} → {m['salience_to']:g}"
+                    if m["salience_from"] != m["salience_to"]
+                    else ""
+                )
+                + "; sources: "
                 + ", ".join(f"[{s['title']}]({s['url']})" if s["url"] else s["title"] for s in m["sources"])
                 for m in d.moved
             ]

@@ -3,7 +3,7 @@
 An annotation lists, for one text, the stance pairs ``[actor, issue-or-proposal]`` (compared as
 sets), the figures ``[value, unit]``, the proposals named and the event types reported (compared
 as multisets). Numbers match within 0.5 %; a figure with the right value but another unit is a
-miss, so recall counts correct units.
+miss, so recall counts correct units. Unresolved relative dates (no value) are not scored.
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ def score_text(evidence: Iterable[Evidence], annotation: Mapping[str, Any], labe
     items = list(evidence)
     stances = sorted({(e.actor_id, e.issue_id or e.proposal_id) for e in items if e.kind == "stance"})
     gold_stances = sorted({(a, b) for a, b in annotation.get("stances") or []})
-    figures = [(e.value, e.unit) for e in items if e.kind == "figure"]
+    # A relative date ("on Monday") in a text without a published date has no value to compare.
+    figures = [(e.value, e.unit) for e in items if e.kind == "figure" and e.value is not None]
     gold_figures = [(v, u) for v, u in annotation.get("figures") or []]
     proposals = [(e.proposal_id,) for e in items if e.kind == "proposal"]
     events = [(e.event_type,) for e in items if e.kind == "event"]

@@ -23,10 +23,12 @@ actors far from their cue; it orders evidence for review and is not a calibrated
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from peacetalks.ingest.dates import with_relative_dates
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold, trie_pattern
@@ -349,7 +351,7 @@ _EVENT_VERB = re.compile(
     r"will\s+be\s+held|scheduled|postponed)\b"
 )
 
-EXTRACTOR_VERSION = "rules-2"  # rules-2: one event per type in a sentence with at most one date
+EXTRACTOR_VERSION = "rules-3"  # 2: relative dates; 3: one event per type in a sentence with at most one date
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
@@ -365,7 +367,11 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     items: list[Evidence] = []
     previous: list[Referent] = []
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
-        items.extend(_sentence_evidence(text, start, end, proposals, actors, issues, lexicon, doc.id, previous))
+        items.extend(
+            _sentence_evidence(
+                text, start, end, proposals, actors, issues, lexicon, doc.id, previous, doc.source.published
+            )
+        )
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
     return items
@@ -401,13 +407,14 @@ def _sentence_evidence(
     lexicon: Lexicon,
     source_id: str,
     previous: list[Referent],
+    published: dt.date | None = None,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
     actors = [
         a for a in actors if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
     ]
-    figures = find_figures(sentence)
+    figures = with_relative_dates(sentence, find_figures(sentence), published)
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
         return Evidence(
@@ -625,5 +632,9 @@ def _events(
             date=date.value if date else None,
             value=date.value if date else None,
             unit="date" if date else None,
-            extra={"actors": parties, "issues": sorted({i for mention in issues for i in mention.ids})},
+            extra={
+                "actors": parties,
+                "issues": sorted({i for mention in issues for i in mention.ids}),
+                **((date.extra or {}) if date else {}),  # a relative date says what it was resolved from
+            },
         )

@@ -178,8 +178,8 @@ _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 class Figure:
     start: int
     end: int
-    rule: str  # percent, area, money, count, duration, date
-    value: float | str
+    rule: str  # percent, area, money, count, duration, date (relative-date: unresolved, no value)
+    value: float | str | None
     unit: str
     measure: str | None = None
     extra: dict[str, Any] | None = None

@@ -98,8 +98,10 @@ def _scenario_limits(analysis: Analysis) -> list[Run]:
          "their parameters are analyst judgements, and the probabilities are only as good as those.",),
         ("The scenario intervals measure simulation noise; they do not make the probabilities calibrated "
          "(peacetalks backtest-scenarios scores past forecasts of the case against what happened).",),
-        ("Positions and saliences stay as coded at the briefing's date through the simulation, except the first "
-         "party's salience for security guarantees.",),
+        ("Positions stay as coded at the briefing's date through the simulation; saliences move only on four "
+         "groups of issues (each party's on ceasefire sequencing with its cost of war, the first party's on "
+         "territory with its opinion and on security guarantees with broken ceasefires, the second party's on "
+         "sanctions relief with sanctions pressure).",),
     ]
 
 

@@ -50,6 +50,15 @@ class Score:
 
 
 @dataclass(frozen=True)
+class DateScores:
+    """The scores of the windows of one forecast date (they nest: k months within k + 1)."""
+
+    as_of: str
+    windows: int
+    scores: tuple[Score, ...]
+
+
+@dataclass(frozen=True)
 class Bin:
     low: float
     high: float
@@ -68,6 +77,7 @@ class Backtest:
     scores: tuple[Score, ...]
     reliability: tuple[Bin, ...]
     skipped: tuple[str, ...]
+    by_date: tuple[DateScores, ...] = ()
     brier_scale: str = "0–1: mean squared difference between forecast probability and outcome (0 or 1); 0 is best"
 
     def to_dict(self) -> dict[str, Any]:
@@ -140,20 +150,26 @@ def _closed(indicator: Indicator, day: dt.date, stopped: Sequence[float]) -> lis
     return out
 
 
+def _score(scored: Sequence[Scored]) -> tuple[Score, ...]:
+    y = np.array([s.happened for s in scored], dtype=float)
+    return tuple(Score(name, brier(p, y), log_score(p, y)) for name, p in (
+        ("peacetalks scenarios", np.array([s.probability for s in scored])),
+        ("base rate", np.array([s.base_rate for s in scored])),
+        ("no change", np.array([s.no_change for s in scored]))))
+
+
 def _scores(case: Case, scored: list[Scored], skipped: list[str], runs: int, seed: int) -> Backtest:
     if not scored:
         return Backtest(case_id=case.id, event=EVENT, runs=runs, seed=seed, forecasts=(), scores=(), reliability=(),
                         skipped=tuple(skipped))
     y = np.array([s.happened for s in scored], dtype=float)
-    scores = []
-    for name, values in (("peacetalks scenarios", [s.probability for s in scored]),
-                         ("base rate", [s.base_rate for s in scored]),
-                         ("no change", [s.no_change for s in scored])):
-        p = np.array(values)
-        scores.append(Score(name, brier(p, y), log_score(p, y)))
     p_model = np.array([s.probability for s in scored])
+    dates = sorted({s.as_of for s in scored})
+    by_date = tuple(DateScores(day, sum(s.as_of == day for s in scored), _score([s for s in scored if s.as_of == day]))
+                    for day in dates)
     return Backtest(case_id=case.id, event=EVENT, runs=runs, seed=seed, forecasts=tuple(scored),
-                    scores=tuple(scores), reliability=reliability(p_model, y), skipped=tuple(skipped))
+                    scores=_score(scored), reliability=reliability(p_model, y), skipped=tuple(skipped),
+                    by_date=by_date)
 
 
 def backtest(case: Case, dates: Sequence[dt.date], *, runs: int = 2000, seed: int = 1,

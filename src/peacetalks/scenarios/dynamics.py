@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from peacetalks.scenarios.packages import Packages, sign, utilities
+from peacetalks.scenarios.packages import CEASEFIRE_ISSUE, GUARANTEES, SANCTIONS, TERRITORY, Packages, sign, utilities
 from peacetalks.scenarios.parameters import INDEX
 
 FloatArray = NDArray[np.float64]
@@ -26,7 +26,8 @@ WAR, ESCALATION, MONITORED, UNMONITORED, FROZEN, AGREEMENT = range(6)
 STATE: tuple[str, ...] = (
     "territory-share", "gains-km2", "cost-first-party", "cost-second-party", "opinion-first-party",
     "opinion-second-party", "aid", "sanctions", "mediation", "reservation-first-party",
-    "reservation-second-party",
+    "reservation-second-party", "salience-guarantees-first-party", "salience-territory-first-party",
+    "salience-sanctions-second-party", "salience-ceasefire-first-party", "salience-ceasefire-second-party",
 )
 SHOCKS: tuple[str, ...] = (
     "offensives", "strike-campaigns", "sanctions-packages", "leadership-changes", "deadlines",
@@ -89,6 +90,7 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
     collapses = np.zeros(n)
     strikes = np.zeros(n)
     reservation = r0.copy()
+    salience = np.ones((n, k, len(packages.groups)))
 
     outcome = np.zeros((n, horizon), dtype=np.int8)
     stop_month = np.zeros(n, dtype=np.int16)
@@ -101,7 +103,9 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
     def record(t: int, gains: FloatArray) -> None:
         state[:, t] = np.stack([start.territory_share + gained / km2, gains, cost[:, 0], cost[:, 1],
                                 opinion[:, 0], opinion[:, 1], aid, sanctions, mediation,
-                                reservation[:, 0], reservation[:, 1]], axis=1)
+                                reservation[:, 0], reservation[:, 1], salience[:, 0, GUARANTEES],
+                                salience[:, 0, TERRITORY], salience[:, 1, SANCTIONS],
+                                salience[:, 0, CEASEFIRE_ISSUE], salience[:, 1, CEASEFIRE_ISSUE]], axis=1)
 
     record(0, np.zeros(n))
     for t in range(1, horizon + 1):
@@ -137,7 +141,7 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
                                               col("russia-opinion-per-cost") * d_second], axis=1) + noise, 0.0, 100.0)
         side = (u[:, 4] < 0.5).astype(int)
         leader_shift[np.arange(n), side] += leader * col("leadership-change-shift") * z[:, 3]
-        # Reservation values, red-line tolerance and the first party's guarantee salience.
+        # Reservation values, red-line tolerance and saliences.
         momentum = np.where(war, gains / gbar - 1.0, 0.0)
         strikes = strikes + strike
         reservation = r0.copy()
@@ -151,7 +155,12 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
         tolerance = np.zeros((n, k))
         tolerance[:, 0] = col("ukraine-red-line-erosion") * cost[:, 0]
         tolerance[:, 1] = col("russia-red-line-erosion") * cost[:, 1]
-        salience = (1.0 + col("collapse-guarantee-salience")) ** collapses
+        salience[:, 0, GUARANTEES] = (1.0 + col("collapse-guarantee-salience")) ** collapses
+        opened = opinion[:, 0] - opinion0[0]
+        salience[:, 0, TERRITORY] = np.exp(-col("ukraine-territory-salience-per-opinion") * opened)
+        salience[:, 1, SANCTIONS] = np.exp(col("russia-sanctions-salience-per-sanctions") * (sanctions - 1.0))
+        salience[:, 0, CEASEFIRE_ISSUE] = np.exp(col("ukraine-ceasefire-salience-per-cost") * cost[:, 0])
+        salience[:, 1, CEASEFIRE_ISSUE] = np.exp(-col("russia-ceasefire-salience-per-cost") * cost[:, 1])
 
         # Deals. A signing attempt needs the month's draw to succeed; only then is the package
         # search run (it is the expensive step, and its result cannot matter otherwise).
@@ -167,7 +176,7 @@ def run_block(packages: Packages, draws: FloatArray, start: Start, horizon: int,
         first_deal = agreed & (package < 0)
         package[first_deal] = current[first_deal]
         package_month[first_deal] = t
-        cf_u = utilities(packages.ceasefire_base, packages.ceasefire_guard, packages.w_base, packages.w_guard, salience)
+        cf_u = utilities(packages.ceasefire_base, packages.ceasefire_part, packages.w_base, packages.w_part, salience)
         cf_ok = (cf_u >= reservation).all(axis=1)
         truce = war & ~agreed & (u[:, 8] < p_sign) & cf_ok
         # Phase defection.

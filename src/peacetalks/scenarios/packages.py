@@ -8,6 +8,11 @@ more than that month's red-line tolerance. Checking acceptability on the candida
 miss an acceptable package off the frontier (then the simulation understates the chance of a
 deal); it never signs a package that is not acceptable, which the signing kernel re-checks.
 
+Saliences move month by month on a few groups of issues (:data:`GROUPS`: the security
+guarantees, the territorial issues, sanctions relief and ceasefire sequencing). Each utility is
+therefore split into the weighted value of each group and the rest, so that with salience
+multipliers x[K, G] an actor's utility is U = (base + Σ_g x_g · part_g) / (w_base + Σ_g x_g · w_g).
+
 The ceasefire package is the status quo on every issue (the line of contact, nothing
 recognised) with the sequencing issue at its "fighting stops first" end. It is judged on
 utility alone: red lines limit a settlement, and a ceasefire settles nothing (Ukraine offered an
@@ -34,31 +39,39 @@ from peacetalks.scenarios.parameters import ScenarioError
 FloatArray = NDArray[np.float64]
 
 
+#: Groups of issues whose salience the dynamics move, each found by words in the issue's id
+#: and name (and for territory by its category); a group the case lacks stays empty.
+GROUPS: tuple[str, ...] = ("guarantees", "territory", "sanctions", "ceasefire")
+GUARANTEES, TERRITORY, SANCTIONS, CEASEFIRE_ISSUE = range(len(GROUPS))
+
+
 @dataclass(frozen=True, eq=False)
 class Packages:
     """Candidate packages and what each is worth to each veto holder.
 
     Actor 0 is the first party (the one the scales start from), actor 1 the second party, any
-    further veto holders follow. ``base[F, K]`` and ``guard[F, K]`` split each utility into the
-    guarantee issue's weighted value and the rest, so the first party's salience on that issue can
-    change month by month: U₀ = (base + x·guard) / (w_base + x·w_guard). ``violation[F, K]`` is the
-    largest amount (share of the scale) by which the package crosses one of the actor's red lines;
-    ``order`` lists the candidates by increasing violation of the second party's red lines.
+    further veto holders follow. ``part[F, K, G]`` is the weighted value of each group of
+    :data:`GROUPS` in each package for each actor, ``base[F, K]`` that of the other issues;
+    ``w_part[K, G]`` and ``w_base[K]`` are the weights (summing to 1 per actor), so saliences
+    scaled by x[K, G] give U = (base + Σ x·part) / (w_base + Σ x·w_part). ``violation[F, K]`` is
+    the largest amount (share of the scale) by which the package crosses one of the actor's red
+    lines; ``order`` lists the candidates by increasing violation of the second party's red lines.
     """
 
     actors: tuple[str, ...]
     issues: tuple[str, ...]
     values: FloatArray
     base: FloatArray
-    guard: FloatArray
+    part: FloatArray
     w_base: FloatArray
-    w_guard: FloatArray
+    w_part: FloatArray
+    groups: tuple[tuple[str, ...], ...]
     violation: FloatArray
     weakness: FloatArray
     order: NDArray[np.int64]
     ceasefire: FloatArray
     ceasefire_base: FloatArray
-    ceasefire_guard: FloatArray
+    ceasefire_part: FloatArray
     reservation: FloatArray
     reservation_low: FloatArray
     reservation_high: FloatArray
@@ -135,24 +148,32 @@ def build(case: Case, snapshot: Snapshot) -> Packages:
     packages: FloatArray = np.unique(np.asarray(chosen, dtype=np.float64).reshape(-1, len(issues)), axis=0)
 
     g = issues.index(guarantee) if guarantee is not None else -1
+    territory = tuple(i for i in issues if case.issue(i).category == "territory")
+    sanctions = _find(case, ("sanction",))
+    groups = ((guarantee,) if guarantee else (), territory, (sanctions,) if sanctions else (),
+              (sequencing,) if sequencing else ())
+    member = np.zeros((len(issues), len(GROUPS)))
+    for k, group in enumerate(groups):
+        member[[issues.index(i) for i in group], k] = 1.0
 
     def split(pk: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
         per_issue = np.stack([prefs.values(i, pk[:, i]) for i in range(len(issues))], axis=2)  # [N, K, I]
-        guard = per_issue[:, :, g] if g >= 0 else np.zeros(per_issue.shape[:2])
-        base = per_issue.sum(axis=2) - guard
+        part = per_issue @ member
+        base = per_issue.sum(axis=2) - part.sum(axis=2)
         span = (prefs.high - prefs.low)[None, None, :]
         over = np.maximum(pk[:, None, :] - prefs.limit_high[None], prefs.limit_low[None] - pk[:, None, :])
-        return base, guard, np.maximum(over / span, 0.0).max(axis=2)
+        return base, part, np.maximum(over / span, 0.0).max(axis=2)
 
-    base, guard, violation = split(packages)
-    cf_base, cf_guard, _ = split(ceasefire[None, :])
-    w_guard = prefs.weight[:, g] if g >= 0 else np.zeros(len(prefs.actors))
+    base, part, violation = split(packages)
+    cf_base, cf_part, _ = split(ceasefire[None, :])
+    w_part = prefs.weight @ member
+    w_base = 1.0 - w_part.sum(axis=1)
     if g >= 0:
         lo, hi = snapshot.scale_min[g], snapshot.scale_max[g]
         weakness = (packages[:, g] - lo) / (hi - lo)
     else:
         weakness = np.ones(len(packages))
-    first = np.where(w_guard[0] < 1, base[:, 0] / max(1.0 - w_guard[0], 1e-12), 0.0)
+    first = base[:, 0] + part[:, 0].sum(axis=1)  # the first party's utility at the coded saliences
     records = [snapshot.reservations[snapshot.actors.index(a)] for a in prefs.actors]
     low = np.array([r.range.low if r is not None and r.range is not None else prefs.reservation[k]
                     for k, r in enumerate(records)])
@@ -162,10 +183,10 @@ def build(case: Case, snapshot: Snapshot) -> Packages:
     labels = tuple(tuple(snapshot.issue_records[i].scale.label_for(float(v)) for v in label_values[i])
                    for i in range(len(issues)))
     return Packages(
-        actors=prefs.actors, issues=issues, values=packages, base=base, guard=guard,
-        w_base=1.0 - w_guard, w_guard=w_guard, violation=violation, weakness=weakness,
+        actors=prefs.actors, issues=issues, values=packages, base=base, part=part,
+        w_base=w_base, w_part=w_part, groups=groups, violation=violation, weakness=weakness,
         order=np.lexsort((-first, violation[:, 1])).astype(np.int64),
-        ceasefire=ceasefire, ceasefire_base=cf_base[0], ceasefire_guard=cf_guard[0],
+        ceasefire=ceasefire, ceasefire_base=cf_base[0], ceasefire_part=cf_part[0],
         reservation=prefs.reservation.copy(),
         reservation_low=low, reservation_high=high, guarantee_issue=guarantee, sequencing_issue=sequencing,
         label_values=label_values, labels=labels, **_readiness(case, snapshot),
@@ -192,25 +213,28 @@ def _readiness(case: Case, snapshot: Snapshot, recent: int = 3) -> dict[str, Any
     return {"readiness": float(np.mean(shares)) if shares else 1.0, "readiness_from": tuple(used)}
 
 
-def utilities(base: FloatArray, guard: FloatArray, w_base: FloatArray, w_guard: FloatArray,
+def utilities(base: FloatArray, part: FloatArray, w_base: FloatArray, w_part: FloatArray,
               salience: FloatArray) -> FloatArray:
-    """Utilities [n, K] of one package for each run, the first party's guarantee salience scaled
-    by ``salience`` [n]."""
-    u = np.broadcast_to(base + guard, (len(salience), len(base))).copy()
-    u[:, 0] = (base[0] + salience * guard[0]) / (w_base[0] + salience * w_guard[0])
+    """Utilities [n, K] of one package (``base[K]``, ``part[K, G]``) for each run, the saliences
+    of the groups scaled by ``salience[n, K, G]``."""
+    u: FloatArray = (base + (salience * part).sum(axis=2)) / (w_base + (salience * w_part).sum(axis=2))
     return u
 
 
 @compiled()
-def _sign(base: FloatArray, guard: FloatArray, w_base: FloatArray, w_guard: FloatArray,
+def _sign(base: FloatArray, part: FloatArray, w_base: FloatArray, w_part: FloatArray,
           violation: FloatArray, order: NDArray[np.int64], reservation: FloatArray,
           tolerance: FloatArray, salience: FloatArray) -> NDArray[np.int64]:  # pragma: no cover - compiled
     n, k = reservation.shape
+    groups = part.shape[2]
     chosen = np.full(n, -1, dtype=np.int64)
-    first = base[:, 0] / max(w_base[0], 1e-12)
+    scale = np.empty(k)
     for r in range(n):
-        x = salience[r]
-        lam = w_base[0] / (w_base[0] + x * w_guard[0])
+        for a in range(k):
+            total = w_base[a]
+            for g in range(groups):
+                total += salience[r, a, g] * w_part[a, g]
+            scale[a] = 1.0 / total
         best = -1.0
         for j in range(order.shape[0]):
             f = order[j]
@@ -218,18 +242,17 @@ def _sign(base: FloatArray, guard: FloatArray, w_base: FloatArray, w_guard: Floa
             # past its tolerance, none of the rest can be acceptable to it.
             if violation[f, 1] > tolerance[r, 1]:
                 break
-            # The first party's utility is a weighted mean of the rest (≤ first[f]) and the
-            # guarantee issue (≤ 1), a cheap bound to test first.
-            if lam * first[f] + (1.0 - lam) < reservation[r, 0]:
-                continue
-            u0 = (base[f, 0] + x * guard[f, 0]) / (w_base[0] + x * w_guard[0])
-            if u0 < reservation[r, 0] or violation[f, 0] > tolerance[r, 0]:
-                continue
-            product = u0 - reservation[r, 0]
+            product = 1.0
             ok = True
-            for a in range(1, k):
-                u = base[f, a] + guard[f, a]
-                if u < reservation[r, a] or violation[f, a] > tolerance[r, a]:
+            for a in range(k):
+                if violation[f, a] > tolerance[r, a]:
+                    ok = False
+                    break
+                u = base[f, a]
+                for g in range(groups):
+                    u += salience[r, a, g] * part[f, a, g]
+                u *= scale[a]
+                if u < reservation[r, a]:
                     ok = False
                     break
                 product *= u - reservation[r, a]
@@ -242,10 +265,11 @@ def _sign(base: FloatArray, guard: FloatArray, w_base: FloatArray, w_guard: Floa
 def sign(packages: Packages, reservation: FloatArray, tolerance: FloatArray, salience: FloatArray) -> NDArray[np.int64]:
     """For each run [n], the acceptable candidate with the highest Nash product over the
     reservation values (the Nash bargaining solution among the candidates), or −1 when no
-    candidate is acceptable to every veto holder."""
+    candidate is acceptable to every veto holder. ``salience[n, K, G]`` scales the saliences of
+    the issue groups."""
     if len(reservation) == 0:
         return np.zeros(0, dtype=np.int64)
-    result: NDArray[np.int64] = _sign(packages.base, packages.guard, packages.w_base, packages.w_guard,
+    result: NDArray[np.int64] = _sign(packages.base, packages.part, packages.w_base, packages.w_part,
                                       packages.violation, packages.order, np.ascontiguousarray(reservation),
                                       np.ascontiguousarray(tolerance), np.ascontiguousarray(salience))
     return result

@@ -32,6 +32,8 @@ NAMES: tuple[str, ...] = (
     "deadline-boost", "us-policy-change-probability", "us-policy-change-effect", "signing-probability",
     "ratification-factor", "monitored-share", "monitored-collapse-hazard", "unmonitored-collapse-hazard",
     "agreement-breakdown-hazard", "collapse-guarantee-salience", "frozen-after-months",
+    "ukraine-territory-salience-per-opinion", "russia-sanctions-salience-per-sanctions",
+    "ukraine-ceasefire-salience-per-cost", "russia-ceasefire-salience-per-cost",
 )
 INDEX = {name: k for k, name in enumerate(NAMES)}
 #: Parameters that are probabilities or shares, so any value a search tries stays within 0–1.

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy import Connection, Insert, Table, and_, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from peacetalks.errors import StaleWriteError, StoreError
 from peacetalks.store.records import StoredEvidence, StoredUpdate
@@ -64,8 +65,8 @@ class EvidenceStore:
             if conn.scalar(select(documents.c.id).where(documents.c.case_id == case_id, documents.c.id == doc.id)):
                 return False
             info = doc.source
-            conn.execute(
-                insert(documents).values(
+            stored = conn.scalar(
+                _insert_new(conn, documents).returning(documents.c.id).values(
                     case_id=case_id,
                     id=doc.id,
                     location=info.location,
@@ -83,6 +84,8 @@ class EvidenceStore:
                     ingested_at=now,
                 )
             )
+            if stored is None:
+                return False  # another ingest stored it since the check above (it waited for that one)
             if ingested.evidence:
                 conn.execute(
                     insert(evidence),
@@ -195,9 +198,16 @@ class EvidenceStore:
         return result
 
     def stored_evidence(
-        self, case_id: str, *, since: dt.date | None = None, kinds: Iterable[str] | None = None
+        self,
+        case_id: str,
+        *,
+        since: dt.date | None = None,
+        kinds: Iterable[str] | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
     ) -> list[StoredEvidence]:
-        """Evidence of the documents published (or, undated, ingested) on or after ``since``."""
+        """Evidence of the documents published (or, undated, ingested) on or after ``since``,
+        oldest first; only of ``kinds``, ``actor`` and ``issue`` when given."""
         query = (
             select(
                 evidence.c.item,
@@ -212,10 +222,23 @@ class EvidenceStore:
             )
             .join(documents, and_(documents.c.case_id == evidence.c.case_id, documents.c.id == evidence.c.document_id))
             .where(evidence.c.case_id == case_id)
-            .order_by(documents.c.published, documents.c.ingested_at, evidence.c.id)
+            # The same order on both backends (PostgreSQL sorts NULL last by default, SQLite first).
+            .order_by(documents.c.published.nulls_first(), documents.c.ingested_at, evidence.c.id)
         )
         if kinds is not None:
             query = query.where(evidence.c.kind.in_(list(kinds)))
+        if actor is not None:
+            query = query.where(evidence.c.actor_id == actor)
+        if issue is not None:
+            query = query.where(evidence.c.issue_id == issue)
+        if since is not None:
+            midnight = dt.datetime.combine(since, dt.time(), dt.UTC)
+            query = query.where(
+                or_(
+                    documents.c.published >= since,
+                    and_(documents.c.published.is_(None), documents.c.ingested_at >= midnight),
+                )
+            )
         with self._ingest_tables("read stored evidence") as conn:
             found = [
                 StoredEvidence(
@@ -229,7 +252,17 @@ class EvidenceStore:
                 )
                 for r in conn.execute(query)
             ]
-        return [e for e in found if since is None or e.date >= since]
+        # By each document's date, which for an undated one is the day it was ingested (stable:
+        # documents and their items keep their order within a day).
+        return sorted((e for e in found if since is None or e.date >= since), key=lambda e: e.date)
+
+
+def _insert_new(conn: Connection, table: Table) -> Insert:
+    """An INSERT that skips a row whose key is already stored, so that two ingests of the same
+    article at once store it once instead of failing (PostgreSQL makes the second wait for the
+    first to commit, then skips)."""
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    return dialect_insert(table).on_conflict_do_nothing()
 
 
 def _update(row: Any) -> StoredUpdate:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from peacetalks.case.types import Position
+
+if TYPE_CHECKING:
+    from peacetalks.ingest.digest import Reported
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,12 @@ class StoredUpdate:
     source_title: str | None
     source_url: str
 
+    @property
+    def cited_documents(self) -> list[str]:
+        """The documents an accepted update cites: its own, then the earlier articles a
+        repeated-insistence salience update counted."""
+        return [self.document_id, *self.payload.get("also_documents", [])]
+
 
 @dataclass(frozen=True)
 class StoredEvidence:
@@ -98,3 +107,10 @@ class StoredEvidence:
     date: dt.date
     duplicate_of: str | None
     item: dict[str, Any]
+
+    def reported(self) -> Reported:
+        """The item as the digest, timeline and salience rules take it."""
+        from peacetalks.ingest.digest import Reported
+
+        return Reported(self.date, self.title, self.url, self.duplicate_of is not None, self.item, self.document_id,
+                        self.ordinal)  # fmt: skip

@@ -149,8 +149,9 @@ class Library:
             if decision == "reject":
                 return self.store.decide({update_id: ("rejected", None, note)}, None)
             base = self.store.load_case(case_id)
-            source = source_for(self.store.document(case_id, proposed.document_id))
+            source, *also = (source_for(self.store.document(case_id, d)) for d in proposed.cited_documents)
             given = dict(values or {})
             changed = apply_update(base, proposed.kind, proposed.payload, source, position=given.get("position"),
-                                   salience=given.get("salience"), capability=given.get("capability"))
+                                   salience=given.get("salience"), capability=given.get("capability"),
+                                   also_cites=also)
             return self.store.decide({update_id: ("accepted", changed, note)}, base)

@@ -1,0 +1,208 @@
+"""Relative dates ("yesterday", "last Tuesday", "on Monday", "earlier this month", "two weeks
+ago", "next week") found in a sentence and resolved against the document's published date.
+
+Pure functions. A phrase resolves to the ISO form the figures use for the precision it has:
+``YYYY-MM-DD`` for a day (and for a week: the Monday that starts it, with ``precision`` saying
+"week"), ``YYYY-MM`` for a month, ``YYYY`` for a year. Without a published date nothing is
+guessed: the phrase is kept, unresolved. A bare weekday ("said Monday", "on Friday") means the
+last such day on or before the published date, unless the words just before or after it speak
+of the future ("will meet on Friday", "talks due on Friday"), then the next one after it.
+
+Every resolved date lies within :data:`MAX_DAYS` days of the published date: counts are
+bounded ("40 years ago" is not read), and dates outside the calendar stay unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from peacetalks.ingest.figures import Figure
+
+Precision = Literal["day", "week", "month", "year"]
+
+#: No resolved date is further than this from the date it was resolved from (ten years and a bit).
+MAX_DAYS = 3700
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+#: The largest count read per unit, which keeps every result within MAX_DAYS of its anchor.
+_MAX_COUNT = {"day": 366, "week": 104, "month": 60, "year": 10}
+
+_PHRASE = re.compile(
+    r"\b(?:"
+    r"(?P<fixed>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow"
+    r"|last\s+night|this\s+(?:morning|afternoon|evening))"
+    rf"|(?P<count>\d{{1,3}}|{'|'.join(_COUNTS)})\s+(?P<unit>day|week|month|year)s?\s+ago"
+    rf"|(?P<within>(?:earlier|later)\s+this|this|last|next)\s+(?P<period>week|month|year)"
+    r"|(?:(?P<which>last|next|this|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r")\b",
+    re.IGNORECASE,
+)
+# Every phrase contains one of these; a sentence without any is skipped.
+_KEYWORDS = ("day", "night", "morning", "afternoon", "evening", "tomorrow", "week", "month", "year")
+# Weekday names that are parts of names, not dates.
+_NOT_A_DATE = re.compile(
+    r"(?:good|black|cyber|bloody|holy|easter|ash)\s+$|^\s+(?:times|telegraph|herald|post|express|mirror|mail|"
+    r"agreement|accords?)\b",
+    re.IGNORECASE,
+)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|'ll|due|scheduled|expected|set\s+to|plans?\s+to|planned|going\s+to|to\s+be\s+held|"
+    r"to\s+(?:meet|hold|resume|start|begin|visit|travel|sign))\b[^,;:]*$",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(r"^\s*(?:will|shall|is\s+due|are\s+due|is\s+scheduled|are\s+scheduled)\b", re.IGNORECASE)
+# A reporting verb between a future word and the phrase ends the future ("will…, officials said Monday").
+_REPORTING = re.compile(r".*\b(?:said|says|told|announced|added|stated|confirmed|reported)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """A relative date phrase in a sentence; ``value`` is None when it could not be resolved."""
+
+    start: int
+    end: int
+    phrase: str
+    value: str | None
+    precision: Precision
+    resolved_from: dt.date | None
+
+    def figure(self) -> Figure:
+        """The phrase as a figure: a ``date`` when resolved, else a ``relative-date`` with no value."""
+        extra = {
+            "relative": self.phrase,
+            "precision": self.precision,
+            "resolved_from": self.resolved_from.isoformat() if self.resolved_from else None,
+        }
+        if self.value is None:
+            return Figure(self.start, self.end, "relative-date", None, "date", extra=extra)
+        return Figure(self.start, self.end, "date", self.value, "date", extra=extra)
+
+
+def relative_dates(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
+    """Every relative date phrase in ``sentence``, resolved against ``anchor`` when it is given."""
+    lowered = sentence.lower()
+    if not any(map(lowered.__contains__, _KEYWORDS)):
+        return []  # most sentences: spare them the pattern
+    found = []
+    for m in _PHRASE.finditer(sentence):
+        if m["weekday"] and (m["which"] or "on").lower() == "on" and _names_a_thing(sentence, m.start(), m.end()):
+            continue
+        future = _future(sentence, m.start(), m.end())
+        value, precision = _resolve(m, anchor, future)
+        found.append(
+            RelativeDate(
+                m.start(),
+                m.end(),
+                " ".join(m[0].split()),
+                value,
+                precision,
+                anchor if value is not None else None,
+            )
+        )
+    return found
+
+
+def with_relative_dates(sentence: str, figures: list[Figure], anchor: dt.date | None) -> list[Figure]:
+    """``figures`` with the relative dates of ``sentence`` added; a figure inside a relative
+    date ("two weeks" in "two weeks ago") gives way to it. Sorted by position."""
+    relative = relative_dates(sentence, anchor)
+    if not relative:
+        return figures
+    kept = [f for f in figures if not any(f.start < r.end and r.start < f.end for r in relative)]
+    return sorted(kept + [r.figure() for r in relative], key=lambda f: f.start)
+
+
+def resolve(phrase: str, anchor: dt.date, *, future: bool = False) -> tuple[str | None, Precision]:
+    """The ISO value and precision of one relative date ``phrase`` as of ``anchor``; ``future``
+    says which way a bare weekday points. (None, precision) when it is no relative date or
+    falls outside the calendar."""
+    m = _PHRASE.fullmatch(" ".join(phrase.split()))
+    if m is None:
+        return None, "day"
+    return _resolve(m, anchor, future)
+
+
+def _names_a_thing(sentence: str, start: int, end: int) -> bool:
+    """ "Good Friday Agreement", "The Sunday Times": a weekday inside a name."""
+    return bool(_NOT_A_DATE.search(sentence[max(0, start - 8) : start]) or _NOT_A_DATE.match(sentence[end : end + 12]))
+
+
+def _future(sentence: str, start: int, end: int) -> bool:
+    before = sentence[max(0, start - 60) : start]
+    reported = _REPORTING.match(before)
+    if reported:
+        before = before[reported.end() :]
+    return bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(sentence[end : end + 20]))
+
+
+def _resolve(m: re.Match[str], anchor: dt.date | None, future: bool) -> tuple[str | None, Precision]:
+    precision = _precision(m)
+    if anchor is None:
+        return None, precision
+    try:
+        return _value(m, anchor, future), precision
+    except (OverflowError, ValueError):  # before year 1 or after 9999
+        return None, precision
+
+
+def _precision(m: re.Match[str]) -> Precision:
+    unit = (m["period"] or m["unit"] or "day").lower()
+    return unit if unit in ("week", "month", "year") else "day"  # type: ignore[return-value]
+
+
+def _value(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
+    day = dt.timedelta(days=1)
+    if m["fixed"]:
+        words = " ".join(m["fixed"].lower().split())
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+                 "the day after tomorrow": 2}.get(words, 0)  # fmt: skip
+        return (anchor + shift * day).isoformat()
+    if m["count"]:
+        raw = m["count"].lower()
+        n = int(raw) if raw.isdigit() else _COUNTS[raw]
+        unit = m["unit"].lower()
+        if not 1 <= n <= _MAX_COUNT[unit]:
+            return None
+        if unit == "day":
+            return (anchor - n * day).isoformat()
+        if unit == "week":
+            return _monday(anchor - 7 * n * day).isoformat()
+        if unit == "month":
+            return _month(anchor, -n)
+        return f"{anchor.year - n:04d}" if anchor.year - n >= 1 else None
+    if m["period"]:
+        within = " ".join(m["within"].lower().split())
+        step = {"last": -1, "next": 1}.get(within, 0)
+        period = m["period"].lower()
+        if period == "week":
+            return _monday(anchor + 7 * step * day).isoformat()
+        if period == "month":
+            return _month(anchor, step)
+        year = anchor.year + step
+        return f"{year:04d}" if 1 <= year <= 9999 else None
+    weekday = _WEEKDAYS.index(m["weekday"].lower())
+    which = (m["which"] or "").lower()
+    back = (anchor.weekday() - weekday) % 7  # days since that weekday, 0 on the day itself
+    ahead = (weekday - anchor.weekday()) % 7 or 7  # days until the next one, a week on the day itself
+    if which == "last":
+        return (anchor - (back or 7) * day).isoformat()
+    if which == "next" or future:
+        return (anchor + ahead * day).isoformat()
+    return (anchor - back * day).isoformat()
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _month(anchor: dt.date, step: int) -> str | None:
+    index = anchor.year * 12 + anchor.month - 1 + step
+    year, month = divmod(index, 12)
+    return f"{year:04d}-{month + 1:02d}" if 1 <= year <= 9999 else None

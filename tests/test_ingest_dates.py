@@ -1,0 +1,155 @@
+"""Relative dates resolved against the published date: worked examples, properties, and the
+path into figures and events."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
+from peacetalks.ingest.dates import MAX_DAYS, relative_dates, resolve
+from peacetalks.ingest.extract import extract
+from peacetalks.ingest.lexicon import Lexicon
+from peacetalks.ingest.types import Document, SourceInfo
+
+WEDNESDAY = dt.date(2026, 3, 11)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Kremlin said yesterday it rejected the plan.", [("yesterday", "2026-03-10", "day")]),
+        ("Talks resume tomorrow.", [("tomorrow", "2026-03-12", "day")]),
+        ("Envoys met the day before yesterday.", [("the day before yesterday", "2026-03-09", "day")]),
+        ("Kyiv said on Monday it would not cede land.", [("on Monday", "2026-03-09", "day")]),
+        ("Officials said Wednesday.", [("Wednesday", "2026-03-11", "day")]),  # the day itself
+        ("Envoys met last Tuesday.", [("last Tuesday", "2026-03-10", "day")]),
+        ("Envoys met last Wednesday.", [("last Wednesday", "2026-03-04", "day")]),
+        ("They meet next Monday.", [("next Monday", "2026-03-16", "day")]),
+        ("Talks will be held on Friday.", [("on Friday", "2026-03-13", "day")]),
+        ("Talks on Friday will focus on prisoners.", [("on Friday", "2026-03-13", "day")]),
+        ("Russia said on Monday it would attend talks on Friday.",
+         [("on Monday", "2026-03-09", "day"), ("on Friday", "2026-03-13", "day")]),
+        ("Talks are due on Friday, officials said Monday.",
+         [("on Friday", "2026-03-13", "day"), ("Monday", "2026-03-09", "day")]),
+        ("It was struck three days ago.", [("three days ago", "2026-03-08", "day")]),
+        ("They met two weeks ago.", [("two weeks ago", "2026-02-23", "week")]),
+        ("A round was held last week.", [("last week", "2026-03-02", "week")]),
+        ("A round is planned next week.", [("next week", "2026-03-16", "week")]),
+        ("Earlier this month Russia struck Kyiv.", [("Earlier this month", "2026-03", "month")]),
+        ("They met last month.", [("last month", "2026-02", "month")]),
+        ("Talks failed last year.", [("last year", "2025", "year")]),
+        ("Drone attacks rose over the past year.", []),  # a span of time, not a date
+        ("It was signed 40 years ago.", [("40 years ago", None, "year")]),  # beyond the bound: not read
+    ],
+)
+def test_worked_examples(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    found = relative_dates(sentence, WEDNESDAY)
+    assert [(r.phrase, r.value, r.precision) for r in found] == expected
+    assert all(r.resolved_from == (WEDNESDAY if r.value else None) for r in found)
+
+
+def test_month_and_year_steps_cross_the_year() -> None:
+    assert resolve("last month", dt.date(2026, 1, 5)) == ("2025-12", "month")
+    assert resolve("next month", dt.date(2025, 12, 31)) == ("2026-01", "month")
+    assert resolve("last Monday", dt.date(2026, 1, 1)) == ("2025-12-29", "day")
+
+
+def test_names_are_not_dates() -> None:
+    assert relative_dates("The Good Friday Agreement was cited, The Sunday Times reported.", WEDNESDAY) == []
+
+
+def test_without_a_published_date_the_phrase_is_kept_unresolved() -> None:
+    [found] = relative_dates("Kyiv said on Monday it would not cede land.", None)
+    assert (found.phrase, found.value, found.resolved_from) == ("on Monday", None, None)
+
+
+def _nearest_day(value: str, anchor: dt.date) -> dt.date:
+    """The day of the period ``value`` names (a day, a month or a year) nearest to ``anchor``."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    first = dt.date(parts[0], parts[1] if len(parts) == 2 else 1, 1)
+    last = (
+        dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        if len(parts) == 2
+        else dt.date(parts[0], 12, 31)
+    )
+    return min(max(anchor, first), last)
+
+
+PHRASES = st.sampled_from(
+    ["yesterday", "today", "tomorrow", "on Monday", "last Sunday", "next Friday", "Saturday", "last week",
+     "next week", "this month", "earlier this month", "later this year", "next year", "past month",
+     "366 days ago", "999 days ago", "104 weeks ago", "60 months ago", "10 years ago", "a year ago",
+     "will meet on", "said", ",", "the", "Good", "Times", "ago", "days", "\n"]
+)  # fmt: skip
+
+
+@given(
+    words=st.lists(PHRASES | st.text(max_size=12), max_size=30).map(" ".join),
+    anchor=st.dates(),
+)
+def test_never_crash_and_stay_near_the_anchor(words: str, anchor: dt.date) -> None:
+    for r in relative_dates(words, anchor):
+        assert words[r.start : r.end].split() == r.phrase.split()
+        if r.value is not None:
+            assert abs((_nearest_day(r.value, anchor) - anchor).days) <= MAX_DAYS, r
+            assert r.resolved_from == anchor
+
+
+@given(anchor=st.dates())
+def test_calendar_edges_stay_unresolved_rather_than_fail(anchor: dt.date) -> None:
+    for phrase in ("tomorrow", "yesterday", "next week", "10 years ago", "next year", "last month"):
+        value, _ = resolve(phrase, anchor)
+        assert value is None or abs((_nearest_day(value, anchor) - anchor).days) <= MAX_DAYS
+
+
+def test_events_and_date_figures_take_the_published_date() -> None:
+    text = "Russia and Ukraine exchanged 157 prisoners of war on Monday, officials said.\n"
+    dated = Document(SourceInfo("a.html", "html", published=WEDNESDAY), text)
+    [event] = [e for e in extract(dated, lexicon()) if e.kind == "event"]
+    assert (event.date, event.extra["relative"], event.extra["resolved_from"]) == ("2026-03-09", "on Monday",
+                                                                                   "2026-03-11")
+    [day] = [e for e in extract(dated, lexicon()) if e.kind == "figure" and e.unit == "date"]
+    assert (day.value, day.date, day.text, day.extractor) == ("2026-03-09", "2026-03-09", "on Monday", "figure/date")
+
+    undated = Document(SourceInfo("a.txt", "text"), text)
+    [event] = [e for e in extract(undated, lexicon()) if e.kind == "event"]
+    assert event.date is None
+    [day] = [e for e in extract(undated, lexicon()) if e.kind == "figure" and e.unit == "date"]
+    assert (day.value, day.date, day.extra["relative"], day.extractor) == (None, None, "on Monday",
+                                                                           "figure/relative-date")
+
+
+@settings(max_examples=50, deadline=None)
+@given(words=st.lists(PHRASES | st.sampled_from(["Russia", "exchanged", "prisoners", "talks", "held", "two"]),
+                      max_size=25).map(" ".join),
+       published=st.dates() | st.none())
+def test_extraction_with_any_published_date_never_crashes(words: str, published: dt.date | None) -> None:
+    doc = Document(SourceInfo("a.txt", "text", published=published), words)
+    for e in extract(doc, lexicon()):
+        assert doc.text[e.start : e.end] == e.text
+        if e.extra.get("relative") is not None:
+            assert (e.extra["resolved_from"] is None) == (published is None or e.value is None)
+
+
+def test_events_dated_to_a_day_are_proposed_and_week_dates_are_not() -> None:
+    from peacetalks.ingest.updates import propose
+
+    case = load_case_path(builtin_cases()["russia-ukraine"])
+    text = "Russia and Ukraine exchanged 157 prisoners on Monday.\nThey exchanged 90 prisoners last week.\n"
+    doc = Document(SourceInfo("a.html", "html", published=WEDNESDAY), text)
+    events = [u for u in propose(case, doc, extract(doc, lexicon())) if u.kind == "event"]
+    assert [u.payload["event"]["date"] for u in events] == ["2026-03-09"]
