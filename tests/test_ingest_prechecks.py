@@ -1,5 +1,6 @@
-"""The cheap pre-checks that spare a sentence the expensive patterns never skip a pattern that
-would have matched: on arbitrary text, wherever a pattern matches, its pre-check says so."""
+"""The shortcuts taken for speed change no result, on arbitrary text: a cheap pre-check never
+skips a pattern that would have matched, rewritten patterns match as they did, and terms matched
+case-sensitively in folded text are those IGNORECASE finds."""
 
 from __future__ import annotations
 
