@@ -74,7 +74,17 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "claims",
         "claimed",
     ),
-    "insist": ("insist", "insists", "insisted", "insisting", "insistence"),
+    "insist": (
+        "insist",
+        "insists",
+        "insisted",
+        "insisting",
+        "insistence",
+        # said of what comes before them: "the army cap was non-negotiable"
+        "non-negotiable",
+        "red line",
+        "red lines",
+    ),
     "reject": (
         "reject",
         "rejects",
@@ -94,6 +104,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "turned down",
         "turns down",
         "turn down",
+        "unacceptable",
+        "out of the question",
     ),
     "accept": (
         "accept",
@@ -120,6 +132,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "consent to",
         "consents to",
         "consented to",
+        # negated, a refusal: "will not sign anything that …"
+        "sign",
+        "signs",
+        "signed",
+        "signing",
     ),
     "offer": (
         "offer",
@@ -225,6 +242,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
 }
 _CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
 _CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re.IGNORECASE)
+# Cues whose object usually comes before them, between the speaker and the cue.
+_OBJECT_BEFORE = frozenset(("unacceptable", "non negotiable", "red line", "red lines", "out of the question"))
 # Where a clause ends: a stance's actor and issue must lie between two of these.
 _BOUNDARY = re.compile(
     r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|"
@@ -235,12 +254,14 @@ _BOUNDARY = re.compile(
 _COORDINATED = re.compile(r"(?:,?\s+(?:but|yet|and|while)|\s+and\s+(?:said|says|added|warned|told))\s*$", re.IGNORECASE)
 # "an adviser to Zelenskyy said …": the adviser speaks for the one named.
 _SPOKESPERSON = re.compile(
-    r"\b(?:advis[eo]rs?|aides?|spokes(?:wo)?m[ae]n|spokespersons?|envoys?|officials?|ministers?|negotiators?)\s+"
+    r"\b(?:advis[eo]rs?|aides?|spokes(?:wo)?m[ae]n|spokespersons?|envoys?|officials?|ministers?|negotiators?|"
+    r"leaders?|heads?|chiefs?|representatives?|delegations?|delegates?)\s+"
     r"(?:to|for|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_MUST = re.compile(
-    r"\b(?:said|says|say|stated|states|argued|argues|insisted)\s+(?:that\s+)?(?:[^,;.]{0,60}?\s)?"
+    r"\b(?:said|says|say|stated|states|argued|argues|insisted|insists|told|tells|added|adds|stressed|stresses|"
+    r"noted|notes|repeated|repeats|maintained|maintains)\s+(?:that\s+)?(?:[^,;.]{0,60}?\s)?"
     r"(must|should|has\s+to|have\s+to|needs?\s+to)\b",
     re.IGNORECASE,
 )
@@ -267,6 +288,27 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
+# "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
+_SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(rf",\s+{_SAYS}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?$", re.IGNORECASE)
+_AFTER_COMMA = re.compile(r",\s+(?:[\w'’-]+\s+){0,5}?$")
+_SAYS_AT_END = re.compile(
+    rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
+)
+_PRONOUN_SAYS = re.compile(rf",\s+(he|she|it|they)\s+(?:later\s+|also\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE)
+_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
+# A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
+_SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\b(?!['’])", re.IGNORECASE)
+_PERSON_PRONOUNS = frozenset(("he", "she"))
+# "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
+_RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+$", re.IGNORECASE)
+_AUXILIARIES = re.compile(
+    r"^\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
+    r"flatly|consistently|so\s+far|not|never|n[o']t)\s+)*$",
+    re.IGNORECASE,
+)
 _BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A mention straight after one of these words is an object or a place, not a speaker.
 _GOVERNED = re.compile(
@@ -380,11 +422,19 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     found = [lexicon.proposals(text), lexicon.actors(text), lexicon.issues(text)]
     items: list[Evidence] = []
     previous: list[Referent] = []
+    subject: Mention | None = None
+    last_end = 0
     for start, end in sentences(text):
+        if "\n" in text[last_end:start]:
+            subject = None  # "he", "it" … are resolved within a paragraph only
         proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
-        items.extend(_sentence_evidence(text, start, end, proposals, actors, issues, lexicon, doc.id, previous))
+        items.extend(
+            _sentence_evidence(text, start, end, proposals, actors, issues, lexicon, doc.id, previous, subject)
+        )
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
+        subject = _subject(text[start:end], actors) or subject
+        last_end = end
     return items
 
 
@@ -419,6 +469,7 @@ def _sentence_evidence(
     lexicon: Lexicon,
     source_id: str,
     previous: list[Referent],
+    subject: Mention | None,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
@@ -452,7 +503,7 @@ def _sentence_evidence(
             proposal_id=pid,
             proposal_name=lexicon.proposal_names[pid],
         )
-    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous)
+    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject)
     for f in figures:
         yield item(
             "figure",
@@ -497,32 +548,62 @@ def _stances(
     lexicon: Lexicon,
     item: MakeItem,
     previous: list[Referent],
+    subject: Mention | None = None,
 ) -> Iterator[Evidence]:
-    if not actors or not (issues or proposals or previous):
+    if not (actors or subject) or not (issues or proposals or previous):
         return
+    named = [*issues, *proposals]
+    attribution = _attribution(sentence, actors, subject, lexicon)
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
-    for cue in _cues(sentence):
+    for cue in _cues(sentence, attribution):
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         stance = _CUE_STANCE.get(form, "demand")  # the modal of "X said Y must …" is a demand
-        if _PASSIVE.match(sentence, cue.end()):
-            continue  # "movements backed by Russia": the speaker, if any, follows
         c_start, c_end = _clause(sentence, cue.start())
-        speaker = _speaker(sentence, actors, cue.start(), c_start)
-        inherited = False
-        if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
-            # "China supports X but opposes Y": the subject carries over into the coordinated clause.
-            speaker = _speaker(sentence, actors, c_start, _clause(sentence, c_start - 1)[0])
-            inherited = True
-        if speaker is None:
-            continue
-        if (c_start, speaker.start) in governed:
+        inherited = relative = False
+        objects: list[Mention] = []
+        if _PASSIVE.match(sentence, cue.end()):
+            # "the plan was rejected by Moscow": the speaker follows, what it spoke of came before.
+            speaker = _agent(sentence, actors, cue.end())
+            objects = [m for m in named if c_start <= m.start and m.end <= cue.start()][-2:]
+            if speaker is None or not objects:
+                continue
+        elif cue.re is _MODAL:
+            # "Any settlement must include Donetsk, Peskov said": the attributed speaker demands.
+            speaker = attribution
+            if speaker is None or speaker.start < cue.end():
+                continue
+            objects = [m for m in named if c_start <= m.start and m.end <= speaker.start]
+        else:
+            speaker = _speaker(sentence, actors, cue.start(), c_start)
+            if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
+                # "China supports X but opposes Y": the subject carries over into the coordinated clause.
+                speaker = _speaker(sentence, actors, c_start, _clause(sentence, c_start - 1)[0])
+                inherited = True
+            if speaker is None:
+                speaker = _pronoun_speaker(sentence, actors, subject, lexicon, cue.start(), c_start)
+                inherited = speaker is not None
+            if speaker is None and attribution is not None and attribution.start >= cue.end():
+                speaker = attribution
+            if speaker is not None and (c_start, speaker.start) in governed:
+                # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
+                speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
+                relative = speaker is not None
+        if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
-        objects = [m for m in (*issues, *proposals) if cue.end() <= m.start < c_end]
+        if relative:
+            comma = sentence.rfind(",", 0, speaker.start)
+            objects = [m for m in named if m.end <= comma][-1:]
+        elif form in _OBJECT_BEFORE:
+            # "said the army cap was unacceptable"
+            objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
+        if not objects and not relative:
+            limit = attribution.start if attribution is not None and attribution.start > cue.end() else c_end
+            objects = [m for m in named if cue.end() <= m.start < limit]
         if not objects and _PRONOUN.match(sentence, cue.end()):
             # "Washington proposed a ceasefire, and Ukraine accepted it": what the sentence named before.
-            objects = [m for m in (*issues, *proposals) if m.end <= cue.start()][-1:]
+            objects = [m for m in named if m.end <= cue.start()][-1:]
         if stance in ("condition",) and not objects:
-            objects = [m for m in (*issues, *proposals) if cue.end() <= m.start]
+            objects = [m for m in named if cue.end() <= m.start]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
         referent: Referent | None = None
         if not objects and (anaphor := _ANAPHOR.match(sentence, cue.end())):
@@ -537,8 +618,9 @@ def _stances(
             continue
         objects.sort(key=lambda m: m.start)
         governed.add((c_start, speaker.start))
-        between = sentence[speaker.end : cue.start()]
-        negated = bool(_NEGATION.search(between[-30:]))
+        # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
+        between = sentence[speaker.end if speaker.start < cue.start() else c_start : cue.start()]
+        negated = bool(_NEGATION.search(between[-30:])) or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
         condition = _CONDITION.search(sentence, cue.end(), c_end if c_end > cue.end() else len(sentence))
         conditional = condition is not None or stance == "condition"
         recorded = stance
@@ -564,7 +646,7 @@ def _stances(
                 yield item(
                     "stance",
                     min(speaker.start, obj.start),
-                    max(cue.end(), obj.end),
+                    max(cue.end(), obj.end, speaker.end),
                     f"stance/{stance}",
                     confidence,
                     actor_id=party,
@@ -593,9 +675,83 @@ def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start:
     return None
 
 
-def _cues(sentence: str) -> list[re.Match[str]]:
-    """Stance cues in order: the verbs and nouns of STANCE_CUES, and the modal of reported demands."""
-    return sorted([*_CUE.finditer(sentence), *_SAID_MUST.finditer(sentence)], key=lambda m: m.start(1))
+def _cues(sentence: str, attribution: Mention | None = None) -> list[re.Match[str]]:
+    """Stance cues in order: the verbs and nouns of STANCE_CUES, the modal of reported demands, and
+    in a sentence attributed at its end ("…, Peskov said") any modal before the attribution."""
+    cues = [*_CUE.finditer(sentence), *_SAID_MUST.finditer(sentence)]
+    if attribution is not None:
+        taken = {c.start(1) for c in cues}
+        cues += [m for m in _MODAL.finditer(sentence, 0, attribution.start) if m.start(1) not in taken]
+    return sorted(cues, key=lambda m: m.start(1))
+
+
+def _subject(sentence: str, actors: list[Mention]) -> Mention | None:
+    """The actor a later "he", "it" … may stand for: the first one, if it opens the sentence as its subject."""
+    for a in actors[:1]:
+        if a.start <= 40 and not _GOVERNED.search(sentence[max(0, a.start - 12) : a.start]):
+            return a
+    return None
+
+
+def _fits(pronoun: str, subject: Mention, lexicon: Lexicon) -> bool:
+    """ "he" and "she" stand for a person, "it" and "they" for a state or body."""
+    is_person = lexicon.party(subject.ids[0]) != subject.ids[0]
+    return is_person == (pronoun.lower() in _PERSON_PRONOUNS)
+
+
+def _pronoun_speaker(
+    sentence: str, actors: list[Mention], subject: Mention | None, lexicon: Lexicon, cue_start: int, clause_start: int
+) -> Mention | None:
+    """ "He also wants sanctions lifted": a subject pronoun before the cue, with no actor between,
+    stands for the subject of an earlier sentence of the paragraph."""
+    if subject is None:
+        return None
+    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start):
+        if _GOVERNED.search(sentence[max(0, m.start() - 12) : m.start()]) or not _fits(m[1], subject, lexicon):
+            continue
+        if any(m.end() <= a.start < cue_start for a in actors):
+            continue
+        return Mention(m.start(1), m.end(1), subject.ids)
+    return None
+
+
+def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, lexicon: Lexicon) -> Mention | None:
+    """Who the sentence says is speaking, when named after what is said: "…, Peskov said on
+    Thursday", "…, said an adviser to Zelensky", "according to the Kremlin"; or "…, he said"."""
+    for a in reversed(actors):
+        before = sentence[max(0, a.start - 60) : a.start]
+        if _ACCORDING_TO.search(before) or _SAID_BEFORE.search(before):
+            return a
+        speaks = _AFTER_COMMA.search(before) and _SAYS_AT_END.match(sentence, a.end)
+        if speaks and (not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before)):
+            return a
+    m = _PRONOUN_SAYS.search(sentence)
+    if m and subject is not None and _fits(m[1], subject, lexicon):
+        return Mention(m.start(1), m.end(1), subject.ids)
+    return None
+
+
+def _agent(sentence: str, actors: list[Mention], after: int) -> Mention | None:
+    """The actor of "… rejected by (the) Kremlin"."""
+    by = _PASSIVE.match(sentence, after)
+    if by is None:
+        return None
+    rest = re.match(r"\s+(?:the\s+)?", sentence[by.end() :])
+    start = by.end() + (rest.end() if rest else 0)
+    return next((a for a in actors if a.start == start), None)
+
+
+def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
+    """In "…, a condition Kyiv has refused" or "…, which Moscow rejects", the actor just before the
+    cue, after a relative or appositive phrase, is the cue's subject (not the clause's first actor)."""
+    for a in reversed(actors):
+        if a.end > cue_start or a.start <= first.start:
+            continue
+        relative = _RELATIVE.search(sentence[max(0, a.start - 40) : a.start])
+        if relative and _AUXILIARIES.match(sentence[a.end : cue_start]):
+            return a
+        break
+    return None
 
 
 def _names_an_actor(sentence: str, mention: Mention, actors: list[Mention]) -> bool:
