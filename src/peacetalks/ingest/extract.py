@@ -68,11 +68,18 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "aims",
         "objective",
         "objectives",
+        "principles",
+        "priorities",
         "stance",
         "position",
         "claim",
         "claims",
         "claimed",
+        # a claim to territory: "Crimea, which Russia annexed in 2014"
+        "annex",
+        "annexes",
+        "annexed",
+        "annexation of",
     ),
     "insist": (
         "insist",
@@ -201,6 +208,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "endorse",
         "endorses",
         "endorsed",
+        "promote",
+        "promotes",
+        "promoted",
+        "promoting",
         "favour",
         "favours",
         "favoured",
@@ -261,7 +272,7 @@ _SPOKESPERSON = re.compile(
 )
 _SAID_MUST = re.compile(
     r"\b(?:said|says|say|stated|states|argued|argues|insisted|insists|told|tells|added|adds|stressed|stresses|"
-    r"noted|notes|repeated|repeats|maintained|maintains)\s+(?:that\s+)?(?:[^,;.]{0,60}?\s)?"
+    r"noted|notes|repeated|repeats|maintained|maintains)\s+(?:that\s+)?(?:[^,;.]{0,100}?\s)?"
     r"(must|should|has\s+to|have\s+to|needs?\s+to)\b",
     re.IGNORECASE,
 )
@@ -280,6 +291,7 @@ _CONDITION = re.compile(
 _PRONOUN = re.compile(
     r"\s+(?:it|this|that|them|these)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE
 )
+_IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
 _ANAPHOR = re.compile(
     r"\s+(?:(?:the|these|those|this|that|such)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|deal|drafts?|"
@@ -297,6 +309,17 @@ _SAYS_AT_END = re.compile(
     rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
 )
 _PRONOUN_SAYS = re.compile(rf",\s+(he|she|it|they)\s+(?:later\s+|also\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE)
+# "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
+_WITHDRAW = re.compile(
+    r"\b(withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?\s+(?:back|out))\s+(?:(?:its|their|his|her|all|the|our)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:from|of)\b",
+    re.IGNORECASE,
+)
+# "the plan, which calls for a ceasefire": the cue's subject is the noun before "which", not an actor.
+_WHICH = re.compile(r",\s+(?:which|that)\s+(?:also\s+|would\s+|will\s+|only\s+)?$", re.IGNORECASE)
+_WHICH_AFTER = re.compile(r",\s+which\b", re.IGNORECASE)
+# "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
+_BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
 # A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
@@ -553,13 +576,17 @@ def _stances(
     if not (actors or subject) or not (issues or proposals or previous):
         return
     named = [*issues, *proposals]
+    plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
     attribution = _attribution(sentence, actors, subject, lexicon)
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     for cue in _cues(sentence, attribution):
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
-        stance = _CUE_STANCE.get(form, "demand")  # the modal of "X said Y must …" is a demand
+        # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
+        stance = _CUE_STANCE.get(form, "offer" if cue.re is _WITHDRAW else "demand")
+        if _WHICH.search(sentence, 0, cue.start()) and not _actor_ends(actors, sentence.rfind(",", 0, cue.start())):
+            continue
         c_start, c_end = _clause(sentence, cue.start())
-        inherited = relative = False
+        inherited = False
         objects: list[Mention] = []
         if _PASSIVE.match(sentence, cue.end()):
             # "the plan was rejected by Moscow": the speaker follows, what it spoke of came before.
@@ -587,33 +614,48 @@ def _stances(
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
-                relative = speaker is not None
+            if speaker is not None and _is_relative(sentence, speaker, cue.start()):
+                # "Crimea, which Russia annexed": the object is what the comma follows.
+                comma = sentence.rfind(",", 0, speaker.start)
+                objects = [m for m in named if m.end <= comma][-1:]
+            elif speaker is not None and form in _OBJECT_BEFORE:
+                # "said the army cap was unacceptable"
+                objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
-        if relative:
-            comma = sentence.rfind(",", 0, speaker.start)
-            objects = [m for m in named if m.end <= comma][-1:]
-        elif form in _OBJECT_BEFORE:
-            # "said the army cap was unacceptable"
-            objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
-        if not objects and not relative:
+        if not objects:
+            # after the cue; for "X said (that) Y must …" from "said" on
+            begin = cue.start() if cue.re is _SAID_MUST else cue.end()
             limit = attribution.start if attribution is not None and attribution.start > cue.end() else c_end
-            objects = [m for m in named if cue.end() <= m.start < limit]
-        if not objects and _PRONOUN.match(sentence, cue.end()):
-            # "Washington proposed a ceasefire, and Ukraine accepted it": what the sentence named before.
-            objects = [m for m in named if m.end <= cue.start()][-1:]
+            which = _WHICH_AFTER.search(sentence, cue.end(), limit)
+            if which is not None and any(p.end == which.start() for p in proposals):
+                limit = which.start()  # "promote the plan, which calls for a ceasefire": what the plan says
+            objects = [m for m in named if begin <= m.start < limit and not _overlaps(m, speaker)]
+        if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
+            # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
+            before = [m for m in named if m.end <= cue.start() and not _overlaps(m, speaker)][-1:]
+            if before:
+                objects = [*before, *objects]
+            elif objects and previous and _IT.match(sentence, cue.end()):
+                objects = [_refer(previous[-1], cue, plans), *objects]
+                inherited = True
         if stance in ("condition",) and not objects:
             objects = [m for m in named if cue.end() <= m.start]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
-        referent: Referent | None = None
+        referred = False
         if not objects and (anaphor := _ANAPHOR.match(sentence, cue.end())):
-            # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun).
-            wants_plan = anaphor.group(1) is not None
-            candidates = [r for r in previous if r.is_proposal] if wants_plan else []
-            pool = candidates or previous
+            # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun,
+            # the issue for a part of one: "did not accept that clause").
+            noun = (anaphor.group(1) or "").lower()
+            wants_plan = bool(noun) and not noun.startswith(("clause", "point", "provision"))
+            pool = (
+                ([r for r in previous if r.is_proposal] if wants_plan else [])
+                or ([r for r in previous if not r.is_proposal] if noun else [])
+                or previous
+            )
             if pool:
-                referent = pool[-1]
-                objects = [Mention(cue.start(), cue.end(), referent.ids)]
+                objects = [_refer(pool[-1], cue, plans)]
+                referred = True
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
@@ -631,13 +673,18 @@ def _stances(
             confidence -= 0.2
         if inherited:
             confidence -= 0.1
-        if referent is not None:
+        if referred:
             confidence -= 0.15
+        pairs = [(o, negated) for o in objects[:6]]
+        if (but := _BUT_NOT.match(sentence, c_end)) is not None:
+            # "backs security guarantees but not NATO membership"
+            after = [m for m in named if but.end() <= m.start < _clause(sentence, but.end())[1]]
+            pairs += [(o, not negated) for o in after[:2]]
         actor_id = speaker.ids[0]
         party = lexicon.party(actor_id)
         seen: set[tuple[str | None, str | None]] = set()
-        for obj in objects[:6]:
-            is_proposal = referent.is_proposal if referent is not None else any(obj is p for p in proposals)
+        for obj, negative in pairs:
+            is_proposal = id(obj) in plans
             for obj_id in obj.ids[:2]:
                 key = (None, obj_id) if is_proposal else (obj_id, None)
                 if key in seen:
@@ -657,11 +704,32 @@ def _stances(
                     proposal_id=obj_id if is_proposal else None,
                     proposal_name=lexicon.proposal_names[obj_id] if is_proposal else None,
                     stance=recorded,
-                    polarity="negative" if negated else "positive",
+                    polarity="negative" if negative else "positive",
                     conditional=conditional,
                     condition=sentence[condition.start() : c_end].strip() if condition else None,
                     extra={"cue": cue.group(1), "mention": sentence[speaker.start : speaker.end]},
                 )
+
+
+def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
+    """A stand-in mention, at the cue, for an issue or proposal the previous sentence named."""
+    mention = Mention(cue.start(), cue.end(), referent.ids)
+    if referent.is_proposal:
+        plans.add(id(mention))
+    return mention
+
+
+def _actor_ends(actors: list[Mention], at: int) -> bool:
+    return any(a.end == at for a in actors)
+
+
+def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
+    """ "…, which Moscow rejects": the speaker opens a relative clause and the cue follows it."""
+    if speaker.end > cue_start:
+        return False
+    return bool(_RELATIVE.search(sentence, 0, speaker.start)) and bool(
+        _AUXILIARIES.match(sentence[speaker.end : cue_start])
+    )
 
 
 def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start: int) -> Mention | None:
@@ -679,6 +747,8 @@ def _cues(sentence: str, attribution: Mention | None = None) -> list[re.Match[st
     """Stance cues in order: the verbs and nouns of STANCE_CUES, the modal of reported demands, and
     in a sentence attributed at its end ("…, Peskov said") any modal before the attribution."""
     cues = [*_CUE.finditer(sentence), *_SAID_MUST.finditer(sentence)]
+    taken_at = {c.start(1) for c in cues}
+    cues += [m for m in _WITHDRAW.finditer(sentence) if m.start(1) not in taken_at]
     if attribution is not None:
         taken = {c.start(1) for c in cues}
         cues += [m for m in _MODAL.finditer(sentence, 0, attribution.start) if m.start(1) not in taken]
@@ -742,16 +812,10 @@ def _agent(sentence: str, actors: list[Mention], after: int) -> Mention | None:
 
 
 def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
-    """In "…, a condition Kyiv has refused" or "…, which Moscow rejects", the actor just before the
-    cue, after a relative or appositive phrase, is the cue's subject (not the clause's first actor)."""
-    for a in reversed(actors):
-        if a.end > cue_start or a.start <= first.start:
-            continue
-        relative = _RELATIVE.search(sentence[max(0, a.start - 40) : a.start])
-        if relative and _AUXILIARIES.match(sentence[a.end : cue_start]):
-            return a
-        break
-    return None
+    """In "…, a condition Kyiv has refused", the actor just before the cue, opening a relative or
+    appositive phrase, is the cue's subject (not the clause's first actor)."""
+    nearest = [a for a in actors if first.start < a.start and a.end <= cue_start][-1:]
+    return nearest[0] if nearest and _is_relative(sentence, nearest[0], cue_start) else None
 
 
 def _names_an_actor(sentence: str, mention: Mention, actors: list[Mention]) -> bool:
