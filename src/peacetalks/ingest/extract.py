@@ -50,6 +50,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "seek",
         "seeks",
         "sought",
+        "seeking",
+        "urging",
+        "pressing for",
+        "pushing for",
         "want",
         "wants",
         "wanted",
@@ -104,10 +108,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "refuse",
         "refuses",
         "refused",
+        "refusing",
         "refusal",
         "dismiss",
         "dismisses",
         "dismissed",
+        "dismissing",
+        "ruling out",
         "turned down",
         "turns down",
         "turn down",
@@ -181,6 +188,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "suggest",
         "suggests",
         "suggested",
+        "suggesting",
         "floated",
         "floats",
         "tabled",
@@ -208,6 +216,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "endorse",
         "endorses",
         "endorsed",
+        "endorsing",
         "promote",
         "promotes",
         "promoted",
@@ -221,6 +230,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "welcome",
         "welcomes",
         "welcomed",
+        "welcoming",
         "emphasize",
         "emphasizes",
         "emphasized",
@@ -242,14 +252,16 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "resist",
         "resists",
         "resisted",
+        "resisting",
         "condemn",
         "condemns",
         "condemned",
+        "condemning",
         "views as a threat",
         "view as a threat",
         "viewed as a threat",
     ),
-    "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened"),
+    "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened", "threatening"),
 }
 _CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
 _CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re.IGNORECASE)
@@ -272,13 +284,13 @@ _SPOKESPERSON = re.compile(
 )
 _SAID_MUST = re.compile(
     r"\b(?:said|says|say|stated|states|argued|argues|insisted|insists|told|tells|added|adds|stressed|stresses|"
-    r"noted|notes|repeated|repeats|maintained|maintains)\s+(?:that\s+)?(?:[^,;.]{0,100}?\s)?"
+    r"noted|notes|repeated|repeats|maintained|maintains|saying)\s+(?:that\s+)?(?:[^,;.]{0,100}?\s)?"
     r"(must|should|has\s+to|have\s+to|needs?\s+to)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
-    r"declin\w*\s+to|(?:is|are|was|were)\s+against)\b|n't\b",
+    r"declin\w*\s+to|(?:is|are|was|were)\s+against|no\s+intention\s+of)\b|n't\b",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of)\b", re.IGNORECASE)
@@ -303,6 +315,9 @@ _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
 _SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+# "the agency quoted Peskov as saying …"
+_QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(rf",\s+{_SAYS}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?$", re.IGNORECASE)
 _AFTER_COMMA = re.compile(r",\s+(?:[\w'’-]+\s+){0,5}?$")
 _SAYS_AT_END = re.compile(
@@ -319,6 +334,7 @@ _WITHDRAW = re.compile(
 _WHICH = re.compile(r",\s+(?:which|that)\s+(?:also\s+|would\s+|will\s+|only\s+)?$", re.IGNORECASE)
 _WHICH_AFTER = re.compile(r",\s+which\b", re.IGNORECASE)
 # "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
+_BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
@@ -611,6 +627,9 @@ def _stances(
                 inherited = speaker is not None
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
+            if speaker is None and form.endswith("ing") and not sentence[: cue.start()].strip(" \"“‘'"):
+                # "Rejecting the plan, Zelensky said …": an opening participle has the main clause's subject.
+                speaker = _main_subject(sentence, actors, cue.end())
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
@@ -626,7 +645,9 @@ def _stances(
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
-            limit = attribution.start if attribution is not None and attribution.start > cue.end() else c_end
+            # up to the clause's end, or to a speaker named after the cue
+            ends = [a.start for a in (attribution, speaker) if a is not None and a.start > cue.end()]
+            limit = min([c_end, *ends])
             which = _WHICH_AFTER.search(sentence, cue.end(), limit)
             if which is not None and any(p.end == which.start() for p in proposals):
                 limit = which.start()  # "promote the plan, which calls for a ceasefire": what the plan says
@@ -663,7 +684,10 @@ def _stances(
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
         between = sentence[speaker.end if speaker.start < cue.start() else c_start : cue.start()]
         negated = bool(_NEGATION.search(between[-30:])) or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
-        condition = _CONDITION.search(sentence, cue.end(), c_end if c_end > cue.end() else len(sentence))
+        cond_end = c_end if c_end > cue.end() else len(sentence)
+        if _BUT_ONLY.match(sentence, cond_end):
+            cond_end = _clause(sentence, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
+        condition = _CONDITION.search(sentence, cue.end(), cond_end)
         conditional = condition is not None or stance == "condition"
         recorded = stance
         if conditional and stance in ("accept", "support"):
@@ -706,7 +730,7 @@ def _stances(
                     stance=recorded,
                     polarity="negative" if negative else "positive",
                     conditional=conditional,
-                    condition=sentence[condition.start() : c_end].strip() if condition else None,
+                    condition=sentence[condition.start() : max(c_end, condition.end())].strip() if condition else None,
                     extra={"cue": cue.group(1), "mention": sentence[speaker.start : speaker.end]},
                 )
 
@@ -787,10 +811,13 @@ def _pronoun_speaker(
 
 def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, lexicon: Lexicon) -> Mention | None:
     """Who the sentence says is speaking, when named after what is said: "…, Peskov said on
-    Thursday", "…, said an adviser to Zelensky", "according to the Kremlin"; or "…, he said"."""
+    Thursday", "…, said an adviser to Zelensky", "according to the Kremlin", "quoted Lavrov as
+    saying"; or "…, he said"."""
     for a in reversed(actors):
         before = sentence[max(0, a.start - 60) : a.start]
         if _ACCORDING_TO.search(before) or _SAID_BEFORE.search(before):
+            return a
+        if _QUOTED.search(before) and _AS_SAYING.match(sentence, a.end):
             return a
         speaks = _AFTER_COMMA.search(before) and _SAYS_AT_END.match(sentence, a.end)
         if speaks and (not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before)):
@@ -799,6 +826,16 @@ def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, 
     if m and subject is not None and _fits(m[1], subject, lexicon):
         return Mention(m.start(1), m.end(1), subject.ids)
     return None
+
+
+def _main_subject(sentence: str, actors: list[Mention], after: int) -> Mention | None:
+    """The actor opening the main clause after an opening phrase ("Rejecting the plan, Kyiv …")."""
+    comma = sentence.find(",", after)
+    if comma < 0:
+        return None
+    rest = re.match(r",\s+(?:the\s+)?", sentence[comma:])
+    start = comma + (rest.end() if rest else 0)
+    return next((a for a in actors if a.start == start), None)
 
 
 def _agent(sentence: str, actors: list[Mention], after: int) -> Mention | None:
