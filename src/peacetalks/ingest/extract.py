@@ -337,14 +337,15 @@ _WHICH_AFTER = re.compile(r",\s+which\b", re.IGNORECASE)
 _BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
+_MODAL_WORD = re.compile(r"must|should|has\s+to|have\s+to|need")
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
 # A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
-_SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\b(?!['’])", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\s+(?=\w)", re.IGNORECASE)
 _PERSON_PRONOUNS = frozenset(("he", "she"))
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
 _RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+$", re.IGNORECASE)
 _AUXILIARIES = re.compile(
-    r"^\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
+    r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
     r"flatly|consistently|so\s+far|not|never|n[o']t)\s+)*$",
     re.IGNORECASE,
 )
@@ -464,7 +465,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     subject: Mention | None = None
     last_end = 0
     for start, end in sentences(text):
-        if "\n" in text[last_end:start]:
+        if text.find("\n", last_end, start) >= 0:
             subject = None  # "he", "it" … are resolved within a paragraph only
         proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
         items.extend(
@@ -472,7 +473,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         )
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
-        subject = _subject(text[start:end], actors) or subject
+        if actors:
+            subject = _subject(text, start, actors) or subject
         last_end = end
     return items
 
@@ -589,8 +591,10 @@ def _stances(
     previous: list[Referent],
     subject: Mention | None = None,
 ) -> Iterator[Evidence]:
-    if not (actors or subject) or not (issues or proposals or previous):
+    if not (issues or proposals or previous):
         return
+    if not actors and (subject is None or not _SUBJECT_PRONOUN.search(sentence)):
+        return  # no one to speak: no actor named, and no pronoun standing for one
     named = [*issues, *proposals]
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
     attribution = _attribution(sentence, actors, subject, lexicon)
@@ -599,7 +603,8 @@ def _stances(
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
         stance = _CUE_STANCE.get(form, "offer" if cue.re is _WITHDRAW else "demand")
-        if _WHICH.search(sentence, 0, cue.start()) and not _actor_ends(actors, sentence.rfind(",", 0, cue.start())):
+        which = _WHICH.search(sentence, max(0, cue.start() - 30), cue.start())
+        if which and not _actor_ends(actors, which.start()):
             continue
         c_start, c_end = _clause(sentence, cue.start())
         inherited = False
@@ -627,7 +632,7 @@ def _stances(
                 inherited = speaker is not None
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
-            if speaker is None and form.endswith("ing") and not sentence[: cue.start()].strip(" \"“‘'"):
+            if speaker is None and cue.start() < 3 and form.endswith("ing"):
                 # "Rejecting the plan, Zelensky said …": an opening participle has the main clause's subject.
                 speaker = _main_subject(sentence, actors, cue.end())
             if speaker is not None and (c_start, speaker.start) in governed:
@@ -648,10 +653,10 @@ def _stances(
             # up to the clause's end, or to a speaker named after the cue
             ends = [a.start for a in (attribution, speaker) if a is not None and a.start > cue.end()]
             limit = min([c_end, *ends])
-            which = _WHICH_AFTER.search(sentence, cue.end(), limit)
+            which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and any(p.end == which.start() for p in proposals):
                 limit = which.start()  # "promote the plan, which calls for a ceasefire": what the plan says
-            objects = [m for m in named if begin <= m.start < limit and not _overlaps(m, speaker)]
+            objects = [m for m in named if begin <= m.start < limit]
         if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
             # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
             before = [m for m in named if m.end <= cue.start() and not _overlaps(m, speaker)][-1:]
@@ -751,8 +756,8 @@ def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
     """ "…, which Moscow rejects": the speaker opens a relative clause and the cue follows it."""
     if speaker.end > cue_start:
         return False
-    return bool(_RELATIVE.search(sentence, 0, speaker.start)) and bool(
-        _AUXILIARIES.match(sentence[speaker.end : cue_start])
+    return bool(_AUXILIARIES.match(sentence, speaker.end, cue_start)) and bool(
+        _RELATIVE.search(sentence, max(0, speaker.start - 40), speaker.start)
     )
 
 
@@ -770,20 +775,28 @@ def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start:
 def _cues(sentence: str, attribution: Mention | None = None) -> list[re.Match[str]]:
     """Stance cues in order: the verbs and nouns of STANCE_CUES, the modal of reported demands, and
     in a sentence attributed at its end ("…, Peskov said") any modal before the attribution."""
-    cues = [*_CUE.finditer(sentence), *_SAID_MUST.finditer(sentence)]
-    taken_at = {c.start(1) for c in cues}
-    cues += [m for m in _WITHDRAW.finditer(sentence) if m.start(1) not in taken_at]
-    if attribution is not None:
-        taken = {c.start(1) for c in cues}
-        cues += [m for m in _MODAL.finditer(sentence, 0, attribution.start) if m.start(1) not in taken]
-    return sorted(cues, key=lambda m: m.start(1))
+    cues = list(_CUE.finditer(sentence))
+    lowered = sentence.lower()  # the rarer patterns run only where their words occur
+    modal = _MODAL_WORD.search(lowered) is not None
+    if modal:
+        cues += _SAID_MUST.finditer(sentence)
+    if "withdraw" in lowered or "pull" in lowered:
+        cues += _WITHDRAW.finditer(sentence)
+    if modal and attribution is not None:
+        cues += _MODAL.finditer(sentence, 0, attribution.start)
+    if len(cues) > 1:
+        cues.sort(key=lambda m: m.start(1))
+        # one cue per position: a listed cue before a reported modal or a looser pattern
+        cues = [c for i, c in enumerate(cues) if i == 0 or c.start(1) != cues[i - 1].start(1)]
+    return cues
 
 
-def _subject(sentence: str, actors: list[Mention]) -> Mention | None:
-    """The actor a later "he", "it" … may stand for: the first one, if it opens the sentence as its subject."""
-    for a in actors[:1]:
-        if a.start <= 40 and not _GOVERNED.search(sentence[max(0, a.start - 12) : a.start]):
-            return a
+def _subject(text: str, offset: int, actors: list[Mention]) -> Mention | None:
+    """The actor a later "he", "it" … may stand for: the sentence's first (at ``offset`` in ``text``),
+    if it opens the sentence as its subject."""
+    a = actors[0]
+    if a.start <= 40 and not _GOVERNED.search(text, offset + max(0, a.start - 12), offset + a.start):
+        return a
     return None
 
 
@@ -800,7 +813,7 @@ def _pronoun_speaker(
     stands for the subject of an earlier sentence of the paragraph."""
     if subject is None:
         return None
-    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start):
+    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start + 1):
         if _GOVERNED.search(sentence[max(0, m.start() - 12) : m.start()]) or not _fits(m[1], subject, lexicon):
             continue
         if any(m.end() <= a.start < cue_start for a in actors):
@@ -813,7 +826,9 @@ def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, 
     """Who the sentence says is speaking, when named after what is said: "…, Peskov said on
     Thursday", "…, said an adviser to Zelensky", "according to the Kremlin", "quoted Lavrov as
     saying"; or "…, he said"."""
-    for a in reversed(actors):
+    if "," not in sentence and "ccording" not in sentence and " as saying" not in sentence:
+        return None  # every form below but two follows a comma
+    for a in actors[:-4:-1]:  # an attribution names one of the last actors of the sentence
         before = sentence[max(0, a.start - 60) : a.start]
         if _ACCORDING_TO.search(before) or _SAID_BEFORE.search(before):
             return a
@@ -822,7 +837,7 @@ def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, 
         speaks = _AFTER_COMMA.search(before) and _SAYS_AT_END.match(sentence, a.end)
         if speaks and (not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before)):
             return a
-    m = _PRONOUN_SAYS.search(sentence)
+    m = _PRONOUN_SAYS.search(sentence) if subject is not None else None
     if m and subject is not None and _fits(m[1], subject, lexicon):
         return Mention(m.start(1), m.end(1), subject.ids)
     return None
