@@ -565,14 +565,14 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _clause(sentence: str, at: int) -> tuple[int, int]:
-    """The clause of ``sentence`` around offset ``at``."""
-    start, end = 0, len(sentence)
-    for m in _BOUNDARY.finditer(sentence):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at:
-            end = m.start()
+def _clause(bounds: list[tuple[int, int]], length: int, at: int) -> tuple[int, int]:
+    """The clause around offset ``at`` of a sentence of ``length`` with clause ``bounds`` (see _BOUNDARY)."""
+    start, end = 0, length
+    for b_start, b_end in bounds:
+        if b_end <= at:
+            start = b_end
+        elif b_start >= at:
+            end = b_start
             break
     return start, end
 
@@ -599,14 +599,17 @@ def _stances(
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
     attribution = _attribution(sentence, actors, subject, lexicon)
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
-    for cue in _cues(sentence, attribution):
+    cues = _cues(sentence, attribution)
+    bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(sentence)] if cues else []
+    n = len(sentence)
+    for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
         stance = _CUE_STANCE.get(form, "offer" if cue.re is _WITHDRAW else "demand")
         which = _WHICH.search(sentence, max(0, cue.start() - 30), cue.start())
         if which and not _actor_ends(actors, which.start()):
             continue
-        c_start, c_end = _clause(sentence, cue.start())
+        c_start, c_end = _clause(bounds, n, cue.start())
         inherited = False
         objects: list[Mention] = []
         if _PASSIVE.match(sentence, cue.end()):
@@ -625,7 +628,7 @@ def _stances(
             speaker = _speaker(sentence, actors, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause.
-                speaker = _speaker(sentence, actors, c_start, _clause(sentence, c_start - 1)[0])
+                speaker = _speaker(sentence, actors, c_start, _clause(bounds, n, c_start - 1)[0])
                 inherited = True
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, subject, lexicon, cue.start(), c_start)
@@ -691,7 +694,7 @@ def _stances(
         negated = bool(_NEGATION.search(between[-30:])) or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
         cond_end = c_end if c_end > cue.end() else len(sentence)
         if _BUT_ONLY.match(sentence, cond_end):
-            cond_end = _clause(sentence, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
+            cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
         condition = _CONDITION.search(sentence, cue.end(), cond_end)
         conditional = condition is not None or stance == "condition"
         recorded = stance
@@ -707,7 +710,7 @@ def _stances(
         pairs = [(o, negated) for o in objects[:6]]
         if (but := _BUT_NOT.match(sentence, c_end)) is not None:
             # "backs security guarantees but not NATO membership"
-            after = [m for m in named if but.end() <= m.start < _clause(sentence, but.end())[1]]
+            after = [m for m in named if but.end() <= m.start < _clause(bounds, n, but.end())[1]]
             pairs += [(o, not negated) for o in after[:2]]
         actor_id = speaker.ids[0]
         party = lexicon.party(actor_id)
