@@ -597,9 +597,14 @@ def _stances(
         return  # no one to speak: no actor named, and no pronoun standing for one
     named = [*issues, *proposals]
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
+    modal = _MODAL_WORD.search(sentence.lower()) is not None
+    cues = _cues(sentence, modal)
+    if not (cues or modal):
+        return
     attribution = _attribution(sentence, actors, subject, lexicon)
+    if modal and attribution is not None:
+        cues = _ordered([*cues, *_MODAL.finditer(sentence, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
-    cues = _cues(sentence, attribution)
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(sentence)] if cues else []
     n = len(sentence)
     for cue in cues:
@@ -775,21 +780,21 @@ def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start:
     return None
 
 
-def _cues(sentence: str, attribution: Mention | None = None) -> list[re.Match[str]]:
-    """Stance cues in order: the verbs and nouns of STANCE_CUES, the modal of reported demands, and
-    in a sentence attributed at its end ("…, Peskov said") any modal before the attribution."""
+def _cues(sentence: str, modal: bool) -> list[re.Match[str]]:
+    """Stance cues in order: the verbs and nouns of STANCE_CUES, the modal of reported demands
+    (where the sentence has a ``modal``) and "withdraw … from"."""
     cues = list(_CUE.finditer(sentence))
-    lowered = sentence.lower()  # the rarer patterns run only where their words occur
-    modal = _MODAL_WORD.search(lowered) is not None
     if modal:
         cues += _SAID_MUST.finditer(sentence)
-    if "withdraw" in lowered or "pull" in lowered:
+    if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
         cues += _WITHDRAW.finditer(sentence)
-    if modal and attribution is not None:
-        cues += _MODAL.finditer(sentence, 0, attribution.start)
+    return _ordered(cues)
+
+
+def _ordered(cues: list[re.Match[str]]) -> list[re.Match[str]]:
+    """By position, one cue per position: a listed cue before a reported modal or a looser pattern."""
     if len(cues) > 1:
         cues.sort(key=lambda m: m.start(1))
-        # one cue per position: a listed cue before a reported modal or a looser pattern
         cues = [c for i, c in enumerate(cues) if i == 0 or c.start(1) != cues[i - 1].start(1)]
     return cues
 
