@@ -90,6 +90,11 @@ def test_speakers_named_after_what_they_said(lexicon: Lexicon) -> None:
     # reported speech with "told": the modal's demand belongs to the one who told
     told = stances("Lavrov told reporters that the West should lift sanctions first.", lexicon)
     assert told == [("russia", "sanctions-relief", "demand", "positive", False)]
+    # the actor before "must" is told, not telling; the one named after "said it wanted" is no speaker
+    must = stances("Ukraine must withdraw from Kherson, Peskov said.", lexicon)
+    assert must == [("russia", "territory-kherson", "demand", "positive", False)]
+    wanted = stances("The Russian side, led by Medinsky, said it wanted Ukraine to accept neutrality.", lexicon)
+    assert wanted == [("russia", "nato-neutrality", "demand", "positive", False)]
 
 
 def test_pronouns_stand_for_the_subject_of_the_paragraph(lexicon: Lexicon) -> None:

@@ -318,7 +318,11 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3
 # "the agency quoted Peskov as saying …"
 _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
-_SAID_BEFORE = re.compile(rf",\s+{_SAYS}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(
+    rf",\s+(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
+    r"president|chief|secretary|negotiator|head))\s+){0,3}$"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;!?”\"’)]|$)")
 _AFTER_COMMA = re.compile(r",\s+(?:[\w'’-]+\s+){0,5}?$")
 _SAYS_AT_END = re.compile(
     rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
@@ -638,6 +642,8 @@ def _stances(
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, subject, lexicon, cue.start(), c_start)
                 inherited = speaker is not None
+            if speaker is not None and _MODAL.search(sentence, speaker.end, cue.start()):
+                speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
             if speaker is None and cue.start() < 3 and form.endswith("ing"):
@@ -838,7 +844,7 @@ def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, 
         return None  # every form below but two follows a comma
     for a in actors[:-4:-1]:  # an attribution names one of the last actors of the sentence
         before = sentence[max(0, a.start - 60) : a.start]
-        if _ACCORDING_TO.search(before) or _SAID_BEFORE.search(before):
+        if _ACCORDING_TO.search(before) or (_SAID_BEFORE.search(before) and _CLAUSE_END.match(sentence, a.end)):
             return a
         if _QUOTED.search(before) and _AS_SAYING.match(sentence, a.end):
             return a
