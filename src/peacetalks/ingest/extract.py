@@ -290,14 +290,18 @@ _SAID_MUST = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
-    r"declin\w*\s+to|(?:is|are|was|were)\s+against|no\s+intention\s+of)\b|n't\b",
+    r"declin\w*\s+to|(?:is|are|was|were)\s+against|no\s+intention\s+of|(?:has|have|had)\s+yet\s+to|"
+    r"stopp\w*\s+short\s+of|fail\w*\s+to)\b|n't\b",
     re.IGNORECASE,
 )
-_HEDGE = re.compile(r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of)\b", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of|expected\s+to|said\s+to\s+be)\b",
+    re.IGNORECASE,
+)
 _CONDITION = re.compile(
     r"\b(?:provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition(?:\s+that)?|as\s+long\s+as|"
     r"only\s+if|only\s+after|only\s+when|if|unless|in\s+exchange\s+for|in\s+return\s+for|subject\s+to|"
-    r"so\s+long\s+as|on\s+the\s+basis\s+that)\b",
+    r"so\s+long\s+as|on\s+the\s+basis\s+that|as\s+soon\s+as|once(?!\s+(?:again|more)\b)|until)\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(
