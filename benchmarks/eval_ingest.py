@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "ingest"
 SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 #: Written after the last change to the rules and scored untuned: the honest held-out numbers.
-FRESH = ("heldout6",)
+FRESH = ("heldout6", "heldout7")
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
 TUNING = ("heldout", "heldout3", "heldout4", "heldout5", "dev", "dev2", "dev3")
 
