@@ -325,7 +325,7 @@ def ingest_validation(root: Path) -> str:
     lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
     sets = {name: texts for name, texts in evaluation.annotated_sets().items() if name != "shared-dev"}
     fresh = evaluation.FRESH
-    rows = [(f"{name} ({len(sets[name])} texts; fresh, untuned)", sets[name]) for name in fresh]
+    rows = [(f"{name} ({len(sets[name])} texts; {note})", sets[name]) for name, note in fresh.items()]
     if len(fresh) > 1:
         rows.append(("**the fresh held-out sets pooled**", [text for name in fresh for text in sets[name]]))
     rows += [(f"{name} ({len(sets[name])} texts; tuned on)", sets[name]) for name in evaluation.TUNING]

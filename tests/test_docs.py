@@ -271,7 +271,7 @@ def test_the_validation_page_states_the_extraction_scores_as_they_are(site: Path
     sets = evaluation.annotated_sets()
     text = _text((site / "validation.html").read_text(encoding="utf-8"))
     fresh = [entry for name in evaluation.FRESH for entry in sets[name]]
-    rows = [(f"{name} ({len(sets[name])} texts; fresh, untuned)", sets[name]) for name in evaluation.FRESH]
+    rows = [(f"{name} ({len(sets[name])} texts; {note})", sets[name]) for name, note in evaluation.FRESH.items()]
     if len(evaluation.FRESH) > 1:
         rows.append(("the fresh held-out sets pooled", fresh))
     for label, texts in rows:
