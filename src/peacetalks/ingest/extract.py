@@ -4,8 +4,10 @@ Per sentence: actors (case names and aliases), issues (case terms) and proposals
 are found first; then
 
 - a **stance** is a stance cue (a verb or noun from :data:`STANCE_CUES`) with an actor before it
-  in the same clause, not governed by a preposition ("support *for* Ukraine" has no speaker),
-  and an issue or proposal after it in that clause (or, failing that, before the actor).
+  in the same clause, not governed by a preposition ("support *for* Ukraine" has no speaker) —
+  or, failing that, a pronoun standing for the subject of an earlier sentence of the paragraph, a
+  speaker named after the statement ("…, Peskov said"), or a passive's agent — and an issue or
+  proposal after it in that clause (before it, for a passive or a relative clause).
   A negation just before the cue makes the polarity negative ("does not accept"); a condition
   after it ("provided", "in exchange for", "only if" …) marks it conditional, and a conditional
   acceptance is recorded as a conditional offer;
@@ -316,6 +318,7 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
+_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
 _SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
@@ -341,11 +344,12 @@ _WITHDRAW = re.compile(
 # "the plan, which calls for a ceasefire": the cue's subject is the noun before "which", not an actor.
 _WHICH = re.compile(r",\s+(?:which|that)\s+(?:also\s+|would\s+|will\s+|only\s+)?$", re.IGNORECASE)
 _WHICH_AFTER = re.compile(r",\s+which\b", re.IGNORECASE)
-# "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
+# "ready to discuss a ceasefire, but only after …": a condition in the next clause.
 _BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
+# "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
-_MODAL_WORD = re.compile(r"must|should|has\s+to|have\s+to|need")
+_MODAL_WORD = re.compile(r"must|should|has\s+to|have\s+to|need", re.IGNORECASE)  # a cheap first look
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
 # A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
 _SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\s+(?=\w)", re.IGNORECASE)
@@ -605,7 +609,7 @@ def _stances(
         return  # no one to speak: no actor named, and no pronoun standing for one
     named = [*issues, *proposals]
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
-    modal = _MODAL_WORD.search(sentence.lower()) is not None
+    modal = _MODAL_WORD.search(sentence) is not None
     cues = _cues(sentence, modal)
     if not (cues or modal):
         return
@@ -864,21 +868,19 @@ def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, 
 def _main_subject(sentence: str, actors: list[Mention], after: int) -> Mention | None:
     """The actor opening the main clause after an opening phrase ("Rejecting the plan, Kyiv …")."""
     comma = sentence.find(",", after)
-    if comma < 0:
-        return None
-    rest = re.match(r",\s+(?:the\s+)?", sentence[comma:])
-    start = comma + (rest.end() if rest else 0)
-    return next((a for a in actors if a.start == start), None)
+    return _actor_at(sentence, actors, comma + 1) if comma >= 0 else None
 
 
 def _agent(sentence: str, actors: list[Mention], after: int) -> Mention | None:
     """The actor of "… rejected by (the) Kremlin"."""
     by = _PASSIVE.match(sentence, after)
-    if by is None:
-        return None
-    rest = re.match(r"\s+(?:the\s+)?", sentence[by.end() :])
-    start = by.end() + (rest.end() if rest else 0)
-    return next((a for a in actors if a.start == start), None)
+    return _actor_at(sentence, actors, by.end()) if by else None
+
+
+def _actor_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
+    """The actor named at ``at``, after blanks and an optional "the"."""
+    start = _THE.match(sentence, at)
+    return next((a for a in actors if a.start == (start.end() if start else at)), None)
 
 
 def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
