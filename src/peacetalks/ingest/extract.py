@@ -349,11 +349,11 @@ _BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
 # "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
-_MODAL_WORD = re.compile(r"must|should|has\s+to|have\s+to|need", re.IGNORECASE)  # a cheap first look
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
 # A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
 _SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\s+(?=\w)", re.IGNORECASE)
 _PERSON_PRONOUNS = frozenset(("he", "she"))
+_PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")  # a cheap first look
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
 _RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+$", re.IGNORECASE)
 _AUXILIARIES = re.compile(
@@ -605,14 +605,14 @@ def _stances(
 ) -> Iterator[Evidence]:
     if not (issues or proposals or previous):
         return
-    if not actors and (subject is None or not _SUBJECT_PRONOUN.search(sentence)):
+    if not actors and (subject is None or not any(p in sentence for p in _PRONOUN_WORDS)):
         return  # no one to speak: no actor named, and no pronoun standing for one
-    named = [*issues, *proposals]
-    plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
-    modal = _MODAL_WORD.search(sentence) is not None
+    modal = _MODAL.search(sentence) if "must" in sentence or "should" in sentence or " to " in sentence else None
     cues = _cues(sentence, modal)
     if not (cues or modal):
         return
+    named = [*issues, *proposals]
+    plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
     attribution = _attribution(sentence, actors, subject, lexicon)
     if modal and attribution is not None:
         cues = _ordered([*cues, *_MODAL.finditer(sentence, 0, attribution.start)])
@@ -794,12 +794,13 @@ def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start:
     return None
 
 
-def _cues(sentence: str, modal: bool) -> list[re.Match[str]]:
+def _cues(sentence: str, modal: re.Match[str] | None) -> list[re.Match[str]]:
     """Stance cues in order: the verbs and nouns of STANCE_CUES, the modal of reported demands
-    (where the sentence has a ``modal``) and "withdraw … from"."""
+    (from shortly before the sentence's first ``modal``, as far as "said" can be from it) and
+    "withdraw … from"."""
     cues = list(_CUE.finditer(sentence))
-    if modal:
-        cues += _SAID_MUST.finditer(sentence)
+    if modal is not None:
+        cues += _SAID_MUST.finditer(sentence, max(0, modal.start() - 125))
     if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
         cues += _WITHDRAW.finditer(sentence)
     return _ordered(cues)
