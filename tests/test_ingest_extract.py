@@ -97,6 +97,24 @@ def test_speakers_named_after_what_they_said(lexicon: Lexicon) -> None:
     assert wanted == [("russia", "nato-neutrality", "demand", "positive", False)]
 
 
+def test_participles_quotes_and_later_conditions(lexicon: Lexicon) -> None:
+    # an opening participle belongs to the main clause's subject
+    opening = stances("Rejecting the 28-point plan, Zelensky said Ukraine would keep fighting.", lexicon)
+    assert opening == [("ukraine", "us-28-point", "reject", "positive", False)]
+    quoted = stances("Interfax quoted Lavrov as saying that sanctions must be lifted first.", lexicon)
+    assert quoted == [("russia", "sanctions-relief", "demand", "positive", False)]
+    # a condition in a following "but only …" clause still makes the offer conditional
+    later = evidence("Moscow is prepared to discuss a ceasefire, but only after Kyiv leaves Kherson.", lexicon)
+    stance = next(e for e in later if e.kind == "stance")
+    assert (stance.actor_id, stance.issue_id, stance.stance, stance.conditional) == (
+        "russia",
+        "ceasefire-sequencing",
+        "offer",
+        True,
+    )
+    assert stance.condition is not None and stance.condition.startswith("only after")
+
+
 def test_pronouns_stand_for_the_subject_of_the_paragraph(lexicon: Lexicon) -> None:
     text = "Rustem Umerov met the envoys on Tuesday. He rejected any cap on the armed forces."
     assert stances(text, lexicon) == [("ukraine", "army-limits", "reject", "positive", False)]
