@@ -324,10 +324,11 @@ def ingest_validation(root: Path) -> str:
     spec.loader.exec_module(evaluation)
     lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
     sets = {name: texts for name, texts in evaluation.annotated_sets().items() if name != "shared-dev"}
-    heldout = [name for name in sets if name.startswith("heldout")]
-    rows = [(f"{name} ({len(sets[name])} texts)", sets[name]) for name in heldout]
-    rows.append(("**the held-out sets pooled**", [text for name in heldout for text in sets[name]]))
-    rows += [(f"{name} ({len(sets[name])} texts; tuned on)", sets[name]) for name in sets if name not in heldout]
+    fresh = evaluation.FRESH
+    rows = [(f"{name} ({len(sets[name])} texts; {note})", sets[name]) for name, note in fresh.items()]
+    if len(fresh) > 1:
+        rows.append(("**the fresh held-out sets pooled**", [text for name in fresh for text in sets[name]]))
+    rows += [(f"{name} ({len(sets[name])} texts; tuned on)", sets[name]) for name in evaluation.TUNING]
     header = " | ".join(f"{kind} {m}" for kind in KINDS for m in ("P", "R"))
     lines = [f"| set | {header} |", "|---|" + "---|" * 2 * len(KINDS)]
     for label, texts in rows:

@@ -77,6 +77,71 @@ def test_stances_on_proposals(lexicon: Lexicon) -> None:
     ]
 
 
+def test_speakers_named_after_what_they_said(lexicon: Lexicon) -> None:
+    # a speaker named after the statement, or after "according to", or as the agent of a passive
+    said = stances(
+        "Any agreement must include sanctions relief, Kremlin spokesman Dmitry Peskov said on Monday.", lexicon
+    )
+    assert said == [("russia", "sanctions-relief", "demand", "positive", False)]
+    according = stances("Kyiv is ready to discuss a demilitarised zone, according to Umerov.", lexicon)
+    assert according == [("ukraine", "demilitarised-zone", "offer", "positive", False)]
+    passive = stances("The 20-point plan was rejected by Moscow within hours.", lexicon)
+    assert passive == [("russia", "us-ukraine-20-point", "reject", "positive", False)]
+    # reported speech with "told": the modal's demand belongs to the one who told
+    told = stances("Lavrov told reporters that the West should lift sanctions first.", lexicon)
+    assert told == [("russia", "sanctions-relief", "demand", "positive", False)]
+    # the actor before "must" is told, not telling; the one named after "said it wanted" is no speaker
+    must = stances("Ukraine must withdraw from Kherson, Peskov said.", lexicon)
+    assert must == [("russia", "territory-kherson", "demand", "positive", False)]
+    wanted = stances("The Russian side, led by Medinsky, said it wanted Ukraine to accept neutrality.", lexicon)
+    assert wanted == [("russia", "nato-neutrality", "demand", "positive", False)]
+
+
+def test_participles_quotes_and_later_conditions(lexicon: Lexicon) -> None:
+    # an opening participle belongs to the main clause's subject
+    opening = stances("Rejecting the 28-point plan, Zelensky said Ukraine would keep fighting.", lexicon)
+    assert opening == [("ukraine", "us-28-point", "reject", "positive", False)]
+    quoted = stances("Interfax quoted Lavrov as saying that sanctions must be lifted first.", lexicon)
+    assert quoted == [("russia", "sanctions-relief", "demand", "positive", False)]
+    # a condition in a following "but only …" clause still makes the offer conditional
+    later = evidence("Moscow is prepared to discuss a ceasefire, but only after Kyiv leaves Kherson.", lexicon)
+    stance = next(e for e in later if e.kind == "stance")
+    assert (stance.actor_id, stance.issue_id, stance.stance, stance.conditional) == (
+        "russia",
+        "ceasefire-sequencing",
+        "offer",
+        True,
+    )
+    assert stance.condition is not None and stance.condition.startswith("only after")
+
+
+def test_pronouns_stand_for_the_subject_of_the_paragraph(lexicon: Lexicon) -> None:
+    text = "Rustem Umerov met the envoys on Tuesday. He rejected any cap on the armed forces."
+    assert stances(text, lexicon) == [("ukraine", "army-limits", "reject", "positive", False)]
+    it = stances("Russia spoke first. It also wants sanctions lifted.", lexicon)
+    assert it == [("russia", "sanctions-relief", "demand", "positive", False)]
+    # "he" is a person and "it" a state: neither stands for the other
+    assert stances("Russia spoke first. He also wants sanctions lifted.", lexicon) == []
+    # and a new paragraph forgets who was speaking
+    assert stances("Rustem Umerov met the envoys on Tuesday.\nHe rejected any cap on the armed forces.", lexicon) == []
+
+
+def test_relative_clauses_and_ellipsis(lexicon: Lexicon) -> None:
+    # "…, a condition Kyiv has refused": the second actor speaks about what the comma follows
+    relative = stances("Moscow insists on the handover of Donetsk, a demand Kyiv has repeatedly rejected.", lexicon)
+    assert ("ukraine", "territory-donetsk", "reject", "positive", False) in relative
+    assert ("russia", "territory-donetsk", "insist", "positive", False) in relative
+    # "backs X but not Y": the same cue, negated, for Y
+    ellipsis = stances("Germany backs a reassurance force but not NATO membership for Kyiv.", lexicon)
+    assert ellipsis == [
+        ("germany", "security-guarantees", "support", "positive", False),
+        ("germany", "nato-neutrality", "support", "negative", False),
+    ]
+    # what a plan says is not the stance of the one promoting it
+    plan = stances("Beijing promoted the 12-point plan, which calls for a ceasefire.", lexicon)
+    assert plan == [("china", "china-12-points", "support", "positive", False)]
+
+
 def test_proposal_mentions_come_from_the_case_terms(lexicon: Lexicon) -> None:
     found = evidence("The Minsk II deal failed; the Peace Formula and the 20-point framework followed.", lexicon)
     assert [e.proposal_id for e in found if e.kind == "proposal"] == [

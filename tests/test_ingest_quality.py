@@ -1,8 +1,11 @@
 """Precision and recall of the rules on the annotated texts in tests/data/ingest.
 
-The issue's targets are checked on the four held-out sets pooled; the floors on the development
-sets are what the rules measured there, minus a margin, so a change that makes extraction worse
-fails here. docs/ingest.md reports every set separately, with how each was used.
+The fresh held-out sets (written after the rules of their day, scored untuned) do not meet the
+issue's stance-recall and figure-recall targets, and docs/ingest.md says so; their floors here are
+what the rules measured on them, minus a margin, so a change that makes extraction worse on fresh
+text fails. The older held-out sets became tuning sets: on them, pooled, the issue's targets hold
+and must keep holding, and the development sets keep their floors. docs/ingest.md reports every set
+separately, with how each was used.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from eval_ingest import SHARED, annotated_sets, evaluate
+from eval_ingest import FRESH, SHARED, annotated_sets, evaluate
 
 from peacetalks.case.loading import load_case_path
 from peacetalks.catalog import builtin_cases
@@ -25,7 +28,19 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
-def test_held_out_texts_meet_the_issue_targets(lexicon: Lexicon) -> None:
+def test_fresh_held_out_texts_keep_what_they_measured(lexicon: Lexicon) -> None:
+    sets = annotated_sets()
+    assert set(FRESH) == {"heldout6", "heldout7"}
+    scores = evaluate([text for name in FRESH for text in sets[name]], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    # measured on 1 December 2026: stance 0.83 / 0.33, figure recall 0.64, proposal recall 1.00
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.3, stance.misses
+    assert figure.recall is not None and figure.recall >= 0.6, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
+
+
+def test_older_held_out_sets_now_tuned_on_meet_the_issue_targets(lexicon: Lexicon) -> None:
     sets = annotated_sets()
     scores = evaluate(sets["heldout"] + sets["heldout3"] + sets["heldout4"] + sets["heldout5"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
@@ -42,13 +57,15 @@ def test_development_texts_keep_their_scores(lexicon: Lexicon) -> None:
     assert (scores["figure"].recall or 0) >= 0.95 and (scores["proposal"].recall or 0) >= 0.95
     harder = evaluate(sets["dev2"], lexicon)
     assert (harder["stance"].precision or 0) >= 0.85 and (harder["stance"].recall or 0) >= 0.5
+    wire = evaluate(sets["dev3"], lexicon)
+    assert (wire["stance"].precision or 0) >= 0.9 and (wire["stance"].recall or 0) >= 0.6
 
 
 def test_shared_development_articles(lexicon: Lexicon) -> None:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: the shared development articles are not part of the repository")
     scores = evaluate(annotated_sets()["shared-dev"], lexicon)
-    # Long opinion pieces: most stances there refer back ("these areas") and are missed, but
-    # what the rules do record is right.
-    assert (scores["stance"].precision or 0) >= 0.8
+    # Long opinion pieces, tuned on: stance recall rose from 0.39 to 0.78 with the rules for
+    # relative clauses, coordinated subjects and nouns such as "principles"; what is left refers back.
+    assert (scores["stance"].precision or 0) >= 0.8 and (scores["stance"].recall or 0) >= 0.7
     assert (scores["figure"].recall or 0) >= 0.9 and (scores["proposal"].recall or 0) >= 0.95

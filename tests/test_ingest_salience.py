@@ -99,7 +99,9 @@ def test_the_strongest_step_each_way_counts_and_the_scale_is_bounded() -> None:
 def test_no_proposal_without_a_position_in_force_a_speaker_or_a_move() -> None:
     assert salience_updates("Crimea is a red line.") == []  # whose?
     assert salience_updates("India said sanctions relief is a red line.") == []  # India has no position on it
-    assert salience_updates("Russia said Donetsk is a red line and Kyiv said it is a red line.") == []  # two speakers
+    # two speakers: each clause's cue goes to its own speaker, and Kyiv's names the issue only as "it"
+    two = salience_updates("Russia said Donetsk is a red line and Kyiv said it is a red line.")
+    assert [(u.actor, u.issue) for u in two] == [("russia", "territory-donetsk")]
     # the issue named is in another clause; the cue is inside a condition
     assert salience_updates("Zelensky's adviser said any pause must be a full ceasefire, adding that Ukraine will "
                             "never recognise the occupied territories as Russian.") == []

@@ -4,8 +4,10 @@ Per sentence: actors (case names and aliases), issues (case terms) and proposals
 are found first; then
 
 - a **stance** is a stance cue (a verb or noun from :data:`STANCE_CUES`) with an actor before it
-  in the same clause, not governed by a preposition ("support *for* Ukraine" has no speaker),
-  and an issue or proposal after it in that clause (or, failing that, before the actor).
+  in the same clause, not governed by a preposition ("support *for* Ukraine" has no speaker) —
+  or, failing that, a pronoun standing for the subject of an earlier sentence of the paragraph, a
+  speaker named after the statement ("…, Peskov said"), or a passive's agent — and an issue or
+  proposal after it in that clause (before it, for a passive or a relative clause).
   A negation just before the cue makes the polarity negative ("does not accept"); a condition
   after it ("provided", "in exchange for", "only if" …) marks it conditional, and a conditional
   acceptance is recorded as a conditional offer;
@@ -54,6 +56,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "seek",
         "seeks",
         "sought",
+        "seeking",
+        "urging",
+        "pressing for",
+        "pushing for",
         "want",
         "wants",
         "wanted",
@@ -72,13 +78,30 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "aims",
         "objective",
         "objectives",
+        "principles",
+        "priorities",
         "stance",
         "position",
         "claim",
         "claims",
         "claimed",
+        # a claim to territory: "Crimea, which Russia annexed in 2014"
+        "annex",
+        "annexes",
+        "annexed",
+        "annexation of",
     ),
-    "insist": ("insist", "insists", "insisted", "insisting", "insistence"),
+    "insist": (
+        "insist",
+        "insists",
+        "insisted",
+        "insisting",
+        "insistence",
+        # said of what comes before them: "the army cap was non-negotiable"
+        "non-negotiable",
+        "red line",
+        "red lines",
+    ),
     "reject": (
         "reject",
         "rejects",
@@ -91,13 +114,18 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "refuse",
         "refuses",
         "refused",
+        "refusing",
         "refusal",
         "dismiss",
         "dismisses",
         "dismissed",
+        "dismissing",
+        "ruling out",
         "turned down",
         "turns down",
         "turn down",
+        "unacceptable",
+        "out of the question",
     ),
     "accept": (
         "accept",
@@ -124,6 +152,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "consent to",
         "consents to",
         "consented to",
+        # negated, a refusal: "will not sign anything that …"
+        "sign",
+        "signs",
+        "signed",
+        "signing",
     ),
     "offer": (
         "offer",
@@ -161,6 +194,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "suggest",
         "suggests",
         "suggested",
+        "suggesting",
         "floated",
         "floats",
         "tabled",
@@ -188,6 +222,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "endorse",
         "endorses",
         "endorsed",
+        "endorsing",
+        "promote",
+        "promotes",
+        "promoted",
+        "promoting",
         "favour",
         "favours",
         "favoured",
@@ -197,6 +236,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "welcome",
         "welcomes",
         "welcomed",
+        "welcoming",
         "emphasize",
         "emphasizes",
         "emphasized",
@@ -218,17 +258,21 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "resist",
         "resists",
         "resisted",
+        "resisting",
         "condemn",
         "condemns",
         "condemned",
+        "condemning",
         "views as a threat",
         "view as a threat",
         "viewed as a threat",
     ),
-    "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened"),
+    "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened", "threatening"),
 }
 _CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
 _CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re.IGNORECASE)
+# Cues whose object usually comes before them, between the speaker and the cue.
+_OBJECT_BEFORE = frozenset(("unacceptable", "non negotiable", "red line", "red lines", "out of the question"))
 # Where a clause ends: a stance's actor and issue must lie between two of these.
 _BOUNDARY = re.compile(
     r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|"
@@ -239,30 +283,37 @@ _BOUNDARY = re.compile(
 _COORDINATED = re.compile(r"(?:,?\s+(?:but|yet|and|while)|\s+and\s+(?:said|says|added|warned|told))\s*$", re.IGNORECASE)
 # "an adviser to Zelenskyy said …": the adviser speaks for the one named.
 _SPOKESPERSON = re.compile(
-    r"\b(?:advis[eo]rs?|aides?|spokes(?:wo)?m[ae]n|spokespersons?|envoys?|officials?|ministers?|negotiators?)\s+"
+    r"\b(?:advis[eo]rs?|aides?|spokes(?:wo)?m[ae]n|spokespersons?|envoys?|officials?|ministers?|negotiators?|"
+    r"leaders?|heads?|chiefs?|representatives?|delegations?|delegates?)\s+"
     r"(?:to|for|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SAID_MUST = re.compile(
-    r"\b(?:said|says|say|stated|states|argued|argues|insisted)\s+(?:that\s+)?(?:[^,;.]{0,60}?\s)?"
+    r"\b(?:said|says|say|stated|states|argued|argues|insisted|insists|told|tells|added|adds|stressed|stresses|"
+    r"noted|notes|repeated|repeats|maintained|maintains|saying)\s+(?:that\s+)?(?:[^,;.]{0,100}?\s)?"
     r"(must|should|has\s+to|have\s+to|needs?\s+to)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
-    r"declin\w*\s+to|(?:is|are|was|were)\s+against)\b|n't\b",
+    r"declin\w*\s+to|(?:is|are|was|were)\s+against|no\s+intention\s+of|(?:has|have|had)\s+yet\s+to|"
+    r"stopp\w*\s+short\s+of|fail\w*\s+to)\b|n't\b",
     re.IGNORECASE,
 )
-_HEDGE = re.compile(r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of)\b", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of|expected\s+to|said\s+to\s+be)\b",
+    re.IGNORECASE,
+)
 _CONDITION = re.compile(
     r"\b(?:provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition(?:\s+that)?|as\s+long\s+as|"
     r"only\s+if|only\s+after|only\s+when|if|unless|in\s+exchange\s+for|in\s+return\s+for|subject\s+to|"
-    r"so\s+long\s+as|on\s+the\s+basis\s+that)\b",
+    r"so\s+long\s+as|on\s+the\s+basis\s+that|as\s+soon\s+as|once(?!\s+(?:again|more)\b)|until)\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(
     r"\s+(?:it|this|that|them|these)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE
 )
+_IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
 _ANAPHOR = re.compile(
     r"\s+(?:(?:the|these|those|this|that|such)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|deal|drafts?|"
@@ -271,6 +322,49 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
+_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+# "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
+_SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+# "the agency quoted Peskov as saying …"
+_QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
+_SAID_BEFORE = re.compile(
+    rf",\s+(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
+    r"president|chief|secretary|negotiator|head))\s+){0,3}$"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;!?”\"’)]|$)")
+_AFTER_COMMA = re.compile(r",\s+(?:[\w'’-]+\s+){0,5}?$")
+_SAYS_AT_END = re.compile(
+    rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
+)
+_PRONOUN_SAYS = re.compile(rf",\s+(he|she|it|they)\s+(?:later\s+|also\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE)
+# "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
+_WITHDRAW = re.compile(
+    r"\b(withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?\s+(?:back|out))\s+(?:(?:its|their|his|her|all|the|our)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:from|of)\b",
+    re.IGNORECASE,
+)
+# "the plan, which calls for a ceasefire": the cue's subject is the noun before "which", not an actor.
+_WHICH = re.compile(r",\s+(?:which|that)\s+(?:also\s+|would\s+|will\s+|only\s+)?$", re.IGNORECASE)
+_WHICH_AFTER = re.compile(r",\s+which\b", re.IGNORECASE)
+# "ready to discuss a ceasefire, but only after …": a condition in the next clause.
+_BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
+# "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
+_BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
+_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
+# A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
+_SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\s+(?=\w)", re.IGNORECASE)
+_PERSON_PRONOUNS = frozenset(("he", "she"))
+_PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")  # a cheap first look
+# "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
+_RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+$", re.IGNORECASE)
+_AUXILIARIES = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
+    r"flatly|consistently|so\s+far|not|never|n[o']t)\s+)*$",
+    re.IGNORECASE,
+)
 _BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A mention straight after one of these words is an object or a place, not a speaker.
 _GOVERNED = re.compile(
@@ -366,14 +460,21 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     )
     items: list[Evidence] = []
     previous: list[Referent] = []
+    subject: Mention | None = None
+    last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
+        if text.find("\n", last_end, start) >= 0:
+            subject = None  # "he", "it" … are resolved within a paragraph only
         items.extend(
             _sentence_evidence(
-                text, start, end, proposals, actors, issues, lexicon, doc.id, previous, doc.source.published
+                text, start, end, proposals, actors, issues, lexicon, doc.id, previous, subject, doc.source.published
             )
         )
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
+        if actors:
+            subject = _subject(text, start, actors) or subject
+        last_end = end
     return items
 
 
@@ -407,6 +508,7 @@ def _sentence_evidence(
     lexicon: Lexicon,
     source_id: str,
     previous: list[Referent],
+    subject: Mention | None,
     published: dt.date | None = None,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
@@ -441,7 +543,7 @@ def _sentence_evidence(
             proposal_id=pid,
             proposal_name=lexicon.proposal_names[pid],
         )
-    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous)
+    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject)
     for f in figures:
         yield item(
             "figure",
@@ -462,14 +564,14 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _clause(sentence: str, at: int) -> tuple[int, int]:
-    """The clause of ``sentence`` around offset ``at``."""
-    start, end = 0, len(sentence)
-    for m in _BOUNDARY.finditer(sentence):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at:
-            end = m.start()
+def _clause(bounds: list[tuple[int, int]], length: int, at: int) -> tuple[int, int]:
+    """The clause around offset ``at`` of a sentence of ``length`` with clause ``bounds`` (see _BOUNDARY)."""
+    start, end = 0, length
+    for b_start, b_end in bounds:
+        if b_end <= at:
+            start = b_end
+        elif b_start >= at:
+            end = b_start
             break
     return start, end
 
@@ -486,49 +588,120 @@ def _stances(
     lexicon: Lexicon,
     item: MakeItem,
     previous: list[Referent],
+    subject: Mention | None = None,
 ) -> Iterator[Evidence]:
-    if not actors or not (issues or proposals or previous):
+    if not (issues or proposals or previous):
         return
+    if not actors and (subject is None or not any(p in sentence for p in _PRONOUN_WORDS)):
+        return  # no one to speak: no actor named, and no pronoun standing for one
+    modal = _MODAL.search(sentence) if "must" in sentence or "should" in sentence or " to " in sentence else None
+    cues = _cues(sentence, modal)
+    if not (cues or modal):
+        return
+    named = [*issues, *proposals]
+    plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
+    attribution = _attribution(sentence, actors, subject, lexicon)
+    if modal and attribution is not None:
+        cues = _ordered([*cues, *_MODAL.finditer(sentence, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
-    for cue in _cues(sentence):
+    bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(sentence)] if cues else []
+    n = len(sentence)
+    for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
-        stance = _CUE_STANCE.get(form, "demand")  # the modal of "X said Y must …" is a demand
-        if _PASSIVE.match(sentence, cue.end()):
-            continue  # "movements backed by Russia": the speaker, if any, follows
-        c_start, c_end = _clause(sentence, cue.start())
-        speaker = _speaker(sentence, actors, cue.start(), c_start)
-        inherited = False
-        if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
-            # "China supports X but opposes Y": the subject carries over into the coordinated clause.
-            speaker = _speaker(sentence, actors, c_start, _clause(sentence, c_start - 1)[0])
-            inherited = True
-        if speaker is None:
+        # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
+        stance = _CUE_STANCE.get(form, "offer" if cue.re is _WITHDRAW else "demand")
+        which = _WHICH.search(sentence, max(0, cue.start() - 30), cue.start())
+        if which and not _actor_ends(actors, which.start()):
             continue
-        if (c_start, speaker.start) in governed:
+        c_start, c_end = _clause(bounds, n, cue.start())
+        inherited = False
+        objects: list[Mention] = []
+        if _PASSIVE.match(sentence, cue.end()):
+            # "the plan was rejected by Moscow": the speaker follows, what it spoke of came before.
+            speaker = _agent(sentence, actors, cue.end())
+            objects = [m for m in named if c_start <= m.start and m.end <= cue.start()][-2:]
+            if speaker is None or not objects:
+                continue
+        elif cue.re is _MODAL:
+            # "Any settlement must include Donetsk, Peskov said": the attributed speaker demands.
+            speaker = attribution
+            if speaker is None or speaker.start < cue.end():
+                continue
+            objects = [m for m in named if c_start <= m.start and m.end <= speaker.start]
+        else:
+            speaker = _speaker(sentence, actors, cue.start(), c_start)
+            if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
+                # "China supports X but opposes Y": the subject carries over into the coordinated clause.
+                speaker = _speaker(sentence, actors, c_start, _clause(bounds, n, c_start - 1)[0])
+                inherited = True
+            if speaker is None:
+                speaker = _pronoun_speaker(sentence, actors, subject, lexicon, cue.start(), c_start)
+                inherited = speaker is not None
+            if speaker is not None and _MODAL.search(sentence, speaker.end, cue.start()):
+                speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
+            if speaker is None and attribution is not None and attribution.start >= cue.end():
+                speaker = attribution
+            if speaker is None and cue.start() < 3 and form.endswith("ing"):
+                # "Rejecting the plan, Zelensky said …": an opening participle has the main clause's subject.
+                speaker = _main_subject(sentence, actors, cue.end())
+            if speaker is not None and (c_start, speaker.start) in governed:
+                # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
+                speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
+            if speaker is not None and _is_relative(sentence, speaker, cue.start()):
+                # "Crimea, which Russia annexed": the object is what the comma follows.
+                comma = sentence.rfind(",", 0, speaker.start)
+                objects = [m for m in named if m.end <= comma][-1:]
+            elif speaker is not None and form in _OBJECT_BEFORE:
+                # "said the army cap was unacceptable"
+                objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
+        if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
-        objects = [m for m in (*issues, *proposals) if cue.end() <= m.start < c_end]
-        if not objects and _PRONOUN.match(sentence, cue.end()):
-            # "Washington proposed a ceasefire, and Ukraine accepted it": what the sentence named before.
-            objects = [m for m in (*issues, *proposals) if m.end <= cue.start()][-1:]
+        if not objects:
+            # after the cue; for "X said (that) Y must …" from "said" on
+            begin = cue.start() if cue.re is _SAID_MUST else cue.end()
+            # up to the clause's end, or to a speaker named after the cue
+            ends = [a.start for a in (attribution, speaker) if a is not None and a.start > cue.end()]
+            limit = min([c_end, *ends])
+            which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
+            if which is not None and any(p.end == which.start() for p in proposals):
+                limit = which.start()  # "promote the plan, which calls for a ceasefire": what the plan says
+            objects = [m for m in named if begin <= m.start < limit]
+        if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
+            # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
+            before = [m for m in named if m.end <= cue.start() and not _overlaps(m, speaker)][-1:]
+            if before:
+                objects = [*before, *objects]
+            elif objects and previous and _IT.match(sentence, cue.end()):
+                objects = [_refer(previous[-1], cue, plans), *objects]
+                inherited = True
         if stance in ("condition",) and not objects:
-            objects = [m for m in (*issues, *proposals) if cue.end() <= m.start]
+            objects = [m for m in named if cue.end() <= m.start]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
-        referent: Referent | None = None
+        referred = False
         if not objects and (anaphor := _ANAPHOR.match(sentence, cue.end())):
-            # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun).
-            wants_plan = anaphor.group(1) is not None
-            candidates = [r for r in previous if r.is_proposal] if wants_plan else []
-            pool = candidates or previous
+            # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun,
+            # the issue for a part of one: "did not accept that clause").
+            noun = (anaphor.group(1) or "").lower()
+            wants_plan = bool(noun) and not noun.startswith(("clause", "point", "provision"))
+            pool = (
+                ([r for r in previous if r.is_proposal] if wants_plan else [])
+                or ([r for r in previous if not r.is_proposal] if noun else [])
+                or previous
+            )
             if pool:
-                referent = pool[-1]
-                objects = [Mention(cue.start(), cue.end(), referent.ids)]
+                objects = [_refer(pool[-1], cue, plans)]
+                referred = True
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
         governed.add((c_start, speaker.start))
-        between = sentence[speaker.end : cue.start()]
-        negated = bool(_NEGATION.search(between[-30:]))
-        condition = _CONDITION.search(sentence, cue.end(), c_end if c_end > cue.end() else len(sentence))
+        # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
+        between = sentence[speaker.end if speaker.start < cue.start() else c_start : cue.start()]
+        negated = bool(_NEGATION.search(between[-30:])) or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
+        cond_end = c_end if c_end > cue.end() else len(sentence)
+        if _BUT_ONLY.match(sentence, cond_end):
+            cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
+        condition = _CONDITION.search(sentence, cue.end(), cond_end)
         conditional = condition is not None or stance == "condition"
         recorded = stance
         if conditional and stance in ("accept", "support"):
@@ -538,13 +711,18 @@ def _stances(
             confidence -= 0.2
         if inherited:
             confidence -= 0.1
-        if referent is not None:
+        if referred:
             confidence -= 0.15
+        pairs = [(o, negated) for o in objects[:6]]
+        if (but := _BUT_NOT.match(sentence, c_end)) is not None:
+            # "backs security guarantees but not NATO membership"
+            after = [m for m in named if but.end() <= m.start < _clause(bounds, n, but.end())[1]]
+            pairs += [(o, not negated) for o in after[:2]]
         actor_id = speaker.ids[0]
         party = lexicon.party(actor_id)
         seen: set[tuple[str | None, str | None]] = set()
-        for obj in objects[:6]:
-            is_proposal = referent.is_proposal if referent is not None else any(obj is p for p in proposals)
+        for obj, negative in pairs:
+            is_proposal = id(obj) in plans
             for obj_id in obj.ids[:2]:
                 key = (None, obj_id) if is_proposal else (obj_id, None)
                 if key in seen:
@@ -553,7 +731,7 @@ def _stances(
                 yield item(
                     "stance",
                     min(speaker.start, obj.start),
-                    max(cue.end(), obj.end),
+                    max(cue.end(), obj.end, speaker.end),
                     f"stance/{stance}",
                     confidence,
                     actor_id=party,
@@ -564,11 +742,32 @@ def _stances(
                     proposal_id=obj_id if is_proposal else None,
                     proposal_name=lexicon.proposal_names[obj_id] if is_proposal else None,
                     stance=recorded,
-                    polarity="negative" if negated else "positive",
+                    polarity="negative" if negative else "positive",
                     conditional=conditional,
-                    condition=sentence[condition.start() : c_end].strip() if condition else None,
+                    condition=sentence[condition.start() : max(c_end, condition.end())].strip() if condition else None,
                     extra={"cue": cue.group(1), "mention": sentence[speaker.start : speaker.end]},
                 )
+
+
+def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
+    """A stand-in mention, at the cue, for an issue or proposal the previous sentence named."""
+    mention = Mention(cue.start(), cue.end(), referent.ids)
+    if referent.is_proposal:
+        plans.add(id(mention))
+    return mention
+
+
+def _actor_ends(actors: list[Mention], at: int) -> bool:
+    return any(a.end == at for a in actors)
+
+
+def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
+    """ "…, which Moscow rejects": the speaker opens a relative clause and the cue follows it."""
+    if speaker.end > cue_start:
+        return False
+    return bool(_AUXILIARIES.match(sentence, speaker.end, cue_start)) and bool(
+        _RELATIVE.search(sentence, max(0, speaker.start - 40), speaker.start)
+    )
 
 
 def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start: int) -> Mention | None:
@@ -582,9 +781,101 @@ def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start:
     return None
 
 
-def _cues(sentence: str) -> list[re.Match[str]]:
-    """Stance cues in order: the verbs and nouns of STANCE_CUES, and the modal of reported demands."""
-    return sorted([*_CUE.finditer(sentence), *_SAID_MUST.finditer(sentence)], key=lambda m: m.start(1))
+def _cues(sentence: str, modal: re.Match[str] | None) -> list[re.Match[str]]:
+    """Stance cues in order: the verbs and nouns of STANCE_CUES, the modal of reported demands
+    (from shortly before the sentence's first ``modal``, as far as "said" can be from it) and
+    "withdraw … from"."""
+    cues = list(_CUE.finditer(sentence))
+    if modal is not None:
+        cues += _SAID_MUST.finditer(sentence, max(0, modal.start() - 125))
+    if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
+        cues += _WITHDRAW.finditer(sentence)
+    return _ordered(cues)
+
+
+def _ordered(cues: list[re.Match[str]]) -> list[re.Match[str]]:
+    """By position, one cue per position: a listed cue before a reported modal or a looser pattern."""
+    if len(cues) > 1:
+        cues.sort(key=lambda m: m.start(1))
+        cues = [c for i, c in enumerate(cues) if i == 0 or c.start(1) != cues[i - 1].start(1)]
+    return cues
+
+
+def _subject(text: str, offset: int, actors: list[Mention]) -> Mention | None:
+    """The actor a later "he", "it" … may stand for: the sentence's first (at ``offset`` in ``text``),
+    if it opens the sentence as its subject."""
+    a = actors[0]
+    if a.start <= 40 and not _GOVERNED.search(text, offset + max(0, a.start - 12), offset + a.start):
+        return a
+    return None
+
+
+def _fits(pronoun: str, subject: Mention, lexicon: Lexicon) -> bool:
+    """ "he" and "she" stand for a person, "it" and "they" for a state or body."""
+    is_person = lexicon.party(subject.ids[0]) != subject.ids[0]
+    return is_person == (pronoun.lower() in _PERSON_PRONOUNS)
+
+
+def _pronoun_speaker(
+    sentence: str, actors: list[Mention], subject: Mention | None, lexicon: Lexicon, cue_start: int, clause_start: int
+) -> Mention | None:
+    """ "He also wants sanctions lifted": a subject pronoun before the cue, with no actor between,
+    stands for the subject of an earlier sentence of the paragraph."""
+    if subject is None:
+        return None
+    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start + 1):
+        if _GOVERNED.search(sentence[max(0, m.start() - 12) : m.start()]) or not _fits(m[1], subject, lexicon):
+            continue
+        if any(m.end() <= a.start < cue_start for a in actors):
+            continue
+        return Mention(m.start(1), m.end(1), subject.ids)
+    return None
+
+
+def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, lexicon: Lexicon) -> Mention | None:
+    """Who the sentence says is speaking, when named after what is said: "…, Peskov said on
+    Thursday", "…, said an adviser to Zelensky", "according to the Kremlin", "quoted Lavrov as
+    saying"; or "…, he said"."""
+    if "," not in sentence and "ccording" not in sentence and " as saying" not in sentence:
+        return None  # every form below but two follows a comma
+    for a in actors[:-4:-1]:  # an attribution names one of the last actors of the sentence
+        before = sentence[max(0, a.start - 60) : a.start]
+        if _ACCORDING_TO.search(before) or (_SAID_BEFORE.search(before) and _CLAUSE_END.match(sentence, a.end)):
+            return a
+        if _QUOTED.search(before) and _AS_SAYING.match(sentence, a.end):
+            return a
+        speaks = _AFTER_COMMA.search(before) and _SAYS_AT_END.match(sentence, a.end)
+        if speaks and (not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before)):
+            return a
+    m = _PRONOUN_SAYS.search(sentence) if subject is not None else None
+    if m and subject is not None and _fits(m[1], subject, lexicon):
+        return Mention(m.start(1), m.end(1), subject.ids)
+    return None
+
+
+def _main_subject(sentence: str, actors: list[Mention], after: int) -> Mention | None:
+    """The actor opening the main clause after an opening phrase ("Rejecting the plan, Kyiv …")."""
+    comma = sentence.find(",", after)
+    return _actor_at(sentence, actors, comma + 1) if comma >= 0 else None
+
+
+def _agent(sentence: str, actors: list[Mention], after: int) -> Mention | None:
+    """The actor of "… rejected by (the) Kremlin"."""
+    by = _PASSIVE.match(sentence, after)
+    return _actor_at(sentence, actors, by.end()) if by else None
+
+
+def _actor_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
+    """The actor named at ``at``, after blanks and an optional "the"."""
+    start = _THE.match(sentence, at)
+    return next((a for a in actors if a.start == (start.end() if start else at)), None)
+
+
+def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
+    """In "…, a condition Kyiv has refused", the actor just before the cue, opening a relative or
+    appositive phrase, is the cue's subject (not the clause's first actor)."""
+    nearest = [a for a in actors if first.start < a.start and a.end <= cue_start][-1:]
+    return nearest[0] if nearest and _is_relative(sentence, nearest[0], cue_start) else None
 
 
 def _names_an_actor(sentence: str, mention: Mention, actors: list[Mention]) -> bool:
