@@ -1,6 +1,7 @@
 """The shortcuts taken for speed change no result, on arbitrary text: a cheap pre-check never
 skips a pattern that would have matched, rewritten patterns match as they did, and terms matched
-case-sensitively in folded text are those IGNORECASE finds."""
+case-sensitively in folded text are those IGNORECASE finds, and sentence splitting reads the
+same word before a full stop."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from peacetalks.ingest import extract, figures
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
 from peacetalks.ingest.patterns import fold
+from peacetalks.ingest.sentences import _word_before
 
 # Words the patterns look for, in odd cases and with the letters IGNORECASE treats alike
 # (dotless ı, long ſ, dotted İ, the Kelvin sign), numbers, dates and punctuation around them.
@@ -100,3 +102,13 @@ def test_terms_in_other_scripts_keep_ignorecase() -> None:
     terms = _Terms([("перемирие", "truce"), ("μέτωπο", "front")], exact_case=False)
     assert not terms._fold_text
     assert [m.ids for m in terms.find("ПЕРЕМИРИЕ на ΜΈΤΩΠΟ")] == [("truce",), ("front",)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u00a0ab.(\"'“M", max_size=120), st.integers(0, 120))
+@example("b" + "(" * 40 + "mr", 42)  # a word longer than one look back
+@example("a" * 80 + " " * 40, 120)
+def test_the_word_before_a_full_stop_is_the_last_word_of_the_line_so_far(line: str, end: int) -> None:
+    end = min(end, len(line))
+    before = line[:end]
+    assert _word_before(line, end) == (before.rsplit(None, 1)[-1].lower() if before.strip() else "")
