@@ -55,7 +55,8 @@ def annotated_sets() -> dict[str, list[tuple[str, str, dict[str, object]]]]:
 def evaluate(texts: list[tuple[str, str, dict[str, object]]], lexicon: Lexicon) -> dict[str, Score]:
     scores = []
     for text_id, raw, annotation in texts:
-        doc = Document(SourceInfo(text_id, "text"), clean_text(raw).text)
+        published = annotation.get("published")  # a text may say when it appeared, as a feed item does
+        doc = Document(SourceInfo(text_id, "text", published=published), clean_text(raw).text)  # type: ignore[arg-type]
         scores.append(score_text(extract(doc, lexicon), annotation, text_id))
     return total(scores)
 

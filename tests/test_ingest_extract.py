@@ -163,7 +163,7 @@ def test_proposal_mentions_come_from_the_case_terms(lexicon: Lexicon) -> None:
         ("€210bn of assets", 2.1e11, "EUR"),
         ("a 30-day ceasefire", 30.0, "day"),
         ("a 15-year guarantee", 5478.75, "day"),
-        ("two weeks later", 14.0, "day"),
+        ("for two weeks", 14.0, "day"),
         ("800,000 troops", 800000.0, "troops"),
         ("an army capped at 600,000", 600000.0, "troops"),
         ("1,200 prisoners of war", 1200.0, "prisoners"),

@@ -14,6 +14,7 @@ one, so "12 March 2025" is one date and not also a count of 12. Normalised units
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -58,12 +59,20 @@ _WORD_NUMBERS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
     "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
     "hundred": 100,
     "a hundred": 100,
@@ -92,13 +101,22 @@ _DATE_DMY = re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}
 _DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
+# The first day of "14 and 15 December 2025", just before a full date.
+_DAY_BEFORE_DATE = re.compile(r"(?<![\w,.])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|&|-|–)\s*$")
 # Every _DATE_Y match, in fold(sentence), matches this; most sentences with a year do not.
 _YEAR_AFTER_WORD = re.compile(
-    r"(?:in|since|by|until|till|from|before|after|during|early|late|mid-?|the)\s+(?:19|20)\d\d"
+    r"(?:in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of)\s+(?:19|20)\d\d"
+    r"|(?:pre|post|mid)-(?:19|20)\d\d"
 )
+_YEAR = r"((?:19|20)\d{2})\b(?![-–]\w)"
+# A second year joined to the first: "in 2026 and 2027", "from 2014 to 2022".
+_AND_YEAR = rf"(?:\s+(?:and|or|to)\s+{_YEAR})?"
 _DATE_Y = re.compile(
-    r"(?i:\b(?:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s+)((?:19|20)\d{2})\b(?![-–]\w)"
+    rf"(?i:\b(?:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s+){_YEAR}{_AND_YEAR}"
     r"|(?i:\bthe\s+)((?:19|20)\d{2})(?=\s+[a-z])"
+    # "around 2000 troops", "of 1950 km" are no years: these words also come before counts.
+    rf"|(?i:\b(?:around|over|circa|of)\s+){_YEAR}{_AND_YEAR}(?!\s+(?:[a-z]+s|km|staff|personnel)\b)"
+    r"|(?i:\b(?:pre|post|mid)-)((?:19|20)\d{2})\b"
 )
 _MONEY_PRE = re.compile(rf"(US\$|\$|€|£|USD\s?|EUR\s?|GBP\s?|RUB\s?){_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_POST = re.compile(rf"{_NUM}{_SCALE}\s*(dollars|euros|pounds|roubles|rubles|USD|EUR|GBP)\b", re.IGNORECASE)
@@ -107,7 +125,19 @@ _AREA = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE)
-_DURATION_UNITS = r"(?:-|\s+)(hours?|days?|weeks?|months?|years?)\b"
+_DURATION_UNITS = r"(?:-|\s+)(hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
+# "for a week", "within a year": a duration of one unit without a number.
+_A_DURATION = re.compile(
+    r"\b(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?an?\s+"
+    r"(hour|day|week|fortnight|month|year|decade)\b",
+    re.IGNORECASE,
+)
+# "Two days later", "Four years on,", "three days after the deal": a point in time, not a
+# duration, unless a word before says it lasted ("for two days before agreeing").
+_RELATIVE_AFTER = re.compile(r"\s*(?:later|earlier|after|before|into|on(?=\s*[,;:.)]|\s*$))\b", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"\b(?:for|within|over|lasting|during)\s+(?:about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+# "these two nations", "the two sides": a reference back, not a count.
+_REFERENCE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
 _DURATION = re.compile(_WNUM + _DURATION_UNITS, re.IGNORECASE)
 _DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS, re.IGNORECASE)
 _COUNTED = {
@@ -140,16 +170,49 @@ _COUNTED = {
     "shells": "shells",
     "aircraft": "aircraft",
     "jets": "aircraft",
+    "staff": "people",
+    "leaders": "people",
+    "observers": "people",
+    "monitors": "people",
+    "countries": "countries",
+    "nations": "countries",
+    "states": "countries",
+    "organisations": "organisations",
+    "organizations": "organisations",
+    "votes": "votes",
+    "abstentions": "votes",
+    "tonnes": "tonnes",
+    "tons": "tonnes",
 }
+# "two people present", "people familiar with the talks": who a report cites, not a count.
+_SOURCES_AFTER = re.compile(
+    r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
+)
+_LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?)\b(?![²2])", re.IGNORECASE)
+# "by 93 votes to 18": the votes against.
+_VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_NUM}", re.IGNORECASE)
+# "157 on each side": a count of what the count just before it counted.
+_EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
+# The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
+_RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
 _COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
 _COUNT = re.compile(_WNUM + _COUNTED_NOUN, re.IGNORECASE)
 _COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN, re.IGNORECASE)
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
-    rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to)\s+(?:about\s+|around\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per))",
+    rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
+    rf"\s+(?:about\s+|around\s+|some\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per))",
     re.IGNORECASE,
 )
-_DURATION_DAYS = {"hour": 1.0, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+_DURATION_DAYS = {
+    "hour": 1.0,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 30.44,
+    "year": 365.25,
+    "decade": 3652.5,
+}
 _CURRENCY = {
     "us$": "USD",
     "$": "USD",
@@ -219,8 +282,9 @@ def find_figures(sentence: str) -> list[Figure]:
         return any(map(lowered.__contains__, words))
 
     number_words = _NUMBER_WORD.search(lowered) is not None
-    if not number_words and not _DIGIT.search(sentence):
-        return []  # most sentences: spare them the fourteen patterns below
+    durations = has("hour", "day", "week", "month", "year", "fortnight", "decade")
+    if not number_words and not _DIGIT.search(sentence) and not (durations and _A_DURATION.search(sentence)):
+        return []  # most sentences: spare them the patterns below
     month = any(map(sentence.__contains__, _MONTH_STEMS))
     duration, count = (_DURATION, _COUNT) if number_words else (_DURATION_DIGITS, _COUNT_DIGITS)
     taken: list[tuple[int, int]] = []
@@ -240,6 +304,9 @@ def find_figures(sentence: str) -> list[Figure]:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_DMY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[3]), _month(m[2]), int(m[1]))) is not None:
+            first = _DAY_BEFORE_DATE.search(sentence, max(0, m.start() - 12), m.start())
+            if first and (first_iso := _iso(int(m[3]), _month(m[2]), int(first[1]))) is not None:
+                add(Figure(first.start(1), first.end(1), "date", first_iso, "date"))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
@@ -252,8 +319,9 @@ def find_figures(sentence: str) -> list[Figure]:
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
     for m in _DATE_Y.finditer(sentence) if _YEAR_AFTER_WORD.search(lowered) else ():
-        group = 1 if m[1] else 2
-        add(Figure(m.start(group), m.end(group), "date", m[group], "date"))
+        for group in range(1, 7):
+            if m[group]:
+                add(Figure(m.start(group), m.end(group), "date", m[group], "date"))
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
         currency = _CURRENCY[m[1].strip().lower()]
         add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency))
@@ -280,6 +348,11 @@ def find_figures(sentence: str) -> list[Figure]:
                 extra={"stated_value": value, "stated_unit": " ".join(m[4].split())},
             )
         )
+    for m in _LENGTH.finditer(sentence) if has("km", "kilomet", "mile") else ():
+        value = _number(m[1], m[2], m[3])
+        km = value * 1.609344 if m[4].lower().startswith("mile") else value
+        extra = {"stated_value": value, "stated_unit": m[4].lower()}
+        add(Figure(m.start(), m.end(), "length", round(km, 3), "km", extra=extra))
     for m in _PERCENT.finditer(sentence) if has("%", "per") else ():
         unit = "pp" if m[3].lower().startswith("percentage") else "%"
         measure = _MEASURE_AFTER.match(sentence, m.end())
@@ -293,33 +366,76 @@ def find_figures(sentence: str) -> list[Figure]:
                 measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
             )
         )
-    for m in duration.finditer(sentence) if has("hour", "day", "week", "month", "year") else ():
+    for m in duration.finditer(sentence) if durations else ():
         if sentence[m.end() : m.end() + 4].lower() == " old":
             continue
-        amount = _word_or_number(m, 1)
-        unit = m[4].lower().rstrip("s")
-        if unit == "hour":
-            add(Figure(m.start(), m.end(), "duration", amount, "hour"))
-        else:
-            add(
-                Figure(
-                    m.start(),
-                    m.end(),
-                    "duration",
-                    round(amount * _DURATION_DAYS[unit], 2),
-                    "day",
-                    extra={"stated_value": amount, "stated_unit": unit},
-                )
-            )
+        lasted = _SPAN_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
+        if _RELATIVE_AFTER.match(sentence, m.end()) and not lasted:
+            continue
+        add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
+    for m in _A_DURATION.finditer(sentence) if durations else ():
+        add(_duration(m.start(), m.end(), 1.0, m[1]))
     for m in count.finditer(sentence) if _COUNTED_WORD.search(lowered) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
+        unit = _COUNTED[m[5].lower()]
+        if (unit == "people" and _SOURCES_AFTER.match(sentence, m.end())) or (
+            m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
+        ):
+            continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
-        add(Figure(m.start(), m.end(), "count", amount, _COUNTED[m[5].lower()]))
+        add(Figure(m.start(), m.end(), "count", amount, unit))
     for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
         add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+    for m in _VOTES_AGAINST.finditer(sentence) if has("vote") else ():
+        add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2]), "votes"))
+    for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
+        counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
+        if counted:
+            add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
+    for fig in list(found) if has(" to ", " or ", "-", "–", " and ") else ():
+        if (low := _range_start(sentence, fig, taken)) is not None:
+            found[found.index(fig)] = low[1]
+            add(low[0])
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _duration(start: int, end: int, amount: float, stated_unit: str) -> Figure:
+    unit = stated_unit.lower().rstrip("s")
+    if unit == "hour":
+        return Figure(start, end, "duration", amount, "hour")
+    extra = {"stated_value": amount, "stated_unit": unit}
+    return Figure(start, end, "duration", round(amount * _DURATION_DAYS[unit], 2), "day", extra=extra)
+
+
+def _range_start(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> tuple[Figure, Figure] | None:
+    """For the second number of "30 to 50 years" or "from 880,000 to 600,000 troops": the first,
+    as a figure of the same unit, and the second with the pair in ``extra`` (``range``: low and
+    high; ``change``: from and to)."""
+    if fig.rule == "date" or not isinstance(fig.value, float | int):
+        return None
+    stated = re.match(_WNUM, sentence[fig.start :])
+    m = _RANGE_BEFORE.search(sentence, max(0, fig.start - 40), fig.start)
+    if stated is None or m is None or any(s < m.end() and m.start() < e for s, e in taken):
+        return None
+    high, low = _word_or_number(stated, 1), _word_or_number(m, 2)
+    start, end = (m.start(4), m.end(4)) if m[2] is None else (m.start(2), m.end(3) if m[3] else m.end(2))
+    kind = (m[1] or "").lower()
+    if high == 0 or (sentence[end : fig.start].strip().lower() == "and" and kind != "between"):
+        return None  # "2 civilians and 500 prisoners" is no range
+    value = round(fig.value * low / high, 3)
+    if kind == "from":
+        pair: dict[str, Any] = {"change": {"from": value, "to": fig.value}}
+    elif low < high:
+        pair = {"range": {"low": value, "high": fig.value}}
+    else:
+        return None
+    extra = {**(fig.extra or {}), **pair}
+    first = Figure(start, end, fig.rule, value, fig.unit, fig.measure, extra)
+    if "stated_value" in extra:
+        first = dataclasses.replace(first, extra={**extra, "stated_value": low})
+    return first, dataclasses.replace(fig, extra=extra)
 
 
 def _measure_before(sentence: str, start: int) -> str | None:
