@@ -1,12 +1,15 @@
 """Relative dates ("yesterday", "last Tuesday", "on Monday", "earlier this month", "two weeks
-ago", "next week") found in a sentence and resolved against the document's published date.
+ago", "next week", and days or months without a year: "on 2 June", "by June") found in a
+sentence and resolved against the document's published date.
 
 Pure functions. A phrase resolves to the ISO form the figures use for the precision it has:
 ``YYYY-MM-DD`` for a day (and for a week: the Monday that starts it, with ``precision`` saying
 "week"), ``YYYY-MM`` for a month, ``YYYY`` for a year. Without a published date nothing is
 guessed: the phrase is kept, unresolved. A bare weekday ("said Monday", "on Friday") means the
 last such day on or before the published date, unless the words just before or after it speak
-of the future ("will meet on Friday", "talks due on Friday"), then the next one after it.
+of the future ("will meet on Friday", "talks due on Friday"), then the next one after it. A day
+or month without a year takes the year that puts it nearest the published date (after it, when
+the words around it speak of the future).
 
 Every resolved date lies within :data:`MAX_DAYS` days of the published date: counts are
 bounded ("40 years ago" is not read), and dates outside the calendar stay unresolved.
@@ -19,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from peacetalks.ingest.figures import Figure
+from peacetalks.ingest.figures import _MONTH, _MONTHS, Figure
 
 Precision = Literal["day", "week", "month", "year"]
 
@@ -41,11 +44,19 @@ _PHRASE = re.compile(
     rf"|(?P<count>\d{{1,3}}|{'|'.join(_COUNTS)})\s+(?P<unit>day|week|month|year)s?\s+ago"
     rf"|(?P<within>(?:earlier|later)\s+this|this|last|next)\s+(?P<period>week|month|year)"
     r"|(?:(?P<which>last|next|this|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    # A day and month, or a month after a preposition, without the year a full date would give.
+    rf"|(?P<dm_day>\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>(?-i:{_MONTH}))(?!\s*,?\s*(?:of\s+)?\d)"
+    rf"|(?P<md_month>(?-i:{_MONTH}))\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\s*,?\s*\d|\d)"
+    rf"|(?:in|by|since|until|till|from|during|before|after|early|late)\s+(?P<month>(?-i:{_MONTH}))"
+    r"(?!\s*,?\s*(?:of\s+)?\d)"
     r")\b",
     re.IGNORECASE,
 )
 # Every phrase contains one of these; a sentence without any is skipped.
-_KEYWORDS = ("day", "night", "morning", "afternoon", "evening", "tomorrow", "week", "month", "year")
+_KEYWORDS = (
+    "day", "night", "morning", "afternoon", "evening", "tomorrow", "week", "month", "year",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
 # Weekday names that are parts of names, not dates.
 _NOT_A_DATE = re.compile(
     r"(?:good|black|cyber|bloody|holy|easter|ash)\s+$|^\s+(?:times|telegraph|herald|post|express|mirror|mail|"
@@ -153,6 +164,8 @@ def _resolve(m: re.Match[str], anchor: dt.date | None, future: bool) -> tuple[st
 
 
 def _precision(m: re.Match[str]) -> Precision:
+    if m["month"]:
+        return "month"
     unit = (m["period"] or m["unit"] or "day").lower()
     return unit if unit in ("week", "month", "year") else "day"  # type: ignore[return-value]
 
@@ -187,6 +200,8 @@ def _value(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
             return _month(anchor, step)
         year = anchor.year + step
         return f"{year:04d}" if 1 <= year <= 9999 else None
+    if m["dm_month"] or m["md_month"] or m["month"]:
+        return _nearest_year(m, anchor, future)
     weekday = _WEEKDAYS.index(m["weekday"].lower())
     which = (m["which"] or "").lower()
     back = (anchor.weekday() - weekday) % 7  # days since that weekday, 0 on the day itself
@@ -196,6 +211,30 @@ def _value(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
     if which == "next" or future:
         return (anchor + ahead * day).isoformat()
     return (anchor - back * day).isoformat()
+
+
+def _nearest_year(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
+    """ "2 June" or "June" in the year that puts it nearest ``anchor``: on or after it when
+    ``future``, on or before it after "since"."""
+    before = (m.string[max(0, m.start() - 6) : m.start()] + m[0]).lower()
+    since = before.startswith("since")
+    month = _MONTHS[(m["dm_month"] or m["md_month"] or m["month"]).lower().rstrip(".")]
+    day = m["dm_day"] or m["md_day"]
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            first = dt.date(year, month, int(day) if day else 1)
+            last = first if day else dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        except (ValueError, OverflowError):  # "31 June", or beyond the calendar
+            continue
+        if (future and last < anchor) or (since and first > anchor):
+            continue
+        distance = 0 if first <= anchor <= last else min(abs((first - anchor).days), abs((last - anchor).days))
+        candidates.append((distance, first))
+    if not candidates:
+        return None
+    _, best = min(candidates)
+    return best.isoformat() if day else f"{best.year:04d}-{best.month:02d}"
 
 
 def _monday(day: dt.date) -> dt.date:
