@@ -8,8 +8,9 @@ Pure functions. A phrase resolves to the ISO form the figures use for the precis
 guessed: the phrase is kept, unresolved. A bare weekday ("said Monday", "on Friday") means the
 last such day on or before the published date, unless the words just before or after it speak
 of the future ("will meet on Friday", "talks due on Friday"), then the next one after it. A day
-or month without a year takes the year that puts it nearest the published date (after it, when
-the words around it speak of the future).
+or month without a year takes the year that puts it nearest the published date, a time ahead
+counting twice as far: on or after it when the words around it speak of the future or after
+"by" ("by June"), on or before it after "since".
 
 Every resolved date lies within :data:`MAX_DAYS` days of the published date: counts are
 bounded ("40 years ago" is not read), and dates outside the calendar stay unresolved.
@@ -44,19 +45,20 @@ _PHRASE = re.compile(
     rf"|(?P<count>\d{{1,3}}|{'|'.join(_COUNTS)})\s+(?P<unit>day|week|month|year)s?\s+ago"
     rf"|(?P<within>(?:earlier|later)\s+this|this|last|next)\s+(?P<period>week|month|year)"
     r"|(?:(?P<which>last|next|this|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    # A day and month, or a month after a preposition, without the year a full date would give.
-    rf"|(?P<dm_day>\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>(?-i:{_MONTH}))(?!\s*,?\s*(?:of\s+)?\d)"
-    rf"|(?P<md_month>(?-i:{_MONTH}))\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\s*,?\s*\d|\d)"
-    rf"|(?:in|by|since|until|till|from|during|before|after|early|late)\s+(?P<month>(?-i:{_MONTH}))"
-    r"(?!\s*,?\s*(?:of\s+)?\d)"
     r")\b",
     re.IGNORECASE,
 )
+# A month name with its capital, then what is around it: a day before ("2 June") or after ("June
+# 2"), else a preposition before ("by June"); never a year after (that is a full date).
+_MONTH_NAME = re.compile(rf"(?:{_MONTH})\b")
+_DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+_YEAR_NEXT = re.compile(r"\s*,?\s*(?:of\s+)?\d{4}\b")
+_MONTH_PREPOSITION = re.compile(
+    r"\b(?:in|(by)|since|until|till|from|during|before|after|early|late)\s+$", re.IGNORECASE
+)
 # Every phrase contains one of these; a sentence without any is skipped.
-_KEYWORDS = (
-    "day", "night", "morning", "afternoon", "evening", "tomorrow", "week", "month", "year",
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-)  # fmt: skip
+_KEYWORDS = ("day", "night", "morning", "afternoon", "evening", "tomorrow", "week", "month", "year")
 # Weekday names that are parts of names, not dates.
 _NOT_A_DATE = re.compile(
     r"(?:good|black|cyber|bloody|holy|easter|ash)\s+$|^\s+(?:times|telegraph|herald|post|express|mirror|mail|"
@@ -98,10 +100,10 @@ class RelativeDate:
 
 def relative_dates(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
     """Every relative date phrase in ``sentence``, resolved against ``anchor`` when it is given."""
+    found = _without_year(sentence, anchor) if _MONTH_NAME.search(sentence) else []
     lowered = sentence.lower()
     if not any(map(lowered.__contains__, _KEYWORDS)):
-        return []  # most sentences: spare them the pattern
-    found = []
+        return found  # most sentences: spare them the pattern
     for m in _PHRASE.finditer(sentence):
         if m["weekday"] and (m["which"] or "on").lower() == "on" and _names_a_thing(sentence, m.start(), m.end()):
             continue
@@ -117,7 +119,54 @@ def relative_dates(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
                 anchor if value is not None else None,
             )
         )
+    return sorted(found, key=lambda r: r.start)
+
+
+def _without_year(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
+    """ "on 2 June", "June 2", "by June": days and months the sentence gives no year for."""
+    found = []
+    for m in _MONTH_NAME.finditer(sentence):
+        if (m.start() and sentence[m.start() - 1].isalpha()) or _YEAR_NEXT.match(sentence, m.end()):
+            continue
+        start, end, day, deadline = m.start(), m.end(), None, False
+        if before := _DAY_BEFORE.search(sentence, max(0, start - 12), start):
+            start, day = before.start(1), int(before[1])
+        elif (after := _DAY_AFTER.match(sentence, end)) and not _YEAR_NEXT.match(sentence, after.end()):
+            end, day = after.end(), int(after[1])
+        elif preposition := _MONTH_PREPOSITION.search(sentence, max(0, start - 8), start):
+            deadline = preposition[1] is not None  # "by June" looks ahead
+        else:
+            continue  # "May", "March" alone may be no date
+        precision: Precision = "month" if day is None else "day"
+        value = None
+        if anchor is not None:
+            ahead = deadline or _future(sentence, start, end)
+            since = sentence[max(0, start - 6) : start].lower() == "since "
+            value = _nearest_year(_MONTHS[m[0].lower().rstrip(".")], day, anchor, ahead=ahead, since=since)
+        phrase = " ".join(sentence[start:end].split())
+        found.append(RelativeDate(start, end, phrase, value, precision, anchor if value is not None else None))
     return found
+
+
+def _nearest_year(month: int, day: int | None, anchor: dt.date, *, ahead: bool, since: bool) -> str | None:
+    """The ``day`` (or the month, without one) in the year that puts it nearest ``anchor``: on or
+    after it when ``ahead``, on or before it ``since``; else a time ahead counts as twice as far
+    (news mostly reports what has happened)."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            first = dt.date(year, month, day or 1)
+            last = first if day else dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        except (ValueError, OverflowError):  # "31 June", or beyond the calendar
+            continue
+        if (ahead and last < anchor) or (since and first > anchor):
+            continue
+        distance = (anchor - last).days if last < anchor else 0 if first <= anchor else 2 * (first - anchor).days
+        candidates.append((distance, first))
+    if not candidates:
+        return None
+    best = min(candidates)[1]
+    return best.isoformat() if day else f"{best.year:04d}-{best.month:02d}"
 
 
 def with_relative_dates(sentence: str, figures: list[Figure], anchor: dt.date | None) -> list[Figure]:
@@ -164,8 +213,6 @@ def _resolve(m: re.Match[str], anchor: dt.date | None, future: bool) -> tuple[st
 
 
 def _precision(m: re.Match[str]) -> Precision:
-    if m["month"]:
-        return "month"
     unit = (m["period"] or m["unit"] or "day").lower()
     return unit if unit in ("week", "month", "year") else "day"  # type: ignore[return-value]
 
@@ -200,8 +247,6 @@ def _value(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
             return _month(anchor, step)
         year = anchor.year + step
         return f"{year:04d}" if 1 <= year <= 9999 else None
-    if m["dm_month"] or m["md_month"] or m["month"]:
-        return _nearest_year(m, anchor, future)
     weekday = _WEEKDAYS.index(m["weekday"].lower())
     which = (m["which"] or "").lower()
     back = (anchor.weekday() - weekday) % 7  # days since that weekday, 0 on the day itself
@@ -211,30 +256,6 @@ def _value(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
     if which == "next" or future:
         return (anchor + ahead * day).isoformat()
     return (anchor - back * day).isoformat()
-
-
-def _nearest_year(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
-    """ "2 June" or "June" in the year that puts it nearest ``anchor``: on or after it when
-    ``future``, on or before it after "since"."""
-    before = (m.string[max(0, m.start() - 6) : m.start()] + m[0]).lower()
-    since = before.startswith("since")
-    month = _MONTHS[(m["dm_month"] or m["md_month"] or m["month"]).lower().rstrip(".")]
-    day = m["dm_day"] or m["md_day"]
-    candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            first = dt.date(year, month, int(day) if day else 1)
-            last = first if day else dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-        except (ValueError, OverflowError):  # "31 June", or beyond the calendar
-            continue
-        if (future and last < anchor) or (since and first > anchor):
-            continue
-        distance = 0 if first <= anchor <= last else min(abs((first - anchor).days), abs((last - anchor).days))
-        candidates.append((distance, first))
-    if not candidates:
-        return None
-    _, best = min(candidates)
-    return best.isoformat() if day else f"{best.year:04d}-{best.month:02d}"
 
 
 def _monday(day: dt.date) -> dt.date:

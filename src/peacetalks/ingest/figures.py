@@ -103,21 +103,19 @@ _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
 # The first day of "14 and 15 December 2025", just before a full date.
 _DAY_BEFORE_DATE = re.compile(r"(?<![\w,.])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|&|-|–)\s*$")
-# Every _DATE_Y match, in fold(sentence), matches this; most sentences with a year do not.
-_YEAR_AFTER_WORD = re.compile(
-    r"(?:in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of)\s+(?:19|20)\d\d"
-    r"|(?:pre|post|mid)-(?:19|20)\d\d"
+# A year is a date after a word that makes it one ("in 2014", "the 2022 talks", "pre-2014"), or
+# joined to such a year ("in 2026 and 2027"). The year is found first: re skips ahead to digits.
+_YEAR = re.compile(r"(?:19|20)(?<![\w.,]19|[\w.,]20)\d\d\b(?![-–]\w)")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of)\s+"
+    r"|\b(?:pre|post|mid)-)$",
+    re.IGNORECASE,
 )
-_YEAR = r"((?:19|20)\d{2})\b(?![-–]\w)"
-# A second year joined to the first: "in 2026 and 2027", "from 2014 to 2022".
-_AND_YEAR = rf"(?:\s+(?:and|or|to)\s+{_YEAR})?"
-_DATE_Y = re.compile(
-    rf"(?i:\b(?:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s+){_YEAR}{_AND_YEAR}"
-    r"|(?i:\bthe\s+)((?:19|20)\d{2})(?=\s+[a-z])"
-    # "around 2000 troops", "of 1950 km" are no years: these words also come before counts.
-    rf"|(?i:\b(?:around|over|circa|of)\s+){_YEAR}{_AND_YEAR}(?!\s+(?:[a-z]+s|km|staff|personnel)\b)"
-    r"|(?i:\b(?:pre|post|mid)-)((?:19|20)\d{2})\b"
-)
+_JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
+# "around 2000 troops", "of 1950 km" are no years: these words also come before counts.
+_COUNT_WORDS = frozenset(("around", "over", "circa", "of"))
+_LOWER_WORD = re.compile(r"\s+[a-z]")
+_COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
 _MONEY_PRE = re.compile(rf"(US\$|\$|€|£|USD\s?|EUR\s?|GBP\s?|RUB\s?){_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_POST = re.compile(rf"{_NUM}{_SCALE}\s*(dollars|euros|pounds|roubles|rubles|USD|EUR|GBP)\b", re.IGNORECASE)
 _AREA = re.compile(
@@ -283,7 +281,9 @@ def find_figures(sentence: str) -> list[Figure]:
 
     number_words = _NUMBER_WORD.search(lowered) is not None
     durations = has("hour", "day", "week", "month", "year", "fortnight", "decade")
-    if not number_words and not _DIGIT.search(sentence) and not (durations and _A_DURATION.search(sentence)):
+    # "for a week" has no number; the words before one of its units are few.
+    one_unit = durations and has("for", "within", "over", "lasting", "up")
+    if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(sentence)):
         return []  # most sentences: spare them the patterns below
     month = any(map(sentence.__contains__, _MONTH_STEMS))
     duration, count = (_DURATION, _COUNT) if number_words else (_DURATION_DIGITS, _COUNT_DIGITS)
@@ -318,10 +318,22 @@ def find_figures(sentence: str) -> list[Figure]:
     for m in _DATE_MY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
-    for m in _DATE_Y.finditer(sentence) if _YEAR_AFTER_WORD.search(lowered) else ():
-        for group in range(1, 7):
-            if m[group]:
-                add(Figure(m.start(group), m.end(group), "date", m[group], "date"))
+    last_year, last_word = -1, ""
+    for m in _YEAR.finditer(sentence):
+        if any(start <= m.start() < end for start, end in taken):
+            continue  # the year of a full date
+        if last_year >= 0 and _JOINED_YEAR.fullmatch(sentence, last_year, m.start()):
+            word = last_word
+        elif before := _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            word = (before[1] or "").lower()
+        else:
+            continue
+        if (word == "the" and not _LOWER_WORD.match(sentence, m.end())) or (
+            word in _COUNT_WORDS and _COUNTED_AFTER.match(sentence, m.end())
+        ):
+            continue
+        add(Figure(m.start(), m.end(), "date", m[0], "date"))
+        last_year, last_word = m.end(), word
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
         currency = _CURRENCY[m[1].strip().lower()]
         add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency))
@@ -373,7 +385,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if _RELATIVE_AFTER.match(sentence, m.end()) and not lasted:
             continue
         add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
-    for m in _A_DURATION.finditer(sentence) if durations else ():
+    for m in _A_DURATION.finditer(sentence) if one_unit else ():
         add(_duration(m.start(), m.end(), 1.0, m[1]))
     for m in count.finditer(sentence) if _COUNTED_WORD.search(lowered) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
@@ -393,8 +405,9 @@ def find_figures(sentence: str) -> list[Figure]:
         counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
         if counted:
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
-    for fig in list(found) if has(" to ", " or ", "-", "–", " and ") else ():
-        if (low := _range_start(sentence, fig, taken)) is not None:
+    for fig in list(found):
+        joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
+        if joined.endswith(("to", "or", "and", "-", "–")) and (low := _range_start(sentence, fig, taken)) is not None:
             found[found.index(fig)] = low[1]
             add(low[0])
     found.sort(key=lambda f: f.start)
