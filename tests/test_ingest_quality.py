@@ -3,7 +3,7 @@
 The fresh held-out sets (written after the rules of their day, scored untuned) do not meet the
 issue's stance-recall and figure-recall targets, and docs/ingest.md says so; their floors here are
 what the rules measured on them, minus a margin, so a change that makes extraction worse on fresh
-text fails. The older held-out sets became tuning sets: on them, pooled, the issue's targets hold
+text fails. heldout6 and heldout7 were fresh until the figure rules were improved on their misses. The older held-out sets became tuning sets: on them, pooled, the issue's targets hold
 and must keep holding, and the development sets keep their floors. docs/ingest.md reports every set
 separately, with how each was used.
 """
@@ -30,13 +30,28 @@ def lexicon() -> Lexicon:
 
 def test_fresh_held_out_texts_keep_what_they_measured(lexicon: Lexicon) -> None:
     sets = annotated_sets()
-    assert set(FRESH) == {"heldout6", "heldout7"}
+    assert set(FRESH) == {"heldout9"}
     scores = evaluate([text for name in FRESH for text in sets[name]], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    # measured on 1 December 2026: stance 0.83 / 0.33, figure recall 0.64, proposal recall 1.00
+    # heldout9, scored once untuned on 1 December 2026: figure precision 1.00 (122/122), recall
+    # 0.81 (122/151); stance 0.86 (6/7) / 0.38 (6/16); proposal recall 0.80 (4/5)
+    assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.78, figure.misses
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.3, stance.misses
-    assert figure.recall is not None and figure.recall >= 0.6, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.75, proposal.misses
+
+
+def test_heldout6_and_heldout7_tuned_on_for_figures_keep_their_scores(lexicon: Lexicon) -> None:
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout6"] + sets["heldout7"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    # untuned: figure recall 0.64 (57/89); after the figure rules were improved on their misses,
+    # 0.93 (83/89), precision 1.00. Stance: 0.83 / 0.33, as when they were fresh.
+    assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.9, figure.misses
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.3, stance.misses
     assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
 
 
