@@ -3,8 +3,9 @@
 The fresh held-out sets (written after the rules of their day, scored untuned) do not meet the
 issue's stance-recall and figure-recall targets, and docs/ingest.md says so; their floors here are
 what the rules measured on them, minus a margin, so a change that makes extraction worse on fresh
-text fails. heldout6 and heldout7 were fresh until the figure rules were improved on their misses. The older held-out sets became tuning sets: on them, pooled, the issue's targets hold
-and must keep holding, and the development sets keep their floors. docs/ingest.md reports every set
+text fails. heldout6 and heldout7 were fresh until the figure rules were improved on their misses.
+The older held-out sets became tuning sets: on them, pooled, the issue's targets hold and must keep
+holding, and the development sets keep their floors. docs/ingest.md reports every set
 separately, with how each was used.
 """
 

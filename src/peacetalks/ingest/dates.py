@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from peacetalks.ingest.figures import _MONTH, _MONTHS, Figure
+from peacetalks.ingest.figures import _MONTHS, Figure
+from peacetalks.ingest.patterns import trie_pattern
 
 Precision = Literal["day", "week", "month", "year"]
 
@@ -48,9 +49,10 @@ _PHRASE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_MONTH_NAMES = [m.capitalize() for m in _MONTHS]
 # A month name with its capital, then what is around it: a day before ("2 June") or after ("June
 # 2"), else a preposition before ("by June"); never a year after (that is a full date).
-_MONTH_NAME = re.compile(rf"(?:{_MONTH})\b")
+_MONTH_NAME = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\b")
 _DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_NEXT = re.compile(r"\s*,?\s*(?:of\s+)?\d{4}\b")
@@ -100,10 +102,11 @@ class RelativeDate:
 
 def relative_dates(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
     """Every relative date phrase in ``sentence``, resolved against ``anchor`` when it is given."""
-    found = _without_year(sentence, anchor) if _MONTH_NAME.search(sentence) else []
+    without_year = _without_year(sentence, anchor) if _MONTH_NAME.search(sentence) else []
     lowered = sentence.lower()
     if not any(map(lowered.__contains__, _KEYWORDS)):
-        return found  # most sentences: spare them the pattern
+        return without_year  # most sentences: spare them the pattern
+    found = []
     for m in _PHRASE.finditer(sentence):
         if m["weekday"] and (m["which"] or "on").lower() == "on" and _names_a_thing(sentence, m.start(), m.end()):
             continue
@@ -119,7 +122,7 @@ def relative_dates(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
                 anchor if value is not None else None,
             )
         )
-    return sorted(found, key=lambda r: r.start)
+    return sorted(found + without_year, key=lambda r: r.start) if without_year else found
 
 
 def _without_year(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:

@@ -192,6 +192,8 @@ _VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_NUM}", re.IGNORECAS
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
+# Where a range or change can end: a digit after a joining word (number words are checked apart).
+_JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
 _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
 _COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
 _COUNT = re.compile(_WNUM + _COUNTED_NOUN, re.IGNORECASE)
@@ -405,9 +407,12 @@ def find_figures(sentence: str) -> list[Figure]:
         counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
         if counted:
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
-    for fig in list(found):
+    ranges = [f for f in found if f.rule != "date"] if number_words or _JOINED_NUMBER.search(sentence) else ()
+    for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
-        if joined.endswith(("to", "or", "and", "-", "–")) and (low := _range_start(sentence, fig, taken)) is not None:
+        if not (joined.endswith(("-", "–")) or joined[-4:].split()[-1:] in (["to"], ["or"], ["and"])):
+            continue
+        if (low := _range_start(sentence, fig, taken)) is not None:
             found[found.index(fig)] = low[1]
             add(low[0])
     found.sort(key=lambda f: f.start)
@@ -426,7 +431,7 @@ def _range_start(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> tu
     """For the second number of "30 to 50 years" or "from 880,000 to 600,000 troops": the first,
     as a figure of the same unit, and the second with the pair in ``extra`` (``range``: low and
     high; ``change``: from and to)."""
-    if fig.rule == "date" or not isinstance(fig.value, float | int):
+    if not isinstance(fig.value, float | int):
         return None
     stated = re.match(_WNUM, sentence[fig.start :])
     m = _RANGE_BEFORE.search(sentence, max(0, fig.start - 40), fig.start)
