@@ -70,6 +70,31 @@ def test_names_are_not_dates() -> None:
     assert relative_dates("The Good Friday Agreement was cited, The Sunday Times reported.", WEDNESDAY) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trump wanted an answer by Thanksgiving on 27 November.", [("27 November", "2025-11-27", "day")]),
+        ("At the second round on 2 June, Russia handed over its memorandum.", [("2 June", "2025-06-02", "day")]),
+        ("Talks on December 14, 2025 ended; more on December 16.", [("December 16", "2025-12-16", "day")]),
+        ("The draft that followed in April was never signed.", [("April", "2025-04", "month")]),
+        ("Washington wants a deal by June.", [("June", "2026-06", "month")]),
+        ("Talks will resume on 3 October.", [("3 October", "2026-10-03", "day")]),
+        ("Fighting has gone on since 2 March.", [("2 March", "2025-03-02", "day")]),
+        ("They met on 12 March 2025 and on 14 and 15 December 2025.", []),  # full dates: figures
+        ("Markets rose. May brings talks. It may rain.", []),  # a month alone is no date
+        ("on 31 June", [("31 June", None, "day")]),
+    ],
+)
+def test_days_and_months_without_a_year_take_the_nearest_year(
+    sentence: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    published = dt.date(2025, 11, 22)
+    found = relative_dates(sentence, published)
+    assert [(r.phrase, r.value, r.precision) for r in found] == expected
+    assert all(r.resolved_from == (published if r.value else None) for r in found)
+    assert all(r.value is None for r in relative_dates(sentence, None))
+
+
 def test_without_a_published_date_the_phrase_is_kept_unresolved() -> None:
     [found] = relative_dates("Kyiv said on Monday it would not cede land.", None)
     assert (found.phrase, found.value, found.resolved_from) == ("on Monday", None, None)
@@ -93,7 +118,8 @@ PHRASES = st.sampled_from(
     ["yesterday", "today", "tomorrow", "on Monday", "last Sunday", "next Friday", "Saturday", "last week",
      "next week", "this month", "earlier this month", "later this year", "next year", "past month",
      "366 days ago", "999 days ago", "104 weeks ago", "60 months ago", "10 years ago", "a year ago",
-     "will meet on", "said", ",", "the", "Good", "Times", "ago", "days", "\n"]
+     "will meet on", "said", ",", "the", "Good", "Times", "ago", "days", "\n", "2 June", "by", "since", "Sept.",
+     "December", "29", "February", "31", "in May"]
 )  # fmt: skip
 
 

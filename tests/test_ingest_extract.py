@@ -171,6 +171,18 @@ def test_proposal_mentions_come_from_the_case_terms(lexicon: Lexicon) -> None:
         ("on March 12, 2025", "2025-03-12", "date"),
         ("in November 2025", "2025-11", "date"),
         ("since 2014", "2014", "date"),
+        ("join the EU around 2027.", "2027", "date"),
+        ("the three rounds of 2025.", "2025", "date"),
+        ("a return to pre-2014 borders", "2014", "date"),
+        ("a front line of some 2,000 kilometres", 2000.0, "km"),
+        ("a 50-mile zone", 80.467, "km"),
+        ("32.8 million tonnes of grain", 32.8e6, "tonnes"),
+        ("Eighty countries signed", 80.0, "countries"),
+        ("four international organisations", 4.0, "organisations"),
+        ("about 1,291 staff", 1291.0, "people"),
+        ("for a week", 7.0, "day"),
+        ("within a year", 365.25, "day"),
+        ("armed forces would number 800,000 in peacetime", 800000.0, "troops"),
     ],
 )
 def test_figures_are_normalised(text: str, value: float | str, unit: str) -> None:
@@ -182,6 +194,40 @@ def test_figures_are_normalised(text: str, value: float | str, unit: str) -> Non
 def test_a_percentage_says_what_it_measures() -> None:
     [figure] = find_figures("A poll found 54% of Ukrainians would accept a freeze.")
     assert figure.measure == "Ukrainians would accept a freeze"
+
+
+def values(text: str) -> list[tuple[float | str | None, str]]:
+    return [(f.value, f.unit) for f in find_figures(text)]
+
+
+def test_both_ends_of_a_range_or_change_with_the_pair_in_extra() -> None:
+    low, high = find_figures("He asked for a guarantee of 30 to 50 years.")
+    assert (low.value, high.value) == (pytest.approx(10957.5), pytest.approx(18262.5))
+    assert low.extra is not None and high.extra is not None
+    assert low.extra["range"] == high.extra["range"] == {"low": 10957.5, "high": 18262.5}
+    assert (low.extra["stated_value"], high.extra["stated_value"]) == (30.0, 50.0)
+    assert values("between 2 and 3% of GDP") == [(2.0, "%"), (3.0, "%")]
+    change = {"change": {"from": 880000.0, "to": 600000.0}}
+    cut = find_figures("the ceiling moved from 880,000 to 600,000 troops")
+    assert [(f.value, f.unit, f.extra) for f in cut] == [(880000.0, "troops", change), (600000.0, "troops", change)]
+    assert values("2 civilians and 500 prisoners") == [(2.0, "civilians"), (500.0, "prisoners")]
+
+
+def test_lists_of_days_and_years_and_vote_tallies() -> None:
+    assert values("talks on 14 and 15 December 2025") == [("2025-12-14", "date"), ("2025-12-15", "date")]
+    assert values("a loan over 2026 and 2027") == [("2026", "date"), ("2027", "date")]
+    assert values("passed by 93 votes to 18, with 65 abstentions") == [(93.0, "votes"), (18.0, "votes"), (65.0, "votes")]
+    assert values("they swapped 314 prisoners, 157 on each side") == [(314.0, "prisoners"), (157.0, "prisoners")]
+
+
+def test_points_in_time_sources_and_references_are_not_figures() -> None:
+    assert find_figures("Four years on, the text still matters.") == []
+    assert find_figures("Two days later, Putin replied.") == []
+    assert find_figures("according to two people present") == []
+    assert find_figures("two people familiar with the talks said") == []
+    assert find_figures("talks between these two nations") == []
+    assert values("around 2000 troops") == [(2000.0, "troops")]  # a count, not a year
+    assert values("blocked it for a week before agreeing") == [(7.0, "day")]
 
 
 def test_plan_names_and_impossible_dates_are_not_figures() -> None:
