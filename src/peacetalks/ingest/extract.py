@@ -70,6 +70,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "push for",
         "pushes for",
         "pushed for",
+        "ask for",
+        "asks for",
+        "asked for",
+        "asking for",
         "goal",
         "goals",
         "aim",
@@ -95,6 +99,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "insisted",
         "insisting",
         "insistence",
+        # "Moscow argued that a special status for Donetsk had to come first"
+        "argue that",
+        "argues that",
+        "argued that",
+        "arguing that",
         # said of what comes before them: "the army cap was non-negotiable"
         "non-negotiable",
         "red line",
@@ -196,6 +205,23 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "floated",
         "floats",
         "tabled",
+        # laying a document before others: "delivered a 28-point draft", "circulated a counter-proposal"
+        "delivered",
+        "delivers",
+        "circulated",
+        "circulates",
+        "handed over",
+        "hands over",
+        "presented",
+        "presents",
+        "outlined",
+        "outlines",
+        "unveiled",
+        "unveils",
+        "published",
+        "publishes",
+        "submitted",
+        "submits",
     ),
     "condition": (
         "condition",
@@ -235,6 +261,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "welcomes",
         "welcomed",
         "welcoming",
+        "praised",
+        "praises",
+        "voted for",
+        "votes for",
+        "agreed with",
+        "agrees with",
+        "receptive to",
         "emphasize",
         "emphasizes",
         "emphasized",
@@ -250,6 +283,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "opposed",
         "opposing",
         "opposition to",
+        "voted against",
+        "votes against",
         "object to",
         "objects to",
         "objected to",
@@ -289,7 +324,7 @@ _SPOKESPERSON = re.compile(
 _SAID_MUST = re.compile(
     r"\b(?:said|says|say|stated|states|argued|argues|insisted|insists|told|tells|added|adds|stressed|stresses|"
     r"noted|notes|repeated|repeats|maintained|maintains|saying)\s+(?:that\s+)?(?:[^,;.]{0,100}?\s)?"
-    r"(must|should|has\s+to|have\s+to|needs?\s+to)\b",
+    r"(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
@@ -315,10 +350,14 @@ _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|sh
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
 _ANAPHOR = re.compile(
     r"\s+(?:(?:the|these|those|this|that|such)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|deal|drafts?|"
-    r"ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points)|it|this|that|them|these)\b"
+    r"ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|documents?|"
+    r"text|paper|communiqu[ée])|it|this|that|them|these)\b"
     r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
     re.IGNORECASE,
 )
+#: The nouns of _ANAPHOR that name a document, which may have been named sentences before.
+_DOCUMENTS = ("proposal", "plan", "draft", "framework", "memorandum", "declaration", "document", "text", "paper",
+              "communiq", "initiative", "deal", "offer")
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
@@ -336,7 +375,9 @@ _AFTER_COMMA = re.compile(r",\s+(?:[\w'’-]+\s+){0,5}?$")
 _SAYS_AT_END = re.compile(
     rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
 )
-_PRONOUN_SAYS = re.compile(rf",\s+(he|she|it|they)\s+(?:later\s+|also\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE)
+_PRONOUN_SAYS = re.compile(
+    rf",\s+(he|she|it|they)\s+(?:later\s+|also\s+)?{_SAYS}\b(?:[^,;:]{{0,60}}$|,\s+adding\b)", re.IGNORECASE
+)
 # "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
 _WITHDRAW = re.compile(
     r"\b(withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?\s+(?:back|out))\s+(?:(?:its|their|his|her|all|the|our)\s+)?"
@@ -351,7 +392,7 @@ _BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
 # "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
-_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b", re.IGNORECASE)
 # A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
 _SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\s+(?=\w)", re.IGNORECASE)
 _PERSON_PRONOUNS = frozenset(("he", "she"))
@@ -476,6 +517,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     found = [lexicon.proposals(text), lexicon.actors(text), lexicon.issues(text)]
     items: list[Evidence] = []
     previous: list[Referent] = []
+    plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
     last_end = 0
     for start, end in sentences(text):
@@ -484,11 +526,14 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
         items.extend(
             _sentence_evidence(
-                text, start, end, proposals, actors, issues, lexicon, doc.id, previous, subject, doc.source.published
+                text, start, end, proposals, actors, issues, lexicon, doc.id, previous, subject, plan,
+                doc.source.published,
             )
         )
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
+        if proposals:
+            plan = Referent(proposals[-1].start, proposals[-1].ids, True)
         if actors:
             subject = _subject(text, start, actors) or subject
         last_end = end
@@ -527,6 +572,7 @@ def _sentence_evidence(
     source_id: str,
     previous: list[Referent],
     subject: Mention | None,
+    plan: Referent | None = None,
     published: dt.date | None = None,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
@@ -561,7 +607,7 @@ def _sentence_evidence(
             proposal_id=pid,
             proposal_name=lexicon.proposal_names[pid],
         )
-    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject)
+    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject, plan)
     for f in figures:
         yield item(
             "figure",
@@ -607,8 +653,9 @@ def _stances(
     item: MakeItem,
     previous: list[Referent],
     subject: Mention | None = None,
+    plan: Referent | None = None,
 ) -> Iterator[Evidence]:
-    if not (issues or proposals or previous):
+    if not (issues or proposals or previous or plan):
         return
     if not actors and (subject is None or not any(p in sentence for p in _PRONOUN_WORDS)):
         return  # no one to speak: no actor named, and no pronoun standing for one
@@ -700,15 +747,20 @@ def _stances(
             # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun,
             # the issue for a part of one: "did not accept that clause").
             noun = (anaphor.group(1) or "").lower()
-            wants_plan = bool(noun) and not noun.startswith(("clause", "point", "provision"))
+            wants_plan = bool(noun) and not noun.startswith(("clause", "point", "provision", "demand", "condition"))
             pool = (
                 ([r for r in previous if r.is_proposal] if wants_plan else [])
                 or ([r for r in previous if not r.is_proposal] if noun else [])
                 or previous
+                # "Zelensky welcomed the declaration": a document named earlier in the article
+                or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
             )
-            if pool:
-                objects = [_refer(pool[-1], cue, plans)]
-                referred = True
+            # "rejected that demand", "the terms": every issue the sentence before asked for
+            whole = noun.startswith(("demand", "condition", "term")) and not any(r.is_proposal for r in pool)
+            # "dismissed the offer": a noun means what the sentence before was mainly about, named first
+            chosen = pool[-4:] if whole else pool[:1] if noun and not pool[0].is_proposal else pool[-1:]
+            objects = [_refer(r, cue, plans) for r in chosen]
+            referred = bool(objects)
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
@@ -741,7 +793,7 @@ def _stances(
         seen: set[tuple[str | None, str | None]] = set()
         for obj, negative in pairs:
             is_proposal = id(obj) in plans
-            for obj_id in obj.ids[:2]:
+            for obj_id in obj.ids[:4]:  # "Donbas" is two issues, "the four regions" four
                 key = (None, obj_id) if is_proposal else (obj_id, None)
                 if key in seen:
                     continue
