@@ -180,6 +180,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "ready for",
         "prepared for",
         "committed to",
+        "contribute to",
+        "contributes to",
         # conceding something: negated, these are refusals ("will not cede Crimea")
         "cede",
         "cedes",
@@ -343,15 +345,18 @@ _CONDITION = re.compile(
     r"so\s+long\s+as|on\s+the\s+basis\s+that|as\s+soon\s+as|once(?!\s+(?:again|more)\b)|until)\b",
     re.IGNORECASE,
 )
+# "this", "that" and "these" alone are pronouns only before the clause's end or "as": "proposed that
+# Ukraine …" and "claimed that 90% …" introduce what is said.
 _PRONOUN = re.compile(
-    r"\s+(?:it|this|that|them|these)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE
+    r"\s+(?:(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))|(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))",
+    re.IGNORECASE,
 )
 _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
 _ANAPHOR = re.compile(
     r"\s+(?:(?:the|these|those|this|that|such)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|deal|drafts?|"
     r"ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|documents?|"
-    r"text|paper|communiqu[ée])|it|this|that|them|these)\b"
+    r"text|paper|communiqu[ée])\b|(?:it|them)\b|(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
     r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
     re.IGNORECASE,
 )
@@ -404,11 +409,13 @@ _AUXILIARIES = re.compile(
     r"flatly|consistently|so\s+far|not|never|n[o']t)\s+)*$",
     re.IGNORECASE,
 )
+# An opening phrase before the subject: an actor in it does not speak.
+_OPENING = re.compile(r"(?:[A-Z][a-z]+ing|Asked|After|Before|During|Ahead\s+of|Following)\b[^,;]{0,120},")
 _BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A mention straight after one of these words is an object or a place, not a speaker.
 _GOVERNED = re.compile(
     r"(?:\b(?:to|for|from|against|on|with|at|into|about|over|than|between|in|toward|towards|upon|"
-    r"by|within|across|through|without|under|like)\s+(?:the\s+|its\s+|their\s+)?)$",
+    r"by|within|across|through|without|under|like|whether)\s+(?:the\s+|its\s+|their\s+)?)$",
     re.IGNORECASE,
 )
 _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -671,6 +678,9 @@ def _stances(
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(sentence)] if cues else []
     n = len(sentence)
+    # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
+    told = {m.end() for c in cues if (m := _THE.match(sentence, c.end()))}
+    subjects = [a for a in actors if a.start not in told or not sentence.startswith(" to ", a.end)]
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
@@ -694,10 +704,10 @@ def _stances(
                 continue
             objects = [m for m in named if c_start <= m.start and m.end <= speaker.start]
         else:
-            speaker = _speaker(sentence, actors, cue.start(), c_start)
+            speaker = _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause.
-                speaker = _speaker(sentence, actors, c_start, _clause(bounds, n, c_start - 1)[0])
+                speaker = _speaker(sentence, subjects, c_start, _clause(bounds, n, c_start - 1)[0])
                 inherited = True
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, subject, lexicon, cue.start(), c_start)
@@ -713,9 +723,12 @@ def _stances(
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
             if speaker is not None and _is_relative(sentence, speaker, cue.start()):
-                # "Crimea, which Russia annexed": the object is what the comma follows.
+                # "Crimea, which Russia annexed": the object is what the comma follows; "…, a condition
+                # Kyiv has refused" sums up the whole clause before it.
                 comma = sentence.rfind(",", 0, speaker.start)
-                objects = [m for m in named if m.end <= comma][-1:]
+                objects = [m for m in named if m.end <= comma]
+                if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
+                    objects = objects[-1:]
             elif speaker is not None and form in _OBJECT_BEFORE:
                 # "said the army cap was unacceptable"
                 objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
@@ -843,6 +856,8 @@ def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
 def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start: int) -> Mention | None:
     """The first actor of the cue's clause, before the cue and not governed by a preposition:
     an English clause names its subject first ("Russia views NATO as a threat and demands …")."""
+    if clause_start == 0 and (opening := _OPENING.match(sentence)) and opening.end() <= cue_start:
+        clause_start = opening.end()  # "Speaking after a call with Trump, the Russian president said …"
     near = (a for a in actors if clause_start <= a.start and a.end <= cue_start and cue_start - a.end <= 120)
     for a in sorted(near, key=lambda a: a.start):
         before = sentence[max(0, a.start - 40) : a.start]
