@@ -409,6 +409,8 @@ _AUXILIARIES = re.compile(
     r"flatly|consistently|so\s+far|not|never|n[o']t)\s+)*$",
     re.IGNORECASE,
 )
+# Title words between a state and a person's name: " Defence Secretary ", " envoy ".
+_TITLE = re.compile(r"(?:\s+(?!and\b|or\b)[A-Z]?[a-z]+){0,3}\s+")
 # An opening phrase before the subject: an actor in it does not speak.
 _OPENING = re.compile(r"(?:[A-Z][a-z]+ing|Asked|After|Before|During|Ahead\s+of|Following)\b[^,;]{0,120},")
 _BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -528,8 +530,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     subject: Mention | None = None
     last_end = 0
     for start, end in sentences(text):
-        if text.find("\n", last_end, start) >= 0:
-            subject = None  # "he", "it" … are resolved within a paragraph only
+        if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
+            # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
+            # as wire copy gives most sentences a paragraph of their own
+            subject = None
         proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
         items.extend(
             _sentence_evidence(
@@ -542,7 +546,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if proposals:
             plan = Referent(proposals[-1].start, proposals[-1].ids, True)
         if actors:
-            subject = _subject(text, start, actors) or subject
+            subject = _subject(text, start, actors, lexicon) or subject
         last_end = end
     return items
 
@@ -886,19 +890,25 @@ def _ordered(cues: list[re.Match[str]]) -> list[re.Match[str]]:
     return cues
 
 
-def _subject(text: str, offset: int, actors: list[Mention]) -> Mention | None:
+def _subject(text: str, offset: int, actors: list[Mention], lexicon: Lexicon) -> Mention | None:
     """The actor a later "he", "it" … may stand for: the sentence's first (at ``offset`` in ``text``),
     if it opens the sentence as its subject."""
     a = actors[0]
+    if len(actors) > 1 and _is_person(actors[1], lexicon) and not _is_person(a, lexicon) and \
+            _TITLE.fullmatch(text, offset + a.end, offset + actors[1].start):
+        a = actors[1]  # "US Defence Secretary Pete Hegseth …": the title's state, then the person
     if a.start <= 40 and not _GOVERNED.search(text, offset + max(0, a.start - 12), offset + a.start):
         return a
     return None
 
 
+def _is_person(actor: Mention, lexicon: Lexicon) -> bool:
+    return lexicon.party(actor.ids[0]) != actor.ids[0]
+
+
 def _fits(pronoun: str, subject: Mention, lexicon: Lexicon) -> bool:
     """ "he" and "she" stand for a person, "it" and "they" for a state or body."""
-    is_person = lexicon.party(subject.ids[0]) != subject.ids[0]
-    return is_person == (pronoun.lower() in _PERSON_PRONOUNS)
+    return _is_person(subject, lexicon) == (pronoun.lower() in _PERSON_PRONOUNS)
 
 
 def _pronoun_speaker(
