@@ -129,6 +129,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "dismissing",
         "ruling out",
         "turned down",
+        # leaving an arrangement: "Russia ended its participation in the grain deal"
+        "ended its participation in",
+        "suspended its participation in",
+        "quit",
+        "quits",
         "turns down",
         "turn down",
         "unacceptable",
@@ -235,6 +240,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "makes conditional",
         "precondition",
         "preconditions",
+        # "would take effect only after sanctions were lifted": what must come first is demanded
+        "only after",
+        "only once",
     ),
     "support": (
         "support",
@@ -310,7 +318,7 @@ _CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re
 _OBJECT_BEFORE = frozenset(("unacceptable", "non negotiable", "red line", "red lines", "out of the question"))
 # Where a clause ends: a stance's actor and issue must lie between two of these.
 _BOUNDARY = re.compile(
-    r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|"
+    r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|,\s+where\b|"
     r"\s+and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b)",
     re.IGNORECASE,
 )
@@ -745,8 +753,10 @@ def _stances(
             ends = [a.start for a in (attribution, speaker) if a is not None and a.start > cue.end()]
             limit = min([c_end, *ends])
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
-            if which is not None and any(p.end == which.start() for p in proposals):
-                limit = which.start()  # "promote the plan, which calls for a ceasefire": what the plan says
+            if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
+                # "promote the plan, which calls for a ceasefire": what the plan says, unless its author
+                # is the one putting it forward ("handed over its memorandum, which calls for …")
+                limit = which.start()
             objects = [m for m in named if begin <= m.start < limit]
         if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
             # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
