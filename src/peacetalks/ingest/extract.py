@@ -362,13 +362,16 @@ _PRONOUN = re.compile(
 _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
 _ANAPHOR = re.compile(
-    r"\s+(?:(?:the|these|those|this|that|such)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|deal|drafts?|"
-    r"ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|documents?|"
-    r"text|paper|communiqu[ée])\b|(?:it|them)\b|(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
+    r"\s+(?:(?:all\s+of\s+)?(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|"
+    r"deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|"
+    r"documents?|text|paper|communiqu[ée]|regions|territories|oblasts|areas)\b|(?:it|them)\b|(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
     r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
     re.IGNORECASE,
 )
 #: The nouns of _ANAPHOR that name a document, which may have been named sentences before.
+#: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
+_PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
+_WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
 _DOCUMENTS = ("proposal", "plan", "draft", "framework", "memorandum", "declaration", "document", "text", "paper",
               "communiq", "initiative", "deal", "offer")
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
@@ -774,7 +777,7 @@ def _stances(
             # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun,
             # the issue for a part of one: "did not accept that clause").
             noun = (anaphor.group(1) or "").lower()
-            wants_plan = bool(noun) and not noun.startswith(("clause", "point", "provision", "demand", "condition"))
+            wants_plan = bool(noun) and not noun.startswith(_PARTS)
             pool = (
                 ([r for r in previous if r.is_proposal] if wants_plan else [])
                 or ([r for r in previous if not r.is_proposal] if noun else [])
@@ -782,8 +785,8 @@ def _stances(
                 # "Zelensky welcomed the declaration": a document named earlier in the article
                 or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
             )
-            # "rejected that demand", "the terms": every issue the sentence before asked for
-            whole = noun.startswith(("demand", "condition", "term")) and not any(r.is_proposal for r in pool)
+            # "rejected that demand", "the terms", "claims both regions": every issue the sentence before named
+            whole = noun.startswith(_WHOLES) and not any(r.is_proposal for r in pool)
             # "dismissed the offer": a noun means what the sentence before was mainly about, named first
             chosen = pool[-4:] if whole else pool[:1] if noun and not pool[0].is_proposal else pool[-1:]
             objects = [_refer(r, cue, plans) for r in chosen]
