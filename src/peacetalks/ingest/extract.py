@@ -243,6 +243,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         # "would take effect only after sanctions were lifted": what must come first is demanded
         "only after",
         "only once",
+        "as soon as",
     ),
     "support": (
         "support",
