@@ -1,10 +1,10 @@
 """Precision and recall of the rules on the annotated texts in tests/data/ingest.
 
-The fresh held-out sets (written after the rules of their day, scored untuned) do not meet the
-issue's stance-recall and figure-recall targets, and docs/ingest.md says so; their floors here are
-what the rules measured on them, minus a margin, so a change that makes extraction worse on fresh
-text fails. The older held-out sets became tuning sets: on them, pooled, the issue's targets hold
-and must keep holding, and the development sets keep their floors. docs/ingest.md reports every set
+The fresh held-out set (written after the rules of its day, scored untuned) does not meet the
+issue's stance-recall and figure-recall targets, and docs/ingest.md says so; its floors here are
+what the rules measured on it, minus a margin, so a change that makes extraction worse on fresh
+text fails. The older held-out sets became tuning sets: on them the issue's precision target
+holds, on the four oldest pooled all targets hold, and the development sets keep their floors. docs/ingest.md reports every set
 separately, with how each was used.
 """
 
@@ -30,14 +30,23 @@ def lexicon() -> Lexicon:
 
 def test_fresh_held_out_texts_keep_what_they_measured(lexicon: Lexicon) -> None:
     sets = annotated_sets()
-    assert set(FRESH) == {"heldout6", "heldout7"}
+    assert set(FRESH) == {"heldout8"}
     scores = evaluate([text for name in FRESH for text in sets[name]], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    # measured on 1 December 2026: stance 0.83 / 0.33, figure recall 0.64, proposal recall 1.00
-    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.3, stance.misses
+    # scored once, untuned, on 1 December 2026: stance 0.82 / 0.29, figure recall 0.65, proposals 1.00
+    assert stance.precision is not None and stance.precision >= 0.75, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.25, stance.misses
     assert figure.recall is not None and figure.recall >= 0.6, figure.misses
     assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
+
+
+def test_the_wire_sets_tuned_on_keep_precision_and_their_recall(lexicon: Lexicon) -> None:
+    # heldout6 and heldout7 were fresh (untuned 0.71 / 0.20 and 0.93 / 0.36); their misses were then
+    # read and the rules improved on them, so they hold the precision target and what recall they reached
+    sets = annotated_sets()
+    stance = evaluate(sets["heldout6"] + sets["heldout7"], lexicon)["stance"]
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.55, stance.misses
 
 
 def test_older_held_out_sets_now_tuned_on_meet_the_issue_targets(lexicon: Lexicon) -> None:
