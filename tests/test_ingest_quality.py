@@ -76,7 +76,7 @@ def test_shared_development_articles(lexicon: Lexicon) -> None:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: the shared development articles are not part of the repository")
     scores = evaluate(annotated_sets()["shared-dev"], lexicon)
-    # Long opinion pieces, tuned on: stance recall rose from 0.39 to 0.78 with the rules for
+    # Long opinion pieces, tuned on: stance recall rose from 0.39 to 0.80 with the rules for
     # relative clauses, coordinated subjects and nouns such as "principles"; what is left refers back.
     assert (scores["stance"].precision or 0) >= 0.8 and (scores["stance"].recall or 0) >= 0.7
     assert (scores["figure"].recall or 0) >= 0.9 and (scores["proposal"].recall or 0) >= 0.95
