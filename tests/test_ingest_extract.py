@@ -261,6 +261,26 @@ def test_events_need_a_sign_that_they_happened(lexicon: Lexicon) -> None:
     ] == []
 
 
+def events(text: str, lexicon: Lexicon) -> list[tuple[str | None, str | None]]:
+    return [(e.event_type, e.date) for e in evidence(text, lexicon) if e.kind == "event"]
+
+
+def test_one_meeting_named_twice_in_a_sentence_is_one_event(lexicon: Lexicon) -> None:
+    assert events(
+        "Ukrainian and Russian delegations held a further round of talks in Geneva on 19 March 2026.", lexicon
+    ) == [("talks", "2026-03-19")]
+    assert events("Umerov met Rubio in Miami on 30 November 2025, and the talks ended without a deal.", lexicon) == [
+        ("talks", "2025-11-30")
+    ]
+    assert events("Zelensky met Trump at the White House, and the meeting ended early.", lexicon) == [("talks", None)]
+    # Different events in one sentence stay apart: talks and an exchange, or talks on two dates.
+    assert sorted(
+        events("Ukraine and Russia swapped 390 prisoners of war on 23 May 2025 after talks held in Istanbul.", lexicon)
+    ) == [("exchange", "2025-05-23"), ("talks", "2025-05-23")]
+    two_rounds = "Talks were held in Istanbul on 16 May 2025, and talks were held there again on 2 June 2025."
+    assert [kind for kind, _ in events(two_rounds, lexicon)] == ["talks", "talks"]
+
+
 def test_boilerplate_lines_are_removed_and_give_no_evidence(lexicon: Lexicon) -> None:
     raw = (
         "Talks resume\nBy Jane Doe | 12 views\nTable of Contents\nRussia demands Crimea\nWhat next\n\n"

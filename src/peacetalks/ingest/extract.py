@@ -14,7 +14,9 @@ are found first; then
 - a **proposal** item is every mention of a case proposal;
 - a **figure** is every number :mod:`peacetalks.ingest.figures` recognises;
 - an **event** is an event phrase (talks, exchanges, strikes, signed agreements, truces) with a
-  sign that it happened or is scheduled: a past-tense or scheduling verb, or a date.
+  sign that it happened or is scheduled: a past-tense or scheduling verb, or a date. A sentence
+  with at most one date gives at most one event of each type: naming a meeting twice ("held a
+  round of talks … on 19 March") does not make two meetings, while talks and an exchange stay two.
 
 Confidence is a fixed score per rule, lowered for hedges (might, could, potentially) and for
 actors far from their cue; it orders evidence for review and is not a calibrated probability.
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 from peacetalks.ingest.dates import with_relative_dates
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
-from peacetalks.ingest.patterns import trie_pattern
+from peacetalks.ingest.patterns import fold, trie_pattern
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence
 
@@ -432,9 +434,12 @@ _GOVERNED = re.compile(
     r"by|within|across|through|without|under|like|whether)\s+(?:the\s+|its\s+|their\s+)?)$",
     re.IGNORECASE,
 )
-_EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Each event type with words one of which every match of its pattern contains (in lower case): a
+# sentence without any of them is spared the pattern.
+_EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "exchange",
+        ("prisoner", "pow", "exchange", "swap", "returned", "freed", "released"),
         re.compile(
             r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:\d[\d,]*\s+)?"
             r"(?:prisoners|POWs|bodies)\b|\bswap(?:ped|s)?\s+(?:of\s+)?(?:\d[\d,]*\s+)?(?:prisoners|POWs)\b|"
@@ -444,6 +449,7 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "agreement",
+        ("sign",),
         re.compile(
             r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
             r"declaration|protocol|communiqu[ée])\b|\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:was|were)\s+signed\b",
@@ -452,6 +458,7 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "ceasefire",
+        ("ceasefire", "cease-fire", "truce"),
         re.compile(
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+)?(?:declared|announced|agreed|took\s+effect|"
             r"came\s+into\s+force|began|started|collapsed|broke\s+down)\b|\b(?:declared|announced|agreed(?:\s+to)?)\s+"
@@ -461,6 +468,7 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "strike",
+        ("strike", "attack", "barrage", "struck", "shelled", "launched"),
         re.compile(
             r"\b(?:missile|drone|air|rocket|artillery)\s+(?:strikes?|attacks?|barrages?)\b|\bstruck\b|\bshelled\b|"
             r"\blaunched\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:missiles|drones)\b",
@@ -469,84 +477,59 @@ _EVENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "talks",
-        re.compile(
-            r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
-            r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
-            r"is\s+scheduled|postponed)\b|\b(?:held|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
-            r"negotiations|summit|meeting|round)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
-            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)",
-            re.IGNORECASE,
-        ),
-    ),
-)
-# Every event pattern contains one of these words; a sentence without any is spared them all.
-_EVENT_WORD = re.compile(
-    r"(?i:"
-    + trie_pattern(
         (
-            "prisoner",
-            "pow",
-            "exchang",
-            "swap",
-            "returned",
-            "freed",
-            "released",
-            "sign",
-            "agreement",
-            "deal",
-            "memorandum",
-            "accord",
-            "treaty",
-            "ceasefire",
-            "cease-fire",
-            "truce",
-            "strike",
-            "attack",
-            "barrage",
-            "struck",
-            "shelled",
-            "launched",
             "talks",
-            "negotiation",
+            "negotiations",
             "summit",
             "meeting",
-            "consultation",
+            "consultations",
             "held",
             "hosted",
             "convened",
             "resumed",
             "attended",
             "met",
-        )
-    )
-    + ")"
+        ),
+        re.compile(
+            r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
+            r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
+            r"is\s+scheduled|postponed)\b|\b(?:held|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
+            r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)",
+            re.IGNORECASE,
+        ),
+    ),
 )
+# Searched for in fold(sentence), so in lower case, case-sensitively: several times faster.
 _EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
     r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
-    r"will\s+be\s+held|scheduled|postponed)\b",
-    re.IGNORECASE,
+    r"will\s+be\s+held|scheduled|postponed)\b"
 )
 
-EXTRACTOR_VERSION = "rules-2"  # 2: relative dates
+EXTRACTOR_VERSION = "rules-4"  # 2: relative dates; 3: one event per type in a sentence with at most one date; 4: wire-copy stances
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     """All evidence in ``doc``, in order of position."""
     text = doc.text
     # The lexicons scan the whole text once; each sentence takes the mentions inside it.
-    found = [lexicon.proposals(text), lexicon.actors(text), lexicon.issues(text)]
+    spans = list(sentences(text))
+    found = (
+        _within(lexicon.proposals(text), spans),
+        _within(lexicon.actors(text), spans),
+        _within(lexicon.issues(text), spans),
+    )
     items: list[Evidence] = []
     previous: list[Referent] = []
     plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
     last_end = 0
-    for start, end in sentences(text):
+    for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
         if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
             # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
             # as wire copy gives most sentences a paragraph of their own
             subject = None
-        proposals, actors, issues = (_within(mentions, start, end) for mentions in found)
         items.extend(
             _sentence_evidence(
                 text, start, end, proposals, actors, issues, lexicon, doc.id, previous, subject, plan,
@@ -572,16 +555,15 @@ class Referent:
     is_proposal: bool
 
 
-def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions wholly inside [start, end), with offsets relative to ``start``."""
-    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
-    inside: list[Mention] = []
-    for m in mentions[first:]:
-        if m.start >= end:
-            break
-        if m.end <= end:
-            inside.append(Mention(m.start - start, m.end - start, m.ids))
-    return inside
+def _within(mentions: list[Mention], spans: list[tuple[int, int]]) -> Iterator[list[Mention]]:
+    """For each span [start, end), the mentions wholly inside it, with offsets relative to ``start``."""
+    starts = [m.start for m in mentions]
+    for start, end in spans:
+        yield [
+            Mention(m.start - start, m.end - start, m.ids)
+            for m in mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            if m.end <= end
+        ]
 
 
 def _sentence_evidence(
@@ -1002,17 +984,25 @@ def _events(
     lexicon: Lexicon,
     item: MakeItem,
 ) -> Iterator[Evidence]:
-    if not _EVENT_WORD.search(sentence):
+    lowered = fold(sentence)
+    patterns = [(t, pattern) for t, words, pattern in _EVENT_PATTERNS if any(map(lowered.__contains__, words))]
+    if not patterns:
         return
     dates = [f for f in figures if f.rule == "date"]
-    if not (_EVENT_VERB.search(sentence) or dates):
+    if not (dates or _EVENT_VERB.search(lowered)):
         return
     parties = sorted({lexicon.party(a.ids[0]) for a in actors})
     taken: list[tuple[int, int]] = []
-    for event_type, m in ((t, m) for t, pattern in _EVENT_PATTERNS for m in pattern.finditer(sentence)):
+    # With one date or none, two mentions of one type are one event ("met … on 30 November, and the
+    # talks ended …"); with several dates they may be meetings on different days, so each is kept.
+    reported: set[str] = set()
+    for event_type, m in ((t, m) for t, pattern in patterns for m in pattern.finditer(sentence)):
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
         taken.append((m.start(), m.end()))
+        if len(dates) <= 1 and event_type in reported:
+            continue
+        reported.add(event_type)
         date: Figure | None = min(dates, key=lambda d: abs(d.start - m.start())) if dates else None
         yield item(
             "event",

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from peacetalks.ingest.patterns import trie_pattern
+from peacetalks.ingest.patterns import fold, trie_pattern
 
 _MONTHS = {
     m: i + 1
@@ -68,8 +68,13 @@ _WORD_NUMBERS = {
     "hundred": 100,
     "a hundred": 100,
 }
-_NUM = r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])"
+# A number not inside a longer one: "600,000", "2.5". It begins with its first digit (the check
+# on the character before comes after it), which lets re skip ahead to digits instead of trying
+# every position.
+_NUM = r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?(?!\d)"
 _WNUM = rf"(?:{_NUM}|(?i:\b({'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))})\b))"
+# _WNUM for a sentence without number words: the same groups, the third always empty.
+_DNUM = rf"(?:{_NUM}())"
 _SCALE = r"(?:\s*(trillion|billion|bn|million|mln|mn|thousand|m|k)\b)?"
 _SCALES = {
     "trillion": 1e12,
@@ -83,11 +88,14 @@ _SCALES = {
     "k": 1e3,
 }
 
-_MONTH_ANY = re.compile(rf"\b(?:{trie_pattern(m.capitalize() for m in _MONTHS)})")
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
+_DATE_DMY = re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
 _DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
+# Every _DATE_Y match, in fold(sentence), matches this; most sentences with a year do not.
+_YEAR_AFTER_WORD = re.compile(
+    r"(?:in|since|by|until|till|from|before|after|during|early|late|mid-?|the)\s+(?:19|20)\d\d"
+)
 _DATE_Y = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s+)((?:19|20)\d{2})\b(?![-–]\w)"
     r"|(?i:\bthe\s+)((?:19|20)\d{2})(?=\s+[a-z])"
@@ -99,7 +107,9 @@ _AREA = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE)
-_DURATION = re.compile(rf"{_WNUM}(?:-|\s+)(hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+_DURATION_UNITS = r"(?:-|\s+)(hours?|days?|weeks?|months?|years?)\b"
+_DURATION = re.compile(_WNUM + _DURATION_UNITS, re.IGNORECASE)
+_DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS, re.IGNORECASE)
 _COUNTED = {
     "troops": "troops",
     "soldiers": "troops",
@@ -131,12 +141,10 @@ _COUNTED = {
     "aircraft": "aircraft",
     "jets": "aircraft",
 }
-_COUNT = re.compile(
-    rf"{_WNUM}{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({'|'.join(_COUNTED)})\b(?:\s+of\s+war)?",
-    re.IGNORECASE,
-)
+_COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
+_COUNT = re.compile(_WNUM + _COUNTED_NOUN, re.IGNORECASE)
+_COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN, re.IGNORECASE)
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
-_COUNTED_WORD = re.compile(rf"(?i:{trie_pattern(_COUNTED)})")
 _ARMY_COUNT = re.compile(
     rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to)\s+(?:about\s+|around\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per))",
     re.IGNORECASE,
@@ -157,7 +165,12 @@ _CURRENCY = {
     "roubles": "RUB",
     "rubles": "RUB",
 }
-_ANY_NUMBER = re.compile(rf"\d|\b(?:{trie_pattern(_WORD_NUMBERS)})\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+# Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
+_NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
+_COUNTED_WORD = re.compile(trie_pattern(_COUNTED))
+# Month names and abbreviations all begin with one of these.
+_MONTH_STEMS = tuple(sorted({m.capitalize()[:3] for m in _MONTHS}))
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
@@ -200,24 +213,25 @@ def _month(name: str) -> int:
 
 def find_figures(sentence: str) -> list[Figure]:
     """Every figure in ``sentence``, offsets relative to it, in order of position."""
-    if not _ANY_NUMBER.search(sentence):
-        return []  # most sentences: spare them the fourteen patterns below
-    lowered = sentence.lower()
+    lowered = fold(sentence)
 
     def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
         return any(map(lowered.__contains__, words))
 
-    month = _MONTH_ANY.search(sentence) is not None
+    number_words = _NUMBER_WORD.search(lowered) is not None
+    if not number_words and not _DIGIT.search(sentence):
+        return []  # most sentences: spare them the fourteen patterns below
+    month = any(map(sentence.__contains__, _MONTH_STEMS))
+    duration, count = (_DURATION, _COUNT) if number_words else (_DURATION_DIGITS, _COUNT_DIGITS)
     taken: list[tuple[int, int]] = []
     found: list[Figure] = []
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
     def add(fig: Figure) -> None:
-        if free(fig.start, fig.end):
-            taken.append((fig.start, fig.end))
-            found.append(fig)
+        for start, end in taken:
+            if fig.start < end and start < fig.end:
+                return
+        taken.append((fig.start, fig.end))
+        found.append(fig)
 
     for m in _DATE_ISO.finditer(sentence) if "-" in sentence else ():
         if (iso := _iso(int(m[1]), int(m[2]), int(m[3]))) is not None:
@@ -237,7 +251,7 @@ def find_figures(sentence: str) -> list[Figure]:
     for m in _DATE_MY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
-    for m in _DATE_Y.finditer(sentence) if has("19", "20") else ():
+    for m in _DATE_Y.finditer(sentence) if _YEAR_AFTER_WORD.search(lowered) else ():
         group = 1 if m[1] else 2
         add(Figure(m.start(group), m.end(group), "date", m[group], "date"))
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
@@ -279,7 +293,7 @@ def find_figures(sentence: str) -> list[Figure]:
                 measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
             )
         )
-    for m in _DURATION.finditer(sentence) if has("hour", "day", "week", "month", "year") else ():
+    for m in duration.finditer(sentence) if has("hour", "day", "week", "month", "year") else ():
         if sentence[m.end() : m.end() + 4].lower() == " old":
             continue
         amount = _word_or_number(m, 1)
@@ -297,7 +311,7 @@ def find_figures(sentence: str) -> list[Figure]:
                     extra={"stated_value": amount, "stated_unit": unit},
                 )
             )
-    for m in _COUNT.finditer(sentence) if _COUNTED_WORD.search(sentence) else ():
+    for m in count.finditer(sentence) if _COUNTED_WORD.search(lowered) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)

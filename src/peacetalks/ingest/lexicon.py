@@ -9,11 +9,11 @@ written in capitals (acronyms such as NATO or DMZ), and a lower-case term also m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case
-from peacetalks.ingest.patterns import trie_pattern
+from peacetalks.ingest.patterns import fold, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -39,18 +39,25 @@ class _Terms:
                 table[key].append(id_)
         self._exact = {k: tuple(v) for k, v in exact.items()}
         self._folded = {k: tuple(v) for k, v in folded.items()}
-        self._exact_re = _alternation(self._exact, 0, plural=False)
-        self._folded_re = _alternation(self._folded, re.IGNORECASE, plural=True)
+        self._exact_re = _alternation(self._exact, any_case=False)
+        # Terms of any case are matched case-sensitively in fold(text), which is twice as fast as
+        # IGNORECASE and finds the same wherever fold() copies IGNORECASE, as it does for Latin
+        # letters and characters without case; terms with other letters keep IGNORECASE.
+        self._fold_text = all(_folds_like_ignorecase(c) for key in self._folded for c in key)
+        if self._fold_text:
+            self._folded_re = _alternation(dict.fromkeys(map(fold, self._folded)), any_case=True)
+        else:
+            self._folded_re = _alternation(self._folded, any_case=True, flags=re.IGNORECASE)
 
     def find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         if self._exact_re is not None:
-            found += [
-                Mention(m.start(), m.end(), self._exact[_normal(m.group())]) for m in self._exact_re.finditer(text)
-            ]
+            for m in self._exact_re.finditer(text):
+                form = m.group()
+                found.append(Mention(m.start(), m.end(), self._exact.get(form) or self._exact[_normal(form)]))
         if self._folded_re is not None:
-            for m in self._folded_re.finditer(text):
-                ids = _lookup(self._folded, m.group().casefold())
+            for m in self._folded_re.finditer(fold(text) if self._fold_text else text):
+                ids = _lookup(self._folded, text[m.start() : m.end()].casefold())
                 if ids:
                     found.append(Mention(m.start(), m.end(), ids))
         return _longest_first(found)
@@ -66,14 +73,26 @@ def _is_acronym(form: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _alternation(table: dict[str, tuple[str, ...]], flags: int, *, plural: bool) -> re.Pattern[str] | None:
+def _folds_like_ignorecase(c: str) -> bool:
+    return (c < "\u0250" and c != "µ") or c.lower() == c.upper() == c
+
+
+def _alternation(table: Mapping[str, object], *, any_case: bool, flags: int = 0) -> re.Pattern[str] | None:
+    """Any key of ``table`` as a whole word; ``any_case`` terms also in the plural."""
     if not table:
         return None
-    suffix = r"(?:e?s)?" if plural else ""
-    return re.compile(rf"(?<!\w)(?:{trie_pattern(table)}){suffix}(?![\w-])", flags)
+    if not any_case:
+        # Terms whose case counts mostly begin with capitals: checking the character before
+        # after the first one lets re skip ahead to those (twice as fast).
+        words = trie_pattern(table, not_after=r"\w")
+        return re.compile(rf"(?:{words})(?![\w-])", flags)
+    # In lower-case text (or with IGNORECASE) checking it first rules out most positions at once.
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(table)})(?:e?s)?(?![\w-])", flags)
 
 
 def _lookup(table: dict[str, tuple[str, ...]], key: str) -> tuple[str, ...] | None:
+    if key in table:  # most mentions are written as the term is: no hyphen, single spaces
+        return table[key]
     key = _normal(key)
     for candidate in (key, key[:-1], key[:-2]):
         if candidate in table:

@@ -77,14 +77,26 @@ def _line_sentences(line: str, offset: int) -> Iterator[tuple[int, int]]:
         end = match.end()
         if not _NEXT_START.match(line, end):
             continue
-        word = line[: match.start()].rsplit(None, 1)[-1].lower() if line[: match.start()].strip() else ""
-        if match.group().startswith(".") and (word.strip("(\"'“") in _ABBREVIATIONS or len(word) == 1):
-            continue
+        if match.group().startswith("."):
+            word = _word_before(line, match.start())
+            if word.strip("(\"'“") in _ABBREVIATIONS or len(word) == 1:
+                continue
         yield from _bounded(line, start, end, offset)
         start = end
         while start < len(line) and line[start].isspace():
             start += 1
     yield from _bounded(line, start, len(line), offset)
+
+
+def _word_before(line: str, end: int) -> str:
+    """The last word of ``line[:end]`` in lower case, "" if there is none. Looks back a little at a
+    time: copying the whole line before each full stop made long lines quadratic."""
+    start = end
+    while True:
+        start = max(0, start - 32)
+        words = line[start:end].split()
+        if len(words) > 1 or start == 0 or (words and (line[start].isspace() or line[start - 1].isspace())):
+            return words[-1].lower() if words else ""
 
 
 def _bounded(line: str, start: int, end: int, offset: int) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,114 @@
+"""The shortcuts taken for speed change no result, on arbitrary text: a cheap pre-check never
+skips a pattern that would have matched, rewritten patterns match as they did, and terms matched
+case-sensitively in folded text are those IGNORECASE finds, and sentence splitting reads the
+same word before a full stop."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from peacetalks.ingest import extract, figures
+from peacetalks.ingest import lexicon as lexicon_module
+from peacetalks.ingest.lexicon import _Terms
+from peacetalks.ingest.patterns import fold
+from peacetalks.ingest.sentences import _word_before
+
+# Words the patterns look for, in odd cases and with the letters IGNORECASE treats alike
+# (dotless ı, long ſ, dotted İ, the Kelvin sign), numbers, dates and punctuation around them.
+PIECES = [
+    "Talks", "talks", "were", "held", "HELD", "met", "Met", "Putin", "round", "of", "on", "in", "the",
+    "since", "mid-", "prisoners", "prıson", "POWs", "exchanged", "ſwapped", "SİGNED", "signed", "an",
+    "agreement", "ceasefire", "truce", "declared", "missile", "strikes", "struck", "launched", "drones",
+    "troops", "Troops", "army", "of about", "at", "600,000", "2.5", "12", "3", "1,5", "2025", "1999",
+    "March", "May", "Sept.", "12th", "five", "FIVE", "fıve", "a hundred", "hundred", "twenty", "years",
+    "days", "weeks", "\u212Am", "km2", "square", "kilometres", "miles", "%", "per cent", "$", "€", "bn",
+    "billion", "USD", "dollars", "respondents", "soldiers", "civilians", ",", ".", ";", "-", "–", "(", ")",
+]
+texts = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=25
+).map(lambda parts: " ".join(parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.sampled_from(["five", "signed", "prison", "swap", "troops", "km", "this"]))
+def test_fold_finds_every_word_ignorecase_finds(text: str, word: str) -> None:
+    assert (re.search(word, text, re.IGNORECASE) is not None) == (word in fold(text))
+    assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("Witkoff met Putin; the truce was declared; a POW swap; drone attacks; they signed a deal")
+def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
+    lowered = fold(sentence)
+    for event_type, words, pattern in extract._EVENT_PATTERNS:
+        if pattern.search(sentence):
+            assert any(w in lowered for w in words), event_type
+    any_case = re.compile(extract._EVENT_VERB.pattern, re.IGNORECASE)
+    assert bool(extract._EVENT_VERB.search(lowered)) == bool(any_case.search(sentence))
+
+
+# The number pattern as first written, before it began with its digit for speed.
+PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+PLAIN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({figures._MONTH})\s*,?\s+(\d{{4}})\b")
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("talks in mid- 2025")
+@example("the 1999 war")
+@example("Five hundred troops and twenty prisoners, for a hundred days, on 3rd of Sept. 2025")
+def test_figure_patterns_and_their_prechecks(sentence: str) -> None:
+    lowered = fold(sentence)
+    assert spans(re.compile(figures._NUM), sentence) == spans(PLAIN_NUMBER, sentence)
+    assert spans(figures._DATE_DMY, sentence) == spans(PLAIN_DAY_MONTH, sentence)
+    if figures._DATE_Y.search(sentence):
+        assert figures._YEAR_AFTER_WORD.search(lowered)
+    if figures._COUNT.search(sentence):
+        assert figures._COUNTED_WORD.search(lowered)
+    if re.search(figures._WNUM, sentence) and not re.search(r"\d", sentence):
+        assert figures._NUMBER_WORD.search(lowered)
+    if not figures._NUMBER_WORD.search(lowered):  # without number words, the digits-only variants agree
+        for plain, digits in ((figures._COUNT, figures._COUNT_DIGITS), (figures._DURATION, figures._DURATION_DIGITS)):
+            assert [m.span() for m in digits.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+    if any(p.search(sentence) for p in (figures._DATE_DMY, figures._DATE_MDY, figures._DATE_MY)):
+        assert any(stem in sentence for stem in figures._MONTH_STEMS)
+
+
+TERMS = [("Crimea", "c"), ("Türkiye", "t"), ("Kılıç", "k"), ("china–brazil plan", "p"), ("security guarantee", "s")]
+TERM_PIECES = ["Crimea", "CRİMEA", "crımea", "Crimeas", "Türkiye", "TÜRKIYE", "kılıç", "Kilic", "KILIÇ", "-", " ", "x",
+               "China–Brazil plan", "china-brazil plans", "Security  Guarantees", "ſecurity guarantee"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TERM_PIECES), st.text(max_size=2)), max_size=12).map("".join))
+def test_terms_found_in_folded_text_as_with_ignorecase(text: str) -> None:
+    fast = _Terms(TERMS, exact_case=False)
+    assert fast._fold_text  # Latin letters and a dash: matched in fold(text)
+    reference = _Terms(TERMS, exact_case=False)
+    reference._fold_text = False
+    reference._folded_re = lexicon_module._alternation(reference._folded, any_case=True, flags=re.IGNORECASE)
+    assert fast.find(text) == reference.find(text)
+
+
+def test_terms_in_other_scripts_keep_ignorecase() -> None:
+    terms = _Terms([("перемирие", "truce"), ("μέτωπο", "front")], exact_case=False)
+    assert not terms._fold_text
+    assert [m.ids for m in terms.find("ПЕРЕМИРИЕ на ΜΈΤΩΠΟ")] == [("truce",), ("front",)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u00a0ab.(\"'“M", max_size=120), st.integers(0, 120))
+@example("b" + "(" * 40 + "mr", 42)  # a word longer than one look back
+@example("a" * 80 + " " * 40, 120)
+def test_the_word_before_a_full_stop_is_the_last_word_of_the_line_so_far(line: str, end: int) -> None:
+    end = min(end, len(line))
+    before = line[:end]
+    assert _word_before(line, end) == (before.rsplit(None, 1)[-1].lower() if before.strip() else "")
