@@ -164,10 +164,14 @@ def test_wire_copy_cues_and_descriptions_of_actors(lexicon: Lexicon) -> None:
     # "the four regions" are four issues
     four = pairs("Moscow demands the four regions.", lexicon)
     assert {issue for _, issue in four} == {
-        "territory-donetsk", "territory-luhansk", "territory-zaporizhzhia", "territory-kherson"
+        "territory-donetsk",
+        "territory-luhansk",
+        "territory-zaporizhzhia",
+        "territory-kherson",
     }
     # what must come first is a condition: "as soon as", "only after"
-    assert pairs("Russia would stop firing as soon as Ukraine left Kherson.", lexicon) == {("russia", "territory-kherson")}
+    condition = pairs("Russia would stop firing as soon as Ukraine left Kherson.", lexicon)
+    assert condition == {("russia", "territory-kherson")}
 
 
 def test_references_back_to_earlier_sentences(lexicon: Lexicon) -> None:

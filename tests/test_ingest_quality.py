@@ -4,8 +4,8 @@ The fresh held-out set (written after the rules of its day, scored untuned) does
 issue's stance-recall and figure-recall targets, and docs/ingest.md says so; its floors here are
 what the rules measured on it, minus a margin, so a change that makes extraction worse on fresh
 text fails. The older held-out sets became tuning sets: on them the issue's precision target
-holds, on the four oldest pooled all targets hold, and the development sets keep their floors. docs/ingest.md reports every set
-separately, with how each was used.
+holds, on the four oldest pooled all targets hold, and the development sets keep their floors.
+docs/ingest.md reports every set separately, with how each was used.
 """
 
 from __future__ import annotations

@@ -359,7 +359,8 @@ _CONDITION = re.compile(
 # "this", "that" and "these" alone are pronouns only before the clause's end or "as": "proposed that
 # Ukraine …" and "claimed that 90% …" introduce what is said.
 _PRONOUN = re.compile(
-    r"\s+(?:(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))|(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))",
+    r"\s+(?:(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))|"
+    r"(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))",
     re.IGNORECASE,
 )
 _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
@@ -367,16 +368,30 @@ _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|sh
 _ANAPHOR = re.compile(
     r"\s+(?:(?:all\s+of\s+)?(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|"
     r"deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|"
-    r"documents?|text|paper|communiqu[ée]|regions|territories|oblasts|areas)\b|(?:it|them)\b|(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
+    r"documents?|text|paper|communiqu[ée]|regions|territories|oblasts|areas)\b|(?:it|them)\b|"
+    r"(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
     r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
     re.IGNORECASE,
 )
-#: The nouns of _ANAPHOR that name a document, which may have been named sentences before.
 #: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
 _PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
 _WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
-_DOCUMENTS = ("proposal", "plan", "draft", "framework", "memorandum", "declaration", "document", "text", "paper",
-              "communiq", "initiative", "deal", "offer")
+#: Nouns of _ANAPHOR that name a document, which may have been named sentences before.
+_DOCUMENTS = (
+    "proposal",
+    "plan",
+    "draft",
+    "framework",
+    "memorandum",
+    "declaration",
+    "document",
+    "text",
+    "paper",
+    "communiq",
+    "initiative",
+    "deal",
+    "offer",
+)
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
@@ -507,7 +522,8 @@ _EVENT_VERB = re.compile(
     r"will\s+be\s+held|scheduled|postponed)\b"
 )
 
-EXTRACTOR_VERSION = "rules-4"  # 2: relative dates; 3: one event per type in a sentence with at most one date; 4: wire-copy stances
+# 2: relative dates; 3: one event per type in a sentence with at most one date; 4: stance rules for wire copy
+EXTRACTOR_VERSION = "rules-4"
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
@@ -532,7 +548,17 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = None
         items.extend(
             _sentence_evidence(
-                text, start, end, proposals, actors, issues, lexicon, doc.id, previous, subject, plan,
+                text,
+                start,
+                end,
+                proposals,
+                actors,
+                issues,
+                lexicon,
+                doc.id,
+                previous,
+                subject,
+                plan,
                 doc.source.published,
             )
         )
@@ -678,7 +704,7 @@ def _stances(
     n = len(sentence)
     # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
     told = {m.end() for c in cues if (m := _THE.match(sentence, c.end()))}
-    subjects = [a for a in actors if a.start not in told or not sentence.startswith(" to ", a.end)]
+    subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
@@ -768,12 +794,15 @@ def _stances(
                 # "Zelensky welcomed the declaration": a document named earlier in the article
                 or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
             )
-            # "rejected that demand", "the terms", "claims both regions": every issue the sentence before named
-            whole = noun.startswith(_WHOLES) and not any(r.is_proposal for r in pool)
-            # "dismissed the offer": a noun means what the sentence before was mainly about, named first
-            chosen = pool[-4:] if whole else pool[:1] if noun and not pool[0].is_proposal else pool[-1:]
-            objects = [_refer(r, cue, plans) for r in chosen]
-            referred = bool(objects)
+            if pool:
+                if noun.startswith(_WHOLES) and not any(r.is_proposal for r in pool):
+                    chosen = pool[-4:]  # "rejected that demand", "claims both regions": all the issues named
+                elif noun and not pool[0].is_proposal:
+                    chosen = pool[:1]  # "dismissed the offer": what the sentence was mainly about, named first
+                else:
+                    chosen = pool[-1:]  # a pronoun: the nearest
+                objects = [_refer(r, cue, plans) for r in chosen]
+                referred = True
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
@@ -890,8 +919,8 @@ def _subject(text: str, offset: int, actors: list[Mention], lexicon: Lexicon) ->
     """The actor a later "he", "it" … may stand for: the sentence's first (at ``offset`` in ``text``),
     if it opens the sentence as its subject."""
     a = actors[0]
-    if len(actors) > 1 and _is_person(actors[1], lexicon) and not _is_person(a, lexicon) and \
-            _TITLE.fullmatch(text, offset + a.end, offset + actors[1].start):
+    titled = len(actors) > 1 and _is_person(actors[1], lexicon) and not _is_person(a, lexicon)
+    if titled and _TITLE.fullmatch(text, offset + a.end, offset + actors[1].start):
         a = actors[1]  # "US Defence Secretary Pete Hegseth …": the title's state, then the person
     if a.start <= 40 and not _GOVERNED.search(text, offset + max(0, a.start - 12), offset + a.start):
         return a
