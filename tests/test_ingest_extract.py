@@ -185,6 +185,8 @@ def test_references_back_to_earlier_sentences(lexicon: Lexicon) -> None:
     # a document named paragraphs before
     text = "France and Britain signed the Paris Declaration.\nThe talks went on.\nZelensky welcomed the declaration."
     assert ("ukraine", "paris-declaration") in pairs(text, lexicon)
+    # nothing before to refer to: no stance (and no error)
+    assert stances("In Donetsk, Kyiv rejected the offer.", lexicon) == []
     # "claims both regions" after a sentence naming them
     text = "Russian forces hold most of Luhansk and much of Donetsk. Moscow claims all of both regions."
     assert pairs(text, lexicon) == {("russia", "territory-luhansk"), ("russia", "territory-donetsk")}
