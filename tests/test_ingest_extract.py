@@ -122,8 +122,11 @@ def test_pronouns_stand_for_the_subject_of_the_paragraph(lexicon: Lexicon) -> No
     assert it == [("russia", "sanctions-relief", "demand", "positive", False)]
     # "he" is a person and "it" a state: neither stands for the other
     assert stances("Russia spoke first. He also wants sanctions lifted.", lexicon) == []
-    # and a new paragraph forgets who was speaking
-    assert stances("Rustem Umerov met the envoys on Tuesday.\nHe rejected any cap on the armed forces.", lexicon) == []
+    # wire copy gives most sentences a paragraph of their own: "he" reaches into the next paragraph,
+    # "it" (often something else by then) does not, and neither reaches two paragraphs on
+    next_paragraph = "Rustem Umerov met the envoys on Tuesday.\nHe rejected any cap on the armed forces."
+    assert stances(next_paragraph, lexicon) == [("ukraine", "army-limits", "reject", "positive", False)]
+    assert stances("Russia spoke first.\nIt also wants sanctions lifted.", lexicon) == []
 
 
 def test_relative_clauses_and_ellipsis(lexicon: Lexicon) -> None:
@@ -140,6 +143,71 @@ def test_relative_clauses_and_ellipsis(lexicon: Lexicon) -> None:
     # what a plan says is not the stance of the one promoting it
     plan = stances("Beijing promoted the 12-point plan, which calls for a ceasefire.", lexicon)
     assert plan == [("china", "china-12-points", "support", "positive", False)]
+
+
+def pairs(text: str, lexicon: Lexicon) -> set[tuple[str | None, str | None]]:
+    return {(actor, issue) for actor, issue, *_ in stances(text, lexicon)}
+
+
+def test_wire_copy_cues_and_descriptions_of_actors(lexicon: Lexicon) -> None:
+    # laying a document before others, asking for something, voting against it
+    assert stances("Washington delivered a 28-point draft to Kyiv.", lexicon) == [
+        ("united-states", "us-28-point", "propose", "positive", False)
+    ]
+    assert pairs("Kyiv asked for a guarantee lasting 30 years.", lexicon) == {("ukraine", "security-guarantees")}
+    assert stances("Britain voted against the sanctions package.", lexicon) == [
+        ("uk", "sanctions-relief", "oppose", "positive", False)
+    ]
+    # descriptions that name one actor of the case
+    assert pairs("Russian negotiators insisted on the whole of Donetsk.", lexicon) == {("russia", "territory-donetsk")}
+    assert pairs("European governments circulated a plan for a ceasefire.", lexicon) == {("eu", "ceasefire-sequencing")}
+    # "the four regions" are four issues
+    four = pairs("Moscow demands the four regions.", lexicon)
+    assert {issue for _, issue in four} == {
+        "territory-donetsk",
+        "territory-luhansk",
+        "territory-zaporizhzhia",
+        "territory-kherson",
+    }
+    # what must come first is a condition: "as soon as", "only after"
+    condition = pairs("Russia would stop firing as soon as Ukraine left Kherson.", lexicon)
+    assert condition == {("russia", "territory-kherson")}
+
+
+def test_references_back_to_earlier_sentences(lexicon: Lexicon) -> None:
+    # "that demand" is everything the demand named, not only its last word
+    text = "Moscow insisted that Ukraine leave Donetsk and Luhansk. Kyiv rejected that demand."
+    assert {("ukraine", "territory-donetsk"), ("ukraine", "territory-luhansk")} <= pairs(text, lexicon)
+    # "the offer" is what the sentence before was mainly about, named first
+    offer = "Russia offered a truce on energy sites until Kyiv leaves Donetsk. Ukrainian officials dismissed the offer."
+    assert ("ukraine", "ceasefire-sequencing") in pairs(offer, lexicon)
+    assert ("ukraine", "territory-donetsk") not in pairs(offer, lexicon)
+    # a document named paragraphs before
+    text = "France and Britain signed the Paris Declaration.\nThe talks went on.\nZelensky welcomed the declaration."
+    assert ("ukraine", "paris-declaration") in pairs(text, lexicon)
+    # nothing before to refer to: no stance (and no error)
+    assert stances("In Donetsk, Kyiv rejected the offer.", lexicon) == []
+    # "claims both regions" after a sentence naming them
+    text = "Russian forces hold most of Luhansk and much of Donetsk. Moscow claims all of both regions."
+    assert pairs(text, lexicon) == {("russia", "territory-luhansk"), ("russia", "territory-donetsk")}
+
+
+def test_who_does_not_speak(lexicon: Lexicon) -> None:
+    # "that" introducing what is said is no pronoun for the sentence before's issue
+    text = "The plant at Zaporizhzhia was discussed. Washington proposed that the three countries share it."
+    assert ("united-states", "territory-zaporizhzhia") not in pairs(text, lexicon)
+    # an indirect question asserts nothing
+    assert stances("He did not say whether Moscow still wanted the whole of Kherson.", lexicon) == []
+    # an actor in an opening phrase, and an actor told to do something, are not the subject
+    opening = "Speaking after talks with Witkoff, the Ukrainian president rejected any cap on the armed forces."
+    assert pairs(opening, lexicon) == {("ukraine", "army-limits")}
+    assert pairs("Washington wanted Ukraine to give up Donetsk.", lexicon) == {("united-states", "territory-donetsk")}
+    # ", where" opens a clause with its own subject
+    where = "Zelensky was received at the White House, where Trump said he would support security guarantees."
+    assert pairs(where, lexicon) == {("united-states", "security-guarantees")}
+    # a title between a state and a person: the person is the subject a later "he" stands for
+    title = "US Defence Secretary Pete Hegseth spoke in Brussels.\nHe rejected NATO membership for Ukraine."
+    assert pairs(title, lexicon) == {("united-states", "nato-neutrality")}
 
 
 def test_proposal_mentions_come_from_the_case_terms(lexicon: Lexicon) -> None:

@@ -72,6 +72,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "push for",
         "pushes for",
         "pushed for",
+        "ask for",
+        "asks for",
+        "asked for",
+        "asking for",
         "goal",
         "goals",
         "aim",
@@ -97,6 +101,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "insisted",
         "insisting",
         "insistence",
+        # "Moscow argued that a special status for Donetsk had to come first"
+        "argue that",
+        "argues that",
+        "argued that",
+        "arguing that",
         # said of what comes before them: "the army cap was non-negotiable"
         "non-negotiable",
         "red line",
@@ -122,6 +131,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "dismissing",
         "ruling out",
         "turned down",
+        # leaving an arrangement: "Russia ended its participation in the grain deal"
+        "ended its participation in",
+        "suspended its participation in",
+        "quit",
+        "quits",
         "turns down",
         "turn down",
         "unacceptable",
@@ -173,6 +187,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "ready for",
         "prepared for",
         "committed to",
+        "contribute to",
+        "contributes to",
         # conceding something: negated, these are refusals ("will not cede Crimea")
         "cede",
         "cedes",
@@ -198,6 +214,23 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "floated",
         "floats",
         "tabled",
+        # laying a document before others: "delivered a 28-point draft", "circulated a counter-proposal"
+        "delivered",
+        "delivers",
+        "circulated",
+        "circulates",
+        "handed over",
+        "hands over",
+        "presented",
+        "presents",
+        "outlined",
+        "outlines",
+        "unveiled",
+        "unveils",
+        "published",
+        "publishes",
+        "submitted",
+        "submits",
     ),
     "condition": (
         "condition",
@@ -209,6 +242,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "makes conditional",
         "precondition",
         "preconditions",
+        # "would take effect only after sanctions were lifted": what must come first is demanded
+        "only after",
+        "only once",
+        "as soon as",
     ),
     "support": (
         "support",
@@ -237,6 +274,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "welcomes",
         "welcomed",
         "welcoming",
+        "praised",
+        "praises",
+        "voted for",
+        "votes for",
+        "agreed with",
+        "agrees with",
+        "receptive to",
         "emphasize",
         "emphasizes",
         "emphasized",
@@ -252,6 +296,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "opposed",
         "opposing",
         "opposition to",
+        "voted against",
+        "votes against",
         "object to",
         "objects to",
         "objected to",
@@ -275,7 +321,7 @@ _CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re
 _OBJECT_BEFORE = frozenset(("unacceptable", "non negotiable", "red line", "red lines", "out of the question"))
 # Where a clause ends: a stance's actor and issue must lie between two of these.
 _BOUNDARY = re.compile(
-    r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|"
+    r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|,\s+where\b|"
     r"\s+and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b)",
     re.IGNORECASE,
 )
@@ -291,7 +337,7 @@ _SPOKESPERSON = re.compile(
 _SAID_MUST = re.compile(
     r"\b(?:said|says|say|stated|states|argued|argues|insisted|insists|told|tells|added|adds|stressed|stresses|"
     r"noted|notes|repeated|repeats|maintained|maintains|saying)\s+(?:that\s+)?(?:[^,;.]{0,100}?\s)?"
-    r"(must|should|has\s+to|have\s+to|needs?\s+to)\b",
+    r"(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
@@ -310,16 +356,41 @@ _CONDITION = re.compile(
     r"so\s+long\s+as|on\s+the\s+basis\s+that|as\s+soon\s+as|once(?!\s+(?:again|more)\b)|until)\b",
     re.IGNORECASE,
 )
+# "this", "that" and "these" alone are pronouns only before the clause's end or "as": "proposed that
+# Ukraine …" and "claimed that 90% …" introduce what is said.
 _PRONOUN = re.compile(
-    r"\s+(?:it|this|that|them|these)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE
+    r"\s+(?:(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))|"
+    r"(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))",
+    re.IGNORECASE,
 )
 _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
 _ANAPHOR = re.compile(
-    r"\s+(?:(?:the|these|those|this|that|such)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|deal|drafts?|"
-    r"ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points)|it|this|that|them|these)\b"
+    r"\s+(?:(?:all\s+of\s+)?(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|"
+    r"deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|"
+    r"documents?|text|paper|communiqu[ée]|regions|territories|oblasts|areas)\b|(?:it|them)\b|"
+    r"(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
     r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
     re.IGNORECASE,
+)
+#: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
+_PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
+_WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
+#: Nouns of _ANAPHOR that name a document, which may have been named sentences before.
+_DOCUMENTS = (
+    "proposal",
+    "plan",
+    "draft",
+    "framework",
+    "memorandum",
+    "declaration",
+    "document",
+    "text",
+    "paper",
+    "communiq",
+    "initiative",
+    "deal",
+    "offer",
 )
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
@@ -338,7 +409,9 @@ _AFTER_COMMA = re.compile(r",\s+(?:[\w'’-]+\s+){0,5}?$")
 _SAYS_AT_END = re.compile(
     rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
 )
-_PRONOUN_SAYS = re.compile(rf",\s+(he|she|it|they)\s+(?:later\s+|also\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE)
+_PRONOUN_SAYS = re.compile(
+    rf",\s+(he|she|it|they)\s+(?:later\s+|also\s+)?{_SAYS}\b(?:[^,;:]{{0,60}}$|,\s+adding\b)", re.IGNORECASE
+)
 # "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
 _WITHDRAW = re.compile(
     r"\b(withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?\s+(?:back|out))\s+(?:(?:its|their|his|her|all|the|our)\s+)?"
@@ -353,7 +426,7 @@ _BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
 # "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
-_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b", re.IGNORECASE)
 # A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
 _SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\s+(?=\w)", re.IGNORECASE)
 _PERSON_PRONOUNS = frozenset(("he", "she"))
@@ -365,11 +438,15 @@ _AUXILIARIES = re.compile(
     r"flatly|consistently|so\s+far|not|never|n[o']t)\s+)*$",
     re.IGNORECASE,
 )
+# Title words between a state and a person's name: " Defence Secretary ", " envoy ".
+_TITLE = re.compile(r"(?:\s+(?!and\b|or\b)[A-Z]?[a-z]+){0,3}\s+")
+# An opening phrase before the subject: an actor in it does not speak.
+_OPENING = re.compile(r"(?:[A-Z][a-z]+ing|Asked|After|Before|During|Ahead\s+of|Following)\b[^,;]{0,120},")
 _BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A mention straight after one of these words is an object or a place, not a speaker.
 _GOVERNED = re.compile(
     r"(?:\b(?:to|for|from|against|on|with|at|into|about|over|than|between|in|toward|towards|upon|"
-    r"by|within|across|through|without|under|like)\s+(?:the\s+|its\s+|their\s+)?)$",
+    r"by|within|across|through|without|under|like|whether)\s+(?:the\s+|its\s+|their\s+)?)$",
     re.IGNORECASE,
 )
 # Each event type with words one of which every match of its pattern contains (in lower case): a
@@ -445,7 +522,9 @@ _EVENT_VERB = re.compile(
     r"will\s+be\s+held|scheduled|postponed)\b"
 )
 
-EXTRACTOR_VERSION = "rules-3"  # 2: relative dates; 3: one event per type in a sentence with at most one date
+# 2: relative dates; 3: one event per type in a sentence with at most one date; 4: stance rules for wire copy;
+# 5: figure rules (lengths, new counted nouns, ranges, points in time, days and months without a year)
+EXTRACTOR_VERSION = "rules-5"
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
@@ -460,20 +539,36 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     )
     items: list[Evidence] = []
     previous: list[Referent] = []
+    plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
     last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
-        if text.find("\n", last_end, start) >= 0:
-            subject = None  # "he", "it" … are resolved within a paragraph only
+        if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
+            # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
+            # as wire copy gives most sentences a paragraph of their own
+            subject = None
         items.extend(
             _sentence_evidence(
-                text, start, end, proposals, actors, issues, lexicon, doc.id, previous, subject, doc.source.published
+                text,
+                start,
+                end,
+                proposals,
+                actors,
+                issues,
+                lexicon,
+                doc.id,
+                previous,
+                subject,
+                plan,
+                doc.source.published,
             )
         )
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
+        if proposals:
+            plan = Referent(proposals[-1].start, proposals[-1].ids, True)
         if actors:
-            subject = _subject(text, start, actors) or subject
+            subject = _subject(text, start, actors, lexicon) or subject
         last_end = end
     return items
 
@@ -509,6 +604,7 @@ def _sentence_evidence(
     source_id: str,
     previous: list[Referent],
     subject: Mention | None,
+    plan: Referent | None = None,
     published: dt.date | None = None,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
@@ -543,7 +639,7 @@ def _sentence_evidence(
             proposal_id=pid,
             proposal_name=lexicon.proposal_names[pid],
         )
-    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject)
+    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject, plan)
     for f in figures:
         yield item(
             "figure",
@@ -589,8 +685,9 @@ def _stances(
     item: MakeItem,
     previous: list[Referent],
     subject: Mention | None = None,
+    plan: Referent | None = None,
 ) -> Iterator[Evidence]:
-    if not (issues or proposals or previous):
+    if not (issues or proposals or previous or plan):
         return
     if not actors and (subject is None or not any(p in sentence for p in _PRONOUN_WORDS)):
         return  # no one to speak: no actor named, and no pronoun standing for one
@@ -606,6 +703,9 @@ def _stances(
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(sentence)] if cues else []
     n = len(sentence)
+    # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
+    told = {m.end() for c in cues if (m := _THE.match(sentence, c.end()))}
+    subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
@@ -629,10 +729,10 @@ def _stances(
                 continue
             objects = [m for m in named if c_start <= m.start and m.end <= speaker.start]
         else:
-            speaker = _speaker(sentence, actors, cue.start(), c_start)
+            speaker = _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause.
-                speaker = _speaker(sentence, actors, c_start, _clause(bounds, n, c_start - 1)[0])
+                speaker = _speaker(sentence, subjects, c_start, _clause(bounds, n, c_start - 1)[0])
                 inherited = True
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, subject, lexicon, cue.start(), c_start)
@@ -648,9 +748,12 @@ def _stances(
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
             if speaker is not None and _is_relative(sentence, speaker, cue.start()):
-                # "Crimea, which Russia annexed": the object is what the comma follows.
+                # "Crimea, which Russia annexed": the object is what the comma follows; "…, a condition
+                # Kyiv has refused" sums up the whole clause before it.
                 comma = sentence.rfind(",", 0, speaker.start)
-                objects = [m for m in named if m.end <= comma][-1:]
+                objects = [m for m in named if m.end <= comma]
+                if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
+                    objects = objects[-1:]
             elif speaker is not None and form in _OBJECT_BEFORE:
                 # "said the army cap was unacceptable"
                 objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
@@ -663,8 +766,10 @@ def _stances(
             ends = [a.start for a in (attribution, speaker) if a is not None and a.start > cue.end()]
             limit = min([c_end, *ends])
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
-            if which is not None and any(p.end == which.start() for p in proposals):
-                limit = which.start()  # "promote the plan, which calls for a ceasefire": what the plan says
+            if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
+                # "promote the plan, which calls for a ceasefire": what the plan says, unless its author
+                # is the one putting it forward ("handed over its memorandum, which calls for …")
+                limit = which.start()
             objects = [m for m in named if begin <= m.start < limit]
         if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
             # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
@@ -682,14 +787,22 @@ def _stances(
             # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun,
             # the issue for a part of one: "did not accept that clause").
             noun = (anaphor.group(1) or "").lower()
-            wants_plan = bool(noun) and not noun.startswith(("clause", "point", "provision"))
+            wants_plan = bool(noun) and not noun.startswith(_PARTS)
             pool = (
                 ([r for r in previous if r.is_proposal] if wants_plan else [])
                 or ([r for r in previous if not r.is_proposal] if noun else [])
                 or previous
+                # "Zelensky welcomed the declaration": a document named earlier in the article
+                or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
             )
             if pool:
-                objects = [_refer(pool[-1], cue, plans)]
+                if noun.startswith(_WHOLES) and not any(r.is_proposal for r in pool):
+                    chosen = pool[-4:]  # "rejected that demand", "claims both regions": all the issues named
+                elif noun and not pool[0].is_proposal:
+                    chosen = pool[:1]  # "dismissed the offer": what the sentence was mainly about, named first
+                else:
+                    chosen = pool[-1:]  # a pronoun: the nearest
+                objects = [_refer(r, cue, plans) for r in chosen]
                 referred = True
         if not objects:
             continue
@@ -723,7 +836,7 @@ def _stances(
         seen: set[tuple[str | None, str | None]] = set()
         for obj, negative in pairs:
             is_proposal = id(obj) in plans
-            for obj_id in obj.ids[:2]:
+            for obj_id in obj.ids[:4]:  # "Donbas" is two issues, "the four regions" four
                 key = (None, obj_id) if is_proposal else (obj_id, None)
                 if key in seen:
                     continue
@@ -773,6 +886,8 @@ def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
 def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start: int) -> Mention | None:
     """The first actor of the cue's clause, before the cue and not governed by a preposition:
     an English clause names its subject first ("Russia views NATO as a threat and demands …")."""
+    if clause_start == 0 and (opening := _OPENING.match(sentence)) and opening.end() <= cue_start:
+        clause_start = opening.end()  # "Speaking after a call with Trump, the Russian president said …"
     near = (a for a in actors if clause_start <= a.start and a.end <= cue_start and cue_start - a.end <= 120)
     for a in sorted(near, key=lambda a: a.start):
         before = sentence[max(0, a.start - 40) : a.start]
@@ -801,19 +916,25 @@ def _ordered(cues: list[re.Match[str]]) -> list[re.Match[str]]:
     return cues
 
 
-def _subject(text: str, offset: int, actors: list[Mention]) -> Mention | None:
+def _subject(text: str, offset: int, actors: list[Mention], lexicon: Lexicon) -> Mention | None:
     """The actor a later "he", "it" … may stand for: the sentence's first (at ``offset`` in ``text``),
     if it opens the sentence as its subject."""
     a = actors[0]
+    titled = len(actors) > 1 and _is_person(actors[1], lexicon) and not _is_person(a, lexicon)
+    if titled and _TITLE.fullmatch(text, offset + a.end, offset + actors[1].start):
+        a = actors[1]  # "US Defence Secretary Pete Hegseth …": the title's state, then the person
     if a.start <= 40 and not _GOVERNED.search(text, offset + max(0, a.start - 12), offset + a.start):
         return a
     return None
 
 
+def _is_person(actor: Mention, lexicon: Lexicon) -> bool:
+    return lexicon.party(actor.ids[0]) != actor.ids[0]
+
+
 def _fits(pronoun: str, subject: Mention, lexicon: Lexicon) -> bool:
     """ "he" and "she" stand for a person, "it" and "they" for a state or body."""
-    is_person = lexicon.party(subject.ids[0]) != subject.ids[0]
-    return is_person == (pronoun.lower() in _PERSON_PRONOUNS)
+    return _is_person(subject, lexicon) == (pronoun.lower() in _PERSON_PRONOUNS)
 
 
 def _pronoun_speaker(
