@@ -4,20 +4,24 @@ Each rule finds one kind of figure; a span claimed by an earlier rule is not reu
 one, so "12 March 2025" is one date and not also a count of 12. Normalised units:
 
 - percentages → ``%`` (percentage points → ``pp``), with what they measure when the sentence says;
-- areas → ``km2`` (square miles × 2.589988, hectares ÷ 100);
+- areas → ``km2`` (square miles × 2.589988, hectares ÷ 100); lengths → ``km`` (miles × 1.609344);
 - money → ``USD``, ``EUR``, ``GBP`` or ``RUB`` in units (bn/billion × 1e9, m/million × 1e6);
-- counts → the thing counted (``troops``, ``prisoners``, ``people``, ``children``, ``tanks``…);
-- durations → ``day`` (week 7, month 30.44, year 365.25 days) or ``hour``;
+- counts → the thing counted (``troops``, ``prisoners``, ``people``, ``children``, ``tanks``,
+  ``countries``, ``votes``, ``tonnes``…);
+- durations → ``day`` (week 7, month 30.44, year 365.25 days) or ``hour``, also without a number
+  ("for a week"), but not points in time ("two days later");
 - dates → ``date`` with an ISO value (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when that is all
   the text gives).
+
+Both numbers of a range ("30 to 50 years") or change ("from 880,000 to 600,000 troops") are
+figures of the second's unit, each with the pair in ``extra`` (``range`` or ``change``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from peacetalks.ingest.patterns import fold, trie_pattern
@@ -191,9 +195,9 @@ _LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?)\b(
 _VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_NUM}", re.IGNORECASE)
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
-# The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
 _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
+# The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
 _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
 _COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
 _COUNT = re.compile(_WNUM + _COUNTED_NOUN, re.IGNORECASE)
@@ -452,8 +456,8 @@ def _range_start(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> tu
     extra = {**(fig.extra or {}), **pair}
     first = Figure(start, end, fig.rule, value, fig.unit, fig.measure, extra)
     if "stated_value" in extra:
-        first = dataclasses.replace(first, extra={**extra, "stated_value": low})
-    return first, dataclasses.replace(fig, extra=extra)
+        first = replace(first, extra={**extra, "stated_value": low})
+    return first, replace(fig, extra=extra)
 
 
 def _measure_before(sentence: str, start: int) -> str | None:
