@@ -178,10 +178,8 @@ def series_chart(label: str, unit: str, points: Sequence[Point]) -> str:
     def y(value: float) -> float:
         return bottom - (value - y_low) / (y_high - y_low) * (bottom - top)
 
-    body = []
-    for tick in ticks:
-        body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e6eb"/>'
-                    f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}</text>')
+    body: list[str] = []
+    _y_grid(body, ticks, y, left)
     years = [day for day in (dt.date(year, 1, 1) for year in range(first.year, last.year + 1)) if first <= day <= last]
     if len(years) < 2:  # a short series: also mark where it starts and ends
         for day, anchor in ((first, "start"), (last, "end")):
@@ -321,6 +319,14 @@ class Layer:
     title: str
 
 
+def _y_grid(body: list[str], ticks: Sequence[float], y: Callable[[float], float], left: float,
+            label: str = "{:g}") -> None:
+    """Horizontal grid lines across the plot, each labelled at the left."""
+    for tick in ticks:
+        body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e6eb"/>'
+                    f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{label.format(tick)}</text>')
+
+
 def _month_axis(body: list[str], months: Sequence[str], x: Callable[[int], float], bottom: float,
                 first: int = 0) -> None:
     """A tick at the first month and at every sixth month since ``first`` months before it,
@@ -343,10 +349,8 @@ def stacked_area(label: str, months: Sequence[str], layers: Sequence[Layer]) -> 
     def y(share: float) -> float:
         return bottom - share * (bottom - top)
 
-    body = []
-    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
-        body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e6eb"/>'
-                    f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:.0%}</text>')
+    body: list[str] = []
+    _y_grid(body, (0.0, 0.25, 0.5, 0.75, 1.0), y, left, "{:.0%}")
     below = [0.0] * len(months)
     for n, layer in enumerate(layers):
         above = [b + v for b, v in zip(below, layer.values, strict=True)]
@@ -385,10 +389,8 @@ def fan_chart(label: str, unit: str, months: Sequence[str], quantiles: Mapping[s
     def y(value: float) -> float:
         return bottom - (value - y_low) / (y_high - y_low) * (bottom - top)
 
-    body = []
-    for tick in ticks:
-        body.append(f'<line x1="{left}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e3e6eb"/>'
-                    f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}</text>')
+    body: list[str] = []
+    _y_grid(body, ticks, y, left)
     for lo, hi, shade, what in (("q05", "q95", ".18", "5–95 %"), ("q25", "q75", ".35", "25–75 %")):
         outline = [f"{x(k):.1f},{y(v):.1f}" for k, v in enumerate(quantiles[hi])]
         outline += [f"{x(k):.1f},{y(v):.1f}" for k, v in reversed(list(enumerate(quantiles[lo])))]
