@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from peacetalks.ingest.figures import _MONTHS, Figure
+from peacetalks.ingest.figures import _month as _month_number
 from peacetalks.ingest.patterns import trie_pattern
 
 Precision = Literal["day", "week", "month", "year"]
@@ -145,7 +146,7 @@ def _without_year(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
         if anchor is not None:
             ahead = deadline or _future(sentence, start, end)
             since = sentence[max(0, start - 6) : start].lower() == "since "
-            value = _nearest_year(_MONTHS[m[0].lower().rstrip(".")], day, anchor, ahead=ahead, since=since)
+            value = _nearest_year(_month_number(m[0]), day, anchor, ahead=ahead, since=since)
         phrase = " ".join(sentence[start:end].split())
         found.append(RelativeDate(start, end, phrase, value, precision, anchor if value is not None else None))
     return found
