@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from peacetalks.ingest import documents
 from peacetalks.ingest.dates import with_relative_dates
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
@@ -541,12 +542,21 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     previous: list[Referent] = []
     plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
+    current: documents.Current | None = None  # the document the article is describing
+    authors = {p.id: p.authors for p in lexicon.case.proposals}
     last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
         if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
             # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
             # as wire copy gives most sentences a paragraph of their own
             subject = None
+        sentence = text[start:end]
+        actors = _speaking(sentence, actors, proposals)
+        introduced = _introduced(sentence, actors, proposals, lexicon, authors)
+        if introduced is not None:
+            current = introduced if introduced.authors else None
+        contents = documents.content(sentence, current or documents.Current(()))
+        writers = _writers(sentence, actors, contents, current, lexicon)
         items.extend(
             _sentence_evidence(
                 text,
@@ -561,8 +571,13 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 subject,
                 plan,
                 doc.source.published,
+                (contents, writers) if contents is not None and writers else None,
             )
         )
+        if current is not None:
+            # "It also backs …" may follow a sentence about the document
+            subject_now = contents is not None or (introduced is not None and introduced.subject)
+            current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
         if proposals:
@@ -571,6 +586,59 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = _subject(text, start, actors, lexicon) or subject
         last_end = end
     return items
+
+
+def _speaking(sentence: str, actors: list[Mention], proposals: list[Mention]) -> list[Mention]:
+    """An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum")."""
+    if not proposals:
+        return actors
+    return [
+        a for a in actors if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
+    ]
+
+
+def _introduced(
+    sentence: str,
+    actors: list[Mention],
+    proposals: list[Mention],
+    lexicon: Lexicon,
+    authors: dict[str, tuple[str, ...]],
+) -> documents.Current | None:
+    """The document this sentence makes current, with its authors: one an actor lays before others
+    ("Washington presented a final offer"), one written "by" actors, or a case proposal it names
+    (whose authors the case holds). Authors ``()`` mean a document of more than two authors or none
+    known: its contents speak for no one."""
+    if actors and (m := documents.presented(sentence)) is not None:
+        bounds = [(b.start(), b.end()) for b in _BOUNDARY.finditer(sentence, 0, m.start())]
+        speaker = _speaker(sentence, actors, m.start(), _clause(bounds, len(sentence), m.start())[0])
+        if speaker is not None:
+            return documents.Current((lexicon.party(speaker.ids[0]),), subject=True)
+    if actors and (at := documents.authors_after(sentence)) is not None:
+        stop = min((i for i in (sentence.find(",", at), sentence.find(";", at)) if i >= 0), default=len(sentence))
+        parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if at <= a.start < stop))
+        if 0 < len(parties) <= 2:
+            return documents.Current(parties)
+    if proposals:
+        written = tuple(dict.fromkeys(lexicon.party(a) for a in authors.get(proposals[-1].ids[0], ())))
+        return documents.Current(written if len(written) <= 2 else ())
+    return None
+
+
+def _writers(
+    sentence: str,
+    actors: list[Mention],
+    contents: documents.Content | None,
+    current: documents.Current | None,
+    lexicon: Lexicon,
+) -> tuple[str, ...]:
+    """Whose position a document's contents are: the actor the subject names ("Moscow's text", "the
+    US draft"), else the current document's authors."""
+    if contents is None:
+        return ()
+    named = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end))
+    if named:
+        return named if len(named) <= 2 else ()
+    return current.authors if current is not None else ()
 
 
 @dataclass(frozen=True)
@@ -606,12 +674,9 @@ def _sentence_evidence(
     subject: Mention | None,
     plan: Referent | None = None,
     published: dt.date | None = None,
+    contents: tuple[documents.Content, tuple[str, ...]] | None = None,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
-    # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
-    actors = [
-        a for a in actors if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
-    ]
     figures = with_relative_dates(sentence, find_figures(sentence), published)
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
@@ -640,6 +705,8 @@ def _sentence_evidence(
             proposal_name=lexicon.proposal_names[pid],
         )
     yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject, plan)
+    if contents is not None:
+        yield from _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     for f in figures:
         yield item(
             "figure",
@@ -859,6 +926,68 @@ def _stances(
                     conditional=conditional,
                     condition=sentence[condition.start() : max(c_end, condition.end())].strip() if condition else None,
                     extra={"cue": cue.group(1), "mention": sentence[speaker.start : speaker.end]},
+                )
+
+
+# Where a document's contents end: another clause, not a further item of the list (", and …"), or
+# someone reporting ("Zelensky said the document …" speaks for Zelensky).
+_CONTENT_END = re.compile(
+    r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\b(?:said|says|told|tells|added)\b",
+    re.IGNORECASE,
+)
+
+
+def _document_stances(
+    sentence: str,
+    actors: list[Mention],
+    named: list[Mention],
+    contents: tuple[documents.Content, tuple[str, ...]],
+    lexicon: Lexicon,
+    item: MakeItem,
+    proposals: list[Mention],
+) -> Iterator[Evidence]:
+    """ "The plan calls for …", "Under the draft, Ukraine would …": the authors of the document the
+    article describes take a stance on each issue its contents name (at a lower confidence than a
+    stance an actor states itself)."""
+    found, writers = contents
+    stop = _CONTENT_END.search(sentence, found.start)
+    end = stop.start() if stop else len(sentence)
+    # a term that is only an actor's name ("the United States, NATO and …") is the actor
+    objects = [
+        m
+        for m in named
+        if found.start <= m.start
+        and m.end <= end
+        and not any(a.start <= m.start and m.end <= a.end for a in actors)
+        and not _names_an_actor(sentence, m, actors)
+    ]
+    plans = {id(p) for p in proposals}
+    seen: set[tuple[str, str]] = set()
+    for obj in objects[:8]:
+        is_proposal = id(obj) in plans
+        for obj_id in obj.ids[:5]:
+            for party in writers:
+                if (party, obj_id) in seen:
+                    continue
+                seen.add((party, obj_id))
+                yield item(
+                    "stance",
+                    0,
+                    obj.end,
+                    "stance/document",
+                    0.6,
+                    actor_id=party,
+                    actor_name=lexicon.actor_names[party],
+                    speaker_id=party,
+                    issue_id=None if is_proposal else obj_id,
+                    issue_name=None if is_proposal else lexicon.issue_names[obj_id],
+                    proposal_id=obj_id if is_proposal else None,
+                    proposal_name=lexicon.proposal_names[obj_id] if is_proposal else None,
+                    stance=found.stance,
+                    polarity="negative" if found.negated else "positive",
+                    conditional=False,
+                    condition=None,
+                    extra={"cue": found.verb, "mention": sentence[: found.subject_end], "rule": "document"},
                 )
 
 

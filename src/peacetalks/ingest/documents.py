@@ -1,0 +1,150 @@
+"""Which document an article is describing, who wrote it, and which sentences give its contents.
+
+Explainers and plan summaries state an actor's position through its document: "The plan calls
+for …", "The draft would cap …", "Its central demand is …", "Under the plan, Ukraine would …".
+An article keeps a *current document* — a case proposal it names (its authors from the case) or a
+document an actor lays before others ("The United States has presented what it describes as a
+final offer") — and a sentence whose subject is that document, followed by a verb of content,
+speaks for its authors on the issues after the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Nouns that name a document whose contents are its author's position.
+DOCUMENT_NOUNS = (
+    r"plans?|drafts?|texts?|documents?|papers?|formulas?|formulae|proposals?|counter-?proposals?|offers?|"
+    r"frameworks?|memorand(?:um|a|ums)|blueprints?|roadmaps?|points|terms|initiatives?|packages?|protocols?|"
+    r"communiqu[ée]s?|declarations?|treaty|treaties|agreements?|deals?|outlines?|position\s+papers?"
+)
+# A document laid before others by the actor before the verb: "presented what it describes as a final
+# offer", "circulated a counter-proposal", "set out a 10-point peace formula".
+_PRESENTS = re.compile(
+    r"\b(?:presented|presents|delivered|delivers|set\s+out|sets\s+out|circulated|circulates|tabled|tables|"
+    r"unveiled|unveils|drafted|drafts|drew\s+up|draws\s+up|put\s+forward|puts\s+forward|proposed|proposes|"
+    r"submitted|submits|handed\s+over|hands\s+over|outlined|outlines|sent|sends|issued|issues|released|"
+    r"published|publishes)\s+(?:[\w'’,-]+\s+){0,7}?(?:" + DOCUMENT_NOUNS + r")\b",
+    re.IGNORECASE,
+)
+# "… a six-point text agreed by China's Wang Yi and Celso Amorim": the authors after "by".
+_BY_AUTHORS = re.compile(
+    r"\b(?:" + DOCUMENT_NOUNS + r")\s+(?:[\w-]+\s+){0,3}?(?:drafted|written|agreed|put\s+forward|proposed|"
+    r"presented|prepared|drawn\s+up|tabled|issued)\s+(?:[^,;.]{0,40}?\s)?by\s+",
+    re.IGNORECASE,
+)
+# The document as the subject of a sentence or clause: "The plan", "The one-page document", "The
+# US draft", "Its central demand", "It" (only right after a sentence about the document).
+_SUBJECT = re.compile(
+    r"(?:(?:The|This|That|Its|Their|Such\s+a|A|An)\s+|(?=[\w–-]+['’]s\s))(?:(?!(?:is|are|was|were|has|have|had|said|says|"
+    r"would|will|did|does|the|an?|to|of|and|or|on|in|for|with|by|at|as|it)\b)[\w'’–-]+\s+){0,3}?(?:" + DOCUMENT_NOUNS + r")\b"
+    r"|Its\s+(?:[\w-]+\s+){0,2}?(?:demands?|points?|provisions?|clauses?|aims?|goals?|core|proposals?|sections?)\b",
+    re.IGNORECASE,
+)
+_IT = re.compile(r"It\b")
+# What a document does with its contents, after its subject (and an optional ", which …,").
+_CONTENT = re.compile(
+    r"(?:,\s+(?:which|that))?\s+(?P<before>(?:(?:also|further|then|first|only|still|even|reportedly|would|will|could|"
+    r"is\s+to|was\s+to|does|did|do|not|never|have)\s+)*)(?P<verb>"
+    r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|asks?(?:\s+for)?|asked(?:\s+for)?|"
+    r"demands?|demanded|includ(?:es?|ed)|(?:begins?|began|starts?|started)\s+with|goes\s+on\s+to|went\s+on\s+to|"
+    r"(?:ends?|ended)\s+with|backs?|backed|supports?|supported|opposes?|opposed|rules?\s+out|ruled\s+out|"
+    r"requires?|required|gives?|gave|give|offers?|offered|offer|sets?\s+out|proposes?|proposed|propose|lifts?|lift|"
+    r"caps?|capped|cap|foresees?|foresaw|stipulates?|stipulated|contains?|contained|covers?|covered|seeks?|sought|"
+    r"urges?|urged|commits?|committed|guarantees?|guaranteed|grants?|granted|grant|allows?|allowed|allow|bans?|"
+    r"banned|ban|limits?|limited|limit|recognises?|recognised|recognizes?|recognized|recognise|recognize|"
+    r"promises?|promised|promise|insists?\s+on|insisted\s+on|is|are|was|were|rejects?|rejected|reject|"
+    r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze)\b",
+    re.IGNORECASE,
+)
+# "Under the plan, Ukraine would …": what follows the opening phrase is the document's content.
+_UNDER = re.compile(
+    r"(?:Under|According\s+to|In)\s+(?:the|this|that|its|their|such\s+a)\s+(?:[\w'’–-]+\s+){0,3}?(?:"
+    + DOCUMENT_NOUNS
+    + r")\b[^,;]{0,60},\s+",
+    re.IGNORECASE,
+)
+_WOULD = re.compile(r"\b(?:would|will|must|should|is\s+to|are\s+to|was\s+to|were\s+to|could)\b", re.IGNORECASE)
+# The stance a content verb states, when it is not simply a proposal of the document.
+_VERB_STANCE = (
+    ("call", "demand"),
+    ("ask", "demand"),
+    ("demand", "demand"),
+    ("require", "demand"),
+    ("insist", "insist"),
+    ("back", "support"),
+    ("support", "support"),
+    ("oppose", "oppose"),
+    ("rule", "reject"),
+    ("reject", "reject"),
+    ("ban", "reject"),
+    ("offer", "offer"),
+    ("give", "offer"),
+    ("gave", "offer"),
+    ("grant", "offer"),
+)
+#: The words after a document's subject that make it a claim about the document, not its content.
+_NOT_CONTENT = re.compile(
+    r"\s*(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:not\s+)?(?:\w+ed|\w+en|signed|seen|set|"
+    r"made|held|done|due|dead|unlikely|likely|expected|meant|overtaken|never)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Current:
+    """The document an article is describing: its authors (parties of the case), and whether the
+    last sentence had it as subject (so that "It …" may mean it)."""
+
+    authors: tuple[str, ...]
+    subject: bool = False
+
+
+@dataclass(frozen=True)
+class Content:
+    """A sentence that gives the current document's contents: the issues after ``start`` (an offset
+    in the sentence, after the subject that ends at ``subject_end``) are its authors' positions."""
+
+    subject_end: int
+    start: int
+    verb: str
+    stance: str
+    negated: bool
+
+
+def presented(sentence: str) -> re.Match[str] | None:
+    """ "The United States has presented what it describes as a final offer": the presenting verb."""
+    return _PRESENTS.search(sentence)
+
+
+def authors_after(sentence: str) -> int | None:
+    """Where the authors of "a text agreed by X and Y" begin, if the sentence says who wrote it."""
+    m = _BY_AUTHORS.search(sentence)
+    return m.end() if m else None
+
+
+def content(sentence: str, current: Current | None) -> Content | None:
+    """The document's contents, when the sentence opens with the document as subject ("The plan
+    calls for …", "Its central demand is …", "It also backs …" right after such a sentence) or with
+    "Under the plan, …" before a clause with would/will/must."""
+    if current is None:
+        return None
+    under = _UNDER.match(sentence)
+    if under is not None:
+        would = _WOULD.search(sentence, under.end())
+        if would is None:
+            return None
+        return Content(under.end(), under.end(), would.group(), "propose", False)
+    subject = _SUBJECT.match(sentence) or (_IT.match(sentence) if current.subject else None)
+    if subject is None or _NOT_CONTENT.match(sentence, subject.end()):
+        return None
+    verb = _CONTENT.match(sentence, subject.end())
+    if verb is None:
+        return None
+    word = verb["verb"].lower()
+    if word in ("is", "are", "was", "were") and not subject.group().startswith(("Its ", "Their ")):
+        return None  # "Its central demand is …", but not "The plan is …"
+    stance = next((s for prefix, s in _VERB_STANCE if word.startswith(prefix)), "propose")
+    negated = bool(re.search(r"\b(?:not|never)\b", verb["before"], re.IGNORECASE))
+    return Content(subject.end(), verb.start("verb"), word, stance, negated)
