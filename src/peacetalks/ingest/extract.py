@@ -544,6 +544,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     subject: Mention | None = None
     current: documents.Current | None = None  # the document the article is describing
     authors = {p.id: p.authors for p in lexicon.case.proposals}
+    recent: Recent = ()
     last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
         if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
@@ -572,8 +573,15 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 plan,
                 doc.source.published,
                 (contents, writers) if contents is not None and writers else None,
+                recent,
             )
         )
+        # who the sentence names as acting (not "in Belarus", but "between Trump and Putin")
+        acting = [a for a in actors if not _PLACED.search(sentence, max(0, a.start - 12), a.start)]
+        if acting:
+            parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in acting))
+            people = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in acting if _is_person(a, lexicon)))
+            recent = ((parties, people), *recent[:2])
         if current is not None:
             # "It also backs …" may follow a sentence about the document
             subject_now = contents is not None or (introduced is not None and introduced.subject)
@@ -675,6 +683,7 @@ def _sentence_evidence(
     plan: Referent | None = None,
     published: dt.date | None = None,
     contents: tuple[documents.Content, tuple[str, ...]] | None = None,
+    recent: Recent = (),
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     figures = with_relative_dates(sentence, find_figures(sentence), published)
@@ -704,7 +713,7 @@ def _sentence_evidence(
             proposal_id=pid,
             proposal_name=lexicon.proposal_names[pid],
         )
-    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject, plan)
+    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject, plan, recent)
     if contents is not None:
         yield from _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     for f in figures:
@@ -753,9 +762,16 @@ def _stances(
     previous: list[Referent],
     subject: Mention | None = None,
     plan: Referent | None = None,
+    recent: Recent = (),
 ) -> Iterator[Evidence]:
     if not (issues or proposals or previous or plan):
         return
+    together: set[int] = set()  # actor mentions that stand for two actors ("the two sides", "Kyiv and Moscow")
+    if recent and ("two " in sentence or "oth " in sentence):
+        pairs = list(_collective(sentence, actors, recent, lexicon))
+        if pairs:
+            actors = sorted([*actors, *pairs], key=lambda a: a.start)
+            together = {id(a) for a in pairs}
     if not actors and (subject is None or not any(p in sentence for p in _PRONOUN_WORDS)):
         return  # no one to speak: no actor named, and no pronoun standing for one
     modal = _MODAL.search(sentence) if "must" in sentence or "should" in sentence or " to " in sentence else None
@@ -826,6 +842,9 @@ def _stances(
                 objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
+        if id(speaker) not in together and (joined := _joined(sentence, subjects, speaker, cue.start())) is not None:
+            speaker = joined  # "Kyiv and Washington signed …", "both Russia and Ukraine want …"
+            together.add(id(speaker))
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
@@ -889,7 +908,7 @@ def _stances(
         confidence = 0.85 - min(len(between), 120) / 600
         if _HEDGE.search(sentence[max(c_start, speaker.start - 40) : cue.start()]):
             confidence -= 0.2
-        if inherited:
+        if inherited or id(speaker) in together:
             confidence -= 0.1
         if referred:
             confidence -= 0.15
@@ -898,16 +917,18 @@ def _stances(
             # "backs security guarantees but not NATO membership"
             after = [m for m in named if but.end() <= m.start < _clause(bounds, n, but.end())[1]]
             pairs += [(o, not negated) for o in after[:2]]
-        actor_id = speaker.ids[0]
-        party = lexicon.party(actor_id)
-        seen: set[tuple[str | None, str | None]] = set()
+        seen: set[tuple[str, str]] = set()
         for obj, negative in pairs:
             is_proposal = id(obj) in plans
-            for obj_id in obj.ids[:4]:  # "Donbas" is two issues, "the four regions" four
-                key = (None, obj_id) if is_proposal else (obj_id, None)
-                if key in seen:
+            for obj_id, actor_id in (
+                (o, a)
+                for o in obj.ids[:5]  # "Donbas" is two issues, "the four regions" four, "1991 borders" five
+                for a in (speaker.ids if id(speaker) in together else speaker.ids[:1])
+            ):
+                party = lexicon.party(actor_id)
+                if (party, obj_id) in seen:
                     continue
-                seen.add(key)
+                seen.add((party, obj_id))
                 yield item(
                     "stance",
                     min(speaker.start, obj.start),
@@ -989,6 +1010,45 @@ def _document_stances(
                     condition=None,
                     extra={"cue": found.verb, "mention": sentence[: found.subject_end], "rule": "document"},
                 )
+
+
+#: Per earlier sentence of the article, most recent first: the parties it named, and those of the
+#: people it named.
+Recent = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+# Two actors named as one: "the two sides", "both delegations", "the two presidents".
+_TWO = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:(presidents|leaders|heads\s+of\s+state)|sides|delegations|countries|"
+    r"governments|capitals|teams|parties|negotiating\s+teams)\b",
+    re.IGNORECASE,
+)
+# A place or an object, not someone acting: "talks in Belarus", "support for Ukraine" ("between" names two who act).
+_PLACED = re.compile(_GOVERNED.pattern.replace("between|", ""), re.IGNORECASE)
+# "Kyiv and Washington", "both Russia and Ukraine": a second actor joined to the speaker.
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _collective(sentence: str, actors: list[Mention], recent: Recent, lexicon: Lexicon) -> Iterator[Mention]:
+    """ "The two sides agreed to …": a mention of both actors most recently named together — those
+    named before it in its sentence, or else in the latest earlier sentence naming more than one
+    (people only, for "the two presidents") — when there are exactly two."""
+    for m in _TWO.finditer(sentence):
+        people = m.group(1) is not None
+        before = [a for a in actors if a.end <= m.start() and (not people or _is_person(a, lexicon))]
+        named = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in before))
+        if not named:
+            named = next((p[1 if people else 0] for p in recent if len(p[1 if people else 0]) > 1), ())
+        if len(named) == 2:
+            yield Mention(m.start(), m.end(), named)
+
+
+def _joined(sentence: str, actors: list[Mention], speaker: Mention, cue_start: int) -> Mention | None:
+    """The speaker and a second actor joined to it by "and" before the cue, as one mention of both."""
+    if (link := _AND.match(sentence, speaker.end)) is None:
+        return None
+    other = next((a for a in actors if a.start == link.end() and a.end <= cue_start), None)
+    if other is None or other.ids[0] == speaker.ids[0]:
+        return None
+    return Mention(speaker.start, other.end, (speaker.ids[0], other.ids[0]))
 
 
 def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
