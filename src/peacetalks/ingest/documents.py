@@ -17,7 +17,7 @@ from dataclasses import dataclass
 DOCUMENT_NOUNS = (
     r"plans?|drafts?|texts?|documents?|papers?|formulas?|formulae|proposals?|counter-?proposals?|offers?|"
     r"frameworks?|memorand(?:um|a|ums)|blueprints?|roadmaps?|points|terms|initiatives?|packages?|protocols?|"
-    r"communiqu[ée]s?|declarations?|treaty|treaties|agreements?|deals?|outlines?|position\s+papers?"
+    r"communiqu[ée]s?|declarations?|resolutions?|treaty|treaties|agreements?|deals?|outlines?|position\s+papers?"
 )
 # A document laid before others by the actor before the verb: "presented what it describes as a final
 # offer", "circulated a counter-proposal", "set out a 10-point peace formula".

@@ -77,6 +77,19 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "asks for",
         "asked for",
         "asking for",
+        # holding out and lobbying: "Kyiv held out for a full ceasefire"
+        "hold out for",
+        "holds out for",
+        "held out for",
+        "holding out for",
+        "lobby for",
+        "lobbies for",
+        "lobbied for",
+        "lobbying for",
+        "argue for",
+        "argues for",
+        "argued for",
+        "arguing for",
         "goal",
         "goals",
         "aim",
@@ -111,6 +124,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "non-negotiable",
         "red line",
         "red lines",
+        "vow",
+        "vows",
+        "vowed",
+        "vowing",
+        "stand firm on",
+        "stands firm on",
+        "stood firm on",
     ),
     "reject": (
         "reject",
@@ -141,6 +161,19 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "turn down",
         "unacceptable",
         "out of the question",
+        "balk at",
+        "balks at",
+        "balked at",
+        "brush aside",
+        "brushes aside",
+        "brushed aside",
+        "veto",
+        "vetoes",
+        "vetoed",
+        # said of what comes before them: "called the army cap unrealistic"
+        "unrealistic",
+        "unworkable",
+        "a non-starter",
     ),
     "accept": (
         "accept",
@@ -167,6 +200,16 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "consent to",
         "consents to",
         "consented to",
+        # "the two sides agreed that a ceasefire should come first"
+        "agree that",
+        "agrees that",
+        "agreed that",
+        "sign up to",
+        "signs up to",
+        "sign on to",
+        "signed on to",
+        "put its name to",
+        "put their names to",
         # negated, a refusal: "will not sign anything that …"
         "sign",
         "signs",
@@ -200,6 +243,17 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "withdraws from",
         "pull out of",
         "pulls out of",
+        # commitments: "pledged to keep sanctions", "signalled openness to a truce"
+        "commit to",
+        "commits to",
+        "pledge",
+        "pledges",
+        "pledged",
+        "pledging",
+        "signalled openness to",
+        "signaled openness to",
+        "signalled readiness for",
+        "signaled readiness for",
     ),
     "propose": (
         "propose",
@@ -215,6 +269,14 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "floated",
         "floats",
         "tabled",
+        "floating",
+        "table",
+        "tables",
+        "tabling",
+        "set out",
+        "sets out",
+        "drew up",
+        "draws up",
         # laying a document before others: "delivered a 28-point draft", "circulated a counter-proposal"
         "delivered",
         "delivers",
@@ -277,6 +339,21 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "welcoming",
         "praised",
         "praises",
+        "praise",
+        "praising",
+        "hail",
+        "hails",
+        "hailed",
+        "hailing",
+        "applaud",
+        "applauds",
+        "applauded",
+        "champion",
+        "champions",
+        "championed",
+        "embrace",
+        "embraces",
+        "embraced",
         "voted for",
         "votes for",
         "agreed with",
@@ -313,13 +390,28 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "views as a threat",
         "view as a threat",
         "viewed as a threat",
+        "criticise",
+        "criticises",
+        "criticised",
+        "criticize",
+        "criticizes",
+        "criticized",
+        "denounce",
+        "denounces",
+        "denounced",
+        "sceptical of",
+        "skeptical of",
+        "wary of",
+        "cool on",
     ),
     "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened", "threatening"),
 }
 _CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
 _CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re.IGNORECASE)
 # Cues whose object usually comes before them, between the speaker and the cue.
-_OBJECT_BEFORE = frozenset(("unacceptable", "non negotiable", "red line", "red lines", "out of the question"))
+_OBJECT_BEFORE = frozenset(
+    ("unacceptable", "non negotiable", "red line", "red lines", "out of the question", "unrealistic", "unworkable", "a non starter")
+)
 # Where a clause ends: a stance's actor and issue must lie between two of these.
 _BOUNDARY = re.compile(
     r";|\s[–—]\s|,\s+and\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|,\s+where\b|"
@@ -577,7 +669,12 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             )
         )
         # who the sentence names as acting (not "in Belarus", but "between Trump and Putin")
-        acting = [a for a in actors if not _PLACED.search(sentence, max(0, a.start - 12), a.start)]
+        dateline = _DATELINE.match(sentence)
+        acting = [
+            a
+            for a in actors
+            if not _PLACED.search(sentence, max(0, a.start - 12), a.start) and (dateline is None or a.start >= dateline.end())
+        ]
         if acting:
             parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in acting))
             people = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in acting if _is_person(a, lexicon)))
@@ -850,6 +947,8 @@ def _stances(
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
             # up to the clause's end, or to a speaker named after the cue
             ends = [a.start for a in (attribution, speaker) if a is not None and a.start > cue.end()]
+            if _LISTED.match(sentence, cue.end()):
+                ends.append(cue.end())  # "presenting demands, discussing ceasefires": a list of acts, not the demand's object
             limit = min([c_end, *ends])
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
@@ -1021,8 +1120,12 @@ _TWO = re.compile(
     r"governments|capitals|teams|parties|negotiating\s+teams)\b",
     re.IGNORECASE,
 )
-# A place or an object, not someone acting: "talks in Belarus", "support for Ukraine" ("between" names two who act).
-_PLACED = re.compile(_GOVERNED.pattern.replace("between|", ""), re.IGNORECASE)
+# A place or an object, not someone acting: "talks in Belarus", "support for Ukraine" (but "between"
+# names two who act, and "by" an agent).
+_PLACED = re.compile(_GOVERNED.pattern.replace("between|", "").replace("by|", ""), re.IGNORECASE)
+_LISTED = re.compile(r",\s+\w+ing\b")
+# "JEDDAH, Saudi Arabia – ": where the story was filed, not who acts in it.
+_DATELINE = re.compile(r"[A-Z][A-Z'’./ -]+(?:,\s+[A-Z][\w ]{0,30})?\s+[–—-]\s+")
 # "Kyiv and Washington", "both Russia and Ukraine": a second actor joined to the speaker.
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
