@@ -65,6 +65,9 @@ _UNDER = re.compile(
     + r")\b[^,;]{0,60},\s+",
     re.IGNORECASE,
 )
+# Someone reporting or reacting: the sentence is theirs, not the document's.
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|argued|warned|insisted|called|described)\b", re.IGNORECASE)
+_NOT_AFTER = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _WOULD = re.compile(r"\b(?:would|will|must|should|is\s+to|are\s+to|was\s+to|were\s+to|could)\b", re.IGNORECASE)
 # The stance a content verb states, when it is not simply a proposal of the document.
 _VERB_STANCE = (
@@ -124,10 +127,12 @@ def authors_after(sentence: str) -> int | None:
     return m.end() if m else None
 
 
-def content(sentence: str, current: Current | None) -> Content | None:
+def content(sentence: str, current: Current | None, *, cued: bool = False) -> Content | None:
     """The document's contents, when the sentence opens with the document as subject ("The plan
     calls for …", "Its central demand is …", "It also backs …" right after such a sentence) or with
-    "Under the plan, …" before a clause with would/will/must."""
+    "Under the plan, …" before a clause with would/will/must; or, right after such a sentence, goes
+    on in the conditional without a stance cue (``cued``) or anyone reporting ("In return, Ukraine
+    would receive …")."""
     if current is None:
         return None
     under = _UNDER.match(sentence)
@@ -137,6 +142,10 @@ def content(sentence: str, current: Current | None) -> Content | None:
             return None
         return Content(under.end(), under.end(), would.group(), "propose", False)
     subject = _SUBJECT.match(sentence) or (_IT.match(sentence) if current.subject else None)
+    if subject is None and current.subject and not cued and not _REPORTED.search(sentence):
+        would = _WOULD.search(sentence, 0, 80)
+        if would is not None and would.group().lower() in ("would", "will"):
+            return Content(0, would.start(), would.group(), "propose", bool(_NOT_AFTER.match(sentence, would.end())))
     if subject is None or _NOT_CONTENT.match(sentence, subject.end()):
         return None
     verb = _CONTENT.match(sentence, subject.end())

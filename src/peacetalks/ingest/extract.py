@@ -390,6 +390,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "views as a threat",
         "view as a threat",
         "viewed as a threat",
+        # said of what comes before them: "would regard any Western troops as a legitimate target"
+        "legitimate target",
+        "legitimate targets",
         "criticise",
         "criticises",
         "criticised",
@@ -410,7 +413,18 @@ _CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in
 _CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re.IGNORECASE)
 # Cues whose object usually comes before them, between the speaker and the cue.
 _OBJECT_BEFORE = frozenset(
-    ("unacceptable", "non negotiable", "red line", "red lines", "out of the question", "unrealistic", "unworkable", "a non starter")
+    (
+        "unacceptable",
+        "non negotiable",
+        "red line",
+        "red lines",
+        "out of the question",
+        "unrealistic",
+        "unworkable",
+        "a non starter",
+        "legitimate target",
+        "legitimate targets",
+    )
 )
 # Where a clause ends: a stance's actor and issue must lie between two of these.
 _BOUNDARY = re.compile(
@@ -461,7 +475,7 @@ _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|sh
 _ANAPHOR = re.compile(
     r"\s+(?:(?:all\s+of\s+)?(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|"
     r"deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|"
-    r"documents?|text|paper|communiqu[ée]|regions|territories|oblasts|areas)\b|(?:it|them)\b|"
+    r"documents?|text|paper|communiqu[ée]|protocols?|formula|regions|territories|oblasts|areas)\b|(?:it|them)\b|"
     r"(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
     r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
     re.IGNORECASE,
@@ -484,7 +498,11 @@ _DOCUMENTS = (
     "initiative",
     "deal",
     "offer",
+    "protocol",
+    "formula",
 )
+#: Of those, the ones that name a written text only.
+_PAPERS = ("document", "text", "paper", "draft", "memorandum", "declaration", "communiq", "protocol", "formula")
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
@@ -525,10 +543,10 @@ _SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\s+(?=\w)", re.IGNO
 _PERSON_PRONOUNS = frozenset(("he", "she"))
 _PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")  # a cheap first look
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
-_RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE)
 _AUXILIARIES = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
-    r"flatly|consistently|so\s+far|not|never|n[o']t)\s+)*$",
+    r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she))\s+)*$",
     re.IGNORECASE,
 )
 # Title words between a state and a person's name: " Defence Secretary ", " envoy ".
@@ -648,7 +666,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         introduced = _introduced(sentence, actors, proposals, lexicon, authors)
         if introduced is not None:
             current = introduced if introduced.authors else None
-        contents = documents.content(sentence, current or documents.Current(()))
+        contents = documents.content(sentence, current or documents.Current(()), cued=_CUE.search(sentence) is not None)
         writers = _writers(sentence, actors, contents, current, lexicon)
         items.extend(
             _sentence_evidence(
@@ -927,6 +945,9 @@ def _stances(
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
+            if speaker is not None and (joined := _joined(sentence, subjects, speaker, cue.start())) is not None:
+                speaker = joined  # "Kyiv and Washington signed …", "which both Kyiv and Moscow want …"
+                together.add(id(speaker))
             if speaker is not None and _is_relative(sentence, speaker, cue.start()):
                 # "Crimea, which Russia annexed": the object is what the comma follows; "…, a condition
                 # Kyiv has refused" sums up the whole clause before it.
@@ -939,9 +960,6 @@ def _stances(
                 objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
-        if id(speaker) not in together and (joined := _joined(sentence, subjects, speaker, cue.start())) is not None:
-            speaker = joined  # "Kyiv and Washington signed …", "both Russia and Ukraine want …"
-            together.add(id(speaker))
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
@@ -975,6 +993,8 @@ def _stances(
             wants_plan = bool(noun) and not noun.startswith(_PARTS)
             pool = (
                 ([r for r in previous if r.is_proposal] if wants_plan else [])
+                # "put its name to the document": a written text is a proposal, not an issue of the sentence before
+                or ([plan] if plan is not None and noun.startswith(_PAPERS) else [])
                 or ([r for r in previous if not r.is_proposal] if noun else [])
                 or previous
                 # "Zelensky welcomed the declaration": a document named earlier in the article
@@ -1052,7 +1072,7 @@ def _stances(
 # Where a document's contents end: another clause, not a further item of the list (", and …"), or
 # someone reporting ("Zelensky said the document …" speaks for Zelensky).
 _CONTENT_END = re.compile(
-    r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\b(?:said|says|told|tells|added)\b",
+    r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:said|says|told|tells|added)\b",
     re.IGNORECASE,
 )
 
