@@ -27,13 +27,24 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "ingest"
 SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 #: Written after the rules of their day and scored untuned (the honest held-out numbers), with
-#: how each has been used since.
-FRESH = {
-    "heldout8": "scored once, untuned",
-    "heldout9": "figure-dense; scored once, untuned",
-}
+#: how each has been used since. Empty while no set is fresh: heldout8 and heldout9 became tuning
+#: sets when the stance rules of rules-6 were improved on their misses; the next fresh sets are
+#: added here when they are written, before the rules see them.
+FRESH: dict[str, str] = {}
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
-TUNING = ("heldout6", "heldout7", "heldout", "heldout3", "heldout4", "heldout5", "dev", "dev2", "dev3")
+TUNING = (
+    "heldout8",
+    "heldout9",
+    "heldout6",
+    "heldout7",
+    "heldout",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "dev",
+    "dev2",
+    "dev3",
+)
 
 
 def annotated_sets() -> dict[str, list[tuple[str, str, dict[str, object]]]]:

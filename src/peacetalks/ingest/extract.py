@@ -634,8 +634,9 @@ _EVENT_VERB = re.compile(
 )
 
 # 2: relative dates; 3: one event per type in a sentence with at most one date; 4: stance rules for wire copy;
-# 5: figure rules (lengths, new counted nouns, ranges, points in time, days and months without a year)
-EXTRACTOR_VERSION = "rules-5"
+# 5: figure rules (lengths, new counted nouns, ranges, points in time, days and months without a year);
+# 6: stance rules for documents' contents, group terms, two actors as one speaker, more cues
+EXTRACTOR_VERSION = "rules-6"
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
@@ -945,6 +946,13 @@ def _stances(
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
+            elif speaker is not None and not _is_relative(sentence, speaker, cue.start()):
+                # "Kyiv still controls 20% of the territory, which Moscow demands it give up": the relative
+                # clause's subject speaks, and the main clause's says nothing in it
+                relative = _relative_speaker(sentence, actors, cue.start(), speaker)
+                if relative is not None:
+                    governed.add((c_start, speaker.start))
+                    speaker = relative
             if speaker is not None and (joined := _joined(sentence, subjects, speaker, cue.start())) is not None:
                 speaker = joined  # "Kyiv and Washington signed …", "which both Kyiv and Moscow want …"
                 together.add(id(speaker))
