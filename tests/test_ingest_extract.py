@@ -347,3 +347,110 @@ def test_boilerplate_lines_are_removed_and_give_no_evidence(lexicon: Lexicon) ->
     assert [(e.actor_id, e.issue_id) for e in evidence(raw, lexicon) if e.kind == "stance"] == [
         ("russia", "territory-crimea")
     ]
+
+
+def rules(text: str, lexicon: Lexicon) -> set[tuple[str | None, str | None, str]]:
+    return {(e.actor_id, e.issue_id or e.proposal_id, e.extractor) for e in evidence(text, lexicon) if e.kind == "stance"}
+
+
+def test_a_documents_contents_are_its_authors_stance(lexicon: Lexicon) -> None:
+    # a document an actor lays before others, then sentences with the document as subject
+    text = (
+        "The United States has presented what it describes as a final offer.\n"
+        "The one-page document would cap Ukraine's army at 600,000 and lift the sanctions on Russia. "
+        "It also rules out NATO membership for Ukraine. "
+        "In return, Ukraine would receive security guarantees."
+    )
+    found = rules(text, lexicon)
+    for issue in ("army-limits", "sanctions-relief", "nato-neutrality", "security-guarantees"):
+        assert ("united-states", issue, "stance/document") in found, issue
+    items = [e for e in evidence(text, lexicon) if e.extractor == "stance/document"]
+    # derived, not stated: less confident than a stance the actor states itself
+    assert all(e.confidence < 0.85 for e in items)
+    assert {e.stance for e in items if e.issue_id == "nato-neutrality"} == {"reject"}
+    # a case proposal's authors come from the case; "Under the plan, …" gives its contents too
+    assert ("china", "sanctions-relief", "stance/document") in rules(
+        "China published its 12-point plan. The plan calls for an end to unilateral sanctions.", lexicon
+    )
+    under = rules("Kyiv rejected the 28-point plan. Under the plan, Ukraine would withdraw from Donetsk.", lexicon)
+    assert ("united-states", "territory-donetsk", "stance/document") in under
+    # the actor the subject names is the author: "Moscow's text"
+    assert ("russia", "territory-kherson", "stance/document") in rules(
+        "The delegations swapped memorandums. Moscow's text includes Kherson.", lexicon
+    )
+    # a negated content verb keeps its negation
+    negated = [e for e in evidence("Beijing tabled a plan. The plan does not include sanctions relief.", lexicon)
+               if e.extractor == "stance/document"]
+    assert [(e.actor_id, e.polarity) for e in negated] == [("china", "negative")]
+
+
+def test_a_document_speaks_for_no_one_without_a_known_author(lexicon: Lexicon) -> None:
+    # no document the article attributes: "The plan" alone has no author
+    assert rules("The plan calls for a ceasefire.", lexicon) == set()
+    # an agreement of many parties (Minsk I: OSCE, Ukraine, Russia, the separatists) speaks for none of them
+    text = "The Minsk Protocol was signed in 2014. The protocol provided for a ceasefire monitored by the OSCE."
+    assert not any(rule == "stance/document" for *_, rule in rules(text, lexicon))
+    # a sentence about the document, not its contents, and someone else's reaction to it
+    text = "Washington presented a plan. The plan was rejected by Moscow. Zelensky said the plan ignores Crimea."
+    assert not any(rule == "stance/document" for *_, rule in rules(text, lexicon))
+    # "Kyiv rejected the plan" is no document subject: the actor speaks, not the plan
+    text = "Washington presented a plan. Kyiv rejected the plan for a ceasefire."
+    assert ("united-states", "ceasefire-sequencing", "stance/document") not in rules(text, lexicon)
+
+
+def test_group_terms_name_several_territories(lexicon: Lexicon) -> None:
+    five = {"territory-crimea", "territory-donetsk", "territory-luhansk", "territory-zaporizhzhia", "territory-kherson"}
+    assert {i for _, i in pairs("Kyiv demands the restoration of its internationally recognised borders.", lexicon)} == five
+    assert {i for _, i in pairs("Ukraine will never recognise the occupied territories as Russian.", lexicon)} == five
+    annexed = pairs("Russia insists on recognition of the four annexed regions.", lexicon)
+    assert {i for _, i in annexed} == five - {"territory-crimea"}
+    # "territory" alone names no region
+    assert pairs("Ukraine rejects any deal that gives up territory.", lexicon) == set()
+
+
+def test_two_actors_as_one_speaker(lexicon: Lexicon) -> None:
+    # joined by "and" before the cue, or "both … and …" in a relative clause
+    assert pairs("Kyiv and Washington signed the minerals deal on sanctions.", lexicon) == {
+        ("ukraine", "sanctions-relief"),
+        ("united-states", "sanctions-relief"),
+    }
+    relative = "The next item is an exchange of prisoners of war, which both Kyiv and Moscow have said they want."
+    assert pairs(relative, lexicon) == {("ukraine", "prisoners-humanitarian"), ("russia", "prisoners-humanitarian")}
+    # "the two sides": the two actors most recently named together
+    text = "Umerov met Rubio in Geneva. The two sides agreed to work on exchanges of prisoners of war."
+    assert pairs(text, lexicon) == {("ukraine", "prisoners-humanitarian"), ("united-states", "prisoners-humanitarian")}
+    # "the two presidents": the two people, not the states named with them
+    text = "Trump and Putin spoke about Ukraine and Europe. The two presidents agreed on a prisoner exchange."
+    assert pairs(text, lexicon) == {("united-states", "prisoners-humanitarian"), ("russia", "prisoners-humanitarian")}
+
+
+def test_two_sides_are_not_guessed(lexicon: Lexicon) -> None:
+    # three actors qualify: no one is chosen
+    text = "Ukraine, Russia and Turkey met in Istanbul. The two sides agreed on a prisoner exchange."
+    assert pairs(text, lexicon) == set()
+    # places are not actors that could be the two sides
+    text = "Talks took place in Belarus and later in Turkey. The two sides agreed on a prisoner exchange."
+    assert pairs(text, lexicon) == set()
+    # an actor joined to the speaker is one that acts with it, not one after a preposition
+    assert pairs("Kyiv and its partners in Washington demanded a ceasefire.", lexicon) == {("ukraine", "ceasefire-sequencing")}
+
+
+def test_stance_verbs_of_news_english(lexicon: Lexicon) -> None:
+    cases = {
+        "Kyiv held out for a full ceasefire.": ("ukraine", "ceasefire-sequencing", "demand"),
+        "Moscow brushed aside the sanctions package.": ("russia", "sanctions-relief", "reject"),
+        "Lavrov called the ceasefire unrealistic.": ("russia", "ceasefire-sequencing", "reject"),
+        "The EU pledged a reparations loan.": ("eu", "frozen-assets-reparations", "offer"),
+        "Zelensky hailed the security guarantees.": ("ukraine", "security-guarantees", "support"),
+        "Beijing criticised the sanctions.": ("china", "sanctions-relief", "oppose"),
+        "Russia would regard any Western troops as a legitimate target.": ("russia", "security-guarantees", "oppose"),
+        "Ukraine and Russia agreed that a prisoner exchange should come first.": ("ukraine", "prisoners-humanitarian", "accept"),
+    }
+    for text, expected in cases.items():
+        assert expected in {(a, i, s) for a, i, s, *_ in stances(text, lexicon)}, text
+    # negation is kept
+    assert stances("Kyiv did not hail the ceasefire.", lexicon) == [
+        ("ukraine", "ceasefire-sequencing", "support", "negative", False)
+    ]
+    # a cue noun in a list of acts takes no objects from the list
+    assert stances("Early rounds saw Russia presenting demands, discussing ceasefires and prisoners.", lexicon) == []

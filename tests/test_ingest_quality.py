@@ -1,10 +1,11 @@
 """Precision and recall of the rules on the annotated texts in tests/data/ingest.
 
-The fresh held-out sets (written after the rules of their day, scored untuned) do not meet the
-issue's stance-recall and figure-recall targets, and docs/ingest.md says so; their floors here are
-what the rules measured on them, minus a margin, so a change that makes extraction worse on fresh
-text fails. The older held-out sets became tuning sets: on them the issue's precision target
-holds, on the four oldest pooled all targets hold, heldout6 and heldout7 keep the figure recall
+A fresh held-out set (written after the rules of its day, scored untuned; none at the moment, as
+heldout8 and heldout9 became tuning sets with rules-6) gets floors here of what the rules measured
+on it, minus a margin, so a change that makes extraction worse on fresh text fails. The older
+held-out sets became tuning sets: on them the issue's precision target
+holds, on the four oldest pooled all targets hold, heldout6 to heldout9 keep what recall they reached
+with the stance rules of rules-6, heldout6 and heldout7 keep the figure recall
 the figure rules reached on them, and the development sets keep their floors. docs/ingest.md
 reports every set separately, with how each was used.
 """
@@ -29,27 +30,25 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
-def test_fresh_held_out_texts_keep_what_they_measured(lexicon: Lexicon) -> None:
+def test_heldout8_and_heldout9_tuned_on_keep_precision_and_their_recall(lexicon: Lexicon) -> None:
     sets = annotated_sets()
-    assert set(FRESH) == {"heldout8", "heldout9"}
+    assert not {"heldout8", "heldout9"} & set(FRESH)  # tuned on since rules-6: not fresh any more
     scores = evaluate(sets["heldout8"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    # scored once, untuned, on 1 December 2026: stance 0.82 / 0.29, figure recall 0.65, proposals 1.00
-    assert stance.precision is not None and stance.precision >= 0.75, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.25, stance.misses
-    assert figure.recall is not None and figure.recall >= 0.6, figure.misses
+    # scored once, untuned: stance 0.82 / 0.29 (0.86 / 0.30 after one correction), figure recall 0.65;
+    # 0.91 / 0.65 after the stance rules of rules-6 were improved on it and the older sets
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.6, stance.misses
+    assert figure.recall is not None and figure.recall >= 0.7, figure.misses
     assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
-
-
-def test_fresh_figure_dense_texts_keep_what_they_measured(lexicon: Lexicon) -> None:
-    scores = evaluate(annotated_sets()["heldout9"], lexicon)
+    scores = evaluate(sets["heldout9"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    # heldout9, scored once untuned on 1 December 2026: figure precision 1.00 (122/122), recall
-    # 0.81 (122/151); stance 0.86 (6/7) / 0.38 (6/16); proposal recall 0.80 (4/5)
+    # figure-dense; scored once untuned: figure precision 1.00 (122/122), recall 0.81 (122/151);
+    # stance 0.86 (6/7) / 0.38 (6/16); proposal recall 0.80 (4/5)
     assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.78, figure.misses
-    assert stance.precision is not None and stance.precision >= 0.75, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.3, stance.misses
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.45, stance.misses
     assert proposal.recall is not None and proposal.recall >= 0.75, proposal.misses
 
 
@@ -67,8 +66,9 @@ def test_the_wire_sets_tuned_on_keep_precision_and_their_recall(lexicon: Lexicon
     # read and the rules improved on them, so they hold the precision target and what recall they reached
     sets = annotated_sets()
     stance = evaluate(sets["heldout6"] + sets["heldout7"], lexicon)["stance"]
+    # 0.93 / 0.67 pooled with the rules of rules-6
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.55, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.62, stance.misses
 
 
 def test_older_held_out_sets_now_tuned_on_meet_the_issue_targets(lexicon: Lexicon) -> None:
@@ -87,8 +87,8 @@ def test_development_texts_keep_their_scores(lexicon: Lexicon) -> None:
     assert (scores["stance"].precision or 0) >= 0.9 and (scores["stance"].recall or 0) >= 0.85
     assert (scores["figure"].recall or 0) >= 0.95 and (scores["proposal"].recall or 0) >= 0.95
     harder = evaluate(sets["dev2"], lexicon)
-    # 0.83: "European leaders … agreed to form a coalition of the willing to guarantee any settlement"
-    # now names the EU, which dev2's annotation (older than the description aliases) does not record
+    # 0.88: "European leaders … agreed to form a coalition of the willing to guarantee any settlement"
+    # names the EU, which dev2's annotation (older than the description aliases) does not record
     assert (harder["stance"].precision or 0) >= 0.8 and (harder["stance"].recall or 0) >= 0.5
     wire = evaluate(sets["dev3"], lexicon)
     assert (wire["stance"].precision or 0) >= 0.9 and (wire["stance"].recall or 0) >= 0.6
