@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from peacetalks.ingest.patterns import trie_pattern
+
 #: Nouns that name a document whose contents are its author's position.
 DOCUMENT_NOUNS = (
     r"plans?|drafts?|texts?|documents?|papers?|formulas?|formulae|proposals?|counter-?proposals?|offers?|"
@@ -21,19 +23,20 @@ DOCUMENT_NOUNS = (
 )
 # A document laid before others by the actor before the verb: "presented what it describes as a final
 # offer", "circulated a counter-proposal", "set out a 10-point peace formula".
-_PRESENTS = re.compile(
-    r"\b(?:presented|presents|delivered|delivers|set\s+out|sets\s+out|circulated|circulates|tabled|tables|"
-    r"unveiled|unveils|drafted|drafts|drew\s+up|draws\s+up|put\s+forward|puts\s+forward|proposed|proposes|"
-    r"submitted|submits|handed\s+over|hands\s+over|outlined|outlines|sent|sends|issued|issues|released|"
-    r"published|publishes)\s+(?:[\w'’,-]+\s+){0,7}?(?:" + DOCUMENT_NOUNS + r")\b",
-    re.IGNORECASE,
+_PRESENTING = (
+    "presented", "presents", "delivered", "delivers", "set out", "sets out", "circulated", "circulates", "tabled",
+    "tables", "unveiled", "unveils", "drafted", "drafts", "drew up", "draws up", "put forward", "puts forward",
+    "proposed", "proposes", "submitted", "submits", "handed over", "hands over", "outlined", "outlines", "sent",
+    "sends", "issued", "issues", "released", "published", "publishes",
 )
+_PRESENTS = re.compile(
+    r"(?<!\w)(?:" + trie_pattern(_PRESENTING) + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:" + DOCUMENT_NOUNS + r")\b"
+)  # searched in fold(sentence): lower case, case-sensitively, which is faster
 # "… a six-point text agreed by China's Wang Yi and Celso Amorim": the authors after "by".
 _BY_AUTHORS = re.compile(
     r"\b(?:" + DOCUMENT_NOUNS + r")\s+(?:[\w-]+\s+){0,3}?(?:drafted|written|agreed|put\s+forward|proposed|"
-    r"presented|prepared|drawn\s+up|tabled|issued)\s+(?:[^,;.]{0,40}?\s)?by\s+",
-    re.IGNORECASE,
-)
+    r"presented|prepared|drawn\s+up|tabled|issued)\s+(?:[^,;.]{0,40}?\s)?by\s+"
+)  # in fold(sentence), as _PRESENTS
 # The document as the subject of a sentence or clause: "The plan", "The one-page document", "The
 # US draft", "Its central demand", "It" (only right after a sentence about the document).
 _SUBJECT = re.compile(
@@ -95,6 +98,10 @@ _NOT_CONTENT = re.compile(
 )
 
 
+# The first words a sentence about a document's contents can begin with (but a possessive).
+_OPENERS = frozenset(("The", "This", "That", "Its", "Their", "Such", "A", "An", "Under", "According", "In", "It"))
+
+
 @dataclass(frozen=True)
 class Current:
     """The document an article is describing: its authors (parties of the case), and whether the
@@ -102,6 +109,10 @@ class Current:
 
     authors: tuple[str, ...]
     subject: bool = False
+
+
+#: No document: contents only speak for an actor the subject names ("Moscow's text").
+UNKNOWN = Current(())
 
 
 @dataclass(frozen=True)
@@ -116,14 +127,16 @@ class Content:
     negated: bool
 
 
-def presented(sentence: str) -> re.Match[str] | None:
-    """ "The United States has presented what it describes as a final offer": the presenting verb."""
-    return _PRESENTS.search(sentence)
+def presented(folded: str) -> re.Match[str] | None:
+    """ "The United States has presented what it describes as a final offer": the presenting verb,
+    in ``folded``, the sentence as :func:`peacetalks.ingest.patterns.fold` gives it (same offsets)."""
+    return _PRESENTS.search(folded)
 
 
-def authors_after(sentence: str) -> int | None:
-    """Where the authors of "a text agreed by X and Y" begin, if the sentence says who wrote it."""
-    m = _BY_AUTHORS.search(sentence)
+def authors_after(folded: str) -> int | None:
+    """Where the authors of "a text agreed by X and Y" begin, if the sentence (``folded`` as for
+    :func:`presented`) says who wrote it."""
+    m = _BY_AUTHORS.search(folded) if " by " in folded else None
     return m.end() if m else None
 
 
@@ -135,6 +148,9 @@ def content(sentence: str, current: Current | None, *, cued: bool = False) -> Co
     would receive …")."""
     if current is None:
         return None
+    first = sentence[: sentence.find(" ")]
+    if first not in _OPENERS and not current.subject and not first.endswith(("'s", "’s")):
+        return None  # a cheap first look: no opening the rules below could match
     under = _UNDER.match(sentence)
     if under is not None:
         would = _WOULD.search(sentence, under.end())

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -654,7 +655,11 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
     current: documents.Current | None = None  # the document the article is describing
-    authors = {p.id: p.authors for p in lexicon.case.proposals}
+    # what a case proposal named makes current: its authors, or no one for more than two
+    known = {
+        p.id: documents.Current(parties if len(parties := tuple(dict.fromkeys(map(lexicon.party, p.authors)))) <= 2 else ())
+        for p in lexicon.case.proposals
+    }
     recent: Recent = ()
     last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
@@ -664,10 +669,12 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = None
         sentence = text[start:end]
         actors = _speaking(sentence, actors, proposals)
-        introduced = _introduced(sentence, actors, proposals, lexicon, authors)
+        introduced = _introduced(sentence, actors, proposals, lexicon, known)
         if introduced is not None:
             current = introduced if introduced.authors else None
-        contents = documents.content(sentence, current or documents.Current(()), cued=_CUE.search(sentence) is not None)
+        # a sentence that goes on about the document needs no cue of its own (the search only where it can)
+        cued = current is None or not current.subject or _CUE.search(sentence) is not None
+        contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
         writers = _writers(sentence, actors, contents, current, lexicon)
         items.extend(
             _sentence_evidence(
@@ -687,20 +694,11 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 recent,
             )
         )
-        # who the sentence names as acting (not "in Belarus", but "between Trump and Putin")
-        dateline = _DATELINE.match(sentence)
-        acting = [
-            a
-            for a in actors
-            if not _PLACED.search(sentence, max(0, a.start - 12), a.start) and (dateline is None or a.start >= dateline.end())
-        ]
-        if acting:
-            parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in acting))
-            people = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in acting if _is_person(a, lexicon)))
-            recent = ((parties, people), *recent[:2])
-        if current is not None:
-            # "It also backs …" may follow a sentence about the document
-            subject_now = contents is not None or (introduced is not None and introduced.subject)
+        if actors:
+            recent = ((sentence, actors), *recent[:2])
+        # "It also backs …" may follow a sentence about the document
+        subject_now = contents is not None or (introduced is not None and introduced.subject)
+        if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
@@ -726,26 +724,24 @@ def _introduced(
     actors: list[Mention],
     proposals: list[Mention],
     lexicon: Lexicon,
-    authors: dict[str, tuple[str, ...]],
+    known: dict[str, documents.Current],
 ) -> documents.Current | None:
     """The document this sentence makes current, with its authors: one an actor lays before others
     ("Washington presented a final offer"), one written "by" actors, or a case proposal it names
     (whose authors the case holds). Authors ``()`` mean a document of more than two authors or none
     known: its contents speak for no one."""
-    if actors and (m := documents.presented(sentence)) is not None:
+    folded = fold(sentence) if actors else ""
+    if actors and (m := documents.presented(folded)) is not None:
         bounds = [(b.start(), b.end()) for b in _BOUNDARY.finditer(sentence, 0, m.start())]
         speaker = _speaker(sentence, actors, m.start(), _clause(bounds, len(sentence), m.start())[0])
         if speaker is not None:
             return documents.Current((lexicon.party(speaker.ids[0]),), subject=True)
-    if actors and (at := documents.authors_after(sentence)) is not None:
+    if actors and (at := documents.authors_after(folded)) is not None:
         stop = min((i for i in (sentence.find(",", at), sentence.find(";", at)) if i >= 0), default=len(sentence))
         parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if at <= a.start < stop))
         if 0 < len(parties) <= 2:
             return documents.Current(parties)
-    if proposals:
-        written = tuple(dict.fromkeys(lexicon.party(a) for a in authors.get(proposals[-1].ids[0], ())))
-        return documents.Current(written if len(written) <= 2 else ())
-    return None
+    return known[proposals[-1].ids[0]] if proposals else None
 
 
 def _writers(
@@ -946,14 +942,22 @@ def _stances(
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
-            elif speaker is not None and not _is_relative(sentence, speaker, cue.start()):
+            elif (
+                speaker is not None
+                and sentence.find(",", speaker.end, cue.start()) >= 0  # a relative clause follows a comma
+                and not _is_relative(sentence, speaker, cue.start())
+            ):
                 # "Kyiv still controls 20% of the territory, which Moscow demands it give up": the relative
                 # clause's subject speaks, and the main clause's says nothing in it
                 relative = _relative_speaker(sentence, actors, cue.start(), speaker)
                 if relative is not None:
                     governed.add((c_start, speaker.start))
                     speaker = relative
-            if speaker is not None and (joined := _joined(sentence, subjects, speaker, cue.start())) is not None:
+            if (
+                speaker is not None
+                and sentence.startswith(" and ", speaker.end)
+                and (joined := _joined(sentence, subjects, speaker, cue.start())) is not None
+            ):
                 speaker = joined  # "Kyiv and Washington signed …", "which both Kyiv and Moscow want …"
                 together.add(id(speaker))
             if speaker is not None and _is_relative(sentence, speaker, cue.start()):
@@ -973,7 +977,7 @@ def _stances(
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
             # up to the clause's end, or to a speaker named after the cue
             ends = [a.start for a in (attribution, speaker) if a is not None and a.start > cue.end()]
-            if _LISTED.match(sentence, cue.end()):
+            if sentence.startswith(",", cue.end()) and _LISTED.match(sentence, cue.end()):
                 ends.append(cue.end())  # "presenting demands, discussing ceasefires": a list of acts, not the demand's object
             limit = min([c_end, *ends])
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
@@ -1045,13 +1049,10 @@ def _stances(
             after = [m for m in named if but.end() <= m.start < _clause(bounds, n, but.end())[1]]
             pairs += [(o, not negated) for o in after[:2]]
         seen: set[tuple[str, str]] = set()
+        speakers = speaker.ids if id(speaker) in together else speaker.ids[:1]
         for obj, negative in pairs:
             is_proposal = id(obj) in plans
-            for obj_id, actor_id in (
-                (o, a)
-                for o in obj.ids[:5]  # "Donbas" is two issues, "the four regions" four, "1991 borders" five
-                for a in (speaker.ids if id(speaker) in together else speaker.ids[:1])
-            ):
+            for obj_id, actor_id in itertools.product(obj.ids[:5], speakers):  # "the four regions" are four issues
                 party = lexicon.party(actor_id)
                 if (party, obj_id) in seen:
                     continue
@@ -1139,9 +1140,8 @@ def _document_stances(
                 )
 
 
-#: Per earlier sentence of the article, most recent first: the parties it named, and those of the
-#: people it named.
-Recent = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+#: The last earlier sentences of the article that named actors, most recent first, with those actors.
+Recent = tuple[tuple[str, list[Mention]], ...]
 # Two actors named as one: "the two sides", "both delegations", "the two presidents".
 _TWO = re.compile(
     r"\b(?:the\s+two|both)\s+(?:(presidents|leaders|heads\s+of\s+state)|sides|delegations|countries|"
@@ -1164,12 +1164,26 @@ def _collective(sentence: str, actors: list[Mention], recent: Recent, lexicon: L
     (people only, for "the two presidents") — when there are exactly two."""
     for m in _TWO.finditer(sentence):
         people = m.group(1) is not None
-        before = [a for a in actors if a.end <= m.start() and (not people or _is_person(a, lexicon))]
-        named = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in before))
+        named = _acting(sentence, [a for a in actors if a.end <= m.start()], lexicon, people)
         if not named:
-            named = next((p[1 if people else 0] for p in recent if len(p[1 if people else 0]) > 1), ())
+            named = next((n for s, a in recent if len(n := _acting(s, a, lexicon, people)) > 1), ())
         if len(named) == 2:
             yield Mention(m.start(), m.end(), named)
+
+
+def _acting(sentence: str, actors: list[Mention], lexicon: Lexicon, people: bool) -> tuple[str, ...]:
+    """The parties of the actors (or only the people) a sentence names as acting: not "in Belarus",
+    nor in its dateline, but "between Trump and Putin"."""
+    dateline = _DATELINE.match(sentence)
+    return tuple(
+        dict.fromkeys(
+            lexicon.party(a.ids[0])
+            for a in actors
+            if (not people or _is_person(a, lexicon))
+            and not _PLACED.search(sentence, max(0, a.start - 12), a.start)
+            and (dateline is None or a.start >= dateline.end())
+        )
+    )
 
 
 def _joined(sentence: str, actors: list[Mention], speaker: Mention, cue_start: int) -> Mention | None:
