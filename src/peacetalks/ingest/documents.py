@@ -41,7 +41,8 @@ _BY_AUTHORS = re.compile(
 # US draft", "Its central demand", "It" (only right after a sentence about the document).
 _SUBJECT = re.compile(
     r"(?:(?:The|This|That|Its|Their|Such\s+a|A|An)\s+|(?=[\w–-]+['’]s\s))(?:(?!(?:is|are|was|were|has|have|had|said|says|"
-    r"would|will|did|does|the|an?|to|of|and|or|on|in|for|with|by|at|as|it)\b)[\w'’–-]+\s+){0,3}?(?:" + DOCUMENT_NOUNS + r")\b"
+    r"would|will|did|does|the|an?|to|of|and|or|on|in|for|with|by|at|as|it)\b)[\w'’–-]+\s+){0,3}?"
+    r"(?:" + DOCUMENT_NOUNS + r")\b"
     r"|Its\s+(?:[\w-]+\s+){0,2}?(?:demands?|points?|provisions?|clauses?|aims?|goals?|core|proposals?|sections?)\b",
     re.IGNORECASE,
 )
@@ -99,7 +100,8 @@ _NOT_CONTENT = re.compile(
 
 
 # The first words a sentence about a document's contents can begin with (but a possessive).
-_OPENERS = frozenset(("The", "This", "That", "Its", "Their", "Such", "A", "An", "Under", "According", "In", "It"))
+_UNDER_OPENERS = frozenset(("Under", "According", "In"))
+_OPENERS = frozenset(("The", "This", "That", "Its", "Their", "Such", "A", "An", "It", *_UNDER_OPENERS))
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def content(sentence: str, current: Current | None, *, cued: bool = False) -> Co
     first = sentence[: sentence.find(" ")]
     if first not in _OPENERS and not current.subject and not first.endswith(("'s", "’s")):
         return None  # a cheap first look: no opening the rules below could match
-    under = _UNDER.match(sentence)
+    under = _UNDER.match(sentence) if first in _UNDER_OPENERS else None
     if under is not None:
         would = _WOULD.search(sentence, under.end())
         if would is None:

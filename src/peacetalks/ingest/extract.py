@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from peacetalks.ingest import documents
@@ -411,7 +412,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
     "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened", "threatening"),
 }
 _CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
-_CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])", re.IGNORECASE)
+# Searched in fold(sentence), so in lower case, case-sensitively: twice as fast as IGNORECASE.
+_CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])")
 # Cues whose object usually comes before them, between the speaker and the cue.
 _OBJECT_BEFORE = frozenset(
     (
@@ -655,12 +657,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
     current: documents.Current | None = None  # the document the article is describing
-    # what a case proposal named makes current: its authors, or no one for more than two
-    known = {
-        p.id: documents.Current(parties if len(parties := tuple(dict.fromkeys(map(lexicon.party, p.authors)))) <= 2 else ())
-        for p in lexicon.case.proposals
-    }
-    recent: Recent = ()
+    known = _proposal_documents(lexicon)
+    folded = fold(text)  # as fold() gives each sentence, at the same offsets
+    recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
         if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
@@ -669,13 +668,15 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = None
         sentence = text[start:end]
         actors = _speaking(sentence, actors, proposals)
-        introduced = _introduced(sentence, actors, proposals, lexicon, known)
+        introduced = None
+        if actors or proposals:
+            introduced = _introduced(sentence, folded[start:end], actors, proposals, lexicon, known)
         if introduced is not None:
             current = introduced if introduced.authors else None
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
-        cued = current is None or not current.subject or _CUE.search(sentence) is not None
+        cued = current is None or not current.subject or _CUE.search(folded, start, end) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
-        writers = _writers(sentence, actors, contents, current, lexicon)
+        writers = _writers(sentence, actors, contents, current, lexicon) if contents is not None else ()
         items.extend(
             _sentence_evidence(
                 text,
@@ -695,7 +696,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             )
         )
         if actors:
-            recent = ((sentence, actors), *recent[:2])
+            recent.append((sentence, actors))
         # "It also backs …" may follow a sentence about the document
         subject_now = contents is not None or (introduced is not None and introduced.subject)
         if current is not None and current.subject != subject_now:
@@ -719,8 +720,16 @@ def _speaking(sentence: str, actors: list[Mention], proposals: list[Mention]) ->
     ]
 
 
+@functools.lru_cache(maxsize=8)
+def _proposal_documents(lexicon: Lexicon) -> dict[str, documents.Current]:
+    """What naming each case proposal makes current: its authors, or no one for more than two."""
+    parties = {p.id: tuple(dict.fromkeys(map(lexicon.party, p.authors))) for p in lexicon.case.proposals}
+    return {pid: documents.Current(written if len(written) <= 2 else ()) for pid, written in parties.items()}
+
+
 def _introduced(
     sentence: str,
+    folded: str,
     actors: list[Mention],
     proposals: list[Mention],
     lexicon: Lexicon,
@@ -729,8 +738,7 @@ def _introduced(
     """The document this sentence makes current, with its authors: one an actor lays before others
     ("Washington presented a final offer"), one written "by" actors, or a case proposal it names
     (whose authors the case holds). Authors ``()`` mean a document of more than two authors or none
-    known: its contents speak for no one."""
-    folded = fold(sentence) if actors else ""
+    known: its contents speak for no one. ``folded`` is fold(sentence)."""
     if actors and (m := documents.presented(folded)) is not None:
         bounds = [(b.start(), b.end()) for b in _BOUNDARY.finditer(sentence, 0, m.start())]
         speaker = _speaker(sentence, actors, m.start(), _clause(bounds, len(sentence), m.start())[0])
@@ -879,11 +887,11 @@ def _stances(
     if not (issues or proposals or previous or plan):
         return
     together: set[int] = set()  # actor mentions that stand for two actors ("the two sides", "Kyiv and Moscow")
-    if recent and ("two " in sentence or "oth " in sentence):
-        pairs = list(_collective(sentence, actors, recent, lexicon))
-        if pairs:
-            actors = sorted([*actors, *pairs], key=lambda a: a.start)
-            together = {id(a) for a in pairs}
+    if ("two " in sentence or "oth " in sentence) and recent:
+        both = list(_collective(sentence, actors, recent, lexicon))
+        if both:
+            actors = sorted([*actors, *both], key=lambda a: a.start)
+            together = {id(a) for a in both}
     if not actors and (subject is None or not any(p in sentence for p in _PRONOUN_WORDS)):
         return  # no one to speak: no actor named, and no pronoun standing for one
     modal = _MODAL.search(sentence) if "must" in sentence or "should" in sentence or " to " in sentence else None
@@ -978,7 +986,8 @@ def _stances(
             # up to the clause's end, or to a speaker named after the cue
             ends = [a.start for a in (attribution, speaker) if a is not None and a.start > cue.end()]
             if sentence.startswith(",", cue.end()) and _LISTED.match(sentence, cue.end()):
-                ends.append(cue.end())  # "presenting demands, discussing ceasefires": a list of acts, not the demand's object
+                # "presenting demands, discussing ceasefires": a list of acts, not the demand's object
+                ends.append(cue.end())
             limit = min([c_end, *ends])
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
@@ -1074,7 +1083,10 @@ def _stances(
                     polarity="negative" if negative else "positive",
                     conditional=conditional,
                     condition=sentence[condition.start() : max(c_end, condition.end())].strip() if condition else None,
-                    extra={"cue": cue.group(1), "mention": sentence[speaker.start : speaker.end]},
+                    extra={
+                        "cue": sentence[cue.start(1) : cue.end(1)],  # as written: cues are found in fold(sentence)
+                        "mention": sentence[speaker.start : speaker.end],
+                    },
                 )
 
 
@@ -1140,8 +1152,8 @@ def _document_stances(
                 )
 
 
-#: The last earlier sentences of the article that named actors, most recent first, with those actors.
-Recent = tuple[tuple[str, list[Mention]], ...]
+#: The earlier sentences of the article that named actors, in order, with those actors.
+Recent = Sequence[tuple[str, list[Mention]]]
 # Two actors named as one: "the two sides", "both delegations", "the two presidents".
 _TWO = re.compile(
     r"\b(?:the\s+two|both)\s+(?:(presidents|leaders|heads\s+of\s+state)|sides|delegations|countries|"
@@ -1160,13 +1172,13 @@ _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
 def _collective(sentence: str, actors: list[Mention], recent: Recent, lexicon: Lexicon) -> Iterator[Mention]:
     """ "The two sides agreed to …": a mention of both actors most recently named together — those
-    named before it in its sentence, or else in the latest earlier sentence naming more than one
+    named before it in its sentence, or else in the latest of the last three earlier sentences naming more than one
     (people only, for "the two presidents") — when there are exactly two."""
     for m in _TWO.finditer(sentence):
         people = m.group(1) is not None
         named = _acting(sentence, [a for a in actors if a.end <= m.start()], lexicon, people)
         if not named:
-            named = next((n for s, a in recent if len(n := _acting(s, a, lexicon, people)) > 1), ())
+            named = next((n for s, a in recent[:-4:-1] if len(n := _acting(s, a, lexicon, people)) > 1), ())
         if len(named) == 2:
             yield Mention(m.start(), m.end(), named)
 
@@ -1234,7 +1246,7 @@ def _cues(sentence: str, modal: re.Match[str] | None) -> list[re.Match[str]]:
     """Stance cues in order: the verbs and nouns of STANCE_CUES, the modal of reported demands
     (from shortly before the sentence's first ``modal``, as far as "said" can be from it) and
     "withdraw … from"."""
-    cues = list(_CUE.finditer(sentence))
+    cues = list(_CUE.finditer(fold(sentence)))
     if modal is not None:
         cues += _SAID_MUST.finditer(sentence, max(0, modal.start() - 125))
     if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
