@@ -47,7 +47,8 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"It\b")
-# What a document does with its contents, after its subject (and an optional ", which …,").
+# What a document does with its contents, right after its subject or its ", which": an auxiliary or
+# adverb or two, then the verb ("would also give", "does not include", ", which demands").
 _CONTENT = re.compile(
     r"(?:,\s+(?:which|that))?\s+(?P<before>(?:(?:also|further|then|first|only|still|even|reportedly|would|will|could|"
     r"is\s+to|was\s+to|does|did|do|not|never|have)\s+)*)(?P<verb>"
@@ -72,6 +73,7 @@ _UNDER = re.compile(
 # Someone reporting or reacting: the sentence is theirs, not the document's.
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|argued|warned|insisted|called|described)\b", re.IGNORECASE)
 _NOT_AFTER = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 _WOULD = re.compile(r"\b(?:would|will|must|should|is\s+to|are\s+to|was\s+to|were\s+to|could)\b", re.IGNORECASE)
 # The stance a content verb states, when it is not simply a proposal of the document.
 _VERB_STANCE = (
@@ -173,5 +175,5 @@ def content(sentence: str, current: Current | None, *, cued: bool = False) -> Co
     if word in ("is", "are", "was", "were") and not subject.group().startswith(("Its ", "Their ")):
         return None  # "Its central demand is …", but not "The plan is …"
     stance = next((s for prefix, s in _VERB_STANCE if word.startswith(prefix)), "propose")
-    negated = bool(re.search(r"\b(?:not|never)\b", verb["before"], re.IGNORECASE))
+    negated = bool(_NEGATED.search(verb["before"]))
     return Content(subject.end(), verb.start("verb"), word, stance, negated)
