@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from peacetalks.ingest.dates import with_relative_dates
+from peacetalks.ingest.dates import later_context, with_relative_dates
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold, trie_pattern
@@ -541,13 +541,14 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     previous: list[Referent] = []
     plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
+    context: str | None = None  # the last date the text gave with its year
     last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
         if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
             # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
             # as wire copy gives most sentences a paragraph of their own
             subject = None
-        items.extend(
+        new = list(
             _sentence_evidence(
                 text,
                 start,
@@ -561,8 +562,11 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 subject,
                 plan,
                 doc.source.published,
+                context,
             )
         )
+        items.extend(new)
+        context = _latest_date(new, context)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
         if proposals:
@@ -571,6 +575,14 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = _subject(text, start, actors, lexicon) or subject
         last_end = end
     return items
+
+
+def _latest_date(items: list[Evidence], context: str | None) -> str | None:
+    """``context`` moved on by the dates with their year among the figures of ``items``."""
+    for e in items:
+        if e.kind == "figure" and e.unit == "date" and isinstance(e.value, str) and "relative" not in e.extra:
+            context = later_context(context, e.value)
+    return context
 
 
 @dataclass(frozen=True)
@@ -606,13 +618,14 @@ def _sentence_evidence(
     subject: Mention | None,
     plan: Referent | None = None,
     published: dt.date | None = None,
+    context: str | None = None,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
     actors = [
         a for a in actors if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
     ]
-    figures = with_relative_dates(sentence, find_figures(sentence), published)
+    figures = with_relative_dates(sentence, find_figures(sentence), published, context)
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
         return Evidence(

@@ -80,15 +80,26 @@ _WORD_NUMBERS = {
     "ninety": 90,
     "hundred": 100,
     "a hundred": 100,
+    "a dozen": 12,
+    "half a": 0.5,
+    "a thousand": 1e3,
+    "a million": 1e6,
+    "a billion": 1e9,
 }
+# "twenty-five", "forty one": a space in a word number stands for blanks or a hyphen.
+_WORD_NUMBERS.update(
+    {f"{tens} {unit}": _WORD_NUMBERS[tens] + _WORD_NUMBERS[unit]
+     for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+     for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
+)  # fmt: skip
 # A number not inside a longer one: "600,000", "2.5". It begins with its first digit (the check
 # on the character before comes after it), which lets re skip ahead to digits instead of trying
 # every position.
 _NUM = r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?(?!\d)"
-_WNUM = rf"(?:{_NUM}|(?i:\b({'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))})\b))"
+_WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
-_SCALE = r"(?:\s*(trillion|billion|bn|million|mln|mn|thousand|m|k)\b)?"
+_SCALE = r"(?:\s*(trillion|billion|bn|million|mln|mn|thousand|hundred|m|k)\b)?"
 _SCALES = {
     "trillion": 1e12,
     "billion": 1e9,
@@ -98,6 +109,7 @@ _SCALES = {
     "mn": 1e6,
     "m": 1e6,
     "thousand": 1e3,
+    "hundred": 100.0,
     "k": 1e3,
 }
 
@@ -107,6 +119,13 @@ _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
 # The first day of "14 and 15 December 2025", just before a full date.
 _DAY_BEFORE_DATE = re.compile(r"(?<![\w,.])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|&|-|–)\s*$")
+# A day or month joined to a full date that gives the year for both: "between 14 February and 4
+# March 2025", "29 October to 2 November 2022", "October 29 and November 2, 2022", "in March and
+# May 2023".
+_JOINED = r"\s*,?\s*(?:and|or|to|until|till|through|&|-|–)\s*$"
+_DAY_MONTH_BEFORE = re.compile(rf"(?<![\w,.])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}){_JOINED}")
+_MONTH_DAY_BEFORE = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_JOINED}")
+_MONTH_BEFORE = re.compile(rf"\b({_MONTH}){_JOINED}")
 # A year is a date after a word that makes it one ("in 2014", "the 2022 talks", "pre-2014"), or
 # joined to such a year ("in 2026 and 2027"). The year is found first: re skips ahead to digits.
 _YEAR = re.compile(r"(?:19|20)(?<![\w.,]19|[\w.,]20)\d\d\b(?![-–]\w)")
@@ -260,7 +279,7 @@ def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
 def _word_or_number(match: re.Match[str], base: int) -> float:
     if match.group(base) is not None:
         return _number(match.group(base), match.group(base + 1))
-    return float(_WORD_NUMBERS[" ".join(match.group(base + 2).lower().split())])
+    return float(_WORD_NUMBERS[" ".join(re.split(r"[\s-]+", match.group(base + 2).lower()))])
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -303,6 +322,15 @@ def find_figures(sentence: str) -> list[Figure]:
         taken.append((fig.start, fig.end))
         found.append(fig)
 
+    def add_joined(start: int, end: int, then: str, month: int, day: int | None) -> None:
+        """A day or month joined to the full date ``then``, in its year (the one before when it
+        would come after it: "December and January 2026")."""
+        year = int(then[:4])
+        if (month, day or 0) > (int(then[5:7]), int(then[8:10] or 0) if len(then) > 7 else 0):
+            year -= 1
+        if (iso := _iso(year, month, day)) is not None:
+            add(Figure(start, end, "date", iso, "date", extra={"inferred_from": "text"}))
+
     for m in _DATE_ISO.finditer(sentence) if "-" in sentence else ():
         if (iso := _iso(int(m[1]), int(m[2]), int(m[3]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
@@ -313,16 +341,22 @@ def find_figures(sentence: str) -> list[Figure]:
             first = _DAY_BEFORE_DATE.search(sentence, max(0, m.start() - 12), m.start())
             if first and (first_iso := _iso(int(m[3]), _month(m[2]), int(first[1]))) is not None:
                 add(Figure(first.start(1), first.end(1), "date", first_iso, "date"))
+            elif joined := _DAY_MONTH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+                add_joined(joined.start(), joined.end(2), iso, _month(joined[2]), int(joined[1]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MDY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[3]), _month(m[1]), int(m[2]))) is not None:
+            if joined := _MONTH_DAY_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+                add_joined(joined.start(), joined.end(2), iso, _month(joined[1]), int(joined[2]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
+            if joined := _MONTH_BEFORE.search(sentence, max(0, m.start() - 18), m.start()):
+                add_joined(joined.start(), joined.end(1), iso, _month(joined[1]), None)
             add(Figure(m.start(), m.end(), "date", iso, "date"))
     last_year, last_word = -1, ""
     for m in _YEAR.finditer(sentence):
