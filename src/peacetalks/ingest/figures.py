@@ -130,27 +130,31 @@ _MONTH_BEFORE = re.compile(rf"\b({_MONTH}){_JOINED}")
 # joined to such a year ("in 2026 and 2027"). The year is found first: re skips ahead to digits.
 _YEAR = re.compile(r"(?:19|20)(?<![\w.,]19|[\w.,]20)\d\d\b(?![-–]\w)")
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of)\s+"
+    r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of|with|between|than)\s+"
     r"|\b(?:pre|post|mid)-)$",
     re.IGNORECASE,
 )
 _JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
 # "around 2000 troops", "of 1950 km" are no years: these words also come before counts.
-_COUNT_WORDS = frozenset(("around", "over", "circa", "of"))
+_COUNT_WORDS = frozenset(("around", "over", "circa", "of", "with", "between", "than"))
 _LOWER_WORD = re.compile(r"\s+[a-z]")
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
-_MONEY_PRE = re.compile(rf"(US\$|\$|€|£|USD\s?|EUR\s?|GBP\s?|RUB\s?){_NUM}{_SCALE}", re.IGNORECASE)
-_MONEY_POST = re.compile(rf"{_NUM}{_SCALE}\s*(dollars|euros|pounds|roubles|rubles|USD|EUR|GBP)\b", re.IGNORECASE)
+_MONEY_PRE = re.compile(rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}{_SCALE}", re.IGNORECASE)
+_MONEY_POST = re.compile(
+    rf"{_NUM}{_SCALE}\s*(dollars|euros|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b", re.IGNORECASE
+)
 _AREA = re.compile(
     rf"{_NUM}{_SCALE}\s*(square\s+kilomet(?:re|er)s?|square\s+km|sq\.?\s?km|km2|km²|square\s+miles?|sq\.?\s?mi(?:les?)?|hectares?)",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE)
-_DURATION_UNITS = r"(?:-|\s+)(hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
+_DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
 # "for a week", "within a year": a duration of one unit without a number.
+# "up 6 points in a month": "in" only where the clause ends after it ("in a year when" is no span).
 _A_DURATION = re.compile(
-    r"\b(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?an?\s+"
-    r"(hour|day|week|fortnight|month|year|decade)\b",
+    r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?an?\s+"
+    r"(hour|day|week|fortnight|month|year|decade)\b"
+    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))",
     re.IGNORECASE,
 )
 # "Two days later", "Four years on,", "three days after the deal": a point in time, not a
@@ -172,7 +176,28 @@ _COUNTED = {
     "captives": "prisoners",
     "detainees": "prisoners",
     "people": "people",
+    "persons": "people",
     "citizens": "people",
+    "adults": "people",
+    "voters": "people",
+    "men": "people",
+    "women": "people",
+    "volunteers": "people",
+    "workers": "people",
+    "journalists": "people",
+    "diplomats": "people",
+    "ukrainians": "people",
+    "russians": "people",
+    "americans": "people",
+    "europeans": "people",
+    "mercenaries": "troops",
+    "conscripts": "troops",
+    "recruits": "troops",
+    "deaths": "casualties",
+    "vessels": "vessels",
+    "ships": "vessels",
+    "tankers": "vessels",
+    "boats": "vessels",
     "civilians": "civilians",
     "children": "children",
     "refugees": "people",
@@ -211,7 +236,40 @@ _SOURCES_AFTER = re.compile(
 )
 _LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?)\b(?![²2])", re.IGNORECASE)
 # "by 93 votes to 18": the votes against.
-_VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_NUM}", re.IGNORECASE)
+_VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_WNUM}", re.IGNORECASE)
+# "141 in favour, five against": the other ends of a tally, in a sentence about a vote.
+_TALLY = re.compile(rf"{_WNUM}\s+(?:against|opposed|abstain(?:ed|ing)|in\s+favou?r)\b", re.IGNORECASE)
+# "the number of listed tankers to 557": a count with its noun before it.
+_NUMBER_OF = re.compile(
+    rf"\bnumber\s+of\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b[^.;,]{{0,30}}?"
+    rf"\b(?:to|at|was|is|reached|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
+    rf"{_NUM}{_SCALE}(?!\s*(?:%|per))",
+    re.IGNORECASE,
+)
+# A number without its noun that takes the unit of the count before it in the sentence: "2,514
+# civilians were killed and 12,142 injured", "12 people and 40 others", "415,000 soldiers, some
+# 35,000 a month" (a rate: ``extra.per``), "1.8 million people, and the total could reach two
+# million" (a scale word, and no plural noun after it); after "losses" or "toll" without such a
+# count, casualties ("losses of about 1,000 a day").
+_ELLIPTIC = re.compile(
+    rf"{_WNUM}(?:{_SCALE}(?:\s+(others?|more)\b"
+    r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:injured|wounded|killed|dead|missing|hurt|captured|"
+    r"detained|freed|released|displaced|evacuated|deported)\b)"
+    r"|\s+(?:a|per|each)\s+(day|week|month|year)\b)"
+    r"|\s*(trillion|billion|bn|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))",
+    re.IGNORECASE,
+)
+_LOSSES_BEFORE = re.compile(r"\b(?:losses|toll)\b", re.IGNORECASE)
+# "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages.
+_ONE_IN = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|"
+    r"nine|ten)\b",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(
+    r"\b(a|one|two|three)[\s-]+(third|quarter|fifth|tenth)s?(?=\s+of\b)(?!\s+of\s+an?\s)", re.IGNORECASE
+)
+_PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
@@ -250,6 +308,12 @@ _CURRENCY = {
     "rub": "RUB",
     "roubles": "RUB",
     "rubles": "RUB",
+    "₴": "UAH",
+    "uah": "UAH",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "hryvnya": "UAH",
+    "hryvnyas": "UAH",
 }
 _DIGIT = re.compile(r"\d")
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
@@ -305,9 +369,9 @@ def find_figures(sentence: str) -> list[Figure]:
         return any(map(lowered.__contains__, words))
 
     number_words = _NUMBER_WORD.search(lowered) is not None
-    durations = has("hour", "day", "week", "month", "year", "fortnight", "decade")
+    durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute")
     # "for a week" has no number; the words before one of its units are few.
-    one_unit = durations and has("for", "within", "over", "lasting", "up")
+    one_unit = durations and has("for", "within", "over", "lasting", "up", "in a")
     if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(sentence)):
         return []  # most sentences: spare them the patterns below
     month = any(map(sentence.__contains__, _MONTH_STEMS))
@@ -374,12 +438,11 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word
-    for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
+    for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
         currency = _CURRENCY[m[1].strip().lower()]
         add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency))
-    for m in (
-        _MONEY_POST.finditer(sentence) if has("dollar", "euro", "pound", "rouble", "ruble", "usd", "eur", "gbp") else ()
-    ):
+    money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "usd", "eur", "gbp", "rub", "uah")
+    for m in _MONEY_POST.finditer(sentence) if money_words else ():
         add(Figure(m.start(), m.end(), "money", _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]))
     for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare") else ():
         value = _number(m[1], m[2], m[3])
@@ -418,6 +481,14 @@ def find_figures(sentence: str) -> list[Figure]:
                 measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
             )
         )
+    if number_words:
+        for m in _ONE_IN.finditer(sentence):
+            part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
+            if part < whole:
+                add(_share(sentence, m, 100 * part / whole))
+    for m in _FRACTION.finditer(sentence) if has("third", "quarter", "fifth", "tenth") else ():
+        part = 1 if m[1].lower() == "a" else _WORD_NUMBERS[m[1].lower()]
+        add(_share(sentence, m, 100 * part / _PARTS[m[2].lower()]))
     for m in duration.finditer(sentence) if durations else ():
         if sentence[m.end() : m.end() + 4].lower() == " old":
             continue
@@ -426,7 +497,7 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
     for m in _A_DURATION.finditer(sentence) if one_unit else ():
-        add(_duration(m.start(), m.end(), 1.0, m[1]))
+        add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
     for m in count.finditer(sentence) if _COUNTED_WORD.search(lowered) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
@@ -439,12 +510,29 @@ def find_figures(sentence: str) -> list[Figure]:
         add(Figure(m.start(), m.end(), "count", amount, unit))
     for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
         add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
-    for m in _VOTES_AGAINST.finditer(sentence) if has("vote") else ():
-        add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2]), "votes"))
+    if has("vote"):
+        for m in _VOTES_AGAINST.finditer(sentence):
+            add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
+        for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
+            add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "votes"))
+    for m in _NUMBER_OF.finditer(sentence) if has("number of") else ():
+        add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), _COUNTED[m[1].lower()]))
     for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
         counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
         if counted:
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
+    for m in _ELLIPTIC.finditer(sentence) if found or has("losses", "toll") else ():
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
+        if counted:
+            unit = counted[-1].unit
+        elif _LOSSES_BEFORE.search(sentence, 0, m.start()):
+            unit = "casualties"
+        else:
+            continue
+        amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
+        add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
     ranges = [f for f in found if f.rule != "date"] if number_words or _JOINED_NUMBER.search(sentence) else ()
     for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
@@ -457,10 +545,20 @@ def find_figures(sentence: str) -> list[Figure]:
     return found
 
 
+def _share(sentence: str, m: re.Match[str], percent: float) -> Figure:
+    """ "one in five Ukrainians", "a third of the territory" as a percentage, with what it measures."""
+    measure = _MEASURE_AFTER.match(sentence, m.end()) or re.match(r"\s+([A-Za-z][^,;.()]{2,60})", sentence[m.end() :])
+    extra = {"stated": " ".join(m[0].split())}
+    return Figure(m.start(), m.end(), "percent", round(percent, 2), "%", measure[1].strip() if measure else None, extra)
+
+
 def _duration(start: int, end: int, amount: float, stated_unit: str) -> Figure:
     unit = stated_unit.lower().rstrip("s")
     if unit == "hour":
         return Figure(start, end, "duration", amount, "hour")
+    if unit == "minute":
+        extra = {"stated_value": amount, "stated_unit": unit}
+        return Figure(start, end, "duration", round(amount / 60, 4), "hour", extra=extra)
     extra = {"stated_value": amount, "stated_unit": unit}
     return Figure(start, end, "duration", round(amount * _DURATION_DAYS[unit], 2), "day", extra=extra)
 
