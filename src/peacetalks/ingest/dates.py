@@ -243,10 +243,10 @@ def with_relative_dates(
     Without ``anchor``, a day or month without a year takes its year from the latest date figure
     before it in the sentence, else from ``context`` (see :func:`latest_date`). Sorted by position."""
     relative = _relative_dates(sentence, anchor, context, figures)
-    dated = [f for f in figures if f.rule == "date"]
-    relative = [r for r in relative if not any(f.start < r.end and r.start < f.end for f in dated)]
     if not relative:
         return figures
+    dated = [f for f in figures if f.rule == "date"]
+    relative = [r for r in relative if not any(f.start < r.end and r.start < f.end for f in dated)]
     kept = [f for f in figures if not any(f.start < r.end and r.start < f.end for r in relative)]
     return sorted(kept + [r.figure() for r in relative], key=lambda f: f.start)
 

@@ -548,6 +548,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
             # as wire copy gives most sentences a paragraph of their own
             subject = None
+        references = lexicon.references(text[start:end], actors, proposals)
         new = list(
             _sentence_evidence(
                 text,
@@ -563,6 +564,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 plan,
                 doc.source.published,
                 context,
+                references,
             )
         )
         items.extend(new)
@@ -619,6 +621,7 @@ def _sentence_evidence(
     plan: Referent | None = None,
     published: dt.date | None = None,
     context: str | None = None,
+    references: list[Mention] | None = None,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
@@ -652,6 +655,10 @@ def _sentence_evidence(
             proposal_id=pid,
             proposal_name=lexicon.proposal_names[pid],
         )
+    for p in references or ():  # "Moscow's memorandum": a proposal by its noun and author
+        pid = p.ids[0]
+        yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
+                   proposal_name=lexicon.proposal_names[pid])  # fmt: skip
     yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject, plan)
     for f in figures:
         yield item(

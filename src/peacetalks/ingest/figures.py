@@ -251,14 +251,21 @@ _NUMBER_OF = re.compile(
 # 35,000 a month" (a rate: ``extra.per``), "1.8 million people, and the total could reach two
 # million" (a scale word, and no plural noun after it); after "losses" or "toll" without such a
 # count, casualties ("losses of about 1,000 a day").
-_ELLIPTIC = re.compile(
-    rf"{_WNUM}(?:{_SCALE}(?:\s+(others?|more)\b"
+_ELLIPTIC_TAIL = (
+    rf"(?:{_SCALE}(?:\s+(others?|more)\b"
     r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:injured|wounded|killed|dead|missing|hurt|captured|"
     r"detained|freed|released|displaced|evacuated|deported)\b)"
     r"|\s+(?:a|per|each)\s+(day|week|month|year)\b)"
-    r"|\s*(trillion|billion|bn|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))",
-    re.IGNORECASE,
+    r"|\s*(trillion|billion|bn|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))"
 )
+_ELLIPTIC = re.compile(_WNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
+_ELLIPTIC_DIGITS = re.compile(_DNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
+# What an elliptical number is followed by (see _ELLIPTIC), for a cheap check first.
+_ELLIPTIC_WORDS = (
+    "injured", "wounded", "killed", "dead", "missing", "hurt", "captured", "detained", "freed", "released",
+    "displaced", "evacuated", "deported", "other", "more", " a day", " a week", " a month", " a year", "per ",
+    "each ", "illion", "thousand", "bn", "mln",
+)  # fmt: skip
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll)\b", re.IGNORECASE)
 # "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages.
 _ONE_IN = re.compile(
@@ -521,7 +528,8 @@ def find_figures(sentence: str) -> list[Figure]:
         counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
         if counted:
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
-    for m in _ELLIPTIC.finditer(sentence) if found or has("losses", "toll") else ():
+    elliptic = _ELLIPTIC if number_words else _ELLIPTIC_DIGITS
+    for m in elliptic.finditer(sentence) if (found or has("losses", "toll")) and has(*_ELLIPTIC_WORDS) else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
         counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
