@@ -412,22 +412,22 @@ def find_figures(sentence: str) -> list[Figure]:
             first = _DAY_BEFORE_DATE.search(sentence, max(0, m.start() - 12), m.start())
             if first and (first_iso := _iso(int(m[3]), _month(m[2]), int(first[1]))) is not None:
                 add(Figure(first.start(1), first.end(1), "date", first_iso, "date"))
-            elif joined := _DAY_MONTH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
-                add_joined(joined.start(), joined.end(2), iso, _month(joined[2]), int(joined[1]))
+            elif pair := _DAY_MONTH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+                add_joined(pair.start(), pair.end(2), iso, _month(pair[2]), int(pair[1]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MDY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[3]), _month(m[1]), int(m[2]))) is not None:
-            if joined := _MONTH_DAY_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
-                add_joined(joined.start(), joined.end(2), iso, _month(joined[1]), int(joined[2]))
+            if pair := _MONTH_DAY_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+                add_joined(pair.start(), pair.end(2), iso, _month(pair[1]), int(pair[2]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
-            if joined := _MONTH_BEFORE.search(sentence, max(0, m.start() - 18), m.start()):
-                add_joined(joined.start(), joined.end(1), iso, _month(joined[1]), None)
+            if pair := _MONTH_BEFORE.search(sentence, max(0, m.start() - 18), m.start()):
+                add_joined(pair.start(), pair.end(1), iso, _month(pair[1]), None)
             add(Figure(m.start(), m.end(), "date", iso, "date"))
     last_year, last_word = -1, ""
     for m in _YEAR.finditer(sentence):
