@@ -180,3 +180,12 @@ def test_proposals_by_their_noun_and_author() -> None:
     assert proposals("Washington's plan was revised.") == []
     assert proposals("Ukraine and Russia each signed a memorandum with Turkey.") == []
     assert proposals("Kyiv welcomed the protocol as a first step.") == []
+
+
+def test_percentages_in_words_and_caps_without_a_noun() -> None:
+    found = figures("It fell to ten per cent; fifteen percent of people left, up twenty-five percentage points.")
+    assert [(v, u) for _, v, u in found] == [(10.0, "%"), (15.0, "%"), (25.0, "pp")]
+    assert figures("The plan set the limit at 600,000.") == [("600,000", 6e5, "troops")]
+    assert figures("a price cap at $60, a ceiling of 300 tanks, a cap of 5,000") == [
+        ("$60", 60.0, "USD"), ("300 tanks", 300.0, "tanks")]  # below 10,000 a cap is not read as troops
+    assert figures("The strike killed 25 people and injured at least 40, officials said.")[-1] == ("40", 40.0, "people")

@@ -148,6 +148,10 @@ _AREA = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE)
+# "ten per cent": the same with the number in words (the groups: none, none, the word, the unit).
+_PERCENT_WORDS = re.compile(
+    rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b", re.IGNORECASE
+)
 _DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
 # "for a week", "within a year": a duration of one unit without a number.
 # "up 6 points in a month": "in" only where the clause ends after it ("in a year when" is no span).
@@ -266,6 +270,20 @@ _ELLIPTIC_WORDS = (
     "displaced", "evacuated", "deported", "other", "more", " a day", " a week", " a month", " a year", "per ",
     "each ", "illion", "thousand", "bn", "mln",
 )  # fmt: skip
+# "killed 25 people and injured at least 40": the verb before the number, nothing after it.
+_ELLIPTIC_AFTER_VERB = re.compile(
+    r"\b(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported)\s+(?:at\s+least\s+|more\s+than\s+|"
+    rf"some\s+|about\s+|around\s+|nearly\s+|over\s+|another\s+)?{_NUM}{_SCALE}"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight)\b)",
+    re.IGNORECASE,
+)
+# "set the limit at 600,000", "a ceiling of 800,000": in talks on a war, a cap without a noun is
+# on troops (from 10,000 on; a noun after it says otherwise).
+_CAP = re.compile(
+    rf"\b(?:limit|cap|ceiling)\b[^.;]{{0,20}}?\b(?:of|at|to)\s+(?:about\s+|around\s+|some\s+)?{_NUM}{_SCALE}"
+    r"(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b)",
+    re.IGNORECASE,
+)
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll)\b", re.IGNORECASE)
 # "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages.
 _ONE_IN = re.compile(
@@ -475,15 +493,17 @@ def find_figures(sentence: str) -> list[Figure]:
         km = value * 1.609344 if m[4].lower().startswith("mile") else value
         extra = {"stated_value": value, "stated_unit": m[4].lower()}
         add(Figure(m.start(), m.end(), "length", round(km, 3), "km", extra=extra))
-    for m in _PERCENT.finditer(sentence) if has("%", "per") else ():
-        unit = "pp" if m[3].lower().startswith("percentage") else "%"
+    percents = [*_PERCENT.finditer(sentence), *(_PERCENT_WORDS.finditer(sentence) if number_words else ())]
+    for m in percents if has("%", "per") else ():
+        unit = "pp" if m[m.lastindex or 0].lower().startswith("percentage") else "%"
+        value = _number(m[1], m[2]) if m[1] else float(_WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[3].lower()))])
         measure = _MEASURE_AFTER.match(sentence, m.end())
         add(
             Figure(
                 m.start(),
                 m.end(),
                 "percent",
-                _number(m[1], m[2]),
+                value,
                 unit,
                 measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
             )
@@ -528,6 +548,9 @@ def find_figures(sentence: str) -> list[Figure]:
         counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
         if counted:
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
+    for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
+        if (amount := _number(m[1], m[2], m[3])) >= 10_000:
+            add(Figure(m.start(1), m.end(), "count", amount, "troops"))
     elliptic = _ELLIPTIC if number_words else _ELLIPTIC_DIGITS
     for m in elliptic.finditer(sentence) if (found or has("losses", "toll")) and has(*_ELLIPTIC_WORDS) else ():
         if any(s <= m.start() < e for s, e in taken):
@@ -541,6 +564,9 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
         add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
+    for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if found and has(*_ELLIPTIC_WORDS[:13]) else ():
+        if counted := [f for f in found if f.rule == "count" and f.end <= m.start()]:
+            add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), counted[-1].unit))
     ranges = [f for f in found if f.rule != "date"] if number_words or _JOINED_NUMBER.search(sentence) else ()
     for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
