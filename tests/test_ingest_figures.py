@@ -189,3 +189,13 @@ def test_percentages_in_words_and_caps_without_a_noun() -> None:
     assert figures("a price cap at $60, a ceiling of 300 tanks, a cap of 5,000") == [
         ("$60", 60.0, "USD"), ("300 tanks", 300.0, "tanks")]  # below 10,000 a cap is not read as troops
     assert figures("The strike killed 25 people and injured at least 40, officials said.")[-1] == ("40", 40.0, "people")
+
+
+def test_another_and_a_quarter_of_a_million() -> None:
+    assert figures("They swapped 1,200 prisoners, and another 84 in October.")[-1] == ("84", 84.0, "prisoners")
+    assert figures("up a quarter of a million tonnes") == [("a quarter of a million tonnes", 2.5e5, "tonnes")]
+
+
+def test_months_of_a_list_follow_each_other() -> None:
+    found = relative_dates("between August and December, and in March, April and June", dt.date(2026, 1, 14))
+    assert [r.value for r in found] == ["2025-08", "2025-12", "2026-03", "2026-04", "2026-06"]

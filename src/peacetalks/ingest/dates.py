@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from peacetalks.ingest.figures import _MONTHS, Figure
@@ -63,10 +63,12 @@ _FIRST_DAY = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_NEXT = re.compile(r"\s*,?\s*(?:of\s+)?\d{4}\b")
 _MONTH_PREPOSITION = re.compile(
-    r"(?:\b(?:in|(by)|since|until|till|from|during|before|after|early|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of)"
-    r"\s+|\bmid-)$",
+    r"(?:\b(?:in|(by)|since|until|till|from|between|during|before|after|early|late|"
+    r"(?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+|\bmid-)$",
     re.IGNORECASE,
 )
+# "between August and December": a month joined to one just before it.
+_JOINED_MONTH = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\s*(?:,|and|or|to|through|until|till|-|–)\s*$")
 # "November was the busiest month": a month as the subject (not May, March: verbs too).
 _MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had\s+been|has\s+been)\b")
 # Every phrase contains one of these; a sentence without any is skipped.
@@ -152,11 +154,11 @@ def _without_year(
     sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure]
 ) -> list[RelativeDate]:
     """ "on 2 June", "June 2", "by June", "from 8 to 10 May": days and months the sentence gives no year for."""
-    found = []
+    found: list[RelativeDate] = []
     for m in _MONTH_NAME.finditer(sentence):
         if (m.start() and sentence[m.start() - 1].isalpha()) or _YEAR_NEXT.match(sentence, m.end()):
             continue
-        start, end, day, deadline, first_day = m.start(), m.end(), None, False, None
+        start, end, day, deadline, first_day, joined = m.start(), m.end(), None, False, None, False
         if before := _DAY_BEFORE.search(sentence, max(0, start - 12), start):
             start, day = before.start(1), int(before[1])
             first_day = _FIRST_DAY.search(sentence, max(0, start - 14), start)
@@ -164,9 +166,17 @@ def _without_year(
             end, day = after.end(), int(after[1])
         elif preposition := _MONTH_PREPOSITION.search(sentence, max(0, start - 20), start):
             deadline = preposition[1] is not None  # "by June" looks ahead
+        elif _JOINED_MONTH.search(sentence, max(0, start - 16), start):
+            joined = True
         elif not (m[0] not in ("May", "March") and _MONTH_SUBJECT.match(sentence, end)):
             continue  # "May", "March" alone may be no date
         month = _month_number(m[0])
+        last = found[-1] if found else None
+        if joined and last and last.value and last.precision == "month" and last.end >= start - 16:
+            # "in March, April and June": the months of a list follow each other from the first
+            year = int(last.value[:4]) + (month < int(last.value[5:7]))
+            found.append(replace(last, start=start, end=end, phrase=m[0], value=f"{year:04d}-{month:02d}"))
+            continue
         ahead = deadline or _future(sentence, start, end)
         since = sentence[max(0, start - 6) : start].lower() == "since "
         days = [(start, end, day)]

@@ -82,6 +82,8 @@ _WORD_NUMBERS = {
     "a hundred": 100,
     "a dozen": 12,
     "half a": 0.5,
+    "a quarter of a": 0.25,
+    "three quarters of a": 0.75,
     "a thousand": 1e3,
     "a million": 1e6,
     "a billion": 1e9,
@@ -264,16 +266,20 @@ _ELLIPTIC_TAIL = (
 )
 _ELLIPTIC = re.compile(_WNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
 _ELLIPTIC_DIGITS = re.compile(_DNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
-# What an elliptical number is followed by (see _ELLIPTIC), for a cheap check first.
-_ELLIPTIC_WORDS = (
+# What an elliptical number is next to (see _ELLIPTIC and _ELLIPTIC_AFTER_VERB), for a cheap check first.
+_ELLIPTIC_VERBS = (
     "injured", "wounded", "killed", "dead", "missing", "hurt", "captured", "detained", "freed", "released",
-    "displaced", "evacuated", "deported", "other", "more", " a day", " a week", " a month", " a year", "per ",
-    "each ", "illion", "thousand", "bn", "mln",
+    "displaced", "evacuated", "deported",
 )  # fmt: skip
-# "killed 25 people and injured at least 40": the verb before the number, nothing after it.
+_ELLIPTIC_WORDS = (
+    *_ELLIPTIC_VERBS, "other", "more", " a day", " a week", " a month", " a year", "per ", "each ", "illion",
+    "thousand", "bn", "mln",
+)  # fmt: skip
+# "killed 25 people and injured at least 40", "1,200 prisoners, and another 84 in October": the
+# verb or "another" before the number, nothing after it.
 _ELLIPTIC_AFTER_VERB = re.compile(
-    r"\b(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported)\s+(?:at\s+least\s+|more\s+than\s+|"
-    rf"some\s+|about\s+|around\s+|nearly\s+|over\s+|another\s+)?{_NUM}{_SCALE}"
+    r"\b(?:(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported)\s+(?:at\s+least\s+|"
+    rf"more\s+than\s+|some\s+|about\s+|around\s+|nearly\s+|over\s+|another\s+)?|another\s+|a\s+further\s+){_NUM}{_SCALE}"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight)\b)",
     re.IGNORECASE,
 )
@@ -564,7 +570,7 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
         add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
-    for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if found and has(*_ELLIPTIC_WORDS[:13]) else ():
+    for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if found and has(*_ELLIPTIC_VERBS, "another", "further") else ():
         if counted := [f for f in found if f.rule == "count" and f.end <= m.start()]:
             add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), counted[-1].unit))
     ranges = [f for f in found if f.rule != "date"] if number_words or _JOINED_NUMBER.search(sentence) else ()
