@@ -266,15 +266,13 @@ _ELLIPTIC_TAIL = (
 )
 _ELLIPTIC = re.compile(_WNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
 _ELLIPTIC_DIGITS = re.compile(_DNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
-# What an elliptical number is next to (see _ELLIPTIC and _ELLIPTIC_AFTER_VERB), for a cheap check first.
+# What an elliptical number is next to (see _ELLIPTIC and _ELLIPTIC_AFTER_VERB), for cheap checks first.
 _ELLIPTIC_VERBS = (
     "injured", "wounded", "killed", "dead", "missing", "hurt", "captured", "detained", "freed", "released",
     "displaced", "evacuated", "deported",
 )  # fmt: skip
-_ELLIPTIC_WORDS = (
-    *_ELLIPTIC_VERBS, "other", "more", " a day", " a week", " a month", " a year", "per ", "each ", "illion",
-    "thousand", "bn", "mln",
-)  # fmt: skip
+_ELLIPTIC_WORDS = (*_ELLIPTIC_VERBS, "other", "more", "illion", "thousand", "bn", "mln")
+_RATE = re.compile(r"\b(?:a|per|each)\s+(?:day|week|month|year)\b")
 # "killed 25 people and injured at least 40", "1,200 prisoners, and another 84 in October": the
 # verb or "another" before the number, nothing after it.
 _ELLIPTIC_AFTER_VERB = re.compile(
@@ -287,7 +285,7 @@ _ELLIPTIC_AFTER_VERB = re.compile(
 # on troops (from 10,000 on; a noun after it says otherwise).
 _CAP = re.compile(
     rf"\b(?:limit|cap|ceiling)\b[^.;]{{0,20}}?\b(?:of|at|to)\s+(?:about\s+|around\s+|some\s+)?{_NUM}{_SCALE}"
-    r"(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b)",
+    r"(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b)",
     re.IGNORECASE,
 )
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll)\b", re.IGNORECASE)
@@ -349,7 +347,7 @@ _CURRENCY = {
 _DIGIT = re.compile(r"\d")
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
-_COUNTED_WORD = re.compile(trie_pattern(_COUNTED))
+_COUNTED_WORD = re.compile(rf"\b(?:{trie_pattern(_COUNTED)})\b")  # whole words: "men" is not in "agreement"
 # Month names and abbreviations all begin with one of these.
 _MONTH_STEMS = tuple(sorted({m.capitalize()[:3] for m in _MONTHS}))
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
@@ -417,6 +415,11 @@ def find_figures(sentence: str) -> list[Figure]:
         taken.append((fig.start, fig.end))
         found.append(fig)
 
+    def joins(at: int) -> bool:
+        """Whether a joining word ends just before offset ``at`` (see _JOINED), cheaply."""
+        before = lowered[max(0, at - 9) : at]
+        return any(map(before.__contains__, ("and", "or", "to", "til", "through", "&", "-", "–")))
+
     def add_joined(start: int, end: int, then: str, month: int, day: int | None) -> None:
         """A day or month joined to the full date ``then``, in its year (the one before when it
         would come after it: "December and January 2026")."""
@@ -436,21 +439,21 @@ def find_figures(sentence: str) -> list[Figure]:
             first = _DAY_BEFORE_DATE.search(sentence, max(0, m.start() - 12), m.start())
             if first and (first_iso := _iso(int(m[3]), _month(m[2]), int(first[1]))) is not None:
                 add(Figure(first.start(1), first.end(1), "date", first_iso, "date"))
-            elif pair := _DAY_MONTH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+            elif joins(m.start()) and (pair := _DAY_MONTH_BEFORE.search(sentence, max(0, m.start() - 24), m.start())):
                 add_joined(pair.start(), pair.end(2), iso, _month(pair[2]), int(pair[1]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MDY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[3]), _month(m[1]), int(m[2]))) is not None:
-            if pair := _MONTH_DAY_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+            if joins(m.start()) and (pair := _MONTH_DAY_BEFORE.search(sentence, max(0, m.start() - 24), m.start())):
                 add_joined(pair.start(), pair.end(2), iso, _month(pair[1]), int(pair[2]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
-            if pair := _MONTH_BEFORE.search(sentence, max(0, m.start() - 18), m.start()):
+            if joins(m.start()) and (pair := _MONTH_BEFORE.search(sentence, max(0, m.start() - 18), m.start())):
                 add_joined(pair.start(), pair.end(1), iso, _month(pair[1]), None)
             add(Figure(m.start(), m.end(), "date", iso, "date"))
     last_year, last_word = -1, ""
@@ -499,8 +502,12 @@ def find_figures(sentence: str) -> list[Figure]:
         km = value * 1.609344 if m[4].lower().startswith("mile") else value
         extra = {"stated_value": value, "stated_unit": m[4].lower()}
         add(Figure(m.start(), m.end(), "length", round(km, 3), "km", extra=extra))
-    percents = [*_PERCENT.finditer(sentence), *(_PERCENT_WORDS.finditer(sentence) if number_words else ())]
-    for m in percents if has("%", "per") else ():
+    percents = (
+        [*_PERCENT.finditer(sentence), *(_PERCENT_WORDS.finditer(sentence) if number_words else ())]
+        if has("%", "per")
+        else ()
+    )
+    for m in percents:
         unit = "pp" if m[m.lastindex or 0].lower().startswith("percentage") else "%"
         value = _number(m[1], m[2]) if m[1] else float(_WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[3].lower()))])
         measure = _MEASURE_AFTER.match(sentence, m.end())
@@ -531,7 +538,8 @@ def find_figures(sentence: str) -> list[Figure]:
         add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
     for m in _A_DURATION.finditer(sentence) if one_unit else ():
         add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
-    for m in count.finditer(sentence) if _COUNTED_WORD.search(lowered) else ():
+    # the digits-only pattern skips ahead to digits faster than a search for its nouns would
+    for m in count.finditer(sentence) if not number_words or _COUNTED_WORD.search(lowered) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         unit = _COUNTED[m[5].lower()]
@@ -541,38 +549,44 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
         add(Figure(m.start(), m.end(), "count", amount, unit))
-    for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
-        add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
-    if has("vote"):
-        for m in _VOTES_AGAINST.finditer(sentence):
-            add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
-        for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
-            add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "votes"))
-    for m in _NUMBER_OF.finditer(sentence) if has("number of") else ():
-        add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), _COUNTED[m[1].lower()]))
-    for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
-        counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
-        if counted:
-            add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
-    for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
-        if (amount := _number(m[1], m[2], m[3])) >= 10_000:
-            add(Figure(m.start(1), m.end(), "count", amount, "troops"))
-    elliptic = _ELLIPTIC if number_words else _ELLIPTIC_DIGITS
-    for m in elliptic.finditer(sentence) if (found or has("losses", "toll")) and has(*_ELLIPTIC_WORDS) else ():
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
-        if counted:
-            unit = counted[-1].unit
-        elif _LOSSES_BEFORE.search(sentence, 0, m.start()):
-            unit = "casualties"
-        else:
-            continue
-        amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
-        add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
-    for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if found and has(*_ELLIPTIC_VERBS, "another", "further") else ():
-        if counted := [f for f in found if f.rule == "count" and f.end <= m.start()]:
-            add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), counted[-1].unit))
+    # The rules below read numbers the rules above left alone; most sentences have none (spans
+    # taken do not overlap, so their digits add up to all digits then).
+    digits = _DIGIT.findall
+    if number_words or len(digits(sentence)) > sum(len(digits(sentence, s, e)) for s, e in taken):
+        for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
+            add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+        if "vote" in lowered:
+            for m in _VOTES_AGAINST.finditer(sentence):
+                add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
+            for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
+                add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "votes"))
+        for m in _NUMBER_OF.finditer(sentence) if "number of" in lowered else ():
+            add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), _COUNTED[m[1].lower()]))
+        for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
+            counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
+            if counted:
+                add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
+        for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
+            if (amount := _number(m[1], m[2], m[3])) >= 10_000:
+                add(Figure(m.start(1), m.end(), "count", amount, "troops"))
+        elliptic = _ELLIPTIC if number_words else _ELLIPTIC_DIGITS
+        elliptic_cue = (found or has("losses", "toll")) and (has(*_ELLIPTIC_WORDS) or _RATE.search(lowered))
+        for m in elliptic.finditer(sentence) if elliptic_cue else ():
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
+            if counted:
+                unit = counted[-1].unit
+            elif _LOSSES_BEFORE.search(sentence, 0, m.start()):
+                unit = "casualties"
+            else:
+                continue
+            amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
+            add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
+        after_verb = found and has(*_ELLIPTIC_VERBS, "another", "further")
+        for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if after_verb else ():
+            if counted := [f for f in found if f.rule == "count" and f.end <= m.start()]:
+                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), counted[-1].unit))
     ranges = [f for f in found if f.rule != "date"] if number_words or _JOINED_NUMBER.search(sentence) else ()
     for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
