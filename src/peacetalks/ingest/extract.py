@@ -532,11 +532,14 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     text = doc.text
     # The lexicons scan the whole text once; each sentence takes the mentions inside it.
     spans = list(sentences(text))
+    proposal_mentions = lexicon.proposals(text)
     found = (
-        _within(lexicon.proposals(text), spans),
+        _within(proposal_mentions, spans),
         _within(lexicon.actors(text), spans),
         _within(lexicon.issues(text), spans),
     )
+    heads = lexicon.heads(text, proposal_mentions)  # few: looked up per sentence only where there are any
+    head_starts = [h.start for h in heads]
     items: list[Evidence] = []
     previous: list[Referent] = []
     plan: Referent | None = None  # the last proposal the article named
@@ -548,7 +551,11 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
             # as wire copy gives most sentences a paragraph of their own
             subject = None
-        references = lexicon.references(text[start:end], actors, proposals)
+        references = []
+        if heads and head_starts[-1] >= start:
+            first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
+            here = [Mention(h.start - start, h.end - start, ()) for h in heads[first:last] if h.end <= end]
+            references = lexicon.references(text[start:end], actors, proposals, here) if here else []
         new = list(
             _sentence_evidence(
                 text,
@@ -568,7 +575,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             )
         )
         items.extend(new)
-        context = _latest_date(new, context)
+        for e in new:  # the last date the sentence gave with its year moves the context on
+            if e.unit == "date" and e.kind == "figure" and isinstance(e.value, str) and "relative" not in e.extra:
+                context = later_context(context, e.value)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
         if proposals:
@@ -577,14 +586,6 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = _subject(text, start, actors, lexicon) or subject
         last_end = end
     return items
-
-
-def _latest_date(items: list[Evidence], context: str | None) -> str | None:
-    """``context`` moved on by the dates with their year among the figures of ``items``."""
-    for e in items:
-        if e.kind == "figure" and e.unit == "date" and isinstance(e.value, str) and "relative" not in e.extra:
-            context = later_context(context, e.value)
-    return context
 
 
 @dataclass(frozen=True)

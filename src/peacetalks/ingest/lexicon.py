@@ -14,6 +14,7 @@ named last before it) — and the case has exactly one proposal by that actor wi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -25,7 +26,8 @@ from peacetalks.ingest.patterns import fold, trie_pattern
 #: Nouns a proposal's names end in, by which an article refers to it once it says whose it is.
 _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "declaration", "plan", "framework",
           "initiative", "treaty")  # fmt: skip
-_HEAD = re.compile(rf"\b({'|'.join(_HEADS)})\b", re.IGNORECASE)
+# Searched in fold(text), so in lower case; whole words are checked after (faster than in the pattern).
+_HEAD = re.compile(trie_pattern(_HEADS))
 # Whose it is: "Moscow's memorandum" (an actor just before), or "the memorandum it handed over".
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
 _LAID_BEFORE = re.compile(
@@ -170,7 +172,7 @@ class Lexicon:
         self._party = {a.id: self._resolve(a.id) for a in case.actors}
         by_head: dict[tuple[str, str], list[str]] = {}
         for p in case.proposals:
-            heads = {h.lower().replace("é", "e") for form in (p.name, *p.terms) for h in _HEAD.findall(form)}
+            heads = {h.replace("é", "e") for form in (p.name, *p.terms) for h in _HEAD.findall(fold(form))}
             for head in heads:
                 for author in p.authors:
                     by_head.setdefault((author, head), []).append(p.id)
@@ -197,24 +199,41 @@ class Lexicon:
     def proposals(self, text: str) -> list[Mention]:
         return self._proposals.find(text)
 
-    def references(self, sentence: str, actors: list[Mention], proposals: list[Mention]) -> list[Mention]:
-        """Proposals ``sentence`` refers to by their noun and author (see the module docstring),
-        outside the ``proposals`` it names; ``actors`` are the actors it names."""
+    def heads(self, text: str, named: list[Mention]) -> list[Mention]:
+        """The nouns proposals are named by ("memorandum", "plan" …) in ``text``, without ids,
+        outside the proposal mentions ``named`` (in order, as :meth:`proposals` gives them)."""
+        folded = fold(text)
+        starts = [p.start for p in named]
         found = []
-        for m in _HEAD.finditer(sentence) if actors else ():
-            if any(p.start <= m.start() < p.end for p in proposals):
+        for m in _HEAD.finditer(folded):
+            if (m.start() and folded[m.start() - 1].isalnum()) or folded[m.end() : m.end() + 1].isalnum():
                 continue
-            before = [a for a in actors if a.end <= m.start()]
+            at = bisect.bisect_right(starts, m.start()) - 1
+            if at < 0 or named[at].end <= m.start():
+                found.append(Mention(m.start(), m.end(), ()))
+        return found
+
+    def references(
+        self, sentence: str, actors: list[Mention], proposals: list[Mention], heads: list[Mention]
+    ) -> list[Mention]:
+        """Proposals ``sentence`` refers to by their noun (one of ``heads``, see :meth:`heads`) and
+        author (see the module docstring), outside the ``proposals`` it names; ``actors`` are the
+        actors it names. Offsets are relative to the sentence."""
+        found = []
+        for m in heads if actors else ():
+            if any(p.start <= m.start < p.end for p in proposals):
+                continue
+            before = [a for a in actors if a.end <= m.start]
             if not before:
                 continue
             owner = before[-1]
-            possessive = _POSSESSIVE.fullmatch(sentence, owner.end, m.start())
-            the = _THE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
-            laid = the is not None and _LAID_BEFORE.match(sentence, m.end()) is not None
+            possessive = _POSSESSIVE.fullmatch(sentence, owner.end, m.start)
+            the = _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+            laid = the is not None and _LAID_BEFORE.match(sentence, m.end) is not None
             if not (possessive or laid):
                 continue
-            head = m[1].lower().replace("é", "e")
+            head = fold(sentence[m.start : m.end]).replace("é", "e")
             ids = {self._by_head.get((self._party[a], head)) for a in owner.ids} - {None}
             if len(ids) == 1:
-                found.append(Mention(m.start(), m.end(), (ids.pop(),)))  # type: ignore[arg-type]
+                found.append(Mention(m.start, m.end, (ids.pop(),)))  # type: ignore[arg-type]
         return found
