@@ -532,13 +532,12 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     text = doc.text
     # The lexicons scan the whole text once; each sentence takes the mentions inside it.
     spans = list(sentences(text))
-    proposal_mentions = lexicon.proposals(text)
+    proposal_mentions, heads = lexicon.proposals_and_nouns(text)  # few nouns: looked up only where there are any
     found = (
         _within(proposal_mentions, spans),
         _within(lexicon.actors(text), spans),
         _within(lexicon.issues(text), spans),
     )
-    heads = lexicon.heads(text, proposal_mentions)  # few: looked up per sentence only where there are any
     head_starts = [h.start for h in heads]
     items: list[Evidence] = []
     previous: list[Referent] = []

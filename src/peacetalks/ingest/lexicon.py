@@ -14,7 +14,6 @@ named last before it) — and the case has exactly one proposal by that actor wi
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,8 +25,10 @@ from peacetalks.ingest.patterns import fold, trie_pattern
 #: Nouns a proposal's names end in, by which an article refers to it once it says whose it is.
 _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "declaration", "plan", "framework",
           "initiative", "treaty")  # fmt: skip
-# Searched in fold(text), so in lower case; whole words are checked after (faster than in the pattern).
+# Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
+# of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
+_HEAD_ID = "<noun>"
 # Whose it is: "Moscow's memorandum" (an actor just before), or "the memorandum it handed over".
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
 _LAID_BEFORE = re.compile(
@@ -166,9 +167,8 @@ class Lexicon:
         self.proposal_names = {p.id: p.name for p in case.proposals}
         self._actors = _Terms(((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True)
         self._issues = _Terms(((t, i.id) for i in case.issues for t in i.terms), exact_case=False)
-        self._proposals = _Terms(
-            ((v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)), exact_case=False
-        )
+        terms = [(v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)]
+        self._proposals = _Terms([*terms, *((h, _HEAD_ID) for h in _HEADS)], exact_case=False)
         self._party = {a.id: self._resolve(a.id) for a in case.actors}
         by_head: dict[tuple[str, str], list[str]] = {}
         for p in case.proposals:
@@ -197,26 +197,21 @@ class Lexicon:
         return self._issues.find(text)
 
     def proposals(self, text: str) -> list[Mention]:
-        return self._proposals.find(text)
+        return self.proposals_and_nouns(text)[0]
 
-    def heads(self, text: str, named: list[Mention]) -> list[Mention]:
-        """The nouns proposals are named by ("memorandum", "plan" …) in ``text``, without ids,
-        outside the proposal mentions ``named`` (in order, as :meth:`proposals` gives them)."""
-        folded = fold(text)
-        starts = [p.start for p in named]
-        found = []
-        for m in _HEAD.finditer(folded):
-            if (m.start() and folded[m.start() - 1].isalnum()) or folded[m.end() : m.end() + 1].isalnum():
-                continue
-            at = bisect.bisect_right(starts, m.start()) - 1
-            if at < 0 or named[at].end <= m.start():
-                found.append(Mention(m.start(), m.end(), ()))
-        return found
+    def proposals_and_nouns(self, text: str) -> tuple[list[Mention], list[Mention]]:
+        """The proposal mentions in ``text``, and the nouns proposals are named by ("memorandum",
+        "plan" …) outside them, without ids (for :meth:`references`)."""
+        proposals: list[Mention] = []
+        nouns: list[Mention] = []
+        for m in self._proposals.find(text):
+            (nouns if m.ids == (_HEAD_ID,) else proposals).append(m)
+        return proposals, [Mention(m.start, m.end, ()) for m in nouns]
 
     def references(
         self, sentence: str, actors: list[Mention], proposals: list[Mention], heads: list[Mention]
     ) -> list[Mention]:
-        """Proposals ``sentence`` refers to by their noun (one of ``heads``, see :meth:`heads`) and
+        """Proposals ``sentence`` refers to by their noun (one of ``heads``, see :meth:`proposals_and_nouns`) and
         author (see the module docstring), outside the ``proposals`` it names; ``actors`` are the
         actors it names. Offsets are relative to the sentence."""
         found = []
@@ -233,6 +228,7 @@ class Lexicon:
             if not (possessive or laid):
                 continue
             head = fold(sentence[m.start : m.end]).replace("é", "e")
+            head = head if head in _HEADS else head.rstrip("s")  # "plans": plurals match too
             ids = {self._by_head.get((self._party[a], head)) for a in owner.ids} - {None}
             if len(ids) == 1:
                 found.append(Mention(m.start, m.end, (ids.pop(),)))  # type: ignore[arg-type]
