@@ -345,6 +345,7 @@ _CURRENCY = {
     "hryvnyas": "UAH",
 }
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
 _COUNTED_WORD = re.compile(rf"\b(?:{trie_pattern(_COUNTED)})\b")  # whole words: "men" is not in "agreement"
@@ -549,10 +550,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
         add(Figure(m.start(), m.end(), "count", amount, unit))
-    # The rules below read numbers the rules above left alone; most sentences have none (spans
-    # taken do not overlap, so their digits add up to all digits then).
-    digits = _DIGIT.findall
-    if number_words or len(digits(sentence)) > sum(len(digits(sentence, s, e)) for s, e in taken):
+    # The rules below read numbers the rules above left alone; most sentences have none.
+    if number_words or _left_alone(sentence, taken):
         for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
             add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
         if "vote" in lowered:
@@ -597,6 +596,18 @@ def find_figures(sentence: str) -> list[Figure]:
             add(low[0])
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _left_alone(sentence: str, taken: list[tuple[int, int]]) -> bool:
+    """Whether a number of ``sentence`` begins outside every span ``taken``."""
+    for m in _DIGITS.finditer(sentence):
+        at = m.start()
+        for start, end in taken:
+            if start <= at < end:
+                break
+        else:
+            return True
+    return False
 
 
 def _share(sentence: str, m: re.Match[str], percent: float) -> Figure:
