@@ -334,6 +334,39 @@ def test_one_meeting_named_twice_in_a_sentence_is_one_event(lexicon: Lexicon) ->
     assert [kind for kind, _ in events(two_rounds, lexicon)] == ["talks", "talks"]
 
 
+def test_a_later_definite_reference_is_the_same_event_and_an_ordinal_one_is_not(lexicon: Lexicon) -> None:
+    text = (
+        "Senior American and Russian officials met in Riyadh on 18 February 2025. "
+        "Saudi Arabia hosted the meeting at a palace. Zelensky said after the meeting that he had not been invited."
+    )
+    assert events(text, lexicon) == [("talks", "2025-02-18")]
+    again = "Umerov met Rubio in Miami on 30 November 2025. The second round was held in Geneva."
+    assert [kind for kind, _ in events(again, lexicon)] == ["talks", "talks"]
+    same_day = "Delegations met in Istanbul on 16 May 2025. Talks were held in Istanbul on 16 May 2025."
+    assert events(same_day, lexicon) == [("talks", "2025-05-16")]
+
+
+def test_events_worded_as_calls_background_schedules_and_participles(lexicon: Lexicon) -> None:
+    call = "Trump and Putin agreed in a telephone call on 18 March 2025 to pause energy strikes."
+    assert events(call, lexicon)[0] == ("talks", "2025-03-18")
+    assert events("After talks in Geneva on 23 November 2025, officials produced a slimmer draft.", lexicon) == [
+        ("talks", "2025-11-23")
+    ]
+    assert events("The delegations agreed on an exchange that would bring 1,200 Ukrainians home.", lexicon) == [
+        ("exchange", None)
+    ]
+    assert events("Moscow and Kyiv exchanged the bodies of 1,000 fallen soldiers on 12 February 2026.", lexicon) == [
+        ("exchange", "2026-02-12")
+    ]
+    assert events("A memorandum signed on 19 September 2014 drew a contact line.", lexicon) == [
+        ("agreement", "2014-09-19")
+    ]
+    assert events("A ceasefire was to start on 15 February 2015.", lexicon) == [("ceasefire", "2015-02-15")]
+    # not events: a refusal to sign, a tone struck
+    assert events("Zelensky said after the meeting that he would not sign a deal.", lexicon) == [("talks", None)]
+    assert events("The White House struck a more upbeat tone after the talks ended.", lexicon) == [("talks", None)]
+
+
 def test_boilerplate_lines_are_removed_and_give_no_evidence(lexicon: Lexicon) -> None:
     raw = (
         "Talks resume\nBy Jane Doe | 12 views\nTable of Contents\nRussia demands Crimea\nWhat next\n\n"

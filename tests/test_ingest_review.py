@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sqlalchemy import create_engine, func, select, update
 from typer.testing import CliRunner
 
@@ -321,3 +324,24 @@ def test_two_ingests_of_one_article_at_once_store_it_once_on_postgresql(postgres
         assert outcome == [False]
         assert store.has_document(case.id, item.document.id)
         assert counts(url)[0] == 1
+
+
+def test_two_processes_ingesting_into_one_store_both_finish(db: str, tmp_path: Path) -> None:
+    data = Path(__file__).parent / "data" / "ingest"
+    folders = []
+    for name in ("heldout6", "heldout7"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for entry in yaml.safe_load((data / f"{name}.yaml").read_text(encoding="utf-8"))["texts"]:
+            (folder / f"{name}-{entry['id']}.txt").write_text(entry["text"], encoding="utf-8")
+        folders.append(folder)
+    command = [sys.executable, "-m", "peacetalks", "ingest", "--case", "russia-ukraine", "--db", db]
+    running = [subprocess.Popen([*command, str(f)], stderr=subprocess.PIPE, text=True) for f in folders]
+    errors = [p.communicate(timeout=300)[1] for p in running]
+    assert [p.returncode for p in running] == [0, 0], errors
+
+    one_by_one = f"sqlite:///{tmp_path / 'sequential.db'}"
+    run("db", "init", "--db", one_by_one)
+    for folder in folders:
+        assert run("ingest", str(folder), "--case", "russia-ukraine", "--db", one_by_one).exit_code == 0
+    assert counts(db)[:2] == counts(one_by_one)[:2]  # every document and every item, once

@@ -456,8 +456,8 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         "exchange",
         ("prisoner", "pow", "exchange", "swap", "returned", "freed", "released"),
         re.compile(
-            r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:\d[\d,]*\s+)?"
-            r"(?:prisoners|POWs|bodies)\b|\bswap(?:ped|s)?\s+(?:of\s+)?(?:\d[\d,]*\s+)?(?:prisoners|POWs)\b|"
+            r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?"
+            r"(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:exchange|swap)\b|\bswap(?:ped|s)?\s+(?:of\s+)?(?:\d[\d,]*\s+)?(?:prisoners|POWs)\b|"
             r"\b(?:returned|freed|released)\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b",
             re.IGNORECASE,
         ),
@@ -466,18 +466,22 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         "agreement",
         ("sign",),
         re.compile(
-            r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
-            r"declaration|protocol|communiqu[ée])\b|\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:was|were)\s+signed\b",
+            r"\bsign(?:ed|s|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
+            r"declaration|protocol|communiqu[ée]|package|arrangement)\b|\b(?:agreement|deal|memorandum|accord|treaty|"
+            r"protocol|arrangement|initiative)(?:,?\s+(?:was|were|had\s+been|has\s+been)|,)?\s+signed\b|"
+            r"\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?signed\b",
             re.IGNORECASE,
         ),
     ),
     (
         "ceasefire",
-        ("ceasefire", "cease-fire", "truce"),
+        ("ceasefire", "cease-fire", "truce", "pause in"),
         re.compile(
-            r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+)?(?:declared|announced|agreed|took\s+effect|"
-            r"came\s+into\s+force|began|started|collapsed|broke\s+down)\b|\b(?:declared|announced|agreed(?:\s+to)?)\s+"
-            r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b",
+            r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+|had\s+)?(?:declared|announced|agreed|took\s+effect|"
+            r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down)\b|"
+            r"\b(?:ceasefire|cease-fire|truce)\s+(?:was|is|were)\s+to\s+(?:start|begin|take\s+effect)\b|"
+            r"\b(?:declared|announced|ordered|agreed(?:\s+(?:to|on))?)\s+"
+            r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|pause\s+in\s+(?:the\s+)?fighting)\b",
             re.IGNORECASE,
         ),
     ),
@@ -485,7 +489,9 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         "strike",
         ("strike", "attack", "barrage", "struck", "shelled", "launched"),
         re.compile(
-            r"\b(?:missile|drone|air|rocket|artillery)\s+(?:strikes?|attacks?|barrages?)\b|\bstruck\b|\bshelled\b|"
+            r"\b(?:missile|drone|air|rocket|artillery)\s+(?:strikes?|attacks?|barrages?)\b|"
+            r"\bstruck\b(?!\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:tone|deal|note|chord|balance|bargain|agreement|compromise)s?\b)|"
+            r"\bshelled\b|"
             r"\blaunched\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:missiles|drones)\b",
             re.IGNORECASE,
         ),
@@ -504,13 +510,22 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             "resumed",
             "attended",
             "met",
+            "holding",
+            "call",
+            "spoke",
+            "round",
         ),
         re.compile(
             r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
             r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
-            r"is\s+scheduled|postponed)\b|\b(?:held|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
+            r"is\s+scheduled|postponed)\b|\b(?:held|holding|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
             r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
-            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)",
+            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)|"
+            r"\bround\s+(?:of\s+(?:talks|negotiations)\s+)?(?:was|were|is|will\s+be)\s+(?:held|hosted|scheduled|postponed)\b|"
+            r"\b(?:telephone|phone|video)\s+(?:call|conversation)s?\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b|"
+            r"\b(?:hours?|days?|sessions?)\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
+            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:talks|negotiations|summit|meeting|round|call)\b",
             re.IGNORECASE,
         ),
     ),
@@ -519,7 +534,7 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 _EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
     r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
-    r"will\s+be\s+held|scheduled|postponed)\b"
+    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded)\b"
 )
 
 # 2: relative dates; 3: one event per type in a sentence with at most one date; 4: stance rules for wire copy;
@@ -584,7 +599,44 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if actors:
             subject = _subject(text, start, actors, lexicon) or subject
         last_end = end
-    return items
+    return _distinct_events(items)
+
+
+# "the meeting", "the talks": a definite reference to one event, not an ordinal one ("the second round").
+_THE_EVENT = re.compile(
+    r"\bthe\s+(?!(?:first|second|third|fourth|fifth|next|new|last|latest|previous|earlier|later|other|final)\b)"
+    r"(?:[\w-]+\s+)?(?:talks|negotiations|meeting|summit|call|round|exchange|swap|truce|ceasefire|attack|strike)s?\b",
+    re.IGNORECASE,
+)
+
+
+# Between two coordinated clauses: each may report its own event and date.
+_CLAUSES_APART = re.compile(r",\s+(?:and|but|while|whereas)\s+|;")
+
+
+def _nearest_date(sentence: str, dates: list[Figure], start: int, end: int) -> Figure | None:
+    """The date nearest to the event at [start, end), in its own clause if that has one."""
+    def apart(d: Figure) -> bool:
+        lo, hi = (d.end, start) if d.end <= start else (end, d.start)
+        return _CLAUSES_APART.search(sentence, lo, hi) is not None
+
+    near = [d for d in dates if not apart(d)] or dates
+    return min(near, key=lambda d: abs(d.start - start)) if near else None
+
+
+def _distinct_events(items: list[Evidence]) -> list[Evidence]:
+    """``items`` without events the article already reported: an undated definite reference to an
+    event of a type seen before ("hosted the meeting"), or a type seen before on the same date."""
+    seen: dict[str | None, set[str | None]] = {}
+    kept = []
+    for e in items:
+        if e.kind == "event":
+            dates = seen.get(e.event_type)
+            if dates is not None and (e.date in dates if e.date else bool(_THE_EVENT.search(e.text))):
+                continue
+            seen.setdefault(e.event_type, set()).add(e.date)
+        kept.append(e)
+    return kept
 
 
 @dataclass(frozen=True)
@@ -1053,7 +1105,7 @@ def _events(
         if len(dates) <= 1 and event_type in reported:
             continue
         reported.add(event_type)
-        date: Figure | None = min(dates, key=lambda d: abs(d.start - m.start())) if dates else None
+        date = _nearest_date(sentence, dates, m.start(), m.end())
         yield item(
             "event",
             m.start(),

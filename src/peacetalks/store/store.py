@@ -23,7 +23,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from peacetalks.case.types import Case, Position
 from peacetalks.errors import StaleWriteError, StoreError
@@ -136,6 +136,14 @@ class Store(EvidenceStore):
         ``expected_hash`` makes the save conditional: it raises :class:`StaleWriteError` unless
         the stored case still has that content hash (checked in the same transaction), so two
         editors who started from the same version cannot overwrite each other's change."""
+        try:
+            with self._begin(f"save case {case.id!r}") as conn:
+                return _save_case(conn, case, replace=replace, now=_now(), expected_hash=expected_hash)
+        except StoreError as exc:
+            if not isinstance(exc.__cause__, IntegrityError):
+                raise
+        # A case not stored yet has no row to lock, so two processes saving it first can both
+        # insert; the later one fails on the key and, once more, compares with what was stored.
         with self._begin(f"save case {case.id!r}") as conn:
             return _save_case(conn, case, replace=replace, now=_now(), expected_hash=expected_hash)
 
@@ -291,18 +299,28 @@ class Store(EvidenceStore):
             )
 
 
+#: How long a SQLite transaction waits for another process's write to finish before it fails.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
 def _sqlite_transactions(engine: Engine) -> None:
     """Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so reads and DDL
-    are inside them too; and enforce foreign keys as PostgreSQL does."""
+    are inside them too; and enforce foreign keys as PostgreSQL does.
+
+    Transactions take the write lock when they begin (IMMEDIATE), and a busy store is waited for:
+    two processes ingesting into one file then take turns. A deferred transaction that read first
+    and writes second fails at once with "database is locked" when another writer holds the lock,
+    whatever the timeout, as SQLite cannot let it wait without risking a deadlock."""
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _stored_version(conn: Connection) -> str | None:
