@@ -199,3 +199,9 @@ def test_another_and_a_quarter_of_a_million() -> None:
 def test_months_of_a_list_follow_each_other() -> None:
     found = relative_dates("between August and December, and in March, April and June", dt.date(2026, 1, 14))
     assert [r.value for r in found] == ["2025-08", "2025-12", "2026-03", "2026-04", "2026-06"]
+
+
+def test_trillions_strong_forces_and_more_nouns() -> None:
+    assert figures("It will cost $1.5tn.") == [("$1.5tn", 1.5e12, "USD")]
+    assert [(v, u) for _, v, u in figures("A 15,000-strong force, 2,000 peacekeepers, 30 warships, 12 helicopters")] == [
+        (15000.0, "troops"), (2000.0, "troops"), (30.0, "vessels"), (12.0, "aircraft")]  # fmt: skip

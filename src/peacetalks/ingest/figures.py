@@ -101,9 +101,11 @@ _NUM = r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?(?!\d)"
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
-_SCALE = r"(?:\s*(trillion|billion|bn|million|mln|mn|thousand|hundred|m|k)\b)?"
+_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|million|mln|mn|thousand|hundred|m|k)\b)?"
 _SCALES = {
     "trillion": 1e12,
+    "trn": 1e12,
+    "tn": 1e12,
     "billion": 1e9,
     "bn": 1e9,
     "million": 1e6,
@@ -197,6 +199,7 @@ _COUNTED = {
     "americans": "people",
     "europeans": "people",
     "mercenaries": "troops",
+    "peacekeepers": "troops",
     "conscripts": "troops",
     "recruits": "troops",
     "deaths": "casualties",
@@ -204,6 +207,7 @@ _COUNTED = {
     "ships": "vessels",
     "tankers": "vessels",
     "boats": "vessels",
+    "warships": "vessels",
     "civilians": "civilians",
     "children": "children",
     "refugees": "people",
@@ -222,6 +226,8 @@ _COUNTED = {
     "shells": "shells",
     "aircraft": "aircraft",
     "jets": "aircraft",
+    "planes": "aircraft",
+    "helicopters": "aircraft",
     "staff": "people",
     "leaders": "people",
     "observers": "people",
@@ -241,6 +247,10 @@ _SOURCES_AFTER = re.compile(
     r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
 )
 _LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?)\b(?![²2])", re.IGNORECASE)
+# "a 15,000-strong force": troops.
+_STRONG = re.compile(
+    rf"{_NUM}{_SCALE}-strong\s+(?:[\w-]+\s+)?(?:force|contingent|army|mission|brigade|corps|battalion)\b", re.IGNORECASE
+)
 # "by 93 votes to 18": the votes against.
 _VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_WNUM}", re.IGNORECASE)
 # "141 in favour, five against": the other ends of a tally, in a sentence about a vote.
@@ -552,6 +562,8 @@ def find_figures(sentence: str) -> list[Figure]:
         add(Figure(m.start(), m.end(), "count", amount, unit))
     # The rules below read numbers the rules above left alone; most sentences have none.
     if number_words or _left_alone(sentence, taken):
+        for m in _STRONG.finditer(sentence) if "-strong" in lowered else ():
+            add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
         for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
             add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
         if "vote" in lowered:
