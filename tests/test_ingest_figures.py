@@ -203,5 +203,6 @@ def test_months_of_a_list_follow_each_other() -> None:
 
 def test_trillions_strong_forces_and_more_nouns() -> None:
     assert figures("It will cost $1.5tn.") == [("$1.5tn", 1.5e12, "USD")]
-    assert [(v, u) for _, v, u in figures("A 15,000-strong force, 2,000 peacekeepers, 30 warships, 12 helicopters")] == [
+    found = figures("A 15,000-strong force, 2,000 peacekeepers, 30 warships, 12 helicopters")
+    assert [(v, u) for _, v, u in found] == [
         (15000.0, "troops"), (2000.0, "troops"), (30.0, "vessels"), (12.0, "aircraft")]  # fmt: skip
