@@ -206,3 +206,9 @@ def test_trillions_strong_forces_and_more_nouns() -> None:
     found = figures("A 15,000-strong force, 2,000 peacekeepers, 30 warships, 12 helicopters")
     assert [(v, u) for _, v, u in found] == [
         (15000.0, "troops"), (2000.0, "troops"), (30.0, "vessels"), (12.0, "aircraft")]  # fmt: skip
+
+
+def test_counts_and_sums_per_unit_of_time_say_so() -> None:
+    found = find_figures("Russia lost some 1,100 soldiers a day and spends €8 billion a year, or 3bn roubles per month.")
+    assert [(f.value, f.unit, f.extra) for f in found] == [
+        (1100.0, "troops", {"per": "day"}), (8e9, "EUR", {"per": "year"}), (3e9, "RUB", {"per": "month"})]  # fmt: skip

@@ -283,6 +283,8 @@ _ELLIPTIC_VERBS = (
 )  # fmt: skip
 _ELLIPTIC_WORDS = (*_ELLIPTIC_VERBS, "other", "more", "illion", "thousand", "bn", "mln")
 _RATE = re.compile(r"\b(?:a|per|each)\s+(?:day|week|month|year)\b")
+# "1,100 soldiers a day", "€8 billion a year": a count or sum per unit of time (``extra.per``).
+_PER_AFTER = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b", re.IGNORECASE)
 # "killed 25 people and injured at least 40", "1,200 prisoners, and another 84 in October": the
 # verb or "another" before the number, nothing after it.
 _ELLIPTIC_AFTER_VERB = re.compile(
@@ -485,10 +487,11 @@ def find_figures(sentence: str) -> list[Figure]:
         last_year, last_word = m.end(), word
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
         currency = _CURRENCY[m[1].strip().lower()]
-        add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency))
+        add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency, extra=_per(sentence, m.end())))
     money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "usd", "eur", "gbp", "rub", "uah")
     for m in _MONEY_POST.finditer(sentence) if money_words else ():
-        add(Figure(m.start(), m.end(), "money", _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]))
+        amount, currency = _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]
+        add(Figure(m.start(), m.end(), "money", amount, currency, extra=_per(sentence, m.end())))
     for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare") else ():
         value = _number(m[1], m[2], m[3])
         unit = m[4].lower()
@@ -559,7 +562,7 @@ def find_figures(sentence: str) -> list[Figure]:
         ):
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
-        add(Figure(m.start(), m.end(), "count", amount, unit))
+        add(Figure(m.start(), m.end(), "count", amount, unit, extra=_per(sentence, m.end())))
     # The rules below read numbers the rules above left alone; most sentences have none.
     if number_words or _left_alone(sentence, taken):
         for m in _STRONG.finditer(sentence) if "-strong" in lowered else ():
@@ -608,6 +611,12 @@ def find_figures(sentence: str) -> list[Figure]:
             add(low[0])
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _per(sentence: str, end: int) -> dict[str, Any] | None:
+    """``{"per": "day"}`` for a figure followed by "a day", "per month" …, else None."""
+    rate = _PER_AFTER.match(sentence, end)
+    return {"per": rate[1].lower()} if rate else None
 
 
 def _left_alone(sentence: str, taken: list[tuple[int, int]]) -> bool:
