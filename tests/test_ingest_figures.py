@@ -209,6 +209,6 @@ def test_trillions_strong_forces_and_more_nouns() -> None:
 
 
 def test_counts_and_sums_per_unit_of_time_say_so() -> None:
-    found = find_figures("Russia lost some 1,100 soldiers a day and spends €8 billion a year, or 3bn roubles per month.")
+    found = find_figures("It lost some 1,100 soldiers a day and spends €8 billion a year, or 3bn roubles per month.")
     assert [(f.value, f.unit, f.extra) for f in found] == [
         (1100.0, "troops", {"per": "day"}), (8e9, "EUR", {"per": "year"}), (3e9, "RUB", {"per": "month"})]  # fmt: skip
