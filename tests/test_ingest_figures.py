@@ -212,3 +212,14 @@ def test_counts_and_sums_per_unit_of_time_say_so() -> None:
     found = find_figures("It lost some 1,100 soldiers a day and spends €8 billion a year, or 3bn roubles per month.")
     assert [(f.value, f.unit, f.extra) for f in found] == [
         (1100.0, "troops", {"per": "day"}), (8e9, "EUR", {"per": "year"}), (3e9, "RUB", {"per": "month"})]  # fmt: skip
+
+
+def test_a_number_after_a_verb_takes_the_unit_of_the_sentence_before_in_its_paragraph() -> None:
+    text = "The mission verified the deaths of 2,088 civilians in 2024. In 2023 it had recorded 1,974.\n"
+    assert [(e.text, e.value, e.unit) for e in evidence(text) if e.extractor == "figure/count"] == [
+        ("2,088 civilians", 2088.0, "civilians"), ("1,974", 1974.0, "civilians")]  # fmt: skip
+    # not across a paragraph, and not where the sentence has a count of its own
+    two_paragraphs = evidence(text.replace(" In", "\nIn"))
+    assert [e.text for e in two_paragraphs if e.extractor == "figure/count"] == ["2,088 civilians"]
+    assert figures("It recorded 1,974.") == []
+    assert find_figures("It counted 12 tanks and recorded 5.", "civilians")[-1].unit == "tanks"

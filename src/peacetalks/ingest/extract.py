@@ -559,8 +559,11 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
     context: str | None = None  # the last date the text gave with its year
+    counted: str | None = None  # the unit of the last count of the sentence before, in its paragraph
     last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
+        if text.find("\n", last_end, start) >= 0:
+            counted = None
         if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
             # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
             # as wire copy gives most sentences a paragraph of their own
@@ -586,12 +589,16 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 doc.source.published,
                 context,
                 references,
+                counted,
             )
         )
         items.extend(new)
+        counted = None
         for e in new:  # the last date the sentence gave with its year moves the context on
             if e.unit == "date" and e.kind == "figure" and isinstance(e.value, str) and "relative" not in e.extra:
                 context = later_context(context, e.value)
+            elif e.extractor == "figure/count":
+                counted = e.unit
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
         if proposals:
@@ -674,13 +681,14 @@ def _sentence_evidence(
     published: dt.date | None = None,
     context: str | None = None,
     references: list[Mention] | None = None,
+    counted: str | None = None,
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
     # An actor inside a proposal's name ("Minsk II") is no actor, unless it is the author ("Russia's memorandum").
     actors = [
         a for a in actors if not any(_overlaps(a, p) for p in proposals) or sentence[a.end : a.end + 2] in ("'s", "’s")
     ]
-    figures = with_relative_dates(sentence, find_figures(sentence), published, context)
+    figures = with_relative_dates(sentence, find_figures(sentence, counted), published, context)
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
         return Evidence(

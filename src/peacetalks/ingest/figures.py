@@ -282,13 +282,17 @@ _ELLIPTIC_VERBS = (
     "displaced", "evacuated", "deported",
 )  # fmt: skip
 _ELLIPTIC_WORDS = (*_ELLIPTIC_VERBS, "other", "more", "illion", "thousand", "bn", "mln")
+_AFTER_VERB_WORDS = (
+    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "another", "further",
+)  # fmt: skip
 _RATE = re.compile(r"\b(?:a|per|each)\s+(?:day|week|month|year)\b")
 # "1,100 soldiers a day", "€8 billion a year": a count or sum per unit of time (``extra.per``).
 _PER_AFTER = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b", re.IGNORECASE)
 # "killed 25 people and injured at least 40", "1,200 prisoners, and another 84 in October": the
 # verb or "another" before the number, nothing after it.
 _ELLIPTIC_AFTER_VERB = re.compile(
-    r"\b(?:(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported)\s+(?:at\s+least\s+|"
+    r"\b(?:(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported|recorded|verified|counted|"
+    r"registered|documented)\s+(?:at\s+least\s+|"
     rf"more\s+than\s+|some\s+|about\s+|around\s+|nearly\s+|over\s+|another\s+)?|another\s+|a\s+further\s+){_NUM}{_SCALE}"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight)\b)",
     re.IGNORECASE,
@@ -403,8 +407,11 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
-def find_figures(sentence: str) -> list[Figure]:
-    """Every figure in ``sentence``, offsets relative to it, in order of position."""
+def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
+    """Every figure in ``sentence``, offsets relative to it, in order of position. ``unit_before``
+    is the unit of the last count of the sentence before in its paragraph, which a number without
+    its noun after a verb takes when the sentence has no count of its own ("The UN verified 2,088
+    civilian deaths in 2024. In 2023 it recorded 1,974.")."""
     lowered = fold(sentence)
 
     def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
@@ -597,10 +604,13 @@ def find_figures(sentence: str) -> list[Figure]:
                 continue
             amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
             add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
-        after_verb = found and has(*_ELLIPTIC_VERBS, "another", "further")
+        after_verb = (found or unit_before) and has(*_AFTER_VERB_WORDS)
         for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if after_verb else ():
-            if counted := [f for f in found if f.rule == "count" and f.end <= m.start()]:
-                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), counted[-1].unit))
+            counts = [f for f in found if f.rule == "count"]
+            earlier = [f.unit for f in counts if f.end <= m.start()]
+            unit = earlier[-1] if earlier else None if counts else unit_before
+            if unit is not None:
+                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
     ranges = [f for f in found if f.rule != "date"] if number_words or _JOINED_NUMBER.search(sentence) else ()
     for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
