@@ -119,7 +119,7 @@ PHRASES = st.sampled_from(
      "next week", "this month", "earlier this month", "later this year", "next year", "past month",
      "366 days ago", "999 days ago", "104 weeks ago", "60 months ago", "10 years ago", "a year ago",
      "will meet on", "said", ",", "the", "Good", "Times", "ago", "days", "\n", "2 June", "by", "since", "Sept.",
-     "December", "29", "February", "31", "in May"]
+     "December", "29", "February", "31", "in May", "5 May 2025", "in 2014"]
 )  # fmt: skip
 
 
@@ -168,7 +168,10 @@ def test_extraction_with_any_published_date_never_crashes(words: str, published:
     for e in extract(doc, lexicon()):
         assert doc.text[e.start : e.end] == e.text
         if e.extra.get("relative") is not None:
-            assert (e.extra["resolved_from"] is None) == (published is None or e.value is None)
+            # without a published date, only a day or month whose year the text implies is resolved
+            inferred = e.extra.get("inferred_from") == "text"
+            assert (e.extra["resolved_from"] is None) == ((published is None and not inferred) or e.value is None)
+            assert not inferred or published is None
 
 
 def test_events_dated_to_a_day_are_proposed_and_week_dates_are_not() -> None:

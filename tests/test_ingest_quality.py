@@ -36,29 +36,33 @@ def test_heldout8_and_heldout9_tuned_on_keep_precision_and_their_recall(lexicon:
     scores = evaluate(sets["heldout8"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     # scored once, untuned: stance 0.82 / 0.29 (0.86 / 0.30 after one correction), figure recall 0.65;
-    # 0.91 / 0.65 after the stance rules of rules-6 were improved on it and the older sets
+    # then the figure rules were improved on its misses (branch figures3): 1.00 (47/47), precision 1.00;
+    # and the stance rules of rules-6 (branch stance3): 0.91 / 0.65
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.6, stance.misses
-    assert figure.recall is not None and figure.recall >= 0.7, figure.misses
+    assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.95, figure.misses
     assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
     scores = evaluate(sets["heldout9"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     # figure-dense; scored once untuned: figure precision 1.00 (122/122), recall 0.81 (122/151);
-    # stance 0.86 (6/7) / 0.38 (6/16); proposal recall 0.80 (4/5)
+    # stance 0.86 (6/7) / 0.38 (6/16); proposal recall 0.80 (4/5). The figure and proposal rules were
+    # then improved on its misses (branch figures3): figures 1.00 / 1.00 (151/151), proposals 1.00
+    # (5/5); with the stance rules of rules-6, stance 0.89 / 0.50
     assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
-    assert figure.recall is not None and figure.recall >= 0.78, figure.misses
+    assert figure.recall is not None and figure.recall >= 0.95, figure.misses
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.45, stance.misses
-    assert proposal.recall is not None and proposal.recall >= 0.75, proposal.misses
+    assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
 
 
 def test_heldout6_and_heldout7_tuned_on_for_figures_keep_their_scores(lexicon: Lexicon) -> None:
     sets = annotated_sets()
     figure = evaluate(sets["heldout6"] + sets["heldout7"], lexicon)["figure"]
     # untuned figure recall 0.64 (57/89); 0.93 (83/89), precision 1.00, after the figure rules were
-    # improved on their misses
+    # improved on their misses; 0.98 (87/89) once days and months took their year from the text
     assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
-    assert figure.recall is not None and figure.recall >= 0.9, figure.misses
+    assert figure.recall is not None and figure.recall >= 0.95, figure.misses
 
 
 def test_the_wire_sets_tuned_on_keep_precision_and_their_recall(lexicon: Lexicon) -> None:

@@ -10,7 +10,10 @@ last such day on or before the published date, unless the words just before or a
 of the future ("will meet on Friday", "talks due on Friday"), then the next one after it. A day
 or month without a year takes the year that puts it nearest the published date, a time ahead
 counting twice as far: on or after it when the words around it speak of the future or after
-"by" ("by June"), on or before it after "since".
+"by" ("by June"), on or before it after "since". Without a published date, a day or month without
+a year is resolved the same way against the latest date the text gave before it (its ``context``:
+"signed on 5 September 2014 … a memorandum of 19 September" is 2014-09-19), and says so
+(``inferred_from: text``); other relative phrases then stay unresolved.
 
 Every resolved date lies within :data:`MAX_DAYS` days of the published date: counts are
 bounded ("40 years ago" is not read), and dates outside the calendar stay unresolved.
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from peacetalks.ingest.figures import _MONTHS, Figure
@@ -55,11 +58,19 @@ _MONTH_NAMES = [m.capitalize() for m in _MONTHS]
 # 2"), else a preposition before ("by June"); never a year after (that is a full date).
 _MONTH_NAME = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\b")
 _DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+# The first day of "from 8 to 10 May", "between 9 and 14 January".
+_FIRST_DAY = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|through|&|-|–)\s*$")
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_NEXT = re.compile(r"\s*,?\s*(?:of\s+)?\d{4}\b")
 _MONTH_PREPOSITION = re.compile(
-    r"\b(?:in|(by)|since|until|till|from|during|before|after|early|late)\s+$", re.IGNORECASE
+    r"(?:\b(?:in|(by)|since|until|till|from|between|during|before|after|early|late|"
+    r"(?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+|\bmid-)$",
+    re.IGNORECASE,
 )
+# "between August and December": a month joined to one just before it.
+_JOINED_MONTH = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\s*(?:,|and|or|to|through|until|till|-|–)\s*$")
+# "November was the busiest month": a month as the subject (not May, March: verbs too).
+_MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had\s+been|has\s+been)\b")
 # Every phrase contains one of these; a sentence without any is skipped.
 _KEYWORDS = ("day", "night", "morning", "afternoon", "evening", "tomorrow", "week", "month", "year")
 # Weekday names that are parts of names, not dates.
@@ -80,7 +91,9 @@ _REPORTING = re.compile(r".*\b(?:said|says|told|announced|added|stated|confirmed
 
 @dataclass(frozen=True)
 class RelativeDate:
-    """A relative date phrase in a sentence; ``value`` is None when it could not be resolved."""
+    """A relative date phrase in a sentence; ``value`` is None when it could not be resolved.
+    ``resolved_from`` is the published date it was resolved against; ``inferred_from`` the date
+    of the text (ISO, a day, month or year) whose year a day or month without one took instead."""
 
     start: int
     end: int
@@ -88,22 +101,33 @@ class RelativeDate:
     value: str | None
     precision: Precision
     resolved_from: dt.date | None
+    inferred_from: str | None = None
 
     def figure(self) -> Figure:
         """The phrase as a figure: a ``date`` when resolved, else a ``relative-date`` with no value."""
-        extra = {
+        extra: dict[str, str | None] = {
             "relative": self.phrase,
             "precision": self.precision,
-            "resolved_from": self.resolved_from.isoformat() if self.resolved_from else None,
+            "resolved_from": self.resolved_from.isoformat() if self.resolved_from else self.inferred_from,
         }
         if self.value is None:
             return Figure(self.start, self.end, "relative-date", None, "date", extra=extra)
+        if self.inferred_from is not None:
+            extra["inferred_from"] = "text"
         return Figure(self.start, self.end, "date", self.value, "date", extra=extra)
 
 
-def relative_dates(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
-    """Every relative date phrase in ``sentence``, resolved against ``anchor`` when it is given."""
-    without_year = _without_year(sentence, anchor) if _MONTH_NAME.search(sentence) else []
+def relative_dates(sentence: str, anchor: dt.date | None, context: str | None = None) -> list[RelativeDate]:
+    """Every relative date phrase in ``sentence``, resolved against ``anchor`` when it is given;
+    without one, days and months without a year against ``context``, the ISO date (day, month or
+    year) the text last gave before the sentence."""
+    return _relative_dates(sentence, anchor, context, [])
+
+
+def _relative_dates(
+    sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure]
+) -> list[RelativeDate]:
+    without_year = _without_year(sentence, anchor, context, figures) if _MONTH_NAME.search(sentence) else []
     lowered = sentence.lower()
     if not any(map(lowered.__contains__, _KEYWORDS)):
         return without_year  # most sentences: spare them the pattern
@@ -126,46 +150,94 @@ def relative_dates(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
     return sorted(found + without_year, key=lambda r: r.start) if without_year else found
 
 
-def _without_year(sentence: str, anchor: dt.date | None) -> list[RelativeDate]:
-    """ "on 2 June", "June 2", "by June": days and months the sentence gives no year for."""
-    found = []
+def _without_year(
+    sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure]
+) -> list[RelativeDate]:
+    """ "on 2 June", "June 2", "by June", "from 8 to 10 May": days and months the sentence gives no year for."""
+    found: list[RelativeDate] = []
     for m in _MONTH_NAME.finditer(sentence):
         if (m.start() and sentence[m.start() - 1].isalpha()) or _YEAR_NEXT.match(sentence, m.end()):
             continue
-        start, end, day, deadline = m.start(), m.end(), None, False
+        start, end, day, deadline, first_day, joined = m.start(), m.end(), None, False, None, False
         if before := _DAY_BEFORE.search(sentence, max(0, start - 12), start):
             start, day = before.start(1), int(before[1])
+            first_day = _FIRST_DAY.search(sentence, max(0, start - 14), start)
         elif (after := _DAY_AFTER.match(sentence, end)) and not _YEAR_NEXT.match(sentence, after.end()):
             end, day = after.end(), int(after[1])
-        elif preposition := _MONTH_PREPOSITION.search(sentence, max(0, start - 8), start):
+        elif preposition := _MONTH_PREPOSITION.search(sentence, max(0, start - 20), start):
             deadline = preposition[1] is not None  # "by June" looks ahead
-        else:
+        elif _JOINED_MONTH.search(sentence, max(0, start - 16), start):
+            joined = True
+        elif not (m[0] not in ("May", "March") and _MONTH_SUBJECT.match(sentence, end)):
             continue  # "May", "March" alone may be no date
-        precision: Precision = "month" if day is None else "day"
-        value = None
-        if anchor is not None:
-            ahead = deadline or _future(sentence, start, end)
-            since = sentence[max(0, start - 6) : start].lower() == "since "
-            value = _nearest_year(_month_number(m[0]), day, anchor, ahead=ahead, since=since)
-        phrase = " ".join(sentence[start:end].split())
-        found.append(RelativeDate(start, end, phrase, value, precision, anchor if value is not None else None))
+        month = _month_number(m[0])
+        last = found[-1] if found else None
+        if joined and last and last.value and last.precision == "month" and last.end >= start - 16:
+            # "in March, April and June": the months of a list follow each other from the first
+            year = int(last.value[:4]) + (month < int(last.value[5:7]))
+            found.append(replace(last, start=start, end=end, phrase=m[0], value=f"{year:04d}-{month:02d}"))
+            continue
+        ahead = deadline or _future(sentence, start, end)
+        since = sentence[max(0, start - 6) : start].lower() == "since "
+        days = [(start, end, day)]
+        if first_day and day is not None and int(first_day[1]) < day:
+            days.insert(0, (first_day.start(1), first_day.end(1), int(first_day[1])))
+        for d_start, d_end, d in days:
+            value, inferred = None, None
+            if anchor is not None:
+                value = _nearest_year(month, d, anchor, anchor, ahead=ahead, since=since)
+            elif (year_from := latest_date([f for f in figures if f.end <= start], context)) and (
+                span := _span(year_from)
+            ):
+                value = _nearest_year(month, d, *span, ahead=ahead, since=since)
+                inferred = year_from if value is not None else None
+            phrase = " ".join(sentence[d_start:d_end].split())
+            found.append(
+                RelativeDate(
+                    d_start,
+                    d_end,
+                    phrase,
+                    value,
+                    "month" if d is None else "day",
+                    anchor if value is not None else None,
+                    inferred,
+                )
+            )
     return found
 
 
-def _nearest_year(month: int, day: int | None, anchor: dt.date, *, ahead: bool, since: bool) -> str | None:
-    """The ``day`` (or the month, without one) in the year that puts it nearest ``anchor``: on or
-    after it when ``ahead``, on or before it ``since``; else a time ahead counts as twice as far
-    (news mostly reports what has happened)."""
+def _span(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the ISO day, month or year ``value``."""
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            day = dt.date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            return first, dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _nearest_year(
+    month: int, day: int | None, early: dt.date, late: dt.date, *, ahead: bool, since: bool
+) -> str | None:
+    """The ``day`` (or the month, without one) in the year that puts it nearest the anchor, the
+    days ``early`` to ``late`` (one day for a published date): on or after it when ``ahead``, on
+    or before it ``since``; else a time ahead counts as twice as far (news mostly reports what has
+    happened)."""
     candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in (early.year - 1, early.year, late.year, late.year + 1):
         try:
             first = dt.date(year, month, day or 1)
             last = first if day else dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
         except (ValueError, OverflowError):  # "31 June", or beyond the calendar
             continue
-        if (ahead and last < anchor) or (since and first > anchor):
+        if (ahead and last < early) or (since and first > late):
             continue
-        distance = (anchor - last).days if last < anchor else 0 if first <= anchor else 2 * (first - anchor).days
+        distance = (early - last).days if last < early else 0 if first <= late else 2 * (first - late).days
         candidates.append((distance, first))
     if not candidates:
         return None
@@ -173,14 +245,39 @@ def _nearest_year(month: int, day: int | None, anchor: dt.date, *, ahead: bool, 
     return best.isoformat() if day else f"{best.year:04d}-{best.month:02d}"
 
 
-def with_relative_dates(sentence: str, figures: list[Figure], anchor: dt.date | None) -> list[Figure]:
+def with_relative_dates(
+    sentence: str, figures: list[Figure], anchor: dt.date | None, context: str | None = None
+) -> list[Figure]:
     """``figures`` with the relative dates of ``sentence`` added; a figure inside a relative
-    date ("two weeks" in "two weeks ago") gives way to it. Sorted by position."""
-    relative = relative_dates(sentence, anchor)
+    date ("two weeks" in "two weeks ago") gives way to it, and a relative date to a date figure.
+    Without ``anchor``, a day or month without a year takes its year from the latest date figure
+    before it in the sentence, else from ``context`` (see :func:`latest_date`). Sorted by position."""
+    relative = _relative_dates(sentence, anchor, context, figures)
     if not relative:
         return figures
+    dated = [f for f in figures if f.rule == "date"]
+    relative = [r for r in relative if not any(f.start < r.end and r.start < f.end for f in dated)]
     kept = [f for f in figures if not any(f.start < r.end and r.start < f.end for r in relative)]
     return sorted(kept + [r.figure() for r in relative], key=lambda f: f.start)
+
+
+def latest_date(figures: list[Figure], context: str | None = None) -> str | None:
+    """What a later day or month without a year takes its year from: ``context`` moved on by
+    each date in ``figures`` that the text gave with its year (see :func:`later_context`)."""
+    for f in figures:
+        if f.rule == "date" and isinstance(f.value, str) and not (f.extra and "relative" in f.extra):
+            context = later_context(context, f.value)
+    return context
+
+
+def later_context(context: str | None, value: str) -> str:
+    """The date a day or month without a year is read against once the text has given ``value``
+    after ``context``: ``value``, unless it is a year alone no later than the day or month of
+    ``context`` ("on 16 May 2025, the first talks since the spring of 2022 … on 2 June" is 2025),
+    as such a year is mostly background."""
+    if context is not None and len(value) == 4 and len(context) > 4 and value <= context[:4]:
+        return context
+    return value
 
 
 def resolve(phrase: str, anchor: dt.date, *, future: bool = False) -> tuple[str | None, Precision]:

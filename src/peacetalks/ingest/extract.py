@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from peacetalks.ingest import documents
-from peacetalks.ingest.dates import with_relative_dates
+from peacetalks.ingest.dates import later_context, with_relative_dates
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold, trie_pattern
@@ -664,37 +664,48 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     text = doc.text
     # The lexicons scan the whole text once; each sentence takes the mentions inside it.
     spans = list(sentences(text))
+    proposal_mentions, heads = lexicon.proposals_and_nouns(text)  # few nouns: looked up only where there are any
     found = (
-        _within(lexicon.proposals(text), spans),
+        _within(proposal_mentions, spans),
         _within(lexicon.actors(text), spans),
         _within(lexicon.issues(text), spans),
     )
+    head_starts = [h.start for h in heads]
     items: list[Evidence] = []
     previous: list[Referent] = []
     plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
+    context: str | None = None  # the last date the text gave with its year
+    counted: str | None = None  # the unit of the last count of the sentence before, in its paragraph
     current: documents.Current | None = None  # the document the article is describing
     known = _proposal_documents(lexicon)
     folded = fold(text)  # as fold() gives each sentence, at the same offsets
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
+        if text.find("\n", last_end, start) >= 0:
+            counted = None
         if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
             # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
             # as wire copy gives most sentences a paragraph of their own
             subject = None
+        references = []
+        if heads and head_starts[-1] >= start:
+            first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
+            here = [Mention(h.start - start, h.end - start, ()) for h in heads[first:last] if h.end <= end]
+            references = lexicon.references(text[start:end], actors, proposals, here) if here else []
         sentence = text[start:end]
-        actors = _speaking(sentence, actors, proposals)
+        speaking = _speaking(sentence, actors, proposals)
         introduced = None
-        if actors or proposals:
-            introduced = _introduced(sentence, folded[start:end], actors, proposals, lexicon, known)
+        if speaking or proposals:
+            introduced = _introduced(sentence, folded[start:end], speaking, proposals, lexicon, known)
         if introduced is not None:
             current = introduced if introduced.authors else None
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
         cued = current is None or not current.subject or _CUE.search(folded, start, end) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
-        writers = _writers(sentence, actors, contents, current, lexicon) if contents is not None else ()
-        items.extend(
+        writers = _writers(sentence, speaking, contents, current, lexicon) if contents is not None else ()
+        new = list(
             _sentence_evidence(
                 text,
                 start,
@@ -708,12 +719,22 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 subject,
                 plan,
                 doc.source.published,
+                context,
+                references,
+                counted,
                 (contents, writers) if contents is not None and writers else None,
                 recent,
             )
         )
-        if actors:
-            recent.append((sentence, actors))
+        items.extend(new)
+        counted = None
+        for e in new:  # the last date the sentence gave with its year moves the context on
+            if e.unit == "date" and e.kind == "figure" and isinstance(e.value, str) and "relative" not in e.extra:
+                context = later_context(context, e.value)
+            elif e.extractor == "figure/count":
+                counted = e.unit
+        if speaking:
+            recent.append((sentence, speaking))
         # "It also backs …" may follow a sentence about the document
         subject_now = contents is not None or (introduced is not None and introduced.subject)
         if current is not None and current.subject != subject_now:
@@ -856,11 +877,15 @@ def _sentence_evidence(
     subject: Mention | None,
     plan: Referent | None = None,
     published: dt.date | None = None,
+    context: str | None = None,
+    references: list[Mention] | None = None,
+    counted: str | None = None,
     contents: tuple[documents.Content, tuple[str, ...]] | None = None,
     recent: Recent = (),
 ) -> Iterator[Evidence]:
     sentence = text[s0:s1]
-    figures = with_relative_dates(sentence, find_figures(sentence), published)
+    actors = _speaking(sentence, actors, proposals)
+    figures = with_relative_dates(sentence, find_figures(sentence, counted), published, context)
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
         return Evidence(
@@ -887,6 +912,10 @@ def _sentence_evidence(
             proposal_id=pid,
             proposal_name=lexicon.proposal_names[pid],
         )
+    for p in references or ():  # "Moscow's memorandum": a proposal by its noun and author
+        pid = p.ids[0]
+        yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
+                   proposal_name=lexicon.proposal_names[pid])  # fmt: skip
     yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject, plan, recent)
     if contents is not None:
         yield from _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)

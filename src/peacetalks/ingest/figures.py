@@ -80,17 +80,32 @@ _WORD_NUMBERS = {
     "ninety": 90,
     "hundred": 100,
     "a hundred": 100,
+    "a dozen": 12,
+    "half a": 0.5,
+    "a quarter of a": 0.25,
+    "three quarters of a": 0.75,
+    "a thousand": 1e3,
+    "a million": 1e6,
+    "a billion": 1e9,
 }
+# "twenty-five", "forty one": a space in a word number stands for blanks or a hyphen.
+_WORD_NUMBERS.update(
+    {f"{tens} {unit}": _WORD_NUMBERS[tens] + _WORD_NUMBERS[unit]
+     for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+     for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
+)  # fmt: skip
 # A number not inside a longer one: "600,000", "2.5". It begins with its first digit (the check
 # on the character before comes after it), which lets re skip ahead to digits instead of trying
 # every position.
 _NUM = r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?(?!\d)"
-_WNUM = rf"(?:{_NUM}|(?i:\b({'|'.join(sorted(_WORD_NUMBERS, key=len, reverse=True))})\b))"
+_WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
-_SCALE = r"(?:\s*(trillion|billion|bn|million|mln|mn|thousand|m|k)\b)?"
+_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|million|mln|mn|thousand|hundred|m|k)\b)?"
 _SCALES = {
     "trillion": 1e12,
+    "trn": 1e12,
+    "tn": 1e12,
     "billion": 1e9,
     "bn": 1e9,
     "million": 1e6,
@@ -98,6 +113,7 @@ _SCALES = {
     "mn": 1e6,
     "m": 1e6,
     "thousand": 1e3,
+    "hundred": 100.0,
     "k": 1e3,
 }
 
@@ -107,31 +123,46 @@ _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
 # The first day of "14 and 15 December 2025", just before a full date.
 _DAY_BEFORE_DATE = re.compile(r"(?<![\w,.])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|&|-|–)\s*$")
+# A day or month joined to a full date that gives the year for both: "between 14 February and 4
+# March 2025", "29 October to 2 November 2022", "October 29 and November 2, 2022", "in March and
+# May 2023".
+_JOINED = r"\s*,?\s*(?:and|or|to|until|till|through|&|-|–)\s*$"
+_DAY_MONTH_BEFORE = re.compile(rf"(?<![\w,.])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}){_JOINED}")
+_MONTH_DAY_BEFORE = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_JOINED}")
+_MONTH_BEFORE = re.compile(rf"\b({_MONTH}){_JOINED}")
 # A year is a date after a word that makes it one ("in 2014", "the 2022 talks", "pre-2014"), or
 # joined to such a year ("in 2026 and 2027"). The year is found first: re skips ahead to digits.
 _YEAR = re.compile(r"(?:19|20)(?<![\w.,]19|[\w.,]20)\d\d\b(?![-–]\w)")
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of)\s+"
+    r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of|with|between|than)\s+"
     r"|\b(?:pre|post|mid)-)$",
     re.IGNORECASE,
 )
 _JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
 # "around 2000 troops", "of 1950 km" are no years: these words also come before counts.
-_COUNT_WORDS = frozenset(("around", "over", "circa", "of"))
+_COUNT_WORDS = frozenset(("around", "over", "circa", "of", "with", "between", "than"))
 _LOWER_WORD = re.compile(r"\s+[a-z]")
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
-_MONEY_PRE = re.compile(rf"(US\$|\$|€|£|USD\s?|EUR\s?|GBP\s?|RUB\s?){_NUM}{_SCALE}", re.IGNORECASE)
-_MONEY_POST = re.compile(rf"{_NUM}{_SCALE}\s*(dollars|euros|pounds|roubles|rubles|USD|EUR|GBP)\b", re.IGNORECASE)
+_MONEY_PRE = re.compile(rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}{_SCALE}", re.IGNORECASE)
+_MONEY_POST = re.compile(
+    rf"{_NUM}{_SCALE}\s*(dollars|euros|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b", re.IGNORECASE
+)
 _AREA = re.compile(
     rf"{_NUM}{_SCALE}\s*(square\s+kilomet(?:re|er)s?|square\s+km|sq\.?\s?km|km2|km²|square\s+miles?|sq\.?\s?mi(?:les?)?|hectares?)",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE)
-_DURATION_UNITS = r"(?:-|\s+)(hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
+# "ten per cent": the same with the number in words (the groups: none, none, the word, the unit).
+_PERCENT_WORDS = re.compile(
+    rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b", re.IGNORECASE
+)
+_DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
 # "for a week", "within a year": a duration of one unit without a number.
+# "up 6 points in a month": "in" only where the clause ends after it ("in a year when" is no span).
 _A_DURATION = re.compile(
-    r"\b(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?an?\s+"
-    r"(hour|day|week|fortnight|month|year|decade)\b",
+    r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?an?\s+"
+    r"(hour|day|week|fortnight|month|year|decade)\b"
+    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))",
     re.IGNORECASE,
 )
 # "Two days later", "Four years on,", "three days after the deal": a point in time, not a
@@ -153,7 +184,30 @@ _COUNTED = {
     "captives": "prisoners",
     "detainees": "prisoners",
     "people": "people",
+    "persons": "people",
     "citizens": "people",
+    "adults": "people",
+    "voters": "people",
+    "men": "people",
+    "women": "people",
+    "volunteers": "people",
+    "workers": "people",
+    "journalists": "people",
+    "diplomats": "people",
+    "ukrainians": "people",
+    "russians": "people",
+    "americans": "people",
+    "europeans": "people",
+    "mercenaries": "troops",
+    "peacekeepers": "troops",
+    "conscripts": "troops",
+    "recruits": "troops",
+    "deaths": "casualties",
+    "vessels": "vessels",
+    "ships": "vessels",
+    "tankers": "vessels",
+    "boats": "vessels",
+    "warships": "vessels",
     "civilians": "civilians",
     "children": "children",
     "refugees": "people",
@@ -172,6 +226,8 @@ _COUNTED = {
     "shells": "shells",
     "aircraft": "aircraft",
     "jets": "aircraft",
+    "planes": "aircraft",
+    "helicopters": "aircraft",
     "staff": "people",
     "leaders": "people",
     "observers": "people",
@@ -191,8 +247,74 @@ _SOURCES_AFTER = re.compile(
     r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
 )
 _LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?)\b(?![²2])", re.IGNORECASE)
+# "a 15,000-strong force": troops.
+_STRONG = re.compile(
+    rf"{_NUM}{_SCALE}-strong\s+(?:[\w-]+\s+)?(?:force|contingent|army|mission|brigade|corps|battalion)\b", re.IGNORECASE
+)
 # "by 93 votes to 18": the votes against.
-_VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_NUM}", re.IGNORECASE)
+_VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_WNUM}", re.IGNORECASE)
+# "141 in favour, five against": the other ends of a tally, in a sentence about a vote.
+_TALLY = re.compile(rf"{_WNUM}\s+(?:against|opposed|abstain(?:ed|ing)|in\s+favou?r)\b", re.IGNORECASE)
+# "the number of listed tankers to 557": a count with its noun before it.
+_NUMBER_OF = re.compile(
+    rf"\bnumber\s+of\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b[^.;,]{{0,30}}?"
+    rf"\b(?:to|at|was|is|reached|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
+    rf"{_NUM}{_SCALE}(?!\s*(?:%|per))",
+    re.IGNORECASE,
+)
+# A number without its noun that takes the unit of the count before it in the sentence: "2,514
+# civilians were killed and 12,142 injured", "12 people and 40 others", "415,000 soldiers, some
+# 35,000 a month" (a rate: ``extra.per``), "1.8 million people, and the total could reach two
+# million" (a scale word, and no plural noun after it); after "losses" or "toll" without such a
+# count, casualties ("losses of about 1,000 a day").
+_ELLIPTIC_TAIL = (
+    rf"(?:{_SCALE}(?:\s+(others?|more)\b"
+    r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:injured|wounded|killed|dead|missing|hurt|captured|"
+    r"detained|freed|released|displaced|evacuated|deported)\b)"
+    r"|\s+(?:a|per|each)\s+(day|week|month|year)\b)"
+    r"|\s*(trillion|billion|bn|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))"
+)
+_ELLIPTIC = re.compile(_WNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
+_ELLIPTIC_DIGITS = re.compile(_DNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
+# What an elliptical number is next to (see _ELLIPTIC and _ELLIPTIC_AFTER_VERB), for cheap checks first.
+_ELLIPTIC_VERBS = (
+    "injured", "wounded", "killed", "dead", "missing", "hurt", "captured", "detained", "freed", "released",
+    "displaced", "evacuated", "deported",
+)  # fmt: skip
+_ELLIPTIC_WORDS = (*_ELLIPTIC_VERBS, "other", "more", "illion", "thousand", "bn", "mln")
+_AFTER_VERB_WORDS = (
+    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "another", "further",
+)  # fmt: skip
+_RATE = re.compile(r"\b(?:a|per|each)\s+(?:day|week|month|year)\b")
+# "1,100 soldiers a day", "€8 billion a year": a count or sum per unit of time (``extra.per``).
+_PER_AFTER = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b", re.IGNORECASE)
+# "killed 25 people and injured at least 40", "1,200 prisoners, and another 84 in October": the
+# verb or "another" before the number, nothing after it.
+_ELLIPTIC_AFTER_VERB = re.compile(
+    r"\b(?:(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported|recorded|verified|counted|"
+    r"registered|documented)\s+(?:at\s+least\s+|"
+    rf"more\s+than\s+|some\s+|about\s+|around\s+|nearly\s+|over\s+|another\s+)?|another\s+|a\s+further\s+){_NUM}{_SCALE}"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight)\b)",
+    re.IGNORECASE,
+)
+# "set the limit at 600,000", "a ceiling of 800,000": in talks on a war, a cap without a noun is
+# on troops (from 10,000 on; a noun after it says otherwise).
+_CAP = re.compile(
+    rf"\b(?:limit|cap|ceiling)\b[^.;]{{0,20}}?\b(?:of|at|to)\s+(?:about\s+|around\s+|some\s+)?{_NUM}{_SCALE}"
+    r"(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b)",
+    re.IGNORECASE,
+)
+_LOSSES_BEFORE = re.compile(r"\b(?:losses|toll)\b", re.IGNORECASE)
+# "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages.
+_ONE_IN = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|"
+    r"nine|ten)\b",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(
+    r"\b(a|one|two|three)[\s-]+(third|quarter|fifth|tenth)s?(?=\s+of\b)(?!\s+of\s+an?\s)", re.IGNORECASE
+)
+_PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
@@ -231,11 +353,18 @@ _CURRENCY = {
     "rub": "RUB",
     "roubles": "RUB",
     "rubles": "RUB",
+    "₴": "UAH",
+    "uah": "UAH",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "hryvnya": "UAH",
+    "hryvnyas": "UAH",
 }
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
-_COUNTED_WORD = re.compile(trie_pattern(_COUNTED))
+_COUNTED_WORD = re.compile(rf"\b(?:{trie_pattern(_COUNTED)})\b")  # whole words: "men" is not in "agreement"
 # Month names and abbreviations all begin with one of these.
 _MONTH_STEMS = tuple(sorted({m.capitalize()[:3] for m in _MONTHS}))
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
@@ -260,7 +389,7 @@ def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
 def _word_or_number(match: re.Match[str], base: int) -> float:
     if match.group(base) is not None:
         return _number(match.group(base), match.group(base + 1))
-    return float(_WORD_NUMBERS[" ".join(match.group(base + 2).lower().split())])
+    return float(_WORD_NUMBERS[" ".join(re.split(r"[\s-]+", match.group(base + 2).lower()))])
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -278,17 +407,20 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
-def find_figures(sentence: str) -> list[Figure]:
-    """Every figure in ``sentence``, offsets relative to it, in order of position."""
+def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
+    """Every figure in ``sentence``, offsets relative to it, in order of position. ``unit_before``
+    is the unit of the last count of the sentence before in its paragraph, which a number without
+    its noun after a verb takes when the sentence has no count of its own ("The UN verified 2,088
+    civilian deaths in 2024. In 2023 it recorded 1,974.")."""
     lowered = fold(sentence)
 
     def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
         return any(map(lowered.__contains__, words))
 
     number_words = _NUMBER_WORD.search(lowered) is not None
-    durations = has("hour", "day", "week", "month", "year", "fortnight", "decade")
+    durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute")
     # "for a week" has no number; the words before one of its units are few.
-    one_unit = durations and has("for", "within", "over", "lasting", "up")
+    one_unit = durations and has("for", "within", "over", "lasting", "up", "in a")
     if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(sentence)):
         return []  # most sentences: spare them the patterns below
     month = any(map(sentence.__contains__, _MONTH_STEMS))
@@ -303,6 +435,20 @@ def find_figures(sentence: str) -> list[Figure]:
         taken.append((fig.start, fig.end))
         found.append(fig)
 
+    def joins(at: int) -> bool:
+        """Whether a joining word ends just before offset ``at`` (see _JOINED), cheaply."""
+        before = lowered[max(0, at - 9) : at]
+        return any(map(before.__contains__, ("and", "or", "to", "til", "through", "&", "-", "–")))
+
+    def add_joined(start: int, end: int, then: str, month: int, day: int | None) -> None:
+        """A day or month joined to the full date ``then``, in its year (the one before when it
+        would come after it: "December and January 2026")."""
+        year = int(then[:4])
+        if (month, day or 0) > (int(then[5:7]), int(then[8:10] or 0) if len(then) > 7 else 0):
+            year -= 1
+        if (iso := _iso(year, month, day)) is not None:
+            add(Figure(start, end, "date", iso, "date", extra={"inferred_from": "text"}))
+
     for m in _DATE_ISO.finditer(sentence) if "-" in sentence else ():
         if (iso := _iso(int(m[1]), int(m[2]), int(m[3]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
@@ -313,16 +459,22 @@ def find_figures(sentence: str) -> list[Figure]:
             first = _DAY_BEFORE_DATE.search(sentence, max(0, m.start() - 12), m.start())
             if first and (first_iso := _iso(int(m[3]), _month(m[2]), int(first[1]))) is not None:
                 add(Figure(first.start(1), first.end(1), "date", first_iso, "date"))
+            elif joins(m.start()) and (pair := _DAY_MONTH_BEFORE.search(sentence, max(0, m.start() - 24), m.start())):
+                add_joined(pair.start(), pair.end(2), iso, _month(pair[2]), int(pair[1]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MDY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[3]), _month(m[1]), int(m[2]))) is not None:
+            if joins(m.start()) and (pair := _MONTH_DAY_BEFORE.search(sentence, max(0, m.start() - 24), m.start())):
+                add_joined(pair.start(), pair.end(2), iso, _month(pair[1]), int(pair[2]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MY.finditer(sentence) if month else ():
         if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
+            if joins(m.start()) and (pair := _MONTH_BEFORE.search(sentence, max(0, m.start() - 18), m.start())):
+                add_joined(pair.start(), pair.end(1), iso, _month(pair[1]), None)
             add(Figure(m.start(), m.end(), "date", iso, "date"))
     last_year, last_word = -1, ""
     for m in _YEAR.finditer(sentence):
@@ -340,13 +492,13 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word
-    for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "usd", "eur", "gbp", "rub") else ():
+    for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
         currency = _CURRENCY[m[1].strip().lower()]
-        add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency))
-    for m in (
-        _MONEY_POST.finditer(sentence) if has("dollar", "euro", "pound", "rouble", "ruble", "usd", "eur", "gbp") else ()
-    ):
-        add(Figure(m.start(), m.end(), "money", _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]))
+        add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency, extra=_per(sentence, m.end())))
+    money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "usd", "eur", "gbp", "rub", "uah")
+    for m in _MONEY_POST.finditer(sentence) if money_words else ():
+        amount, currency = _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]
+        add(Figure(m.start(), m.end(), "money", amount, currency, extra=_per(sentence, m.end())))
     for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare") else ():
         value = _number(m[1], m[2], m[3])
         unit = m[4].lower()
@@ -371,19 +523,33 @@ def find_figures(sentence: str) -> list[Figure]:
         km = value * 1.609344 if m[4].lower().startswith("mile") else value
         extra = {"stated_value": value, "stated_unit": m[4].lower()}
         add(Figure(m.start(), m.end(), "length", round(km, 3), "km", extra=extra))
-    for m in _PERCENT.finditer(sentence) if has("%", "per") else ():
-        unit = "pp" if m[3].lower().startswith("percentage") else "%"
+    percents = (
+        [*_PERCENT.finditer(sentence), *(_PERCENT_WORDS.finditer(sentence) if number_words else ())]
+        if has("%", "per")
+        else ()
+    )
+    for m in percents:
+        unit = "pp" if m[m.lastindex or 0].lower().startswith("percentage") else "%"
+        value = _number(m[1], m[2]) if m[1] else float(_WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[3].lower()))])
         measure = _MEASURE_AFTER.match(sentence, m.end())
         add(
             Figure(
                 m.start(),
                 m.end(),
                 "percent",
-                _number(m[1], m[2]),
+                value,
                 unit,
                 measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
             )
         )
+    if number_words:
+        for m in _ONE_IN.finditer(sentence):
+            part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
+            if part < whole:
+                add(_share(sentence, m, 100 * part / whole))
+    for m in _FRACTION.finditer(sentence) if has("third", "quarter", "fifth", "tenth") else ():
+        part = 1 if m[1].lower() == "a" else _WORD_NUMBERS[m[1].lower()]
+        add(_share(sentence, m, 100 * part / _PARTS[m[2].lower()]))
     for m in duration.finditer(sentence) if durations else ():
         if sentence[m.end() : m.end() + 4].lower() == " old":
             continue
@@ -392,8 +558,9 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
     for m in _A_DURATION.finditer(sentence) if one_unit else ():
-        add(_duration(m.start(), m.end(), 1.0, m[1]))
-    for m in count.finditer(sentence) if _COUNTED_WORD.search(lowered) else ():
+        add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
+    # the digits-only pattern skips ahead to digits faster than a search for its nouns would
+    for m in count.finditer(sentence) if not number_words or _COUNTED_WORD.search(lowered) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         unit = _COUNTED[m[5].lower()]
@@ -402,15 +569,48 @@ def find_figures(sentence: str) -> list[Figure]:
         ):
             continue
         amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
-        add(Figure(m.start(), m.end(), "count", amount, unit))
-    for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
-        add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
-    for m in _VOTES_AGAINST.finditer(sentence) if has("vote") else ():
-        add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2]), "votes"))
-    for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
-        counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
-        if counted:
-            add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
+        add(Figure(m.start(), m.end(), "count", amount, unit, extra=_per(sentence, m.end())))
+    # The rules below read numbers the rules above left alone; most sentences have none.
+    if number_words or _left_alone(sentence, taken):
+        for m in _STRONG.finditer(sentence) if "-strong" in lowered else ():
+            add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+        for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
+            add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+        if "vote" in lowered:
+            for m in _VOTES_AGAINST.finditer(sentence):
+                add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
+            for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
+                add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "votes"))
+        for m in _NUMBER_OF.finditer(sentence) if "number of" in lowered else ():
+            add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), _COUNTED[m[1].lower()]))
+        for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
+            counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
+            if counted:
+                add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
+        for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
+            if (amount := _number(m[1], m[2], m[3])) >= 10_000:
+                add(Figure(m.start(1), m.end(), "count", amount, "troops"))
+        elliptic = _ELLIPTIC if number_words else _ELLIPTIC_DIGITS
+        elliptic_cue = (found or has("losses", "toll")) and (has(*_ELLIPTIC_WORDS) or _RATE.search(lowered))
+        for m in elliptic.finditer(sentence) if elliptic_cue else ():
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
+            if counted:
+                unit = counted[-1].unit
+            elif _LOSSES_BEFORE.search(sentence, 0, m.start()):
+                unit = "casualties"
+            else:
+                continue
+            amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
+            add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
+        after_verb = (found or unit_before) and has(*_AFTER_VERB_WORDS)
+        for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if after_verb else ():
+            counts = [f for f in found if f.rule == "count"]
+            earlier = [f.unit for f in counts if f.end <= m.start()]
+            unit = earlier[-1] if earlier else None if counts else unit_before
+            if unit is not None:
+                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
     ranges = [f for f in found if f.rule != "date"] if number_words or _JOINED_NUMBER.search(sentence) else ()
     for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
@@ -423,10 +623,38 @@ def find_figures(sentence: str) -> list[Figure]:
     return found
 
 
+def _per(sentence: str, end: int) -> dict[str, Any] | None:
+    """``{"per": "day"}`` for a figure followed by "a day", "per month" …, else None."""
+    rate = _PER_AFTER.match(sentence, end)
+    return {"per": rate[1].lower()} if rate else None
+
+
+def _left_alone(sentence: str, taken: list[tuple[int, int]]) -> bool:
+    """Whether a number of ``sentence`` begins outside every span ``taken``."""
+    for m in _DIGITS.finditer(sentence):
+        at = m.start()
+        for start, end in taken:
+            if start <= at < end:
+                break
+        else:
+            return True
+    return False
+
+
+def _share(sentence: str, m: re.Match[str], percent: float) -> Figure:
+    """ "one in five Ukrainians", "a third of the territory" as a percentage, with what it measures."""
+    measure = _MEASURE_AFTER.match(sentence, m.end()) or re.match(r"\s+([A-Za-z][^,;.()]{2,60})", sentence[m.end() :])
+    extra = {"stated": " ".join(m[0].split())}
+    return Figure(m.start(), m.end(), "percent", round(percent, 2), "%", measure[1].strip() if measure else None, extra)
+
+
 def _duration(start: int, end: int, amount: float, stated_unit: str) -> Figure:
     unit = stated_unit.lower().rstrip("s")
     if unit == "hour":
         return Figure(start, end, "duration", amount, "hour")
+    if unit == "minute":
+        extra = {"stated_value": amount, "stated_unit": unit}
+        return Figure(start, end, "duration", round(amount / 60, 4), "hour", extra=extra)
     extra = {"stated_value": amount, "stated_unit": unit}
     return Figure(start, end, "duration", round(amount * _DURATION_DAYS[unit], 2), "day", extra=extra)
 

@@ -4,6 +4,12 @@ through their ``terms``, proposals through their ``terms``.
 Matching is on whole words. Actor names are matched with their case as written (so the alias
 "US" does not match the pronoun "us"); issue and proposal terms ignore case unless they are
 written in capitals (acronyms such as NATO or DMZ), and a lower-case term also matches its plural.
+A term that counts points ("20-point plan") also matches with the number in words ("twenty-point
+plan") or digits, and with or without "peace" before its noun ("10-point formula").
+
+A proposal is also recognised by the noun its names use ("memorandum", "formula", "plan") when
+the sentence says whose it is — "Moscow's memorandum", "the memorandum it handed over" (the actor
+named last before it) — and the case has exactly one proposal by that actor with that noun.
 """
 
 from __future__ import annotations
@@ -13,7 +19,47 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case
+from peacetalks.ingest.figures import _WORD_NUMBERS
 from peacetalks.ingest.patterns import fold, trie_pattern
+
+#: Nouns a proposal's names end in, by which an article refers to it once it says whose it is.
+_HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "declaration", "plan", "framework",
+          "initiative", "treaty")  # fmt: skip
+# Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
+# of this id: a noun inside a term ("the 28-point plan") then gives way to it.
+_HEAD = re.compile(trie_pattern(_HEADS))
+_HEAD_ID = "<noun>"
+# Whose it is: "Moscow's memorandum" (an actor just before), or "the memorandum it handed over".
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
+_LAID_BEFORE = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:it|they|he|she)\s+(?:had\s+|has\s+|have\s+)?(?:handed(?:\s+over)?|presented|"
+    r"submitted|tabled|put\s+forward|proposed|drafted|sent|delivered|published|unveiled|offered)\b",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
+_POINTS = re.compile(
+    r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
+    re.IGNORECASE,
+)
+
+
+def _variants(term: str) -> list[str]:
+    """ "20-point plan" also as "twenty-point plan", "20-point peace plan"; "ten-point peace
+    formula" also as "10-point peace formula", "10-point formula"."""
+    m = _POINTS.search(term)
+    if m is None:
+        return [term]
+    number = m[1].lower().replace("-", " ")
+    value = int(number) if number.isdigit() else _WORD_NUMBERS.get(number)
+    if value is None or value != int(value) or int(value) not in _NUMBER_NAMES:
+        return [term]
+    head, tail = term[: m.start()], term[m.end() :]
+    forms = []
+    for n in (str(int(value)), _NUMBER_NAMES[int(value)]):
+        for peace in ("", "peace ") if m[3] and tail else ("",):
+            forms.append(f"{head}{n}{m[2]}{m[3] or ''}{peace}{tail}")
+    return list(dict.fromkeys([term, *forms]))
 
 
 @dataclass(frozen=True)
@@ -121,8 +167,16 @@ class Lexicon:
         self.proposal_names = {p.id: p.name for p in case.proposals}
         self._actors = _Terms(((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True)
         self._issues = _Terms(((t, i.id) for i in case.issues for t in i.terms), exact_case=False)
-        self._proposals = _Terms(((t, p.id) for p in case.proposals for t in p.terms), exact_case=False)
+        terms = [(v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)]
+        self._proposals = _Terms([*terms, *((h, _HEAD_ID) for h in _HEADS)], exact_case=False)
         self._party = {a.id: self._resolve(a.id) for a in case.actors}
+        by_head: dict[tuple[str, str], list[str]] = {}
+        for p in case.proposals:
+            heads = {h.replace("é", "e") for form in (p.name, *p.terms) for h in _HEAD.findall(fold(form))}
+            for head in heads:
+                for author in p.authors:
+                    by_head.setdefault((author, head), []).append(p.id)
+        self._by_head = {key: ids[0] for key, ids in by_head.items() if len(ids) == 1}
 
     def _resolve(self, actor_id: str) -> str:
         """A person speaks for the state (or body) it is a member of; states stay themselves."""
@@ -143,4 +197,39 @@ class Lexicon:
         return self._issues.find(text)
 
     def proposals(self, text: str) -> list[Mention]:
-        return self._proposals.find(text)
+        return self.proposals_and_nouns(text)[0]
+
+    def proposals_and_nouns(self, text: str) -> tuple[list[Mention], list[Mention]]:
+        """The proposal mentions in ``text``, and the nouns proposals are named by ("memorandum",
+        "plan" …) outside them, without ids (for :meth:`references`)."""
+        proposals: list[Mention] = []
+        nouns: list[Mention] = []
+        for m in self._proposals.find(text):
+            (nouns if m.ids == (_HEAD_ID,) else proposals).append(m)
+        return proposals, [Mention(m.start, m.end, ()) for m in nouns]
+
+    def references(
+        self, sentence: str, actors: list[Mention], proposals: list[Mention], heads: list[Mention]
+    ) -> list[Mention]:
+        """Proposals ``sentence`` refers to by their noun (one of ``heads``, see :meth:`proposals_and_nouns`) and
+        author (see the module docstring), outside the ``proposals`` it names; ``actors`` are the
+        actors it names. Offsets are relative to the sentence."""
+        found = []
+        for m in heads if actors else ():
+            if any(p.start <= m.start < p.end for p in proposals):
+                continue
+            before = [a for a in actors if a.end <= m.start]
+            if not before:
+                continue
+            owner = before[-1]
+            possessive = _POSSESSIVE.fullmatch(sentence, owner.end, m.start)
+            the = _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+            laid = the is not None and _LAID_BEFORE.match(sentence, m.end) is not None
+            if not (possessive or laid):
+                continue
+            head = fold(sentence[m.start : m.end]).replace("é", "e")
+            head = head if head in _HEADS else head.rstrip("s")  # "plans": plurals match too
+            ids = {self._by_head.get((self._party[a], head)) for a in owner.ids} - {None}
+            if len(ids) == 1:
+                found.append(Mention(m.start, m.end, (ids.pop(),)))  # type: ignore[arg-type]
+        return found
