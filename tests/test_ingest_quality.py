@@ -30,6 +30,22 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
+def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
+    # heldout10 and heldout11 were written by a helper who never saw the rules and scored once
+    # when rules-6 was merged, on 1 December 2026 (pooled): stance 0.75 / 0.30, figure precision
+    # 0.99 and recall 0.90, proposal recall 0.83. The stance and proposal targets are missed, and
+    # docs/ingest.md says so; these floors only stop a change from making fresh text worse.
+    assert set(FRESH) == {"heldout10", "heldout11"}
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout10"] + sets["heldout11"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.7, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.27, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.87, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.8, proposal.misses
+
+
 def test_heldout8_and_heldout9_tuned_on_keep_precision_and_their_recall(lexicon: Lexicon) -> None:
     sets = annotated_sets()
     assert not {"heldout8", "heldout9"} & set(FRESH)  # tuned on since rules-6: not fresh any more
