@@ -1160,10 +1160,7 @@ def _stances(
                     actor_id=party,
                     actor_name=lexicon.actor_names[party],
                     speaker_id=actor_id,
-                    issue_id=None if is_proposal else obj_id,
-                    issue_name=None if is_proposal else lexicon.issue_names[obj_id],
-                    proposal_id=obj_id if is_proposal else None,
-                    proposal_name=lexicon.proposal_names[obj_id] if is_proposal else None,
+                    **_object(lexicon, obj_id, is_proposal),
                     stance=recorded,
                     polarity="negative" if negative else "positive",
                     conditional=conditional,
@@ -1225,16 +1222,21 @@ def _document_stances(
                     actor_id=party,
                     actor_name=lexicon.actor_names[party],
                     speaker_id=party,
-                    issue_id=None if is_proposal else obj_id,
-                    issue_name=None if is_proposal else lexicon.issue_names[obj_id],
-                    proposal_id=obj_id if is_proposal else None,
-                    proposal_name=lexicon.proposal_names[obj_id] if is_proposal else None,
+                    **_object(lexicon, obj_id, is_proposal),
                     stance=found.stance,
                     polarity="negative" if found.negated else "positive",
                     conditional=False,
                     condition=None,
                     extra={"cue": found.verb, "mention": sentence[: found.subject_end], "rule": "document"},
                 )
+
+
+def _object(lexicon: Lexicon, obj_id: str, is_proposal: bool) -> dict[str, str | None]:
+    """The evidence fields naming what a stance is about: an issue or a proposal."""
+    if is_proposal:
+        return {"issue_id": None, "issue_name": None, "proposal_id": obj_id,
+                "proposal_name": lexicon.proposal_names[obj_id]}
+    return {"issue_id": obj_id, "issue_name": lexicon.issue_names[obj_id], "proposal_id": None, "proposal_name": None}
 
 
 #: The earlier sentences of the article that named actors, in order, with those actors.
