@@ -25,7 +25,6 @@ actors far from their cue; it orders evidence for review and is not a calibrated
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import functools
 import itertools
 import re
@@ -33,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from peacetalks.ingest import documents
-from peacetalks.ingest.dates import later_context, with_relative_dates
+from peacetalks.ingest.dates import latest_date, with_relative_dates
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold, trie_pattern
@@ -683,9 +682,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
     for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
-        if text.find("\n", last_end, start) >= 0:
+        paragraph = text.find("\n", last_end, start) >= 0
+        if paragraph:
             counted = None
-        if text.find("\n", last_end, start) >= 0 and subject is not None and not _is_person(subject, lexicon):
+        if paragraph and subject is not None and not _is_person(subject, lexicon):
             # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
             # as wire copy gives most sentences a paragraph of their own
             subject = None
@@ -694,45 +694,42 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
             here = [Mention(h.start - start, h.end - start, ()) for h in heads[first:last] if h.end <= end]
             references = lexicon.references(text[start:end], actors, proposals, here) if here else []
-        sentence = text[start:end]
+        sentence, folded_sentence = text[start:end], folded[start:end]
         speaking = _speaking(sentence, actors, proposals)
         introduced = None
         if speaking or proposals:
-            introduced = _introduced(sentence, folded[start:end], speaking, proposals, lexicon, known)
+            introduced = _introduced(sentence, folded_sentence, speaking, proposals, lexicon, known)
         if introduced is not None:
             current = introduced if introduced.authors else None
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
         cued = current is None or not current.subject or _CUE.search(folded, start, end) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
         writers = _writers(sentence, speaking, contents, current, lexicon) if contents is not None else ()
-        new = list(
+        figures = with_relative_dates(
+            sentence, find_figures(sentence, counted), doc.source.published, context
+        )
+        items.extend(
             _sentence_evidence(
                 text,
                 start,
                 end,
+                folded_sentence,
                 proposals,
-                actors,
+                speaking,
                 issues,
+                figures,
                 lexicon,
                 doc.id,
                 previous,
                 subject,
                 plan,
-                doc.source.published,
-                context,
                 references,
-                counted,
                 (contents, writers) if contents is not None and writers else None,
                 recent,
             )
         )
-        items.extend(new)
-        counted = None
-        for e in new:  # the last date the sentence gave with its year moves the context on
-            if e.unit == "date" and e.kind == "figure" and isinstance(e.value, str) and "relative" not in e.extra:
-                context = later_context(context, e.value)
-            elif e.extractor == "figure/count":
-                counted = e.unit
+        context = latest_date(figures, context)  # the last date the sentence gave with its year
+        counted = next((f.unit for f in reversed(figures) if f.rule == "count"), None)
         if speaking:
             recent.append((sentence, speaking))
         # "It also backs …" may follow a sentence about the document
@@ -868,24 +865,23 @@ def _sentence_evidence(
     text: str,
     s0: int,
     s1: int,
+    folded: str,
     proposals: list[Mention],
     actors: list[Mention],
     issues: list[Mention],
+    figures: list[Figure],
     lexicon: Lexicon,
     source_id: str,
     previous: list[Referent],
     subject: Mention | None,
     plan: Referent | None = None,
-    published: dt.date | None = None,
-    context: str | None = None,
     references: list[Mention] | None = None,
-    counted: str | None = None,
     contents: tuple[documents.Content, tuple[str, ...]] | None = None,
     recent: Recent = (),
 ) -> Iterator[Evidence]:
+    """The evidence of the sentence [s0, s1) of ``text``: ``folded`` is fold() of it, ``actors``
+    those that may speak in it (see _speaking), ``figures`` its figures with their relative dates."""
     sentence = text[s0:s1]
-    actors = _speaking(sentence, actors, proposals)
-    figures = with_relative_dates(sentence, find_figures(sentence, counted), published, context)
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
         return Evidence(
@@ -916,7 +912,7 @@ def _sentence_evidence(
         pid = p.ids[0]
         yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
-    yield from _stances(sentence, actors, issues, proposals, lexicon, item, previous, subject, plan, recent)
+    yield from _stances(sentence, folded, actors, issues, proposals, lexicon, item, previous, subject, plan, recent)
     if contents is not None:
         yield from _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     for f in figures:
@@ -932,7 +928,7 @@ def _sentence_evidence(
             date=f.value if f.rule == "date" else None,
             extra=f.extra or {},
         )
-    yield from _events(sentence, actors, issues, figures, lexicon, item)
+    yield from _events(sentence, folded, actors, issues, figures, lexicon, item)
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
@@ -957,6 +953,7 @@ MakeItem = Callable[..., Evidence]
 
 def _stances(
     sentence: str,
+    folded: str,
     actors: list[Mention],
     issues: list[Mention],
     proposals: list[Mention],
@@ -977,7 +974,6 @@ def _stances(
             together = {id(a) for a in both}
     if not actors and (subject is None or not any(p in sentence for p in _PRONOUN_WORDS)):
         return  # no one to speak: no actor named, and no pronoun standing for one
-    folded = fold(sentence)
     # where the first modal is (found in fold(sentence), as _MODAL finds it in the sentence)
     modal = _MODAL_FOLDED.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
     cues = _cues(sentence, folded, modal)
@@ -1442,13 +1438,14 @@ def _names_an_actor(sentence: str, mention: Mention, actors: list[Mention]) -> b
 
 def _events(
     sentence: str,
+    lowered: str,
     actors: list[Mention],
     issues: list[Mention],
     figures: list[Figure],
     lexicon: Lexicon,
     item: MakeItem,
 ) -> Iterator[Evidence]:
-    lowered = fold(sentence)
+    """Events of ``sentence``; ``lowered`` is fold(sentence)."""
     patterns = [(t, pattern) for t, words, pattern in _EVENT_PATTERNS if any(map(lowered.__contains__, words))]
     if not patterns:
         return
