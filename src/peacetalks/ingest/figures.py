@@ -387,7 +387,9 @@ def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
 
 
 def _word_or_number(match: re.Match[str], base: int) -> float:
-    if match.group(base) is not None:
+    """The number in digits at group ``base`` (with its fraction after it), else the number in
+    words two groups on; an empty digits group ("()" in _PERCENT_WORDS) counts as none."""
+    if match.group(base):
         return _number(match.group(base), match.group(base + 1))
     return float(_WORD_NUMBERS[" ".join(re.split(r"[\s-]+", match.group(base + 2).lower()))])
 
@@ -530,7 +532,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
     )
     for m in percents:
         unit = "pp" if m[m.lastindex or 0].lower().startswith("percentage") else "%"
-        value = _number(m[1], m[2]) if m[1] else float(_WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[3].lower()))])
+        value = _word_or_number(m, 1)
         measure = _MEASURE_AFTER.match(sentence, m.end())
         add(
             Figure(
@@ -584,9 +586,8 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         for m in _NUMBER_OF.finditer(sentence) if "number of" in lowered else ():
             add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), _COUNTED[m[1].lower()]))
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
-            counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
-            if counted:
-                add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), counted[-1].unit))
+            if (unit := _count_unit_before(found, m.start())) is not None:
+                add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), unit))
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
@@ -595,20 +596,18 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         for m in elliptic.finditer(sentence) if elliptic_cue else ():
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            counted = [f for f in found if f.rule == "count" and f.end <= m.start()]
-            if counted:
-                unit = counted[-1].unit
-            elif _LOSSES_BEFORE.search(sentence, 0, m.start()):
+            unit = _count_unit_before(found, m.start())
+            if unit is None and _LOSSES_BEFORE.search(sentence, 0, m.start()):
                 unit = "casualties"
-            else:
+            if unit is None:
                 continue
             amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
             add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
         after_verb = (found or unit_before) and has(*_AFTER_VERB_WORDS)
         for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if after_verb else ():
-            counts = [f for f in found if f.rule == "count"]
-            earlier = [f.unit for f in counts if f.end <= m.start()]
-            unit = earlier[-1] if earlier else None if counts else unit_before
+            unit = _count_unit_before(found, m.start())
+            if unit is None and not any(f.rule == "count" for f in found):
+                unit = unit_before
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
     ranges = [f for f in found if f.rule != "date"] if number_words or _JOINED_NUMBER.search(sentence) else ()
@@ -621,6 +620,11 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             add(low[0])
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _count_unit_before(found: list[Figure], at: int) -> str | None:
+    """The unit of the count found last among those ending before ``at``."""
+    return next((f.unit for f in reversed(found) if f.rule == "count" and f.end <= at), None)
 
 
 def _per(sentence: str, end: int) -> dict[str, Any] | None:
