@@ -144,14 +144,12 @@ def authors_after(folded: str) -> int | None:
     return m.end() if m else None
 
 
-def content(sentence: str, current: Current | None, *, cued: bool = False) -> Content | None:
+def content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
     """The document's contents, when the sentence opens with the document as subject ("The plan
     calls for …", "Its central demand is …", "It also backs …" right after such a sentence) or with
     "Under the plan, …" before a clause with would/will/must; or, right after such a sentence, goes
     on in the conditional without a stance cue (``cued``) or anyone reporting ("In return, Ukraine
-    would receive …")."""
-    if current is None:
-        return None
+    would receive …"). ``current`` is the document the article describes (:data:`UNKNOWN` for none)."""
     first = sentence[: sentence.find(" ")]
     if first not in _OPENERS and not current.subject and not first.endswith(("'s", "’s")):
         return None  # a cheap first look: no opening the rules below could match
