@@ -827,14 +827,12 @@ def _introduced(
 def _writers(
     sentence: str,
     actors: list[Mention],
-    contents: documents.Content | None,
+    contents: documents.Content,
     current: documents.Current | None,
     lexicon: Lexicon,
 ) -> tuple[str, ...]:
     """Whose position a document's contents are: the actor the subject names ("Moscow's text", "the
     US draft"), else the current document's authors."""
-    if contents is None:
-        return ()
     named = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end))
     if named:
         return named if len(named) <= 2 else ()
