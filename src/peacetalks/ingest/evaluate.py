@@ -64,19 +64,30 @@ def _match(predicted: Sequence[tuple[Any, ...]], expected: Sequence[tuple[Any, .
 def score_text(evidence: Iterable[Evidence], annotation: Mapping[str, Any], label: str = "") -> dict[str, Score]:
     """Scores per kind for one annotated text."""
     items = list(evidence)
-    stances = sorted({(e.actor_id, e.issue_id or e.proposal_id) for e in items if e.kind == "stance"})
-    gold_stances = sorted({(a, b) for a, b in annotation.get("stances") or []})
-    # A relative date ("on Monday") in a text without a published date has no value to compare.
-    figures = [(e.value, e.unit) for e in items if e.kind == "figure" and e.value is not None]
-    gold_figures = [(v, u) for v, u in annotation.get("figures") or []]
-    proposals = [(e.proposal_id,) for e in items if e.kind == "proposal"]
-    events = [(e.event_type,) for e in items if e.kind == "event"]
-    return {
-        "stance": _match(stances, gold_stances, f"{label} stance"),
-        "figure": _match(figures, gold_figures, f"{label} figure"),
-        "proposal": _match(proposals, [(p,) for p in annotation.get("proposals") or []], f"{label} proposal"),
-        "event": _match(events, [(t,) for t in annotation.get("events") or []], f"{label} event"),
+    extracted = {
+        "stances": sorted({(e.actor_id, e.issue_id or e.proposal_id) for e in items if e.kind == "stance"}),
+        # A relative date ("on Monday") in a text without a published date has no value to compare.
+        "figures": [(e.value, e.unit) for e in items if e.kind == "figure" and e.value is not None],
+        "proposals": [e.proposal_id for e in items if e.kind == "proposal"],
+        "events": [e.event_type for e in items if e.kind == "event"],
     }
+    return compare(extracted, annotation, label)
+
+
+def compare(predicted: Mapping[str, Any], expected: Mapping[str, Any], label: str = "") -> dict[str, Score]:
+    """Scores per kind of one annotation of a text against another (an extractor's, or a second
+    reader's, against the reference)."""
+
+    def stances(a: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        return sorted({(actor, issue) for actor, issue in a.get("stances") or []})
+
+    def listed(a: Mapping[str, Any], key: str) -> list[tuple[Any, ...]]:
+        return [tuple(x) if isinstance(x, list | tuple) else (x,) for x in a.get(key) or []]
+
+    scores = {"stance": _match(stances(predicted), stances(expected), f"{label} stance")}
+    for kind in KINDS[1:]:
+        scores[kind] = _match(listed(predicted, f"{kind}s"), listed(expected, f"{kind}s"), f"{label} {kind}")
+    return scores
 
 
 def total(scores: Iterable[Mapping[str, Score]]) -> dict[str, Score]:
