@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from peacetalks.ingest.evaluate import compare, score_text, total
 from peacetalks.ingest.types import Evidence
 
@@ -53,3 +55,23 @@ def test_extracted_evidence_goes_through_the_same_comparison() -> None:
     scores = score_text([stance, stance], REFERENCE)
     assert scores["stance"].predicted == 1  # a pair is counted once however often it is extracted
     assert scores["stance"].true_positives == 1
+
+
+def test_every_annotation_names_ids_the_case_has() -> None:
+    # a misspelt id would only ever count as a miss, silently; the sealed sets in unscored/ are
+    # left unread until they are scored
+    import yaml
+
+    from peacetalks import load_case
+
+    case = load_case("russia-ukraine")
+    actors = {a.id for a in case.actors}
+    objects = {i.id for i in case.issues} | {p.id for p in case.proposals}
+    data = Path(__file__).parent / "data" / "ingest"
+    for path in [*data.glob("*.yaml"), *data.glob("agreement/*.yaml")]:
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["texts"]:
+            where = f"{path.name} {entry['id']}"
+            for actor, issue in entry.get("stances") or []:
+                assert actor in actors and issue in objects, (where, actor, issue)
+            assert set(entry.get("proposals") or []) <= {p.id for p in case.proposals}, where
+            assert set(entry.get("events") or []) <= {"talks", "exchange", "strike", "ceasefire", "agreement"}, where
