@@ -28,7 +28,7 @@ from typing import Literal
 
 from peacetalks.ingest.figures import _MONTHS, Figure
 from peacetalks.ingest.figures import _month as _month_number
-from peacetalks.ingest.patterns import trie_pattern
+from peacetalks.ingest.patterns import fold, trie_pattern
 
 Precision = Literal["day", "week", "month", "year"]
 
@@ -53,6 +53,8 @@ _PHRASE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# The same, searched for in fold(sentence) case-sensitively: several times faster.
+_PHRASE_FOLDED = re.compile(_PHRASE.pattern)
 _MONTH_NAMES = [m.capitalize() for m in _MONTHS]
 # A month name with its capital, then what is around it: a day before ("2 June") or after ("June
 # 2"), else a preposition before ("by June"); never a year after (that is a full date).
@@ -128,11 +130,11 @@ def _relative_dates(
     sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure]
 ) -> list[RelativeDate]:
     without_year = _without_year(sentence, anchor, context, figures) if _MONTH_NAME.search(sentence) else []
-    lowered = sentence.lower()
+    lowered = fold(sentence)
     if not any(map(lowered.__contains__, _KEYWORDS)):
         return without_year  # most sentences: spare them the pattern
     found = []
-    for m in _PHRASE.finditer(sentence):
+    for m in _PHRASE_FOLDED.finditer(lowered):
         if m["weekday"] and (m["which"] or "on").lower() == "on" and _names_a_thing(sentence, m.start(), m.end()):
             continue
         future = _future(sentence, m.start(), m.end())
@@ -141,7 +143,7 @@ def _relative_dates(
             RelativeDate(
                 m.start(),
                 m.end(),
-                " ".join(m[0].split()),
+                " ".join(sentence[m.start() : m.end()].split()),
                 value,
                 precision,
                 anchor if value is not None else None,
