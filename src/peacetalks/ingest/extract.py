@@ -678,6 +678,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     counted: str | None = None  # the unit of the last count of the sentence before, in its paragraph
     current: documents.Current | None = None  # the document the article is describing
     known = _proposal_documents(lexicon)
+    published = doc.source.published.isoformat() if doc.source.published else None
     folded = fold(text)  # as fold() gives each sentence, at the same offsets
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
@@ -689,12 +690,21 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             # "it", "they" are resolved within a paragraph only; "he", "she" also in the next one,
             # as wire copy gives most sentences a paragraph of their own
             subject = None
-        references = []
+        sentence, folded_sentence = text[start:end], folded[start:end]
+        if len(proposals) > 1:
+            proposals = _without_appositions(sentence, proposals)
+        figures = with_relative_dates(
+            sentence, find_figures(sentence, counted), doc.source.published, context
+        )
+        here = []
         if heads and head_starts[-1] >= start:
             first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
             here = [Mention(h.start - start, h.end - start, ()) for h in heads[first:last] if h.end <= end]
-            references = lexicon.references(text[start:end], actors, proposals, here) if here else []
-        sentence, folded_sentence = text[start:end], folded[start:end]
+        references = []
+        if here or actors:
+            dates = [(f.start, f.end, f.value) for f in figures if f.rule == "date" and isinstance(f.value, str)]
+            now = latest_date(figures, context) or published
+            references = lexicon.references(sentence, actors, proposals, here, dates, now)
         speaking = _speaking(sentence, actors, proposals)
         introduced = None
         if speaking or proposals:
@@ -705,9 +715,6 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         cued = current is None or not current.subject or _CUE.search(folded, start, end) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
         writers = _writers(sentence, speaking, contents, current, lexicon) if contents is not None else ()
-        figures = with_relative_dates(
-            sentence, find_figures(sentence, counted), doc.source.published, context
-        )
         items.extend(
             _sentence_evidence(
                 text,
@@ -780,6 +787,24 @@ def _distinct_events(items: list[Evidence]) -> list[Evidence]:
                 continue
             seen.setdefault(e.event_type, set()).add(e.date)
         kept.append(e)
+    return kept
+
+
+# "the first Minsk agreement, the Minsk Protocol,", "the Package of Measures, known as Minsk II": one mention.
+_APPOSITION = re.compile(
+    r"\s*[,(–—]\s*(?:(?:also\s+|now\s+|better\s+|widely\s+)?(?:known|called|dubbed|referred\s+to)(?:\s+as)?\s+|or\s+)?"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _without_appositions(sentence: str, proposals: list[Mention]) -> list[Mention]:
+    """``proposals`` without a second name of the proposal named just before it, in apposition."""
+    kept = proposals[:1]
+    for p in proposals[1:]:
+        last = kept[-1]
+        if not (p.ids == last.ids and _APPOSITION.fullmatch(sentence, last.end, p.start)):
+            kept.append(p)
     return kept
 
 

@@ -7,9 +7,16 @@ written in capitals (acronyms such as NATO or DMZ), and a lower-case term also m
 A term that counts points ("20-point plan") also matches with the number in words ("twenty-point
 plan") or digits, and with or without "peace" before its noun ("10-point formula").
 
-A proposal is also recognised by the noun its names use ("memorandum", "formula", "plan") when
-the sentence says whose it is — "Moscow's memorandum", "the memorandum it handed over" (the actor
-named last before it) — and the case has exactly one proposal by that actor with that noun.
+A proposal is also recognised by description. A noun proposals go by ("plan", "proposal",
+"offer", or one of the nouns of its own names: "memorandum", "conditions", "terms") refers to the
+proposal of the authors the sentence gives it: "Putin's conditions", "the Chinese-Brazilian
+proposal", "the memorandum Moscow handed over", "the plan put forward by Washington", "the
+memorandum it handed over" (the actor named last before it). Those authors lead the proposal:
+its first author is among them and none is outside its authors. Of their proposals with that
+noun, the one dated latest on or before the date the article has reached is meant (with no date,
+the only one; none when two fit equally). A date written with the noun picks the proposal of that
+date instead ("its memorandum of June 2025"), and so does a place its terms name that no author
+is, where an agreement was made ("the ceasefire proposed in Jeddah", "the Minsk ceasefire").
 """
 
 from __future__ import annotations
@@ -18,25 +25,82 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from peacetalks.case.types import ActorKind, Case
+from peacetalks.case.types import ActorKind, Case, Proposal
 from peacetalks.ingest.figures import _WORD_NUMBERS
 from peacetalks.ingest.patterns import fold, trie_pattern
 
-#: Nouns a proposal's names end in, by which an article refers to it once it says whose it is.
-_HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "declaration", "plan", "framework",
-          "initiative", "treaty")  # fmt: skip
+#: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
+#: ("Moscow's memorandum" is no plan of Moscow's without one in its names).
+_HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "declaration", "treaty", "conditions",
+          "terms")  # fmt: skip
+#: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
+_GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
+            "counter-proposal", "counterproposal", "alternative")  # fmt: skip
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
+_NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for n in (*_HEADS, *_GENERIC))
 _HEAD_ID = "<noun>"
-# Whose it is: "Moscow's memorandum" (an actor just before), or "the memorandum it handed over".
+# Whose it is: "Moscow's memorandum" (an actor just before) …
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
-_LAID_BEFORE = re.compile(
-    r"\s+(?:that\s+|which\s+)?(?:it|they|he|she)\s+(?:had\s+|has\s+|have\s+)?(?:handed(?:\s+over)?|presented|"
-    r"submitted|tabled|put\s+forward|proposed|drafted|sent|delivered|published|unveiled|offered)\b",
+# … "on Russia's terms" is a manner of speaking, not a document …
+_ON_TERMS = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
+# … "the Chinese-Brazilian proposal", "a US–Ukrainian ceasefire plan": names as adjectives after a
+# determiner, joined by hyphens, dashes, slashes or "and", then at most two words that are no
+# determiners or verbs of their own ("the US and Russia agree a plan" names no one's plan) …
+_NAME = r"[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?"
+_JOINER = r"\s*(?:[-–/]|\band\b)\s*"
+_ATTRIBUTIVE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+({_NAME}(?:{_JOINER}{_NAME})*)\s+"
+    r"(?:(?!(?:a|an|the|its|their|to|of|for|on|in|and|or|is|was|has|had|have|will|would)\s)[\w-]+\s+){0,2}?$"
+)
+_NAMES_APART = re.compile(_JOINER)
+# … "the memorandum Moscow handed over", "the 20-point framework that Kyiv and Washington drafted",
+# "the memorandum it handed over" (then the actor named last before it) …
+_LAID = (
+    r"(?:had\s+|has\s+|have\s+)?(?:handed(?:\s+over)?|presented|submitted|tabled|put\s+forward|proposed|drafted|"
+    r"sent|delivered|published|unveiled|offered|set\s+out|laid\s+out|outlined|floated|circulated|issued)\b"
+)
+_THAT = re.compile(r"\s*(?:(?:that|which)\s+)?")
+_LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
+_LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|he|she)\s+" + _LAID, re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*")
+# … "the plan put forward by Washington", "the offer from Moscow".
+_BY = re.compile(
+    r"\s+(?:(?:put\s+forward|presented|proposed|drafted|tabled|submitted|offered|issued|published|unveiled|"
+    r"announced|agreed|signed|backed)\s+)?(?:by|from)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_THE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+# A plan of someone's that is no peace proposal: "the EU's plan to lend", "Russia's mobilisation plan".
+_NOT_A_SETTLEMENT_AFTER = re.compile(r"\s+(?:to\s+(?!end\b)|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b)")
+_NOT_A_SETTLEMENT = frozenset((
+    "sanctions", "aid", "loan", "reparations", "financing", "funding", "budget", "energy", "mobilisation",
+    "mobilization", "defence", "defense", "spending", "investment", "rearmament", "tariff", "oil", "gas",
+    "recovery", "reconstruction", "evacuation", "battle", "war", "military", "offensive", "business",
+))  # fmt: skip
+# When: "Putin's conditions of 14 June 2024", "its memorandum of June 2025", "the June 2025 memorandum".
+_DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
+_DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
+# Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
+# terms that none of its authors is (Jeddah, Minsk), after a verb that makes an agreement or
+# before a noun for one; "the talks in Jeddah" are no proposal.
+_MADE_IN = re.compile(
+    r"\b(?:proposed|agreed|signed|drafted|reached|struck|adopted|issued|initialled|initialed|negotiated|"
+    r"put\s+forward|tabled|presented|announced|brokered|hammered\s+out)\s+(?:at\s+(?:the\s+)?talks\s+)?"
+    r"(?:in|at)\s+$",
+    re.IGNORECASE,
+)
+_PLACE_NOUN = re.compile(
+    r"\s+(?:ceasefire|truce|deal|agreements?|accords?|proposal|plan|statement|protocol|memorandum|formula|"
+    r"framework|declaration|communiqu[ée])\b",
+    re.IGNORECASE,
+)
+# The first word of "Ukrainian government", "American negotiators": a name as an adjective.
+_DEMONYM_ALIAS = re.compile(
+    r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?:government|governments|side|delegation|negotiators|"
+    r"officials|foreign\s+ministry|team|president|leaders|capitals|Federation)$"
+)
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -168,15 +232,30 @@ class Lexicon:
         self._actors = _Terms(((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True)
         self._issues = _Terms(((t, i.id) for i in case.issues for t in i.terms), exact_case=False)
         terms = [(v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)]
-        self._proposals = _Terms([*terms, *((h, _HEAD_ID) for h in _HEADS)], exact_case=False)
+        self._proposals = _Terms([*terms, *((h, _HEAD_ID) for h in (*_HEADS, *_GENERIC))], exact_case=False)
         self._party = {a.id: self._resolve(a.id) for a in case.actors}
-        by_head: dict[tuple[str, str], list[str]] = {}
+        self._proposal_list = case.proposals
+        # the nouns of each proposal's own names ("memorandum", "conditions" …)
+        self._heads = {
+            p.id: frozenset(h.replace("é", "e") for form in (p.name, *p.terms) for h in _HEAD.findall(fold(form)))
+            for p in case.proposals
+        }
+        # places its terms name that none of its authors is: "Jeddah" of the Jeddah statement
+        places: dict[str, list[Proposal]] = {}
         for p in case.proposals:
-            heads = {h.replace("é", "e") for form in (p.name, *p.terms) for h in _HEAD.findall(fold(form))}
-            for head in heads:
-                for author in p.authors:
-                    by_head.setdefault((author, head), []).append(p.id)
-        self._by_head = {key: ids[0] for key, ids in by_head.items() if len(ids) == 1}
+            authors = {self._party[a] for a in p.authors}
+            for term in p.terms:
+                for m in self._actors.find(term):
+                    if not {self._party[i] for i in m.ids} & authors and p not in places.get(term[m.start : m.end], []):
+                        places.setdefault(term[m.start : m.end], []).append(p)
+        self._places = places
+        # "Ukrainian" of the alias "Ukrainian government": a name as an adjective, of one party only
+        demonyms: dict[str, set[str]] = {}
+        for a in case.actors:
+            for alias in a.aliases:
+                if d := _DEMONYM_ALIAS.fullmatch(alias):
+                    demonyms.setdefault(d[1], set()).add(self._party[a.id])
+        self._demonyms = {name: parties.pop() for name, parties in demonyms.items() if len(parties) == 1}
 
     def _resolve(self, actor_id: str) -> str:
         """A person speaks for the state (or body) it is a member of; states stay themselves."""
@@ -209,27 +288,130 @@ class Lexicon:
         return proposals, [Mention(m.start, m.end, ()) for m in nouns]
 
     def references(
-        self, sentence: str, actors: list[Mention], proposals: list[Mention], heads: list[Mention]
+        self,
+        sentence: str,
+        actors: list[Mention],
+        proposals: list[Mention],
+        heads: list[Mention],
+        dates: Iterable[tuple[int, int, str]] = (),
+        context: str | None = None,
     ) -> list[Mention]:
-        """Proposals ``sentence`` refers to by their noun (one of ``heads``, see :meth:`proposals_and_nouns`) and
-        author (see the module docstring), outside the ``proposals`` it names; ``actors`` are the
-        actors it names. Offsets are relative to the sentence."""
+        """Proposals ``sentence`` refers to by description (see the module docstring) outside the
+        ``proposals`` it names: a noun of ``heads`` (see :meth:`proposals_and_nouns`) with its
+        authors or date, or a place where it was made. ``actors`` are the actors the sentence
+        names, ``dates`` its dates (start, end, ISO value) and ``context`` the date the article
+        has reached (ISO day, month or year), which picks among an author's proposals the latest
+        on or before it. Offsets are relative to the sentence; at most one reference per proposal,
+        and none to one the sentence names."""
+        named = {p.ids[0] for p in proposals}
         found = []
-        for m in heads if actors else ():
+        for m in heads:
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
-            before = [a for a in actors if a.end <= m.start]
-            if not before:
+            noun = " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
+            noun = noun if noun in _NOUNS else noun[:-1]  # "plans": plurals match too
+            owners = self._owners(sentence, actors, m, noun)
+            when = _dated(sentence, dates, m)
+            if owners is None and when is None:
                 continue
-            owner = before[-1]
-            possessive = _POSSESSIVE.fullmatch(sentence, owner.end, m.start)
-            the = _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start)
-            laid = the is not None and _LAID_BEFORE.match(sentence, m.end) is not None
-            if not (possessive or laid):
+            fitting = [p for p in self._proposal_list if noun not in _HEADS or noun in self._heads[p.id]]
+            if owners:
+                fitting = [p for p in fitting if self._led_by(p, owners)]
+            if when is not None:
+                fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
+                pick = fitting[0] if len(fitting) == 1 else None
+            else:
+                pick = _latest(fitting, context)
+            if pick is not None and pick.id not in named:
+                named.add(pick.id)
+                found.append(Mention(m.start, m.end, (pick.id,)))
+        for a in actors:
+            places = self._places.get(sentence[a.start : a.end])
+            if places is None or any(p.start <= a.start < p.end for p in proposals):
                 continue
-            head = fold(sentence[m.start : m.end]).replace("é", "e")
-            head = head if head in _HEADS else head.rstrip("s")  # "plans": plurals match too
-            ids = {self._by_head.get((self._party[a], head)) for a in owner.ids} - {None}
-            if len(ids) == 1:
-                found.append(Mention(m.start, m.end, (ids.pop(),)))  # type: ignore[arg-type]
-        return found
+            made = _MADE_IN.search(sentence, max(0, a.start - 40), a.start)
+            kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
+            pick = _latest(places, context) if made or kind else None
+            if pick is not None and pick.id not in named:
+                named.add(pick.id)
+                found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
+        return sorted(found, key=lambda r: r.start)
+
+    def _led_by(self, proposal: Proposal, parties: frozenset[str]) -> bool:
+        """Whether ``parties`` are the authors of ``proposal``: its first author among them, and
+        none of them outside its authors ("Russia's plan" is none of the Istanbul draft treaty,
+        which Ukraine put first)."""
+        authors = [self._party[a] for a in proposal.authors]
+        return bool(authors) and authors[0] in parties and parties <= set(authors)
+
+    def _owners(self, sentence: str, actors: list[Mention], m: Mention, noun: str) -> frozenset[str] | None:
+        """The parties whose proposal the noun at ``m`` says it is, or None."""
+        before = [a for a in actors if a.end <= m.start]
+        owners: list[Mention] | frozenset[str] | None = None
+        between = m.start
+        if before and (possessive := _POSSESSIVE.fullmatch(sentence, before[-1].end, m.start)):
+            if noun == "terms" and _ON_TERMS.search(sentence, max(0, before[-1].start - 8), before[-1].start):
+                return None  # "on Russia's terms"
+            owners, between = [before[-1]], possessive.start()
+        elif attributive := _ATTRIBUTIVE.search(sentence, max(0, m.start - 60), m.start):
+            parties = {self._name_party(name) for name in _NAMES_APART.split(attributive[1])}
+            if None not in parties:
+                owners, between = frozenset(parties), attributive.end(1)  # type: ignore[arg-type]
+        if owners is None:
+            owners = self._named_after(sentence, actors, m)
+        if owners is None and before and _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start):
+            owners = [before[-1]] if _LAID_BEFORE.match(sentence, m.end) else None
+        if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
+            return None
+        if any(w in _NOT_A_SETTLEMENT for w in fold(sentence[between : m.start]).split()):
+            return None  # "Russia's military plan", "the EU's sanctions plan"
+        if isinstance(owners, frozenset):
+            return owners
+        return frozenset(self._party[i] for a in owners for i in a.ids)
+
+    def _named_after(self, sentence: str, actors: list[Mention], m: Mention) -> list[Mention] | None:
+        """The actors after the noun at ``m`` who laid it down: "the memorandum Moscow handed
+        over", "the framework that Kyiv and Washington drafted", "the plan put forward by Washington"."""
+        by = _BY.match(sentence, m.end)
+        at = by.end() if by else _THAT.match(sentence, m.end).end()  # type: ignore[union-attr]  # always matches
+        starts = {a.start: a for a in actors}
+        named = []
+        while (actor := starts.get(at)) is not None:
+            named.append(actor)
+            joined = _AND_ACTOR.match(sentence, actor.end)
+            at = joined.end() if joined else -1
+        if not named or not (by or _LAID_AFTER.match(sentence, named[-1].end)):
+            return None
+        return named
+
+    def _name_party(self, name: str) -> str | None:
+        """The party a name written as an adjective stands for: "Chinese", "US", "Kremlin"."""
+        if name in self._demonyms:
+            return self._demonyms[name]
+        found = self._actors.find(name)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
+            return self._party[found[0].ids[0]]
+        return None
+
+
+def _dated(sentence: str, dates: Iterable[tuple[int, int, str]], m: Mention) -> str | None:
+    """The date written with the noun at ``m`` ("conditions of 14 June 2024", "the June 2025
+    memorandum"), ISO, or None."""
+    after = _DATED_AFTER.match(sentence, m.end)
+    for start, end, value in dates:
+        if (after and start == after.end()) or (end < m.start and _DATED_BEFORE.fullmatch(sentence, end, m.start)):
+            return value
+    return None
+
+
+def _latest(proposals: list[Proposal], context: str | None) -> Proposal | None:
+    """The proposal dated latest on or before ``context`` (an ISO day, month or year), if only
+    one is; without a context, the only one."""
+    if context is None:
+        return proposals[0] if len(proposals) == 1 else None
+    before = [p for p in proposals if p.date.isoformat()[: len(context)] <= context]
+    if not before:
+        return None
+    last = max(p.date for p in before)
+    latest = [p for p in before if p.date == last]
+    return latest[0] if len(latest) == 1 else None
