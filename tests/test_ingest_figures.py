@@ -223,3 +223,44 @@ def test_a_number_after_a_verb_takes_the_unit_of_the_sentence_before_in_its_para
     assert [e.text for e in two_paragraphs if e.extractor == "figure/count"] == ["2,088 civilians"]
     assert figures("It recorded 1,974.") == []
     assert find_figures("It counted 12 tanks and recorded 5.", "civilians")[-1].unit == "tanks"
+
+
+def test_numeric_dates_day_first_unless_only_month_first_is_a_date() -> None:
+    found = figures("A memorandum of 19.09.2014 fixed a line; the mandate ended on 31/03/2022 (3/31/2022 in US style).")
+    assert [v for _, v, _ in found] == ["2014-09-19", "2022-03-31", "2022-03-31"]
+
+
+def test_years_alone_and_spans_of_years_are_dates_but_counts_are_not() -> None:
+    assert figures("The EU will lend €90 billion for 2026 and 2027; 70% expected 2026 to be better.") == [
+        ("€90 billion", 9e10, "EUR"), ("2026", "2026", "date"), ("2027", "2027", "date"), ("70%", 70.0, "%"),
+        ("2026", "2026", "date")]  # fmt: skip
+    assert [v for _, v, _ in figures("Aid averaged €41.6 billion a year in 2022–24; polls of 2022–2025.")][1:] == [
+        "2022", "2024", "2022", "2025"]  # fmt: skip
+    # counts, and numbers of things, that look like years
+    assert figures("Some 2000 troops and 2000 people left; resolution 2014 and No. 2019 passed; 1990 in all.") == [
+        ("2000 troops", 2000.0, "troops"), ("2000 people", 2000.0, "people")]  # fmt: skip
+
+
+def test_more_counted_things_samples_swaps_and_totals() -> None:
+    found = figures("It offered 96 multiple rocket launchers; 100 delegations came; 1 million households lost power.")
+    assert [(v, u) for _, v, u in found] == [(96.0, "launchers"), (100.0, "delegations"), (1e6, "households")]
+    assert figures("In a poll (n=1,022), 76% rejected it.")[0] == ("n=1,022", 1022.0, "people")
+    assert figures("They agreed an exchange of prisoners, 175 for 175, then a 1,000-for-1,000 exchange.") == [
+        ("175 for 175", 175.0, "prisoners"), ("1,000-for-1,000", 1000.0, "prisoners")]  # fmt: skip
+    assert figures("The listing of 43 more vessels would bring the total to 640.")[-1] == ("640", 640.0, "vessels")
+    assert figures("It passed by 143 votes to five, with 35 abstentions (one count gives 33).")[-1] == (
+        "33", 33.0, "votes")  # fmt: skip
+    # a tally in a sentence that does not say "vote"
+    assert [v for _, v, _ in figures("It passed with 93 in favour, eight against and 73 abstentions.")] == [93, 8, 73]
+
+
+def test_numbers_of_an_earlier_count_with_their_dates_and_lists_of_a_unit() -> None:
+    assert figures("The exchange brought home 500 prisoners, 200 on 5 March and 300 on 6 March.") == [
+        ("500 prisoners", 500.0, "prisoners"), ("200", 200.0, "prisoners"), ("300", 300.0, "prisoners")]  # fmt: skip
+    found = figures("Forces would pull back by 5, 10 or 40 km, and by 500 metres at first.")
+    assert [(v, u) for _, v, u in found] == [(5.0, "km"), (10.0, "km"), (40.0, "km"), (0.5, "km")]
+
+
+def test_the_people_a_report_cites_are_no_count() -> None:
+    assert figures("Two of the people said the terms might change, and one of the people cautioned.") == []
+    assert figures("Officials said 2,000 people said they would leave.") == [("2,000 people", 2000.0, "people")]

@@ -121,6 +121,8 @@ _DATE_DMY = re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}
 _DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
+# "19.09.2014", "31/03/2022": day first, as in most of the world; "3/31/2022" when only that is a date.
+_DATE_NUMERIC = re.compile(r"(\d(?<![\w.,/]\d)\d?)([./])(\d{1,2})\2(\d{4})\b(?![.,/]\d)")
 # The first day of "14 and 15 December 2025", just before a full date.
 _DAY_BEFORE_DATE = re.compile(r"(?<![\w,.])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|&|-|–)\s*$")
 # A day or month joined to a full date that gives the year for both: "between 14 February and 4
@@ -130,9 +132,12 @@ _JOINED = r"\s*,?\s*(?:and|or|to|until|till|through|&|-|–)\s*$"
 _DAY_MONTH_BEFORE = re.compile(rf"(?<![\w,.])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}){_JOINED}")
 _MONTH_DAY_BEFORE = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_JOINED}")
 _MONTH_BEFORE = re.compile(rf"\b({_MONTH}){_JOINED}")
-# A year is a date after a word that makes it one ("in 2014", "the 2022 talks", "pre-2014"), or
-# joined to such a year ("in 2026 and 2027"). The year is found first: re skips ahead to digits.
+# A year is a date, unless it is a count: after a word that also comes before counts ("around 2000
+# troops") or before what is counted ("2000 people", "2000 km"). The year is found first: re skips
+# ahead to digits.
 _YEAR = re.compile(r"(?:19|20)(?<![\w.,]19|[\w.,]20)\d\d\b(?![-–]\w)")
+# "in 2022–24", "2014-2015": both years of a span.
+_YEARS = re.compile(r"((?:19|20)(?<![\w.,$€£]19|[\w.,$€£]20)\d\d)\s?[-–]\s?((?:19|20)?\d\d)\b(?![-–.,]?\d)")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of|with|between|than)\s+"
     r"|\b(?:pre|post|mid)-)$",
@@ -142,6 +147,12 @@ _JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
 # "around 2000 troops", "of 1950 km" are no years: these words also come before counts.
 _COUNT_WORDS = frozenset(("around", "over", "circa", "of", "with", "between", "than"))
 _LOWER_WORD = re.compile(r"\s+[a-z]")
+# A number of things, not a year, by a word just before it: "No. 2014", "resolution 2022", "some 2000".
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|number|resolution|article|page|flight|room|about|some|nearly|almost|approximately|roughly|"
+    r"least|only|total|totalling|reached)\.?|[#№$€£₴])\s*$",
+    re.IGNORECASE,
+)
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
 _MONEY_PRE = re.compile(rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_POST = re.compile(
@@ -222,7 +233,18 @@ _COUNTED = {
     "villages": "settlements",
     "settlements": "settlements",
     "towns": "settlements",
-    "respondents": "respondents",
+    "respondents": "people",
+    "delegates": "people",
+    "negotiators": "people",
+    "deportees": "people",
+    "hostages": "prisoners",
+    "delegations": "delegations",
+    "households": "households",
+    "families": "households",
+    "homes": "homes",
+    "buildings": "buildings",
+    "launchers": "launchers",
+    "rockets": "missiles",
     "shells": "shells",
     "aircraft": "aircraft",
     "jets": "aircraft",
@@ -242,11 +264,20 @@ _COUNTED = {
     "tonnes": "tonnes",
     "tons": "tonnes",
 }
+# "2000 people", "2000 km", "1990 in all": a count after a number that could be a year.
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:%|[-\s]?(?:per\s?cent|percent|km|kilomet|miles?\b|metres?|meters?|sq\b|square|hectares?|tonnes?|tons?\b|"
+    r"bn\b|billion|million|thousand|hours?\b|days?\b|weeks?\b|months?\b|years?\b)|\s+(?:[A-Za-z-]+\s+){0,2}?"
+    rf"(?:{trie_pattern(_COUNTED)})\b|\s+[a-z]+s\b|\s+in\s+all\b)",
+    re.IGNORECASE,
+)
 # "two people present", "people familiar with the talks": who a report cites, not a count.
 _SOURCES_AFTER = re.compile(
     r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
 )
-_LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?)\b(?![²2])", re.IGNORECASE)
+_LENGTH = re.compile(
+    rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b(?![²2])", re.IGNORECASE
+)
 # "a 15,000-strong force": troops.
 _STRONG = re.compile(
     rf"{_NUM}{_SCALE}-strong\s+(?:[\w-]+\s+)?(?:force|contingent|army|mission|brigade|corps|battalion)\b", re.IGNORECASE
@@ -315,10 +346,27 @@ _FRACTION = re.compile(
     r"\b(a|one|two|three)[\s-]+(third|quarter|fifth|tenth)s?(?=\s+of\b)(?!\s+of\s+an?\s)", re.IGNORECASE
 )
 _PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+# "175 for 175", "a 1,000-for-1,000 exchange": a prisoner swap, one figure.
+_SWAP = re.compile(rf"{_NUM}(?:\s+|-)for(?:\s+|-){_NUM}")
+# "(n=1,022)": the size of a poll's sample, in people.
+_SAMPLE = re.compile(rf"\b[nN]\s?=\s?{_NUM}")
+# "two of the people said", "one person briefed on": the people a report cites.
+_REPORTED = re.compile(r"\s+(?:said|say|says|told|added|cautioned|confirmed|spoke)\b")
+# "bring the total to 640", "(one count gives 33)": a number without its noun, of the count before.
+_TOTAL = re.compile(
+    rf"\b(?:total|tally|count)\s+(?:of|to|at|is|was|gives|stood\s+at|reached|rose\s+to|fell\s+to)\s+"
+    rf"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
+)
+# "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
+_BEFORE_DATE = re.compile(
+    rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
+)
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
 _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
+# "5, " before "10 or 40 km".
+_LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
 _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
 _COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
@@ -478,22 +526,39 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             if joins(m.start()) and (pair := _MONTH_BEFORE.search(sentence, max(0, m.start() - 18), m.start())):
                 add_joined(pair.start(), pair.end(1), iso, _month(pair[1]), None)
             add(Figure(m.start(), m.end(), "date", iso, "date"))
+    for m in _DATE_NUMERIC.finditer(sentence) if has(".", "/") else ():
+        day, month_number, year = int(m[1]), int(m[3]), int(m[4])
+        iso = _iso(year, month_number, day) if month_number <= 12 else None
+        if iso is None and m[2] == "/":
+            iso = _iso(year, day, month_number)  # "3/31/2022"
+        if iso is not None:
+            add(Figure(m.start(), m.end(), "date", iso, "date"))
+    for m in _YEARS.finditer(sentence) if has("-", "–") else ():
+        since, until = int(m[1]), int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
+        if since < until <= since + 50 and not _NOT_A_YEAR_AFTER.match(sentence, m.end()):
+            span = {"range": {"low": m[1], "high": str(until)}}
+            add(Figure(m.start(1), m.end(1), "date", m[1], "date", extra=span))
+            add(Figure(m.start(2), m.end(2), "date", str(until), "date", extra=span))
     last_year, last_word = -1, ""
     for m in _YEAR.finditer(sentence):
         if any(start <= m.start() < end for start, end in taken):
             continue  # the year of a full date
+        word: str | None = None  # a year alone ("expected 2026 to be better")
         if last_year >= 0 and _JOINED_YEAR.fullmatch(sentence, last_year, m.start()):
             word = last_word
         elif before := _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             word = (before[1] or "").lower()
-        else:
-            continue
-        if (word == "the" and not _LOWER_WORD.match(sentence, m.end())) or (
+        if word is None:
+            if _NOT_A_YEAR_BEFORE.search(sentence, max(0, m.start() - 16), m.start()) or _NOT_A_YEAR_AFTER.match(
+                sentence, m.end()
+            ):
+                continue
+        elif (word == "the" and not _LOWER_WORD.match(sentence, m.end())) or (
             word in _COUNT_WORDS and _COUNTED_AFTER.match(sentence, m.end())
         ):
             continue
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
-        last_year, last_word = m.end(), word
+        last_year, last_word = m.end(), word or ""
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
         currency = _CURRENCY[m[1].strip().lower()]
         add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency, extra=_per(sentence, m.end())))
@@ -520,10 +585,11 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                 extra={"stated_value": value, "stated_unit": " ".join(m[4].split())},
             )
         )
-    for m in _LENGTH.finditer(sentence) if has("km", "kilomet", "mile") else ():
+    for m in _LENGTH.finditer(sentence) if has("km", "kilomet", "mile", "metre", "meter") else ():
         value = _number(m[1], m[2], m[3])
-        km = value * 1.609344 if m[4].lower().startswith("mile") else value
-        extra = {"stated_value": value, "stated_unit": m[4].lower()}
+        stated = m[4].lower()
+        km = value * 1.609344 if stated.startswith("mile") else value / 1000 if stated.startswith("met") else value
+        extra = {"stated_value": value, "stated_unit": stated}
         add(Figure(m.start(), m.end(), "length", round(km, 3), "km", extra=extra))
     percents = (
         [*_PERCENT.finditer(sentence), *(_PERCENT_WORDS.finditer(sentence) if number_words else ())]
@@ -561,12 +627,18 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
     for m in _A_DURATION.finditer(sentence) if one_unit else ():
         add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
+    for m in _SWAP.finditer(sentence) if has("for") and has("exchang", "swap", "prisoner", "pow") else ():
+        if m[1] == m[3] and m[2] == m[4]:
+            value = _number(m[1], m[2])
+            add(Figure(m.start(), m.end(), "count", value, "prisoners", extra={"swap": [value, value]}))
+    for m in _SAMPLE.finditer(sentence) if "=" in sentence else ():
+        add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), "people", extra={"sample": True}))
     # the digits-only pattern skips ahead to digits faster than a search for its nouns would
     for m in count.finditer(sentence) if not number_words or _COUNTED_WORD.search(lowered) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         unit = _COUNTED[m[5].lower()]
-        if (unit == "people" and _SOURCES_AFTER.match(sentence, m.end())) or (
+        if (unit == "people" and _is_source(sentence, m)) or (
             m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
         ):
             continue
@@ -578,7 +650,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
         for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
             add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
-        if "vote" in lowered:
+        if has("vote", "abstention", "in favour", "in favor"):
             for m in _VOTES_AGAINST.finditer(sentence):
                 add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
             for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
@@ -588,6 +660,13 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), unit))
+        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count") else ():
+            unit = _count_unit_before(found, m.start()) or (unit_before if not found else None)
+            if unit is not None:
+                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+        for m in _BEFORE_DATE.finditer(sentence) if found else ():
+            if (unit := _count_unit_before(found, m.start())) is not None:
+                add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
@@ -618,6 +697,11 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         if (low := _range_start(sentence, fig, taken)) is not None:
             found[found.index(fig)] = low[1]
             add(low[0])
+            item: Figure | None = low[0]
+            # "by 5, 10 or 40 km": the numbers listed before the pair are of its unit too
+            while item and (listed := _LISTED_BEFORE.search(sentence, max(0, item.start - 16), item.start)):
+                if (item := _listed(item, listed)) is not None:
+                    add(item)
     found.sort(key=lambda f: f.start)
     return found
 
@@ -625,6 +709,14 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
 def _count_unit_before(found: list[Figure], at: int) -> str | None:
     """The unit of the count found last among those ending before ``at``."""
     return next((f.unit for f in reversed(found) if f.rule == "count" and f.end <= at), None)
+
+
+def _is_source(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the count of people ``m`` is the people a report cites ("two people familiar with
+    the talks", "one of the people said")."""
+    return _SOURCES_AFTER.match(sentence, m.end()) is not None or (
+        _REPORTED.match(sentence, m.end()) is not None and _word_or_number(m, 1) <= 10
+    )
 
 
 def _per(sentence: str, end: int) -> dict[str, Any] | None:
@@ -690,6 +782,19 @@ def _range_start(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> tu
     if "stated_value" in extra:
         first = replace(first, extra={**extra, "stated_value": low})
     return first, replace(fig, extra=extra)
+
+
+def _listed(after: Figure, m: re.Match[str]) -> Figure | None:
+    """The number ``m`` listed before the figure ``after`` ("5" of "5, 10 or 40 km"), in its unit."""
+    extra = dict(after.extra or {})
+    of_after = extra.get("stated_value", after.value)
+    if not isinstance(after.value, float) or not of_after:
+        return None
+    stated = _number(m[1], m[2])
+    if "stated_value" in extra:
+        extra["stated_value"] = stated
+    value = round(after.value * stated / of_after, 3)
+    return Figure(m.start(), m.end(2) if m[2] else m.end(1), after.rule, value, after.unit, after.measure, extra)
 
 
 def _measure_before(sentence: str, start: int) -> str | None:
