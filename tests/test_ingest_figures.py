@@ -264,3 +264,8 @@ def test_numbers_of_an_earlier_count_with_their_dates_and_lists_of_a_unit() -> N
 def test_the_people_a_report_cites_are_no_count() -> None:
     assert figures("Two of the people said the terms might change, and one of the people cautioned.") == []
     assert figures("Officials said 2,000 people said they would leave.") == [("2,000 people", 2000.0, "people")]
+
+
+def test_a_month_naming_what_happened_in_it_and_up_to_a_month() -> None:
+    found = dates("Polls ran on 13 December 2025. The December survey asked again, as in 2025 up to October.")
+    assert [value for _, value in found] == ["2025-12-13", "2025-12", "2025", "2025-10"]

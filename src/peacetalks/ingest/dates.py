@@ -1,6 +1,6 @@
 """Relative dates ("yesterday", "last Tuesday", "on Monday", "earlier this month", "two weeks
-ago", "next week", and days or months without a year: "on 2 June", "by June") found in a
-sentence and resolved against the document's published date.
+ago", "next week", and days or months without a year: "on 2 June", "by June", "the December
+survey") found in a sentence and resolved against the document's published date.
 
 Pure functions. A phrase resolves to the ISO form the figures use for the precision it has:
 ``YYYY-MM-DD`` for a day (and for a week: the Monday that starts it, with ``precision`` saying
@@ -65,10 +65,13 @@ _FIRST_DAY = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_NEXT = re.compile(r"\s*,?\s*(?:of\s+)?\d{4}\b")
 _MONTH_PREPOSITION = re.compile(
-    r"(?:\b(?:in|(by)|since|until|till|from|between|during|before|after|early|late|"
+    r"(?:\b(?:in|(by)|since|until|till|(?:up\s+)?to|from|between|during|before|after|early|late|"
     r"(?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+|\bmid-)$",
     re.IGNORECASE,
 )
+# "the December survey", "The March talks": a month naming what happened in it.
+_THE_MONTH = re.compile(r"\b(?:the|this|last)\s+$", re.IGNORECASE)
+_LOWER_NOUN = re.compile(r"\s+[a-z]{3,}")
 # "between August and December": a month joined to one just before it.
 _JOINED_MONTH = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\s*(?:,|and|or|to|through|until|till|-|–)\s*$")
 # "November was the busiest month": a month as the subject (not May, March: verbs too).
@@ -170,7 +173,9 @@ def _without_year(
             deadline = preposition[1] is not None  # "by June" looks ahead
         elif _JOINED_MONTH.search(sentence, max(0, start - 16), start):
             joined = True
-        elif not (m[0] not in ("May", "March") and _MONTH_SUBJECT.match(sentence, end)):
+        elif not (m[0] not in ("May", "March") and _MONTH_SUBJECT.match(sentence, end)) and not (
+            _THE_MONTH.search(sentence, max(0, start - 6), start) and _LOWER_NOUN.match(sentence, end)
+        ):
             continue  # "May", "March" alone may be no date
         month = _month_number(m[0])
         last = found[-1] if found else None
