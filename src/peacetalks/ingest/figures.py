@@ -526,7 +526,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             if joins(m.start()) and (pair := _MONTH_BEFORE.search(sentence, max(0, m.start() - 18), m.start())):
                 add_joined(pair.start(), pair.end(1), iso, _month(pair[1]), None)
             add(Figure(m.start(), m.end(), "date", iso, "date"))
-    for m in _DATE_NUMERIC.finditer(sentence) if has(".", "/") else ():
+    for m in _DATE_NUMERIC.finditer(sentence) if "/" in sentence or sentence.count(".") > 1 else ():
         day, month_number, year = int(m[1]), int(m[3]), int(m[4])
         iso = _iso(year, month_number, day) if month_number <= 12 else None
         if iso is None and m[2] == "/":
@@ -664,7 +664,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             unit = _count_unit_before(found, m.start()) or (unit_before if not found else None)
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
-        for m in _BEFORE_DATE.finditer(sentence) if found else ():
+        for m in _BEFORE_DATE.finditer(sentence) if any(f.rule == "count" for f in found) else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
