@@ -74,11 +74,14 @@ _BY = re.compile(
 )
 # A plan of someone's that is no peace proposal: "the EU's plan to lend", "Russia's mobilisation plan".
 _NOT_A_SETTLEMENT_AFTER = re.compile(r"\s+(?:to\s+(?!end\b)|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b)")
-_NOT_A_SETTLEMENT = frozenset((
-    "sanctions", "aid", "loan", "reparations", "financing", "funding", "budget", "energy", "mobilisation",
-    "mobilization", "defence", "defense", "spending", "investment", "rearmament", "tariff", "oil", "gas",
-    "recovery", "reconstruction", "evacuation", "battle", "war", "military", "offensive", "business",
+# The words between the author and the noun ("Russia's new peace plan") are words any proposal
+# may take, or words of that proposal's names: "Zelensky's victory plan" is none of the case's.
+_MODIFIERS = frozenset((
+    "peace", "new", "own", "latest", "revised", "original", "draft", "initial", "final", "amended", "updated",
+    "full", "proposed", "so-called", "settlement", "formal", "written", "detailed", "secret", "leaked", "reported",
+    "earlier", "previous", "first", "rival", "alternative", "broader", "wider", "sweeping", "comprehensive",
 ))  # fmt: skip
+_WORD = re.compile(r"[\w-]+")
 # When: "Putin's conditions of 14 June 2024", "its memorandum of June 2025", "the June 2025 memorandum".
 _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
@@ -240,6 +243,7 @@ class Lexicon:
             p.id: frozenset(h.replace("é", "e") for form in (p.name, *p.terms) for h in _HEAD.findall(fold(form)))
             for p in case.proposals
         }
+        self._words = {p.id: frozenset(_WORD.findall(fold(" ".join((p.name, *p.terms))))) for p in case.proposals}
         # places its terms name that none of its authors is: "Jeddah" of the Jeddah statement
         places: dict[str, list[Proposal]] = {}
         for p in case.proposals:
@@ -310,13 +314,17 @@ class Lexicon:
                 continue
             noun = " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
             noun = noun if noun in _NOUNS else noun[:-1]  # "plans": plurals match too
-            owners = self._owners(sentence, actors, m, noun)
+            owned = self._owners(sentence, actors, m, noun)
             when = _dated(sentence, dates, m)
-            if owners is None and when is None:
+            if owned is None and when is None:
                 continue
             fitting = [p for p in self._proposal_list if noun not in _HEADS or noun in self._heads[p.id]]
-            if owners:
-                fitting = [p for p in fitting if self._led_by(p, owners)]
+            if owned:
+                owners, modifiers = owned
+                fitting = [
+                    p for p in fitting
+                    if self._led_by(p, owners) and all(w in _MODIFIERS or w in self._words[p.id] for w in modifiers)
+                ]
             if when is not None:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
@@ -344,8 +352,11 @@ class Lexicon:
         authors = [self._party[a] for a in proposal.authors]
         return bool(authors) and authors[0] in parties and parties <= set(authors)
 
-    def _owners(self, sentence: str, actors: list[Mention], m: Mention, noun: str) -> frozenset[str] | None:
-        """The parties whose proposal the noun at ``m`` says it is, or None."""
+    def _owners(
+        self, sentence: str, actors: list[Mention], m: Mention, noun: str
+    ) -> tuple[frozenset[str], tuple[str, ...]] | None:
+        """The parties whose proposal the noun at ``m`` says it is, and the words between them and
+        the noun, or None."""
         before = [a for a in actors if a.end <= m.start]
         owners: list[Mention] | frozenset[str] | None = None
         between = m.start
@@ -363,11 +374,10 @@ class Lexicon:
             owners = [before[-1]] if _LAID_BEFORE.match(sentence, m.end) else None
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
-        if any(w in _NOT_A_SETTLEMENT for w in fold(sentence[between : m.start]).split()):
-            return None  # "Russia's military plan", "the EU's sanctions plan"
+        modifiers = tuple(w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the"))
         if isinstance(owners, frozenset):
-            return owners
-        return frozenset(self._party[i] for a in owners for i in a.ids)
+            return owners, modifiers
+        return frozenset(self._party[i] for a in owners for i in a.ids), modifiers
 
     def _named_after(self, sentence: str, actors: list[Mention], m: Mention) -> list[Mention] | None:
         """The actors after the noun at ``m`` who laid it down: "the memorandum Moscow handed
