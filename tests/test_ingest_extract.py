@@ -367,6 +367,27 @@ def test_events_worded_as_calls_background_schedules_and_participles(lexicon: Le
     assert events("The White House struck a more upbeat tone after the talks ended.", lexicon) == [("talks", None)]
 
 
+def test_exchanges_worded_by_what_they_returned_and_timeline_meetings(lexicon: Lexicon) -> None:
+    swap = "A further exchange brought home 500 Ukrainian prisoners, 200 on 5 March 2026 and 300 on 6 March 2026."
+    assert events(swap, lexicon) == [("exchange", "2026-03-05")]
+    assert events("On 16 May 2025 they agreed on a 1,000-for-1,000 exchange.", lexicon) == [("exchange", "2025-05-16")]
+    assert events("On 2 June 2025 they added a swap of severely wounded and young prisoners.", lexicon) == [
+        ("exchange", "2025-06-02")
+    ]
+    assert events("Zelensky said an exchange that would return 1,200 Ukrainians had been agreed.", lexicon) == [
+        ("exchange", None)
+    ]
+    # a timeline in the present tense
+    assert events("Aug. 15, 2025 – Donald Trump and Vladimir Putin meet for about three hours.", lexicon) == [
+        ("talks", "2025-08-15")
+    ]
+    assert events("2 December 2025 – Witkoff and Kushner spend five hours with Putin in Moscow.", lexicon) == [
+        ("talks", "2025-12-02")
+    ]
+    # "meet" before no name is no meeting
+    assert events("In January 2026 the grid could meet only 60% of demand.", lexicon) == []
+
+
 def test_boilerplate_lines_are_removed_and_give_no_evidence(lexicon: Lexicon) -> None:
     raw = (
         "Talks resume\nBy Jane Doe | 12 views\nTable of Contents\nRussia demands Crimea\nWhat next\n\n"

@@ -569,11 +569,14 @@ _GOVERNED = re.compile(
 _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "exchange",
-        ("prisoner", "pow", "exchange", "swap", "returned", "freed", "released"),
+        ("prisoner", "pow", "exchange", "swap", "return", "freed", "released", "brought"),
         re.compile(
             r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?"
-            r"(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:exchange|swap)\b|\bswap(?:ped|s)?\s+(?:of\s+)?(?:\d[\d,]*\s+)?(?:prisoners|POWs)\b|"
-            r"\b(?:returned|freed|released)\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b",
+            r"(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,2}?(?:exchange|swap)\b|"
+            r"\bswap(?:ped|s)?\s+(?:of\s+)?(?:[\w,-]+\s+){0,4}?(?:prisoners|POWs)\b|"
+            # "brought home 500 Ukrainian prisoners", "an exchange that would return 1,200 Ukrainians"
+            r"\b(?:returned|freed|released|brought\s+(?:home|back))\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b|"
+            r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b",
             re.IGNORECASE,
         ),
     ),
@@ -629,12 +632,17 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             "call",
             "spoke",
             "round",
+            "meet",
+            "spen",
         ),
         re.compile(
             r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
             r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
             r"is\s+scheduled|postponed)\b|\b(?:held|holding|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
             r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            # a timeline in the present: "they meet for three hours", "leaders meet Trump", "spend hours with Putin"
+            r"\bmeet\s+(?:for\s+(?:about\s+)?[\w-]+\s+(?:hours?|days?)|(?:with\s+)?(?-i:[A-Z])[\w'-]+)\b|"
+            r"\bspen[dt]s?\s+(?:about\s+|some\s+|nearly\s+)?[\w-]+\s+(?:hours?|days?)\s+(?:in\s+talks\s+)?with\b|"
             r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)|"
             r"\bround\s+(?:of\s+(?:talks|negotiations)\s+)?(?:was|were|is|will\s+be)\s+(?:held|hosted|scheduled|postponed)\b|"
             r"\b(?:telephone|phone|video)\s+(?:call|conversation)s?\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b|"
@@ -649,7 +657,7 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 _EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
     r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
-    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded)\b"
+    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded|meet|spen[dt]|brought)\b"
 )
 
 # 2: relative dates; 3: one event per type in a sentence with at most one date; 4: stance rules for wire copy;
