@@ -44,6 +44,8 @@ def proposals(text: str, published: dt.date | None = None) -> list[tuple[str, st
         # authors named after the noun
         ("Kyiv studied the memorandum Moscow handed over on 2 June 2025.", [("memorandum", "russia-memorandum-2025")]),
         ("Kyiv studied the plan put forward by Washington in November 2025.", [("plan", "us-28-point")]),
+        ("On 2 June 2025 Russia handed over its draft memorandum.", [("memorandum", "russia-memorandum-2025")]),
+        ("On 25 November 2025 Kyiv studied the American draft.", [("draft", "us-28-point")]),
         # the date written with the noun, without an author
         ("Its memorandum of June 2025 calls for lifting sanctions.", [("memorandum", "russia-memorandum-2025")]),
         # the place it was made, which none of its authors is

@@ -11,7 +11,8 @@ A proposal is also recognised by description. A noun proposals go by ("plan", "p
 "offer", or one of the nouns of its own names: "memorandum", "conditions", "terms") refers to the
 proposal of the authors the sentence gives it: "Putin's conditions", "the Chinese-Brazilian
 proposal", "the memorandum Moscow handed over", "the plan put forward by Washington", "the
-memorandum it handed over" (the actor named last before it). Those authors lead the proposal:
+memorandum it handed over", "Russia handed over its memorandum" (the actor named last before
+it). Those authors lead the proposal:
 its first author is among them and none is outside its authors. Of their proposals with that
 noun, the one dated latest on or before the date the article has reached is meant (with no date,
 the only one; none when two fit equally). A date written with the noun picks the proposal of that
@@ -35,7 +36,7 @@ _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "dec
           "terms")  # fmt: skip
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
-            "counter-proposal", "counterproposal", "alternative")  # fmt: skip
+            "draft", "counter-proposal", "counterproposal", "alternative")  # fmt: skip
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
@@ -65,6 +66,8 @@ _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
 _LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|he|she)\s+" + _LAID, re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+# … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
+_ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*")
 # … "the plan put forward by Washington", "the offer from Moscow".
 _BY = re.compile(
@@ -309,9 +312,11 @@ class Lexicon:
         and none to one the sentence names."""
         named = {p.ids[0] for p in proposals}
         found = []
-        for m in heads:
+        for m, after in zip(heads, [*heads[1:], None], strict=False):
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
+            if after is not None and not sentence[m.end : after.start].strip():
+                continue  # "its draft memorandum": the last noun is the one that says what it is
             noun = " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
             noun = noun if noun in _NOUNS else noun[:-1]  # "plans": plurals match too
             owned = self._owners(sentence, actors, m, noun)
@@ -370,8 +375,11 @@ class Lexicon:
                 owners, between = frozenset(parties), attributive.end(1)  # type: ignore[arg-type]
         if owners is None:
             owners = self._named_after(sentence, actors, m)
-        if owners is None and before and _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start):
-            owners = [before[-1]] if _LAID_BEFORE.match(sentence, m.end) else None
+        if owners is None and before:
+            if its := _ITS.search(sentence, max(0, m.start - 40), m.start):  # "Russia handed over its memorandum"
+                owners, between = [before[-1]], its.end(1)
+            elif _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start) and _LAID_BEFORE.match(sentence, m.end):
+                owners = [before[-1]]
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
         modifiers = tuple(w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the"))
