@@ -236,6 +236,8 @@ def test_years_alone_and_spans_of_years_are_dates_but_counts_are_not() -> None:
         ("2026", "2026", "date")]  # fmt: skip
     assert [v for _, v, _ in figures("Aid averaged €41.6 billion a year in 2022–24; polls of 2022–2025.")][1:] == [
         "2022", "2024", "2022", "2025"]  # fmt: skip
+    assert figures("the 2022 Istanbul talks, 2,000 acres")[0] == ("2022", "2022", "date")
+    assert figures("the 2022 Istanbul talks, 2,000 acres")[1][1:] == (8.094, "km2")
     # counts, and numbers of things, that look like years
     assert figures("Some 2000 troops and 2000 people left; resolution 2014 and No. 2019 passed; 1990 in all.") == [
         ("2000 troops", 2000.0, "troops"), ("2000 people", 2000.0, "people")]  # fmt: skip

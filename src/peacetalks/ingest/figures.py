@@ -4,7 +4,8 @@ Each rule finds one kind of figure; a span claimed by an earlier rule is not reu
 one, so "12 March 2025" is one date and not also a count of 12. Normalised units:
 
 - percentages → ``%`` (percentage points → ``pp``), with what they measure when the sentence says;
-- areas → ``km2`` (square miles × 2.589988, hectares ÷ 100); lengths → ``km`` (miles × 1.609344);
+- areas → ``km2`` (square miles × 2.589988, hectares ÷ 100, acres × 0.00404686); lengths → ``km``
+  (miles × 1.609344, metres ÷ 1,000);
 - money → ``USD``, ``EUR``, ``GBP`` or ``RUB`` in units (bn/billion × 1e9, m/million × 1e6);
 - counts → the thing counted (``troops``, ``prisoners``, ``people``, ``children``, ``tanks``,
   ``countries``, ``votes``, ``tonnes``…);
@@ -146,7 +147,6 @@ _YEAR_BEFORE = re.compile(
 _JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
 # "around 2000 troops", "of 1950 km" are no years: these words also come before counts.
 _COUNT_WORDS = frozenset(("around", "over", "circa", "of", "with", "between", "than"))
-_LOWER_WORD = re.compile(r"\s+[a-z]")
 # A number of things, not a year, by a word just before it: "No. 2014", "resolution 2022", "some 2000".
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:no|nos|number|resolution|article|page|flight|room|about|some|nearly|almost|approximately|roughly|"
@@ -159,7 +159,7 @@ _MONEY_POST = re.compile(
     rf"{_NUM}{_SCALE}\s*(dollars|euros|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b", re.IGNORECASE
 )
 _AREA = re.compile(
-    rf"{_NUM}{_SCALE}\s*(square\s+kilomet(?:re|er)s?|square\s+km|sq\.?\s?km|km2|km²|square\s+miles?|sq\.?\s?mi(?:les?)?|hectares?)",
+    rf"{_NUM}{_SCALE}\s*(square\s+kilomet(?:re|er)s?|square\s+km|sq\.?\s?km|km2|km²|square\s+miles?|sq\.?\s?mi(?:les?)?|hectares?|acres?)",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE)
@@ -266,7 +266,7 @@ _COUNTED = {
 }
 # "2000 people", "2000 km", "1990 in all": a count after a number that could be a year.
 _NOT_A_YEAR_AFTER = re.compile(
-    r"\s*(?:%|[-\s]?(?:per\s?cent|percent|km|kilomet|miles?\b|metres?|meters?|sq\b|square|hectares?|tonnes?|tons?\b|"
+    r"\s*(?:%|[-\s]?(?:per\s?cent|percent|km|kilomet|miles?\b|metres?|meters?|sq\b|square|hectares?|acres?|tonnes?|tons?\b|"
     r"bn\b|billion|million|thousand|hours?\b|days?\b|weeks?\b|months?\b|years?\b)|\s+(?:[A-Za-z-]+\s+){0,2}?"
     rf"(?:{trie_pattern(_COUNTED)})\b|\s+[a-z]+s\b|\s+in\s+all\b)",
     re.IGNORECASE,
@@ -548,14 +548,12 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             word = last_word
         elif before := _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             word = (before[1] or "").lower()
-        if word is None:
+        if word is None or word == "the":  # "the 2022 Istanbul talks", but "the 2000 troops"
             if _NOT_A_YEAR_BEFORE.search(sentence, max(0, m.start() - 16), m.start()) or _NOT_A_YEAR_AFTER.match(
                 sentence, m.end()
             ):
                 continue
-        elif (word == "the" and not _LOWER_WORD.match(sentence, m.end())) or (
-            word in _COUNT_WORDS and _COUNTED_AFTER.match(sentence, m.end())
-        ):
+        elif word in _COUNT_WORDS and _COUNTED_AFTER.match(sentence, m.end()):
             continue
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word or ""
@@ -566,11 +564,13 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
     for m in _MONEY_POST.finditer(sentence) if money_words else ():
         amount, currency = _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]
         add(Figure(m.start(), m.end(), "money", amount, currency, extra=_per(sentence, m.end())))
-    for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare") else ():
+    for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare", "acre") else ():
         value = _number(m[1], m[2], m[3])
         unit = m[4].lower()
         if "mi" in unit:
             km2 = value * 2.589988
+        elif unit.startswith("acre"):
+            km2 = value * 0.00404686
         elif unit.startswith("hect"):
             km2 = value / 100
         else:
