@@ -708,11 +708,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if heads and head_starts[-1] >= start:
             first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
             here = [Mention(h.start - start, h.end - start, ()) for h in heads[first:last] if h.end <= end]
+        reached = latest_date(figures, context)  # the last date the text gave with its year, this sentence's too
         references = []
         if here or actors:
-            dates = [(f.start, f.end, f.value) for f in figures if f.rule == "date" and isinstance(f.value, str)]
-            now = latest_date(figures, context) or published
-            references = lexicon.references(sentence, actors, proposals, here, dates, now)
+            references = lexicon.references(sentence, actors, proposals, here, figures, reached or published)
         speaking = _speaking(sentence, actors, proposals)
         introduced = None
         if speaking or proposals:
@@ -743,7 +742,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 recent,
             )
         )
-        context = latest_date(figures, context)  # the last date the sentence gave with its year
+        context = reached
         counted = next((f.unit for f in reversed(figures) if f.rule == "count"), None)
         if speaking:
             recent.append((sentence, speaking))

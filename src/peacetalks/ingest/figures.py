@@ -533,7 +533,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             iso = _iso(year, day, month_number)  # "3/31/2022"
         if iso is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
-    for m in _YEARS.finditer(sentence) if has("-", "–") else ():
+    for m in _YEARS.finditer(sentence) if "-" in sentence or "–" in sentence else ():
         since, until = int(m[1]), int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
         if since < until <= since + 50 and not _NOT_A_YEAR_AFTER.match(sentence, m.end()):
             span = {"range": {"low": m[1], "high": str(until)}}
@@ -627,7 +627,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
     for m in _A_DURATION.finditer(sentence) if one_unit else ():
         add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
-    for m in _SWAP.finditer(sentence) if has("for") and has("exchang", "swap", "prisoner", "pow") else ():
+    for m in _SWAP.finditer(sentence) if "for" in lowered and has("exchang", "swap", "prisoner", "pow") else ():
         if m[1] == m[3] and m[2] == m[4]:
             value = _number(m[1], m[2])
             add(Figure(m.start(), m.end(), "count", value, "prisoners", extra={"swap": [value, value]}))
@@ -650,7 +650,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
         for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
             add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
-        if has("vote", "abstention", "in favour", "in favor"):
+        if "vote" in lowered or "abstention" in lowered or "in favo" in lowered:
             for m in _VOTES_AGAINST.finditer(sentence):
                 add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
             for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():

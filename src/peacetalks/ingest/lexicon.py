@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case, Proposal
-from peacetalks.ingest.figures import _WORD_NUMBERS
+from peacetalks.ingest.figures import _WORD_NUMBERS, Figure
 from peacetalks.ingest.patterns import fold, trie_pattern
 
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
@@ -300,18 +300,19 @@ class Lexicon:
         actors: list[Mention],
         proposals: list[Mention],
         heads: list[Mention],
-        dates: Iterable[tuple[int, int, str]] = (),
+        figures: Iterable[Figure] = (),
         context: str | None = None,
     ) -> list[Mention]:
         """Proposals ``sentence`` refers to by description (see the module docstring) outside the
         ``proposals`` it names: a noun of ``heads`` (see :meth:`proposals_and_nouns`) with its
         authors or date, or a place where it was made. ``actors`` are the actors the sentence
-        names, ``dates`` its dates (start, end, ISO value) and ``context`` the date the article
+        names, ``figures`` its figures (its dates count) and ``context`` the date the article
         has reached (ISO day, month or year), which picks among an author's proposals the latest
         on or before it. Offsets are relative to the sentence; at most one reference per proposal,
         and none to one the sentence names."""
         named = {p.ids[0] for p in proposals}
         found = []
+        dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)] if heads else []
         for m, after in zip(heads, [*heads[1:], None], strict=False):
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
@@ -338,7 +339,7 @@ class Lexicon:
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(m.start, m.end, (pick.id,)))
-        for a in actors:
+        for a in actors if self._places else ():
             places = self._places.get(sentence[a.start : a.end])
             if places is None or any(p.start <= a.start < p.end for p in proposals):
                 continue
@@ -412,13 +413,14 @@ class Lexicon:
         return None
 
 
-def _dated(sentence: str, dates: Iterable[tuple[int, int, str]], m: Mention) -> str | None:
+def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
     """The date written with the noun at ``m`` ("conditions of 14 June 2024", "the June 2025
     memorandum"), ISO, or None."""
-    after = _DATED_AFTER.match(sentence, m.end)
-    for start, end, value in dates:
-        if (after and start == after.end()) or (end < m.start and _DATED_BEFORE.fullmatch(sentence, end, m.start)):
-            return value
+    after = _DATED_AFTER.match(sentence, m.end) if dates else None
+    for d in dates:
+        before = d.end < m.start and _DATED_BEFORE.fullmatch(sentence, d.end, m.start)
+        if (after and d.start == after.end()) or before:
+            return str(d.value)
     return None
 
 
