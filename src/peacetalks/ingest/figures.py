@@ -8,14 +8,17 @@ one, so "12 March 2025" is one date and not also a count of 12. Normalised units
   (miles × 1.609344, metres ÷ 1,000);
 - money → ``USD``, ``EUR``, ``GBP`` or ``RUB`` in units (bn/billion × 1e9, m/million × 1e6);
 - counts → the thing counted (``troops``, ``prisoners``, ``people``, ``children``, ``tanks``,
-  ``countries``, ``votes``, ``tonnes``…);
+  ``countries``, ``votes``, ``tonnes``…), also a poll's sample ("n=1,022": people) and a prisoner
+  swap ("175 for 175": one figure);
 - durations → ``day`` (week 7, month 30.44, year 365.25 days) or ``hour``, also without a number
   ("for a week"), but not points in time ("two days later");
 - dates → ``date`` with an ISO value (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when that is all
-  the text gives).
+  the text gives): numeric ones day first ("19.09.2014"), and a year alone unless it is a count
+  ("2000 troops", "some 2000").
 
 Both numbers of a range ("30 to 50 years") or change ("from 880,000 to 600,000 troops") are
-figures of the second's unit, each with the pair in ``extra`` (``range`` or ``change``).
+figures of the second's unit, each with the pair in ``extra`` (``range`` or ``change``), and so
+are numbers listed before them ("5, 10 or 40 km").
 """
 
 from __future__ import annotations
@@ -350,7 +353,7 @@ _PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _SWAP = re.compile(rf"{_NUM}(?:\s+|-)for(?:\s+|-){_NUM}")
 # "(n=1,022)": the size of a poll's sample, in people.
 _SAMPLE = re.compile(rf"\b[nN]\s?=\s?{_NUM}")
-# "two of the people said", "one person briefed on": the people a report cites.
+# "two of the people said": the people a report cites (a handful, before a reporting verb).
 _REPORTED = re.compile(r"\s+(?:said|say|says|told|added|cautioned|confirmed|spoke)\b")
 # "bring the total to 640", "(one count gives 33)": a number without its noun, of the count before.
 _TOTAL = re.compile(
