@@ -47,13 +47,12 @@ _POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
 # … "on Russia's terms" is a manner of speaking, not a document …
 _ON_TERMS = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 # … "the Chinese-Brazilian proposal", "a US–Ukrainian ceasefire plan": names as adjectives after a
-# determiner, joined by hyphens, dashes, slashes or "and", then at most two words that are no
-# determiners or verbs of their own ("the US and Russia agree a plan" names no one's plan) …
+# determiner, joined by hyphens, dashes, slashes or "and", then at most two words (see _MODIFIERS:
+# "the US and Russia agree a plan" names no one's plan) …
 _NAME = r"[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?"
 _JOINER = r"\s*(?:[-–/]|\band\b)\s*"
 _ATTRIBUTIVE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+({_NAME}(?:{_JOINER}{_NAME})*)\s+"
-    r"(?:(?!(?:a|an|the|its|their|to|of|for|on|in|and|or|is|was|has|had|have|will|would)\s)[\w-]+\s+){0,2}?$"
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+({_NAME}(?:{_JOINER}{_NAME})*)\s+(?:[\w-]+\s+){{0,2}}?$"
 )
 _NAMES_APART = re.compile(_JOINER)
 # … "the memorandum Moscow handed over", "the 20-point framework that Kyiv and Washington drafted",
@@ -65,7 +64,7 @@ _LAID = (
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
 _LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|he|she)\s+" + _LAID, re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*")
