@@ -386,6 +386,12 @@ def test_exchanges_worded_by_what_they_returned_and_timeline_meetings(lexicon: L
     ]
     # "meet" before no name is no meeting
     assert events("In January 2026 the grid could meet only 60% of demand.", lexicon) == []
+    # a pause agreed, a declaration adopted; a call between them is its own event
+    pause = "On 18 March 2025 they agreed that Russia and Ukraine would stop attacking energy infrastructure."
+    assert events(pause, lexicon) == [("ceasefire", "2025-03-18")]
+    call = "Trump and Putin agreed in a telephone call on 18 March 2025 that both would stop striking power plants."
+    assert events(call, lexicon) == [("talks", "2025-03-18")]
+    assert events("The leaders adopted a joint declaration on 16 June 2024.", lexicon) == [("agreement", "2024-06-16")]
 
 
 def test_boilerplate_lines_are_removed_and_give_no_evidence(lexicon: Lexicon) -> None:

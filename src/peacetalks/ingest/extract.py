@@ -582,8 +582,11 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         "agreement",
-        ("sign",),
+        ("sign", "adopted"),
         re.compile(
+            # "adopted a declaration", "the communiqué was adopted"
+            r"\badopted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|declaration|communiqu[ée]|accord)\b|"
+            r"\b(?:agreement|declaration|communiqu[ée]|accord)s?\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?adopted\b|"
             r"\bsign(?:ed|s|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
             r"declaration|protocol|communiqu[ée]|package|arrangement)\b|\b(?:agreement|deal|memorandum|accord|treaty|"
             r"protocol|arrangement|initiative)(?:,?\s+(?:was|were|had\s+been|has\s+been)|,)?\s+signed\b|"
@@ -593,8 +596,12 @@ _EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         "ceasefire",
-        ("ceasefire", "cease-fire", "truce", "pause in"),
+        ("ceasefire", "cease-fire", "truce", "pause in", "stop", "halt"),
         re.compile(
+            # "agreed that Russia and Ukraine would stop attacking each other's energy infrastructure" (a
+            # call or talks in between are their own event)
+            r"\bagreed\s+(?:that\s+)?(?:(?:(?!call|talks|meeting)[^.;]){0,60}?\s)?(?:would|will|to)\s+"
+            r"(?:stop|halt|pause|cease)\s+(?:attacking|striking|strikes|attacks|fighting|hostilities|firing)\b|"
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+|had\s+)?(?:declared|announced|agreed|took\s+effect|"
             r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down)\b|"
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was|is|were)\s+to\s+(?:start|begin|take\s+effect)\b|"
