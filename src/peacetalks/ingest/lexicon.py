@@ -366,7 +366,8 @@ class Lexicon:
         owners: list[Mention] | frozenset[str] | None = None
         between = m.start
         if before and (possessive := _POSSESSIVE.fullmatch(sentence, before[-1].end, m.start)):
-            if noun == "terms" and _ON_TERMS.search(sentence, max(0, before[-1].start - 8), before[-1].start):
+            owner = before[-1]
+            if noun in ("terms", "conditions") and _ON_TERMS.search(sentence, max(0, owner.start - 8), owner.start):
                 return None  # "on Russia's terms"
             owners, between = [before[-1]], possessive.start()
         elif attributive := _ATTRIBUTIVE.search(sentence, max(0, m.start - 60), m.start):
