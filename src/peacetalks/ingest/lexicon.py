@@ -363,30 +363,30 @@ class Lexicon:
         """The parties whose proposal the noun at ``m`` says it is, and the words between them and
         the noun, or None."""
         before = [a for a in actors if a.end <= m.start]
-        owners: list[Mention] | frozenset[str] | None = None
+        owners: frozenset[str] | None = None
         between = m.start
         if before and (possessive := _POSSESSIVE.fullmatch(sentence, before[-1].end, m.start)):
             owner = before[-1]
             if noun in ("terms", "conditions") and _ON_TERMS.search(sentence, max(0, owner.start - 8), owner.start):
                 return None  # "on Russia's terms"
-            owners, between = [before[-1]], possessive.start()
+            owners, between = self._parties([owner]), possessive.start()
         elif attributive := _ATTRIBUTIVE.search(sentence, max(0, m.start - 60), m.start):
             parties = {self._name_party(name) for name in _NAMES_APART.split(attributive[1])}
             if None not in parties:
-                owners, between = frozenset(parties), attributive.end(1)  # type: ignore[arg-type]
-        if owners is None:
-            owners = self._named_after(sentence, actors, m)
+                owners, between = frozenset(p for p in parties if p is not None), attributive.end(1)
+        if owners is None and (after := self._named_after(sentence, actors, m)):
+            owners = self._parties(after)
         if owners is None and before:
             if its := _ITS.search(sentence, max(0, m.start - 40), m.start):  # "Russia handed over its memorandum"
-                owners, between = [before[-1]], its.end(1)
+                owners, between = self._parties(before[-1:]), its.end(1)
             elif _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start) and _LAID_BEFORE.match(sentence, m.end):
-                owners = [before[-1]]
+                owners = self._parties(before[-1:])
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
-        modifiers = tuple(w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the"))
-        if isinstance(owners, frozenset):
-            return owners, modifiers
-        return frozenset(self._party[i] for a in owners for i in a.ids), modifiers
+        return owners, tuple(w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the"))
+
+    def _parties(self, named: list[Mention]) -> frozenset[str]:
+        return frozenset(self._party[i] for a in named for i in a.ids)
 
     def _named_after(self, sentence: str, actors: list[Mention], m: Mention) -> list[Mention] | None:
         """The actors after the noun at ``m`` who laid it down: "the memorandum Moscow handed
