@@ -271,3 +271,8 @@ def test_the_people_a_report_cites_are_no_count() -> None:
 def test_a_month_naming_what_happened_in_it_and_up_to_a_month() -> None:
     found = dates("Polls ran on 13 December 2025. The December survey asked again, as in 2025 up to October.")
     assert [value for _, value in found] == ["2025-12-13", "2025-12", "2025", "2025-10"]
+
+
+def test_short_percentages_and_dollars_named_as_us_dollars() -> None:
+    assert figures("Support fell to 20pc, and 5 billion US dollars were pledged; 10 PCs were sold.") == [
+        ("20pc", 20.0, "%"), ("5 billion US dollars", 5e9, "USD")]  # fmt: skip

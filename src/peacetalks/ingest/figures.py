@@ -159,13 +159,15 @@ _NOT_A_YEAR_BEFORE = re.compile(
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
 _MONEY_PRE = re.compile(rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_POST = re.compile(
-    rf"{_NUM}{_SCALE}\s*(dollars|euros|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b", re.IGNORECASE
+    rf"{_NUM}{_SCALE}\s*(?:US\s+|American\s+)?(dollars|euros|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b",
+    re.IGNORECASE,
 )
 _AREA = re.compile(
     rf"{_NUM}{_SCALE}\s*(square\s+kilomet(?:re|er)s?|square\s+km|sq\.?\s?km|km2|km²|square\s+miles?|sq\.?\s?mi(?:les?)?|hectares?|acres?)",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE)
+# "20pc": British papers' short form.
+_PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
 # "ten per cent": the same with the number in words (the groups: none, none, the word, the unit).
 _PERCENT_WORDS = re.compile(
     rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b", re.IGNORECASE
@@ -596,7 +598,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         add(Figure(m.start(), m.end(), "length", round(km, 3), "km", extra=extra))
     percents = (
         [*_PERCENT.finditer(sentence), *(_PERCENT_WORDS.finditer(sentence) if number_words else ())]
-        if has("%", "per")
+        if has("%", "per", "pc")
         else ()
     )
     for m in percents:
