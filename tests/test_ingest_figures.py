@@ -276,3 +276,14 @@ def test_a_month_naming_what_happened_in_it_and_up_to_a_month() -> None:
 def test_short_percentages_and_dollars_named_as_us_dollars() -> None:
     assert figures("Support fell to 20pc, and 5 billion US dollars were pledged; 10 PCs were sold.") == [
         ("20pc", 20.0, "%"), ("5 billion US dollars", 5e9, "USD")]  # fmt: skip
+
+
+def test_the_date_of_a_document_does_not_take_the_article_back() -> None:
+    text = (
+        "The Treasury acted on 22 October 2025. Putin's conditions of 14 June 2024 and the memorandum of June 2025 "
+        "asked for relief. The truce of late January failed."
+    )
+    assert dates(text)[-1] == ("January", "2026-01")
+    # a date of the narrative does: "the talks of 16 May 2025" are no document
+    assert dates("The Treasury acted on 22 October 2025. After the talks of 16 May 2025, in late January ...")[-1] == (
+        "January", "2025-01")  # fmt: skip

@@ -715,7 +715,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if heads and head_starts[-1] >= start:
             first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
             here = [Mention(h.start - start, h.end - start, ()) for h in heads[first:last] if h.end <= end]
-        reached = latest_date(figures, context)  # the last date the text gave with its year, this sentence's too
+        # the last date the text gave with its year, this sentence's too, but not an earlier one that
+        # labels a document ("Putin's conditions of 14 June 2024"): the article has not gone back
+        labels = _labels(sentence, figures, [*proposals, *here], context) if proposals or here else ()
+        reached = latest_date([f for f in figures if f not in labels], context)
         references = []
         if here or actors:
             references = lexicon.references(sentence, actors, proposals, here, figures, reached or published)
@@ -802,6 +805,24 @@ def _distinct_events(items: list[Evidence]) -> list[Evidence]:
             seen.setdefault(e.event_type, set()).add(e.date)
         kept.append(e)
     return kept
+
+
+_LABEL = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _labels(sentence: str, figures: list[Figure], named: list[Mention], context: str | None) -> list[Figure]:
+    """Dates of ``figures`` earlier than ``context`` that label a proposal or proposal noun of
+    ``named``: inside its name ("Putin's June 2024 conditions") or just after it ("its memorandum of
+    June 2025")."""
+    if context is None:
+        return []
+    found = []
+    for f in figures:
+        if f.rule != "date" or not isinstance(f.value, str) or f.value[: len(context)] >= context[: len(f.value)]:
+            continue
+        if any(n.start <= f.start < n.end or _LABEL.fullmatch(sentence, n.end, f.start) for n in named):
+            found.append(f)
+    return found
 
 
 # "the first Minsk agreement, the Minsk Protocol,", "the Package of Measures, known as Minsk II": one mention.
