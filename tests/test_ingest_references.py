@@ -71,6 +71,8 @@ def test_proposals_referred_to_by_description(text: str, expected: list[tuple[st
         "In January 2026 the EU's plan to lend Ukraine €90 billion passed.",
         "In 2024 Russia's military plan was leaked.",
         "In October 2024 Zelensky's victory plan was presented.",
+        "In February 2025 the American draft resolution at the UN was amended.",
+        "In 2025 Ukraine's draft law on mobilisation passed.",
         # a place where talks were held is no proposal made there
         "The talks in Jeddah ended.",
         "Leaders met in Minsk in 2014.",

@@ -74,8 +74,11 @@ _BY = re.compile(
     r"announced|agreed|signed|backed)\s+)?(?:by|from)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-# A plan of someone's that is no peace proposal: "the EU's plan to lend", "Russia's mobilisation plan".
-_NOT_A_SETTLEMENT_AFTER = re.compile(r"\s+(?:to\s+(?!end\b)|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b)")
+# A plan of someone's that is no peace proposal: "the EU's plan to lend", "Ukraine's draft law".
+_NOT_A_SETTLEMENT_AFTER = re.compile(
+    r"\s+(?:to\s+(?!end\b)|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b|(?:law|bill|resolution|legislation|budget|"
+    r"decree)s?\b)"
+)
 # The words between the author and the noun ("Russia's new peace plan") are words any proposal
 # may take, or words of that proposal's names: "Zelensky's victory plan" is none of the case's.
 _MODIFIERS = frozenset((
