@@ -46,6 +46,12 @@ def proposals(text: str, published: dt.date | None = None) -> list[tuple[str, st
         ("Kyiv studied the plan put forward by Washington in November 2025.", [("plan", "us-28-point")]),
         ("On 2 June 2025 Russia handed over its draft memorandum.", [("memorandum", "russia-memorandum-2025")]),
         ("On 25 November 2025 Kyiv studied the American draft.", [("draft", "us-28-point")]),
+        ("On 25 December 2025 Zelensky published the plan Ukraine and the US had agreed.",
+         [("plan", "us-ukraine-20-point")]),
+        # what follows "for" or "of" fits the proposal
+        ("On 15 June 2024 Putin's proposal for a ceasefire was dismissed.", [("proposal", "russia-june-2024-terms")]),
+        ("On 18 March 2025 Kyiv accepted the American proposal for an immediate, interim 30-day ceasefire.",
+         [("proposal", "jeddah-ceasefire-2025")]),
         # the date written with the noun, without an author
         ("Its memorandum of June 2025 calls for lifting sanctions.", [("memorandum", "russia-memorandum-2025")]),
         # the place it was made, which none of its authors is
@@ -73,6 +79,9 @@ def test_proposals_referred_to_by_description(text: str, expected: list[tuple[st
         "In October 2024 Zelensky's victory plan was presented.",
         "In February 2025 the American draft resolution at the UN was amended.",
         "In 2025 Ukraine's draft law on mobilisation passed.",
+        # what follows "for" or "of" is another proposal than the author's of the case
+        "On 20 March 2025 Russia's proposal for a UN-run transitional administration was rejected.",
+        "On 3 March 2025 Kyiv's offer of a partial truce in the air and at sea was noted.",
         # a place where talks were held is no proposal made there
         "The talks in Jeddah ended.",
         "Leaders met in Minsk in 2014.",

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case, Proposal
-from peacetalks.ingest.figures import _WORD_NUMBERS, Figure
+from peacetalks.ingest.figures import _MONTHS, _WORD_NUMBERS, Figure
 from peacetalks.ingest.patterns import fold, trie_pattern
 
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
@@ -59,15 +59,15 @@ _NAMES_APART = re.compile(_JOINER)
 # "the memorandum it handed over" (then the actor named last before it) …
 _LAID = (
     r"(?:had\s+|has\s+|have\s+)?(?:handed(?:\s+over)?|presented|submitted|tabled|put\s+forward|proposed|drafted|"
-    r"sent|delivered|published|unveiled|offered|set\s+out|laid\s+out|outlined|floated|circulated|issued)\b"
+    r"sent|delivered|published|unveiled|offered|set\s+out|laid\s+out|outlined|floated|circulated|issued|agreed)\b"
 )
-_THAT = re.compile(r"\s*(?:(?:that|which)\s+)?")
+_THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
 _LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|he|she)\s+" + _LAID, re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-_AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*")
+_AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*(?:the\s+)?")
 # … "the plan put forward by Washington", "the offer from Moscow".
 _BY = re.compile(
     r"\s+(?:(?:put\s+forward|presented|proposed|drafted|tabled|submitted|offered|issued|published|unveiled|"
@@ -85,6 +85,17 @@ _MODIFIERS = frozenset((
     "peace", "new", "own", "latest", "revised", "original", "draft", "initial", "final", "amended", "updated",
     "full", "proposed", "so-called", "settlement", "formal", "written", "detailed", "secret", "leaked", "reported",
     "earlier", "previous", "first", "rival", "alternative", "broader", "wider", "sweeping", "comprehensive",
+    "immediate", "interim", "unconditional", "lasting", "just", "durable", "temporary", "complete", "general",
+))  # fmt: skip
+# "Russia's proposal for a UN-run transitional administration", "Kyiv's offer of a partial truce": what
+# follows "for" or "of" says which proposal it is, and must fit it as the words before the noun do.
+# The words up to a verb or a preposition count ("a ceasefire was dismissed": "ceasefire").
+_COMPLEMENT = re.compile(r"\s+(?:for|of)\s+((?:[\w-]+[^\S\n]*){1,6})")
+_DATE_FIRST = re.compile(rf"\d|(?:{trie_pattern(m.capitalize() for m in _MONTHS)})\b")
+_COMPLEMENT_WORDS = frozenset(("a", "an", "the", "end", "ending", "war", "ukraine", "s"))
+_COMPLEMENT_ENDS = frozenset((
+    "was", "were", "is", "are", "has", "had", "have", "would", "will", "could", "in", "at", "on", "with", "that",
+    "which", "and", "but", "or", "by", "from", "as", "after", "before", "to", "of", "for", "said", "says",
 ))  # fmt: skip
 _WORD = re.compile(r"[\w-]+")
 # When: "Putin's conditions of 14 June 2024", "its memorandum of June 2025", "the June 2025 memorandum".
@@ -386,7 +397,15 @@ class Lexicon:
                 owners = self._parties(before[-1:])
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
-        return owners, tuple(w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the"))
+        words = [w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the")]
+        complement = _COMPLEMENT.match(sentence, m.end)
+        if complement and not _DATE_FIRST.match(complement[1]):  # "the US draft of November 2025": a date
+            for w in _WORD.findall(fold(complement[1])):
+                if w in _COMPLEMENT_ENDS:
+                    break
+                if w not in _COMPLEMENT_WORDS:
+                    words.append(w)
+        return owners, tuple(words)
 
     def _parties(self, named: list[Mention]) -> frozenset[str]:
         return frozenset(self._party[i] for a in named for i in a.ids)
