@@ -323,6 +323,9 @@ class Lexicon:
         has reached (ISO day, month or year), which picks among an author's proposals the latest
         on or before it. Offsets are relative to the sentence; at most one reference per proposal,
         and none to one the sentence names."""
+        places = [a for a in actors if sentence[a.start : a.end] in self._places] if self._places else []
+        if not heads and not places:
+            return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
         dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)] if heads else []
@@ -352,13 +355,12 @@ class Lexicon:
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(m.start, m.end, (pick.id,)))
-        for a in actors if self._places else ():
-            places = self._places.get(sentence[a.start : a.end])
-            if places is None or any(p.start <= a.start < p.end for p in proposals):
+        for a in places:
+            if any(p.start <= a.start < p.end for p in proposals):
                 continue
             made = _MADE_IN.search(sentence, max(0, a.start - 40), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
-            pick = _latest(places, context) if made or kind else None
+            pick = _latest(self._places[sentence[a.start : a.end]], context) if made or kind else None
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
