@@ -910,9 +910,14 @@ def _sentence_evidence(
         pid = p.ids[0]
         yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
-    yield from _stances(sentence, folded, actors, issues, proposals, lexicon, item, previous, subject, plan, recent)
+    stated = list(_stances(sentence, folded, actors, issues, proposals, lexicon, item, previous, subject, plan, recent))
     if contents is not None:
-        yield from _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
+        stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
+    yield from stated
+    if proposals and actors:
+        said = {(e.actor_id, e.proposal_id) for e in stated}
+        yield from (e for e in _author_stances(sentence, actors, proposals, lexicon, item)
+                    if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
     for f in figures:
         yield item(
             "figure",
@@ -1223,6 +1228,47 @@ def _document_stances(
                     condition=None,
                     extra={"cue": found.verb, "mention": sentence[: found.subject_end], "rule": "document"},
                 )
+
+
+# "Washington's own 28-point plan", "the Coalition of the Willing's Paris Declaration": whose it is.
+_OWNED = re.compile(r"['’]s\s+(?:own\s+)?")
+
+
+@functools.lru_cache(maxsize=8)
+def _authors(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """The parties that wrote each case proposal."""
+    return {p.id: frozenset(map(lexicon.party, p.authors)) for p in lexicon.case.proposals}
+
+
+def _author_stances(
+    sentence: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon, item: MakeItem
+) -> Iterator[Evidence]:
+    """ "Washington's 28-point plan would …": an actor that a proposal's name is said to belong to, and
+    that the case records among its authors, proposes it (at a low confidence: the sentence may only
+    name the plan)."""
+    authors = _authors(lexicon)
+    for p in proposals:
+        owner = next((a for a in actors if (m := _OWNED.match(sentence, a.end)) and m.end() == p.start), None)
+        party = lexicon.party(owner.ids[0]) if owner is not None else None
+        if owner is None or party not in authors[p.ids[0]]:
+            continue
+        yield item(
+            "stance",
+            owner.start,
+            p.end,
+            "stance/author",
+            0.55,
+            actor_id=party,
+            actor_name=lexicon.actor_names[party],
+            speaker_id=owner.ids[0],
+            **_object(lexicon, p.ids[0], True),
+            stance="propose",
+            polarity="positive",
+            conditional=False,
+            condition=None,
+            extra={"cue": sentence[owner.end : p.start].strip(), "mention": sentence[owner.start : owner.end],
+                   "rule": "author"},  # fmt: skip
+        )
 
 
 def _object(lexicon: Lexicon, obj_id: str, is_proposal: bool) -> dict[str, str | None]:
