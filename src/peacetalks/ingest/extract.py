@@ -508,6 +508,11 @@ _DOCUMENTS = (
 _PAPERS = ("document", "text", "paper", "draft", "memorandum", "declaration", "communiq", "protocol", "formula")
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+# A title that stands for a person named before: "the president said …", "…, the minister added".
+_TITLES = (
+    r"(?:the|The)\s+(?:(?:former|new|acting|deputy|foreign|defen[cs]e|prime)\s+)?(?:president|premier|minister|"
+    r"chancellor|spokes(?:wo)?man|spokesperson|secretary-general|envoy|negotiator|adviser|advisor|aide)"
+)
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
 _SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
@@ -524,7 +529,7 @@ _SAYS_AT_END = re.compile(
     rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
 )
 _PRONOUN_SAYS = re.compile(
-    rf",\s+(he|she|it|they)\s+(?:later\s+|also\s+)?{_SAYS}\b(?:[^,;:]{{0,60}}$|,\s+adding\b)", re.IGNORECASE
+    rf",\s+((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{_SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
 )
 # "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
 _WITHDRAW = re.compile(
@@ -542,10 +547,9 @@ _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b", re.IGNORECASE)
 _MODAL_FOLDED = re.compile(_MODAL.pattern)
-# A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
-_SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\s+(?=\w)", re.IGNORECASE)
-_PERSON_PRONOUNS = frozenset(("he", "she"))
-_PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")  # a cheap first look
+# A subject pronoun or a title.
+_SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+(?=\w)")
+_PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")  # a cheap first look (titles begin "the ")
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
 _RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE)
 _AUXILIARIES = re.compile(
@@ -674,6 +678,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     previous: list[Referent] = []
     plan: Referent | None = None  # the last proposal the article named
     subject: Mention | None = None
+    person: Mention | None = None  # the last person who was a sentence's subject or spoke
     context: str | None = None  # the last date the text gave with its year
     counted: str | None = None  # the unit of the last count of the sentence before, in its paragraph
     current: documents.Current | None = None  # the document the article is describing
@@ -708,7 +713,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         figures = with_relative_dates(
             sentence, find_figures(sentence, counted), doc.source.published, context
         )
-        items.extend(
+        said = list(
             _sentence_evidence(
                 text,
                 start,
@@ -721,13 +726,14 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 lexicon,
                 doc.id,
                 previous,
-                subject,
+                Antecedents(subject, person),
                 plan,
                 references,
                 (contents, writers) if contents is not None and writers else None,
                 recent,
             )
         )
+        items += said
         context = latest_date(figures, context)  # the last date the sentence gave with its year
         counted = next((f.unit for f in reversed(figures) if f.rule == "count"), None)
         if speaking:
@@ -742,6 +748,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             plan = Referent(proposals[-1].start, proposals[-1].ids, True)
         if actors:
             subject = _subject(text, start, actors, lexicon) or subject
+        if actors or said:
+            person = _person(sentence, speaking, said, lexicon) or person
         last_end = end
     return _distinct_events(items)
 
@@ -840,6 +848,26 @@ def _writers(
 
 
 @dataclass(frozen=True)
+class Antecedents:
+    """Whom a pronoun or title may stand for: ``subject``, the subject of an earlier sentence (of the
+    paragraph, for a state or body), and ``person``, the last person who was a sentence's subject or
+    spoke in it ("Putin said … . Addressing the ministry, the president said … . He also demanded …")."""
+
+    subject: Mention | None = None
+    person: Mention | None = None
+
+    def of(self, word: str, lexicon: Lexicon) -> Mention | None:
+        """The actor ``word`` (he, she, it, they or a title) stands for, if any."""
+        body = word.lower() in ("it", "they")
+        if self.subject is not None and _is_person(self.subject, lexicon) != body:
+            return self.subject
+        return None if body else self.person
+
+
+_NO_ONE = Antecedents()
+
+
+@dataclass(frozen=True)
 class Referent:
     """An issue or proposal named in the previous sentence, which "the proposal", "it" … may mean."""
 
@@ -871,7 +899,7 @@ def _sentence_evidence(
     lexicon: Lexicon,
     source_id: str,
     previous: list[Referent],
-    subject: Mention | None,
+    antecedents: Antecedents,
     plan: Referent | None = None,
     references: list[Mention] | None = None,
     contents: tuple[documents.Content, tuple[str, ...]] | None = None,
@@ -910,7 +938,7 @@ def _sentence_evidence(
         pid = p.ids[0]
         yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
-    stated = list(_stances(sentence, folded, actors, issues, proposals, lexicon, item, previous, subject, plan, recent))
+    stated = list(_stances(sentence, folded, actors, issues, proposals, lexicon, item, previous, antecedents, plan, recent))
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
@@ -963,7 +991,7 @@ def _stances(
     lexicon: Lexicon,
     item: MakeItem,
     previous: list[Referent],
-    subject: Mention | None = None,
+    antecedents: Antecedents = Antecedents(),
     plan: Referent | None = None,
     recent: Recent = (),
 ) -> Iterator[Evidence]:
@@ -975,7 +1003,7 @@ def _stances(
         if both:
             actors = sorted([*actors, *both], key=lambda a: a.start)
             together = {id(a) for a in both}
-    if not actors and (subject is None or not any(p in sentence for p in _PRONOUN_WORDS)):
+    if not actors and (antecedents == _NO_ONE or not any(p in sentence for p in _PRONOUN_WORDS)):
         return  # no one to speak: no actor named, and no pronoun standing for one
     # where the first modal is (found in fold(sentence), as _MODAL finds it in the sentence)
     modal = _MODAL_FOLDED.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
@@ -984,7 +1012,7 @@ def _stances(
         return
     named = [*issues, *proposals]
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
-    attribution = _attribution(sentence, actors, subject, lexicon)
+    attribution = _attribution(sentence, actors, antecedents, lexicon)
     if modal and attribution is not None:
         cues = _ordered([*cues, *_MODAL.finditer(sentence, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
@@ -1022,7 +1050,7 @@ def _stances(
                 speaker = _speaker(sentence, subjects, c_start, _clause(bounds, n, c_start - 1)[0])
                 inherited = True
             if speaker is None:
-                speaker = _pronoun_speaker(sentence, actors, subject, lexicon, cue.start(), c_start)
+                speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
                 inherited = speaker is not None
             if speaker is not None and _MODAL.search(sentence, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
@@ -1060,8 +1088,9 @@ def _stances(
                 if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
                     objects = objects[-1:]
             elif speaker is not None and form in _OBJECT_BEFORE:
-                # "said the army cap was unacceptable"
-                objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
+                # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
+                after = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
+                objects = [m for m in named if after <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
         if not objects:
@@ -1406,31 +1435,45 @@ def _is_person(actor: Mention, lexicon: Lexicon) -> bool:
     return lexicon.party(actor.ids[0]) != actor.ids[0]
 
 
-def _fits(pronoun: str, subject: Mention, lexicon: Lexicon) -> bool:
-    """ "he" and "she" stand for a person, "it" and "they" for a state or body."""
-    return _is_person(subject, lexicon) == (pronoun.lower() in _PERSON_PRONOUNS)
-
-
-def _pronoun_speaker(
-    sentence: str, actors: list[Mention], subject: Mention | None, lexicon: Lexicon, cue_start: int, clause_start: int
-) -> Mention | None:
-    """ "He also wants sanctions lifted": a subject pronoun before the cue, with no actor between,
-    stands for the subject of an earlier sentence of the paragraph."""
-    if subject is None:
-        return None
-    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start + 1):
-        if _GOVERNED.search(sentence[max(0, m.start() - 12) : m.start()]) or not _fits(m[1], subject, lexicon):
-            continue
-        if any(m.end() <= a.start < cue_start for a in actors):
-            continue
-        return Mention(m.start(1), m.end(1), subject.ids)
+def _person(sentence: str, actors: list[Mention], said: Sequence[Evidence], lexicon: Lexicon) -> Mention | None:
+    """The person a later "he" or "the president" may stand for: one who spoke in the sentence
+    (the last stance's speaker), else the first person it names who is not an object ("met with
+    Zelensky") nor an owner ("Zelensky's plan")."""
+    for e in reversed(said):
+        if e.kind == "stance" and e.speaker_id and e.speaker_id != e.actor_id and e.extractor not in _NOT_SPOKEN:
+            return Mention(0, 0, (e.speaker_id,))
+    for a in actors:
+        if _is_person(a, lexicon) and not _GOVERNED.search(sentence, max(0, a.start - 12), a.start):
+            if not sentence.startswith(("'s", "’s"), a.end):
+                return a
     return None
 
 
-def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, lexicon: Lexicon) -> Mention | None:
+#: Stances no one states in the sentence: a document's contents, a plan's authors.
+_NOT_SPOKEN = frozenset(("stance/document", "stance/author"))
+
+
+def _pronoun_speaker(
+    sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon, cue_start: int, clause_start: int
+) -> Mention | None:
+    """ "He also wants sanctions lifted", "the president said …": a subject pronoun or title before
+    the cue, with no actor between, stands for an actor of an earlier sentence (see Antecedents)."""
+    if antecedents.subject is None and antecedents.person is None:
+        return None
+    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start + 1):
+        if _GOVERNED.search(sentence[max(0, m.start() - 12) : m.start()]):
+            continue
+        if any(m.end() <= a.start < cue_start for a in actors):
+            continue
+        if (actor := antecedents.of(m[1], lexicon)) is not None:
+            return Mention(m.start(1), m.end(1), actor.ids)
+    return None
+
+
+def _attribution(sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon) -> Mention | None:
     """Who the sentence says is speaking, when named after what is said: "…, Peskov said on
     Thursday", "…, said an adviser to Zelensky", "according to the Kremlin", "quoted Lavrov as
-    saying"; or "…, he said"."""
+    saying"; or "…, he said", "…, the minister added"."""
     if "," not in sentence and "ccording" not in sentence and " as saying" not in sentence:
         return None  # every form below but two follows a comma
     for a in actors[:-4:-1]:  # an attribution names one of the last actors of the sentence
@@ -1442,9 +1485,9 @@ def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, 
         speaks = _AFTER_COMMA.search(before) and _SAYS_AT_END.match(sentence, a.end)
         if speaks and (not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before)):
             return a
-    m = _PRONOUN_SAYS.search(sentence) if subject is not None else None
-    if m and subject is not None and _fits(m[1], subject, lexicon):
-        return Mention(m.start(1), m.end(1), subject.ids)
+    m = _PRONOUN_SAYS.search(sentence) if antecedents.subject or antecedents.person else None
+    if m and (actor := antecedents.of(m[1], lexicon)) is not None:
+        return Mention(m.start(1), m.end(1), actor.ids)
     return None
 
 
