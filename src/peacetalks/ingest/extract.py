@@ -549,7 +549,8 @@ _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b"
 _MODAL_FOLDED = re.compile(_MODAL.pattern)
 # A subject pronoun or a title.
 _SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+(?=\w)")
-_PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")  # a cheap first look (titles begin "the ")
+# A cheap first look (a title begins with "the ", which holds "he ").
+_PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
 _RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE)
 _AUXILIARIES = re.compile(
@@ -938,7 +939,9 @@ def _sentence_evidence(
         pid = p.ids[0]
         yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
-    stated = list(_stances(sentence, folded, actors, issues, proposals, lexicon, item, previous, antecedents, plan, recent))
+    stated = list(
+        _stances(sentence, folded, actors, issues, proposals, lexicon, item, previous, antecedents, plan, recent)
+    )
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
@@ -1089,8 +1092,8 @@ def _stances(
                     objects = objects[-1:]
             elif speaker is not None and form in _OBJECT_BEFORE:
                 # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
-                after = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
-                objects = [m for m in named if after <= m.start and m.end <= cue.start()]
+                first = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
+                objects = [m for m in named if first <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
         if not objects:
@@ -1295,8 +1298,11 @@ def _author_stances(
             polarity="positive",
             conditional=False,
             condition=None,
-            extra={"cue": sentence[owner.end : p.start].strip(), "mention": sentence[owner.start : owner.end],
-                   "rule": "author"},  # fmt: skip
+            extra={
+                "cue": sentence[owner.end : p.start].strip(),
+                "mention": sentence[owner.start : owner.end],
+                "rule": "author",
+            },
         )
 
 
@@ -1443,9 +1449,9 @@ def _person(sentence: str, actors: list[Mention], said: Sequence[Evidence], lexi
         if e.kind == "stance" and e.speaker_id and e.speaker_id != e.actor_id and e.extractor not in _NOT_SPOKEN:
             return Mention(0, 0, (e.speaker_id,))
     for a in actors:
-        if _is_person(a, lexicon) and not _GOVERNED.search(sentence, max(0, a.start - 12), a.start):
-            if not sentence.startswith(("'s", "’s"), a.end):
-                return a
+        owner = sentence.startswith(("'s", "’s"), a.end)
+        if _is_person(a, lexicon) and not owner and not _GOVERNED.search(sentence, max(0, a.start - 12), a.start):
+            return a
     return None
 
 
