@@ -62,3 +62,26 @@ def test_he_and_titles_stand_for_the_last_person_who_spoke(lexicon: Lexicon) -> 
     # an object of the sentence before is not who "he" is: Zelensky was met, Umerov spoke
     met = "Rustem Umerov met with Zelensky.\nHe rejected any cap on the armed forces."
     assert {e.speaker_id for e in stances(met, lexicon)} == {"umerov"}
+
+
+def test_the_plan_under_discussion_is_what_it_and_the_idea_mean(lexicon: Lexicon) -> None:
+    named = "The 28-point plan was published on Thursday.\nThe talks went on into the night.\n"
+    found = stances(named + "Kyiv rejected the idea.", lexicon)
+    assert [(e.actor_id, e.proposal_id, e.stance) for e in found] == [("ukraine", "us-28-point", "reject")]
+    assert found[0].confidence < 0.75  # evidence from another sentence counts for less
+    # said of what comes before the cue: "called it absurd", "called the proposals unrealistic"
+    assert pairs(named + "An adviser to Zelensky called it absurd.", lexicon) == {("ukraine", "us-28-point")}
+    assert pairs(named + "Sergei Lavrov called the proposals unrealistic.", lexicon) == {("russia", "us-28-point")}
+    # third parties reacting follow the same rule
+    reactions = named + "Kyiv dismissed it.\nGermany rejected the plan as well, and Poland backed it."
+    assert {("ukraine", "us-28-point"), ("germany", "us-28-point"), ("poland", "us-28-point")} <= pairs(
+        reactions, lexicon
+    )
+
+
+def test_no_plan_is_current_when_two_were_named_or_it_was_long_ago(lexicon: Lexicon) -> None:
+    two = "Kyiv compared the 28-point plan with the Peace Formula.\nThe talks went on.\nMoscow rejected the idea."
+    assert not {pair for pair in pairs(two, lexicon) if pair[0] == "russia"}
+    filler = "The talks went on.\n" * 5
+    late = "The 28-point plan was published on Thursday.\n" + filler + "Kyiv rejected the idea."
+    assert pairs(late, lexicon) == set()

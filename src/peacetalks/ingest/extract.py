@@ -175,6 +175,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "unrealistic",
         "unworkable",
         "a non-starter",
+        "absurd",
     ),
     "accept": (
         "accept",
@@ -424,6 +425,7 @@ _OBJECT_BEFORE = frozenset(
         "unrealistic",
         "unworkable",
         "a non starter",
+        "absurd",
         "legitimate target",
         "legitimate targets",
     )
@@ -474,18 +476,32 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
+# Nouns by which a sentence refers back to a plan, a part of one or issues named before.
+_ANAPHOR_NOUNS = (
+    r"(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|deal|drafts?|ideas?|"
+    r"initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|documents?|text|paper|"
+    r"communiqu[ée]|protocols?|formula|schemes?|ultimatums?|regions|territories|oblasts|areas)\b"
+)
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
 _ANAPHOR = re.compile(
-    r"\s+(?:(?:all\s+of\s+)?(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|"
-    r"deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|"
-    r"documents?|text|paper|communiqu[ée]|protocols?|formula|regions|territories|oblasts|areas)\b|(?:it|them)\b|"
+    rf"\s+(?:(?:all\s+of\s+)?{_ANAPHOR_NOUNS}|(?:it|them)\b|"
     r"(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
     r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
     re.IGNORECASE,
 )
+# Before a cue said of what precedes it: "called them absurd", "said the plan was unacceptable".
+_ANAPHOR_BEFORE = re.compile(
+    rf"\s(?:{_ANAPHOR_NOUNS}|(?:it|them)\b)(?:\s+(?:is|was|are|were|would\s+be|will\s+be|as))?"
+    r"(?:\s+(?:entirely|completely|totally|simply|utterly|quite|very|clearly))?\s+$",
+    re.IGNORECASE,
+)
+#: Sentences after the one that named a plan in which "it", "the idea" … may still mean it.
+_PLAN_REACH = 4
 #: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
 _PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
 _WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
+#: Of those, the ones a whole plan may be (Putin's conditions: "Kyiv rejected the demands").
+_SETS = ("demand", "condition", "term", "ultimatum")
 #: Nouns of _ANAPHOR that name a document, which may have been named sentences before.
 _DOCUMENTS = (
     "proposal",
@@ -504,6 +520,8 @@ _DOCUMENTS = (
     "protocol",
     "formula",
 )
+#: Of those, the ones that may name what the sentence before described without naming a plan.
+_LOOSE = ("offer", "deal", "initiative")
 #: Of those, the ones that name a written text only.
 _PAPERS = ("document", "text", "paper", "draft", "memorandum", "declaration", "communiq", "protocol", "formula")
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
@@ -678,6 +696,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     items: list[Evidence] = []
     previous: list[Referent] = []
     plan: Referent | None = None  # the last proposal the article named
+    since_plan = _PLAN_REACH + 1  # sentences since; beyond the reach when it named several
     subject: Mention | None = None
     person: Mention | None = None  # the last person who was a sentence's subject or spoke
     context: str | None = None  # the last date the text gave with its year
@@ -732,6 +751,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 references,
                 (contents, writers) if contents is not None and writers else None,
                 recent,
+                plan if since_plan <= _PLAN_REACH else None,
             )
         )
         items += said
@@ -745,8 +765,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
+        since_plan += 1
         if proposals:
             plan = Referent(proposals[-1].start, proposals[-1].ids, True)
+            since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
         if actors:
             subject = _subject(text, start, actors, lexicon) or subject
         if actors or said:
@@ -905,6 +927,7 @@ def _sentence_evidence(
     references: list[Mention] | None = None,
     contents: tuple[documents.Content, tuple[str, ...]] | None = None,
     recent: Recent = (),
+    current: Referent | None = None,
 ) -> Iterator[Evidence]:
     """The evidence of the sentence [s0, s1) of ``text``: ``folded`` is fold() of it, ``actors``
     those that may speak in it (see _speaking), ``figures`` its figures with their relative dates."""
@@ -940,7 +963,9 @@ def _sentence_evidence(
         yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
     stated = list(
-        _stances(sentence, folded, actors, issues, proposals, lexicon, item, previous, antecedents, plan, recent)
+        _stances(
+            sentence, folded, actors, issues, proposals, lexicon, item, previous, antecedents, plan, recent, current
+        )
     )
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
@@ -997,7 +1022,11 @@ def _stances(
     antecedents: Antecedents = Antecedents(),
     plan: Referent | None = None,
     recent: Recent = (),
+    current: Referent | None = None,
 ) -> Iterator[Evidence]:
+    """The stances of one sentence. ``previous`` is what the sentence before named, ``plan`` the last
+    proposal the article named and ``current`` that proposal while it is the one under discussion
+    (named alone, at most _PLAN_REACH sentences before)."""
     if not (issues or proposals or previous or plan):
         return
     together: set[int] = set()  # actor mentions that stand for two actors ("the two sides", "Kyiv and Moscow")
@@ -1123,7 +1152,11 @@ def _stances(
             objects = [m for m in named if cue.end() <= m.start]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
         referred = False
-        if not objects and (anaphor := _ANAPHOR.match(sentence, cue.end())):
+        if form in _OBJECT_BEFORE:
+            anaphor = _ANAPHOR_BEFORE.search(sentence, speaker.end, cue.start()) if speaker.end < cue.start() else None
+        else:
+            anaphor = _ANAPHOR.match(sentence, cue.end())
+        if not objects and anaphor:
             # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun,
             # the issue for a part of one: "did not accept that clause").
             noun = (anaphor.group(1) or "").lower()
@@ -1132,8 +1165,13 @@ def _stances(
                 ([r for r in previous if r.is_proposal] if wants_plan else [])
                 # "put its name to the document": a written text is a proposal, not an issue of the sentence before
                 or ([plan] if plan is not None and noun.startswith(_PAPERS) else [])
+                # "Lavrov called the proposals unrealistic" after a sentence on the plan's contents
+                or ([current] if current and noun.startswith(_DOCUMENTS) and not noun.startswith(_LOOSE) else [])
                 or ([r for r in previous if not r.is_proposal] if noun else [])
                 or previous
+                # "Putin's conditions were announced. … Zelensky rejected the demands": the plan a sentence
+                # shortly before named, when the one before named nothing
+                or ([current] if current is not None and (wants_plan or not noun or noun.startswith(_SETS)) else [])
                 # "Zelensky welcomed the declaration": a document named earlier in the article
                 or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
             )
