@@ -85,3 +85,21 @@ def test_no_plan_is_current_when_two_were_named_or_it_was_long_ago(lexicon: Lexi
     filler = "The talks went on.\n" * 5
     late = "The 28-point plan was published on Thursday.\n" + filler + "Kyiv rejected the idea."
     assert pairs(late, lexicon) == set()
+
+
+def test_a_quote_is_attributed_where_it_closes(lexicon: Lexicon) -> None:
+    # within one sentence, the closing quote mark after the comma
+    one = stances("“We will never cede Donetsk,” Zelensky said.", lexicon)
+    assert [(e.actor_id, e.issue_id, e.polarity) for e in one] == [("ukraine", "territory-donetsk", "negative")]
+    # a quote of several sentences: the speaker named where it closes speaks in all of them
+    text = "“We will never cede Donetsk. We reject any cap on the armed forces,” Zelensky said."
+    found = stances(text, lexicon)
+    assert {(e.actor_id, e.issue_id) for e in found} == {("ukraine", "territory-donetsk"), ("ukraine", "army-limits")}
+    first = next(e for e in found if e.issue_id == "territory-donetsk")
+    assert first.extractor == "stance/anaphor" and first.extra["across"] == ["quote"] and first.confidence < 0.8
+    # "…,” he said": the pronoun is resolved as for any other sentence
+    he = "Rustem Umerov spoke on Monday.\n“We reject any cap on the armed forces. Crimea is Ukraine,” he said."
+    assert ("ukraine", "army-limits") in pairs(he, lexicon)
+    # a quote closed before another speaker is named is not theirs
+    closed = "“We reject any cap on the armed forces.” The talks went on. “We want peace,” Zelensky said."
+    assert pairs(closed, lexicon) == set()

@@ -537,17 +537,19 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3
 # "the agency quoted Peskov as saying …"
 _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
+# A quote may close after the comma: "“We will not cede Donetsk,” Zelensky said".
+_COMMA = r",[”\"’]?\s+"
 _SAID_BEFORE = re.compile(
-    rf",\s+(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
+    rf"{_COMMA}(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
     r"president|chief|secretary|negotiator|head))\s+){0,3}$"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,.;!?”\"’)]|$)")
-_AFTER_COMMA = re.compile(r",\s+(?:[\w'’-]+\s+){0,5}?$")
+_AFTER_COMMA = re.compile(rf"{_COMMA}(?:[\w'’-]+\s+){{0,5}}?$")
 _SAYS_AT_END = re.compile(
     rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
 )
 _PRONOUN_SAYS = re.compile(
-    rf",\s+((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{_SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
+    rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{_SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
 )
 # "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
 _WITHDRAW = re.compile(
@@ -689,7 +691,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     proposal_mentions, heads = lexicon.proposals_and_nouns(text)  # few nouns: looked up only where there are any
     found = (
         _within(proposal_mentions, spans),
-        _within(lexicon.actors(text), spans),
+        list(_within(lexicon.actors(text), spans)),  # a quote looks ahead to who closes it
         _within(lexicon.issues(text), spans),
     )
     head_starts = [h.start for h in heads]
@@ -706,7 +708,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     folded = fold(text)  # as fold() gives each sentence, at the same offsets
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
-    for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
+    quoted: Mention | None = None  # who speaks in a quote that runs on past the sentence
+    inside = False  # whether a quote is open where the sentence begins
+    for i, ((start, end), proposals, actors, issues) in enumerate(zip(spans, *found, strict=True)):
         paragraph = text.find("\n", last_end, start) >= 0
         if paragraph:
             counted = None
@@ -721,6 +725,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             references = lexicon.references(text[start:end], actors, proposals, here) if here else []
         sentence, folded_sentence = text[start:end], folded[start:end]
         speaking = _speaking(sentence, actors, proposals)
+        antecedents = Antecedents(subject, person)
+        runs_on = _open_after(sentence, inside)  # the quote goes on into the next sentence
+        if runs_on and quoted is None:
+            quoted = _quote_speaker(text, spans, found[1], i, antecedents, lexicon)
         introduced = None
         if speaking or proposals:
             introduced = _introduced(sentence, folded_sentence, speaking, proposals, lexicon, known)
@@ -746,14 +754,18 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 lexicon,
                 doc.id,
                 previous,
-                Antecedents(subject, person),
+                antecedents,
                 plan,
                 references,
                 (contents, writers) if contents is not None and writers else None,
                 recent,
                 plan if since_plan <= _PLAN_REACH else None,
+                Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else None,
             )
         )
+        inside = runs_on
+        if not runs_on:
+            quoted = None
         items += said
         context = latest_date(figures, context)  # the last date the sentence gave with its year
         counted = next((f.unit for f in reversed(figures) if f.rule == "count"), None)
@@ -899,6 +911,46 @@ class Referent:
     is_proposal: bool
 
 
+#: Sentences a quote may run on for and still be attributed where it closes.
+_QUOTE_REACH = 6
+
+
+def _open_after(sentence: str, inside: bool) -> bool:
+    """Whether a quote is open at the end of ``sentence``, given whether one was at its start."""
+    if "“" not in sentence and "”" not in sentence and '"' not in sentence:
+        return inside
+    for c in sentence:
+        if c == "“":
+            inside = True
+        elif c == "”":
+            inside = False
+        elif c == '"':
+            inside = not inside
+    return inside
+
+
+def _quote_speaker(
+    text: str,
+    spans: list[tuple[int, int]],
+    actors: list[list[Mention]],
+    at: int,
+    antecedents: Antecedents,
+    lexicon: Lexicon,
+) -> Mention | None:
+    """Who speaks in the quote that the sentence ``at`` leaves open: the speaker named after it in
+    the sentence where it closes ("“… . … ,” Zelensky said"), if that is within _QUOTE_REACH."""
+    inside = True
+    for j in range(at + 1, min(at + 1 + _QUOTE_REACH, len(spans))):
+        start, end = spans[j]
+        sentence = text[start:end]
+        inside = _open_after(sentence, inside)
+        if not inside:
+            close = max(sentence.rfind("”"), sentence.rfind('"'))
+            speaker = _attribution(sentence, actors[j], antecedents, lexicon)
+            return speaker if speaker is not None and speaker.start > close else None
+    return None
+
+
 def _within(mentions: list[Mention], spans: list[tuple[int, int]]) -> Iterator[list[Mention]]:
     """For each span [start, end), the mentions wholly inside it, with offsets relative to ``start``."""
     starts = [m.start for m in mentions]
@@ -928,6 +980,7 @@ def _sentence_evidence(
     contents: tuple[documents.Content, tuple[str, ...]] | None = None,
     recent: Recent = (),
     current: Referent | None = None,
+    quoted: Mention | None = None,
 ) -> Iterator[Evidence]:
     """The evidence of the sentence [s0, s1) of ``text``: ``folded`` is fold() of it, ``actors``
     those that may speak in it (see _speaking), ``figures`` its figures with their relative dates."""
@@ -964,7 +1017,8 @@ def _sentence_evidence(
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
     stated = list(
         _stances(
-            sentence, folded, actors, issues, proposals, lexicon, item, previous, antecedents, plan, recent, current
+            sentence, folded, actors, issues, proposals, lexicon, item, previous, antecedents, plan, recent, current,
+            quoted,
         )
     )
     if contents is not None:
@@ -1023,10 +1077,12 @@ def _stances(
     plan: Referent | None = None,
     recent: Recent = (),
     current: Referent | None = None,
+    quoted: Mention | None = None,
 ) -> Iterator[Evidence]:
     """The stances of one sentence. ``previous`` is what the sentence before named, ``plan`` the last
     proposal the article named and ``current`` that proposal while it is the one under discussion
-    (named alone, at most _PLAN_REACH sentences before)."""
+    (named alone, at most _PLAN_REACH sentences before); ``quoted``, who speaks in a quote that goes
+    on past this sentence (at its end: named after what is said)."""
     if not (issues or proposals or previous or plan):
         return
     together: set[int] = set()  # actor mentions that stand for two actors ("the two sides", "Kyiv and Moscow")
@@ -1035,7 +1091,7 @@ def _stances(
         if both:
             actors = sorted([*actors, *both], key=lambda a: a.start)
             together = {id(a) for a in both}
-    if not actors and (antecedents == _NO_ONE or not any(p in sentence for p in _PRONOUN_WORDS)):
+    if not actors and quoted is None and (antecedents == _NO_ONE or not any(p in sentence for p in _PRONOUN_WORDS)):
         return  # no one to speak: no actor named, and no pronoun standing for one
     # where the first modal is (found in fold(sentence), as _MODAL finds it in the sentence)
     modal = _MODAL_FOLDED.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
@@ -1044,7 +1100,7 @@ def _stances(
         return
     named = [*issues, *proposals]
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
-    attribution = _attribution(sentence, actors, antecedents, lexicon)
+    attribution = _attribution(sentence, actors, antecedents, lexicon) or quoted
     if modal and attribution is not None:
         cues = _ordered([*cues, *_MODAL.finditer(sentence, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
@@ -1062,6 +1118,7 @@ def _stances(
             continue
         c_start, c_end = _clause(bounds, n, cue.start())
         inherited = False
+        across: list[str] = []  # what came from another sentence: the speaker, the object
         objects: list[Mention] = []
         if _PASSIVE.match(sentence, cue.end()):
             # "the plan was rejected by Moscow": the speaker follows, what it spoke of came before.
@@ -1084,10 +1141,13 @@ def _stances(
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
                 inherited = speaker is not None
+                across = ["speaker"] if inherited else []
             if speaker is not None and _MODAL.search(sentence, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
+                if speaker is quoted:
+                    inherited, across = True, ["quote"]
             if speaker is None and cue.start() < 3 and form.endswith("ing"):
                 # "Rejecting the plan, Zelensky said …": an opening participle has the main clause's subject.
                 speaker = _main_subject(sentence, actors, cue.end())
@@ -1148,6 +1208,7 @@ def _stances(
             elif objects and previous and _IT.match(sentence, cue.end()):
                 objects = [_refer(previous[-1], cue, plans), *objects]
                 inherited = True
+                across.append("object")
         if stance in ("condition",) and not objects:
             objects = [m for m in named if cue.end() <= m.start]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
@@ -1184,6 +1245,7 @@ def _stances(
                     chosen = pool[-1:]  # a pronoun: the nearest
                 objects = [_refer(r, cue, plans) for r in chosen]
                 referred = True
+                across.append("object")
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
@@ -1224,7 +1286,7 @@ def _stances(
                     "stance",
                     min(speaker.start, obj.start),
                     max(cue.end(), obj.end, speaker.end),
-                    f"stance/{stance}",
+                    "stance/anaphor" if across else f"stance/{stance}",
                     confidence,
                     actor_id=party,
                     actor_name=lexicon.actor_names[party],
@@ -1237,6 +1299,7 @@ def _stances(
                     extra={
                         "cue": sentence[cue.start(1) : cue.end(1)],  # as written: cues are found in fold(sentence)
                         "mention": sentence[speaker.start : speaker.end],
+                        **({"across": across} if across else {}),
                     },
                 )
 
