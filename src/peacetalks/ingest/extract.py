@@ -68,6 +68,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "require",
         "requires",
         "required",
+        # "he said Kyiv needed security guarantees" ("needs to" is a modal: the actor is told)
+        "need",
+        "needs",
+        "needed",
         "press for",
         "presses for",
         "pressed for",
@@ -279,6 +283,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "sets out",
         "drew up",
         "draws up",
+        "drafted",
+        "drafts",
         # laying a document before others: "delivered a 28-point draft", "circulated a counter-proposal"
         "delivered",
         "delivers",
@@ -572,7 +578,7 @@ _SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+
 # A cheap first look (a title begins with "the ", which holds "he ").
 _PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
-_RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE)
 _AUXILIARIES = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
     r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she))\s+)*$",
@@ -1510,7 +1516,8 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     the modal of reported demands (from shortly before the sentence's first ``modal``, as far as
     "said" can be from it) and
     "withdraw … from"."""
-    cues = list(_CUE.finditer(folded))
+    # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's
+    cues = [c for c in _CUE.finditer(folded) if not (c[1].startswith("need") and folded.startswith(" to ", c.end()))]
     if modal is not None:
         cues += _SAID_MUST.finditer(sentence, max(0, modal.start() - 125))
     if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
