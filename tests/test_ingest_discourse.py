@@ -103,3 +103,37 @@ def test_a_quote_is_attributed_where_it_closes(lexicon: Lexicon) -> None:
     # a quote closed before another speaker is named is not theirs
     closed = "“We reject any cap on the armed forces.” The talks went on. “We want peace,” Zelensky said."
     assert pairs(closed, lexicon) == set()
+
+
+def test_a_document_named_or_owned_in_the_sentence_before_speaks_for_its_authors(lexicon: Lexicon) -> None:
+    # "It calls for …" after a sentence that opened with a named plan
+    paper = "The first, a 12-point position paper, was issued in 2023.\nIt calls for lifting sanctions."
+    assert ("china", "sanctions-relief") in pairs(paper, lexicon)
+    # but not after a sentence whose subject is an actor ("it" is then the actor, a state)
+    assert ("china", "sanctions-relief") not in pairs(
+        "Turkey praised the 12-point position paper.\nIt calls for lifting sanctions.", lexicon
+    )
+    # "Its memorandum …", "Their counter-proposal …": the subject of the sentence before, not the plan
+    # the article described earlier; a date may follow the document's name
+    text = (
+        "The 20-point framework was agreed in December.\n"
+        "Moscow demands the whole of Donetsk. "
+        "Its memorandum of June 2025 also calls for lifting sanctions."
+    )
+    found = pairs(text, lexicon)
+    assert ("russia", "sanctions-relief") in found
+    assert not {("ukraine", "sanctions-relief"), ("united-states", "sanctions-relief")} & found
+    their = "European leaders met in Geneva. Their counter-proposal opens with a ceasefire."
+    assert ("eu", "ceasefire-sequencing") in pairs(their, lexicon)
+    # "its" right after a sentence naming a plan is the plan's: its authors speak
+    own = "Washington presented the 28-point plan. Its text would lift sanctions."
+    assert ("united-states", "sanctions-relief") in pairs(own, lexicon)
+
+
+def test_needs_is_a_demand_but_needs_to_is_an_order(lexicon: Lexicon) -> None:
+    assert pairs("Kyiv needs security guarantees.", lexicon) == {("ukraine", "security-guarantees")}
+    assert pairs("Ukraine needs to withdraw from Donetsk.", lexicon) == set()
+    assert pairs("Peskov said Ukraine needs to withdraw from Donetsk.", lexicon) == {("russia", "territory-donetsk")}
+    # "…, something Zelensky has refused": a relative clause with its own speaker
+    something = pairs("Moscow wants Kyiv to give up Donetsk, something Zelensky has refused to do.", lexicon)
+    assert something == {("russia", "territory-donetsk"), ("ukraine", "territory-donetsk")}

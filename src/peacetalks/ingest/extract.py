@@ -578,7 +578,9 @@ _SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+
 # A cheap first look (a title begins with "the ", which holds "he ").
 _PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
-_RELATIVE = re.compile(r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE
+)
 _AUXILIARIES = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
     r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she))\s+)*$",
@@ -715,6 +717,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
     quoted: Mention | None = None  # who speaks in a quote that runs on past the sentence
+    last_had_subject = last_named_plan = False  # whether the sentence before opened with an actor, named a plan
     inside = False  # whether a quote is open where the sentence begins
     for i, ((start, end), proposals, actors, issues) in enumerate(zip(spans, *found, strict=True)):
         paragraph = text.find("\n", last_end, start) >= 0
@@ -743,7 +746,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
         cued = current is None or not current.subject or _CUE.search(folded, start, end) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
-        writers = _writers(sentence, speaking, contents, current, lexicon) if contents is not None else ()
+        # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
+        owner = subject if last_had_subject and not last_named_plan else None
+        writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
         figures = with_relative_dates(
             sentence, find_figures(sentence, counted), doc.source.published, context
         )
@@ -779,6 +784,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             recent.append((sentence, speaking))
         # "It also backs …" may follow a sentence about the document
         subject_now = contents is not None or (introduced is not None and introduced.subject)
+        if proposals and not subject_now and introduced is not None and introduced.authors:
+            # "The first, a 12-point paper, was issued in 2023. It calls for …": a plan named before any actor
+            subject_now = proposals[0].start <= 60 and not any(a.start < proposals[0].start for a in speaking)
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
@@ -787,8 +795,12 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if proposals:
             plan = Referent(proposals[-1].start, proposals[-1].ids, True)
             since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
+        last_named_plan = bool(proposals)
+        last_had_subject = False
         if actors:
-            subject = _subject(text, start, actors, lexicon) or subject
+            opening = _subject(text, start, actors, lexicon)
+            subject = opening or subject
+            last_had_subject = opening is not None
         if actors or said:
             person = _person(sentence, speaking, said, lexicon) or person
         last_end = end
@@ -879,13 +891,21 @@ def _writers(
     contents: documents.Content,
     current: documents.Current | None,
     lexicon: Lexicon,
+    owner: Mention | None = None,
 ) -> tuple[str, ...]:
     """Whose position a document's contents are: the actor the subject names ("Moscow's text", "the
-    US draft"), else the current document's authors."""
+    US draft"), or ``owner`` for "Its memorandum", "Their counter-proposal" (the subject of the
+    sentence before, if it named no plan that "its" could be), else the current document's authors."""
     named = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end))
     if named:
         return named if len(named) <= 2 else ()
+    pronoun = sentence[: sentence.find(" ")]
+    if owner is not None and pronoun in _POSSESSIVES and _is_person(owner, lexicon) == (pronoun in ("His", "Her")):
+        return (lexicon.party(owner.ids[0]),)
     return current.authors if current is not None else ()
+
+
+_POSSESSIVES = frozenset(("Its", "Their", "His", "Her"))
 
 
 @dataclass(frozen=True)
