@@ -40,6 +40,11 @@ def test_a_plan_named_as_an_authors_own_is_its_proposal(lexicon: Lexicon) -> Non
     # the owner must be among the plan's authors in the case: Russia wrote no part of the 28 points
     assert pairs("Russia's reading of the 28-point plan differs.", lexicon) == set()
     assert ("russia", "us-28-point") not in pairs("Moscow's 28-point plan would lift sanctions.", lexicon)
+    # an owner that opens the plan's own name
+    assert ("russia", "russia-memorandum-2025") in pairs("Russia's memorandum again demanded an army cap.", lexicon)
+    # named to compare it with another, not put forward
+    unlike = "Unlike Ukraine's own peace formula, the 12-point paper does not mention territory."
+    assert ("ukraine", "peace-formula") not in pairs(unlike, lexicon)
 
 
 def test_he_and_titles_stand_for_the_last_person_who_spoke(lexicon: Lexicon) -> None:
@@ -137,3 +142,26 @@ def test_needs_is_a_demand_but_needs_to_is_an_order(lexicon: Lexicon) -> None:
     # "…, something Zelensky has refused": a relative clause with its own speaker
     something = pairs("Moscow wants Kyiv to give up Donetsk, something Zelensky has refused to do.", lexicon)
     assert something == {("russia", "territory-donetsk"), ("ukraine", "territory-donetsk")}
+
+
+def test_the_subject_of_a_long_report_or_a_long_first_clause_speaks(lexicon: Lexicon) -> None:
+    # "Russia said on Tuesday that [a long clause] … only once sanctions were lifted"
+    report = (
+        "Russia said on Tuesday that an understanding on safe shipping in the Black Sea, reached after three "
+        "days of talks in the Saudi capital, would take effect only once Western sanctions were lifted."
+    )
+    assert pairs(report, lexicon) == {("russia", "sanctions-relief")}
+    # "At a summit, EU leaders agreed that … until Russia …, but they did not endorse …": the subject
+    # opening the first clause, not the actor nearest the second
+    long = (
+        "At a summit in October 2025, EU leaders agreed that the assets would remain frozen until Russia ended "
+        "the war and compensated Ukraine for the damage, but they did not endorse a proposed reparations loan."
+    )
+    assert pairs(long, lexicon) == {("eu", "frozen-assets-reparations")}
+    # a later clause of a long sentence whose first clause does not open with its actor: no speaker
+    far = (
+        "Without such changes in both capitals, the chance of broad Ukraine-Russia peace talks that lead to a "
+        "durable and lasting settlement will most likely stay a distant hope, requiring patience, persistence, "
+        "and a firm commitment to the principles of international law and justice from every party."
+    )
+    assert pairs(far, lexicon) == set()

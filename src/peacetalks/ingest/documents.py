@@ -54,7 +54,7 @@ _OF_DATE = re.compile(r"\s+of\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?
 _CONTENT = re.compile(
     r"(?:,\s+(?:which|that))?\s+(?P<before>(?:(?:also|further|then|first|only|still|even|reportedly|would|will|could|"
     r"is\s+to|was\s+to|does|did|do|not|never|have)\s+)*)(?P<verb>"
-    r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|asks?(?:\s+for)?|asked(?:\s+for)?|"
+    r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|adds?|added|asks?(?:\s+for)?|asked(?:\s+for)?|"
     r"demands?|demanded|includ(?:es?|ed)|(?:begins?|began|starts?|started|opens?|opened)\s+with|goes\s+on\s+to|went\s+on\s+to|"
     r"(?:ends?|ended)\s+with|backs?|backed|supports?|supported|opposes?|opposed|rules?\s+out|ruled\s+out|"
     r"requires?|required|gives?|gave|give|offers?|offered|offer|sets?\s+out|proposes?|proposed|propose|lifts?|lift|"

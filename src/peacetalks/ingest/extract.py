@@ -545,6 +545,8 @@ _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$"
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
 # A quote may close after the comma: "“We will not cede Donetsk,” Zelensky said".
 _COMMA = r",[”\"’]?\s+"
+# "Russia said on Tuesday that …": the subject of a long report.
+_REPORTS = re.compile(rf"\s+(?:(?:on|in)\s+\w+\s+)?(?i:{_SAYS}|says)\s+(?:(?:on|in)\s+\w+\s+)?that\s")
 _SAID_BEFORE = re.compile(
     rf"{_COMMA}(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
     r"president|chief|secretary|negotiator|head))\s+){0,3}$"
@@ -1050,9 +1052,10 @@ def _sentence_evidence(
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
-    if proposals and actors:
+    owned = [*proposals, *(references or ())]
+    if owned and actors:
         said = {(e.actor_id, e.proposal_id) for e in stated}
-        yield from (e for e in _author_stances(sentence, actors, proposals, lexicon, item)
+        yield from (e for e in _author_stances(sentence, actors, owned, lexicon, item)
                     if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
     for f in figures:
         yield item(
@@ -1162,7 +1165,11 @@ def _stances(
             speaker = _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause.
-                speaker = _speaker(sentence, subjects, c_start, _clause(bounds, n, c_start - 1)[0])
+                # (the actor opening that clause, however long it is, else the first near the cue)
+                before = _clause(bounds, n, c_start - 1)[0]
+                speaker = _speaker(sentence, subjects, c_start, before, 240)
+                if speaker is not None and speaker.start - before > 40:
+                    speaker = _speaker(sentence, subjects, c_start, before)
                 inherited = True
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
@@ -1389,6 +1396,8 @@ def _document_stances(
                 )
 
 
+# "Unlike Ukraine's own formula, …", "compared with Russia's memorandum": named to compare, not proposed.
+_COMPARED = re.compile(r"\b(?:[Uu]nlike|than|compared\s+(?:with|to)|such\s+as)\s+(?:the\s+)?$")
 # "Washington's own 28-point plan", "the Coalition of the Willing's Paris Declaration": whose it is.
 _OWNED = re.compile(r"['’]s\s+(?:own\s+)?")
 
@@ -1407,9 +1416,11 @@ def _author_stances(
     name the plan)."""
     authors = _authors(lexicon)
     for p in proposals:
-        owner = next((a for a in actors if (m := _OWNED.match(sentence, a.end)) and m.end() == p.start), None)
+        # before the name, or opening it ("Russia's memorandum" is a name of the case)
+        owner = next((a for a in actors if (o := _OWNED.match(sentence, a.end)) and p.start in (a.start, o.end())),
+                     None)  # fmt: skip
         party = lexicon.party(owner.ids[0]) if owner is not None else None
-        if owner is None or party not in authors[p.ids[0]]:
+        if owner is None or party not in authors[p.ids[0]] or _COMPARED.search(sentence, 0, owner.start):
             continue
         yield item(
             "stance",
@@ -1518,12 +1529,21 @@ def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
     )
 
 
-def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start: int) -> Mention | None:
-    """The first actor of the cue's clause, before the cue and not governed by a preposition:
-    an English clause names its subject first ("Russia views NATO as a threat and demands …")."""
+def _speaker(
+    sentence: str, actors: list[Mention], cue_start: int, clause_start: int, reach: int = 120
+) -> Mention | None:
+    """The first actor of the cue's clause, before the cue (at most ``reach`` characters, unless it
+    reports what follows: "Russia said on Tuesday that …") and not governed by a preposition: an
+    English clause names its subject first ("Russia views NATO as a threat and demands …")."""
     if clause_start == 0 and (opening := _OPENING.match(sentence)) and opening.end() <= cue_start:
         clause_start = opening.end()  # "Speaking after a call with Trump, the Russian president said …"
-    near = (a for a in actors if clause_start <= a.start and a.end <= cue_start and cue_start - a.end <= 120)
+    near = (
+        a
+        for a in actors
+        if clause_start <= a.start
+        and a.end <= cue_start
+        and (cue_start - a.end <= reach or _REPORTS.match(sentence, a.end, cue_start))
+    )
     for a in sorted(near, key=lambda a: a.start):
         before = sentence[max(0, a.start - 40) : a.start]
         if not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before):
