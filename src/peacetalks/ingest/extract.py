@@ -1166,10 +1166,10 @@ def _stances(
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause.
                 # (the actor opening that clause, however long it is, else the first near the cue)
-                before = _clause(bounds, n, c_start - 1)[0]
-                speaker = _speaker(sentence, subjects, c_start, before, 240)
-                if speaker is not None and speaker.start - before > 40:
-                    speaker = _speaker(sentence, subjects, c_start, before)
+                prior = _clause(bounds, n, c_start - 1)[0]
+                speaker = _speaker(sentence, subjects, c_start, prior, 240)
+                if speaker is not None and speaker.start - prior > 40:
+                    speaker = _speaker(sentence, subjects, c_start, prior)
                 inherited = True
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
