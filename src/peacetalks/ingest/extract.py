@@ -721,6 +721,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     quoted: Mention | None = None  # who speaks in a quote that runs on past the sentence
     last_had_subject = last_named_plan = False  # whether the sentence before opened with an actor, named a plan
     inside = False  # whether a quote is open where the sentence begins
+    antecedents = _NO_ONE
     for i, ((start, end), proposals, actors, issues) in enumerate(zip(spans, *found, strict=True)):
         paragraph = text.find("\n", last_end, start) >= 0
         if paragraph:
@@ -736,7 +737,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             references = lexicon.references(text[start:end], actors, proposals, here) if here else []
         sentence, folded_sentence = text[start:end], folded[start:end]
         speaking = _speaking(sentence, actors, proposals)
-        antecedents = Antecedents(subject, person)
+        if antecedents.subject is not subject or antecedents.person is not person:
+            antecedents = Antecedents(subject, person)
         runs_on = _open_after(sentence, inside)  # the quote goes on into the next sentence
         if runs_on and quoted is None:
             quoted = _quote_speaker(text, spans, found[1], i, antecedents, lexicon)
