@@ -77,6 +77,9 @@ def test_the_plan_under_discussion_is_what_it_and_the_idea_mean(lexicon: Lexicon
     # said of what comes before the cue: "called it absurd", "called the proposals unrealistic"
     assert pairs(named + "An adviser to Zelensky called it absurd.", lexicon) == {("ukraine", "us-28-point")}
     assert pairs(named + "Sergei Lavrov called the proposals unrealistic.", lexicon) == {("russia", "us-28-point")}
+    basis = stances(named + "Vladimir Putin said the plan could serve as a basis for a settlement.", lexicon)
+    assert [(e.actor_id, e.proposal_id, e.stance) for e in basis] == [("russia", "us-28-point", "support")]
+    assert pairs("Kyiv and Moscow resumed talks on the basis of the 28-point plan.", lexicon) == set()
     # third parties reacting follow the same rule
     reactions = named + "Kyiv dismissed it.\nGermany rejected the plan as well, and Poland backed it."
     assert {("ukraine", "us-28-point"), ("germany", "us-28-point"), ("poland", "us-28-point")} <= pairs(

@@ -367,6 +367,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "agreed with",
         "agrees with",
         "receptive to",
+        # said of what comes before them: "said the plan could serve as a basis for a settlement"
+        "serve as a basis",
+        "serve as the basis",
+        "become the basis",
+        "become a basis",
         "emphasize",
         "emphasizes",
         "emphasized",
@@ -432,6 +437,10 @@ _OBJECT_BEFORE = frozenset(
         "unworkable",
         "a non starter",
         "absurd",
+        "serve as a basis",
+        "serve as the basis",
+        "become the basis",
+        "become a basis",
         "legitimate target",
         "legitimate targets",
     )
@@ -497,7 +506,7 @@ _ANAPHOR = re.compile(
 )
 # Before a cue said of what precedes it: "called them absurd", "said the plan was unacceptable".
 _ANAPHOR_BEFORE = re.compile(
-    rf"\s(?:{_ANAPHOR_NOUNS}|(?:it|them)\b)(?:\s+(?:is|was|are|were|would\s+be|will\s+be|as))?"
+    rf"\s(?:{_ANAPHOR_NOUNS}|(?:it|them)\b)(?:\s+(?:is|was|are|were|would\s+be|will\s+be|as|could|can|would|might|may))?"
     r"(?:\s+(?:entirely|completely|totally|simply|utterly|quite|very|clearly))?\s+$",
     re.IGNORECASE,
 )
