@@ -168,3 +168,11 @@ def test_the_subject_of_a_long_report_or_a_long_first_clause_speaks(lexicon: Lex
         "and a firm commitment to the principles of international law and justice from every party."
     )
     assert pairs(far, lexicon) == set()
+
+
+def test_the_owner_of_a_stance_noun_is_its_speaker(lexicon: Lexicon) -> None:
+    # not the first actor of the clause: the UN declares Russia's annexation invalid
+    annexed = pairs("The UN General Assembly declared Russia's claimed annexation of Kherson invalid.", lexicon)
+    assert annexed == {("russia", "territory-kherson")}
+    shift = "The offer marks a shift from Moscow's insistence that Ukraine leave Luhansk."
+    assert pairs(shift, lexicon) == {("russia", "territory-luhansk")}

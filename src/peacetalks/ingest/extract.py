@@ -1173,7 +1173,8 @@ def _stances(
                 continue
             objects = [m for m in named if c_start <= m.start and m.end <= speaker.start]
         else:
-            speaker = _speaker(sentence, subjects, cue.start(), c_start)
+            # "Russia's claimed annexation of …", "Kyiv's rejection of …": a noun's owner is its speaker
+            speaker = _owner(sentence, actors, cue.start()) or _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause.
                 # (the actor opening that clause, however long it is, else the first near the cue)
@@ -1538,6 +1539,17 @@ def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
     return bool(_AUXILIARIES.match(sentence, speaker.end, cue_start)) and bool(
         _RELATIVE.search(sentence, max(0, speaker.start - 40), speaker.start)
     )
+
+
+# Between an owner and its noun: "Russia's claimed annexation", "Kyiv's long-standing demand".
+_OWNS = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
+
+
+def _owner(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
+    """The actor whose the cue (a noun) is: "Russia's demand for …"."""
+    if cue_start < 3 or sentence[cue_start - 1] != " ":
+        return None
+    return next((a for a in actors if a.end < cue_start and _OWNS.fullmatch(sentence, a.end, cue_start)), None)
 
 
 def _speaker(
