@@ -176,3 +176,14 @@ def test_the_owner_of_a_stance_noun_is_its_speaker(lexicon: Lexicon) -> None:
     assert annexed == {("russia", "territory-kherson")}
     shift = "The offer marks a shift from Moscow's insistence that Ukraine leave Luhansk."
     assert pairs(shift, lexicon) == {("russia", "territory-luhansk")}
+
+
+def test_a_coordinated_clause_keeps_the_speaker_of_the_clause_before(lexicon: Lexicon) -> None:
+    # "It" stood for Washington in the first clause: Ukraine, its object there, does not speak in the second
+    text = (
+        "Washington wants a deal quickly. It has offered Ukraine a security guarantee for 15 years, and has "
+        "suggested a demilitarised zone."
+    )
+    found = pairs(text, lexicon)
+    assert {("united-states", "security-guarantees"), ("united-states", "demilitarised-zone")} <= found
+    assert ("ukraine", "demilitarised-zone") not in found

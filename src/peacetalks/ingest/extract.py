@@ -1144,6 +1144,7 @@ def _stances(
     if modal and attribution is not None:
         cues = _ordered([*cues, *_MODAL.finditer(sentence, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
+    spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(folded)] if cues else []
     n = len(sentence)
     # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
@@ -1179,8 +1180,10 @@ def _stances(
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause.
                 # (the actor opening that clause, however long it is, else the first near the cue)
                 prior = _clause(bounds, n, c_start - 1)[0]
-                speaker = _speaker(sentence, subjects, c_start, prior, 240)
-                if speaker is not None and speaker.start - prior > 40:
+                speaker = spoke.get(prior)  # "It has offered Ukraine …, and has suggested …": who spoke there
+                if speaker is None:
+                    speaker = _speaker(sentence, subjects, c_start, prior, 240)
+                if speaker is not None and speaker.start - prior > 40 and prior not in spoke:
                     speaker = _speaker(sentence, subjects, c_start, prior)
                 inherited = True
             if speaker is None:
@@ -1295,6 +1298,7 @@ def _stances(
             continue
         objects.sort(key=lambda m: m.start)
         governed.add((c_start, speaker.start))
+        spoke.setdefault(c_start, speaker)
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
         between = sentence[speaker.end if speaker.start < cue.start() else c_start : cue.start()]
         negated = bool(_NEGATION.search(between[-30:])) or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
