@@ -11,6 +11,13 @@ are found first; then
   A negation just before the cue makes the polarity negative ("does not accept"); a condition
   after it ("provided", "in exchange for", "only if" …) marks it conditional, and a conditional
   acceptance is recorded as a conditional offer;
+- **across sentences** (``stance/anaphor``, at a lower confidence, ``extra.across`` saying whether the
+  speaker, the object or a quote came from elsewhere): "he", "she" and titles ("the president") stand
+  for the last person who was a subject or spoke; "it", "them", "the idea", "the demands" for the
+  one plan named up to four sentences before when the sentence before named nothing; a quote of
+  several sentences speaks for whoever is named where it closes;
+- the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
+  (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
 - a **figure** is every number :mod:`peacetalks.ingest.figures` recognises;
 - an **event** is an event phrase (talks, exchanges, strikes, signed agreements, truces) with a
@@ -698,8 +705,10 @@ _EVENT_VERB = re.compile(
 
 # 2: relative dates; 3: one event per type in a sentence with at most one date; 4: stance rules for wire copy;
 # 5: figure rules (lengths, new counted nouns, ranges, points in time, days and months without a year);
-# 6: stance rules for documents' contents, group terms, two actors as one speaker, more cues
-EXTRACTOR_VERSION = "rules-6"
+# 6: stance rules for documents' contents, group terms, two actors as one speaker, more cues;
+# 7: stances across sentences (pronouns and titles for the last person, the plan under discussion,
+# quotes attributed where they close, a document's owner), a plan's authors, a stance noun's owner
+EXTRACTOR_VERSION = "rules-7"
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
