@@ -187,3 +187,12 @@ def test_a_coordinated_clause_keeps_the_speaker_of_the_clause_before(lexicon: Le
     found = pairs(text, lexicon)
     assert {("united-states", "security-guarantees"), ("united-states", "demilitarised-zone")} <= found
     assert ("ukraine", "demilitarised-zone") not in found
+
+
+def test_the_subject_of_a_condition_states_no_stance(lexicon: Lexicon) -> None:
+    text = "Putin said Russia would order a ceasefire as soon as Ukraine abandoned its plans to join NATO."
+    assert ("ukraine", "nato-neutrality") not in pairs(text, lexicon)
+    assert ("russia", "nato-neutrality") in pairs(text, lexicon)
+    # outside a condition the same cue is a stance
+    grain = "The deal recalls the Black Sea Grain Initiative, which Moscow abandoned in July 2023."
+    assert ("russia", "black-sea-grain-initiative") in pairs(grain, lexicon)

@@ -169,6 +169,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "suspended its participation in",
         "quit",
         "quits",
+        "abandon",
+        "abandons",
+        "abandoned",
+        "walked away from",
+        "walks away from",
         "turns down",
         "turn down",
         "unacceptable",
@@ -561,6 +566,11 @@ _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$"
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
 # A quote may close after the comma: "“We will not cede Donetsk,” Zelensky said".
 _COMMA = r",[”\"’]?\s+"
+# The subject of a condition: "as soon as Ukraine …", "provided Russia …", "if Kyiv …".
+_IF_SUBJECT = re.compile(
+    r"\b(?:if|unless|provided(?:\s+that)?|as\s+soon\s+as|once|until|on\s+condition\s+that)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "Russia said on Tuesday that …": the subject of a long report.
 _REPORTS = re.compile(rf"\s+(?:(?:on|in)\s+\w+\s+)?(?i:{_SAYS}|says)\s+(?:(?:on|in)\s+\w+\s+)?that\s")
 _SAID_BEFORE = re.compile(
@@ -1242,6 +1252,8 @@ def _stances(
                 objects = [m for m in named if first <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
+        if speaker.start < cue.start() and _IF_SUBJECT.search(sentence, max(0, speaker.start - 20), speaker.start):
+            continue  # "… as soon as Ukraine abandoned its NATO plans": a condition set for Ukraine, not its stance
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
