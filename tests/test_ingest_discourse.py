@@ -61,6 +61,11 @@ def test_he_and_titles_stand_for_the_last_person_who_spoke(lexicon: Lexicon) -> 
     assert pairs(title, lexicon) == {("ukraine", "army-limits")}
     after = "Rustem Umerov met the envoys.\nAny cap on the armed forces is out of the question, the minister said."
     assert pairs(after, lexicon) == {("ukraine", "army-limits")}
+    # a headline's subject, for the title opening the body; a nationality must be the person's
+    headline = "Putin meets Trump in Alaska\nThe Russian leader said afterwards that any deal must include Donetsk."
+    assert pairs(headline, lexicon) == {("russia", "territory-donetsk")}
+    other = "Zelensky meets Trump in Alaska\nThe Russian leader said afterwards that any deal must include Donetsk."
+    assert pairs(other, lexicon) == set()
     # no person named before: neither "he" nor a title speaks for a state
     assert pairs("Russia spoke first.\nThe president rejected any cap on the armed forces.", lexicon) == set()
     assert pairs("Russia spoke first.\nHe rejected any cap on the armed forces.", lexicon) == set()

@@ -554,9 +554,10 @@ _PAPERS = ("document", "text", "paper", "draft", "memorandum", "declaration", "c
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # A title that stands for a person named before: "the president said …", "…, the minister added".
+# A nationality before the title ("the Russian leader") must be the person's.
 _TITLES = (
-    r"(?:the|The)\s+(?:(?:former|new|acting|deputy|foreign|defen[cs]e|prime)\s+)?(?:president|premier|minister|"
-    r"chancellor|spokes(?:wo)?man|spokesperson|secretary-general|envoy|negotiator|adviser|advisor|aide)"
+    r"(?:the|The)\s+(?:[A-Z][a-z]+\s+)?(?:(?:former|new|acting|deputy|foreign|defen[cs]e|prime)\s+)?(?:president|premier|"
+    r"minister|chancellor|leader|spokes(?:wo)?man|spokesperson|secretary-general|envoy|negotiator|adviser|advisor|aide)"
 )
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
 _SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
@@ -953,8 +954,14 @@ class Antecedents:
         """The actor ``word`` (he, she, it, they or a title) stands for, if any."""
         body = word.lower() in ("it", "they")
         if self.subject is not None and _is_person(self.subject, lexicon) != body:
-            return self.subject
-        return None if body else self.person
+            found: Mention | None = self.subject
+        else:
+            found = None if body else self.person
+        if found is not None and word[4:5].isupper():  # "the Russian leader": the nationality must fit
+            named = lexicon.actors(word.split()[1] + " officials")
+            if not named or lexicon.party(named[0].ids[0]) != lexicon.party(found.ids[0]):
+                return None
+        return found
 
 
 _NO_ONE = Antecedents()
