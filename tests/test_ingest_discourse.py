@@ -201,3 +201,11 @@ def test_the_subject_of_a_condition_states_no_stance(lexicon: Lexicon) -> None:
     # outside a condition the same cue is a stance
     grain = "The deal recalls the Black Sea Grain Initiative, which Moscow abandoned in July 2023."
     assert ("russia", "black-sea-grain-initiative") in pairs(grain, lexicon)
+
+
+def test_a_condition_takes_its_objects_from_its_own_clause(lexicon: Lexicon) -> None:
+    assert pairs("Russia set preconditions for a ceasefire.", lexicon) == {("russia", "ceasefire-sequencing")}
+    # "made X a precondition": what comes before the cue
+    assert pairs("Russia made sanctions relief a precondition.", lexicon) == {("russia", "sanctions-relief")}
+    # not from the next clause
+    assert pairs("Russia set preconditions, and the talks on a ceasefire went on.", lexicon) == set()

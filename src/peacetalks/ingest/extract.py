@@ -1285,8 +1285,11 @@ def _stances(
                 objects = [_refer(previous[-1], cue, plans), *objects]
                 inherited = True
                 across.append("object")
-        if stance in ("condition",) and not objects:
-            objects = [m for m in named if cue.end() <= m.start]
+        if stance == "condition" and not objects:
+            # "…, only after sanctions are lifted"; else "made sanctions relief a precondition"
+            objects = [m for m in named if cue.end() <= m.start < c_end] or [
+                m for m in named if speaker.end <= m.start and m.end <= cue.start()
+            ]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
         referred = False
         if form in _OBJECT_BEFORE:
