@@ -209,3 +209,11 @@ def test_a_condition_takes_its_objects_from_its_own_clause(lexicon: Lexicon) -> 
     assert pairs("Russia made sanctions relief a precondition.", lexicon) == {("russia", "sanctions-relief")}
     # not from the next clause
     assert pairs("Russia set preconditions, and the talks on a ceasefire went on.", lexicon) == set()
+
+
+def test_a_plan_drawn_up_together_with_another_is_theirs_too(lexicon: Lexicon) -> None:
+    text = "Steve Witkoff drew up the 28-point plan together with Kirill Dmitriev."
+    assert pairs(text, lexicon) == {("united-states", "us-28-point"), ("russia", "us-28-point")}
+    # what one wants to do together with another is the first one's wish only
+    plant = "Ukraine wants to operate the Zaporizhzhia nuclear plant jointly with the United States."
+    assert ("united-states", "territory-zaporizhzhia") not in pairs(plant, lexicon)

@@ -1355,6 +1355,8 @@ def _stances(
             pairs += [(o, not negated) for o in after[:2]]
         seen: set[tuple[str, str]] = set()
         speakers = speaker.ids if id(speaker) in together else speaker.ids[:1]
+        if stance in ("propose", "accept") and (partner := _partner(sentence, actors, cue.end(), c_end)):
+            speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
         for obj, negative in pairs:
             is_proposal = id(obj) in plans
             for obj_id, actor_id in itertools.product(obj.ids[:5], speakers):  # "the four regions" are four issues
@@ -1578,6 +1580,18 @@ def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
 
 # Between an owner and its noun: "Russia's claimed annexation", "Kyiv's long-standing demand".
 _OWNS = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
+
+
+# "drew up the plan together with Kirill Dmitriev": a second author of the act.
+_TOGETHER = re.compile(r"\b(?:together|jointly)\s+with\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Mention | None:
+    """The actor named after "together with" in the cue's clause, if any."""
+    if "with" not in sentence:
+        return None
+    m = _TOGETHER.search(sentence, after, end)
+    return next((a for a in actors if a.start == m.end()), None) if m else None
 
 
 def _owner(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
