@@ -217,3 +217,11 @@ def test_a_plan_drawn_up_together_with_another_is_theirs_too(lexicon: Lexicon) -
     # what one wants to do together with another is the first one's wish only
     plant = "Ukraine wants to operate the Zaporizhzhia nuclear plant jointly with the United States."
     assert ("united-states", "territory-zaporizhzhia") not in pairs(plant, lexicon)
+
+
+def test_a_list_between_dashes_after_a_cue_is_its_object(lexicon: Lexicon) -> None:
+    text = "Voters rejected a package modelled on Russia's demands – leaving Kherson and no NATO membership – by 82%."
+    assert pairs(text, lexicon) == {("russia", "territory-kherson"), ("russia", "nato-neutrality")}
+    # a dash elsewhere still ends the clause
+    later = "Russia demands a ceasefire – but Ukraine wants Kherson back."
+    assert ("russia", "territory-kherson") not in pairs(later, lexicon)

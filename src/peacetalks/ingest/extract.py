@@ -1270,6 +1270,9 @@ def _stances(
                 # "presenting demands, discussing ceasefires": a list of acts, not the demand's object
                 ends.append(cue.end())
             limit = min([c_end, *ends])
+            if limit == c_end and (dash := _DASHED.match(sentence, cue.end())) is not None:
+                # "Russia's demands – withdrawal from the four regions, … –": the list the dashes hold
+                limit = _clause(bounds, n, dash.end())[1]
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
                 # "promote the plan, which calls for a ceasefire": what the plan says, unless its author
@@ -1592,6 +1595,10 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
         return None
     m = _TOGETHER.search(sentence, after, end)
     return next((a for a in actors if a.start == m.end()), None) if m else None
+
+
+# A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
+_DASHED = re.compile(r"\s[–—]\s")
 
 
 def _owner(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
