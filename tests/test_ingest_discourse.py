@@ -225,3 +225,10 @@ def test_a_list_between_dashes_after_a_cue_is_its_object(lexicon: Lexicon) -> No
     # a dash elsewhere still ends the clause
     later = "Russia demands a ceasefire – but Ukraine wants Kherson back."
     assert ("russia", "territory-kherson") not in pairs(later, lexicon)
+
+
+def test_handing_a_plan_over_and_drafting_it_with_another(lexicon: Lexicon) -> None:
+    assert pairs("Driscoll hands Zelensky the 28-point plan.", lexicon) == {("united-states", "us-28-point")}
+    assert pairs("The land around Donetsk changed hands twice.", lexicon) == set()
+    drafted = "Zelensky outlined a 20-point framework drafted with US negotiators in Miami."
+    assert pairs(drafted, lexicon) == {("ukraine", "us-ukraine-20-point"), ("united-states", "us-ukraine-20-point")}

@@ -304,6 +304,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "circulates",
         "handed over",
         "hands over",
+        # "hands Zelensky the 28-point plan", "handed it to Zelensky" (not "changed hands", see _cues)
+        "hands",
+        "handed",
         "presented",
         "presents",
         "outlined",
@@ -1586,7 +1589,9 @@ _OWNS = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 
 
 # "drew up the plan together with Kirill Dmitriev": a second author of the act.
-_TOGETHER = re.compile(r"\b(?:together|jointly)\s+with\s+(?:the\s+)?", re.IGNORECASE)
+_TOGETHER = re.compile(
+    r"\b(?:together|jointly|drafted|written|prepared|negotiated)\s+with\s+(?:the\s+)?", re.IGNORECASE
+)
 
 
 def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Mention | None:
@@ -1597,6 +1602,8 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
     return next((a for a in actors if a.start == m.end()), None) if m else None
 
 
+# Before "hands" as a noun.
+_HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
 # A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
 _DASHED = re.compile(r"\s[–—]\s")
 
@@ -1635,8 +1642,14 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     the modal of reported demands (from shortly before the sentence's first ``modal``, as far as
     "said" can be from it) and
     "withdraw … from"."""
-    # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's
-    cues = [c for c in _CUE.finditer(folded) if not (c[1].startswith("need") and folded.startswith(" to ", c.end()))]
+    # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's; "changed
+    # hands", "in Russian hands": a noun
+    cues = [
+        c
+        for c in _CUE.finditer(folded)
+        if not (c[1].startswith("need") and folded.startswith(" to ", c.end()))
+        and not (c[1] == "hands" and _HANDS_NOUN.search(folded, max(0, c.start() - 20), c.start()))
+    ]
     if modal is not None:
         cues += _SAID_MUST.finditer(sentence, max(0, modal.start() - 125))
     if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
