@@ -1256,6 +1256,8 @@ def _stances(
                 objects = [m for m in named if m.end <= comma]
                 if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
                     objects = objects[-1:]
+            elif speaker is not None and (head := _that_head(sentence, named, speaker, cue.start())) is not None:
+                objects = [head]  # "the free economic zone that US negotiators have floated"
             elif speaker is not None and form in _OBJECT_BEFORE:
                 # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
                 first = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
@@ -1753,6 +1755,18 @@ def _actor_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
     """The actor named at ``at``, after blanks and an optional "the"."""
     start = _THE.match(sentence, at)
     return next((a for a in actors if a.start == (start.end() if start else at)), None)
+
+
+_THAT = re.compile(r"\s(?:that|which)\s+(?:the\s+)?$")
+
+
+def _that_head(sentence: str, named: list[Mention], speaker: Mention, cue_start: int) -> Mention | None:
+    """ "the free economic zone that US negotiators have floated": the issue or proposal a relative
+    clause without a comma follows, when the speaker opens it and only auxiliaries stand before the cue."""
+    that = _THAT.search(sentence, max(0, speaker.start - 12), speaker.start)
+    if that is None or not _AUXILIARIES.match(sentence, speaker.end, cue_start):
+        return None
+    return next((m for m in named if m.end == that.start()), None)
 
 
 def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
