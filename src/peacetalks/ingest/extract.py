@@ -1174,6 +1174,7 @@ def _stances(
         cues = _ordered([*cues, *_MODAL.finditer(sentence, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
+    owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(folded)] if cues else []
     n = len(sentence)
     # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
@@ -1204,7 +1205,9 @@ def _stances(
             objects = [m for m in named if c_start <= m.start and m.end <= speaker.start]
         else:
             # "Russia's claimed annexation of …", "Kyiv's rejection of …": a noun's owner is its speaker
-            speaker = _owner(sentence, actors, cue.start()) or _speaker(sentence, subjects, cue.start(), c_start)
+            speaker = (owned and _owner(sentence, actors, cue.start())) or _speaker(
+                sentence, subjects, cue.start(), c_start
+            )
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause.
                 # (the actor opening that clause, however long it is, else the first near the cue)
@@ -1646,12 +1649,14 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     "withdraw … from"."""
     # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's; "changed
     # hands", "in Russian hands": a noun
-    cues = [
-        c
-        for c in _CUE.finditer(folded)
-        if not (c[1].startswith("need") and folded.startswith(" to ", c.end()))
-        and not (c[1] == "hands" and _HANDS_NOUN.search(folded, max(0, c.start() - 20), c.start()))
-    ]
+    cues = list(_CUE.finditer(folded))
+    if "need" in folded or "hands" in folded:
+        cues = [
+            c
+            for c in cues
+            if not (c[1].startswith("need") and folded.startswith(" to ", c.end()))
+            and not (c[1] == "hands" and _HANDS_NOUN.search(folded, max(0, c.start() - 20), c.start()))
+        ]
     if modal is not None:
         cues += _SAID_MUST.finditer(sentence, max(0, modal.start() - 125))
     if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
