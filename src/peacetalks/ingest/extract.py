@@ -570,6 +570,7 @@ _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$"
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
 # A quote may close after the comma: "“We will not cede Donetsk,” Zelensky said".
 _COMMA = r",[”\"’]?\s+"
+_IF_WORDS = re.compile(r"\b(?:if|unless|provided|as soon as|once|until|on condition)\b")  # in fold(sentence)
 # The subject of a condition: "as soon as Ukraine …", "provided Russia …", "if Kyiv …".
 _IF_SUBJECT = re.compile(
     r"\b(?:if|unless|provided(?:\s+that)?|as\s+soon\s+as|once|until|on\s+condition\s+that)\s+(?:the\s+)?$",
@@ -1175,6 +1176,8 @@ def _stances(
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
+    that_words = " that " in sentence or " which " in sentence  # a relative clause without a comma
+    if_words = _IF_WORDS.search(folded) is not None  # a condition with its own subject
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(folded)] if cues else []
     n = len(sentence)
     # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
@@ -1259,7 +1262,7 @@ def _stances(
                 objects = [m for m in named if m.end <= comma]
                 if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
                     objects = objects[-1:]
-            elif speaker is not None and (head := _that_head(sentence, named, speaker, cue.start())) is not None:
+            elif that_words and speaker and (head := _that_head(sentence, named, speaker, cue.start())) is not None:
                 objects = [head]  # "the free economic zone that US negotiators have floated"
             elif speaker is not None and form in _OBJECT_BEFORE:
                 # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
@@ -1267,7 +1270,7 @@ def _stances(
                 objects = [m for m in named if first <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
-        if speaker.start < cue.start() and _IF_SUBJECT.search(sentence, max(0, speaker.start - 20), speaker.start):
+        if if_words and speaker.start < cue.start() and _IF_SUBJECT.search(sentence, speaker.start - 20, speaker.start):
             continue  # "… as soon as Ukraine abandoned its NATO plans": a condition set for Ukraine, not its stance
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
