@@ -570,7 +570,8 @@ _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$"
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
 # A quote may close after the comma: "“We will not cede Donetsk,” Zelensky said".
 _COMMA = r",[”\"’]?\s+"
-_IF_WORDS = re.compile(r"\b(?:if|unless|provided|as soon as|once|until|on condition)\b")  # in fold(sentence)
+# A cheap first look in fold(sentence) for _IF_SUBJECT.
+_IF_WORDS = ("if ", "unless", "provided", "as soon as", "once", "until", "on condition")
 # The subject of a condition: "as soon as Ukraine …", "provided Russia …", "if Kyiv …".
 _IF_SUBJECT = re.compile(
     r"\b(?:if|unless|provided(?:\s+that)?|as\s+soon\s+as|once|until|on\s+condition\s+that)\s+(?:the\s+)?$",
@@ -1177,7 +1178,7 @@ def _stances(
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
     that_words = " that " in sentence or " which " in sentence  # a relative clause without a comma
-    if_words = _IF_WORDS.search(folded) is not None  # a condition with its own subject
+    if_words = any(map(folded.__contains__, _IF_WORDS))  # a condition with its own subject
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(folded)] if cues else []
     n = len(sentence)
     # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
@@ -1306,11 +1307,13 @@ def _stances(
             ]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
         referred = False
-        if form in _OBJECT_BEFORE:
+        if objects:
+            anaphor = None
+        elif form in _OBJECT_BEFORE:
             anaphor = _ANAPHOR_BEFORE.search(sentence, speaker.end, cue.start()) if speaker.end < cue.start() else None
         else:
             anaphor = _ANAPHOR.match(sentence, cue.end())
-        if not objects and anaphor:
+        if anaphor:
             # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun,
             # the issue for a part of one: "did not accept that clause").
             noun = (anaphor.group(1) or "").lower()
