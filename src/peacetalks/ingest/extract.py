@@ -773,7 +773,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         speaking = _speaking(sentence, actors, proposals)
         if antecedents.subject is not subject or antecedents.person is not person:
             antecedents = Antecedents(subject, person)
-        runs_on = _open_after(sentence, inside)  # the quote goes on into the next sentence
+        # whether a quote goes on into the next sentence
+        runs_on = _open_after(sentence, inside) if inside or '"' in sentence or "“" in sentence else False
         if runs_on and quoted is None:
             quoted = _quote_speaker(text, spans, found[1], i, antecedents, lexicon)
         introduced = None
@@ -839,7 +840,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             opening = _subject(text, start, actors, lexicon)
             subject = opening or subject
             last_had_subject = opening is not None
-        if actors or said:
+        if actors:  # a stance by "he" or a quote names no one new
             person = _person(sentence, speaking, said, lexicon) or person
         last_end = end
     return _distinct_events(items)
@@ -1094,9 +1095,9 @@ def _sentence_evidence(
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
-    owned = [*proposals, *(references or ())]
-    if owned and actors:
+    if (proposals or references) and actors:
         said = {(e.actor_id, e.proposal_id) for e in stated}
+        owned = [*proposals, *(references or ())]
         yield from (e for e in _author_stances(sentence, actors, owned, lexicon, item)
                     if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
     for f in figures:
