@@ -138,6 +138,10 @@ def test_a_document_named_or_owned_in_the_sentence_before_speaks_for_its_authors
     assert not {("ukraine", "sanctions-relief"), ("united-states", "sanctions-relief")} & found
     their = "European leaders met in Geneva. Their counter-proposal opens with a ceasefire."
     assert ("eu", "ceasefire-sequencing") in pairs(their, lexicon)
+    # a date or "made public on …" between a document and its verb; "puts", "keeps" give contents
+    public = "The 20-point framework made public on 24 December 2025 keeps the armed forces at 800,000."
+    assert pairs(public, lexicon) == {("ukraine", "army-limits"), ("united-states", "army-limits")}
+    assert pairs("The 20-point framework was made public on 24 December 2025.", lexicon) == set()
     # "its" right after a sentence naming a plan is the plan's: its authors speak
     own = "Washington presented the 28-point plan. Its text would lift sanctions."
     assert ("united-states", "sanctions-relief") in pairs(own, lexicon)

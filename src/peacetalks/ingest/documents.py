@@ -47,14 +47,18 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"It\b")
-# A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The plan of November 2025 …".
-_OF_DATE = re.compile(r"\s+of\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b")
+# A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
+# on 24 December 2025 keeps …".
+_OF_DATE = re.compile(
+    r",?\s+(?:of|(?:made\s+public|published|released|presented|unveiled|circulated|signed|agreed)\s+(?:on|in))\s+"
+    r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b,?"
+)
 # What a document does with its contents, right after its subject or its ", which": an auxiliary or
 # adverb or two, then the verb ("would also give", "does not include", ", which demands").
 _CONTENT = re.compile(
     r"(?:,\s+(?:which|that))?\s+(?P<before>(?:(?:also|further|then|first|only|still|even|reportedly|would|will|could|"
     r"is\s+to|was\s+to|does|did|do|not|never|have)\s+)*)(?P<verb>"
-    r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|adds?|added|asks?(?:\s+for)?|asked(?:\s+for)?|"
+    r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|adds?|added|puts?|keeps?|kept|asks?(?:\s+for)?|asked(?:\s+for)?|"
     r"demands?|demanded|includ(?:es?|ed)|(?:begins?|began|starts?|started|opens?|opened)\s+with|goes\s+on\s+to|went\s+on\s+to|"
     r"(?:ends?|ended)\s+with|backs?|backed|supports?|supported|opposes?|opposed|rules?\s+out|ruled\s+out|"
     r"requires?|required|gives?|gave|give|offers?|offered|offer|sets?\s+out|proposes?|proposed|propose|lifts?|lift|"
