@@ -244,3 +244,10 @@ def test_a_relative_clause_without_a_comma_speaks_about_what_it_follows(lexicon:
     # only auxiliaries may stand between the clause's subject and its cue
     other = "He was asked about the demilitarised zone that US negotiators discussed at length and rejected."
     assert pairs(other, lexicon) == set()
+
+
+def test_calling_something_theft_opposes_it(lexicon: Lexicon) -> None:
+    found = stances("Vladimir Putin has called the freezing of Russian assets theft.", lexicon)
+    assert [(e.actor_id, e.issue_id, e.stance) for e in found] == [("russia", "frozen-assets-reparations", "oppose")]
+    # nothing named before the cue: no stance
+    assert pairs("Zelensky called it theft.", lexicon) == set()

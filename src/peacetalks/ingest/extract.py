@@ -418,9 +418,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "views as a threat",
         "view as a threat",
         "viewed as a threat",
-        # said of what comes before them: "would regard any Western troops as a legitimate target"
+        # said of what comes before them: "would regard any Western troops as a legitimate target",
+        # "called the freezing of Russian assets theft"
         "legitimate target",
         "legitimate targets",
+        "theft",
+        "illegal",
+        "unlawful",
         "criticise",
         "criticises",
         "criticised",
@@ -458,6 +462,9 @@ _OBJECT_BEFORE = frozenset(
         "become a basis",
         "legitimate target",
         "legitimate targets",
+        "theft",
+        "illegal",
+        "unlawful",
     )
 )
 # Where a clause ends: a stance's actor and issue must lie between two of these. Searched in
