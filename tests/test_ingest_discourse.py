@@ -251,3 +251,10 @@ def test_calling_something_theft_opposes_it(lexicon: Lexicon) -> None:
     assert [(e.actor_id, e.issue_id, e.stance) for e in found] == [("russia", "frozen-assets-reparations", "oppose")]
     # nothing named before the cue: no stance
     assert pairs("Zelensky called it theft.", lexicon) == set()
+
+
+def test_officials_in_a_capital_speak_for_it(lexicon: Lexicon) -> None:
+    assert pairs("Officials in Kyiv rejected the 28-point plan.", lexicon) == {("ukraine", "us-28-point")}
+    # a state's officials somewhere else still speak for their state, not for the place
+    venue = "Ukraine accepted the plan at talks with US officials in Jeddah, on condition that Russia accepted it."
+    assert not {pair for pair in pairs(venue, lexicon) if pair[0] == "saudi-arabia"}

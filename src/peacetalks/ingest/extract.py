@@ -480,7 +480,7 @@ _COORDINATED = re.compile(r"(?:,?\s+(?:but|yet|and|while)|\s+and\s+(?:said|says|
 _SPOKESPERSON = re.compile(
     r"\b(?:advis[eo]rs?|aides?|spokes(?:wo)?m[ae]n|spokespersons?|envoys?|officials?|ministers?|negotiators?|"
     r"leaders?|heads?|chiefs?|representatives?|delegations?|delegates?)\s+"
-    r"(?:to|for|of)\s+(?:the\s+)?$",
+    r"(?:to|for|of)\s+(?:the\s+)?$|(?<![\w,] )\b(?:officials|diplomats|sources)\s+in\s+$",  # "Officials in Kyiv said …"
     re.IGNORECASE,
 )
 _SAID_MUST = re.compile(
