@@ -66,6 +66,9 @@ def test_he_and_titles_stand_for_the_last_person_who_spoke(lexicon: Lexicon) -> 
     assert pairs(headline, lexicon) == {("russia", "territory-donetsk")}
     other = "Zelensky meets Trump in Alaska\nThe Russian leader said afterwards that any deal must include Donetsk."
     assert pairs(other, lexicon) == set()
+    # named after a quote by a title: a speaker from another sentence
+    said = stances("Zelensky flew to Berlin. “We will never cede Donetsk,” the president said.", lexicon)
+    assert [(e.actor_id, e.extractor, e.extra["across"]) for e in said] == [("ukraine", "stance/anaphor", ["speaker"])]
     # no person named before: neither "he" nor a title speaks for a state
     assert pairs("Russia spoke first.\nThe president rejected any cap on the armed forces.", lexicon) == set()
     assert pairs("Russia spoke first.\nHe rejected any cap on the armed forces.", lexicon) == set()

@@ -1240,6 +1240,8 @@ def _stances(
                 speaker = attribution
                 if speaker is quoted:
                     inherited, across = True, ["quote"]
+                elif all(a is not speaker for a in actors):  # "…, he said": a pronoun for an earlier actor
+                    inherited, across = True, ["speaker"]
             if speaker is None and cue.start() < 3 and form.endswith("ing"):
                 # "Rejecting the plan, Zelensky said …": an opening participle has the main clause's subject.
                 speaker = _main_subject(sentence, actors, cue.end())
