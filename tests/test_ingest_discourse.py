@@ -261,3 +261,9 @@ def test_officials_in_a_capital_speak_for_it(lexicon: Lexicon) -> None:
     # a state's officials somewhere else still speak for their state, not for the place
     venue = "Ukraine accepted the plan at talks with US officials in Jeddah, on condition that Russia accepted it."
     assert not {pair for pair in pairs(venue, lexicon) if pair[0] == "saudi-arabia"}
+
+
+def test_a_passive_with_a_reference_for_its_subject(lexicon: Lexicon) -> None:
+    text = "The 28-point plan was published on Thursday. The plan was welcomed by Kyiv."
+    assert ("ukraine", "us-28-point") in pairs(text, lexicon)
+    assert pairs("The talks went on. The plan was welcomed by Kyiv.", lexicon) == set()

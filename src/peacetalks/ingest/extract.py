@@ -513,12 +513,13 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
-# Nouns by which a sentence refers back to a plan, a part of one or issues named before.
-_ANAPHOR_NOUNS = (
-    r"(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|deal|drafts?|ideas?|"
-    r"initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|documents?|text|paper|"
-    r"communiqu[ée]|protocols?|formula|schemes?|ultimatums?|regions|territories|oblasts|areas)\b"
+# Nouns by which a sentence refers back to a plan, a part of one or issues named before (group 1).
+_REFERRING = (
+    r"(proposals?|plans?|offers?|terms|deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|"
+    r"clauses?|points|declarations?|documents?|text|paper|communiqu[ée]|protocols?|formula|schemes?|ultimatums?|"
+    r"regions|territories|oblasts|areas)\b"
 )
+_ANAPHOR_NOUNS = r"(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?" + _REFERRING
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
 _ANAPHOR = re.compile(
     rf"\s+(?:(?:all\s+of\s+)?{_ANAPHOR_NOUNS}|(?:it|them)\b|"
@@ -1200,13 +1201,18 @@ def _stances(
         if which and not _actor_ends(actors, which.start()):
             continue
         c_start, c_end = _clause(bounds, n, cue.start())
-        inherited = False
+        inherited = referred = False
         across: list[str] = []  # what came from another sentence: the speaker, the object
         objects: list[Mention] = []
         if _PASSIVE.match(sentence, cue.end()):
             # "the plan was rejected by Moscow": the speaker follows, what it spoke of came before.
             speaker = _agent(sentence, actors, cue.end())
             objects = [m for m in named if c_start <= m.start and m.end <= cue.start()][-2:]
+            head = _ANAPHOR_HEAD.match(sentence, c_start) if speaker is not None and not objects else None
+            if head and head.end() <= cue.start() and (chosen := _referred(head[1].lower(), previous, plan, current)):
+                objects = [_refer(r, cue, plans) for r in chosen]  # "The plan was welcomed by Kyiv"
+                referred = True
+                across.append("object")
             if speaker is None or not objects:
                 continue
         elif cue.re is _MODAL:
@@ -1273,8 +1279,8 @@ def _stances(
                 objects = [m for m in named if m.end <= comma]
                 if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
                     objects = objects[-1:]
-            elif that_words and speaker and (head := _that_head(sentence, named, speaker, cue.start())) is not None:
-                objects = [head]  # "the free economic zone that US negotiators have floated"
+            elif that_words and speaker and (term := _that_head(sentence, named, speaker, cue.start())) is not None:
+                objects = [term]  # "the free economic zone that US negotiators have floated"
             elif speaker is not None and form in _OBJECT_BEFORE:
                 # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
                 first = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
@@ -1316,42 +1322,17 @@ def _stances(
                 m for m in named if speaker.end <= m.start and m.end <= cue.start()
             ]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
-        referred = False
         if objects:
             anaphor = None
         elif form in _OBJECT_BEFORE:
             anaphor = _ANAPHOR_BEFORE.search(sentence, speaker.end, cue.start()) if speaker.end < cue.start() else None
         else:
             anaphor = _ANAPHOR.match(sentence, cue.end())
-        if anaphor:
-            # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun,
-            # the issue for a part of one: "did not accept that clause").
-            noun = (anaphor.group(1) or "").lower()
-            wants_plan = bool(noun) and not noun.startswith(_PARTS)
-            pool = (
-                ([r for r in previous if r.is_proposal] if wants_plan else [])
-                # "put its name to the document": a written text is a proposal, not an issue of the sentence before
-                or ([plan] if plan is not None and noun.startswith(_PAPERS) else [])
-                # "Lavrov called the proposals unrealistic" after a sentence on the plan's contents
-                or ([current] if current and noun.startswith(_DOCUMENTS) and not noun.startswith(_LOOSE) else [])
-                or ([r for r in previous if not r.is_proposal] if noun else [])
-                or previous
-                # "Putin's conditions were announced. … Zelensky rejected the demands": the plan a sentence
-                # shortly before named, when the one before named nothing
-                or ([current] if current is not None and (wants_plan or not noun or noun.startswith(_SETS)) else [])
-                # "Zelensky welcomed the declaration": a document named earlier in the article
-                or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
-            )
-            if pool:
-                if noun.startswith(_WHOLES) and not any(r.is_proposal for r in pool):
-                    chosen = pool[-4:]  # "rejected that demand", "claims both regions": all the issues named
-                elif noun and not pool[0].is_proposal:
-                    chosen = pool[:1]  # "dismissed the offer": what the sentence was mainly about, named first
-                else:
-                    chosen = pool[-1:]  # a pronoun: the nearest
-                objects = [_refer(r, cue, plans) for r in chosen]
-                referred = True
-                across.append("object")
+        if anaphor and (chosen := _referred((anaphor.group(1) or "").lower(), previous, plan, current)):
+            # "Kyiv welcomed the proposal": what the sentence before named (see _referred)
+            objects = [_refer(r, cue, plans) for r in chosen]
+            referred = True
+            across.append("object")
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
@@ -1582,6 +1563,39 @@ def _joined(sentence: str, actors: list[Mention], speaker: Mention, cue_start: i
     if other is None or other.ids[0] == speaker.ids[0]:
         return None
     return Mention(speaker.start, other.end, (speaker.ids[0], other.ids[0]))
+
+
+# A clause opening with a reference back: "The plan was welcomed by Kyiv".
+_ANAPHOR_HEAD = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?" + _REFERRING)
+
+
+def _referred(noun: str, previous: list[Referent], plan: Referent | None, current: Referent | None) -> list[Referent]:
+    """What a reference back means: ``noun`` (lower case) as in "the proposal", "that demand", or ""
+    for a pronoun; ``previous`` is what the sentence before named, ``plan`` the article's last
+    proposal and ``current`` the plan under discussion. A plan for a plan-like noun, the issue for
+    a part of one ("did not accept that clause")."""
+    wants_plan = bool(noun) and not noun.startswith(_PARTS)
+    pool = (
+        ([r for r in previous if r.is_proposal] if wants_plan else [])
+        # "put its name to the document": a written text is a proposal, not an issue of the sentence before
+        or ([plan] if plan is not None and noun.startswith(_PAPERS) else [])
+        # "Lavrov called the proposals unrealistic" after a sentence on the plan's contents
+        or ([current] if current and noun.startswith(_DOCUMENTS) and not noun.startswith(_LOOSE) else [])
+        or ([r for r in previous if not r.is_proposal] if noun else [])
+        or previous
+        # "Putin's conditions were announced. … Zelensky rejected the demands": the plan a sentence
+        # shortly before named, when the one before named nothing
+        or ([current] if current is not None and (wants_plan or not noun or noun.startswith(_SETS)) else [])
+        # "Zelensky welcomed the declaration": a document named earlier in the article
+        or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
+    )
+    if not pool:
+        return []
+    if noun.startswith(_WHOLES) and not any(r.is_proposal for r in pool):
+        return pool[-4:]  # "rejected that demand", "claims both regions": all the issues named
+    if noun and not pool[0].is_proposal:
+        return pool[:1]  # "dismissed the offer": what the sentence was mainly about, named first
+    return pool[-1:]  # a pronoun: the nearest
 
 
 def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
