@@ -69,6 +69,11 @@ def test_he_and_titles_stand_for_the_last_person_who_spoke(lexicon: Lexicon) -> 
     # named after a quote by a title: a speaker from another sentence
     said = stances("Zelensky flew to Berlin. “We will never cede Donetsk,” the president said.", lexicon)
     assert [(e.actor_id, e.extractor, e.extra["across"]) for e in said] == [("ukraine", "stance/anaphor", ["speaker"])]
+    # someone the case does not know spoke last: "she" is not the last person of the case
+    outsider = "Zelensky spoke. Analyst Tatiana Stanovaya said the talks were stuck. She argued for a ceasefire."
+    assert pairs(outsider, lexicon) == set()
+    again = "Zelensky spoke on Monday. Volodymyr Zelensky said the talks were stuck. He argued for a ceasefire."
+    assert pairs(again, lexicon) == {("ukraine", "ceasefire-sequencing")}
     # no person named before: neither "he" nor a title speaks for a state
     assert pairs("Russia spoke first.\nThe president rejected any cap on the armed forces.", lexicon) == set()
     assert pairs("Russia spoke first.\nHe rejected any cap on the armed forces.", lexicon) == set()

@@ -850,6 +850,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             last_had_subject = opening is not None
         if actors:  # a stance by "he" or a quote names no one new
             person = _person(sentence, speaking, said, lexicon) or person
+        if (" said" in sentence or " says" in sentence) and _outsider(sentence, actors):
+            # "Analyst Tatiana Stanovaya said …": "she" is someone the case does not know
+            person = None
+            subject = None if subject is not None and _is_person(subject, lexicon) else subject
         last_end = end
     return _distinct_events(items)
 
@@ -1716,6 +1720,23 @@ def _subject(text: str, offset: int, actors: list[Mention], lexicon: Lexicon) ->
 
 def _is_person(actor: Mention, lexicon: Lexicon) -> bool:
     return lexicon.party(actor.ids[0]) != actor.ids[0]
+
+
+# A person speaking by a name of two or three capitalised words: "Tatiana Stanovaya said", "said John Smith".
+_NAMED_SPEAKER = re.compile(
+    r"(?<![\w'’])([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:said|says)\b|\b(?:said|says)\s+"
+    r"(?:[a-z]+\s+){0,3}?([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b"
+)
+
+
+def _outsider(sentence: str, actors: list[Mention]) -> bool:
+    """Whether the sentence has someone speak whom the case does not name: a later "he" or "she"
+    may be them."""
+    for m in _NAMED_SPEAKER.finditer(sentence):
+        start, end = m.span(1) if m.start(1) >= 0 else m.span(2)
+        if not any(a.start < end and start < a.end for a in actors):
+            return True
+    return False
 
 
 def _person(sentence: str, actors: list[Mention], said: Sequence[Evidence], lexicon: Lexicon) -> Mention | None:
