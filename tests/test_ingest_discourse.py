@@ -272,3 +272,10 @@ def test_a_passive_with_a_reference_for_its_subject(lexicon: Lexicon) -> None:
     text = "The 28-point plan was published on Thursday. The plan was welcomed by Kyiv."
     assert ("ukraine", "us-28-point") in pairs(text, lexicon)
     assert pairs("The talks went on. The plan was welcomed by Kyiv.", lexicon) == set()
+
+
+def test_a_possessive_pronoun_owning_a_cue_noun(lexicon: Lexicon) -> None:
+    his = stances("Putin spoke on Friday. His demand for the whole of Donetsk was repeated.", lexicon)
+    assert [(e.actor_id, e.speaker_id, e.issue_id) for e in his] == [("russia", "putin", "territory-donetsk")]
+    # "his" needs a person, "its" a state or body
+    assert pairs("Russia spoke on Friday. His demand for the whole of Donetsk was repeated.", lexicon) == set()

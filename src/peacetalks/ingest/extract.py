@@ -617,6 +617,9 @@ _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b"
 _MODAL_FOLDED = re.compile(_MODAL.pattern)
 # A subject pronoun or a title.
 _SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+(?=\w)")
+# A possessive pronoun owning the cue noun: "His demand for …", "its insistence on …".
+_OWNER_PRONOUN = re.compile(r"(?<![\w'’])(his|her|its|their|His|Her|Its|Their)\s+(?:[\w-]+\s+)?$")
+_AS_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # A cheap first look (a title begins with "the ", which holds "he ").
 _PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
@@ -1761,9 +1764,13 @@ def _pronoun_speaker(
     sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon, cue_start: int, clause_start: int
 ) -> Mention | None:
     """ "He also wants sanctions lifted", "the president said …": a subject pronoun or title before
-    the cue, with no actor between, stands for an actor of an earlier sentence (see Antecedents)."""
+    the cue, with no actor between, stands for an actor of an earlier sentence (see Antecedents);
+    so does the owner of a cue noun ("*His* demand for Donetsk", "*Its* insistence on …")."""
     if antecedents.subject is None and antecedents.person is None:
         return None
+    owner = _OWNER_PRONOUN.search(sentence, max(clause_start, cue_start - 30), cue_start)
+    if owner is not None and (actor := antecedents.of(_AS_SUBJECT[owner[1].lower()], lexicon)) is not None:
+        return Mention(owner.start(1), owner.end(1), actor.ids)
     for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start + 1):
         if _GOVERNED.search(sentence[max(0, m.start() - 12) : m.start()]):
             continue
