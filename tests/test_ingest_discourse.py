@@ -103,6 +103,9 @@ def test_the_plan_under_discussion_is_what_it_and_the_idea_mean(lexicon: Lexicon
 def test_no_plan_is_current_when_two_were_named_or_it_was_long_ago(lexicon: Lexicon) -> None:
     two = "Kyiv compared the 28-point plan with the Peace Formula.\nThe talks went on.\nMoscow rejected the idea."
     assert not {pair for pair in pairs(two, lexicon) if pair[0] == "russia"}
+    # a bare "it" three sentences on is more likely something else
+    strike = "The 28-point plan was published. Russia launched a missile strike. The talks went on. Kyiv condemned it."
+    assert pairs(strike, lexicon) == set()
     filler = "The talks went on.\n" * 5
     late = "The 28-point plan was published on Thursday.\n" + filler + "Kyiv rejected the idea."
     assert pairs(late, lexicon) == set()

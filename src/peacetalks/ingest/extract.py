@@ -533,7 +533,8 @@ _ANAPHOR_BEFORE = re.compile(
     r"(?:\s+(?:entirely|completely|totally|simply|utterly|quite|very|clearly))?\s+$",
     re.IGNORECASE,
 )
-#: Sentences after the one that named a plan in which "it", "the idea" … may still mean it.
+#: Sentences after the one that named a plan in which "the idea", "the demands" … may still mean it
+#: ("it" and "them" two).
 _PLAN_REACH = 4
 #: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
 _PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
@@ -820,7 +821,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 references,
                 (contents, writers) if contents is not None and writers else None,
                 recent,
-                plan if since_plan <= _PLAN_REACH else None,
+                Referent(plan.start, plan.ids, True, since_plan) if plan and since_plan <= _PLAN_REACH else None,
                 Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else None,
             )
         )
@@ -990,11 +991,13 @@ _NO_ONE = Antecedents()
 
 @dataclass(frozen=True)
 class Referent:
-    """An issue or proposal named in the previous sentence, which "the proposal", "it" … may mean."""
+    """An issue or proposal named in the previous sentence, which "the proposal", "it" … may mean
+    (``age`` sentences before the one referring back, for the plan under discussion)."""
 
     start: int
     ids: tuple[str, ...]
     is_proposal: bool
+    age: int = 1
 
 
 #: Sentences a quote may run on for and still be attributed where it closes.
@@ -1592,7 +1595,8 @@ def _referred(noun: str, previous: list[Referent], plan: Referent | None, curren
         or previous
         # "Putin's conditions were announced. … Zelensky rejected the demands": the plan a sentence
         # shortly before named, when the one before named nothing
-        or ([current] if current is not None and (wants_plan or not noun or noun.startswith(_SETS)) else [])
+        # (for a bare "it", "them", only from the sentence before the last: "it" is often something else)
+        or ([current] if current and (wants_plan or noun.startswith(_SETS) or (not noun and current.age <= 2)) else [])
         # "Zelensky welcomed the declaration": a document named earlier in the article
         or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
     )
