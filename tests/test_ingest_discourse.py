@@ -94,7 +94,7 @@ def test_the_plan_under_discussion_is_what_it_and_the_idea_mean(lexicon: Lexicon
     assert [(e.actor_id, e.proposal_id, e.stance) for e in basis] == [("russia", "us-28-point", "support")]
     assert pairs("Kyiv and Moscow resumed talks on the basis of the 28-point plan.", lexicon) == set()
     # third parties reacting follow the same rule
-    reactions = named + "Kyiv dismissed it.\nGermany rejected the plan as well, and Poland backed it."
+    reactions = named + "Kyiv dismissed it.\nGermany rejected the plan as well, and Poland backed the idea."
     assert {("ukraine", "us-28-point"), ("germany", "us-28-point"), ("poland", "us-28-point")} <= pairs(
         reactions, lexicon
     )
