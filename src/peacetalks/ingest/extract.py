@@ -567,6 +567,7 @@ _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # A title that stands for a person named before: "the president said …", "…, the minister added".
 # A nationality before the title ("the Russian leader") must be the person's.
+_NATIONALITY = re.compile(r"[Tt]he\s+([A-Z][a-z]+)\s")
 _TITLES = (
     r"(?:the|The)\s+(?:[A-Z][a-z]+\s+)?(?:(?:former|new|acting|deputy|foreign|defen[cs]e|prime)\s+)?(?:president|premier|"
     r"minister|chancellor|leader|spokes(?:wo)?man|spokesperson|secretary-general|envoy|negotiator|adviser|advisor|aide)"
@@ -848,11 +849,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
         last_named_plan = bool(proposals)
         last_had_subject = False
-        if actors:
+        if actors:  # (a stance by "he" or a quote names no one new)
             opening = _subject(text, start, actors, lexicon)
             subject = opening or subject
             last_had_subject = opening is not None
-        if actors:  # a stance by "he" or a quote names no one new
             person = _person(sentence, speaking, said, lexicon) or person
         if (" said" in sentence or " says" in sentence) and _outsider(sentence, actors):
             # "Analyst Tatiana Stanovaya said …": "she" is someone the case does not know
@@ -979,8 +979,9 @@ class Antecedents:
             found: Mention | None = self.subject
         else:
             found = None if body else self.person
-        if found is not None and word[4:5].isupper():  # "the Russian leader": the nationality must fit
-            named = lexicon.actors(word.split()[1] + " officials")
+        if found is not None and (nationality := _NATIONALITY.match(word)) is not None:
+            # "the Russian leader": the nationality must be the person's ("Russian officials" name Russia)
+            named = lexicon.actors(nationality[1] + " officials")
             if not named or lexicon.party(named[0].ids[0]) != lexicon.party(found.ids[0]):
                 return None
         return found
@@ -1233,18 +1234,13 @@ def _stances(
             objects = [m for m in named if c_start <= m.start and m.end <= speaker.start]
         else:
             # "Russia's claimed annexation of …", "Kyiv's rejection of …": a noun's owner is its speaker
-            speaker = (owned and _owner(sentence, actors, cue.start())) or _speaker(
-                sentence, subjects, cue.start(), c_start
-            )
+            speaker = _owner(sentence, actors, cue.start()) if owned else None
+            speaker = speaker or _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
-                # "China supports X but opposes Y": the subject carries over into the coordinated clause.
-                # (the actor opening that clause, however long it is, else the first near the cue)
+                # "China supports X but opposes Y": the subject carries over into the coordinated clause —
+                # who spoke there ("It has offered Ukraine …, and has suggested …" is not Ukraine's)
                 prior = _clause(bounds, n, c_start - 1)[0]
-                speaker = spoke.get(prior)  # "It has offered Ukraine …, and has suggested …": who spoke there
-                if speaker is None:
-                    speaker = _speaker(sentence, subjects, c_start, prior, 240)
-                if speaker is not None and speaker.start - prior > 40 and prior not in spoke:
-                    speaker = _speaker(sentence, subjects, c_start, prior)
+                speaker = spoke.get(prior) or _clause_subject(sentence, subjects, prior, c_start)
                 inherited = True
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
@@ -1469,6 +1465,13 @@ _COMPARED = re.compile(r"\b(?:[Uu]nlike|than|compared\s+(?:with|to)|such\s+as)\s
 _OWNED = re.compile(r"['’]s\s+(?:own\s+)?")
 
 
+def _owns(sentence: str, actor: Mention, proposal: Mention) -> bool:
+    """Whether "X's" stands before the proposal's name or opens it ("Russia's memorandum" is a name
+    of the case)."""
+    owned = _OWNED.match(sentence, actor.end)
+    return owned is not None and proposal.start in (actor.start, owned.end())
+
+
 @functools.lru_cache(maxsize=8)
 def _authors(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     """The parties that wrote each case proposal."""
@@ -1483,9 +1486,7 @@ def _author_stances(
     name the plan)."""
     authors = _authors(lexicon)
     for p in proposals:
-        # before the name, or opening it ("Russia's memorandum" is a name of the case)
-        owner = next((a for a in actors if (o := _OWNED.match(sentence, a.end)) and p.start in (a.start, o.end())),
-                     None)  # fmt: skip
+        owner = next((a for a in actors if _owns(sentence, a, p)), None)
         party = lexicon.party(owner.ids[0]) if owner is not None else None
         if owner is None or party not in authors[p.ids[0]] or _COMPARED.search(sentence, 0, owner.start):
             continue
@@ -1659,6 +1660,15 @@ def _owner(sentence: str, actors: list[Mention], cue_start: int) -> Mention | No
     if cue_start < 3 or sentence[cue_start - 1] != " ":
         return None
     return next((a for a in actors if a.end < cue_start and _OWNS.fullmatch(sentence, a.end, cue_start)), None)
+
+
+def _clause_subject(sentence: str, actors: list[Mention], start: int, end: int) -> Mention | None:
+    """The subject of the clause [start, end): the actor opening it, however long the clause ("At a
+    summit, EU leaders agreed that … until Russia …"), else the first near its end."""
+    opening = _speaker(sentence, actors, end, start, 240)
+    if opening is not None and opening.start - start <= 40:
+        return opening
+    return _speaker(sentence, actors, end, start)
 
 
 def _speaker(
