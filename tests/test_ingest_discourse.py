@@ -282,3 +282,16 @@ def test_a_possessive_pronoun_owning_a_cue_noun(lexicon: Lexicon) -> None:
     assert [(e.actor_id, e.speaker_id, e.issue_id) for e in his] == [("russia", "putin", "territory-donetsk")]
     # "his" needs a person, "its" a state or body
     assert pairs("Russia spoke on Friday. His demand for the whole of Donetsk was repeated.", lexicon) == set()
+
+
+def test_it_after_a_documents_contents_is_the_whole_document(lexicon: Lexicon) -> None:
+    text = (
+        "Russia presented a memorandum on Friday.\n"
+        "The document calls for Ukraine to withdraw from Donetsk and Luhansk and to renounce NATO membership.\n"
+        "Ukraine rejected it within hours."
+    )
+    rejected = {(e.actor_id, e.issue_id) for e in stances(text, lexicon) if e.stance == "reject"}
+    assert rejected == {("ukraine", "territory-donetsk"), ("ukraine", "territory-luhansk"), ("ukraine", "nato-neutrality")}
+    # "called the demands an ultimatum": a rejection of what they refer to
+    ultimatum = text.replace("Ukraine rejected it within hours.", "Ukraine called the demands an ultimatum.")
+    assert ("ukraine", "territory-donetsk") in pairs(ultimatum, lexicon)

@@ -192,6 +192,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "unworkable",
         "a non-starter",
         "absurd",
+        "an ultimatum",
     ),
     "accept": (
         "accept",
@@ -456,6 +457,7 @@ _OBJECT_BEFORE = frozenset(
         "unworkable",
         "a non starter",
         "absurd",
+        "an ultimatum",
         "serve as a basis",
         "serve as the basis",
         "become the basis",
@@ -843,6 +845,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
+        if contents is not None and issues and not proposals:
+            # "The document calls for X and Y. Ukraine rejected it.": "it" is the whole document
+            previous = [Referent(issues[0].start, tuple(dict.fromkeys(i for m in issues for i in m.ids)), False)]
         since_plan += 1
         if proposals:
             plan = Referent(proposals[-1].start, proposals[-1].ids, True)
