@@ -291,7 +291,11 @@ def test_it_after_a_documents_contents_is_the_whole_document(lexicon: Lexicon) -
         "Ukraine rejected it within hours."
     )
     rejected = {(e.actor_id, e.issue_id) for e in stances(text, lexicon) if e.stance == "reject"}
-    assert rejected == {("ukraine", "territory-donetsk"), ("ukraine", "territory-luhansk"), ("ukraine", "nato-neutrality")}
+    assert rejected == {
+        ("ukraine", "territory-donetsk"),
+        ("ukraine", "territory-luhansk"),
+        ("ukraine", "nato-neutrality"),
+    }
     # "called the demands an ultimatum": a rejection of what they refer to
     ultimatum = text.replace("Ukraine rejected it within hours.", "Ukraine called the demands an ultimatum.")
     assert ("ukraine", "territory-donetsk") in pairs(ultimatum, lexicon)
