@@ -299,3 +299,13 @@ def test_it_after_a_documents_contents_is_the_whole_document(lexicon: Lexicon) -
     # "called the demands an ultimatum": a rejection of what they refer to
     ultimatum = text.replace("Ukraine rejected it within hours.", "Ukraine called the demands an ultimatum.")
     assert ("ukraine", "territory-donetsk") in pairs(ultimatum, lexicon)
+
+
+def test_a_refusal_without_an_object_answers_the_sentence_before(lexicon: Lexicon) -> None:
+    text = "The Russian delegation demanded that Kyiv leave Kherson.\nThe Ukrainian side refused, a delegate said."
+    refused = [(e.actor_id, e.issue_id, e.stance) for e in stances(text, lexicon) if e.actor_id == "ukraine"]
+    assert refused == [("ukraine", "territory-kherson", "reject")]
+    accepted = pairs("Washington proposed a 30-day ceasefire. Kyiv accepted.", lexicon)
+    assert ("ukraine", "ceasefire-sequencing") in accepted
+    # nothing before to answer
+    assert pairs("Kyiv refused.", lexicon) == set()

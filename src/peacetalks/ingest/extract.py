@@ -1337,6 +1337,8 @@ def _stances(
             anaphor = None
         elif form in _OBJECT_BEFORE:
             anaphor = _ANAPHOR_BEFORE.search(sentence, speaker.end, cue.start()) if speaker.end < cue.start() else None
+        elif stance in ("reject", "accept") and form.endswith(("ed", "es", "s")) and _BARE.match(sentence, cue.end()):
+            anaphor = _BARE.match(sentence, cue.end())  # "The Ukrainian side refused.": what was asked of it
         else:
             anaphor = _ANAPHOR.match(sentence, cue.end())
         if anaphor and (chosen := _referred((anaphor.group(1) or "").lower(), previous, plan, current)):
@@ -1581,6 +1583,8 @@ def _joined(sentence: str, actors: list[Mention], speaker: Mention, cue_start: i
     return Mention(speaker.start, other.end, (speaker.ids[0], other.ids[0]))
 
 
+# A verb with no object at its clause's end: "The Ukrainian side refused, a delegate said." (no group 1)
+_BARE = re.compile(r"(?:\s+(?:outright|flatly|immediately|again|too|as\s+well))?\s*(?:[,.;:!]|$)()")
 # A clause opening with a reference back: "The plan was welcomed by Kyiv".
 _ANAPHOR_HEAD = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?" + _REFERRING)
 
