@@ -35,14 +35,14 @@ def test_heldout10_and_heldout11_tuned_on_keep_what_rules_7_reached(lexicon: Lex
     # Written by a helper who never saw the rules and scored once, untuned, when rules-6 was merged
     # (pooled): stance 0.75 / 0.30, figure precision 0.99 and recall 0.90, proposal recall 0.83. The
     # cross-sentence stance rules of rules-7 (branch stance4) were then built on their misses, so
-    # they are tuning sets now: stance 0.78 / 0.45 pooled (heldout10 0.81 / 0.49, heldout11 0.71 /
-    # 0.36), still short of the issue's targets. These floors stop a change from losing that.
+    # they are tuning sets now: stance 0.82 / 0.53 pooled (heldout10 0.84 / 0.54, heldout11 0.77 /
+    # 0.52), still short of the issue's recall target. These floors stop a change from losing that.
     assert not {"heldout10", "heldout11"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout10"] + sets["heldout11"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    assert stance.precision is not None and stance.precision >= 0.75, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.42, stance.misses
+    assert stance.precision is not None and stance.precision >= 0.78, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.5, stance.misses
     assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.87, figure.misses
     assert proposal.recall is not None and proposal.recall >= 0.8, proposal.misses
@@ -90,9 +90,9 @@ def test_the_wire_sets_tuned_on_keep_precision_and_their_recall(lexicon: Lexicon
     # read and the rules improved on them, so they hold the precision target and what recall they reached
     sets = annotated_sets()
     stance = evaluate(sets["heldout6"] + sets["heldout7"], lexicon)["stance"]
-    # 0.93 / 0.67 pooled with the rules of rules-6, 0.93 / 0.67 with rules-7
+    # 0.93 / 0.67 pooled with the rules of rules-6, 0.93 / 0.70 with rules-7
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.62, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.66, stance.misses
 
 
 def test_older_held_out_sets_now_tuned_on_meet_the_issue_targets(lexicon: Lexicon) -> None:
