@@ -72,6 +72,8 @@ def test_he_and_titles_stand_for_the_last_person_who_spoke(lexicon: Lexicon) -> 
     # someone the case does not know spoke last: "she" is not the last person of the case
     outsider = "Zelensky spoke. Analyst Tatiana Stanovaya said the talks were stuck. She argued for a ceasefire."
     assert pairs(outsider, lexicon) == set()
+    chief = "Zelensky spoke.\nOleksandr Syrskyi, the army chief, visited the front.\nHe argued for a ceasefire."
+    assert pairs(chief, lexicon) == set()
     again = "Zelensky spoke on Monday. Volodymyr Zelensky said the talks were stuck. He argued for a ceasefire."
     assert pairs(again, lexicon) == {("ukraine", "ceasefire-sequencing")}
     # no person named before: neither "he" nor a title speaks for a state

@@ -859,7 +859,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = opening or subject
             last_had_subject = opening is not None
             person = _person(sentence, speaking, said, lexicon) or person
-        if (" said" in sentence or " says" in sentence) and _outsider(sentence, actors):
+        if _outsider(sentence, actors):
             # "Analyst Tatiana Stanovaya said …": "she" is someone the case does not know
             person = None
             subject = None if subject is not None and _is_person(subject, lexicon) else subject
@@ -1753,16 +1753,21 @@ _NAMED_SPEAKER = re.compile(
     r"(?<![\w'’])([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:said|says)\b|\b(?:said|says)\s+"
     r"(?:[a-z]+\s+){0,3}?([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b"
 )
+# Or opening the sentence as its subject: "Oleksandr Syrskyi, the army chief, visited …".
+_OPENING_NAME = re.compile(
+    r"(?:[A-Z][A-Z'’./ -]+[–—-]\s+)?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+\s+[A-Z][a-z'’-]+)(?=,|\s+[a-z])"
+)
 
 
 def _outsider(sentence: str, actors: list[Mention]) -> bool:
     """Whether the sentence has someone speak whom the case does not name: a later "he" or "she"
     may be them."""
-    for m in _NAMED_SPEAKER.finditer(sentence):
-        start, end = m.span(1) if m.start(1) >= 0 else m.span(2)
-        if not any(a.start < end and start < a.end for a in actors):
-            return True
-    return False
+    said = " said" in sentence or " says" in sentence  # a cheap first look
+    found = _NAMED_SPEAKER.finditer(sentence) if said else ()
+    spans = [m.span(1) if m.start(1) >= 0 else m.span(2) for m in found]
+    if (opening := _OPENING_NAME.match(sentence)) is not None and not sentence.startswith("The "):
+        spans.append(opening.span(1))
+    return any(not any(a.start < end and start < a.end for a in actors) for start, end in spans)
 
 
 def _person(sentence: str, actors: list[Mention], said: Sequence[Evidence], lexicon: Lexicon) -> Mention | None:
