@@ -74,6 +74,8 @@ def test_he_and_titles_stand_for_the_last_person_who_spoke(lexicon: Lexicon) -> 
     assert pairs(outsider, lexicon) == set()
     chief = "Zelensky spoke.\nOleksandr Syrskyi, the army chief, visited the front.\nHe argued for a ceasefire."
     assert pairs(chief, lexicon) == set()
+    monday = "Zelensky spoke.\nOn Monday, he visited the front.\nHe argued for a ceasefire."
+    assert pairs(monday, lexicon) == {("ukraine", "ceasefire-sequencing")}
     again = "Zelensky spoke on Monday. Volodymyr Zelensky said the talks were stuck. He argued for a ceasefire."
     assert pairs(again, lexicon) == {("ukraine", "ceasefire-sequencing")}
     # no person named before: neither "he" nor a title speaks for a state

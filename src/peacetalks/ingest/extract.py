@@ -1754,8 +1754,10 @@ _NAMED_SPEAKER = re.compile(
     r"(?:[a-z]+\s+){0,3}?([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b"
 )
 # Or opening the sentence as its subject: "Oleksandr Syrskyi, the army chief, visited …".
+# (followed by an apposition or a verb, so that "On Monday, he …" is no name)
 _OPENING_NAME = re.compile(
-    r"(?:[A-Z][A-Z'’./ -]+[–—-]\s+)?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+\s+[A-Z][a-z'’-]+)(?=,|\s+[a-z])"
+    r"(?:[A-Z][A-Z'’./ -]+[–—-]\s+)?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+\s+[A-Z][a-z'’-]+)"
+    r"(?=,\s+(?:the|a|an|who|whose)\s|\s+[a-z]+(?:s|ed)\b)"
 )
 
 
