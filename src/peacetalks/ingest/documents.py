@@ -47,6 +47,8 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"It\b")
+_DATE_OPENERS = (" of ", ", ", " made ", " published ", " released ", " presented ", " unveiled ", " circulated ",
+                 " signed ", " agreed ")  # fmt: skip
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
 _OF_DATE = re.compile(
@@ -172,7 +174,7 @@ def content(sentence: str, current: Current, *, cued: bool = False) -> Content |
             return Content(0, would.start(), would.group(), "propose", bool(_NOT_AFTER.match(sentence, would.end())))
     if subject is None:
         return None
-    dated = _OF_DATE.match(sentence, subject.end())
+    dated = _OF_DATE.match(sentence, subject.end()) if sentence.startswith(_DATE_OPENERS, subject.end()) else None
     after = dated.end() if dated else subject.end()
     if _NOT_CONTENT.match(sentence, after):
         return None

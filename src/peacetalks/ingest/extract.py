@@ -859,7 +859,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = opening or subject
             last_had_subject = opening is not None
             person = _person(sentence, speaking, said, lexicon) or person
-        if _outsider(sentence, actors):
+        if person is not None and _outsider(sentence, actors):
             # "Analyst Tatiana Stanovaya said …": "she" is someone the case does not know
             person = None
             subject = None if subject is not None and _is_person(subject, lexicon) else subject
@@ -1762,14 +1762,21 @@ _OPENING_NAME = re.compile(
 
 
 def _outsider(sentence: str, actors: list[Mention]) -> bool:
-    """Whether the sentence has someone speak whom the case does not name: a later "he" or "she"
-    may be them."""
-    said = " said" in sentence or " says" in sentence  # a cheap first look
-    found = _NAMED_SPEAKER.finditer(sentence) if said else ()
-    spans = [m.span(1) if m.start(1) >= 0 else m.span(2) for m in found]
-    if (opening := _OPENING_NAME.match(sentence)) is not None and not sentence.startswith("The "):
-        spans.append(opening.span(1))
-    return any(not any(a.start < end and start < a.end for a in actors) for start, end in spans)
+    """Whether the sentence has someone speak, or open it, whom the case does not name: a later
+    "he" or "she" may be them."""
+    if " said" in sentence or " says" in sentence:  # a cheap first look
+        for m in _NAMED_SPEAKER.finditer(sentence):
+            if _unnamed(m.span(1) if m.start(1) >= 0 else m.span(2), actors):
+                return True
+    if sentence.startswith("The ") or (actors and actors[0].start < 3):
+        return False
+    opening = _OPENING_NAME.match(sentence)
+    return opening is not None and _unnamed(opening.span(1), actors)
+
+
+def _unnamed(span: tuple[int, int], actors: list[Mention]) -> bool:
+    start, end = span
+    return not any(a.start < end and start < a.end for a in actors)
 
 
 def _person(sentence: str, actors: list[Mention], said: Sequence[Evidence], lexicon: Lexicon) -> Mention | None:
