@@ -582,8 +582,6 @@ _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$"
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
 # A quote may close after the comma: "“We will not cede Donetsk,” Zelensky said".
 _COMMA = r",[”\"’]?\s+"
-# A cheap first look in fold(sentence) for _IF_SUBJECT.
-_IF_WORDS = ("if ", "unless", "provided", "as soon as", "once", "until", "on condition")
 # The subject of a condition: "as soon as Ukraine …", "provided Russia …", "if Kyiv …".
 _IF_SUBJECT = re.compile(
     r"\b(?:if|unless|provided(?:\s+that)?|as\s+soon\s+as|once|until|on\s+condition\s+that)\s+(?:the\s+)?$",
@@ -854,13 +852,15 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
         last_named_plan = bool(proposals)
         last_had_subject = False
+        stated = [e for e in said if e.kind == "stance"]
         if actors:  # (a stance by "he" or a quote names no one new)
             opening = _subject(text, start, actors, lexicon)
             subject = opening or subject
             last_had_subject = opening is not None
-            person = _person(sentence, speaking, said, lexicon) or person
-        if person is not None and _outsider(sentence, actors):
-            # "Analyst Tatiana Stanovaya said …": "she" is someone the case does not know
+            person = _person(sentence, speaking, stated, lexicon) or person
+        if person is not None and not stated and _outsider(sentence, actors):
+            # "Analyst Tatiana Stanovaya said …": "she" is someone the case does not know (in a
+            # sentence without a stance of the case's actors)
             person = None
             subject = None if subject is not None and _is_person(subject, lexicon) else subject
         last_end = end
@@ -1202,8 +1202,6 @@ def _stances(
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
-    that_words = " that " in sentence or " which " in sentence  # a relative clause without a comma
-    if_words = any(map(folded.__contains__, _IF_WORDS))  # a condition with its own subject
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(folded)] if cues else []
     n = len(sentence)
     # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
@@ -1290,7 +1288,7 @@ def _stances(
                 objects = [m for m in named if m.end <= comma]
                 if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
                     objects = objects[-1:]
-            elif that_words and speaker and (term := _that_head(sentence, named, speaker, cue.start())) is not None:
+            elif speaker is not None and (term := _that_head(sentence, named, speaker, cue.start())) is not None:
                 objects = [term]  # "the free economic zone that US negotiators have floated"
             elif speaker is not None and form in _OBJECT_BEFORE:
                 # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
@@ -1298,7 +1296,7 @@ def _stances(
                 objects = [m for m in named if first <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
-        if if_words and speaker.start < cue.start() and _IF_SUBJECT.search(sentence, speaker.start - 20, speaker.start):
+        if speaker.start < cue.start() and _IF_SUBJECT.search(sentence, speaker.start - 20, speaker.start):
             continue  # "… as soon as Ukraine abandoned its NATO plans": a condition set for Ukraine, not its stance
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
@@ -1779,12 +1777,12 @@ def _unnamed(span: tuple[int, int], actors: list[Mention]) -> bool:
     return not any(a.start < end and start < a.end for a in actors)
 
 
-def _person(sentence: str, actors: list[Mention], said: Sequence[Evidence], lexicon: Lexicon) -> Mention | None:
+def _person(sentence: str, actors: list[Mention], stated: Sequence[Evidence], lexicon: Lexicon) -> Mention | None:
     """The person a later "he" or "the president" may stand for: one who spoke in the sentence
-    (the last stance's speaker), else the first person it names who is not an object ("met with
-    Zelensky") nor an owner ("Zelensky's plan")."""
-    for e in reversed(said):
-        if e.kind == "stance" and e.speaker_id and e.speaker_id != e.actor_id and e.extractor not in _NOT_SPOKEN:
+    (the speaker of its last stance in ``stated``), else the first person it names who is not an
+    object ("met with Zelensky") nor an owner ("Zelensky's plan")."""
+    for e in reversed(stated):
+        if e.speaker_id and e.speaker_id != e.actor_id and e.extractor not in _NOT_SPOKEN:
             return Mention(0, 0, (e.speaker_id,))
     for a in actors:
         owner = sentence.startswith(("'s", "’s"), a.end)
