@@ -1743,7 +1743,13 @@ def _subject(text: str, offset: int, actors: list[Mention], lexicon: Lexicon) ->
 
 
 def _is_person(actor: Mention, lexicon: Lexicon) -> bool:
-    return lexicon.party(actor.ids[0]) != actor.ids[0]
+    return actor.ids[0] in _people(lexicon)
+
+
+@functools.lru_cache(maxsize=8)
+def _people(lexicon: Lexicon) -> frozenset[str]:
+    """The actors that speak for another (a person for a state)."""
+    return frozenset(a.id for a in lexicon.case.actors if lexicon.party(a.id) != a.id)
 
 
 # A person speaking by a name of two or three capitalised words: "Tatiana Stanovaya said", "said John Smith".
@@ -1766,10 +1772,10 @@ def _outsider(sentence: str, actors: list[Mention]) -> bool:
         for m in _NAMED_SPEAKER.finditer(sentence):
             if _unnamed(m.span(1) if m.start(1) >= 0 else m.span(2), actors):
                 return True
-    if sentence.startswith("The ") or (actors and actors[0].start < 3):
-        return False
+    if actors or sentence.startswith("The "):
+        return False  # a sentence opening with a name names no actor of the case
     opening = _OPENING_NAME.match(sentence)
-    return opening is not None and _unnamed(opening.span(1), actors)
+    return opening is not None
 
 
 def _unnamed(span: tuple[int, int], actors: list[Mention]) -> bool:
