@@ -622,8 +622,11 @@ _SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+
 # A possessive pronoun owning the cue noun: "His demand for …", "its insistence on …".
 _OWNER_PRONOUN = re.compile(r"(?<![\w'’])(his|her|its|their|His|Her|Its|Their)\s+(?:[\w-]+\s+)?$")
 _AS_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
-# A cheap first look (a title begins with "the ", which holds "he ").
-_PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")
+# What may stand for an actor of an earlier sentence, looked for in fold(sentence): a pronoun or a title.
+_SOMEONE = re.compile(
+    r"\b(?:he|she|it|they|his|her|its|their)\b|\bthe\s+(?:[a-z]+\s+)?(?:president|premier|minister|chancellor|"
+    r"leader|spokes|secretary-general|envoy|negotiator|advis|aide)"
+)
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
 _RELATIVE = re.compile(
     r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE
@@ -785,7 +788,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         sentence, folded_sentence = text[start:end], folded[start:end]
         speaking = _speaking(sentence, actors, proposals)
         if antecedents.subject is not subject or antecedents.person is not person:
-            antecedents = Antecedents(subject, person)
+            antecedents = Antecedents(subject, person) if subject or person else _NO_ONE
         # whether a quote goes on into the next sentence
         runs_on = _open_after(sentence, inside) if inside or '"' in sentence or "“" in sentence else False
         if runs_on and quoted is None:
@@ -992,7 +995,7 @@ class Antecedents:
         return found
 
 
-_NO_ONE = Antecedents()
+_NO_ONE = Antecedents()  # (compared by identity)
 
 
 @dataclass(frozen=True)
@@ -1169,7 +1172,7 @@ def _stances(
     lexicon: Lexicon,
     item: MakeItem,
     previous: list[Referent],
-    antecedents: Antecedents = Antecedents(),
+    antecedents: Antecedents = _NO_ONE,
     plan: Referent | None = None,
     recent: Recent = (),
     current: Referent | None = None,
@@ -1187,8 +1190,8 @@ def _stances(
         if both:
             actors = sorted([*actors, *both], key=lambda a: a.start)
             together = {id(a) for a in both}
-    if not actors and quoted is None and (antecedents == _NO_ONE or not any(p in sentence for p in _PRONOUN_WORDS)):
-        return  # no one to speak: no actor named, and no pronoun standing for one
+    if not actors and quoted is None and (antecedents is _NO_ONE or not _SOMEONE.search(folded)):
+        return  # no one to speak: no actor named, and no pronoun or title standing for one
     # where the first modal is (found in fold(sentence), as _MODAL finds it in the sentence)
     modal = _MODAL_FOLDED.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
     cues = _cues(sentence, folded, modal)
