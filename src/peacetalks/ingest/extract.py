@@ -44,7 +44,7 @@ from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold, trie_pattern
 from peacetalks.ingest.sentences import sentences
-from peacetalks.ingest.types import Document, Evidence
+from peacetalks.ingest.types import Document, Evidence, evidence
 
 #: Surface forms of each stance, as whole words. Nouns count ("Russia's demand for …").
 STANCE_CUES: dict[str, tuple[str, ...]] = {
@@ -1085,7 +1085,7 @@ def _sentence_evidence(
     sentence = text[s0:s1]
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
-        return Evidence(
+        return evidence(
             kind=kind,  # type: ignore[arg-type]
             text=sentence[start:end],
             start=s0 + start,
