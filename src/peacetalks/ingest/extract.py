@@ -1086,7 +1086,7 @@ def _sentence_evidence(
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
         return evidence(
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             text=sentence[start:end],
             start=s0 + start,
             end=s0 + end,
@@ -1095,7 +1095,7 @@ def _sentence_evidence(
             source_id=source_id,
             extractor=extractor,
             confidence=round(confidence, 2),
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
 
     for p in proposals:
