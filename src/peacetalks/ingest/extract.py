@@ -13,9 +13,9 @@ are found first; then
   acceptance is recorded as a conditional offer;
 - **across sentences** (``stance/anaphor``, at a lower confidence, ``extra.across`` saying whether the
   speaker, the object or a quote came from elsewhere): "he", "she" and titles ("the president") stand
-  for the last person who was a subject or spoke; "it", "them", "the idea", "the demands" for the
-  one plan named up to four sentences before when the sentence before named nothing; a quote of
-  several sentences speaks for whoever is named where it closes;
+  for the last person who was a subject or spoke; "the idea", "the demands" for the one plan named
+  up to four sentences before when the sentence before named nothing ("it", "them" up to two); a
+  quote of several sentences speaks for whoever is named where it closes;
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
