@@ -60,8 +60,9 @@ _OF_DATE = re.compile(
 _CONTENT = re.compile(
     r"(?:,\s+(?:which|that))?\s+(?P<before>(?:(?:also|further|then|first|only|still|even|reportedly|would|will|could|"
     r"is\s+to|was\s+to|does|did|do|not|never|have)\s+)*)(?P<verb>"
-    r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|adds?|added|puts?|keeps?|kept|asks?(?:\s+for)?|asked(?:\s+for)?|"
-    r"demands?|demanded|includ(?:es?|ed)|(?:begins?|began|starts?|started|opens?|opened)\s+with|goes\s+on\s+to|went\s+on\s+to|"
+    r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|adds?|added|puts?|keeps?|"
+    r"kept|asks?(?:\s+for)?|asked(?:\s+for)?|demands?|demanded|includ(?:es?|ed)|"
+    r"(?:begins?|began|starts?|started|opens?|opened)\s+with|goes\s+on\s+to|went\s+on\s+to|"
     r"(?:ends?|ended)\s+with|backs?|backed|supports?|supported|opposes?|opposed|rules?\s+out|ruled\s+out|"
     r"requires?|required|gives?|gave|give|offers?|offered|offer|sets?\s+out|proposes?|proposed|propose|lifts?|lift|"
     r"caps?|capped|cap|foresees?|foresaw|stipulates?|stipulated|contains?|contained|covers?|covered|seeks?|sought|"

@@ -100,6 +100,7 @@ class Evidence:
 _EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 _EVIDENCE_DEFAULTS = {f.name: f.default for f in fields(Evidence) if f.default is not MISSING}
 _EVIDENCE_REQUIRED = frozenset(f.name for f in fields(Evidence) if f.default is MISSING and f.name != "extra")
+_ALL_FIELDS = frozenset(_EVIDENCE_FIELDS)
 
 
 def evidence(**values: Any) -> Evidence:
@@ -115,5 +116,3 @@ def evidence(**values: Any) -> Evidence:
     state.update(values)
     return item
 
-
-_ALL_FIELDS = frozenset(_EVIDENCE_FIELDS)
