@@ -106,7 +106,8 @@ _ALL_FIELDS = frozenset(_EVIDENCE_FIELDS)
 def evidence(**values: Any) -> Evidence:
     """``Evidence(**values)``, made without the frozen dataclass's ``__init__``, which sets each of
     its 26 fields through ``object.__setattr__``: that took a tenth of the time of extraction. The
-    item is the same (equal, frozen); a missing or unknown field is an error as before."""
+    item is the same (equal, frozen); a missing or unknown field is an error as before. (Should
+    Evidence get a ``__post_init__`` or ``__slots__``, this must do what they do.)"""
     if not values.keys() >= _EVIDENCE_REQUIRED or not values.keys() <= _ALL_FIELDS:
         return Evidence(**values)  # raises the TypeError that names the field
     item = object.__new__(Evidence)
