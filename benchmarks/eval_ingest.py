@@ -26,15 +26,15 @@ from peacetalks.ingest.types import Document, SourceInfo
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "ingest"
 SHARED = ROOT.parent / "shared" / "corpus" / "dev"
-#: Written after the rules of their day and scored untuned (the honest held-out numbers), with
-#: how each has been used since. heldout10 and heldout11 were written by a helper who never saw the
-#: rules, while rules-6 was being built, and scored once when it was merged.
-FRESH: dict[str, str] = {
-    "heldout10": "stance-focused, varied genres; written without seeing the rules; scored once, untuned",
-    "heldout11": "figure- and proposal-dense; written without seeing the rules; scored once, untuned",
-}
+#: Written after the rules of their day and scored untuned (the honest held-out numbers). Empty
+#: while the next fresh sets are written elsewhere: the lead registers them here and scores them
+#: once after a change to the rules. heldout10 and heldout11 (fresh for rules-6) became tuning sets
+#: with rules-7, whose cross-sentence rules were built on their misses.
+FRESH: dict[str, str] = {}
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
 TUNING = (
+    "heldout10",
+    "heldout11",
     "heldout8",
     "heldout9",
     "heldout6",

@@ -47,13 +47,22 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"It\b")
+_DATE_OPENERS = (" of ", ", ", " made ", " published ", " released ", " presented ", " unveiled ", " circulated ",
+                 " signed ", " agreed ")  # fmt: skip
+# A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
+# on 24 December 2025 keeps …".
+_OF_DATE = re.compile(
+    r",?\s+(?:of|(?:made\s+public|published|released|presented|unveiled|circulated|signed|agreed)\s+(?:on|in))\s+"
+    r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b,?"
+)
 # What a document does with its contents, right after its subject or its ", which": an auxiliary or
 # adverb or two, then the verb ("would also give", "does not include", ", which demands").
 _CONTENT = re.compile(
     r"(?:,\s+(?:which|that))?\s+(?P<before>(?:(?:also|further|then|first|only|still|even|reportedly|would|will|could|"
     r"is\s+to|was\s+to|does|did|do|not|never|have)\s+)*)(?P<verb>"
-    r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|asks?(?:\s+for)?|asked(?:\s+for)?|"
-    r"demands?|demanded|includ(?:es?|ed)|(?:begins?|began|starts?|started)\s+with|goes\s+on\s+to|went\s+on\s+to|"
+    r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|adds?|added|puts?|keeps?|"
+    r"kept|asks?(?:\s+for)?|asked(?:\s+for)?|demands?|demanded|includ(?:es?|ed)|"
+    r"(?:begins?|began|starts?|started|opens?|opened)\s+with|goes\s+on\s+to|went\s+on\s+to|"
     r"(?:ends?|ended)\s+with|backs?|backed|supports?|supported|opposes?|opposed|rules?\s+out|ruled\s+out|"
     r"requires?|required|gives?|gave|give|offers?|offered|offer|sets?\s+out|proposes?|proposed|propose|lifts?|lift|"
     r"caps?|capped|cap|foresees?|foresaw|stipulates?|stipulated|contains?|contained|covers?|covered|seeks?|sought|"
@@ -164,9 +173,13 @@ def content(sentence: str, current: Current, *, cued: bool = False) -> Content |
         would = _WOULD.search(sentence, 0, 80)
         if would is not None and would.group().lower() in ("would", "will"):
             return Content(0, would.start(), would.group(), "propose", bool(_NOT_AFTER.match(sentence, would.end())))
-    if subject is None or _NOT_CONTENT.match(sentence, subject.end()):
+    if subject is None:
         return None
-    verb = _CONTENT.match(sentence, subject.end())
+    dated = _OF_DATE.match(sentence, subject.end()) if sentence.startswith(_DATE_OPENERS, subject.end()) else None
+    after = dated.end() if dated else subject.end()
+    if _NOT_CONTENT.match(sentence, after):
+        return None
+    verb = _CONTENT.match(sentence, after)
     if verb is None:
         return None
     word = verb["verb"].lower()

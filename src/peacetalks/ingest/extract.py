@@ -11,6 +11,13 @@ are found first; then
   A negation just before the cue makes the polarity negative ("does not accept"); a condition
   after it ("provided", "in exchange for", "only if" …) marks it conditional, and a conditional
   acceptance is recorded as a conditional offer;
+- **across sentences** (``stance/anaphor``, at a lower confidence, ``extra.across`` saying whether the
+  speaker, the object or a quote came from elsewhere): "he", "she" and titles ("the president") stand
+  for the last person who was a subject or spoke; "the idea", "the demands" for the one plan named
+  up to four sentences before when the sentence before named nothing ("it", "them" up to two); a
+  quote of several sentences speaks for whoever is named where it closes;
+- the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
+  (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
 - a **figure** is every number :mod:`peacetalks.ingest.figures` recognises;
 - an **event** is an event phrase (talks, exchanges, strikes, signed agreements, truces) with a
@@ -37,7 +44,7 @@ from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold, trie_pattern
 from peacetalks.ingest.sentences import sentences
-from peacetalks.ingest.types import Document, Evidence
+from peacetalks.ingest.types import Document, Evidence, evidence
 
 #: Surface forms of each stance, as whole words. Nouns count ("Russia's demand for …").
 STANCE_CUES: dict[str, tuple[str, ...]] = {
@@ -68,6 +75,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "require",
         "requires",
         "required",
+        # "he said Kyiv needed security guarantees" ("needs to" is a modal: the actor is told)
+        "need",
+        "needs",
+        "needed",
         "press for",
         "presses for",
         "pressed for",
@@ -158,6 +169,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "suspended its participation in",
         "quit",
         "quits",
+        "abandon",
+        "abandons",
+        "abandoned",
+        "walked away from",
+        "walks away from",
         "turns down",
         "turn down",
         "unacceptable",
@@ -175,6 +191,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "unrealistic",
         "unworkable",
         "a non-starter",
+        "absurd",
+        "an ultimatum",
     ),
     "accept": (
         "accept",
@@ -278,6 +296,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "sets out",
         "drew up",
         "draws up",
+        "drafted",
+        "drafts",
         # laying a document before others: "delivered a 28-point draft", "circulated a counter-proposal"
         "delivered",
         "delivers",
@@ -285,6 +305,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "circulates",
         "handed over",
         "hands over",
+        # "hands Zelensky the 28-point plan", "handed it to Zelensky" (not "changed hands", see _cues)
+        "hands",
+        "handed",
         "presented",
         "presents",
         "outlined",
@@ -360,6 +383,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "agreed with",
         "agrees with",
         "receptive to",
+        # said of what comes before them: "said the plan could serve as a basis for a settlement"
+        "serve as a basis",
+        "serve as the basis",
+        "become the basis",
+        "become a basis",
         "emphasize",
         "emphasizes",
         "emphasized",
@@ -391,9 +419,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "views as a threat",
         "view as a threat",
         "viewed as a threat",
-        # said of what comes before them: "would regard any Western troops as a legitimate target"
+        # said of what comes before them: "would regard any Western troops as a legitimate target",
+        # "called the freezing of Russian assets theft"
         "legitimate target",
         "legitimate targets",
+        "theft",
+        "illegal",
+        "unlawful",
         "criticise",
         "criticises",
         "criticised",
@@ -424,8 +456,17 @@ _OBJECT_BEFORE = frozenset(
         "unrealistic",
         "unworkable",
         "a non starter",
+        "absurd",
+        "an ultimatum",
+        "serve as a basis",
+        "serve as the basis",
+        "become the basis",
+        "become a basis",
         "legitimate target",
         "legitimate targets",
+        "theft",
+        "illegal",
+        "unlawful",
     )
 )
 # Where a clause ends: a stance's actor and issue must lie between two of these. Searched in
@@ -441,7 +482,7 @@ _COORDINATED = re.compile(r"(?:,?\s+(?:but|yet|and|while)|\s+and\s+(?:said|says|
 _SPOKESPERSON = re.compile(
     r"\b(?:advis[eo]rs?|aides?|spokes(?:wo)?m[ae]n|spokespersons?|envoys?|officials?|ministers?|negotiators?|"
     r"leaders?|heads?|chiefs?|representatives?|delegations?|delegates?)\s+"
-    r"(?:to|for|of)\s+(?:the\s+)?$",
+    r"(?:to|for|of)\s+(?:the\s+)?$|(?<![\w,] )\b(?:officials|diplomats|sources)\s+in\s+$",  # "Officials in Kyiv said …"
     re.IGNORECASE,
 )
 _SAID_MUST = re.compile(
@@ -474,18 +515,34 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))", re.IGNORECASE)
+# Nouns by which a sentence refers back to a plan, a part of one or issues named before (group 1).
+_REFERRING = (
+    r"(proposals?|plans?|offers?|terms|deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|"
+    r"clauses?|points|declarations?|documents?|text|paper|communiqu[ée]|protocols?|formula|schemes?|ultimatums?|"
+    r"regions|territories|oblasts|areas)\b"
+)
+_ANAPHOR_NOUNS = r"(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?" + _REFERRING
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
 _ANAPHOR = re.compile(
-    r"\s+(?:(?:all\s+of\s+)?(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?(proposals?|plans?|offers?|terms|"
-    r"deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|clauses?|points|declarations?|"
-    r"documents?|text|paper|communiqu[ée]|protocols?|formula|regions|territories|oblasts|areas)\b|(?:it|them)\b|"
+    rf"\s+(?:(?:all\s+of\s+)?{_ANAPHOR_NOUNS}|(?:it|them)\b|"
     r"(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
     r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
     re.IGNORECASE,
 )
+# Before a cue said of what precedes it: "called them absurd", "said the plan was unacceptable".
+_ANAPHOR_BEFORE = re.compile(
+    rf"\s(?:{_ANAPHOR_NOUNS}|(?:it|them)\b)(?:\s+(?:is|was|are|were|would\s+be|will\s+be|as|could|can|would|might|may))?"
+    r"(?:\s+(?:entirely|completely|totally|simply|utterly|quite|very|clearly))?\s+$",
+    re.IGNORECASE,
+)
+#: Sentences after the one that named a plan in which "the idea", "the demands" … may still mean it
+#: ("it" and "them" two).
+_PLAN_REACH = 4
 #: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
 _PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
 _WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
+#: Of those, the ones a whole plan may be (Putin's conditions: "Kyiv rejected the demands").
+_SETS = ("demand", "condition", "term", "ultimatum")
 #: Nouns of _ANAPHOR that name a document, which may have been named sentences before.
 _DOCUMENTS = (
     "proposal",
@@ -504,27 +561,45 @@ _DOCUMENTS = (
     "protocol",
     "formula",
 )
+#: Of those, the ones that may name what the sentence before described without naming a plan.
+_LOOSE = ("offer", "deal", "initiative")
 #: Of those, the ones that name a written text only.
 _PAPERS = ("document", "text", "paper", "draft", "memorandum", "declaration", "communiq", "protocol", "formula")
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+# A title that stands for a person named before: "the president said …", "…, the minister added".
+# A nationality before the title ("the Russian leader") must be the person's.
+_NATIONALITY = re.compile(r"[Tt]he\s+([A-Z][a-z]+)\s")
+_TITLES = (
+    r"(?:the|The)\s+(?:[A-Z][a-z]+\s+)?(?:(?:former|new|acting|deputy|foreign|defen[cs]e|prime)\s+)?(?:president|premier|"
+    r"minister|chancellor|leader|spokes(?:wo)?man|spokesperson|secretary-general|envoy|negotiator|adviser|advisor|aide)"
+)
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
 _SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 # "the agency quoted Peskov as saying …"
 _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling)\b", re.IGNORECASE)
+# A quote may close after the comma: "“We will not cede Donetsk,” Zelensky said".
+_COMMA = r",[”\"’]?\s+"
+# The subject of a condition: "as soon as Ukraine …", "provided Russia …", "if Kyiv …".
+_IF_SUBJECT = re.compile(
+    r"\b(?:if|unless|provided(?:\s+that)?|as\s+soon\s+as|once|until|on\s+condition\s+that)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Russia said on Tuesday that …": the subject of a long report.
+_REPORTS = re.compile(rf"\s+(?:(?:on|in)\s+\w+\s+)?(?i:{_SAYS}|says)\s+(?:(?:on|in)\s+\w+\s+)?that\s")
 _SAID_BEFORE = re.compile(
-    rf",\s+(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
+    rf"{_COMMA}(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
     r"president|chief|secretary|negotiator|head))\s+){0,3}$"
 )
 _CLAUSE_END = re.compile(r"\s*(?:[,.;!?”\"’)]|$)")
-_AFTER_COMMA = re.compile(r",\s+(?:[\w'’-]+\s+){0,5}?$")
+_AFTER_COMMA = re.compile(rf"{_COMMA}(?:[\w'’-]+\s+){{0,5}}?$")
 _SAYS_AT_END = re.compile(
     rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
 )
 _PRONOUN_SAYS = re.compile(
-    rf",\s+(he|she|it|they)\s+(?:later\s+|also\s+)?{_SAYS}\b(?:[^,;:]{{0,60}}$|,\s+adding\b)", re.IGNORECASE
+    rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{_SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
 )
 # "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
 _WITHDRAW = re.compile(
@@ -542,12 +617,20 @@ _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b", re.IGNORECASE)
 _MODAL_FOLDED = re.compile(_MODAL.pattern)
-# A subject pronoun, and the pronouns that may stand for a person (he, she) or a state or body (it, they).
-_SUBJECT_PRONOUN = re.compile(r"(?<![\w'’])(he|she|it|they)\s+(?=\w)", re.IGNORECASE)
-_PERSON_PRONOUNS = frozenset(("he", "she"))
-_PRONOUN_WORDS = ("he ", "she ", "it ", "they ", "He ", "She ", "It ", "They ")  # a cheap first look
+# A subject pronoun or a title.
+_SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+(?=\w)")
+# A possessive pronoun owning the cue noun: "His demand for …", "its insistence on …".
+_OWNER_PRONOUN = re.compile(r"(?<![\w'’])(his|her|its|their|His|Her|Its|Their)\s+(?:[\w-]+\s+)?$")
+_AS_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# What may stand for an actor of an earlier sentence, looked for in fold(sentence): a pronoun or a title.
+_SOMEONE = re.compile(
+    r"\b(?:he|she|it|they|his|her|its|their)\b|\bthe\s+(?:[a-z]+\s+)?(?:president|premier|minister|chancellor|"
+    r"leader|spokes|secretary-general|envoy|negotiator|advis|aide)"
+)
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
-_RELATIVE = re.compile(r",\s+(?:which|whom|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE
+)
 _AUXILIARIES = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
     r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she))\s+)*$",
@@ -669,8 +752,10 @@ _EVENT_VERB = re.compile(
 
 # 2: relative dates; 3: one event per type in a sentence with at most one date; 4: stance rules for wire copy;
 # 5: figure rules (lengths, new counted nouns, ranges, points in time, days and months without a year);
-# 6: stance rules for documents' contents, group terms, two actors as one speaker, more cues
-EXTRACTOR_VERSION = "rules-6"
+# 6: stance rules for documents' contents, group terms, two actors as one speaker, more cues;
+# 7: stances across sentences (pronouns and titles for the last person, the plan under discussion,
+# quotes attributed where they close, a document's owner), a plan's authors, a stance noun's owner
+EXTRACTOR_VERSION = "rules-7"
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
@@ -681,14 +766,16 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     proposal_mentions, heads = lexicon.proposals_and_nouns(text)  # few nouns: looked up only where there are any
     found = (
         _within(proposal_mentions, spans),
-        _within(lexicon.actors(text), spans),
+        list(_within(lexicon.actors(text), spans)),  # a quote looks ahead to who closes it
         _within(lexicon.issues(text), spans),
     )
     head_starts = [h.start for h in heads]
     items: list[Evidence] = []
     previous: list[Referent] = []
     plan: Referent | None = None  # the last proposal the article named
+    since_plan = _PLAN_REACH + 1  # sentences since; beyond the reach when it named several
     subject: Mention | None = None
+    person: Mention | None = None  # the last person who was a sentence's subject or spoke
     context: str | None = None  # the last date the text gave with its year
     counted: str | None = None  # the unit of the last count of the sentence before, in its paragraph
     current: documents.Current | None = None  # the document the article is describing
@@ -697,7 +784,11 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     folded = fold(text)  # as fold() gives each sentence, at the same offsets
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
-    for (start, end), proposals, actors, issues in zip(spans, *found, strict=True):
+    quoted: Mention | None = None  # who speaks in a quote that runs on past the sentence
+    last_had_subject = last_named_plan = False  # whether the sentence before opened with an actor, named a plan
+    inside = False  # whether a quote is open where the sentence begins
+    antecedents = _NO_ONE
+    for i, ((start, end), proposals, actors, issues) in enumerate(zip(spans, *found, strict=True)):
         paragraph = text.find("\n", last_end, start) >= 0
         if paragraph:
             counted = None
@@ -723,6 +814,12 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if here or actors:
             references = lexicon.references(sentence, actors, proposals, here, figures, reached or published)
         speaking = _speaking(sentence, actors, proposals)
+        if antecedents.subject is not subject or antecedents.person is not person:
+            antecedents = Antecedents(subject, person) if subject or person else _NO_ONE
+        # whether a quote goes on into the next sentence
+        runs_on = _open_after(sentence, inside) if inside or '"' in sentence or "“" in sentence else False
+        if runs_on and quoted is None:
+            quoted = _quote_speaker(text, spans, found[1], i, antecedents, lexicon)
         introduced = None
         if speaking or proposals:
             introduced = _introduced(sentence, folded_sentence, speaking, proposals, lexicon, known)
@@ -731,8 +828,10 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
         cued = current is None or not current.subject or _CUE.search(folded, start, end) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
-        writers = _writers(sentence, speaking, contents, current, lexicon) if contents is not None else ()
-        items.extend(
+        # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
+        owner = subject if last_had_subject and not last_named_plan else None
+        writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
+        said = list(
             _sentence_evidence(
                 text,
                 start,
@@ -745,27 +844,52 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 lexicon,
                 doc.id,
                 previous,
-                subject,
+                antecedents,
                 plan,
                 references,
                 (contents, writers) if contents is not None and writers else None,
                 recent,
+                Referent(plan.start, plan.ids, True, since_plan) if plan and since_plan <= _PLAN_REACH else None,
+                Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else None,
             )
         )
+        inside = runs_on
+        if not runs_on:
+            quoted = None
+        items += said
         context = reached
         counted = next((f.unit for f in reversed(figures) if f.rule == "count"), None)
         if speaking:
             recent.append((sentence, speaking))
         # "It also backs …" may follow a sentence about the document
         subject_now = contents is not None or (introduced is not None and introduced.subject)
+        if proposals and not subject_now and introduced is not None and introduced.authors:
+            # "The first, a 12-point paper, was issued in 2023. It calls for …": a plan named before any actor
+            subject_now = proposals[0].start <= 60 and not any(a.start < proposals[0].start for a in speaking)
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
         previous = sorted(named, key=lambda r: r.start)
+        if contents is not None and issues and not proposals:
+            # "The document calls for X and Y. Ukraine rejected it.": "it" is the whole document
+            previous = [Referent(issues[0].start, tuple(dict.fromkeys(i for m in issues for i in m.ids)), False)]
+        since_plan += 1
         if proposals:
             plan = Referent(proposals[-1].start, proposals[-1].ids, True)
-        if actors:
-            subject = _subject(text, start, actors, lexicon) or subject
+            since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
+        last_named_plan = bool(proposals)
+        last_had_subject = False
+        stated = [e for e in said if e.kind == "stance"]
+        if actors:  # (a stance by "he" or a quote names no one new)
+            opening = _subject(text, start, actors, lexicon)
+            subject = opening or subject
+            last_had_subject = opening is not None
+            person = _person(sentence, speaking, stated, lexicon) or person
+        if person is not None and not stated and _outsider(sentence, actors):
+            # "Analyst Tatiana Stanovaya said …": "she" is someone the case does not know (in a
+            # sentence without a stance of the case's actors)
+            person = None
+            subject = None if subject is not None and _is_person(subject, lexicon) else subject
         last_end = end
     return _distinct_events(items)
 
@@ -890,22 +1014,99 @@ def _writers(
     contents: documents.Content,
     current: documents.Current | None,
     lexicon: Lexicon,
+    owner: Mention | None = None,
 ) -> tuple[str, ...]:
     """Whose position a document's contents are: the actor the subject names ("Moscow's text", "the
-    US draft"), else the current document's authors."""
+    US draft"), or ``owner`` for "Its memorandum", "Their counter-proposal" (the subject of the
+    sentence before, if it named no plan that "its" could be), else the current document's authors."""
     named = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end))
     if named:
         return named if len(named) <= 2 else ()
+    pronoun = sentence[: sentence.find(" ")]
+    if owner is not None and pronoun in _POSSESSIVES and _is_person(owner, lexicon) == (pronoun in ("His", "Her")):
+        return (lexicon.party(owner.ids[0]),)
     return current.authors if current is not None else ()
+
+
+_POSSESSIVES = frozenset(("Its", "Their", "His", "Her"))
+
+
+@dataclass(frozen=True)
+class Antecedents:
+    """Whom a pronoun or title may stand for: ``subject``, the subject of an earlier sentence (of the
+    paragraph, for a state or body), and ``person``, the last person who was a sentence's subject or
+    spoke in it ("Putin said … . Addressing the ministry, the president said … . He also demanded …")."""
+
+    subject: Mention | None = None
+    person: Mention | None = None
+
+    def of(self, word: str, lexicon: Lexicon) -> Mention | None:
+        """The actor ``word`` (he, she, it, they or a title) stands for, if any."""
+        body = word.lower() in ("it", "they")
+        if self.subject is not None and _is_person(self.subject, lexicon) != body:
+            found: Mention | None = self.subject
+        else:
+            found = None if body else self.person
+        if found is not None and (nationality := _NATIONALITY.match(word)) is not None:
+            # "the Russian leader": the nationality must be the person's ("Russian officials" name Russia)
+            named = lexicon.actors(nationality[1] + " officials")
+            if not named or lexicon.party(named[0].ids[0]) != lexicon.party(found.ids[0]):
+                return None
+        return found
+
+
+_NO_ONE = Antecedents()  # (compared by identity)
 
 
 @dataclass(frozen=True)
 class Referent:
-    """An issue or proposal named in the previous sentence, which "the proposal", "it" … may mean."""
+    """An issue or proposal named in the previous sentence, which "the proposal", "it" … may mean
+    (``age`` sentences before the one referring back, for the plan under discussion)."""
 
     start: int
     ids: tuple[str, ...]
     is_proposal: bool
+    age: int = 1
+
+
+#: Sentences a quote may run on for and still be attributed where it closes.
+_QUOTE_REACH = 6
+
+
+def _open_after(sentence: str, inside: bool) -> bool:
+    """Whether a quote is open at the end of ``sentence``, given whether one was at its start."""
+    if "“" not in sentence and "”" not in sentence and '"' not in sentence:
+        return inside
+    for c in sentence:
+        if c == "“":
+            inside = True
+        elif c == "”":
+            inside = False
+        elif c == '"':
+            inside = not inside
+    return inside
+
+
+def _quote_speaker(
+    text: str,
+    spans: list[tuple[int, int]],
+    actors: list[list[Mention]],
+    at: int,
+    antecedents: Antecedents,
+    lexicon: Lexicon,
+) -> Mention | None:
+    """Who speaks in the quote that the sentence ``at`` leaves open: the speaker named after it in
+    the sentence where it closes ("“… . … ,” Zelensky said"), if that is within _QUOTE_REACH."""
+    inside = True
+    for j in range(at + 1, min(at + 1 + _QUOTE_REACH, len(spans))):
+        start, end = spans[j]
+        sentence = text[start:end]
+        inside = _open_after(sentence, inside)
+        if not inside:
+            close = max(sentence.rfind("”"), sentence.rfind('"'))
+            speaker = _attribution(sentence, actors[j], antecedents, lexicon)
+            return speaker if speaker is not None and speaker.start > close else None
+    return None
 
 
 def _within(mentions: list[Mention], spans: list[tuple[int, int]]) -> Iterator[list[Mention]]:
@@ -931,19 +1132,21 @@ def _sentence_evidence(
     lexicon: Lexicon,
     source_id: str,
     previous: list[Referent],
-    subject: Mention | None,
+    antecedents: Antecedents,
     plan: Referent | None = None,
     references: list[Mention] | None = None,
     contents: tuple[documents.Content, tuple[str, ...]] | None = None,
     recent: Recent = (),
+    current: Referent | None = None,
+    quoted: Mention | None = None,
 ) -> Iterator[Evidence]:
     """The evidence of the sentence [s0, s1) of ``text``: ``folded`` is fold() of it, ``actors``
     those that may speak in it (see _speaking), ``figures`` its figures with their relative dates."""
     sentence = text[s0:s1]
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
-        return Evidence(
-            kind=kind,  # type: ignore[arg-type]
+        return evidence(
+            kind=kind,
             text=sentence[start:end],
             start=s0 + start,
             end=s0 + end,
@@ -952,7 +1155,7 @@ def _sentence_evidence(
             source_id=source_id,
             extractor=extractor,
             confidence=round(confidence, 2),
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
 
     for p in proposals:
@@ -970,9 +1173,20 @@ def _sentence_evidence(
         pid = p.ids[0]
         yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
-    yield from _stances(sentence, folded, actors, issues, proposals, lexicon, item, previous, subject, plan, recent)
+    stated = list(
+        _stances(
+            sentence, folded, actors, issues, proposals, lexicon, item, previous, antecedents, plan, recent, current,
+            quoted,
+        )
+    )
     if contents is not None:
-        yield from _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
+        stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
+    yield from stated
+    if (proposals or references) and actors:
+        said = {(e.actor_id, e.proposal_id) for e in stated}
+        owned = [*proposals, *(references or ())]
+        yield from (e for e in _author_stances(sentence, actors, owned, lexicon, item)
+                    if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
     for f in figures:
         yield item(
             "figure",
@@ -1018,10 +1232,16 @@ def _stances(
     lexicon: Lexicon,
     item: MakeItem,
     previous: list[Referent],
-    subject: Mention | None = None,
+    antecedents: Antecedents = _NO_ONE,
     plan: Referent | None = None,
     recent: Recent = (),
+    current: Referent | None = None,
+    quoted: Mention | None = None,
 ) -> Iterator[Evidence]:
+    """The stances of one sentence. ``previous`` is what the sentence before named, ``plan`` the last
+    proposal the article named and ``current`` that proposal while it is the one under discussion
+    (named alone, at most _PLAN_REACH sentences before); ``quoted``, who speaks in a quote that goes
+    on past this sentence (at its end: named after what is said)."""
     if not (issues or proposals or previous or plan):
         return
     together: set[int] = set()  # actor mentions that stand for two actors ("the two sides", "Kyiv and Moscow")
@@ -1030,8 +1250,8 @@ def _stances(
         if both:
             actors = sorted([*actors, *both], key=lambda a: a.start)
             together = {id(a) for a in both}
-    if not actors and (subject is None or not any(p in sentence for p in _PRONOUN_WORDS)):
-        return  # no one to speak: no actor named, and no pronoun standing for one
+    if not actors and quoted is None and (antecedents is _NO_ONE or not _SOMEONE.search(folded)):
+        return  # no one to speak: no actor named, and no pronoun or title standing for one
     # where the first modal is (found in fold(sentence), as _MODAL finds it in the sentence)
     modal = _MODAL_FOLDED.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
     cues = _cues(sentence, folded, modal)
@@ -1039,10 +1259,12 @@ def _stances(
         return
     named = [*issues, *proposals]
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
-    attribution = _attribution(sentence, actors, subject, lexicon)
+    attribution = _attribution(sentence, actors, antecedents, lexicon) or quoted
     if modal and attribution is not None:
         cues = _ordered([*cues, *_MODAL.finditer(sentence, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
+    spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
+    owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(folded)] if cues else []
     n = len(sentence)
     # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
@@ -1056,12 +1278,18 @@ def _stances(
         if which and not _actor_ends(actors, which.start()):
             continue
         c_start, c_end = _clause(bounds, n, cue.start())
-        inherited = False
+        inherited = referred = False
+        across: list[str] = []  # what came from another sentence: the speaker, the object
         objects: list[Mention] = []
         if _PASSIVE.match(sentence, cue.end()):
             # "the plan was rejected by Moscow": the speaker follows, what it spoke of came before.
             speaker = _agent(sentence, actors, cue.end())
             objects = [m for m in named if c_start <= m.start and m.end <= cue.start()][-2:]
+            head = _ANAPHOR_HEAD.match(sentence, c_start) if speaker is not None and not objects else None
+            if head and head.end() <= cue.start() and (chosen := _referred(head[1].lower(), previous, plan, current)):
+                objects = [_refer(r, cue, plans) for r in chosen]  # "The plan was welcomed by Kyiv"
+                referred = True
+                across.append("object")
             if speaker is None or not objects:
                 continue
         elif cue.re is _MODAL:
@@ -1071,18 +1299,27 @@ def _stances(
                 continue
             objects = [m for m in named if c_start <= m.start and m.end <= speaker.start]
         else:
-            speaker = _speaker(sentence, subjects, cue.start(), c_start)
+            # "Russia's claimed annexation of …", "Kyiv's rejection of …": a noun's owner is its speaker
+            speaker = _owner(sentence, actors, cue.start()) if owned else None
+            speaker = speaker or _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
-                # "China supports X but opposes Y": the subject carries over into the coordinated clause.
-                speaker = _speaker(sentence, subjects, c_start, _clause(bounds, n, c_start - 1)[0])
+                # "China supports X but opposes Y": the subject carries over into the coordinated clause —
+                # who spoke there ("It has offered Ukraine …, and has suggested …" is not Ukraine's)
+                prior = _clause(bounds, n, c_start - 1)[0]
+                speaker = spoke.get(prior) or _clause_subject(sentence, subjects, prior, c_start)
                 inherited = True
             if speaker is None:
-                speaker = _pronoun_speaker(sentence, actors, subject, lexicon, cue.start(), c_start)
+                speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
                 inherited = speaker is not None
+                across = ["speaker"] if inherited else []
             if speaker is not None and _MODAL.search(sentence, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
+                if speaker is quoted:
+                    inherited, across = True, ["quote"]
+                elif all(a is not speaker for a in actors):  # "…, he said": a pronoun for an earlier actor
+                    inherited, across = True, ["speaker"]
             if speaker is None and cue.start() < 3 and form.endswith("ing"):
                 # "Rejecting the plan, Zelensky said …": an opening participle has the main clause's subject.
                 speaker = _main_subject(sentence, actors, cue.end())
@@ -1114,11 +1351,16 @@ def _stances(
                 objects = [m for m in named if m.end <= comma]
                 if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
                     objects = objects[-1:]
+            elif speaker is not None and (term := _that_head(sentence, named, speaker, cue.start())) is not None:
+                objects = [term]  # "the free economic zone that US negotiators have floated"
             elif speaker is not None and form in _OBJECT_BEFORE:
-                # "said the army cap was unacceptable"
-                objects = [m for m in named if speaker.end <= m.start and m.end <= cue.start()]
+                # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
+                first = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
+                objects = [m for m in named if first <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
+        if speaker.start < cue.start() and _IF_SUBJECT.search(sentence, speaker.start - 20, speaker.start):
+            continue  # "… as soon as Ukraine abandoned its NATO plans": a condition set for Ukraine, not its stance
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
@@ -1128,6 +1370,9 @@ def _stances(
                 # "presenting demands, discussing ceasefires": a list of acts, not the demand's object
                 ends.append(cue.end())
             limit = min([c_end, *ends])
+            if limit == c_end and (dash := _DASHED.match(sentence, cue.end())) is not None:
+                # "Russia's demands – withdrawal from the four regions, … –": the list the dashes hold
+                limit = _clause(bounds, n, dash.end())[1]
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
                 # "promote the plan, which calls for a ceasefire": what the plan says, unless its author
@@ -1142,37 +1387,31 @@ def _stances(
             elif objects and previous and _IT.match(sentence, cue.end()):
                 objects = [_refer(previous[-1], cue, plans), *objects]
                 inherited = True
-        if stance in ("condition",) and not objects:
-            objects = [m for m in named if cue.end() <= m.start]
+                across.append("object")
+        if stance == "condition" and not objects:
+            # "…, only after sanctions are lifted"; else "made sanctions relief a precondition"
+            objects = [m for m in named if cue.end() <= m.start < c_end] or [
+                m for m in named if speaker.end <= m.start and m.end <= cue.start()
+            ]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
-        referred = False
-        if not objects and (anaphor := _ANAPHOR.match(sentence, cue.end())):
-            # "Kyiv welcomed the proposal": what the sentence before named (a plan for a plan-like noun,
-            # the issue for a part of one: "did not accept that clause").
-            noun = (anaphor.group(1) or "").lower()
-            wants_plan = bool(noun) and not noun.startswith(_PARTS)
-            pool = (
-                ([r for r in previous if r.is_proposal] if wants_plan else [])
-                # "put its name to the document": a written text is a proposal, not an issue of the sentence before
-                or ([plan] if plan is not None and noun.startswith(_PAPERS) else [])
-                or ([r for r in previous if not r.is_proposal] if noun else [])
-                or previous
-                # "Zelensky welcomed the declaration": a document named earlier in the article
-                or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
-            )
-            if pool:
-                if noun.startswith(_WHOLES) and not any(r.is_proposal for r in pool):
-                    chosen = pool[-4:]  # "rejected that demand", "claims both regions": all the issues named
-                elif noun and not pool[0].is_proposal:
-                    chosen = pool[:1]  # "dismissed the offer": what the sentence was mainly about, named first
-                else:
-                    chosen = pool[-1:]  # a pronoun: the nearest
-                objects = [_refer(r, cue, plans) for r in chosen]
-                referred = True
+        if objects:
+            anaphor = None
+        elif form in _OBJECT_BEFORE:
+            anaphor = _ANAPHOR_BEFORE.search(sentence, speaker.end, cue.start()) if speaker.end < cue.start() else None
+        elif stance in ("reject", "accept") and form.endswith(("ed", "es", "s")) and _BARE.match(sentence, cue.end()):
+            anaphor = _BARE.match(sentence, cue.end())  # "The Ukrainian side refused.": what was asked of it
+        else:
+            anaphor = _ANAPHOR.match(sentence, cue.end())
+        if anaphor and (chosen := _referred((anaphor.group(1) or "").lower(), previous, plan, current)):
+            # "Kyiv welcomed the proposal": what the sentence before named (see _referred)
+            objects = [_refer(r, cue, plans) for r in chosen]
+            referred = True
+            across.append("object")
         if not objects:
             continue
         objects.sort(key=lambda m: m.start)
         governed.add((c_start, speaker.start))
+        spoke.setdefault(c_start, speaker)
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
         between = sentence[speaker.end if speaker.start < cue.start() else c_start : cue.start()]
         negated = bool(_NEGATION.search(between[-30:])) or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
@@ -1198,6 +1437,8 @@ def _stances(
             pairs += [(o, not negated) for o in after[:2]]
         seen: set[tuple[str, str]] = set()
         speakers = speaker.ids if id(speaker) in together else speaker.ids[:1]
+        if stance in ("propose", "accept") and (partner := _partner(sentence, actors, cue.end(), c_end)):
+            speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
         for obj, negative in pairs:
             is_proposal = id(obj) in plans
             for obj_id, actor_id in itertools.product(obj.ids[:5], speakers):  # "the four regions" are four issues
@@ -1209,7 +1450,7 @@ def _stances(
                     "stance",
                     min(speaker.start, obj.start),
                     max(cue.end(), obj.end, speaker.end),
-                    f"stance/{stance}",
+                    "stance/anaphor" if across else f"stance/{stance}",
                     confidence,
                     actor_id=party,
                     actor_name=lexicon.actor_names[party],
@@ -1222,6 +1463,7 @@ def _stances(
                     extra={
                         "cue": sentence[cue.start(1) : cue.end(1)],  # as written: cues are found in fold(sentence)
                         "mention": sentence[speaker.start : speaker.end],
+                        **({"across": across} if across else {}),
                     },
                 )
 
@@ -1283,6 +1525,59 @@ def _document_stances(
                     condition=None,
                     extra={"cue": found.verb, "mention": sentence[: found.subject_end], "rule": "document"},
                 )
+
+
+# "Unlike Ukraine's own formula, …", "compared with Russia's memorandum": named to compare, not proposed.
+_COMPARED = re.compile(r"\b(?:[Uu]nlike|than|compared\s+(?:with|to)|such\s+as)\s+(?:the\s+)?$")
+# "Washington's own 28-point plan", "the Coalition of the Willing's Paris Declaration": whose it is.
+_OWNED = re.compile(r"['’]s\s+(?:own\s+)?")
+
+
+def _owns(sentence: str, actor: Mention, proposal: Mention) -> bool:
+    """Whether "X's" stands before the proposal's name or opens it ("Russia's memorandum" is a name
+    of the case)."""
+    owned = _OWNED.match(sentence, actor.end)
+    return owned is not None and proposal.start in (actor.start, owned.end())
+
+
+@functools.lru_cache(maxsize=8)
+def _authors(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """The parties that wrote each case proposal."""
+    return {p.id: frozenset(map(lexicon.party, p.authors)) for p in lexicon.case.proposals}
+
+
+def _author_stances(
+    sentence: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon, item: MakeItem
+) -> Iterator[Evidence]:
+    """ "Washington's 28-point plan would …": an actor that a proposal's name is said to belong to, and
+    that the case records among its authors, proposes it (at a low confidence: the sentence may only
+    name the plan)."""
+    authors = _authors(lexicon)
+    for p in proposals:
+        owner = next((a for a in actors if _owns(sentence, a, p)), None)
+        party = lexicon.party(owner.ids[0]) if owner is not None else None
+        if owner is None or party not in authors[p.ids[0]] or _COMPARED.search(sentence, 0, owner.start):
+            continue
+        yield item(
+            "stance",
+            owner.start,
+            p.end,
+            "stance/author",
+            0.55,
+            actor_id=party,
+            actor_name=lexicon.actor_names[party],
+            speaker_id=owner.ids[0],
+            **_object(lexicon, p.ids[0], True),
+            stance="propose",
+            polarity="positive",
+            conditional=False,
+            condition=None,
+            extra={
+                "cue": sentence[owner.end : p.start].strip(),
+                "mention": sentence[owner.start : owner.end],
+                "rule": "author",
+            },
+        )
 
 
 def _object(lexicon: Lexicon, obj_id: str, is_proposal: bool) -> dict[str, str | None]:
@@ -1349,6 +1644,42 @@ def _joined(sentence: str, actors: list[Mention], speaker: Mention, cue_start: i
     return Mention(speaker.start, other.end, (speaker.ids[0], other.ids[0]))
 
 
+# A verb with no object at its clause's end: "The Ukrainian side refused, a delegate said." (no group 1)
+_BARE = re.compile(r"(?:\s+(?:outright|flatly|immediately|again|too|as\s+well))?\s*(?:[,.;:!]|$)()")
+# A clause opening with a reference back: "The plan was welcomed by Kyiv".
+_ANAPHOR_HEAD = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?" + _REFERRING)
+
+
+def _referred(noun: str, previous: list[Referent], plan: Referent | None, current: Referent | None) -> list[Referent]:
+    """What a reference back means: ``noun`` (lower case) as in "the proposal", "that demand", or ""
+    for a pronoun; ``previous`` is what the sentence before named, ``plan`` the article's last
+    proposal and ``current`` the plan under discussion. A plan for a plan-like noun, the issue for
+    a part of one ("did not accept that clause")."""
+    wants_plan = bool(noun) and not noun.startswith(_PARTS)
+    pool = (
+        ([r for r in previous if r.is_proposal] if wants_plan else [])
+        # "put its name to the document": a written text is a proposal, not an issue of the sentence before
+        or ([plan] if plan is not None and noun.startswith(_PAPERS) else [])
+        # "Lavrov called the proposals unrealistic" after a sentence on the plan's contents
+        or ([current] if current and noun.startswith(_DOCUMENTS) and not noun.startswith(_LOOSE) else [])
+        or ([r for r in previous if not r.is_proposal] if noun else [])
+        or previous
+        # "Putin's conditions were announced. … Zelensky rejected the demands": the plan a sentence
+        # shortly before named, when the one before named nothing
+        # (for a bare "it", "them", only from the sentence before the last: "it" is often something else)
+        or ([current] if current and (wants_plan or noun.startswith(_SETS) or (not noun and current.age <= 2)) else [])
+        # "Zelensky welcomed the declaration": a document named earlier in the article
+        or ([plan] if plan is not None and noun.startswith(_DOCUMENTS) else [])
+    )
+    if not pool:
+        return []
+    if noun.startswith(_WHOLES) and not any(r.is_proposal for r in pool):
+        return pool[-4:]  # "rejected that demand", "claims both regions": all the issues named
+    if noun and not pool[0].is_proposal:
+        return pool[:1]  # "dismissed the offer": what the sentence was mainly about, named first
+    return pool[-1:]  # a pronoun: the nearest
+
+
 def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
     """A stand-in mention, at the cue, for an issue or proposal the previous sentence named."""
     mention = Mention(cue.start(), cue.end(), referent.ids)
@@ -1370,12 +1701,61 @@ def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
     )
 
 
-def _speaker(sentence: str, actors: list[Mention], cue_start: int, clause_start: int) -> Mention | None:
-    """The first actor of the cue's clause, before the cue and not governed by a preposition:
-    an English clause names its subject first ("Russia views NATO as a threat and demands …")."""
+# Between an owner and its noun: "Russia's claimed annexation", "Kyiv's long-standing demand".
+_OWNS = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
+
+
+# "drew up the plan together with Kirill Dmitriev": a second author of the act.
+_TOGETHER = re.compile(
+    r"\b(?:together|jointly|drafted|written|prepared|negotiated)\s+with\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Mention | None:
+    """The actor named after "together with" in the cue's clause, if any."""
+    if "with" not in sentence:
+        return None
+    m = _TOGETHER.search(sentence, after, end)
+    return next((a for a in actors if a.start == m.end()), None) if m else None
+
+
+# Before "hands" as a noun.
+_HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
+# A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
+_DASHED = re.compile(r"\s[–—]\s")
+
+
+def _owner(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
+    """The actor whose the cue (a noun) is: "Russia's demand for …"."""
+    if cue_start < 3 or sentence[cue_start - 1] != " ":
+        return None
+    return next((a for a in actors if a.end < cue_start and _OWNS.fullmatch(sentence, a.end, cue_start)), None)
+
+
+def _clause_subject(sentence: str, actors: list[Mention], start: int, end: int) -> Mention | None:
+    """The subject of the clause [start, end): the actor opening it, however long the clause ("At a
+    summit, EU leaders agreed that … until Russia …"), else the first near its end."""
+    opening = _speaker(sentence, actors, end, start, 240)
+    if opening is not None and opening.start - start <= 40:
+        return opening
+    return _speaker(sentence, actors, end, start)
+
+
+def _speaker(
+    sentence: str, actors: list[Mention], cue_start: int, clause_start: int, reach: int = 120
+) -> Mention | None:
+    """The first actor of the cue's clause, before the cue (at most ``reach`` characters, unless it
+    reports what follows: "Russia said on Tuesday that …") and not governed by a preposition: an
+    English clause names its subject first ("Russia views NATO as a threat and demands …")."""
     if clause_start == 0 and (opening := _OPENING.match(sentence)) and opening.end() <= cue_start:
         clause_start = opening.end()  # "Speaking after a call with Trump, the Russian president said …"
-    near = (a for a in actors if clause_start <= a.start and a.end <= cue_start and cue_start - a.end <= 120)
+    near = (
+        a
+        for a in actors
+        if clause_start <= a.start
+        and a.end <= cue_start
+        and (cue_start - a.end <= reach or _REPORTS.match(sentence, a.end, cue_start))
+    )
     for a in sorted(near, key=lambda a: a.start):
         before = sentence[max(0, a.start - 40) : a.start]
         if not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before):
@@ -1388,7 +1768,16 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     the modal of reported demands (from shortly before the sentence's first ``modal``, as far as
     "said" can be from it) and
     "withdraw … from"."""
+    # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's; "changed
+    # hands", "in Russian hands": a noun
     cues = list(_CUE.finditer(folded))
+    if "need" in folded or "hands" in folded:
+        cues = [
+            c
+            for c in cues
+            if not (c[1].startswith("need") and folded.startswith(" to ", c.end()))
+            and not (c[1] == "hands" and _HANDS_NOUN.search(folded, max(0, c.start() - 20), c.start()))
+        ]
     if modal is not None:
         cues += _SAID_MUST.finditer(sentence, max(0, modal.start() - 125))
     if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
@@ -1417,34 +1806,89 @@ def _subject(text: str, offset: int, actors: list[Mention], lexicon: Lexicon) ->
 
 
 def _is_person(actor: Mention, lexicon: Lexicon) -> bool:
-    return lexicon.party(actor.ids[0]) != actor.ids[0]
+    return actor.ids[0] in _people(lexicon)
 
 
-def _fits(pronoun: str, subject: Mention, lexicon: Lexicon) -> bool:
-    """ "he" and "she" stand for a person, "it" and "they" for a state or body."""
-    return _is_person(subject, lexicon) == (pronoun.lower() in _PERSON_PRONOUNS)
+@functools.lru_cache(maxsize=8)
+def _people(lexicon: Lexicon) -> frozenset[str]:
+    """The actors that speak for another (a person for a state)."""
+    return frozenset(a.id for a in lexicon.case.actors if lexicon.party(a.id) != a.id)
 
 
-def _pronoun_speaker(
-    sentence: str, actors: list[Mention], subject: Mention | None, lexicon: Lexicon, cue_start: int, clause_start: int
-) -> Mention | None:
-    """ "He also wants sanctions lifted": a subject pronoun before the cue, with no actor between,
-    stands for the subject of an earlier sentence of the paragraph."""
-    if subject is None:
-        return None
-    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start + 1):
-        if _GOVERNED.search(sentence[max(0, m.start() - 12) : m.start()]) or not _fits(m[1], subject, lexicon):
-            continue
-        if any(m.end() <= a.start < cue_start for a in actors):
-            continue
-        return Mention(m.start(1), m.end(1), subject.ids)
+# A person speaking by a name of two or three capitalised words: "Tatiana Stanovaya said", "said John Smith".
+_NAMED_SPEAKER = re.compile(
+    r"(?<![\w'’])([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:said|says)\b|\b(?:said|says)\s+"
+    r"(?:[a-z]+\s+){0,3}?([A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b"
+)
+# Or opening the sentence as its subject: "Oleksandr Syrskyi, the army chief, visited …".
+# (followed by an apposition or a verb, so that "On Monday, he …" is no name)
+_OPENING_NAME = re.compile(
+    r"(?:[A-Z][A-Z'’./ -]+[–—-]\s+)?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+\s+[A-Z][a-z'’-]+)"
+    r"(?=,\s+(?:the|a|an|who|whose)\s|\s+[a-z]+(?:s|ed)\b)"
+)
+
+
+def _outsider(sentence: str, actors: list[Mention]) -> bool:
+    """Whether the sentence has someone speak, or open it, whom the case does not name: a later
+    "he" or "she" may be them."""
+    if " said" in sentence or " says" in sentence:  # a cheap first look
+        for m in _NAMED_SPEAKER.finditer(sentence):
+            if _unnamed(m.span(1) if m.start(1) >= 0 else m.span(2), actors):
+                return True
+    if actors or sentence.startswith("The "):
+        return False  # a sentence opening with a name names no actor of the case
+    opening = _OPENING_NAME.match(sentence)
+    return opening is not None
+
+
+def _unnamed(span: tuple[int, int], actors: list[Mention]) -> bool:
+    start, end = span
+    return not any(a.start < end and start < a.end for a in actors)
+
+
+def _person(sentence: str, actors: list[Mention], stated: Sequence[Evidence], lexicon: Lexicon) -> Mention | None:
+    """The person a later "he" or "the president" may stand for: one who spoke in the sentence
+    (the speaker of its last stance in ``stated``), else the first person it names who is not an
+    object ("met with Zelensky") nor an owner ("Zelensky's plan")."""
+    for e in reversed(stated):
+        if e.speaker_id and e.speaker_id != e.actor_id and e.extractor not in _NOT_SPOKEN:
+            return Mention(0, 0, (e.speaker_id,))
+    for a in actors:
+        owner = sentence.startswith(("'s", "’s"), a.end)
+        if _is_person(a, lexicon) and not owner and not _GOVERNED.search(sentence, max(0, a.start - 12), a.start):
+            return a
     return None
 
 
-def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, lexicon: Lexicon) -> Mention | None:
+#: Stances no one states in the sentence: a document's contents, a plan's authors.
+_NOT_SPOKEN = frozenset(("stance/document", "stance/author"))
+
+
+def _pronoun_speaker(
+    sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon, cue_start: int, clause_start: int
+) -> Mention | None:
+    """ "He also wants sanctions lifted", "the president said …": a subject pronoun or title before
+    the cue, with no actor between, stands for an actor of an earlier sentence (see Antecedents);
+    so does the owner of a cue noun ("*His* demand for Donetsk", "*Its* insistence on …")."""
+    if antecedents.subject is None and antecedents.person is None:
+        return None
+    owner = _OWNER_PRONOUN.search(sentence, max(clause_start, cue_start - 30), cue_start)
+    if owner is not None and (actor := antecedents.of(_AS_SUBJECT[owner[1].lower()], lexicon)) is not None:
+        return Mention(owner.start(1), owner.end(1), actor.ids)
+    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start + 1):
+        if _GOVERNED.search(sentence[max(0, m.start() - 12) : m.start()]):
+            continue
+        if any(m.end() <= a.start < cue_start for a in actors):
+            continue
+        if (actor := antecedents.of(m[1], lexicon)) is not None:
+            return Mention(m.start(1), m.end(1), actor.ids)
+    return None
+
+
+def _attribution(sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon) -> Mention | None:
     """Who the sentence says is speaking, when named after what is said: "…, Peskov said on
     Thursday", "…, said an adviser to Zelensky", "according to the Kremlin", "quoted Lavrov as
-    saying"; or "…, he said"."""
+    saying"; or "…, he said", "…, the minister added"."""
     if "," not in sentence and "ccording" not in sentence and " as saying" not in sentence:
         return None  # every form below but two follows a comma
     for a in actors[:-4:-1]:  # an attribution names one of the last actors of the sentence
@@ -1456,9 +1900,9 @@ def _attribution(sentence: str, actors: list[Mention], subject: Mention | None, 
         speaks = _AFTER_COMMA.search(before) and _SAYS_AT_END.match(sentence, a.end)
         if speaks and (not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before)):
             return a
-    m = _PRONOUN_SAYS.search(sentence) if subject is not None else None
-    if m and subject is not None and _fits(m[1], subject, lexicon):
-        return Mention(m.start(1), m.end(1), subject.ids)
+    m = _PRONOUN_SAYS.search(sentence) if antecedents.subject or antecedents.person else None
+    if m and (actor := antecedents.of(m[1], lexicon)) is not None:
+        return Mention(m.start(1), m.end(1), actor.ids)
     return None
 
 
@@ -1478,6 +1922,18 @@ def _actor_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
     """The actor named at ``at``, after blanks and an optional "the"."""
     start = _THE.match(sentence, at)
     return next((a for a in actors if a.start == (start.end() if start else at)), None)
+
+
+_THAT = re.compile(r"\s(?:that|which)\s+(?:the\s+)?$")
+
+
+def _that_head(sentence: str, named: list[Mention], speaker: Mention, cue_start: int) -> Mention | None:
+    """ "the free economic zone that US negotiators have floated": the issue or proposal a relative
+    clause without a comma follows, when the speaker opens it and only auxiliaries stand before the cue."""
+    that = _THAT.search(sentence, max(0, speaker.start - 12), speaker.start)
+    if that is None or not _AUXILIARIES.match(sentence, speaker.end, cue_start):
+        return None
+    return next((m for m in named if m.end == that.start()), None)
 
 
 def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
