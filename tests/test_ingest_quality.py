@@ -1,9 +1,8 @@
 """Precision and recall of the rules on the annotated texts in tests/data/ingest.
 
-A fresh held-out set (written after the rules of its day, scored untuned; none at the moment:
-heldout10 and heldout11 became tuning sets with rules-7, and the lead registers the next ones in
-benchmarks/eval_ingest.py) gets floors of what the rules measured on it, minus a margin, so a change
-that makes extraction worse on fresh text fails. The older held-out sets became tuning sets: on them
+A fresh held-out set (written after the rules of its day, scored untuned: heldout12 and heldout13,
+scored once when rules-7 was merged) gets floors of what the rules measured on it, minus a margin,
+so a change that makes extraction worse on fresh text fails. The older held-out sets became tuning sets: on them
 the issue's precision target holds where it held when they were tuned on, on the four oldest
 pooled all targets hold, heldout6 to heldout11 keep what recall they reached with the stance rules
 of rules-6 and rules-7, heldout6 and heldout7 keep the figure recall the figure rules reached on
@@ -31,21 +30,34 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
+def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
+    # heldout12 and heldout13 were written by a helper who never saw the rules, kept sealed while
+    # rules-7 was built and scored once when it was merged, on 1 December 2026 (pooled): stance
+    # 0.86 / 0.52, figure precision 0.97 and recall 0.93, proposal recall 0.94. The stance recall
+    # and proposal targets are missed, and docs/ingest.md says so; these floors only stop a change
+    # from making fresh text worse.
+    assert set(FRESH) == {"heldout12", "heldout13"}
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout12"] + sets["heldout13"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.47, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.93, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.89, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.9, proposal.misses
+
+
 def test_heldout10_and_heldout11_tuned_on_keep_what_rules_7_reached(lexicon: Lexicon) -> None:
     # Written by a helper who never saw the rules and scored once, untuned, when rules-6 was merged
-    # (pooled): stance 0.75 / 0.30, figure precision 0.99 and recall 0.90, proposal recall 0.83. The
-    # cross-sentence stance rules of rules-7 (branch stance4) were then built on their misses, so
-    # they are tuning sets now: stance 0.82 / 0.53 pooled (heldout10 0.84 / 0.54, heldout11 0.77 /
-    # 0.52), still short of the issue's recall target. These floors stop a change from losing that.
+    # (pooled): stance 0.75 / 0.30. The cross-sentence stance rules of rules-7 (branch stance4) were
+    # then built on their misses, so they are tuning sets now: stance 0.81 / 0.55 pooled (heldout10
+    # 0.84 / 0.55, heldout11 0.77 / 0.55), still short of the issue's recall target. These floors
+    # stop a change from losing that.
     assert not {"heldout10", "heldout11"} & set(FRESH)
     sets = annotated_sets()
-    scores = evaluate(sets["heldout10"] + sets["heldout11"], lexicon)
-    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    stance = evaluate(sets["heldout10"] + sets["heldout11"], lexicon)["stance"]
     assert stance.precision is not None and stance.precision >= 0.78, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.5, stance.misses
-    assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
-    assert figure.recall is not None and figure.recall >= 0.87, figure.misses
-    assert proposal.recall is not None and proposal.recall >= 0.8, proposal.misses
     stance = evaluate(sets["heldout10"], lexicon)["stance"]  # stance-focused: precision above the target
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
 
