@@ -1398,8 +1398,12 @@ def _stances(
             anaphor = None
         elif form in _OBJECT_BEFORE:
             anaphor = _ANAPHOR_BEFORE.search(sentence, speaker.end, cue.start()) if speaker.end < cue.start() else None
-        elif stance in ("reject", "accept") and form.endswith(("ed", "es", "s")) and _BARE.match(sentence, cue.end()):
-            anaphor = _BARE.match(sentence, cue.end())  # "The Ukrainian side refused.": what was asked of it
+        elif (
+            stance in ("reject", "accept")
+            and form.endswith(("ed", "es", "s"))
+            and (bare := _BARE.match(sentence, cue.end()))
+        ):
+            anaphor = bare  # "The Ukrainian side refused.": what was asked of it
         else:
             anaphor = _ANAPHOR.match(sentence, cue.end())
         if anaphor and (chosen := _referred((anaphor.group(1) or "").lower(), previous, plan, current)):
