@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from peacetalks.ingest import documents
 from peacetalks.ingest.dates import latest_date, with_relative_dates
 from peacetalks.ingest.figures import Figure, find_figures
-from peacetalks.ingest.lexicon import Lexicon, Mention
+from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention
 from peacetalks.ingest.patterns import fold, trie_pattern
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence, evidence
@@ -931,9 +931,6 @@ def _distinct_events(items: list[Evidence]) -> list[Evidence]:
     return kept
 
 
-_LABEL = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
-
-
 def _labels(sentence: str, figures: list[Figure], named: list[Mention], context: str | None) -> list[Figure]:
     """Dates of ``figures`` earlier than ``context`` that label a proposal or proposal noun of
     ``named``: inside its name ("Putin's June 2024 conditions") or just after it ("its memorandum of
@@ -944,7 +941,7 @@ def _labels(sentence: str, figures: list[Figure], named: list[Mention], context:
     for f in figures:
         if f.rule != "date" or not isinstance(f.value, str) or f.value[: len(context)] >= context[: len(f.value)]:
             continue
-        if any(n.start <= f.start < n.end or _LABEL.fullmatch(sentence, n.end, f.start) for n in named):
+        if any(n.start <= f.start < n.end or _DATED_AFTER.fullmatch(sentence, n.end, f.start) for n in named):
             found.append(f)
     return found
 
