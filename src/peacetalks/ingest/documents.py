@@ -47,14 +47,15 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"It\b")
-_DATE_OPENERS = (" of ", ", ", " made ", " published ", " released ", " presented ", " unveiled ", " circulated ",
-                 " signed ", " agreed ")  # fmt: skip
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
+_DATED_BY = ("published", "released", "presented", "unveiled", "circulated", "signed", "agreed")
 _OF_DATE = re.compile(
-    r",?\s+(?:of|(?:made\s+public|published|released|presented|unveiled|circulated|signed|agreed)\s+(?:on|in))\s+"
+    rf",?\s+(?:of|(?:made\s+public|{'|'.join(_DATED_BY)})\s+(?:on|in))\s+"
     r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b,?"
 )
+# What _OF_DATE can begin with, for a cheap first look.
+_DATE_OPENERS = (" of ", ", ", " made ", *(f" {verb} " for verb in _DATED_BY))
 # What a document does with its contents, right after its subject or its ", which": an auxiliary or
 # adverb or two, then the verb ("would also give", "does not include", ", which demands").
 _CONTENT = re.compile(
