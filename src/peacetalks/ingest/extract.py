@@ -976,8 +976,8 @@ def _speaking(sentence: str, actors: list[Mention], proposals: list[Mention]) ->
 @functools.lru_cache(maxsize=8)
 def _proposal_documents(lexicon: Lexicon) -> dict[str, documents.Current]:
     """What naming each case proposal makes current: its authors, or no one for more than two."""
-    parties = {p.id: tuple(dict.fromkeys(map(lexicon.party, p.authors))) for p in lexicon.case.proposals}
-    return {pid: documents.Current(written if len(written) <= 2 else ()) for pid, written in parties.items()}
+    written = lexicon.proposal_parties
+    return {pid: documents.Current(parties if len(parties) <= 2 else ()) for pid, parties in written.items()}
 
 
 def _introduced(
@@ -1541,23 +1541,17 @@ def _owns(sentence: str, actor: Mention, proposal: Mention) -> bool:
     return owned is not None and proposal.start in (actor.start, owned.end())
 
 
-@functools.lru_cache(maxsize=8)
-def _authors(lexicon: Lexicon) -> dict[str, frozenset[str]]:
-    """The parties that wrote each case proposal."""
-    return {p.id: frozenset(map(lexicon.party, p.authors)) for p in lexicon.case.proposals}
-
-
 def _author_stances(
     sentence: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon, item: MakeItem
 ) -> Iterator[Evidence]:
     """ "Washington's 28-point plan would …": an actor that a proposal's name is said to belong to, and
     that the case records among its authors, proposes it (at a low confidence: the sentence may only
     name the plan)."""
-    authors = _authors(lexicon)
     for p in proposals:
         owner = next((a for a in actors if _owns(sentence, a, p)), None)
         party = lexicon.party(owner.ids[0]) if owner is not None else None
-        if owner is None or party not in authors[p.ids[0]] or _COMPARED.search(sentence, 0, owner.start):
+        authors = lexicon.proposal_parties[p.ids[0]]
+        if owner is None or party not in authors or _COMPARED.search(sentence, 0, owner.start):
             continue
         yield item(
             "stance",

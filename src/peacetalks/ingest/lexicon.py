@@ -253,6 +253,8 @@ class Lexicon:
         terms = [(v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)]
         self._proposals = _Terms([*terms, *((h, _HEAD_ID) for h in (*_HEADS, *_GENERIC))], exact_case=False)
         self._party = {a.id: self._resolve(a.id) for a in case.actors}
+        #: The parties that wrote each proposal (persons resolved to their state), first author first.
+        self.proposal_parties = {p.id: tuple(dict.fromkeys(self._party[a] for a in p.authors)) for p in case.proposals}
         self._proposal_list = case.proposals
         # the nouns of each proposal's own names ("memorandum", "conditions" …)
         self._heads = {
@@ -263,7 +265,7 @@ class Lexicon:
         # places its terms name that none of its authors is: "Jeddah" of the Jeddah statement
         places: dict[str, list[Proposal]] = {}
         for p in case.proposals:
-            authors = {self._party[a] for a in p.authors}
+            authors = set(self.proposal_parties[p.id])
             for term in p.terms:
                 for m in self._actors.find(term):
                     if not {self._party[i] for i in m.ids} & authors and p not in places.get(term[m.start : m.end], []):
@@ -370,7 +372,7 @@ class Lexicon:
         """Whether ``parties`` are the authors of ``proposal``: its first author among them, and
         none of them outside its authors ("Russia's plan" is none of the Istanbul draft treaty,
         which Ukraine put first)."""
-        authors = [self._party[a] for a in proposal.authors]
+        authors = self.proposal_parties[proposal.id]
         return bool(authors) and authors[0] in parties and parties <= set(authors)
 
     def _owners(
