@@ -66,6 +66,9 @@ def test_he_and_titles_stand_for_the_last_person_who_spoke(lexicon: Lexicon) -> 
     assert pairs(headline, lexicon) == {("russia", "territory-donetsk")}
     other = "Zelensky meets Trump in Alaska\nThe Russian leader said afterwards that any deal must include Donetsk."
     assert pairs(other, lexicon) == set()
+    # a nationality and another word before the title ("the Ukrainian defence minister")
+    both = "Rustem Umerov met the envoys.\nThe Ukrainian defence minister rejected any cap on the armed forces."
+    assert pairs(both, lexicon) == {("ukraine", "army-limits")}
     # named after a quote by a title: a speaker from another sentence
     said = stances("Zelensky flew to Berlin. “We will never cede Donetsk,” the president said.", lexicon)
     assert [(e.actor_id, e.extractor, e.extra["across"]) for e in said] == [("ukraine", "stance/anaphor", ["speaker"])]

@@ -570,9 +570,12 @@ _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # A title that stands for a person named before: "the president said …", "…, the minister added".
 # A nationality before the title ("the Russian leader") must be the person's.
 _NATIONALITY = re.compile(r"[Tt]he\s+([A-Z][a-z]+)\s")
+_TITLE_NOUNS = (
+    r"(?:president|premier|minister|chancellor|leader|spokes(?:wo)?man|spokesperson|secretary-general|envoy|"
+    r"negotiator|adviser|advisor|aide)"
+)
 _TITLES = (
-    r"(?:the|The)\s+(?:[A-Z][a-z]+\s+)?(?:(?:former|new|acting|deputy|foreign|defen[cs]e|prime)\s+)?(?:president|premier|"
-    r"minister|chancellor|leader|spokes(?:wo)?man|spokesperson|secretary-general|envoy|negotiator|adviser|advisor|aide)"
+    rf"(?:the|The)\s+(?:[A-Z][a-z]+\s+)?(?:(?:former|new|acting|deputy|foreign|defen[cs]e|prime)\s+)?{_TITLE_NOUNS}"
 )
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
 _SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
@@ -623,10 +626,8 @@ _SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+
 _OWNER_PRONOUN = re.compile(r"(?<![\w'’])(his|her|its|their|His|Her|Its|Their)\s+(?:[\w-]+\s+)?$")
 _AS_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # What may stand for an actor of an earlier sentence, looked for in fold(sentence): a pronoun or a title.
-_SOMEONE = re.compile(
-    r"\b(?:he|she|it|they|his|her|its|their)\b|\bthe\s+(?:[a-z]+\s+)?(?:president|premier|minister|chancellor|"
-    r"leader|spokes|secretary-general|envoy|negotiator|advis|aide)"
-)
+# (as _TITLES has them: up to two words between "the" and the title, "the Russian foreign minister")
+_SOMEONE = re.compile(rf"\b(?:he|she|it|they|his|her|its|their)\b|\bthe\s+(?:[a-z]+\s+){{0,2}}{_TITLE_NOUNS}")
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
 _RELATIVE = re.compile(
     r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE
