@@ -10,7 +10,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from peacetalks.ingest import extract, figures
+from peacetalks.ingest import events, figures
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
 from peacetalks.ingest.patterns import fold
@@ -19,17 +19,90 @@ from peacetalks.ingest.sentences import _word_before
 # Words the patterns look for, in odd cases and with the letters IGNORECASE treats alike
 # (dotless ı, long ſ, dotted İ, the Kelvin sign), numbers, dates and punctuation around them.
 PIECES = [
-    "Talks", "talks", "were", "held", "HELD", "met", "Met", "Putin", "round", "of", "on", "in", "the",
-    "since", "mid-", "prisoners", "prıson", "POWs", "exchanged", "ſwapped", "SİGNED", "signed", "an",
-    "agreement", "ceasefire", "truce", "declared", "missile", "strikes", "struck", "launched", "drones",
-    "troops", "Troops", "army", "of about", "at", "600,000", "2.5", "12", "3", "1,5", "2025", "1999",
-    "March", "May", "Sept.", "12th", "five", "FIVE", "fıve", "a hundred", "hundred", "twenty", "years",
-    "days", "weeks", "\u212Am", "km2", "square", "kilometres", "miles", "%", "per cent", "$", "€", "bn",
-    "billion", "USD", "dollars", "respondents", "soldiers", "civilians", ",", ".", ";", "-", "–", "(", ")",
+    "Talks",
+    "talks",
+    "were",
+    "held",
+    "HELD",
+    "met",
+    "Met",
+    "Putin",
+    "round",
+    "of",
+    "on",
+    "in",
+    "the",
+    "since",
+    "mid-",
+    "prisoners",
+    "prıson",
+    "POWs",
+    "exchanged",
+    "ſwapped",
+    "SİGNED",
+    "signed",
+    "an",
+    "agreement",
+    "ceasefire",
+    "truce",
+    "declared",
+    "missile",
+    "strikes",
+    "struck",
+    "launched",
+    "drones",
+    "troops",
+    "Troops",
+    "army",
+    "of about",
+    "at",
+    "600,000",
+    "2.5",
+    "12",
+    "3",
+    "1,5",
+    "2025",
+    "1999",
+    "March",
+    "May",
+    "Sept.",
+    "12th",
+    "five",
+    "FIVE",
+    "fıve",
+    "a hundred",
+    "hundred",
+    "twenty",
+    "years",
+    "days",
+    "weeks",
+    "\u212am",
+    "km2",
+    "square",
+    "kilometres",
+    "miles",
+    "%",
+    "per cent",
+    "$",
+    "€",
+    "bn",
+    "billion",
+    "USD",
+    "dollars",
+    "respondents",
+    "soldiers",
+    "civilians",
+    ",",
+    ".",
+    ";",
+    "-",
+    "–",
+    "(",
+    ")",
 ]
-texts = st.lists(
-    st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=25
-).map(lambda parts: " ".join(parts))
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=25).map(
+    lambda parts: " ".join(parts)
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -44,11 +117,11 @@ def test_fold_finds_every_word_ignorecase_finds(text: str, word: str) -> None:
 @example("Witkoff met Putin; the truce was declared; a POW swap; drone attacks; they signed a deal")
 def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
     lowered = fold(sentence)
-    for event_type, words, pattern in extract._EVENT_PATTERNS:
+    for event_type, words, pattern in events.EVENT_PATTERNS:
         if pattern.search(sentence):
             assert any(w in lowered for w in words), event_type
-    any_case = re.compile(extract._EVENT_VERB.pattern, re.IGNORECASE)
-    assert bool(extract._EVENT_VERB.search(lowered)) == bool(any_case.search(sentence))
+    any_case = re.compile(events.EVENT_VERB.pattern, re.IGNORECASE)
+    assert bool(events.EVENT_VERB.search(lowered)) == bool(any_case.search(sentence))
 
 
 # The number pattern as first written, before it began with its digit for speed.
@@ -84,8 +157,24 @@ def test_figure_patterns_and_their_prechecks(sentence: str) -> None:
 
 
 TERMS = [("Crimea", "c"), ("Türkiye", "t"), ("Kılıç", "k"), ("china–brazil plan", "p"), ("security guarantee", "s")]
-TERM_PIECES = ["Crimea", "CRİMEA", "crımea", "Crimeas", "Türkiye", "TÜRKIYE", "kılıç", "Kilic", "KILIÇ", "-", " ", "x",
-               "China–Brazil plan", "china-brazil plans", "Security  Guarantees", "ſecurity guarantee"]
+TERM_PIECES = [
+    "Crimea",
+    "CRİMEA",
+    "crımea",
+    "Crimeas",
+    "Türkiye",
+    "TÜRKIYE",
+    "kılıç",
+    "Kilic",
+    "KILIÇ",
+    "-",
+    " ",
+    "x",
+    "China–Brazil plan",
+    "china-brazil plans",
+    "Security  Guarantees",
+    "ſecurity guarantee",
+]
 
 
 @settings(max_examples=300, deadline=None)

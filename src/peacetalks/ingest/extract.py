@@ -3,7 +3,7 @@
 Per sentence: actors (case names and aliases), issues (case terms) and proposals (case terms)
 are found first; then
 
-- a **stance** is a stance cue (a verb or noun from :data:`STANCE_CUES`) with an actor before it
+- a **stance** is a stance cue (a verb or noun from :data:`peacetalks.ingest.cues.STANCE_CUES`) with an actor before it
   in the same clause, not governed by a preposition ("support *for* Ukraine" has no speaker) —
   or, failing that, a pronoun standing for the subject of an earlier sentence of the paragraph, a
   speaker named after the statement ("…, Peskov said"), or a passive's agent — and an issue or
@@ -35,440 +35,19 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from peacetalks.ingest import documents
+from peacetalks.ingest.cues import CUE, CUE_STANCE, OBJECT_BEFORE
 from peacetalks.ingest.dates import latest_date, with_relative_dates
+from peacetalks.ingest.events import MakeItem, distinct_events, events
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention
-from peacetalks.ingest.patterns import fold, trie_pattern
+from peacetalks.ingest.patterns import fold
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence, evidence
 
-#: Surface forms of each stance, as whole words. Nouns count ("Russia's demand for …").
-STANCE_CUES: dict[str, tuple[str, ...]] = {
-    "demand": (
-        "calls on",
-        "called on",
-        "demand",
-        "demands",
-        "demanded",
-        "demanding",
-        "call for",
-        "calls for",
-        "called for",
-        "calling for",
-        "urge",
-        "urges",
-        "urged",
-        "seek",
-        "seeks",
-        "sought",
-        "seeking",
-        "urging",
-        "pressing for",
-        "pushing for",
-        "want",
-        "wants",
-        "wanted",
-        "require",
-        "requires",
-        "required",
-        # "he said Kyiv needed security guarantees" ("needs to" is a modal: the actor is told)
-        "need",
-        "needs",
-        "needed",
-        "press for",
-        "presses for",
-        "pressed for",
-        "push for",
-        "pushes for",
-        "pushed for",
-        "ask for",
-        "asks for",
-        "asked for",
-        "asking for",
-        # holding out and lobbying: "Kyiv held out for a full ceasefire"
-        "hold out for",
-        "holds out for",
-        "held out for",
-        "holding out for",
-        "lobby for",
-        "lobbies for",
-        "lobbied for",
-        "lobbying for",
-        "argue for",
-        "argues for",
-        "argued for",
-        "arguing for",
-        "goal",
-        "goals",
-        "aim",
-        "aims",
-        "objective",
-        "objectives",
-        "principles",
-        "priorities",
-        "stance",
-        "position",
-        "claim",
-        "claims",
-        "claimed",
-        # a claim to territory: "Crimea, which Russia annexed in 2014"
-        "annex",
-        "annexes",
-        "annexed",
-        "annexation of",
-    ),
-    "insist": (
-        "insist",
-        "insists",
-        "insisted",
-        "insisting",
-        "insistence",
-        # "Moscow argued that a special status for Donetsk had to come first"
-        "argue that",
-        "argues that",
-        "argued that",
-        "arguing that",
-        # said of what comes before them: "the army cap was non-negotiable"
-        "non-negotiable",
-        "red line",
-        "red lines",
-        "vow",
-        "vows",
-        "vowed",
-        "vowing",
-        "stand firm on",
-        "stands firm on",
-        "stood firm on",
-    ),
-    "reject": (
-        "reject",
-        "rejects",
-        "rejected",
-        "rejecting",
-        "rejection",
-        "rule out",
-        "rules out",
-        "ruled out",
-        "refuse",
-        "refuses",
-        "refused",
-        "refusing",
-        "refusal",
-        "dismiss",
-        "dismisses",
-        "dismissed",
-        "dismissing",
-        "ruling out",
-        "turned down",
-        # leaving an arrangement: "Russia ended its participation in the grain deal"
-        "ended its participation in",
-        "suspended its participation in",
-        "quit",
-        "quits",
-        "abandon",
-        "abandons",
-        "abandoned",
-        "walked away from",
-        "walks away from",
-        "turns down",
-        "turn down",
-        "unacceptable",
-        "out of the question",
-        "balk at",
-        "balks at",
-        "balked at",
-        "brush aside",
-        "brushes aside",
-        "brushed aside",
-        "veto",
-        "vetoes",
-        "vetoed",
-        # said of what comes before them: "called the army cap unrealistic"
-        "unrealistic",
-        "unworkable",
-        "a non-starter",
-        "absurd",
-        "an ultimatum",
-    ),
-    "accept": (
-        "accept",
-        "accepts",
-        "accepted",
-        "recognise",
-        "recognises",
-        "recognised",
-        "recognize",
-        "recognizes",
-        "recognized",
-        "recognition of",
-        "accepting",
-        "acceptance",
-        "agree to",
-        "agrees to",
-        "agreed to",
-        "agreeing to",
-        "agree on",
-        "agrees on",
-        "agreed on",
-        "agreeing on",
-        "signed up to",
-        "consent to",
-        "consents to",
-        "consented to",
-        # "the two sides agreed that a ceasefire should come first"
-        "agree that",
-        "agrees that",
-        "agreed that",
-        "sign up to",
-        "signs up to",
-        "sign on to",
-        "signed on to",
-        "put its name to",
-        "put their names to",
-        # negated, a refusal: "will not sign anything that …"
-        "sign",
-        "signs",
-        "signed",
-        "signing",
-    ),
-    "offer": (
-        "offer",
-        "offers",
-        "offered",
-        "offering",
-        "willing to",
-        "willingness to",
-        "ready to",
-        "readiness to",
-        "prepared to",
-        "open to",
-        "openness to",
-        "ready for",
-        "prepared for",
-        "committed to",
-        "contribute to",
-        "contributes to",
-        # conceding something: negated, these are refusals ("will not cede Crimea")
-        "cede",
-        "cedes",
-        "ceded",
-        "give up",
-        "gives up",
-        "withdraw from",
-        "withdraws from",
-        "pull out of",
-        "pulls out of",
-        # commitments: "pledged to keep sanctions", "signalled openness to a truce"
-        "commit to",
-        "commits to",
-        "pledge",
-        "pledges",
-        "pledged",
-        "pledging",
-        "signalled openness to",
-        "signaled openness to",
-        "signalled readiness for",
-        "signaled readiness for",
-    ),
-    "propose": (
-        "propose",
-        "proposes",
-        "proposed",
-        "proposing",
-        "put forward",
-        "puts forward",
-        "suggest",
-        "suggests",
-        "suggested",
-        "suggesting",
-        "floated",
-        "floats",
-        "tabled",
-        "floating",
-        "table",
-        "tables",
-        "tabling",
-        "set out",
-        "sets out",
-        "drew up",
-        "draws up",
-        "drafted",
-        "drafts",
-        # laying a document before others: "delivered a 28-point draft", "circulated a counter-proposal"
-        "delivered",
-        "delivers",
-        "circulated",
-        "circulates",
-        "handed over",
-        "hands over",
-        # "hands Zelensky the 28-point plan", "handed it to Zelensky" (not "changed hands", see _cues)
-        "hands",
-        "handed",
-        "presented",
-        "presents",
-        "outlined",
-        "outlines",
-        "unveiled",
-        "unveils",
-        "published",
-        "publishes",
-        "submitted",
-        "submits",
-    ),
-    "condition": (
-        "condition",
-        "conditions",
-        "conditioned",
-        "conditioning",
-        "make conditional",
-        "made conditional",
-        "makes conditional",
-        "precondition",
-        "preconditions",
-        # "would take effect only after sanctions were lifted": what must come first is demanded
-        "only after",
-        "only once",
-        "as soon as",
-    ),
-    "support": (
-        "support",
-        "supports",
-        "supported",
-        "supporting",
-        "back",
-        "backs",
-        "backed",
-        "backing",
-        "endorse",
-        "endorses",
-        "endorsed",
-        "endorsing",
-        "promote",
-        "promotes",
-        "promoted",
-        "promoting",
-        "favour",
-        "favours",
-        "favoured",
-        "favor",
-        "favors",
-        "favored",
-        "welcome",
-        "welcomes",
-        "welcomed",
-        "welcoming",
-        "praised",
-        "praises",
-        "praise",
-        "praising",
-        "hail",
-        "hails",
-        "hailed",
-        "hailing",
-        "applaud",
-        "applauds",
-        "applauded",
-        "champion",
-        "champions",
-        "championed",
-        "embrace",
-        "embraces",
-        "embraced",
-        "voted for",
-        "votes for",
-        "agreed with",
-        "agrees with",
-        "receptive to",
-        # said of what comes before them: "said the plan could serve as a basis for a settlement"
-        "serve as a basis",
-        "serve as the basis",
-        "become the basis",
-        "become a basis",
-        "emphasize",
-        "emphasizes",
-        "emphasized",
-        "emphasise",
-        "emphasises",
-        "emphasised",
-        "stressed",
-        "stresses",
-    ),
-    "oppose": (
-        "oppose",
-        "opposes",
-        "opposed",
-        "opposing",
-        "opposition to",
-        "voted against",
-        "votes against",
-        "object to",
-        "objects to",
-        "objected to",
-        "resist",
-        "resists",
-        "resisted",
-        "resisting",
-        "condemn",
-        "condemns",
-        "condemned",
-        "condemning",
-        "views as a threat",
-        "view as a threat",
-        "viewed as a threat",
-        # said of what comes before them: "would regard any Western troops as a legitimate target",
-        # "called the freezing of Russian assets theft"
-        "legitimate target",
-        "legitimate targets",
-        "theft",
-        "illegal",
-        "unlawful",
-        "criticise",
-        "criticises",
-        "criticised",
-        "criticize",
-        "criticizes",
-        "criticized",
-        "denounce",
-        "denounces",
-        "denounced",
-        "sceptical of",
-        "skeptical of",
-        "wary of",
-        "cool on",
-    ),
-    "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened", "threatening"),
-}
-_CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
-# Searched in fold(sentence), so in lower case, case-sensitively: twice as fast as IGNORECASE.
-_CUE = re.compile(r"(?<![\w-])(" + trie_pattern(_CUE_STANCE) + r")(?![\w-])")
-# Cues whose object usually comes before them, between the speaker and the cue.
-_OBJECT_BEFORE = frozenset(
-    (
-        "unacceptable",
-        "non negotiable",
-        "red line",
-        "red lines",
-        "out of the question",
-        "unrealistic",
-        "unworkable",
-        "a non starter",
-        "absurd",
-        "an ultimatum",
-        "serve as a basis",
-        "serve as the basis",
-        "become the basis",
-        "become a basis",
-        "legitimate target",
-        "legitimate targets",
-        "theft",
-        "illegal",
-        "unlawful",
-    )
-)
 # Where a clause ends: a stance's actor and issue must lie between two of these. Searched in
 # fold(sentence), case-sensitively, which finds what IGNORECASE found in the sentence (where [A-Z]
 # took any letter) twice as fast.
@@ -648,108 +227,6 @@ _GOVERNED = re.compile(
     r"by|within|across|through|without|under|like|whether)\s+(?:the\s+|its\s+|their\s+)?)$",
     re.IGNORECASE,
 )
-# Each event type with words one of which every match of its pattern contains (in lower case): a
-# sentence without any of them is spared the pattern.
-_EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
-    (
-        "exchange",
-        ("prisoner", "pow", "exchange", "swap", "return", "freed", "released", "brought"),
-        re.compile(
-            r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?"
-            r"(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,2}?(?:exchange|swap)\b|"
-            r"\bswap(?:ped|s)?\s+(?:of\s+)?(?:[\w,-]+\s+){0,4}?(?:prisoners|POWs)\b|"
-            # "brought home 500 Ukrainian prisoners", "an exchange that would return 1,200 Ukrainians"
-            r"\b(?:returned|freed|released|brought\s+(?:home|back))\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b|"
-            r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "agreement",
-        ("sign", "adopted"),
-        re.compile(
-            # "adopted a declaration", "the communiqué was adopted"
-            r"\badopted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|declaration|communiqu[ée]|accord)\b|"
-            r"\b(?:agreement|declaration|communiqu[ée]|accord)s?\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?adopted\b|"
-            r"\bsign(?:ed|s|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
-            r"declaration|protocol|communiqu[ée]|package|arrangement)\b|\b(?:agreement|deal|memorandum|accord|treaty|"
-            r"protocol|arrangement|initiative)(?:,?\s+(?:was|were|had\s+been|has\s+been)|,)?\s+signed\b|"
-            r"\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?signed\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "ceasefire",
-        ("ceasefire", "cease-fire", "truce", "pause in", "stop", "halt"),
-        re.compile(
-            # "agreed that Russia and Ukraine would stop attacking each other's energy infrastructure" (a
-            # call or talks in between are their own event)
-            r"\bagreed\s+(?:that\s+)?(?:(?:(?!call|talks|meeting)[^.;]){0,60}?\s)?(?:would|will|to)\s+"
-            r"(?:stop|halt|pause|cease)\s+(?:attacking|striking|strikes|attacks|fighting|hostilities|firing)\b|"
-            r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+|had\s+)?(?:declared|announced|agreed|took\s+effect|"
-            r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down)\b|"
-            r"\b(?:ceasefire|cease-fire|truce)\s+(?:was|is|were)\s+to\s+(?:start|begin|take\s+effect)\b|"
-            r"\b(?:declared|announced|ordered|agreed(?:\s+(?:to|on))?)\s+"
-            r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|pause\s+in\s+(?:the\s+)?fighting)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "strike",
-        ("strike", "attack", "barrage", "struck", "shelled", "launched"),
-        re.compile(
-            r"\b(?:missile|drone|air|rocket|artillery)\s+(?:strikes?|attacks?|barrages?)\b|"
-            r"\bstruck\b(?!\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:tone|deal|note|chord|balance|bargain|agreement|compromise)s?\b)|"
-            r"\bshelled\b|"
-            r"\blaunched\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:missiles|drones)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "talks",
-        (
-            "talks",
-            "negotiations",
-            "summit",
-            "meeting",
-            "consultations",
-            "held",
-            "hosted",
-            "convened",
-            "resumed",
-            "attended",
-            "met",
-            "holding",
-            "call",
-            "spoke",
-            "round",
-            "meet",
-            "spen",
-        ),
-        re.compile(
-            r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
-            r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
-            r"is\s+scheduled|postponed)\b|\b(?:held|holding|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
-            r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
-            # a timeline in the present: "they meet for three hours", "leaders meet Trump", "spend hours with Putin"
-            r"\bmeet\s+(?:for\s+(?:about\s+)?[\w-]+\s+(?:hours?|days?)|(?:with\s+)?(?-i:[A-Z])[\w'-]+)\b|"
-            r"\bspen[dt]s?\s+(?:about\s+|some\s+|nearly\s+)?[\w-]+\s+(?:hours?|days?)\s+(?:in\s+talks\s+)?with\b|"
-            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)|"
-            r"\bround\s+(?:of\s+(?:talks|negotiations)\s+)?(?:was|were|is|will\s+be)\s+(?:held|hosted|scheduled|postponed)\b|"
-            r"\b(?:telephone|phone|video)\s+(?:call|conversation)s?\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b|"
-            r"\b(?:hours?|days?|sessions?)\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
-            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
-            r"(?:talks|negotiations|summit|meeting|round|call)\b",
-            re.IGNORECASE,
-        ),
-    ),
-)
-# Searched for in fold(sentence), so in lower case, case-sensitively: several times faster.
-_EVENT_VERB = re.compile(
-    r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
-    r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
-    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded|meet|spen[dt]|brought)\b"
-)
 
 # 2: relative dates; 3: one event per type in a sentence with at most one date; 4: stance rules for wire copy;
 # 5: figure rules (lengths, new counted nouns, ranges, points in time, days and months without a year);
@@ -800,9 +277,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         sentence, folded_sentence = text[start:end], folded[start:end]
         if len(proposals) > 1:
             proposals = _without_appositions(sentence, proposals)
-        figures = with_relative_dates(
-            sentence, find_figures(sentence, counted), doc.source.published, context
-        )
+        figures = with_relative_dates(sentence, find_figures(sentence, counted), doc.source.published, context)
         here = []
         if heads and head_starts[-1] >= start:
             first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
@@ -827,7 +302,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if introduced is not None:
             current = introduced if introduced.authors else None
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
-        cued = current is None or not current.subject or _CUE.search(folded, start, end) is not None
+        cued = current is None or not current.subject or CUE.search(folded, start, end) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
@@ -892,44 +367,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             person = None
             subject = None if subject is not None and _is_person(subject, lexicon) else subject
         last_end = end
-    return _distinct_events(items)
-
-
-# "the meeting", "the talks": a definite reference to one event, not an ordinal one ("the second round").
-_THE_EVENT = re.compile(
-    r"\bthe\s+(?!(?:first|second|third|fourth|fifth|next|new|last|latest|previous|earlier|later|other|final)\b)"
-    r"(?:[\w-]+\s+)?(?:talks|negotiations|meeting|summit|call|round|exchange|swap|truce|ceasefire|attack|strike)s?\b",
-    re.IGNORECASE,
-)
-
-
-# Between two coordinated clauses: each may report its own event and date.
-_CLAUSES_APART = re.compile(r",\s+(?:and|but|while|whereas)\s+|;")
-
-
-def _nearest_date(sentence: str, dates: list[Figure], start: int, end: int) -> Figure | None:
-    """The date nearest to the event at [start, end), in its own clause if that has one."""
-    def apart(d: Figure) -> bool:
-        lo, hi = (d.end, start) if d.end <= start else (end, d.start)
-        return _CLAUSES_APART.search(sentence, lo, hi) is not None
-
-    near = [d for d in dates if not apart(d)] or dates
-    return min(near, key=lambda d: abs(d.start - start)) if near else None
-
-
-def _distinct_events(items: list[Evidence]) -> list[Evidence]:
-    """``items`` without events the article already reported: an undated definite reference to an
-    event of a type seen before ("hosted the meeting"), or a type seen before on the same date."""
-    seen: dict[str | None, set[str | None]] = {}
-    kept = []
-    for e in items:
-        if e.kind == "event":
-            dates = seen.get(e.event_type)
-            if dates is not None and (e.date in dates if e.date else bool(_THE_EVENT.search(e.text))):
-                continue
-            seen.setdefault(e.event_type, set()).add(e.date)
-        kept.append(e)
-    return kept
+    return distinct_events(items)
 
 
 def _labels(sentence: str, figures: list[Figure], named: list[Mention], context: str | None) -> list[Figure]:
@@ -1173,7 +611,18 @@ def _sentence_evidence(
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
     stated = list(
         _stances(
-            sentence, folded, actors, issues, proposals, lexicon, item, previous, antecedents, plan, recent, current,
+            sentence,
+            folded,
+            actors,
+            issues,
+            proposals,
+            lexicon,
+            item,
+            previous,
+            antecedents,
+            plan,
+            recent,
+            current,
             quoted,
         )
     )
@@ -1198,7 +647,7 @@ def _sentence_evidence(
             date=f.value if f.rule == "date" else None,
             extra=f.extra or {},
         )
-    yield from _events(sentence, folded, actors, issues, figures, lexicon, item)
+    yield from events(sentence, folded, actors, issues, figures, lexicon, item)
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
@@ -1215,10 +664,6 @@ def _clause(bounds: list[tuple[int, int]], length: int, at: int) -> tuple[int, i
             end = b_start
             break
     return start, end
-
-
-#: Makes an evidence item from offsets within the sentence: (kind, start, end, extractor, confidence, **fields).
-MakeItem = Callable[..., Evidence]
 
 
 def _stances(
@@ -1271,7 +716,7 @@ def _stances(
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
-        stance = _CUE_STANCE.get(form, "offer" if cue.re is _WITHDRAW else "demand")
+        stance = CUE_STANCE.get(form, "offer" if cue.re is _WITHDRAW else "demand")
         which = _WHICH.search(sentence, max(0, cue.start() - 30), cue.start())
         if which and not _actor_ends(actors, which.start()):
             continue
@@ -1351,7 +796,7 @@ def _stances(
                     objects = objects[-1:]
             elif speaker is not None and (term := _that_head(sentence, named, speaker, cue.start())) is not None:
                 objects = [term]  # "the free economic zone that US negotiators have floated"
-            elif speaker is not None and form in _OBJECT_BEFORE:
+            elif speaker is not None and form in OBJECT_BEFORE:
                 # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
                 first = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
                 objects = [m for m in named if first <= m.start and m.end <= cue.start()]
@@ -1394,7 +839,7 @@ def _stances(
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
         if objects:
             anaphor = None
-        elif form in _OBJECT_BEFORE:
+        elif form in OBJECT_BEFORE:
             anaphor = _ANAPHOR_BEFORE.search(sentence, speaker.end, cue.start()) if speaker.end < cue.start() else None
         elif (
             stance in ("reject", "accept")
@@ -1579,8 +1024,12 @@ def _author_stances(
 def _object(lexicon: Lexicon, obj_id: str, is_proposal: bool) -> dict[str, str | None]:
     """The evidence fields naming what a stance is about: an issue or a proposal."""
     if is_proposal:
-        return {"issue_id": None, "issue_name": None, "proposal_id": obj_id,
-                "proposal_name": lexicon.proposal_names[obj_id]}
+        return {
+            "issue_id": None,
+            "issue_name": None,
+            "proposal_id": obj_id,
+            "proposal_name": lexicon.proposal_names[obj_id],
+        }
     return {"issue_id": obj_id, "issue_name": lexicon.issue_names[obj_id], "proposal_id": None, "proposal_name": None}
 
 
@@ -1766,7 +1215,7 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     "withdraw … from"."""
     # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's; "changed
     # hands", "in Russian hands": a noun
-    cues = list(_CUE.finditer(folded))
+    cues = list(CUE.finditer(folded))
     if "need" in folded or "hands" in folded:
         cues = [
             c
@@ -1944,50 +1393,3 @@ def _names_an_actor(sentence: str, mention: Mention, actors: list[Mention]) -> b
     return any(_overlaps(mention, a) for a in actors) and bool(
         _BY_ACTOR.search(sentence[max(0, mention.start - 12) : mention.start])
     )
-
-
-def _events(
-    sentence: str,
-    lowered: str,
-    actors: list[Mention],
-    issues: list[Mention],
-    figures: list[Figure],
-    lexicon: Lexicon,
-    item: MakeItem,
-) -> Iterator[Evidence]:
-    """Events of ``sentence``; ``lowered`` is fold(sentence)."""
-    patterns = [(t, pattern) for t, words, pattern in _EVENT_PATTERNS if any(map(lowered.__contains__, words))]
-    if not patterns:
-        return
-    dates = [f for f in figures if f.rule == "date"]
-    if not (dates or _EVENT_VERB.search(lowered)):
-        return
-    parties = sorted({lexicon.party(a.ids[0]) for a in actors})
-    taken: list[tuple[int, int]] = []
-    # With one date or none, two mentions of one type are one event ("met … on 30 November, and the
-    # talks ended …"); with several dates they may be meetings on different days, so each is kept.
-    reported: set[str] = set()
-    for event_type, m in ((t, m) for t, pattern in patterns for m in pattern.finditer(sentence)):
-        if any(m.start() < end and start < m.end() for start, end in taken):
-            continue
-        taken.append((m.start(), m.end()))
-        if len(dates) <= 1 and event_type in reported:
-            continue
-        reported.add(event_type)
-        date = _nearest_date(sentence, dates, m.start(), m.end())
-        yield item(
-            "event",
-            m.start(),
-            m.end(),
-            f"event/{event_type}",
-            0.75 if date else 0.6,
-            event_type=event_type,
-            date=date.value if date else None,
-            value=date.value if date else None,
-            unit="date" if date else None,
-            extra={
-                "actors": parties,
-                "issues": sorted({i for mention in issues for i in mention.ids}),
-                **((date.extra or {}) if date else {}),  # a relative date says what it was resolved from
-            },
-        )

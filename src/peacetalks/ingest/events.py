@@ -1,0 +1,202 @@
+"""Events in a sentence: talks held, prisoner exchanges, strikes, agreements signed, truces,
+each with the nearest date; and an article's repeated reports of one event told apart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from peacetalks.ingest.figures import Figure
+from peacetalks.ingest.lexicon import Lexicon, Mention
+from peacetalks.ingest.types import Evidence
+
+#: Makes an evidence item from offsets within the sentence: (kind, start, end, extractor, confidence, **fields).
+MakeItem = Callable[..., Evidence]
+
+# Each event type with words one of which every match of its pattern contains (in lower case): a
+# sentence without any of them is spared the pattern.
+EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        "exchange",
+        ("prisoner", "pow", "exchange", "swap", "return", "freed", "released", "brought"),
+        re.compile(
+            r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?"
+            r"(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,2}?(?:exchange|swap)\b|"
+            r"\bswap(?:ped|s)?\s+(?:of\s+)?(?:[\w,-]+\s+){0,4}?(?:prisoners|POWs)\b|"
+            # "brought home 500 Ukrainian prisoners", "an exchange that would return 1,200 Ukrainians"
+            r"\b(?:returned|freed|released|brought\s+(?:home|back))\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b|"
+            r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "agreement",
+        ("sign", "adopted"),
+        re.compile(
+            # "adopted a declaration", "the communiqué was adopted"
+            r"\badopted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|declaration|communiqu[ée]|accord)\b|"
+            r"\b(?:agreement|declaration|communiqu[ée]|accord)s?\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?adopted\b|"
+            r"\bsign(?:ed|s|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
+            r"declaration|protocol|communiqu[ée]|package|arrangement)\b|\b(?:agreement|deal|memorandum|accord|treaty|"
+            r"protocol|arrangement|initiative)(?:,?\s+(?:was|were|had\s+been|has\s+been)|,)?\s+signed\b|"
+            r"\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?signed\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ceasefire",
+        ("ceasefire", "cease-fire", "truce", "pause in", "stop", "halt"),
+        re.compile(
+            # "agreed that Russia and Ukraine would stop attacking each other's energy infrastructure" (a
+            # call or talks in between are their own event)
+            r"\bagreed\s+(?:that\s+)?(?:(?:(?!call|talks|meeting)[^.;]){0,60}?\s)?(?:would|will|to)\s+"
+            r"(?:stop|halt|pause|cease)\s+(?:attacking|striking|strikes|attacks|fighting|hostilities|firing)\b|"
+            r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+|had\s+)?(?:declared|announced|agreed|took\s+effect|"
+            r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down)\b|"
+            r"\b(?:ceasefire|cease-fire|truce)\s+(?:was|is|were)\s+to\s+(?:start|begin|take\s+effect)\b|"
+            r"\b(?:declared|announced|ordered|agreed(?:\s+(?:to|on))?)\s+"
+            r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|pause\s+in\s+(?:the\s+)?fighting)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "strike",
+        ("strike", "attack", "barrage", "struck", "shelled", "launched"),
+        re.compile(
+            r"\b(?:missile|drone|air|rocket|artillery)\s+(?:strikes?|attacks?|barrages?)\b|"
+            r"\bstruck\b(?!\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:tone|deal|note|chord|balance|bargain|agreement|compromise)s?\b)|"
+            r"\bshelled\b|"
+            r"\blaunched\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:missiles|drones)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "talks",
+        (
+            "talks",
+            "negotiations",
+            "summit",
+            "meeting",
+            "consultations",
+            "held",
+            "hosted",
+            "convened",
+            "resumed",
+            "attended",
+            "met",
+            "holding",
+            "call",
+            "spoke",
+            "round",
+            "meet",
+            "spen",
+        ),
+        re.compile(
+            r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
+            r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
+            r"is\s+scheduled|postponed)\b|\b(?:held|holding|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
+            r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            # a timeline in the present: "they meet for three hours", "leaders meet Trump", "spend hours with Putin"
+            r"\bmeet\s+(?:for\s+(?:about\s+)?[\w-]+\s+(?:hours?|days?)|(?:with\s+)?(?-i:[A-Z])[\w'-]+)\b|"
+            r"\bspen[dt]s?\s+(?:about\s+|some\s+|nearly\s+)?[\w-]+\s+(?:hours?|days?)\s+(?:in\s+talks\s+)?with\b|"
+            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)|"
+            r"\bround\s+(?:of\s+(?:talks|negotiations)\s+)?(?:was|were|is|will\s+be)\s+(?:held|hosted|scheduled|postponed)\b|"
+            r"\b(?:telephone|phone|video)\s+(?:call|conversation)s?\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b|"
+            r"\b(?:hours?|days?|sessions?)\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
+            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:talks|negotiations|summit|meeting|round|call)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# Searched for in fold(sentence), so in lower case, case-sensitively: several times faster.
+EVENT_VERB = re.compile(
+    r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
+    r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
+    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded|meet|spen[dt]|brought)\b"
+)
+
+
+# "the meeting", "the talks": a definite reference to one event, not an ordinal one ("the second round").
+_THE_EVENT = re.compile(
+    r"\bthe\s+(?!(?:first|second|third|fourth|fifth|next|new|last|latest|previous|earlier|later|other|final)\b)"
+    r"(?:[\w-]+\s+)?(?:talks|negotiations|meeting|summit|call|round|exchange|swap|truce|ceasefire|attack|strike)s?\b",
+    re.IGNORECASE,
+)
+
+
+# Between two coordinated clauses: each may report its own event and date.
+_CLAUSES_APART = re.compile(r",\s+(?:and|but|while|whereas)\s+|;")
+
+
+def _nearest_date(sentence: str, dates: list[Figure], start: int, end: int) -> Figure | None:
+    """The date nearest to the event at [start, end), in its own clause if that has one."""
+
+    def apart(d: Figure) -> bool:
+        lo, hi = (d.end, start) if d.end <= start else (end, d.start)
+        return _CLAUSES_APART.search(sentence, lo, hi) is not None
+
+    near = [d for d in dates if not apart(d)] or dates
+    return min(near, key=lambda d: abs(d.start - start)) if near else None
+
+
+def distinct_events(items: list[Evidence]) -> list[Evidence]:
+    """``items`` without events the article already reported: an undated definite reference to an
+    event of a type seen before ("hosted the meeting"), or a type seen before on the same date."""
+    seen: dict[str | None, set[str | None]] = {}
+    kept = []
+    for e in items:
+        if e.kind == "event":
+            dates = seen.get(e.event_type)
+            if dates is not None and (e.date in dates if e.date else bool(_THE_EVENT.search(e.text))):
+                continue
+            seen.setdefault(e.event_type, set()).add(e.date)
+        kept.append(e)
+    return kept
+
+
+def events(
+    sentence: str,
+    lowered: str,
+    actors: list[Mention],
+    issues: list[Mention],
+    figures: list[Figure],
+    lexicon: Lexicon,
+    item: MakeItem,
+) -> Iterator[Evidence]:
+    """Events of ``sentence``; ``lowered`` is fold(sentence)."""
+    patterns = [(t, pattern) for t, words, pattern in EVENT_PATTERNS if any(map(lowered.__contains__, words))]
+    if not patterns:
+        return
+    dates = [f for f in figures if f.rule == "date"]
+    if not (dates or EVENT_VERB.search(lowered)):
+        return
+    parties = sorted({lexicon.party(a.ids[0]) for a in actors})
+    taken: list[tuple[int, int]] = []
+    # With one date or none, two mentions of one type are one event ("met … on 30 November, and the
+    # talks ended …"); with several dates they may be meetings on different days, so each is kept.
+    reported: set[str] = set()
+    for event_type, m in ((t, m) for t, pattern in patterns for m in pattern.finditer(sentence)):
+        if any(m.start() < end and start < m.end() for start, end in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        if len(dates) <= 1 and event_type in reported:
+            continue
+        reported.add(event_type)
+        date = _nearest_date(sentence, dates, m.start(), m.end())
+        yield item(
+            "event",
+            m.start(),
+            m.end(),
+            f"event/{event_type}",
+            0.75 if date else 0.6,
+            event_type=event_type,
+            date=date.value if date else None,
+            value=date.value if date else None,
+            unit="date" if date else None,
+            extra={
+                "actors": parties,
+                "issues": sorted({i for mention in issues for i in mention.ids}),
+                **((date.extra or {}) if date else {}),  # a relative date says what it was resolved from
+            },
+        )
