@@ -92,10 +92,6 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "argues that",
         "argued that",
         "arguing that",
-        # said of what comes before them: "the army cap was non-negotiable"
-        "non-negotiable",
-        "red line",
-        "red lines",
         "vow",
         "vows",
         "vowed",
@@ -136,8 +132,6 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "walks away from",
         "turns down",
         "turn down",
-        "unacceptable",
-        "out of the question",
         "balk at",
         "balks at",
         "balked at",
@@ -147,12 +141,6 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "veto",
         "vetoes",
         "vetoed",
-        # said of what comes before them: "called the army cap unrealistic"
-        "unrealistic",
-        "unworkable",
-        "a non-starter",
-        "absurd",
-        "an ultimatum",
     ),
     "accept": (
         "accept",
@@ -343,11 +331,6 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "agreed with",
         "agrees with",
         "receptive to",
-        # said of what comes before them: "said the plan could serve as a basis for a settlement"
-        "serve as a basis",
-        "serve as the basis",
-        "become the basis",
-        "become a basis",
         "emphasize",
         "emphasizes",
         "emphasized",
@@ -379,13 +362,6 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "views as a threat",
         "view as a threat",
         "viewed as a threat",
-        # said of what comes before them: "would regard any Western troops as a legitimate target",
-        # "called the freezing of Russian assets theft"
-        "legitimate target",
-        "legitimate targets",
-        "theft",
-        "illegal",
-        "unlawful",
         "criticise",
         "criticises",
         "criticised",
@@ -402,30 +378,28 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "warn": ("warn", "warns", "warned", "warning", "threaten", "threatens", "threatened", "threatening"),
 }
-CUE_STANCE = {form: stance for stance, forms in STANCE_CUES.items() for form in forms}
+#: Cues said of what comes before them, between the speaker and the cue: "called the army cap
+#: unrealistic", "the army cap is non-negotiable, Peskov said", "would regard any Western troops as
+#: a legitimate target". They are stance cues too (added to STANCE_CUES below).
+_OBJECT_FIRST: dict[str, tuple[str, ...]] = {
+    "insist": ("non-negotiable", "red line", "red lines"),
+    "reject": ("unacceptable", "out of the question", "unrealistic", "unworkable", "a non-starter", "absurd", "an ultimatum"),
+    "support": ("serve as a basis", "serve as the basis", "become the basis", "become a basis"),
+    "oppose": ("legitimate target", "legitimate targets", "theft", "illegal", "unlawful"),
+}
+for _stance, _forms in _OBJECT_FIRST.items():
+    STANCE_CUES[_stance] += _forms
+
+
+def cue_form(cue: str) -> str:
+    """A cue as the stance rules compare it: lower case, a hyphen as a space ("non negotiable")."""
+    return " ".join(cue.lower().replace("-", " ").split())
+
+
+#: Each cue's stance, by :func:`cue_form` (as the stance rules look it up).
+CUE_STANCE = {cue_form(cue): stance for stance, cues in STANCE_CUES.items() for cue in cues}
 # Searched in fold(sentence), so in lower case, case-sensitively: twice as fast as IGNORECASE.
+# (A space in a form matches blanks or a hyphen: "non-negotiable", "walked  away from".)
 CUE = re.compile(r"(?<![\w-])(" + trie_pattern(CUE_STANCE) + r")(?![\w-])")
-# Cues whose object usually comes before them, between the speaker and the cue.
-OBJECT_BEFORE = frozenset(
-    (
-        "unacceptable",
-        "non negotiable",
-        "red line",
-        "red lines",
-        "out of the question",
-        "unrealistic",
-        "unworkable",
-        "a non starter",
-        "absurd",
-        "an ultimatum",
-        "serve as a basis",
-        "serve as the basis",
-        "become the basis",
-        "become a basis",
-        "legitimate target",
-        "legitimate targets",
-        "theft",
-        "illegal",
-        "unlawful",
-    )
-)
+#: The cues (by :func:`cue_form`) whose object usually comes before them.
+OBJECT_BEFORE = frozenset(cue_form(cue) for cues in _OBJECT_FIRST.values() for cue in cues)
