@@ -111,6 +111,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "hopes for",
         "hoped for",
         "hoping for",
+        # a bid, a plea, a stipulation: "Ukraine's bid for NATO membership", "the memorandum stipulates …"
+        "bid for",
+        "plea for",
+        "pleas for",
+        "stipulate",
+        "stipulates",
+        "stipulated",
     ),
     "insist": (
         "insist",
@@ -150,6 +157,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "stands by",
         "stood by",
         "standing firm on",
+        # a hard line: "Moscow has taken a hard line on Donetsk"
+        "hard line on",
+        "hardline stance on",
+        "tough line on",
+        "firm line on",
+        "hardened",
+        "hardening",
     ),
     "reject": (
         "reject",
@@ -251,6 +265,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "drops",
         "dropped",
         "dropping",
+        # unwillingness: "Kyiv's reluctance to cede Donetsk", "unwilling to discuss neutrality"
+        "reluctant to",
+        "reluctance to",
+        "unwilling to",
+        "unwillingness to",
     ),
     "accept": (
         "accept",
@@ -380,6 +399,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "commitment to",
         "flexible on",
         "flexibility on",
+        # "Moscow has softened its stance on a ceasefire"
+        "softened",
+        "softening",
     ),
     "propose": (
         "propose",
@@ -454,6 +476,19 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "co-author of",
         "drafter of",
         "drafters of",
+        # what a document provides: "Its memorandum foresees a ceasefire, then elections"
+        "foresee",
+        "foresees",
+        "foresaw",
+        "envisage",
+        "envisages",
+        "envisaged",
+        "envision",
+        "envisions",
+        "envisioned",
+        "provide for",
+        "provides for",
+        "provided for",
     ),
     "condition": (
         "condition",
@@ -584,6 +619,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "underscore",
         "underscores",
         "underscored",
+        "endorsement of",
+        "warmly welcomed",
     ),
     "oppose": (
         "oppose",
@@ -723,7 +760,7 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
                "premature", "inadmissible", "unthinkable", "off the table", "a capitulation", "capitulation",
                "an unfriendly act", "a hostile act"),
     "support": ("serve as a basis", "serve as the basis", "become the basis", "become a basis", "a good basis",
-                "constructive", "a step in the right direction"),
+                "constructive", "a step in the right direction", "a step forward", "a positive step"),
     # "declared the annexation null and void", "called the referendums illegitimate"
     "oppose": ("legitimate target", "legitimate targets", "theft", "illegal", "unlawful", "illegitimate",
                "null and void", "invalid", "counterproductive"),
