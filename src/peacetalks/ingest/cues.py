@@ -489,6 +489,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "provide for",
         "provides for",
         "provided for",
+        # speaking of an arrangement: "Macron has spoken of several thousand French troops"
+        "spoke of",
+        "spoken of",
+        "speaks of",
     ),
     "condition": (
         "condition",
@@ -621,6 +625,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "underscored",
         "endorsement of",
         "warmly welcomed",
+        # "Russia's interest in a Ukrainian withdrawal from the Donbas"
+        "interest in",
+        "interested in",
     ),
     "oppose": (
         "oppose",
