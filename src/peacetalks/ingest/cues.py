@@ -493,6 +493,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "spoke of",
         "spoken of",
         "speaks of",
+        "co-drafted",
+        "co-drafts",
     ),
     "condition": (
         "condition",
@@ -628,6 +630,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         # "Russia's interest in a Ukrainian withdrawal from the Donbas"
         "interest in",
         "interested in",
+        # satisfaction, as reaction pieces word it
+        "pleased with",
+        "satisfied with",
+        "encouraged by",
     ),
     "oppose": (
         "oppose",
@@ -737,6 +743,19 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "protested against",
         "protest against",
         "at odds with",
+        # disappointment and concern: "Berlin is concerned about the asset plan"
+        "disappointed by",
+        "disappointed with",
+        "disappointment with",
+        "disappointment over",
+        "concerned about",
+        "concerned by",
+        "concerned over",
+        "alarmed by",
+        "sceptic of",
+        "skeptic of",
+        "sceptics of",
+        "skeptics of",
     ),
     "warn": (
         "warn",
