@@ -629,7 +629,6 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "warmly welcomed",
         # "Russia's interest in a Ukrainian withdrawal from the Donbas"
         "interest in",
-        "interested in",
         # satisfaction, as reaction pieces word it
         "pleased with",
         "satisfied with",
