@@ -118,6 +118,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "stipulate",
         "stipulates",
         "stipulated",
+        # asking someone to act: "Trump asked Putin to stop striking Kyiv"
+        "ask",
+        "asks",
+        "asked",
+        "asking",
     ),
     "insist": (
         "insist",
@@ -402,6 +407,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         # "Moscow has softened its stance on a ceasefire"
         "softened",
         "softening",
+        # holding off: "the Kremlin said it would hold off strikes until 1 February"
+        "hold off",
+        "holds off",
+        "held off",
+        "holding off",
     ),
     "propose": (
         "propose",
