@@ -53,7 +53,7 @@ def test_heldout10_and_heldout11_tuned_on_keep_what_rules_7_reached(lexicon: Lex
     # (pooled): stance 0.75 / 0.30. The cross-sentence stance rules of rules-7 (branch stance4) were
     # then built on their misses, so they are tuning sets now: stance 0.81 / 0.55 pooled (heldout10
     # 0.84 / 0.55, heldout11 0.77 / 0.55), still short of the recall target; with the wider
-    # stance vocabulary of branch stance5v 0.81 / 0.59 (heldout10 0.83 / 0.58, heldout11 0.79 / 0.62).
+    # stance vocabulary of branch stance5v 0.82 / 0.60 (heldout10 0.83 / 0.58, heldout11 0.79 / 0.64).
     # These floors stop a change from losing that.
     assert not {"heldout10", "heldout11"} & set(FRESH)
     sets = annotated_sets()
@@ -85,7 +85,7 @@ def test_heldout8_and_heldout9_tuned_on_keep_precision_and_their_recall(lexicon:
     # scored once, untuned: stance 0.82 / 0.29 (0.86 / 0.30 after one correction), figure recall 0.65;
     # then the figure rules were improved on its misses (branch figures3): 1.00 (47/47), precision 1.00;
     # and the stance rules of rules-6 (branch stance3): 0.91 / 0.65; with the stance vocabulary of
-    # branch stance5v 0.88 / 0.76
+    # branch stance5v 0.89 / 0.78
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.7, stance.misses
     assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
