@@ -795,7 +795,8 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
                "premature", "inadmissible", "unthinkable", "off the table", "a capitulation", "capitulation",
                "an unfriendly act", "a hostile act"),
     "support": ("serve as a basis", "serve as the basis", "become the basis", "become a basis", "a good basis",
-                "constructive", "a step in the right direction", "a step forward", "a positive step"),
+                "constructive", "a step in the right direction", "a step forward", "a positive step",
+                "irreversible"),
     # "declared the annexation null and void", "called the referendums illegitimate"
     "oppose": ("legitimate target", "legitimate targets", "theft", "illegal", "unlawful", "illegitimate",
                "null and void", "invalid", "counterproductive"),
