@@ -87,6 +87,15 @@ def test_each_cue_is_listed_once_and_the_object_first_cues_are_cues() -> None:
         ("Sikorski has long advocated a special tribunal.", ("poland", "accountability-amnesty", "support")),
         ("Berlin slammed the plan for the frozen assets.", ("germany", "frozen-assets-reparations", "oppose")),
         ("Beijing poured cold water on the reparations loan.", ("china", "frozen-assets-reparations", "oppose")),
+        # doors opened and closed, green lights, threats
+        ("Kyiv opened the door to a demilitarised zone.", ("ukraine", "demilitarised-zone", "offer")),
+        ("Moscow closed the door on a 30-day ceasefire.", ("russia", "ceasefire-sequencing", "reject")),
+        (
+            "Washington gave the green light to the prisoner exchange.",
+            ("united-states", "prisoners-humanitarian", "accept"),
+        ),
+        ("Trump's threat of secondary tariffs rattled Moscow.", ("united-states", "sanctions-relief", "warn")),
+        ("NATO leaders said Ukraine's path to membership was irreversible.", ("nato", "nato-neutrality", "support")),
         # conditions
         ("Moscow made any ceasefire contingent on sanctions relief.", ("russia", "sanctions-relief", "condition")),
         (

@@ -275,6 +275,12 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "reluctance to",
         "unwilling to",
         "unwillingness to",
+        # "Moscow closed the door on a ceasefire"
+        "close the door on",
+        "closes the door on",
+        "closed the door on",
+        "shut the door on",
+        "shuts the door on",
     ),
     "accept": (
         "accept",
@@ -330,6 +336,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "sign off on",
         "signs off on",
         "signed off on",
+        # "Washington gave the green light to the framework", "gave the go-ahead for a prisoner exchange"
+        "green light to",
+        "green light for",
+        "green-lit",
+        "greenlit",
+        "go-ahead for",
+        "go-ahead to",
     ),
     "offer": (
         "offer",
@@ -412,6 +425,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "holds off",
         "held off",
         "holding off",
+        # "Kyiv opened the door to a demilitarised zone"
+        "open the door to",
+        "opens the door to",
+        "opened the door to",
+        "opening the door to",
+        "left the door open to",
+        "leaves the door open to",
     ),
     "propose": (
         "propose",
@@ -765,6 +785,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "skeptic of",
         "sceptics of",
         "skeptics of",
+        "panned",
     ),
     "warn": (
         "warn",
@@ -779,6 +800,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "caution against",
         "cautioned",
         "cautions",
+        # "Trump's threat of secondary tariffs"
+        "threat of",
+        "threats of",
     ),
 }
 #: Cues said of what comes before them, between the speaker and the cue: "called the army cap
