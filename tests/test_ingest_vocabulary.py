@@ -97,6 +97,8 @@ def test_each_cue_is_listed_once_and_the_object_first_cues_are_cues() -> None:
         ("Trump's threat of secondary tariffs rattled Moscow.", ("united-states", "sanctions-relief", "warn")),
         ("NATO leaders said Ukraine's path to membership was irreversible.", ("nato", "nato-neutrality", "support")),
         # conditions
+        ("The Kremlin tied a Black Sea truce to sanctions relief.", ("russia", "sanctions-relief", "condition")),
+        ("Moscow regards Crimea's status as settled.", ("russia", "territory-crimea", "insist")),
         ("Moscow made any ceasefire contingent on sanctions relief.", ("russia", "sanctions-relief", "condition")),
         (
             "The Black Sea truce hinges on sanctions relief, the Kremlin says.",
@@ -129,6 +131,8 @@ def test_cue_classes_must_not_fire(lexicon: Lexicon) -> None:
     assert {(a, o, s) for a, o, s, _ in demanded} == {("russia", "territory-donetsk", "demand")}
     # negation still turns a concession into a refusal
     assert found("Kyiv will never concede Crimea.", lexicon) == {("ukraine", "territory-crimea", "offer", "negative")}
+    # ties between countries are no condition
+    assert found("Russia's ties with China have deepened since the ceasefire talks began.", lexicon) == set()
     # speaking of something that is no issue of the case states nothing
     assert found("Putin spoke of the root causes of the war.", lexicon) == set()
 

@@ -525,6 +525,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "speaks of",
         "co-drafted",
         "co-drafts",
+        "circulate",
     ),
     "condition": (
         "condition",
@@ -552,6 +553,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "hinged on",
         "only if",
         "provided that",
+        # "Russia has tied further steps to the memorandum" (not "ties", mostly a noun: "Russia's ties with China")
+        "tied",
+        "tying",
     ),
     "support": (
         "support",
@@ -811,7 +815,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
 _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
     # "recognition of the five regions was not up for negotiation"
     "insist": ("non-negotiable", "not negotiable", "not up for negotiation", "not up for discussion", "red line",
-               "red lines"),
+               "red lines", "as settled", "a closed question", "a closed issue"),
     # as officials and the Russian foreign ministry word a refusal: "called talk of a zone premature",
     # "called the demand incomprehensible", "said NATO membership was not a realistic outcome"
     "reject": ("unacceptable", "out of the question", "unrealistic", "not realistic", "not a realistic", "unworkable",
