@@ -53,13 +53,13 @@ def test_heldout10_and_heldout11_tuned_on_keep_what_rules_7_reached(lexicon: Lex
     # (pooled): stance 0.75 / 0.30. The cross-sentence stance rules of rules-7 (branch stance4) were
     # then built on their misses, so they are tuning sets now: stance 0.81 / 0.55 pooled (heldout10
     # 0.84 / 0.55, heldout11 0.77 / 0.55), still short of the recall target; with the wider
-    # stance vocabulary of branch stance5v 0.82 / 0.60 (heldout10 0.83 / 0.58, heldout11 0.79 / 0.64).
+    # stance vocabulary of branch stance5v 0.82 / 0.62 (heldout10 0.83 / 0.59, heldout11 0.80 / 0.67).
     # These floors stop a change from losing that.
     assert not {"heldout10", "heldout11"} & set(FRESH)
     sets = annotated_sets()
     stance = evaluate(sets["heldout10"] + sets["heldout11"], lexicon)["stance"]
     assert stance.precision is not None and stance.precision >= 0.78, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.55, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.57, stance.misses
     stance = evaluate(sets["heldout10"], lexicon)["stance"]  # stance-focused: precision above the target
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
 
