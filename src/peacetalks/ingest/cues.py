@@ -382,7 +382,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "signaled openness to",
         "signalled readiness for",
         "signaled readiness for",
-        # promises and concessions: negated, refusals ("will not concede Donetsk", "no concessions on Crimea")
+        # promises and concessions: negated, refusals ("will not concede Donetsk")
         "promise",
         "promises",
         "promised",
@@ -390,8 +390,6 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "concedes",
         "conceded",
         "conceding",
-        "concession",
-        "concessions",
         "ceding",
         "giving up",
         "gave up",
@@ -496,8 +494,6 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "pitches",
         "pitched",
         "pitching",
-        "proposal",
-        "proposals",
         # who wrote it, as a profile puts it: "Witkoff, the architect of the 28-point plan"
         "architect of",
         "architects of",
