@@ -145,6 +145,13 @@ _LOOSE = ("offer", "deal", "initiative")
 #: Of those, the ones that name a written text only.
 _PAPERS = ("document", "text", "paper", "draft", "memorandum", "declaration", "communiq", "protocol", "formula")
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
+# "signed on 5 September 2014 by …", "recognised as Russian de facto, including by the United States":
+# the agent after a phrase of time, place or manner with no verb in it (for a cue ending _PARTICIPLES)
+_PASSIVE_LATE = re.compile(
+    r"(?:\s+(?:on|in|at|as|during|after|before|over)(?:\s+(?![a-z][\w'’–-]*(?:ed|ing)\b)[\w'’–-]+,?){1,5}?)?"
+    r",?\s+(?:(?:including|even|also|jointly)\s+)?by\b"
+)
+_PARTICIPLES = ("ed", "wn", "en")
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # A title that stands for a person named before: "the president said …", "…, the minister added".
 # A nationality before the title ("the Russian leader") must be the person's.
@@ -213,7 +220,9 @@ _RELATIVE = re.compile(
 )
 _AUXILIARIES = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
-    r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she))\s+)*$",
+    r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she)|"
+    # "…, which Kyiv describes as non-negotiable": the verb of a cue said of what comes before it
+    r"(?:describe|regard|view|consider)[sd]?(?:\s+as)?|calls?|called|sees\s+as|saw\s+as)\s+)*$",
     re.IGNORECASE,
 )
 # Title words between a state and a person's name: " Defence Secretary ", " envoy ".
@@ -724,10 +733,16 @@ def _stances(
         inherited = referred = False
         across: list[str] = []  # what came from another sentence: the speaker, the object
         objects: list[Mention] = []
-        if _PASSIVE.match(sentence, cue.end()):
+        late = None
+        if not _PASSIVE.match(sentence, cue.end()) and " by " in sentence and cue[1].endswith(_PARTICIPLES):
+            late = _agent(sentence, actors, _PASSIVE_LATE.match(sentence, cue.end()))
+        if late is not None or _PASSIVE.match(sentence, cue.end()):
             # "the plan was rejected by Moscow": the speaker follows, what it spoke of came before.
-            speaker = _agent(sentence, actors, cue.end())
-            objects = [m for m in named if c_start <= m.start and m.end <= cue.start()][-2:]
+            speaker = late or _agent(sentence, actors, _PASSIVE.match(sentence, cue.end()))
+            if speaker is not None and len(speaker.ids) > 1:
+                together.add(id(speaker))  # "drafted by Kyiv and Washington"
+            before = [m for m in named if c_start <= m.start and m.end <= cue.start()]
+            objects = _listed(sentence, before) if len(before) > 2 else before
             head = _ANAPHOR_HEAD.match(sentence, c_start) if speaker is not None and not objects else None
             if head and head.end() <= cue.start() and (chosen := _referred(head[1].lower(), previous, plan, current)):
                 objects = [_refer(r, cue, plans) for r in chosen]  # "The plan was welcomed by Kyiv"
@@ -792,7 +807,9 @@ def _stances(
                 # Kyiv has refused" sums up the whole clause before it.
                 comma = sentence.rfind(",", 0, speaker.start)
                 objects = [m for m in named if m.end <= comma]
-                if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
+                if _WHICH_AFTER.match(sentence, comma) and objects:
+                    objects = _head(sentence, objects, comma)
+                elif not objects or objects[0].start < c_start:
                     objects = objects[-1:]
             elif speaker is not None and (term := _that_head(sentence, named, speaker, cue.start())) is not None:
                 objects = [term]  # "the free economic zone that US negotiators have floated"
@@ -1125,6 +1142,28 @@ def _referred(noun: str, previous: list[Referent], plan: Referent | None, curren
     return pool[-1:]  # a pronoun: the nearest
 
 
+# "borders, Crimea included, which …", "borders, including Crimea, which …": a part named inside the whole.
+_INCLUDED_AFTER = re.compile(r"\s+included\s*")
+_INCLUDING_BEFORE = re.compile(r",?\s+including\s+(?:the\s+)?")
+# Between a noun and a term that qualifies it: "a free economic zone in the Donbas".
+_QUALIFIED = re.compile(r"\s+(?:of|in|for|on|along)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?")
+
+
+def _head(sentence: str, objects: list[Mention], comma: int) -> list[Mention]:
+    """What "…, which Moscow rejects" is said of: the noun phrase the comma closes, by its head ("the
+    idea of a free economic zone in the Donbas" is the zone), with a part it includes ("the borders,
+    Crimea included")."""
+    last = len(objects) - 1
+    included = last > 0 and (
+        _INCLUDED_AFTER.fullmatch(sentence, objects[last].end, comma)
+        or _INCLUDING_BEFORE.fullmatch(sentence, objects[last - 1].end, objects[last].start)
+    )
+    head = last - 1 if included else last
+    while head > 0 and _QUALIFIED.fullmatch(sentence, objects[head - 1].end, objects[head].start):
+        head -= 1
+    return [objects[head], *objects[last:]] if included else [objects[head]]
+
+
 def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
     """A stand-in mention, at the cue, for an issue or proposal the previous sentence named."""
     mention = Mention(cue.start(), cue.end(), referent.ids)
@@ -1357,10 +1396,50 @@ def _main_subject(sentence: str, actors: list[Mention], after: int) -> Mention |
     return _actor_at(sentence, actors, comma + 1) if comma >= 0 else None
 
 
-def _agent(sentence: str, actors: list[Mention], after: int) -> Mention | None:
-    """The actor of "… rejected by (the) Kremlin"."""
-    by = _PASSIVE.match(sentence, after)
-    return _actor_at(sentence, actors, by.end()) if by else None
+def _agent(sentence: str, actors: list[Mention], by: re.Match[str] | None) -> Mention | None:
+    """The actor of "… rejected by (the) Kremlin", where ``by`` matched "by"; several joined by "and"
+    ("drafted by Kyiv and Washington", "signed by the Contact Group of Ukraine, Russia and the OSCE")
+    as one mention of all, and one after a title or a group's name ("by Foreign Minister Wang Yi")."""
+    if by is None or (first := _titled_actor(sentence, actors, by.end())) is None:
+        return None
+    joined, listed = [first], 1  # (the agents up to the last "and": a comma alone may end the phrase)
+    while (link := _NEXT_AGENT.match(sentence, joined[-1].end)) and (
+        following := _titled_actor(sentence, actors, link.end())
+    ):
+        joined.append(following)
+        if "and" in link.group():
+            listed = len(joined)
+    ids = tuple(dict.fromkeys(a.ids[0] for a in joined[:listed]))
+    return first if len(ids) == 1 else Mention(first.start, joined[listed - 1].end, ids)
+
+
+# Before an agent: a title or a group whose members follow ("Foreign Minister", "the Contact Group of").
+_AGENT_TITLE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:of\s+(?:the\s+)?)?")
+# Between two agents of one passive: ", ", " and ", " and by ".
+_NEXT_AGENT = re.compile(r"(?:,\s+|,?\s+and\s+(?:by\s+)?)(?:the\s+)?")
+
+
+def _titled_actor(sentence: str, actors: list[Mention], at: int) -> Mention | None:
+    """The actor named at ``at`` (see _actor_at), or after title words or a group's name there."""
+    found = _actor_at(sentence, actors, at)
+    if found is None:
+        found = next((a for a in actors if at < a.start <= at + 60), None)
+        if found is not None and not _AGENT_TITLE.fullmatch(sentence, at, found.start):
+            return None
+    return found
+
+
+def _listed(sentence: str, before: list[Mention]) -> list[Mention]:
+    """The last of ``before`` with the items of a list it closes ("Crimea, Luhansk and Donetsk"),
+    or the last two when it closes none."""
+    first = len(before) - 1
+    while first > 0 and _LIST_LINK.fullmatch(sentence, before[first - 1].end, before[first].start):
+        first -= 1
+    return before[first:] if first < len(before) - 1 else before[-2:]
+
+
+# Between two items of a list: "Crimea, Luhansk and Donetsk".
+_LIST_LINK = re.compile(r"(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
 
 
 def _actor_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
