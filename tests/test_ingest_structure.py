@@ -70,3 +70,35 @@ def test_a_relative_clause_is_said_of_the_head_of_the_noun_phrase(lexicon: Lexic
     # items of a list are no qualifiers: the relative clause follows the last
     listed = "Talks covered sanctions relief and the Donbas, which Moscow demands."
     assert pairs(listed, lexicon) == {("russia", "territory-donetsk"), ("russia", "territory-luhansk")}
+
+
+def test_an_aside_between_commas_does_not_end_the_clause(lexicon: Lexicon) -> None:
+    text = "The United States would accept in practice, though not in law, Russian control of Kherson."
+    assert pairs(text, lexicon) == {("united-states", "territory-kherson")}
+    # "though" opening a clause of its own still ends the one before
+    clause = "The United States would accept a ceasefire, though Russia wants Kherson."
+    assert ("united-states", "territory-kherson") not in pairs(clause, lexicon)
+
+
+def test_a_that_clause_coordinated_with_and_that_keeps_the_cue(lexicon: Lexicon) -> None:
+    text = "EU leaders have insisted that a ceasefire come first, and that Ukraine receive binding guarantees."
+    assert pairs(text, lexicon) == {("eu", "ceasefire-sequencing"), ("eu", "security-guarantees")}
+    # a clause that is no that-clause is not the cue's
+    other = "EU leaders have insisted on a ceasefire, and that Ukraine receive binding guarantees is unclear."
+    assert ("eu", "security-guarantees") not in pairs(other, lexicon)
+
+
+def test_a_list_between_dashes_after_a_short_complement_is_the_cues_object(lexicon: Lexicon) -> None:
+    text = "The recognition of the regions Russia claims as its own – Crimea and Kherson – was not negotiable."
+    assert {("russia", "territory-crimea"), ("russia", "territory-kherson")} <= pairs(text, lexicon)
+    # a term before the dash is the object; the dash ends the clause
+    later = "Russia claims all of Donetsk – and Ukraine wants Kherson back."
+    assert ("russia", "territory-kherson") not in pairs(later, lexicon)
+
+
+def test_signing_alongside_another_makes_it_a_second_signatory(lexicon: Lexicon) -> None:
+    text = "Ankara co-brokered the Black Sea Grain Initiative and signed it alongside the United Nations."
+    assert ("un", "black-sea-grain-initiative") in pairs(text, lexicon)
+    # standing alongside someone when rejecting is no shared rejection
+    stood = "Standing alongside the UN chief, Russia rejected the Black Sea Grain Initiative."
+    assert ("un", "black-sea-grain-initiative") not in pairs(stood, lexicon)

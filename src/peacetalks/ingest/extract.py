@@ -52,7 +52,9 @@ from peacetalks.ingest.types import Document, Evidence, evidence
 # fold(sentence), case-sensitively, which finds what IGNORECASE found in the sentence (where [A-Z]
 # took any letter) twice as fast.
 _BOUNDARY = re.compile(
-    r";|\s[–—]\s|,\s+and\s+(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|,\s+where\b|"
+    r";|\s[–—]\s|,\s+and\s+(?=[a-z])|,?\s+(?:while|whereas|but|however|yet)\b|"
+    # (not "accept in practice, though not in law, Russian control of …": an aside between commas)
+    r",?\s+(?:although|though)\b(?!\s+not\s+[^,;.]{0,40},)|\.\s|,\s+where\b|"
     r"\s+and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b)"
 )
 # A clause that begins with one of these shares the subject of the clause before it.
@@ -830,9 +832,15 @@ def _stances(
                 # "presenting demands, discussing ceasefires": a list of acts, not the demand's object
                 ends.append(cue.end())
             limit = min([c_end, *ends])
-            if limit == c_end and (dash := _DASHED.match(sentence, cue.end())) is not None:
-                # "Russia's demands – withdrawal from the four regions, … –": the list the dashes hold
+            dash = _DASHED.match(sentence, cue.end()) if limit == c_end else None
+            if dash is not None and not any(cue.end() <= m.start < dash.start(1) for m in named):
+                # "Russia's demands – withdrawal from the four regions, … –", "the regions Russia claims
+                # as its own – Crimea and …": the list the dashes hold
                 limit = _clause(bounds, n, dash.end())[1]
+            if limit == c_end and (form.endswith(" that") or sentence.startswith(" that ", cue.end())):
+                # "insisted that a ceasefire come first, and that Ukraine receive guarantees"
+                while (more := _AND_THAT.match(sentence, limit)) is not None:
+                    limit = _clause(bounds, n, more.end())[1]
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
                 # "promote the plan, which calls for a ceasefire": what the plan says, unless its author
@@ -1189,15 +1197,15 @@ def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
 _OWNS = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 
 
-# "drew up the plan together with Kirill Dmitriev": a second author of the act.
+# "drew up the plan together with Kirill Dmitriev", "signed it alongside the UN": a second author of the act.
 _TOGETHER = re.compile(
-    r"\b(?:together|jointly|drafted|written|prepared|negotiated)\s+with\s+(?:the\s+)?", re.IGNORECASE
+    r"\b(?:(?:together|jointly|drafted|written|prepared|negotiated)\s+with|alongside)\s+(?:the\s+)?", re.IGNORECASE
 )
 
 
 def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Mention | None:
     """The actor named after "together with" in the cue's clause, if any."""
-    if "with" not in sentence:
+    if "with" not in sentence and "alongside" not in sentence:
         return None
     m = _TOGETHER.search(sentence, after, end)
     return next((a for a in actors if a.start == m.end()), None) if m else None
@@ -1206,7 +1214,10 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
 # A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
-_DASHED = re.compile(r"\s[–—]\s")
+# (after at most three words with no term among them: "claims as its own – …")
+_DASHED = re.compile(r"(?:\s+[\w'’-]+){0,3}?(\s[–—]\s)")
+# A that-clause coordinated with the one before: "…, and that …".
+_AND_THAT = re.compile(r",?\s+and\s+that\s")
 
 
 def _owner(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
