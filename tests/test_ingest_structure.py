@@ -102,3 +102,42 @@ def test_signing_alongside_another_makes_it_a_second_signatory(lexicon: Lexicon)
     # standing alongside someone when rejecting is no shared rejection
     stood = "Standing alongside the UN chief, Russia rejected the Black Sea Grain Initiative."
     assert ("un", "black-sea-grain-initiative") not in pairs(stood, lexicon)
+
+
+def test_the_delegations_alone_are_the_two_parties_named_before(lexicon: Lexicon) -> None:
+    text = (
+        "The talks between Ukraine and Russia began in Istanbul. "
+        "The delegations agreed to swap 1,000 prisoners each."
+    )
+    assert pairs(text, lexicon) == {("ukraine", "prisoners-humanitarian"), ("russia", "prisoners-humanitarian")}
+    # a mediator and a party are not "the delegations" (the case says who the parties are)
+    mediated = (
+        "Donald Trump spoke with Vladimir Putin on Tuesday. "
+        "The delegations agreed to swap 1,000 prisoners each."
+    )
+    assert pairs(mediated, lexicon) == set()
+
+
+def test_a_speaker_inside_a_documents_relative_clause_owns_the_document(lexicon: Lexicon) -> None:
+    text = "The round produced the Istanbul Communiqué, in which Ukraine's negotiators proposed permanent neutrality."
+    assert pairs(text, lexicon) == {("ukraine", "istanbul-2022"), ("ukraine", "nato-neutrality")}
+    # a document the speaker only comments on after a comma is no relative clause of it
+    comment = "Talks turned to the Istanbul Communiqué, and Ukraine proposed permanent neutrality."
+    assert ("ukraine", "istanbul-2022") not in pairs(comment, lexicon)
+
+
+def test_a_documents_contents_go_on_past_a_question_and_a_cue_after_would(lexicon: Lexicon) -> None:
+    text = (
+        "Steve Witkoff drew up the 28-point plan.\n"
+        "Washington's text would cap the Ukrainian armed forces at 600,000.\n"
+        "And what does Russia get?\n"
+        "Sanctions would be lifted, Russia would be invited back, and every party would receive an amnesty."
+    )
+    assert ("united-states", "accountability-amnesty") in pairs(text, lexicon)
+    # a cue before the "would" makes the sentence a statement of its own, not the document's
+    own = (
+        "Steve Witkoff drew up the 28-point plan.\n"
+        "Washington's text would cap the Ukrainian armed forces at 600,000.\n"
+        "Russia rejected it and said every party would receive an amnesty."
+    )
+    assert ("united-states", "accountability-amnesty") not in pairs(own, lexicon)

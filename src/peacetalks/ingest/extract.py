@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from peacetalks.case.types import ActorRole
 from peacetalks.ingest import documents
 from peacetalks.ingest.cues import CUE, CUE_STANCE, OBJECT_BEFORE
 from peacetalks.ingest.dates import latest_date, with_relative_dates
@@ -313,7 +314,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if introduced is not None:
             current = introduced if introduced.authors else None
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
-        cued = current is None or not current.subject or CUE.search(folded, start, end) is not None
+        # (a cue after the sentence's "would" is the document's: "Sanctions would be lifted, Russia invited back …")
+        cued = current is None or not current.subject
+        cued = cued or CUE.search(folded, start, _would(folded, start, end)) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
@@ -353,6 +356,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if proposals and not subject_now and introduced is not None and introduced.authors:
             # "The first, a 12-point paper, was issued in 2023. It calls for …": a plan named before any actor
             subject_now = proposals[0].start <= 60 and not any(a.start < proposals[0].start for a in speaking)
+        if current is not None and current.subject and sentence.rstrip().endswith("?"):
+            subject_now = True  # "And what does Russia get?": a question between contents says nothing itself
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
@@ -379,6 +384,12 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = None if subject is not None and _is_person(subject, lexicon) else subject
         last_end = end
     return distinct_events(items)
+
+
+def _would(folded: str, start: int, end: int) -> int:
+    """Where the first "would" or "will" of the sentence [start, end) of ``folded`` is, else ``end``."""
+    at = [i for i in (folded.find(" would ", start, end), folded.find(" will ", start, end)) if i >= 0]
+    return min(at, default=end)
 
 
 def _labels(sentence: str, figures: list[Figure], named: list[Mention], context: str | None) -> list[Figure]:
@@ -699,7 +710,7 @@ def _stances(
     if not (issues or proposals or previous or plan):
         return
     together: set[int] = set()  # actor mentions that stand for two actors ("the two sides", "Kyiv and Moscow")
-    if ("two " in sentence or "oth " in sentence) and recent:
+    if ("two " in sentence or "oth " in sentence or "he delegations" in sentence or "he sides" in sentence) and recent:
         both = list(_collective(sentence, actors, recent, lexicon))
         if both:
             actors = sorted([*actors, *both], key=lambda a: a.start)
@@ -881,6 +892,8 @@ def _stances(
             across.append("object")
         if not objects:
             continue
+        if proposals and stance in _PUTTING and (host := _host(sentence, proposals, speaker)) is not None:
+            objects = [*objects, host]  # "the Istanbul Communiqué, in which Ukraine proposed neutrality"
         objects.sort(key=lambda m: m.start)
         governed.add((c_start, speaker.start))
         spoke.setdefault(c_start, speaker)
@@ -1061,9 +1074,10 @@ def _object(lexicon: Lexicon, obj_id: str, is_proposal: bool) -> dict[str, str |
 #: The earlier sentences of the article that named actors, in order, with those actors.
 Recent = Sequence[tuple[str, list[Mention]]]
 # Two actors named as one: "the two sides", "both delegations", "the two presidents".
+# Also "the delegations", "the sides" alone (group 2), which at talks of two parties are theirs.
 _TWO = re.compile(
-    r"\b(?:the\s+two|both)\s+(?:(presidents|leaders|heads\s+of\s+state)|sides|delegations|countries|"
-    r"governments|capitals|teams|parties|negotiating\s+teams)\b",
+    r"\b(?:(?:the\s+two|both)\s+(?:(presidents|leaders|heads\s+of\s+state)|sides|delegations|countries|"
+    r"governments|capitals|teams|parties|negotiating\s+teams)|the\s+(delegations|sides))\b",
     re.IGNORECASE,
 )
 # A place or an object, not someone acting: "talks in Belarus", "support for Ukraine" (but "between"
@@ -1085,8 +1099,14 @@ def _collective(sentence: str, actors: list[Mention], recent: Recent, lexicon: L
         named = _acting(sentence, [a for a in actors if a.end <= m.start()], lexicon, people)
         if not named:
             named = next((n for s, a in recent[:-4:-1] if len(n := _acting(s, a, lexicon, people)) > 1), ())
-        if len(named) == 2:
-            yield Mention(m.start(), m.end(), named)
+        if len(named) == 2 and (m.group(2) is None or all(a in _negotiating(lexicon) for a in named)):
+            yield Mention(m.start(), m.end(), named)  # "the delegations" alone: the parties' own
+
+
+@functools.lru_cache(maxsize=8)
+def _negotiating(lexicon: Lexicon) -> frozenset[str]:
+    """The parties to the conflict (not its mediators nor supporters), whose "delegations" meet."""
+    return frozenset(a.id for a in lexicon.case.actors if a.role == ActorRole.PARTY)
 
 
 def _acting(sentence: str, actors: list[Mention], lexicon: Lexicon, people: bool) -> tuple[str, ...]:
@@ -1170,6 +1190,18 @@ def _head(sentence: str, objects: list[Mention], comma: int) -> list[Mention]:
     while head > 0 and _QUALIFIED.fullmatch(sentence, objects[head - 1].end, objects[head].start):
         head -= 1
     return [objects[head], *objects[last:]] if included else [objects[head]]
+
+
+#: The stances by which what an actor says in a document makes the document its own.
+_PUTTING = frozenset(("propose", "offer", "demand", "insist", "accept", "condition"))
+# Between a document and the speaker of a relative clause it holds: "the communiqué, in which Ukraine …"
+_IN_WHICH = re.compile(r",?\s+(?:in|under)\s+which\s+(?:the\s+)?")
+
+
+def _host(sentence: str, proposals: list[Mention], speaker: Mention) -> Mention | None:
+    """The proposal whose relative clause the speaker opens: "the Istanbul Communiqué, in which
+    Ukraine's negotiators proposed …" is Ukraine's too."""
+    return next((p for p in proposals if _IN_WHICH.fullmatch(sentence, p.end, speaker.start)), None)
 
 
 def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
