@@ -141,3 +141,36 @@ def test_a_documents_contents_go_on_past_a_question_and_a_cue_after_would(lexico
         "Russia rejected it and said every party would receive an amnesty."
     )
     assert ("united-states", "accountability-amnesty") not in pairs(own, lexicon)
+
+
+def test_a_list_of_actors_speaks_as_one(lexicon: Lexicon) -> None:
+    text = "France, Germany and Britain have all rejected the 28-point plan."
+    assert pairs(text, lexicon) == {("france", "us-28-point"), ("germany", "us-28-point"), ("uk", "us-28-point")}
+    neither = stances("Neither France nor Germany supports the 28-point plan.", lexicon)
+    assert {(e.actor_id, e.polarity) for e in neither} == {("france", "negative"), ("germany", "negative")}
+    # commas alone make an apposition, not a list; and a list governed by "of" is not the subject
+    assert pairs("Peskov, the Kremlin spokesman, rejected the 28-point plan.", lexicon) == {("russia", "us-28-point")}
+    made_of = "The Contact Group, made up of Ukraine, Russia and the OSCE, rejected the 28-point plan."
+    assert ("osce", "us-28-point") not in pairs(made_of, lexicon)
+
+
+def test_as_did_and_agreed_with_name_a_second_actor(lexicon: Lexicon) -> None:
+    assert pairs("Ukraine rejected the 28-point plan, as did the EU.", lexicon) == {
+        ("ukraine", "us-28-point"),
+        ("eu", "us-28-point"),
+    }
+    assert pairs("Kyiv agreed with Washington on a 30-day ceasefire.", lexicon) == {
+        ("ukraine", "ceasefire-sequencing"),
+        ("united-states", "ceasefire-sequencing"),
+    }
+    # someone's view agreed with is no second speaker, nor is a possessive after "as did"
+    assert pairs("Kyiv agreed with Washington's view on a 30-day ceasefire.", lexicon) == {
+        ("ukraine", "ceasefire-sequencing")
+    }
+    assert pairs("Kyiv rejected the 28-point plan, as did Ukraine's allies.", lexicon) == {("ukraine", "us-28-point")}
+
+
+def test_a_speaker_between_commas_speaks_of_what_came_before(lexicon: Lexicon) -> None:
+    assert pairs("The ceasefire, Lavrov said, was unacceptable.", lexicon) == {("russia", "ceasefire-sequencing")}
+    # without the aside, a term before the speaker is not what the speaker calls unacceptable
+    assert pairs("On the ceasefire Lavrov said little; the talks were unacceptable.", lexicon) == set()

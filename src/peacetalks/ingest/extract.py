@@ -185,6 +185,8 @@ _SAID_BEFORE = re.compile(
     rf"{_COMMA}(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
     r"president|chief|secretary|negotiator|head))\s+){0,3}$"
 )
+# A speaker named between commas inside what is said: "The ceasefire, Lavrov said, was …".
+_SAYS_ASIDE = re.compile(rf"\s+(?i:{_SAYS}),\s")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;!?”\"’)]|$)")
 _AFTER_COMMA = re.compile(rf"{_COMMA}(?:[\w'’-]+\s+){{0,5}}?$")
 _SAYS_AT_END = re.compile(
@@ -207,6 +209,9 @@ _BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
 # "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
+# "…, as did the EU", "…, and so did Germany": a second actor taking the same stance.
+_AS_DID = re.compile(r",?\s+(?:as|and\s+so)\s+(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?")
+_NEITHER = re.compile(r"\b[Nn]either\s+$")  # "Neither Paris nor Berlin backs …"
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b", re.IGNORECASE)
 _MODAL_FOLDED = re.compile(_MODAL.pattern)
 # A subject pronoun or a title.
@@ -810,10 +815,11 @@ def _stances(
                     speaker = relative
             if (
                 speaker is not None
-                and sentence.startswith(" and ", speaker.end)
-                and (joined := _joined(sentence, subjects, speaker, cue.start())) is not None
+                and sentence.startswith((" and ", ", ", " nor "), speaker.end)
+                # (a list only of the clause's own subject: not "the leaders of Russia, Ukraine and …")
+                and (joined := _joined(sentence, subjects, speaker, cue.start(), not inherited)) is not None
             ):
-                speaker = joined  # "Kyiv and Washington signed …", "which both Kyiv and Moscow want …"
+                speaker = joined  # "Kyiv and Washington signed …", "France, Germany and Britain backed …"
                 together.add(id(speaker))
             if speaker is not None and _is_relative(sentence, speaker, cue.start()):
                 # "Crimea, which Russia annexed": the object is what the comma follows; "…, a condition
@@ -829,6 +835,8 @@ def _stances(
             elif speaker is not None and form in OBJECT_BEFORE:
                 # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
                 first = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
+                if speaker.start < cue.start() and _SAYS_ASIDE.match(sentence, speaker.end):
+                    first = c_start  # "The ceasefire, Lavrov said, was unacceptable"
                 objects = [m for m in named if first <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
@@ -900,6 +908,7 @@ def _stances(
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
         between = sentence[speaker.end if speaker.start < cue.start() else c_start : cue.start()]
         negated = bool(_NEGATION.search(between[-30:])) or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
+        negated = negated or bool(_NEITHER.search(sentence, max(0, speaker.start - 9), speaker.start))
         cond_end = c_end if c_end > cue.end() else len(sentence)
         if _BUT_ONLY.match(sentence, cond_end):
             cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
@@ -924,6 +933,10 @@ def _stances(
         speakers = speaker.ids if id(speaker) in together else speaker.ids[:1]
         if stance in ("propose", "accept") and (partner := _partner(sentence, actors, cue.end(), c_end)):
             speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
+        elif form in ("agreed with", "agrees with") and (partner := _unowned_at(sentence, actors, cue.end())):
+            speakers = (*speakers, partner.ids[0])  # "Kyiv agreed with Washington on …"
+        if (also := _AS_DID.search(sentence, cue.end())) and (other := _unowned_at(sentence, actors, also.end())):
+            speakers = (*speakers, other.ids[0])  # "Ukraine rejected the plan, as did the EU"
         for obj, negative in pairs:
             is_proposal = id(obj) in plans
             for obj_id, actor_id in itertools.product(obj.ids[:5], speakers):  # "the four regions" are four issues
@@ -1086,8 +1099,10 @@ _PLACED = re.compile(_GOVERNED.pattern.replace("between|", "").replace("by|", ""
 _LISTED = re.compile(r",\s+\w+ing\b")
 # "JEDDAH, Saudi Arabia – ": where the story was filed, not who acts in it.
 _DATELINE = re.compile(r"[A-Z][A-Z'’./ -]+(?:,\s+[A-Z][\w ]{0,30})?\s+[–—-]\s+")
-# "Kyiv and Washington", "both Russia and Ukraine": a second actor joined to the speaker.
+# "Kyiv and Washington", "France, Germany and Britain", "neither Paris nor Berlin": actors joined to the speaker.
+_LINK = re.compile(r"(?:,\s+(?:and\s+)?|\s+(?:and|nor)\s+)(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_OF = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 def _collective(sentence: str, actors: list[Mention], recent: Recent, lexicon: Lexicon) -> Iterator[Mention]:
@@ -1124,14 +1139,25 @@ def _acting(sentence: str, actors: list[Mention], lexicon: Lexicon, people: bool
     )
 
 
-def _joined(sentence: str, actors: list[Mention], speaker: Mention, cue_start: int) -> Mention | None:
-    """The speaker and a second actor joined to it by "and" before the cue, as one mention of both."""
-    if (link := _AND.match(sentence, speaker.end)) is None:
-        return None
-    other = next((a for a in actors if a.start == link.end() and a.end <= cue_start), None)
-    if other is None or other.ids[0] == speaker.ids[0]:
-        return None
-    return Mention(speaker.start, other.end, (speaker.ids[0], other.ids[0]))
+def _joined(
+    sentence: str, actors: list[Mention], speaker: Mention, cue_start: int, lists: bool = True
+) -> Mention | None:
+    """The speaker and the actors joined to it before the cue ("Kyiv and Washington", "France, Germany
+    and Britain", "neither Paris nor Berlin"), as one mention of all; a list joined by commas alone
+    is no list ("Peskov, the Kremlin's spokesman, said"), and only two are joined unless ``lists``
+    and the speaker is no preposition's object ("made up of Ukraine, Russia and the OSCE")."""
+    if lists and _OF.search(sentence, max(0, speaker.start - 12), speaker.start):
+        lists = False
+    joined, listed = [speaker], 0
+    while (link := (_LINK if lists else _AND).match(sentence, joined[-1].end)) is not None:
+        other = next((a for a in actors if a.start == link.end() and a.end <= cue_start), None)
+        if other is None or sentence.startswith(("'s", "’s"), other.end):
+            break
+        joined.append(other)
+        if not link.group().startswith(",") or "and" in link.group():
+            listed = len(joined)
+    ids = tuple(dict.fromkeys(a.ids[0] for a in joined[:listed]))
+    return Mention(speaker.start, joined[listed - 1].end, ids) if len(ids) > 1 else None
 
 
 # A verb with no object at its clause's end: "The Ukrainian side refused, a delegate said." (no group 1)
@@ -1489,6 +1515,12 @@ def _actor_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
     """The actor named at ``at``, after blanks and an optional "the"."""
     start = _THE.match(sentence, at)
     return next((a for a in actors if a.start == (start.end() if start else at)), None)
+
+
+def _unowned_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
+    """The actor named at ``at`` (see _actor_at), unless as an owner ("Washington's view")."""
+    found = _actor_at(sentence, actors, at)
+    return None if found is None or sentence.startswith(("'s", "’s"), found.end) else found
 
 
 _THAT = re.compile(r"\s(?:that|which)\s+(?:the\s+)?$")
