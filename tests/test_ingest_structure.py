@@ -106,15 +106,11 @@ def test_signing_alongside_another_makes_it_a_second_signatory(lexicon: Lexicon)
 
 def test_the_delegations_alone_are_the_two_parties_named_before(lexicon: Lexicon) -> None:
     text = (
-        "The talks between Ukraine and Russia began in Istanbul. "
-        "The delegations agreed to swap 1,000 prisoners each."
+        "The talks between Ukraine and Russia began in Istanbul. The delegations agreed to swap 1,000 prisoners each."
     )
     assert pairs(text, lexicon) == {("ukraine", "prisoners-humanitarian"), ("russia", "prisoners-humanitarian")}
     # a mediator and a party are not "the delegations" (the case says who the parties are)
-    mediated = (
-        "Donald Trump spoke with Vladimir Putin on Tuesday. "
-        "The delegations agreed to swap 1,000 prisoners each."
-    )
+    mediated = "Donald Trump spoke with Vladimir Putin on Tuesday. The delegations agreed to swap 1,000 prisoners each."
     assert pairs(mediated, lexicon) == set()
 
 
@@ -174,3 +170,28 @@ def test_a_speaker_between_commas_speaks_of_what_came_before(lexicon: Lexicon) -
     assert pairs("The ceasefire, Lavrov said, was unacceptable.", lexicon) == {("russia", "ceasefire-sequencing")}
     # without the aside, a term before the speaker is not what the speaker calls unacceptable
     assert pairs("On the ceasefire Lavrov said little; the talks were unacceptable.", lexicon) == set()
+
+
+def test_a_document_that_would_keep_a_country_out_of_an_alliance_speaks_on_membership(lexicon: Lexicon) -> None:
+    text = (
+        "Steve Witkoff drew up the 28-point plan.\n"
+        "Washington's text would oblige Kyiv to write into its constitution that it will never join NATO."
+    )
+    assert ("united-states", "nato-neutrality") in pairs(text, lexicon)
+    # an organisation named as a party to the deal is no issue of it
+    party = (
+        "Steve Witkoff drew up the 28-point plan.\n"
+        "Washington's text would have the United States and NATO monitor the line."
+    )
+    assert ("united-states", "nato-neutrality") not in pairs(party, lexicon)
+
+
+def test_the_items_a_colon_opens_belong_to_the_cue_before_it(lexicon: Lexicon) -> None:
+    text = (
+        "Ukraine offered permanent neutrality in return for guarantees: the guarantors would consult, "
+        "and the status of Crimea would be discussed over 15 years."
+    )
+    assert ("ukraine", "territory-crimea") in pairs(text, lexicon)
+    # without a colon, ", and" still ends the cue's clause
+    plain = "Ukraine offered permanent neutrality in return for guarantees, and the status of Crimea was discussed."
+    assert ("ukraine", "territory-crimea") not in pairs(plain, lexicon)

@@ -856,6 +856,11 @@ def _stances(
                 # "Russia's demands – withdrawal from the four regions, … –", "the regions Russia claims
                 # as its own – Crimea and …": the list the dashes hold
                 limit = _clause(bounds, n, dash.end())[1]
+            if limit == c_end and sentence.find(": ", cue.end(), limit) >= 0:
+                # "offering neutrality for guarantees: the guarantors would …, and Crimea would …": the items
+                # the colon opens
+                while (between_items := _ITEM.match(sentence, limit)) is not None:
+                    limit = _clause(bounds, n, between_items.end())[1]
             if limit == c_end and (form.endswith(" that") or sentence.startswith(" that ", cue.end())):
                 # "insisted that a ceasefire come first, and that Ukraine receive guarantees"
                 while (more := _AND_THAT.match(sentence, limit)) is not None:
@@ -974,6 +979,10 @@ _CONTENT_END = re.compile(
 )
 
 
+# Before an organisation a country would belong to: "never join NATO", "membership of the EU".
+_JOIN = re.compile(r"\b(?:join(?:s|ed|ing)?|membership\s+(?:of|in)|accession\s+to|entry\s+into)\s+(?:the\s+)?$")
+
+
 def _document_stances(
     sentence: str,
     actors: list[Mention],
@@ -989,13 +998,17 @@ def _document_stances(
     found, writers = contents
     stop = _CONTENT_END.search(sentence, found.start)
     end = stop.start() if stop else len(sentence)
-    # a term that is only an actor's name ("the United States, NATO and …") is the actor
+    # a term that is only an actor's name ("the United States, NATO and …") is the actor, unless
+    # something is to join it ("that it will never join NATO")
     objects = [
         m
         for m in named
         if found.start <= m.start
         and m.end <= end
-        and not any(a.start <= m.start and m.end <= a.end for a in actors)
+        and (
+            not any(a.start <= m.start and m.end <= a.end for a in actors)
+            or _JOIN.search(sentence, max(0, m.start - 20), m.start) is not None
+        )
         and not _names_an_actor(sentence, m, actors)
     ]
     plans = {id(p) for p in proposals}
@@ -1274,6 +1287,8 @@ _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|saf
 # A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
 # (after at most three words with no term among them: "claims as its own – …")
 _DASHED = re.compile(r"(?:\s+[\w'’-]+){0,3}?(\s[–—]\s)")
+# Between the items a colon opens: "…; …", "…, and …".
+_ITEM = re.compile(r";\s+(?:and\s+)?|,\s+and\s+")
 # A that-clause coordinated with the one before: "…, and that …".
 _AND_THAT = re.compile(r",?\s+and\s+that\s")
 
