@@ -53,9 +53,9 @@ from peacetalks.ingest.types import Document, Evidence, evidence
 # fold(sentence), case-sensitively, which finds what IGNORECASE found in the sentence (where [A-Z]
 # took any letter) twice as fast.
 _BOUNDARY = re.compile(
-    r";|\s[–—]\s|,\s+and\s+(?=[a-z])|,?\s+(?:while|whereas|but|however|yet)\b|"
     # (not "accept in practice, though not in law, Russian control of …": an aside between commas)
-    r",?\s+(?:although|though)\b(?!\s+not\s+[^,;.]{0,40},)|\.\s|,\s+where\b|"
+    r";|\s[–—]\s|,\s+and\s+(?=[a-z])|,?\s+(?:while|whereas|but|however|yet|(?:al)?though(?!\s+not\s+[^,;.]{0,40},))\b|"
+    r"\.\s|,\s+where\b|"
     r"\s+and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b)"
 )
 # A clause that begins with one of these shares the subject of the clause before it.
@@ -940,7 +940,8 @@ def _stances(
             speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
         elif form in ("agreed with", "agrees with") and (partner := _unowned_at(sentence, actors, cue.end())):
             speakers = (*speakers, partner.ids[0])  # "Kyiv agreed with Washington on …"
-        if (also := _AS_DID.search(sentence, cue.end())) and (other := _unowned_at(sentence, actors, also.end())):
+        also = _AS_DID.search(sentence, cue.end()) if " as " in sentence or " so " in sentence else None
+        if also is not None and (other := _unowned_at(sentence, actors, also.end())) is not None:
             speakers = (*speakers, other.ids[0])  # "Ukraine rejected the plan, as did the EU"
         for obj, negative in pairs:
             is_proposal = id(obj) in plans
