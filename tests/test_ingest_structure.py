@@ -195,3 +195,12 @@ def test_the_items_a_colon_opens_belong_to_the_cue_before_it(lexicon: Lexicon) -
     # without a colon, ", and" still ends the cue's clause
     plain = "Ukraine offered permanent neutrality in return for guarantees, and the status of Crimea was discussed."
     assert ("ukraine", "territory-crimea") not in pairs(plain, lexicon)
+
+
+def test_an_actor_inside_a_longer_term_is_part_of_the_object(lexicon: Lexicon) -> None:
+    text = "Russia rules out any future NATO membership for Ukraine and rejects troops from NATO countries."
+    found = pairs(text, lexicon)
+    assert ("nato", "security-guarantees") not in found
+    assert ("russia", "nato-neutrality") in found
+    # the actor alone still speaks
+    assert pairs("NATO rejects the 28-point plan.", lexicon) == {("nato", "us-28-point")}

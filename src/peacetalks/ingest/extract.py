@@ -677,6 +677,11 @@ def _sentence_evidence(
     yield from events(sentence, folded, actors, issues, figures, lexicon, item)
 
 
+def _within_term(actor: Mention, term: Mention) -> bool:
+    """Whether ``actor`` lies inside the longer ``term`` ("NATO" in "NATO membership")."""
+    return term.start <= actor.start and actor.end <= term.end and term.end - term.start > actor.end - actor.start
+
+
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -740,6 +745,8 @@ def _stances(
     # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
     told = {m.end() for c in cues if (m := _THE.match(sentence, c.end()))}
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
+    # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
+    subjects = [a for a in subjects if not any(_within_term(a, m) for m in issues)]
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
