@@ -16,6 +16,13 @@ are found first; then
   for the last person who was a subject or spoke; "the idea", "the demands" for the one plan named
   up to four sentences before when the sentence before named nothing ("it", "them" up to two); a
   quote of several sentences speaks for whoever is named where it closes;
+- by the sentence's **structure** (rules-8): a passive's agents after a phrase of time or place
+  and joined by "and" ("signed on 5 September 2014 by Ukraine, Russia and the OSCE"), a list of
+  actors speaking as one ("France, Germany and Britain", "neither … nor", negative), "…, as did
+  the EU" and "agreed with Washington on …" for a second actor, a relative clause said of the
+  head of the noun phrase it follows, an aside between commas (", though not in law,") not ending
+  the clause, the items a colon opens and "…, and that …" staying with the cue before them, and
+  an actor inside a longer term ("NATO membership") no speaker;
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
@@ -249,8 +256,11 @@ _GOVERNED = re.compile(
 # 5: figure rules (lengths, new counted nouns, ranges, points in time, days and months without a year);
 # 6: stance rules for documents' contents, group terms, two actors as one speaker, more cues;
 # 7: stances across sentences (pronouns and titles for the last person, the plan under discussion,
-# quotes attributed where they close, a document's owner), a plan's authors, a stance noun's owner
-EXTRACTOR_VERSION = "rules-7"
+# quotes attributed where they close, a document's owner), a plan's authors, a stance noun's owner;
+# 8: structure (a passive's agents after a phrase and joined by "and", lists of speakers and objects, the
+# head of a noun phrase a relative clause follows, asides and colons within a clause, "…, and that …",
+# "as did X", "alongside X", "the delegations", an actor inside a longer term as no speaker)
+EXTRACTOR_VERSION = "rules-8"
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
