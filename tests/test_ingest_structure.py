@@ -207,3 +207,28 @@ def test_an_actor_inside_a_longer_term_is_part_of_the_object(lexicon: Lexicon) -
     assert ("russia", "nato-neutrality") in found
     # the actor alone still speaks
     assert pairs("NATO rejects the 28-point plan.", lexicon) == {("nato", "us-28-point")}
+
+
+def test_a_second_actor_with_the_verb_left_out_speaks_for_what_follows_it(lexicon: Lexicon) -> None:
+    found = stances("Kyiv insists on security guarantees, Moscow on sanctions relief.", lexicon)
+    assert {(e.actor_id, e.issue_id, e.stance) for e in found} == {
+        ("ukraine", "security-guarantees", "insist"),
+        ("russia", "sanctions-relief", "insist"),
+    }
+    assert [e.extra["mention"] for e in found if e.actor_id == "russia"] == ["Moscow"]
+    # an actor after a comma that is not followed by its object is no second subject
+    said = "Kyiv insists on security guarantees, Moscow said, and on sanctions relief."
+    assert ("russia", "sanctions-relief") not in pairs(said, lexicon)
+
+
+def test_so_did_after_a_semicolon_and_an_actors_allies(lexicon: Lexicon) -> None:
+    assert pairs("Russia rejected the ceasefire; so did Belarus.", lexicon) == {
+        ("russia", "ceasefire-sequencing"),
+        ("belarus", "ceasefire-sequencing"),
+    }
+    # "Ukraine's allies" are not Ukraine; those the sentence names are
+    allies = "Ukraine's allies, including France and Germany, backed security guarantees."
+    assert pairs(allies, lexicon) == {("france", "security-guarantees"), ("germany", "security-guarantees")}
+    # while "Ukraine's negotiators" are
+    negotiators = "Ukraine's negotiators backed security guarantees."
+    assert pairs(negotiators, lexicon) == {("ukraine", "security-guarantees")}

@@ -217,7 +217,7 @@ _BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 # "…, as did the EU", "…, and so did Germany": a second actor taking the same stance.
-_AS_DID = re.compile(r",?\s+(?:as|and\s+so)\s+(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?")
+_AS_DID = re.compile(r"(?:,?\s+(?:as|and\s+so)|;\s+so)\s+(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?")
 _NEITHER = re.compile(r"\b[Nn]either\s+$")  # "Neither Paris nor Berlin backs …"
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b", re.IGNORECASE)
 _MODAL_FOLDED = re.compile(_MODAL.pattern)
@@ -766,6 +766,7 @@ def _stances(
             continue
         c_start, c_end = _clause(bounds, n, cue.start())
         inherited = referred = False
+        gap: tuple[Mention, list[Mention]] | None = None  # a second actor with the cue left out, its objects
         across: list[str] = []  # what came from another sentence: the speaker, the object
         objects: list[Mention] = []
         late = None
@@ -888,6 +889,9 @@ def _stances(
                 # is the one putting it forward ("handed over its memorandum, which calls for …")
                 limit = which.start()
             objects = [m for m in named if begin <= m.start < limit]
+            if len(objects) > 1 and (gap := _gapped(sentence, subjects, objects, cue.end(), limit)) is not None:
+                # "Kyiv wants security guarantees, Moscow sanctions relief": the second actor's objects are its own
+                objects = [m for m in objects if m.end <= gap[0].start]
         if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
             # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
             before = [m for m in named if m.end <= cue.start() and not _overlaps(m, speaker)][-1:]
@@ -960,33 +964,39 @@ def _stances(
         also = _AS_DID.search(sentence, cue.end()) if " as " in sentence or " so " in sentence else None
         if also is not None and (other := _unowned_at(sentence, actors, also.end())) is not None:
             speakers = (*speakers, other.ids[0])  # "Ukraine rejected the plan, as did the EU"
-        for obj, negative in pairs:
-            is_proposal = id(obj) in plans
-            for obj_id, actor_id in itertools.product(obj.ids[:5], speakers):  # "the four regions" are four issues
-                party = lexicon.party(actor_id)
-                if (party, obj_id) in seen:
-                    continue
-                seen.add((party, obj_id))
-                yield item(
-                    "stance",
-                    min(speaker.start, obj.start),
-                    max(cue.end(), obj.end, speaker.end),
-                    "stance/anaphor" if across else f"stance/{stance}",
-                    confidence,
-                    actor_id=party,
-                    actor_name=lexicon.actor_names[party],
-                    speaker_id=actor_id,
-                    **_object(lexicon, obj_id, is_proposal),
-                    stance=recorded,
-                    polarity="negative" if negative else "positive",
-                    conditional=conditional,
-                    condition=sentence[condition.start() : max(c_end, condition.end())].strip() if condition else None,
-                    extra={
-                        "cue": sentence[cue.start(1) : cue.end(1)],  # as written: cues are found in fold(sentence)
-                        "mention": sentence[speaker.start : speaker.end],
-                        **({"across": across} if across else {}),
-                    },
-                )
+        groups = [(speaker, speakers, pairs)]
+        if gap is not None:
+            groups.append((gap[0], gap[0].ids[:1], [(o, negated) for o in gap[1][:6]]))
+        for who, ids, group in groups:
+            for obj, negative in group:
+                is_proposal = id(obj) in plans
+                for obj_id, actor_id in itertools.product(obj.ids[:5], ids):  # "the four regions" are four issues
+                    party = lexicon.party(actor_id)
+                    if (party, obj_id) in seen:
+                        continue
+                    seen.add((party, obj_id))
+                    yield item(
+                        "stance",
+                        min(who.start, obj.start),
+                        max(cue.end(), obj.end, who.end),
+                        "stance/anaphor" if across else f"stance/{stance}",
+                        confidence,
+                        actor_id=party,
+                        actor_name=lexicon.actor_names[party],
+                        speaker_id=actor_id,
+                        **_object(lexicon, obj_id, is_proposal),
+                        stance=recorded,
+                        polarity="negative" if negative else "positive",
+                        conditional=conditional,
+                        condition=sentence[condition.start() : max(c_end, condition.end())].strip()
+                        if condition
+                        else None,
+                        extra={
+                            "cue": sentence[cue.start(1) : cue.end(1)],  # as written: cues are found in fold(sentence)
+                            "mention": sentence[who.start : who.end],
+                            **({"across": across} if across else {}),
+                        },
+                    )
 
 
 # Where a document's contents end: another clause, not a further item of the list (", and …"), or
@@ -1344,9 +1354,18 @@ def _speaker(
     )
     for a in sorted(near, key=lambda a: a.start):
         before = sentence[max(0, a.start - 40) : a.start]
+        if _OTHERS.match(sentence, a.end):
+            continue  # "Ukraine's allies, including France, backed …" are not Ukraine
         if not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before):
             return a
     return None
+
+
+# After an actor: others related to it, who speak for themselves.
+_OTHERS = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?(?:allies|partners|backers|supporters|critics|opponents|neighbou?rs|adversaries|"
+    r"enemies|friends)\b"
+)
 
 
 def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Match[str]]:
@@ -1548,6 +1567,25 @@ def _actor_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
     """The actor named at ``at``, after blanks and an optional "the"."""
     start = _THE.match(sentence, at)
     return next((a for a in actors if a.start == (start.end() if start else at)), None)
+
+
+# Between the actor of a clause whose verb is left out and its object: "…, Moscow on sanctions relief".
+_GAP = re.compile(r"\s+(?:(?:on|for|to|against|over)\s+)?(?:the\s+|an?\s+|any\s+)?")
+
+
+def _gapped(
+    sentence: str, actors: list[Mention], objects: list[Mention], after: int, limit: int
+) -> tuple[Mention, list[Mention]] | None:
+    """ "Kyiv insists on security guarantees, Moscow on sanctions relief": an actor after a comma,
+    between the cue (ending at ``after``) and ``limit``, straight before an object, speaks with the
+    cue for the objects after it (the verb left out)."""
+    for a in actors:
+        if not (after < a.start < limit) or not sentence.startswith(", ", a.start - 2):
+            continue
+        following = [m for m in objects if m.start >= a.end]
+        if following and following[0] is not objects[0] and _GAP.fullmatch(sentence, a.end, following[0].start):
+            return a, following
+    return None
 
 
 def _unowned_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
