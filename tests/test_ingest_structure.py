@@ -232,3 +232,11 @@ def test_so_did_after_a_semicolon_and_an_actors_allies(lexicon: Lexicon) -> None
     # while "Ukraine's negotiators" are
     negotiators = "Ukraine's negotiators backed security guarantees."
     assert pairs(negotiators, lexicon) == {("ukraine", "security-guarantees")}
+
+
+def test_an_opening_for_x_names_whose_view_a_red_line_is(lexicon: Lexicon) -> None:
+    text = "For Moscow, NATO membership for Ukraine is a red line."
+    assert pairs(text, lexicon) == {("russia", "nato-neutrality")}
+    # only for a cue said of what comes before it: "For Ukraine, the plan demands …" is the plan's
+    plan = "For Ukraine, the plan demands a withdrawal from Donetsk."
+    assert ("ukraine", "territory-donetsk") not in pairs(plan, lexicon)

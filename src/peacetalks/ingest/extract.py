@@ -856,6 +856,10 @@ def _stances(
                 if speaker.start < cue.start() and _SAYS_ASIDE.match(sentence, speaker.end):
                     first = c_start  # "The ceasefire, Lavrov said, was unacceptable"
                 objects = [m for m in named if first <= m.start and m.end <= cue.start()]
+        if speaker is None and form in OBJECT_BEFORE and (holder := _holder(sentence, actors)) is not None:
+            # "For Moscow, NATO membership for Ukraine is a red line": whose view it is, named first
+            speaker = holder
+            objects = [m for m in named if holder.end <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
         if speaker.start < cue.start() and _IF_SUBJECT.search(sentence, speaker.start - 20, speaker.start):
@@ -1586,6 +1590,16 @@ def _gapped(
         if following and following[0] is not objects[0] and _GAP.fullmatch(sentence, a.end, following[0].start):
             return a, following
     return None
+
+
+_FOR = re.compile(r"(?:For|To)\s+(?:the\s+)?")
+
+
+def _holder(sentence: str, actors: list[Mention]) -> Mention | None:
+    """The actor of an opening "For Moscow," or "To Kyiv,", whose view the sentence gives."""
+    opening = _FOR.match(sentence)
+    found = _actor_at(sentence, actors, opening.end()) if opening else None
+    return found if found is not None and sentence.startswith(",", found.end) else None
 
 
 def _unowned_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
