@@ -19,10 +19,12 @@ are found first; then
 - by the sentence's **structure** (rules-8): a passive's agents after a phrase of time or place
   and joined by "and" ("signed on 5 September 2014 by Ukraine, Russia and the OSCE"), a list of
   actors speaking as one ("France, Germany and Britain", "neither … nor", negative), "…, as did
-  the EU" and "agreed with Washington on …" for a second actor, a relative clause said of the
-  head of the noun phrase it follows, an aside between commas (", though not in law,") not ending
-  the clause, the items a colon opens and "…, and that …" staying with the cue before them, and
-  an actor inside a longer term ("NATO membership") no speaker;
+  the EU" and "agreed with Washington on …" for a second actor, and one with the verb left out
+  ("…, Moscow on sanctions relief") for what follows it, "For Moscow, … is a red line", a
+  relative clause said of the head of the noun phrase it follows, an aside between commas
+  (", though not in law,") not ending the clause, the items a colon opens and "…, and that …"
+  staying with the cue before them, and an actor inside a longer term ("NATO membership") no
+  speaker;
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
@@ -259,7 +261,7 @@ _GOVERNED = re.compile(
 # quotes attributed where they close, a document's owner), a plan's authors, a stance noun's owner;
 # 8: structure (a passive's agents after a phrase and joined by "and", lists of speakers and objects, the
 # head of a noun phrase a relative clause follows, asides and colons within a clause, "…, and that …",
-# "as did X", "alongside X", "the delegations", an actor inside a longer term as no speaker)
+# "as did X", "alongside X", "the delegations", a verb left out, an actor inside a longer term as no speaker)
 EXTRACTOR_VERSION = "rules-8"
 
 
@@ -769,12 +771,13 @@ def _stances(
         gap: tuple[Mention, list[Mention]] | None = None  # a second actor with the cue left out, its objects
         across: list[str] = []  # what came from another sentence: the speaker, the object
         objects: list[Mention] = []
-        late = None
-        if not _PASSIVE.match(sentence, cue.end()) and " by " in sentence and cue[1].endswith(_PARTICIPLES):
-            late = _agent(sentence, actors, _PASSIVE_LATE.match(sentence, cue.end()))
-        if late is not None or _PASSIVE.match(sentence, cue.end()):
+        by = _PASSIVE.match(sentence, cue.end())
+        agent = _agent(sentence, actors, by)
+        if by is None and " by " in sentence and cue[1].endswith(_PARTICIPLES):
+            agent = _agent(sentence, actors, _PASSIVE_LATE.match(sentence, cue.end()))  # "signed on 5 May by …"
+        if by is not None or agent is not None:
             # "the plan was rejected by Moscow": the speaker follows, what it spoke of came before.
-            speaker = late or _agent(sentence, actors, _PASSIVE.match(sentence, cue.end()))
+            speaker = agent
             if speaker is not None and len(speaker.ids) > 1:
                 together.add(id(speaker))  # "drafted by Kyiv and Washington"
             before = [m for m in named if c_start <= m.start and m.end <= cue.start()]
@@ -1144,10 +1147,16 @@ _PLACED = re.compile(_GOVERNED.pattern.replace("between|", "").replace("by|", ""
 _LISTED = re.compile(r",\s+\w+ing\b")
 # "JEDDAH, Saudi Arabia – ": where the story was filed, not who acts in it.
 _DATELINE = re.compile(r"[A-Z][A-Z'’./ -]+(?:,\s+[A-Z][\w ]{0,30})?\s+[–—-]\s+")
-# "Kyiv and Washington", "France, Germany and Britain", "neither Paris nor Berlin": actors joined to the speaker.
-_LINK = re.compile(r"(?:,\s+(?:and\s+)?|\s+(?:and|nor)\s+)(?:the\s+)?")
+# "Kyiv and Washington", "France, Germany and Britain", "neither Paris nor Berlin", "by Kyiv and by
+# Washington": actors joined to a speaker or an agent.
+_LINK = re.compile(r"(?:,\s+(?:and\s+)?|\s+(?:and|nor)\s+)(?:by\s+)?(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _OF = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _joins(link: re.Match[str]) -> bool:
+    """Whether a link of _LINK joins a list by itself: "and", "nor", not a comma alone."""
+    return not link.group().startswith(",") or "and" in link.group()
 
 
 def _collective(sentence: str, actors: list[Mention], recent: Recent, lexicon: Lexicon) -> Iterator[Mention]:
@@ -1199,7 +1208,7 @@ def _joined(
         if other is None or sentence.startswith(("'s", "’s"), other.end):
             break
         joined.append(other)
-        if not link.group().startswith(",") or "and" in link.group():
+        if _joins(link):
             listed = len(joined)
     ids = tuple(dict.fromkeys(a.ids[0] for a in joined[:listed]))
     return Mention(speaker.start, joined[listed - 1].end, ids) if len(ids) > 1 else None
@@ -1528,11 +1537,11 @@ def _agent(sentence: str, actors: list[Mention], by: re.Match[str] | None) -> Me
     if by is None or (first := _titled_actor(sentence, actors, by.end())) is None:
         return None
     joined, listed = [first], 1  # (the agents up to the last "and": a comma alone may end the phrase)
-    while (link := _NEXT_AGENT.match(sentence, joined[-1].end)) and (
+    while (link := _LINK.match(sentence, joined[-1].end)) and (
         following := _titled_actor(sentence, actors, link.end())
     ):
         joined.append(following)
-        if "and" in link.group():
+        if _joins(link):
             listed = len(joined)
     ids = tuple(dict.fromkeys(a.ids[0] for a in joined[:listed]))
     return first if len(ids) == 1 else Mention(first.start, joined[listed - 1].end, ids)
@@ -1540,8 +1549,6 @@ def _agent(sentence: str, actors: list[Mention], by: re.Match[str] | None) -> Me
 
 # Before an agent: a title or a group whose members follow ("Foreign Minister", "the Contact Group of").
 _AGENT_TITLE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:of\s+(?:the\s+)?)?")
-# Between two agents of one passive: ", ", " and ", " and by ".
-_NEXT_AGENT = re.compile(r"(?:,\s+|,?\s+and\s+(?:by\s+)?)(?:the\s+)?")
 
 
 def _titled_actor(sentence: str, actors: list[Mention], at: int) -> Mention | None:
@@ -1563,7 +1570,7 @@ def _listed(sentence: str, before: list[Mention]) -> list[Mention]:
     return before[first:] if first < len(before) - 1 else before[-2:]
 
 
-# Between two items of a list: "Crimea, Luhansk and Donetsk".
+# Between two items of a list of objects: "Crimea, Luhansk and Donetsk" (also "or", unlike _LINK).
 _LIST_LINK = re.compile(r"(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
 
 
@@ -1592,6 +1599,7 @@ def _gapped(
     return None
 
 
+# An opening that names whose view follows: "For Moscow, …".
 _FOR = re.compile(r"(?:For|To)\s+(?:the\s+)?")
 
 
