@@ -807,7 +807,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
 }
 #: Cues said of what comes before them, between the speaker and the cue: "called the army cap
 #: unrealistic", "the army cap is non-negotiable, Peskov said", "would regard any Western troops as
-#: a legitimate target". They are stance cues too (added to STANCE_CUES below).
+#: a legitimate target". They are stance cues too (STANCE_CUES takes them in below).
 _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
     # "recognition of the five regions was not up for negotiation"
     "insist": ("non-negotiable", "not negotiable", "not up for negotiation", "not up for discussion", "red line",
@@ -825,8 +825,7 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
     "oppose": ("legitimate target", "legitimate targets", "theft", "illegal", "unlawful", "illegitimate",
                "null and void", "invalid", "counterproductive"),
 }  # fmt: skip
-for _stance, _forms in _OBJECT_FIRST.items():
-    STANCE_CUES[_stance] += _forms
+STANCE_CUES = {stance: (*cues, *_OBJECT_FIRST.get(stance, ())) for stance, cues in STANCE_CUES.items()}
 
 
 def cue_form(cue: str) -> str:
