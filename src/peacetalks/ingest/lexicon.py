@@ -127,9 +127,26 @@ _POINTS = re.compile(
 )
 
 
+# A term that halts the war on a line ("a freeze on the line") names it however the line is written:
+# "along the current front line", "at the existing line of contact", "on the contact line".
+_ON_LINE = re.compile(
+    r"\b(?:on|along|at)\s+the\s+(?:(?:current|existing|present|actual)\s+)?(?:front\s+line|frontline|contact\s+line|line"
+    r"(?:\s+of\s+contact)?)$"
+)
+_LINES = [
+    f"{prep} the {when}{line}"
+    for prep in ("on", "along", "at")
+    for when in ("", "current ", "existing ", "present ")
+    for line in ("line", "front line", "frontline", "line of contact", "contact line")
+]
+
+
 def _variants(term: str) -> list[str]:
     """ "20-point plan" also as "twenty-point plan", "20-point peace plan"; "ten-point peace
-    formula" also as "10-point peace formula", "10-point formula"."""
+    formula" also as "10-point peace formula", "10-point formula"; "freeze on the line" also as
+    "freeze along the current front line" (see _ON_LINE)."""
+    if on_line := _ON_LINE.search(term):
+        return list(dict.fromkeys([term, *(term[: on_line.start()] + line for line in _LINES)]))
     m = _POINTS.search(term)
     if m is None:
         return [term]
