@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case, Proposal
+from peacetalks.ingest.dates import latest_date
 from peacetalks.ingest.figures import _MONTHS, _WORD_NUMBERS, Figure
 from peacetalks.ingest.patterns import fold, trie_pattern
 
@@ -347,7 +348,7 @@ class Lexicon:
             return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
-        dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)] if heads else []
+        dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)]
         for m, after in zip(heads, [*heads[1:], None], strict=False):
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
@@ -370,7 +371,7 @@ class Lexicon:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                pick = _latest(fitting, context)
+                pick = _latest(fitting, _reached(dates, m.start, context))
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(m.start, m.end, (pick.id,)))
@@ -379,7 +380,7 @@ class Lexicon:
                 continue
             made = _MADE_IN.search(sentence, max(0, a.start - 40), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
-            pick = _latest(self._places[sentence[a.start : a.end]], context) if made or kind else None
+            pick = _latest(self._places[sentence[a.start : a.end]], _reached(dates, a.start, context)) if made or kind else None
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
@@ -465,6 +466,14 @@ def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
         if (after and d.start == after.end()) or before:
             return str(d.value)
     return None
+
+
+def _reached(dates: list[Figure], at: int, context: str | None) -> str | None:
+    """The date the article has reached at offset ``at`` of the sentence: its last date before
+    ``at``, if it gives one ("on 15 June 2024, the day after Putin set out his conditions; … in
+    April 2024" has reached June 2024 at the conditions), else ``context`` (the sentence's)."""
+    before = [d for d in dates if d.end <= at]
+    return latest_date(before) if before else context
 
 
 def _latest(proposals: list[Proposal], context: str | None) -> Proposal | None:
