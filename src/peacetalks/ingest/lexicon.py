@@ -111,6 +111,15 @@ _MADE_IN = re.compile(
     r"(?:in|at)\s+$",
     re.IGNORECASE,
 )
+# … or after a noun for a proposal and what was done with it there: "the ceasefire proposal
+# discussed at talks in Jeddah", "the truce offer made at the Jeddah talks" (then "talks" follows).
+_NOUN_THERE = (
+    r"\b(?:proposals?|plans?|offers?|ceasefire|truce|deal|statement|framework|declaration|memorandum)\s+"
+    r"(?:[a-z]+ed|made|struck|brought|put\s+forward|drawn\s+up|set\s+out|laid\s+out|hammered\s+out)\s+"
+)
+_NOUN_AT_TALKS = re.compile(_NOUN_THERE + r"(?:(?:at|during)\s+(?:the\s+)?talks\s+)?(?:in|at)\s+$", re.IGNORECASE)
+_NOUN_AT_THE = re.compile(_NOUN_THERE + r"(?:at|during)\s+the\s+$", re.IGNORECASE)
+_TALKS = re.compile(r"\s+(?:talks|meeting|round|summit)\b")
 _PLACE_NOUN = re.compile(
     r"\s+(?:ceasefire|truce|deal|agreements?|accords?|proposal|plan|statement|protocol|memorandum|formula|"
     r"framework|declaration|communiqu[ée])\b",
@@ -378,7 +387,11 @@ class Lexicon:
         for a in places:
             if any(p.start <= a.start < p.end for p in proposals):
                 continue
-            made = _MADE_IN.search(sentence, max(0, a.start - 40), a.start)
+            made = _MADE_IN.search(sentence, max(0, a.start - 40), a.start) or _NOUN_AT_TALKS.search(
+                sentence, max(0, a.start - 80), a.start
+            )
+            if made is None and _TALKS.match(sentence, a.end):
+                made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
             pick = _latest(self._places[sentence[a.start : a.end]], _reached(dates, a.start, context)) if made or kind else None
             if pick is not None and pick.id not in named:
