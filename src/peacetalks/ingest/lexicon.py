@@ -64,7 +64,7 @@ _LAID = (
 )
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
-_LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|he|she)\s+" + _LAID, re.IGNORECASE)
+_LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(it|they|he|she)\s+" + _LAID, re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
@@ -101,6 +101,12 @@ _COMPLEMENT_ENDS = frozenset((
 _WORD = re.compile(r"[\w-]+")
 # When: "Putin's conditions of 14 June 2024", "its memorandum of June 2025", "the June 2025 memorandum".
 _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
+# … or when it was laid down, said just after it: "Ukraine's paper, handed over on 28 May", "the
+# paper it sent to Moscow last week" (compared by the month: reports of the day differ).
+_LAID_WHEN = re.compile(
+    r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?" + _LAID + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?$",
+    re.IGNORECASE,
+)
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
 # terms that none of its authors is (Jeddah, Minsk), after a verb that makes an agreement or
@@ -280,6 +286,7 @@ class Lexicon:
         terms = [(v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)]
         self._proposals = _Terms([*terms, *((h, _HEAD_ID) for h in (*_HEADS, *_GENERIC))], exact_case=False)
         self._party = {a.id: self._resolve(a.id) for a in case.actors}
+        self._persons = frozenset(a.id for a in case.actors if a.kind is ActorKind.PERSON)
         #: The parties that wrote each proposal (persons resolved to their state), first author first.
         self.proposal_parties = {p.id: tuple(dict.fromkeys(self._party[a] for a in p.authors)) for p in case.proposals}
         self._proposal_list = case.proposals
@@ -427,9 +434,11 @@ class Lexicon:
             owners = self._parties(after)
         if owners is None and before:
             if its := _ITS.search(sentence, max(0, m.start - 40), m.start):  # "Russia handed over its memorandum"
-                owners, between = self._parties(before[-1:]), its.end(1)
-            elif _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start) and _LAID_BEFORE.match(sentence, m.end):
-                owners = self._parties(before[-1:])
+                owners, between = self._pronoun_owners(sentence, before, its[1]), its.end(1)
+            elif _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start) and (
+                laid := _LAID_BEFORE.match(sentence, m.end)
+            ):
+                owners = self._pronoun_owners(sentence, before, laid[1])
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
         words = [w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the")]
@@ -441,6 +450,25 @@ class Lexicon:
                 if w not in _COMPLEMENT_WORDS:
                     words.append(w)
         return owners, tuple(words)
+
+    def _pronoun_owners(self, sentence: str, before: list[Mention], pronoun: str) -> frozenset[str] | None:
+        """Whom "its", "his", "their" … before a noun stand for: the last actor named before it that
+        the pronoun fits ("it" no person, "he" and "she" a person), for "their" with the actors
+        joined to it ("Ukraine and Russia each put their terms": both)."""
+        pronoun = pronoun.lower()
+        if pronoun in ("it", "its"):
+            before = [a for a in before if a.ids[0] not in self._persons]
+        elif pronoun in ("he", "his", "she", "her"):
+            before = [a for a in before if a.ids[0] in self._persons]
+        if not before:
+            return None
+        named = before[-1:]
+        if pronoun in ("they", "their"):
+            for a in reversed(before[:-1]):
+                if not _AND_ACTOR.fullmatch(sentence, a.end, named[0].start):
+                    break
+                named.insert(0, a)
+        return self._parties(named)
 
     def _parties(self, named: list[Mention]) -> frozenset[str]:
         return frozenset(self._party[i] for a in named for i in a.ids)
@@ -478,6 +506,9 @@ def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
         before = d.end < m.start and _DATED_BEFORE.fullmatch(sentence, d.end, m.start)
         if (after and d.start == after.end()) or before:
             return str(d.value)
+    for d in dates:
+        if m.end < d.start <= m.end + 60 and _LAID_WHEN.fullmatch(sentence, m.end, d.start):
+            return str(d.value)[:7]
     return None
 
 
