@@ -371,7 +371,8 @@ class Lexicon:
             if after is not None and not sentence[m.end : after.start].strip():
                 continue  # "its draft memorandum": the last noun is the one that says what it is
             noun = " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
-            noun = noun if noun in _NOUNS else noun[:-1]  # "plans": plurals match too
+            if noun not in _NOUNS:
+                continue  # "the Ukrainian delegation's proposals" are what it asks, not one document
             owned = self._owners(sentence, actors, m, noun)
             when = _dated(sentence, dates, m)
             if owned is None and when is None:
