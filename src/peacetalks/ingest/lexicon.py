@@ -37,12 +37,16 @@ _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "dec
           "terms")  # fmt: skip
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
-            "draft", "counter-proposal", "counterproposal", "alternative")  # fmt: skip
+            "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer", "counteroffer",
+            "alternative")  # fmt: skip
+#: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
+_NOT_PROPOSALS = ("asset freeze", "assets freeze")
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
 _NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for n in (*_HEADS, *_GENERIC))
 _HEAD_ID = "<noun>"
+_NOT_ID = "<none>"
 # Whose it is: "Moscow's memorandum" (an actor just before) …
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
 # … "on Russia's terms" is a manner of speaking, not a document …
@@ -50,10 +54,13 @@ _ON_TERMS = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 # … "the Chinese-Brazilian proposal", "a US–Ukrainian ceasefire plan": names as adjectives after a
 # determiner, joined by hyphens, dashes, slashes or "and", then at most two words (see _MODIFIERS:
 # "the US and Russia agree a plan" names no one's plan) …
+# "the revised American plan", "the US-drafted plan" (who drafted or backed it is whose it is).
 _NAME = r"[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?"
 _JOINER = r"\s*(?:[-–/]|\band\b)\s*"
+_BY_NAME = re.compile(r"-(?:drafted|backed|brokered|led|proposed|authored|sponsored|written)$")
 _ATTRIBUTIVE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+({_NAME}(?:{_JOINER}{_NAME})*)\s+(?:[\w-]+\s+){{0,2}}?$"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:(?:new|revised|latest|original|updated|amended|initial|final)\s+)?"
+    rf"({_NAME}(?:{_JOINER}{_NAME})*(?:{_BY_NAME.pattern[:-1]})?)\s+(?:[\w-]+\s+){{0,2}}?$"
 )
 _NAMES_APART = re.compile(_JOINER)
 # … "the memorandum Moscow handed over", "the 20-point framework that Kyiv and Washington drafted",
@@ -153,7 +160,7 @@ _LINES = [
     f"{prep} the {when}{line}"
     for prep in ("on", "along", "at")
     for when in ("", "current ", "existing ", "present ")
-    for line in ("line", "front line", "frontline", "line of contact", "contact line")
+    for line in ("line", "front line", "frontline", "line of contact", "contact line", *(("front",) if when else ()))
 ]
 
 
@@ -284,7 +291,8 @@ class Lexicon:
         self._actors = _Terms(((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True)
         self._issues = _Terms(((t, i.id) for i in case.issues for t in i.terms), exact_case=False)
         terms = [(v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)]
-        self._proposals = _Terms([*terms, *((h, _HEAD_ID) for h in (*_HEADS, *_GENERIC))], exact_case=False)
+        nouns = ((h, _HEAD_ID) for h in (*_HEADS, *_GENERIC))
+        self._proposals = _Terms([*terms, *nouns, *((n, _NOT_ID) for n in _NOT_PROPOSALS)], exact_case=False)
         self._party = {a.id: self._resolve(a.id) for a in case.actors}
         self._persons = frozenset(a.id for a in case.actors if a.kind is ActorKind.PERSON)
         #: The parties that wrote each proposal (persons resolved to their state), first author first.
@@ -340,7 +348,8 @@ class Lexicon:
         proposals: list[Mention] = []
         nouns: list[Mention] = []
         for m in self._proposals.find(text):
-            (nouns if m.ids == (_HEAD_ID,) else proposals).append(m)
+            if m.ids != (_NOT_ID,):
+                (nouns if m.ids == (_HEAD_ID,) else proposals).append(m)
         return proposals, [Mention(m.start, m.end, ()) for m in nouns]
 
     def references(
@@ -428,7 +437,8 @@ class Lexicon:
                 return None  # "on Russia's terms"
             owners, between = self._parties([owner]), possessive.start()
         elif attributive := _ATTRIBUTIVE.search(sentence, max(0, m.start - 60), m.start):
-            parties = {self._name_party(name) for name in _NAMES_APART.split(attributive[1])}
+            names = _BY_NAME.sub("", attributive[1])
+            parties = {self._name_party(name) for name in _NAMES_APART.split(names)}
             if None not in parties:
                 owners, between = frozenset(p for p in parties if p is not None), attributive.end(1)
         if owners is None and (after := self._named_after(sentence, actors, m)):
