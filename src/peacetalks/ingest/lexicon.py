@@ -34,7 +34,10 @@ from peacetalks.ingest.patterns import fold, trie_pattern
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
 #: ("Moscow's memorandum" is no plan of Moscow's without one in its names).
 _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "declaration", "treaty", "conditions",
-          "terms")  # fmt: skip
+          "terms", "demands")  # fmt: skip
+#: … and of those, nouns that name a document only with its date ("Putin's demands of 14 June 2024";
+#: "Russia's demands" are what it wants).
+_DATED_ONLY = frozenset(("demands",))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
             "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer", "counteroffer",
@@ -384,14 +387,14 @@ class Lexicon:
                 continue  # "the Ukrainian delegation's proposals" are what it asks, not one document
             owned = self._owners(sentence, actors, m, noun)
             when = _dated(sentence, dates, m)
-            if owned is None and when is None:
+            if when is None and (owned is None or noun in _DATED_ONLY):
                 continue
             fitting = [p for p in self._proposal_list if noun not in _HEADS or noun in self._heads[p.id]]
             if owned:
                 owners, modifiers = owned
                 fitting = [
                     p for p in fitting
-                    if self._led_by(p, owners) and all(w in _MODIFIERS or w in self._words[p.id] for w in modifiers)
+                    if self._led_by(p, owners, noun) and all(w in _MODIFIERS or w in self._words[p.id] for w in modifiers)
                 ]
             if when is not None:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
@@ -416,12 +419,15 @@ class Lexicon:
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
         return sorted(found, key=lambda r: r.start)
 
-    def _led_by(self, proposal: Proposal, parties: frozenset[str]) -> bool:
-        """Whether ``parties`` are the authors of ``proposal``: its first author among them, and
-        none of them outside its authors ("Russia's plan" is none of the Istanbul draft treaty,
-        which Ukraine put first)."""
+    def _led_by(self, proposal: Proposal, parties: frozenset[str], noun: str) -> bool:
+        """Whether ``parties`` are the authors of ``proposal``: none of them outside its authors, and
+        its first author among them ("Russia's plan" is none of the Istanbul draft treaty, which
+        Ukraine put first) or the noun one of its names' ("Kyiv's counter-proposal" is the
+        European–Ukrainian counter-proposal, "Zelensky's plan" in January 2026 the 20-point plan)."""
         authors = self.proposal_parties[proposal.id]
-        return bool(authors) and authors[0] in parties and parties <= set(authors)
+        if not authors or not parties <= set(authors):
+            return False
+        return authors[0] in parties or noun.replace(" ", "-") in self._words[proposal.id]
 
     def _owners(
         self, sentence: str, actors: list[Mention], m: Mention, noun: str
