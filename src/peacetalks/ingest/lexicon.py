@@ -62,7 +62,7 @@ _NAME = r"[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?"
 _JOINER = r"\s*(?:[-–/]|\band\b)\s*"
 _BY_NAME = re.compile(r"-(?:drafted|backed|brokered|led|proposed|authored|sponsored|written)$")
 _ATTRIBUTIVE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:(?:new|revised|latest|original|updated|amended|initial|final)\s+)?"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:(?:new|revised|latest|original|updated|amended|initial|final|joint)\s+)?"
     rf"({_NAME}(?:{_JOINER}{_NAME})*(?:{_BY_NAME.pattern[:-1]})?)\s+(?:[\w-]+\s+){{0,2}}?$"
 )
 _NAMES_APART = re.compile(_JOINER)
@@ -96,7 +96,7 @@ _MODIFIERS = frozenset((
     "peace", "new", "own", "latest", "revised", "original", "draft", "initial", "final", "amended", "updated",
     "full", "proposed", "so-called", "settlement", "formal", "written", "detailed", "secret", "leaked", "reported",
     "earlier", "previous", "first", "rival", "alternative", "broader", "wider", "sweeping", "comprehensive",
-    "immediate", "interim", "unconditional", "lasting", "just", "durable", "temporary", "complete", "general",
+    "immediate", "interim", "unconditional", "lasting", "just", "durable", "temporary", "complete", "general", "joint",
 ))  # fmt: skip
 # "Russia's proposal for a UN-run transitional administration", "Kyiv's offer of a partial truce": what
 # follows "for" or "of" says which proposal it is, and must fit it as the words before the noun do.
@@ -146,6 +146,7 @@ _DEMONYM_ALIAS = re.compile(
     r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?:government|governments|side|delegation|negotiators|"
     r"officials|foreign\s+ministry|team|president|leaders|capitals|Federation)$"
 )
+_POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap")
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -181,10 +182,14 @@ def _variants(term: str) -> list[str]:
     if value is None or value != int(value) or int(value) not in _NUMBER_NAMES:
         return [term]
     head, tail = term[: m.start()], term[m.end() :]
+    # the noun that follows may be any a plan goes by: "the 12-point document", "a six-point proposal"
+    nouns = [tail]
+    if m[3] and (noun := _WORD.match(tail)):
+        nouns += [n + tail[noun.end() :] for n in _POINT_NOUNS]
     forms = []
     for n in (str(int(value)), _NUMBER_NAMES[int(value)]):
         for peace in ("", "peace ") if m[3] and tail else ("",):
-            forms.append(f"{head}{n}{m[2]}{m[3] or ''}{peace}{tail}")
+            forms += [f"{head}{n}{m[2]}{m[3] or ''}{peace}{noun}" for noun in nouns]
     return list(dict.fromkeys([term, *forms]))
 
 
