@@ -135,6 +135,12 @@ _NOUN_THERE = (
 )
 _NOUN_AT_TALKS = re.compile(_NOUN_THERE + r"(?:(?:at|during)\s+(?:the\s+)?talks\s+)?(?:in|at)\s+$", re.IGNORECASE)
 _NOUN_AT_THE = re.compile(_NOUN_THERE + r"(?:at|during)\s+the\s+$", re.IGNORECASE)
+# "the declaration signed in Paris": a place after a noun of a proposal's own names (see _HEADS)
+_SIGNED_IN = re.compile(
+    r"\s+(?:(?:that|which)\s+)?(?:was\s+|were\s+)?(?:signed|adopted|agreed|issued|initialled|initialed|reached|"
+    r"drafted|published)\s+(?:at\s+(?:the\s+)?talks\s+)?in\s+",
+    re.IGNORECASE,
+)
 _TALKS = re.compile(r"\s+(?:talks|meeting|round|summit)\b")
 _PLACE_NOUN = re.compile(
     r"\s+(?:ceasefire|truce|deal|agreements?|accords?|proposal|plan|statement|protocol|memorandum|formula|"
@@ -321,6 +327,8 @@ class Lexicon:
                     if not {self._party[i] for i in m.ids} & authors and p not in places.get(term[m.start : m.end], []):
                         places.setdefault(term[m.start : m.end], []).append(p)
         self._places = places
+        # any actor its terms name, author or not: "the declaration signed in Paris" (see _SIGNED_IN)
+        self._term_actors = {p.id: frozenset(t[m.start : m.end] for t in p.terms for m in self._actors.find(t)) for p in case.proposals}
         # "Ukrainian" of the alias "Ukrainian government": a name as an adjective, of one party only
         demonyms: dict[str, set[str]] = {}
         for a in case.actors:
@@ -392,9 +400,15 @@ class Lexicon:
                 continue  # "the Ukrainian delegation's proposals" are what it asks, not one document
             owned = self._owners(sentence, actors, m, noun)
             when = _dated(sentence, dates, m)
-            if when is None and (owned is None or noun in _DATED_ONLY):
+            place = None
+            if owned is None and when is None and noun in _HEADS and (signed := _SIGNED_IN.match(sentence, m.end)):
+                # "the declaration signed in Paris": a noun of its names and a place its terms name
+                place = next((sentence[a.start : a.end] for a in actors if a.start == signed.end()), None)
+            if when is None and place is None and (owned is None or noun in _DATED_ONLY):
                 continue
             fitting = [p for p in self._proposal_list if noun not in _HEADS or noun in self._heads[p.id]]
+            if place is not None:
+                fitting = [p for p in fitting if place in self._term_actors[p.id]]
             if owned:
                 owners, modifiers = owned
                 fitting = [
