@@ -40,8 +40,8 @@ _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "dec
 _DATED_ONLY = frozenset(("demands",))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
-            "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer", "counteroffer",
-            "alternative")  # fmt: skip
+            "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
+            "counteroffer", "alternative")  # fmt: skip
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze")
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
@@ -114,7 +114,9 @@ _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
 # … or when it was laid down, said just after it: "Ukraine's paper, handed over on 28 May", "the
 # paper it sent to Moscow last week" (compared by the month: reports of the day differ).
 _LAID_WHEN = re.compile(
-    r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?" + _LAID + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?$",
+    r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?"
+    + _LAID
+    + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?$",
     re.IGNORECASE,
 )
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
@@ -328,7 +330,9 @@ class Lexicon:
                         places.setdefault(term[m.start : m.end], []).append(p)
         self._places = places
         # any actor its terms name, author or not: "the declaration signed in Paris" (see _SIGNED_IN)
-        self._term_actors = {p.id: frozenset(t[m.start : m.end] for t in p.terms for m in self._actors.find(t)) for p in case.proposals}
+        self._term_actors = {
+            p.id: frozenset(t[m.start : m.end] for t in p.terms for m in self._actors.find(t)) for p in case.proposals
+        }
         # "Ukrainian" of the alias "Ukrainian government": a name as an adjective, of one party only
         demonyms: dict[str, set[str]] = {}
         for a in case.actors:
@@ -412,8 +416,10 @@ class Lexicon:
             if owned:
                 owners, modifiers = owned
                 fitting = [
-                    p for p in fitting
-                    if self._led_by(p, owners, noun) and all(w in _MODIFIERS or w in self._words[p.id] for w in modifiers)
+                    p
+                    for p in fitting
+                    if self._led_by(p, owners, noun)
+                    and all(w in _MODIFIERS or w in self._words[p.id] for w in modifiers)
                 ]
             if when is not None:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
@@ -432,7 +438,11 @@ class Lexicon:
             if made is None and _TALKS.match(sentence, a.end):
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
-            pick = _latest(self._places[sentence[a.start : a.end]], _reached(dates, a.start, context)) if made or kind else None
+            pick = (
+                _latest(self._places[sentence[a.start : a.end]], _reached(dates, a.start, context))
+                if made or kind
+                else None
+            )
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
