@@ -145,8 +145,8 @@ _SIGNED_IN = re.compile(
 )
 _TALKS = re.compile(r"\s+(?:talks|meeting|round|summit)\b")
 _PLACE_NOUN = re.compile(
-    r"\s+(?:ceasefire|truce|deal|agreements?|accords?|proposal|plan|statement|protocol|memorandum|formula|"
-    r"framework|declaration|communiqu[ée])\b",
+    r"\s+(?:ceasefire|truce|deals?|agreements?|accords?|proposal|plan|offer|initiative|statement|protocol|memorandum|"
+    r"formula|framework|declaration|communiqu[ée])\b",
     re.IGNORECASE,
 )
 # The first word of "Ukrainian government", "American negotiators": a name as an adjective.
