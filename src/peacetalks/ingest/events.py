@@ -18,23 +18,26 @@ MakeItem = Callable[..., Evidence]
 EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "exchange",
-        ("prisoner", "pow", "exchange", "swap", "return", "freed", "released", "brought"),
+        ("prisoner", "pow", "exchange", "swap", "return", "freed", "released", "brought", "home"),
         re.compile(
             r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?"
             r"(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,2}?(?:exchange|swap)\b|"
             r"\bswap(?:ped|s)?\s+(?:of\s+)?(?:[\w,-]+\s+){0,4}?(?:prisoners|POWs)\b|"
             # "brought home 500 Ukrainian prisoners", "an exchange that would return 1,200 Ukrainians"
             r"\b(?:returned|freed|released|brought\s+(?:home|back))\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b|"
-            r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b",
+            r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b|"
+            # a timeline's "314 prisoners of war are exchanged", "500 Ukrainian prisoners come home"
+            r"\b(?:prisoners(?:\s+of\s+war)?|POWs)\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:exchanged|swapped)|"
+            r"(?:come|came|comes)\s+home|(?:return|returned)\s+home)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "agreement",
-        ("sign", "adopted"),
+        ("sign", "adopt"),
         re.compile(
             # "adopted a declaration", "the communiqué was adopted"
-            r"\badopted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|declaration|communiqu[ée]|accord)\b|"
+            r"\badopt(?:ed|s)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|declaration|communiqu[ée]|accord)\b|"
             r"\b(?:agreement|declaration|communiqu[ée]|accord)s?\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?adopted\b|"
             r"\bsign(?:ed|s|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
             r"declaration|protocol|communiqu[ée]|package|arrangement)\b|\b(?:agreement|deal|memorandum|accord|treaty|"
@@ -90,20 +93,33 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             "round",
             "meet",
             "spen",
+            "receive",
+            "open",
+            "begun",
+            "begin",
         ),
         re.compile(
-            r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
-            r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
-            r"is\s+scheduled|postponed)\b|\b(?:held|holding|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
-            r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            # "the talks have ended" (a definite reference, see distinct_events); not "before talks had begun",
+            # "the first round since the war began"
+            r"(?<!before\s)\b(?:the\s+)?(?:talks|negotiations|summit|round(?!\s+of\s+(?!talks|negotiations))|meeting|"
+            r"consultations)\b(?:(?!\bsince\b)[^.;]){0,80}?"
+            r"\b(?:held|took\s+place|takes\s+place|opened|opens?|resumed|began|begun|begins?|started|ended|concluded|"
+            r"was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|is\s+scheduled|postponed)\b|"
+            # "hosted the first three-way talks", "hosted 18 leaders"
+            r"\b(?:held|holding|hosted|convened|resumed|attended)\s+(?:[\w-]+\s+){0,3}?(?:talks|"
+            r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?|leaders|delegations|envoys)\b|"
+            r"\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            # "Putin receives US envoys", "received the American delegation"
+            r"\breceive[sd]?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:envoys?|delegations?|negotiators)\b|"
             # a timeline in the present: "they meet for three hours", "leaders meet Trump", "spend hours with Putin"
-            r"\bmeet\s+(?:for\s+(?:about\s+)?[\w-]+\s+(?:hours?|days?)|(?:with\s+)?(?-i:[A-Z])[\w'-]+)\b|"
+            r"\bmeets?\s+(?:for\s+(?:about\s+)?[\w-]+\s+(?:hours?|days?)|(?:with\s+)?(?-i:[A-Z])[\w'-]+)\b|"
             r"\bspen[dt]s?\s+(?:about\s+|some\s+|nearly\s+)?[\w-]+\s+(?:hours?|days?)\s+(?:in\s+talks\s+)?with\b|"
             r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)|"
             r"\bround\s+(?:of\s+(?:talks|negotiations)\s+)?(?:was|were|is|will\s+be)\s+(?:held|hosted|scheduled|postponed)\b|"
             r"\b(?:telephone|phone|video)\s+(?:call|conversation)s?\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b|"
             r"\b(?:hours?|days?|sessions?)\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
-            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+            # not "a seat at the table in any negotiations"
+            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:(?!(?:in|any|of|on|for)\s)[\w-]+\s+){0,3}?"
             r"(?:talks|negotiations|summit|meeting|round|call)\b",
             re.IGNORECASE,
         ),
@@ -113,7 +129,8 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
     r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
-    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded|meet|spen[dt]|brought)\b"
+    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded|meets?|spen[dt]|brought|ended|"
+    r"opened|opens?|begun|begins?|adopts|receive[sd]?|come\s+home|came\s+home|takes\s+place)\b"
 )
 
 
