@@ -142,6 +142,13 @@ _THE_EVENT = re.compile(
 )
 
 
+# A timeline's entry opens with its date: "23–24 January – Abu Dhabi: the first three-way talks …".
+_ENTRY_AFTER_DATE = re.compile(r"\s*(?:[–—:-]|,)\s")
+# (talks only: a truce in a timeline is as often what someone asks for)
+_ENTRY_TALKS = re.compile(r"\b(?:talks|negotiations|summit|round|meeting)\b", re.IGNORECASE)
+# "Zelensky met Trump in Davos and Umerov met Witkoff": a verb that reports a meeting of its own
+_NEW_MEETING = re.compile(r"(?:met|meets?|held|hosted)\b", re.IGNORECASE)
+
 # Between two coordinated clauses: each may report its own event and date.
 _CLAUSES_APART = re.compile(r",\s+(?:and|but|while|whereas)\s+|;")
 
@@ -159,15 +166,18 @@ def _nearest_date(sentence: str, dates: list[Figure], start: int, end: int) -> F
 
 def distinct_events(items: list[Evidence]) -> list[Evidence]:
     """``items`` without events the article already reported: an undated definite reference to an
-    event of a type seen before ("hosted the meeting"), or a type seen before on the same date."""
-    seen: dict[str | None, set[str | None]] = {}
+    event of a type seen before ("hosted the meeting"), or a type seen before on the same date in
+    another sentence (in one, :func:`events` has already told them apart)."""
+    seen: dict[str | None, dict[str | None, int]] = {}  # type → date → the sentence it was seen in
     kept = []
     for e in items:
         if e.kind == "event":
             dates = seen.get(e.event_type)
-            if dates is not None and (e.date in dates if e.date else bool(_THE_EVENT.search(e.text))):
+            if dates is not None and (
+                dates.get(e.date, e.sentence_start) != e.sentence_start if e.date else bool(_THE_EVENT.search(e.text))
+            ):
                 continue
-            seen.setdefault(e.event_type, set()).add(e.date)
+            seen.setdefault(e.event_type, {}).setdefault(e.date, e.sentence_start)
         kept.append(e)
     return kept
 
@@ -192,15 +202,22 @@ def events(
     taken: list[tuple[int, int]] = []
     # With one date or none, two mentions of one type are one event ("met … on 30 November, and the
     # talks ended …"); with several dates they may be meetings on different days, so each is kept.
+    # (but "X met Y and Z met W" reports two meetings: a second verb of meeting is a new one).
     reported: set[str] = set()
-    for event_type, m in ((t, m) for t, pattern in patterns for m in pattern.finditer(sentence)):
+    found = [(t, m) for t, pattern in patterns for m in pattern.finditer(sentence)]
+    # (its date may be two: "23–24 January", "29 Jan to 1 Feb")
+    entry = next((d for d in dates[:2] if dates[0].start == 0 and _ENTRY_AFTER_DATE.match(sentence, d.end)), None)
+    entry_talks = _ENTRY_TALKS.search(sentence) if entry and all(t != "talks" for t, _ in found) else None
+    if entry_talks:
+        found.append(("talks", entry_talks))
+    for event_type, m in found:
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
         taken.append((m.start(), m.end()))
-        if len(dates) <= 1 and event_type in reported:
+        if len(dates) <= 1 and event_type in reported and not _NEW_MEETING.match(m.group()):
             continue
         reported.add(event_type)
-        date = _nearest_date(sentence, dates, m.start(), m.end())
+        date = entry if m is entry_talks else _nearest_date(sentence, dates, m.start(), m.end())
         yield item(
             "event",
             m.start(),
