@@ -128,6 +128,7 @@ def test_descriptions_of_the_line_of_contact_name_the_freeze() -> None:
         ("A freeze on the current line was acceptable to 74%.", "freeze on the current line"),
         ("The Europeans proposed a ceasefire along the current front.", "ceasefire along the current front"),
         ("Kyiv backed a truce at the existing front line.", "truce at the existing front line"),
+        ("Kyiv backed a ceasefire at current positions.", "ceasefire at current positions"),
         ("Ukraine accepted the freeze proposal.", "freeze proposal"),
     ],
 )

@@ -81,8 +81,8 @@ _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE
 _AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*(?:the\s+)?")
 # … "the plan put forward by Washington", "the offer from Moscow".
 _BY = re.compile(
-    r"\s+(?:(?:put\s+forward|presented|proposed|drafted|tabled|submitted|offered|issued|published|unveiled|"
-    r"announced|agreed|signed|backed)\s+)?(?:by|from)\s+(?:the\s+)?",
+    r"\s+(?:(?:put\s+forward|presented|proposed|drafted|drawn\s+up|written|crafted|authored|tabled|submitted|offered|"
+    r"issued|published|unveiled|announced|agreed|signed|backed)\s+)?(?:by|from)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # A plan of someone's that is no peace proposal: "the EU's plan to lend", "Ukraine's draft law".
@@ -169,10 +169,18 @@ _ON_LINE = re.compile(
     r"(?:\s+of\s+contact)?)$"
 )
 _LINES = [
-    f"{prep} the {when}{line}"
+    f"{prep} {the}{when}{line}"
     for prep in ("on", "along", "at")
     for when in ("", "current ", "existing ", "present ")
-    for line in ("line", "front line", "frontline", "line of contact", "contact line", *(("front",) if when else ()))
+    for the in (("the ", "") if when else ("the ",))  # "at current positions"
+    for line in (
+        "line",
+        "front line",
+        "frontline",
+        "line of contact",
+        "contact line",
+        *(("front", "positions") if when else ()),
+    )
 ]
 
 
