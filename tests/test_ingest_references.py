@@ -253,3 +253,26 @@ def test_descriptions_of_the_proposals(text: str, published: dt.date | None, exp
 )
 def test_descriptions_that_fit_no_case_proposal(text: str, published: dt.date | None) -> None:
     assert proposals(text, published) == []
+
+
+def stances(text: str) -> set[tuple[str | None, str | None]]:
+    doc = Document(SourceInfo("a.txt", "text", published=dt.date(2025, 12, 1)), text)
+    return {(e.actor_id, e.issue_id or e.proposal_id) for e in extract(doc, lexicon()) if e.kind == "stance"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The freeze on the line that Kyiv wants was rejected.",  # the one object a relative clause takes
+        "Kyiv wants a ceasefire along the current line of contact.",
+    ],
+)
+def test_a_proposal_named_by_its_ceasefire_is_a_stance_on_both(text: str) -> None:
+    # the issue term inside the proposal's name ("freeze", "ceasefire") gives its stance too
+    assert {("ukraine", "ceasefire-current-line"), ("ukraine", "ceasefire-sequencing")} <= stances(text)
+
+
+def test_a_proposal_without_an_issue_term_inside_gives_only_its_own_stance() -> None:
+    assert stances("The European counter-proposal that Kyiv wants was rejected.") == {
+        ("ukraine", "ceasefire-current-line")
+    }
