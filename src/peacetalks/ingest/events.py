@@ -99,9 +99,8 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             "begin",
         ),
         re.compile(
-            # "the talks have ended" (a definite reference, see distinct_events); not "before talks had begun",
-            # "the first round since the war began"
-            r"(?<!before\s)\b(?:the\s+)?(?:talks|negotiations|summit|round(?!\s+of\s+(?!talks|negotiations))|meeting|"
+            # not "the first round since the war began"
+            r"\b(?:talks|negotiations|summit|round(?!\s+of\s+(?!talks|negotiations))|meeting|"
             r"consultations)\b(?:(?!\bsince\b)[^.;]){0,80}?"
             r"\b(?:held|took\s+place|takes\s+place|opened|opens?|resumed|began|begun|begins?|started|ended|concluded|"
             r"was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|is\s+scheduled|postponed)\b|"
@@ -213,14 +212,18 @@ def events(
     for event_type, m in found:
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
+        if lowered.endswith("before ", 0, m.start()):
+            continue  # "before talks had even begun"
         taken.append((m.start(), m.end()))
         if len(dates) <= 1 and event_type in reported and not _NEW_MEETING.match(m.group()):
             continue
         reported.add(event_type)
         date = entry if m is entry_talks else _nearest_date(sentence, dates, m.start(), m.end())
+        # "The talks have ended": with its article, a definite reference (see distinct_events)
+        start = m.start() - 4 if lowered.endswith("the ", 0, m.start()) else m.start()
         yield item(
             "event",
-            m.start(),
+            start,
             m.end(),
             f"event/{event_type}",
             0.75 if date else 0.6,
