@@ -5,19 +5,25 @@ Matching is on whole words. Actor names are matched with their case as written (
 "US" does not match the pronoun "us"); issue and proposal terms ignore case unless they are
 written in capitals (acronyms such as NATO or DMZ), and a lower-case term also matches its plural.
 A term that counts points ("20-point plan") also matches with the number in words ("twenty-point
-plan") or digits, and with or without "peace" before its noun ("10-point formula").
+plan") or digits, with or without "peace" before its noun ("10-point formula") and with any noun a
+plan goes by ("20-point document"); a term that halts the war on a line ("freeze on the line")
+however the line is written ("along the current front line").
 
 A proposal is also recognised by description. A noun proposals go by ("plan", "proposal",
 "offer", or one of the nouns of its own names: "memorandum", "conditions", "terms") refers to the
 proposal of the authors the sentence gives it: "Putin's conditions", "the Chinese-Brazilian
 proposal", "the memorandum Moscow handed over", "the plan put forward by Washington", "the
 memorandum it handed over", "Russia handed over its memorandum" (the actor named last before
-it). Those authors lead the proposal:
-its first author is among them and none is outside its authors. Of their proposals with that
-noun, the one dated latest on or before the date the article has reached is meant (with no date,
-the only one; none when two fit equally). A date written with the noun picks the proposal of that
-date instead ("its memorandum of June 2025"), and so does a place its terms name that no author
-is, where an agreement was made ("the ceasefire proposed in Jeddah", "the Minsk ceasefire").
+it that the pronoun fits; "their" with the actors joined to it). Those authors lead the
+proposal: none is outside its authors, and its first author is among them or the noun is one
+of its names' ("Kyiv's counter-proposal"). Of their proposals with that noun, the one dated
+latest on or before the date the article has reached where the noun stands is meant (with no
+date, the only one; none when two fit equally). A date written with the noun, or said where it
+was laid down ("Ukraine's paper, handed over on 28 May"), picks the proposal of that date
+instead ("its memorandum of June 2025"), and so does a place its terms name that no author is,
+where an agreement was made ("the ceasefire proposed in Jeddah", "the ceasefire proposal
+discussed at talks in Jeddah", "the Minsk ceasefire"), or any place its terms name after a noun
+of its names ("the declaration signed in Paris"). A noun in the plural names no document.
 """
 
 from __future__ import annotations
@@ -56,8 +62,8 @@ _POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
 _ON_TERMS = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 # … "the Chinese-Brazilian proposal", "a US–Ukrainian ceasefire plan": names as adjectives after a
 # determiner, joined by hyphens, dashes, slashes or "and", then at most two words (see _MODIFIERS:
-# "the US and Russia agree a plan" names no one's plan) …
-# "the revised American plan", "the US-drafted plan" (who drafted or backed it is whose it is).
+# "the US and Russia agree a plan" names no one's plan), also after "revised", "joint" … and with
+# "-drafted", "-backed" …: "the revised American plan", "the US-drafted plan" (whose it is) …
 _NAME = r"[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?"
 _JOINER = r"\s*(?:[-–/]|\band\b)\s*"
 _BY_NAME = re.compile(r"-(?:drafted|backed|brokered|led|proposed|authored|sponsored|written)$")
@@ -200,8 +206,8 @@ def _variants(term: str) -> list[str]:
     head, tail = term[: m.start()], term[m.end() :]
     # the noun that follows may be any a plan goes by: "the 12-point document", "a six-point proposal"
     nouns = [tail]
-    if m[3] and (noun := _WORD.match(tail)):
-        nouns += [n + tail[noun.end() :] for n in _POINT_NOUNS]
+    if m[3] and (first := _WORD.match(tail)):
+        nouns += [n + tail[first.end() :] for n in _POINT_NOUNS]
     forms = []
     for n in (str(int(value)), _NUMBER_NAMES[int(value)]):
         for peace in ("", "peace ") if m[3] and tail else ("",):
@@ -460,7 +466,7 @@ class Lexicon:
         """Whether ``parties`` are the authors of ``proposal``: none of them outside its authors, and
         its first author among them ("Russia's plan" is none of the Istanbul draft treaty, which
         Ukraine put first) or the noun one of its names' ("Kyiv's counter-proposal" is the
-        European–Ukrainian counter-proposal, "Zelensky's plan" in January 2026 the 20-point plan)."""
+        European–Ukrainian counter-proposal, "Zelensky's plan" late in December 2025 the 20-point plan)."""
         authors = self.proposal_parties[proposal.id]
         if not authors or not parties <= set(authors):
             return False
