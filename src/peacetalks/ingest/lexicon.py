@@ -151,7 +151,7 @@ _SIGNED_IN = re.compile(
 )
 _TALKS = re.compile(r"\s+(?:talks|meeting|round|summit)\b")
 _PLACE_NOUN = re.compile(
-    r"\s+(?:ceasefire|truce|deals?|agreements?|accords?|proposal|plan|offer|initiative|statement|protocol|memorandum|"
+    r"\s+(?:peace\s+)?(?:ceasefire|truce|deals?|agreements?|accords?|proposal|plan|offer|initiative|statement|protocol|memorandum|"
     r"formula|framework|declaration|communiqu[ée])\b",
     re.IGNORECASE,
 )
