@@ -204,6 +204,8 @@ def test_names_news_gives_the_case_proposals(text: str, published: dt.date | Non
             dt.date(2026, 1, 10),
             ("declaration", "paris-declaration"),
         ),
+        ("The Minsk peace deal failed.", dt.date(2016, 1, 1), ("Minsk peace deal", "minsk-ii")),
+        ("Kyiv accepted the Jeddah offer.", dt.date(2025, 4, 1), ("Jeddah offer", "jeddah-ceasefire-2025")),
         # who drafted or backed it, a modifier before the name, "joint"
         ("Kyiv received the US-drafted plan.", dt.date(2025, 11, 25), ("plan", "us-28-point")),
         ("Russia rejected the revised American plan.", dt.date(2026, 1, 10), ("plan", "us-ukraine-20-point")),
