@@ -44,6 +44,14 @@ def events(text: str) -> list[tuple[str | None, str | None]]:
         ("The UAE hosted the first three-way talks in Abu Dhabi in January 2026.", [("talks", "2026-01")]),
         ("Keir Starmer hosted 18 leaders in London on 2 March 2025.", [("talks", "2025-03-02")]),
         ("On 22 January 2026 Putin receives US envoys for four hours.", [("talks", "2026-01-22")]),
+        # a round on its date, a truce that ran, prisoners freed, an exchange of some prisoners
+        ("The face-to-face round at Istanbul on 29 March 2022 produced a communiqué.", [("talks", "2022-03-29")]),
+        ("Moscow's Victory Day ceasefire ran from 8 to 10 May 2025.", [("ceasefire", "2025-05-08")]),
+        ("314 prisoners had been freed by each side on 5 February 2026.", [("exchange", "2026-02-05")]),
+        (
+            "On 2 June 2025 they agreed a further exchange of severely wounded and young prisoners.",
+            [("exchange", "2025-06-02")],
+        ),
         # two meetings in one sentence with one date, each with its own verb
         (
             "Zelensky met Trump in Davos and Umerov met Witkoff in Miami on 22 January 2026.",
@@ -65,6 +73,8 @@ def test_events_as_timelines_and_live_blogs_report_them(text: str, expected: lis
         "29 December 2025 – Zelensky says a referendum would need a 60-day ceasefire.",
         # a date that is no entry's: the sentence goes on without a dash or colon after it
         "23 January 2026 brought no talks.",
+        # what a document calls for
+        "On 16 June 2024 the communiqué called for a full exchange of all prisoners of war.",
     ],
 )
 def test_what_is_no_event(text: str) -> None:

@@ -21,13 +21,14 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         ("prisoner", "pow", "exchange", "swap", "return", "freed", "released", "brought", "home"),
         re.compile(
             r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?"
-            r"(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,2}?(?:exchange|swap)\b|"
+            # "a further exchange of severely wounded and young prisoners" (not "of all prisoners": a plan's contents)
+            r"(?:(?!all\s)[\w-]+\s+(?:and\s+)?){0,3}?(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,2}?(?:exchange|swap)\b|"
             r"\bswap(?:ped|s)?\s+(?:of\s+)?(?:[\w,-]+\s+){0,4}?(?:prisoners|POWs)\b|"
             # "brought home 500 Ukrainian prisoners", "an exchange that would return 1,200 Ukrainians"
             r"\b(?:returned|freed|released|brought\s+(?:home|back))\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b|"
             r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b|"
             # a timeline's "314 prisoners of war are exchanged", "500 Ukrainian prisoners come home"
-            r"\b(?:prisoners(?:\s+of\s+war)?|POWs)\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:exchanged|swapped)|"
+            r"\b(?:prisoners(?:\s+of\s+war)?|POWs)\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:exchanged|swapped|freed|released)|"
             r"(?:come|came|comes)\s+home|(?:return|returned)\s+home)\b",
             re.IGNORECASE,
         ),
@@ -55,7 +56,7 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\bagreed\s+(?:that\s+)?(?:(?:(?!call|talks|meeting)[^.;]){0,60}?\s)?(?:would|will|to)\s+"
             r"(?:stop|halt|pause|cease)\s+(?:attacking|striking|strikes|attacks|fighting|hostilities|firing)\b|"
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+|had\s+)?(?:declared|announced|agreed|took\s+effect|"
-            r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down)\b|"
+            r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down|ran|held|lasted|expired)\b|"
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was|is|were)\s+to\s+(?:start|begin|take\s+effect)\b|"
             r"\b(?:declared|announced|ordered|agreed(?:\s+(?:to|on))?)\s+"
             r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|pause\s+in\s+(?:the\s+)?fighting)\b",
@@ -113,7 +114,7 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             # a timeline in the present: "they meet for three hours", "leaders meet Trump", "spend hours with Putin"
             r"\bmeets?\s+(?:for\s+(?:about\s+)?[\w-]+\s+(?:hours?|days?)|(?:with\s+)?(?-i:[A-Z])[\w'-]+)\b|"
             r"\bspen[dt]s?\s+(?:about\s+|some\s+|nearly\s+)?[\w-]+\s+(?:hours?|days?)\s+(?:in\s+talks\s+)?with\b|"
-            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)|"
+            r"\b(?:talks|negotiations|summit|meeting|round(?!\s+of\s+(?!talks|negotiations)))\b(?=[^.;]{0,60}?\bon\s+\d)|"
             r"\bround\s+(?:of\s+(?:talks|negotiations)\s+)?(?:was|were|is|will\s+be)\s+(?:held|hosted|scheduled|postponed)\b|"
             r"\b(?:telephone|phone|video)\s+(?:call|conversation)s?\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b|"
             r"\b(?:hours?|days?|sessions?)\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
