@@ -51,6 +51,16 @@ def test_heldout12_and_heldout13_tuned_on_keep_what_rules_8_reached(lexicon: Lex
     assert stance.precision is not None and stance.precision >= 0.85, stance.false_alarms
 
 
+def test_heldout12_and_heldout13_tuned_on_for_proposals_keep_their_scores(lexicon: Lexicon) -> None:
+    # scored once untuned (rules-7): proposal precision 0.94 (59/63), recall 0.94 (59/63); then the
+    # proposal rules were improved on their misses and false alarms (branch prop5): 1.00 (63/63),
+    # precision 1.00. Tuned numbers: heldout14 and heldout15 say what carries over.
+    sets = annotated_sets()
+    proposal = evaluate(sets["heldout12"] + sets["heldout13"], lexicon)["proposal"]
+    assert proposal.precision is not None and proposal.precision >= 0.95, proposal.false_alarms
+    assert proposal.recall is not None and proposal.recall >= 0.97, proposal.misses
+
+
 def test_heldout10_and_heldout11_tuned_on_keep_what_rules_8_reached(lexicon: Lexicon) -> None:
     # Written by a helper who never saw the rules and scored once, untuned, when rules-6 was merged
     # (pooled): stance 0.75 / 0.30. The cross-sentence stance rules of rules-7 (branch stance4) were
