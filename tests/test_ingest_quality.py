@@ -1,8 +1,8 @@
 """Precision and recall of the rules on the annotated texts in tests/data/ingest.
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
-rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails;
-there is none until the lead registers heldout14 and heldout15, sealed in unscored/. The older
+rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
+(heldout14 and heldout15 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -28,6 +28,23 @@ from peacetalks.ingest.lexicon import Lexicon
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+
+
+def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
+    # heldout14 and heldout15 were written by a helper who never saw the rules, kept sealed while
+    # rules-8 was built and scored once when it was merged, on 1 December 2026 (pooled): stance
+    # 0.87 / 0.46, figure precision 0.97 and recall 0.91, proposal recall 0.86. The stance recall
+    # and proposal targets are missed, and docs/ingest.md says so; these floors only stop a change
+    # from making fresh text worse.
+    assert set(FRESH) == {"heldout14", "heldout15"}
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout14"] + sets["heldout15"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.82, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.43, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.94, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.89, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.82, proposal.misses
 
 
 def test_heldout12_and_heldout13_tuned_on_keep_what_rules_8_reached(lexicon: Lexicon) -> None:
