@@ -37,6 +37,21 @@ _BY_AUTHORS = re.compile(
     r"\b(?:" + DOCUMENT_NOUNS + r")\s+(?:[\w-]+\s+){0,3}?(?:drafted|written|agreed|put\s+forward|proposed|"
     r"presented|prepared|drawn\s+up|tabled|issued)\s+(?:[^,;.]{0,40}?\s)?by\s+"
 )  # in fold(sentence), as _PRESENTS
+# "the Minsk Protocol, signed for the Contact Group by Kuchma, Zurabov and the OSCE's envoy": its signers
+# after "by"; "the Package of Measures, which the leaders of France, Germany, Russia and Ukraine endorsed":
+# before the verb. Both in fold(sentence), as _PRESENTS.
+_SIGN_VERBS = r"(?P<verb>signed|endorsed|initiall?ed|countersigned|ratified)"
+_SIGNED_BY = re.compile(r",?\s+" + _SIGN_VERBS + r"\s+(?:[^,;.]{0,40}?\s)?by\s+")
+_WHICH_SIGNED = re.compile(
+    r",\s+which\s+(?P<signers>(?:(?!that\b|which\b|who\b)[\w'’.-]+,?\s+){0,11}?[\w'’.-]+)"
+    r"\s+(?:(?:had|have|has|all|both|later|also|jointly)\s+)*" + _SIGN_VERBS + r"\b"
+)
+# Where a list of signers after "by" ends: another clause.
+_SIGNERS_END = re.compile(r";|,\s+(?:which|who|but|while|after|before|when|although|as)\b|\s+(?:but|while|because)\s")
+#: The stance of a signer: to sign a text accepts it, to endorse one supports it.
+_SIGN_STANCE = {"endorsed": "support"}
+
+
 # The document as the subject of a sentence or clause: "The plan", "The one-page document", "The
 # US draft", "Its central demand", "It" (only right after a sentence about the document).
 _SUBJECT = re.compile(
@@ -152,6 +167,30 @@ def authors_after(folded: str) -> int | None:
     :func:`presented`) says who wrote it."""
     m = _BY_AUTHORS.search(folded) if " by " in folded else None
     return m.end() if m else None
+
+
+@dataclass(frozen=True)
+class Signed:
+    """A document the sentence says was signed or endorsed: it is named before ``at``, its signers
+    are the actors within [``start``, ``end``), and ``stance`` is what signing says of them."""
+
+    at: int
+    start: int
+    end: int
+    stance: str
+
+
+def signed(folded: str) -> Signed | None:
+    """Who signed or endorsed the document named just before "signed by" or ", which … endorsed",
+    in ``folded`` as for :func:`presented`."""
+    m = _SIGNED_BY.search(folded) if " by " in folded else None
+    if m is not None:
+        stop = _SIGNERS_END.search(folded, m.end())
+        return Signed(m.start(), m.end(), stop.start() if stop else len(folded), _SIGN_STANCE.get(m["verb"], "accept"))
+    m = _WHICH_SIGNED.search(folded) if "which " in folded else None
+    if m is not None:
+        return Signed(m.start(), m.start("signers"), m.end("signers"), _SIGN_STANCE.get(m["verb"], "accept"))
+    return None
 
 
 def content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:

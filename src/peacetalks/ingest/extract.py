@@ -480,7 +480,30 @@ def _introduced(
         parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if at <= a.start < stop))
         if 0 < len(parties) <= 2:
             return documents.Current(parties)
+    if proposals and (signers := _signers(folded, actors, proposals, lexicon)) is not None:
+        return documents.Current(signers[1])
     return known[proposals[-1].ids[0]] if proposals else None
+
+
+#: The most signers a list may give a document: more is a list of something else.
+_MOST_SIGNERS = 6
+
+
+def _signers(
+    folded: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon
+) -> tuple[Mention, tuple[str, ...], str] | None:
+    """ "the Minsk Protocol, signed by Kuchma for Ukraine, Russia's ambassador and the OSCE's envoy", "the
+    Package of Measures, which France, Germany, Russia and Ukraine endorsed": the proposal named just
+    before, the parties of its signers, and the stance signing it takes (``folded`` is fold(sentence))."""
+    if not actors or (found := documents.signed(folded)) is None:
+        return None
+    document = next((p for p in reversed(proposals) if p.end <= found.at), None)
+    if document is None or found.at - document.end > 40 or folded.find(",", document.end, found.at) >= 0:
+        return None  # "the Minsk Protocol of 2014, signed by …", not a document further back
+    parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if found.start <= a.start < found.end))
+    if not 0 < len(parties) <= _MOST_SIGNERS:
+        return None
+    return document, parties, found.stance
 
 
 def _writers(
@@ -673,6 +696,10 @@ def _sentence_evidence(
         owned = [*proposals, *(references or ())]
         yield from (e for e in _author_stances(sentence, actors, owned, lexicon, item)
                     if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
+    if proposals and (signers := _signers(folded, actors, proposals, lexicon)) is not None:
+        said = {(e.actor_id, e.proposal_id) for e in stated}
+        signing = _signed_stances(sentence, *signers, lexicon, item)
+        yield from (e for e in signing if (e.actor_id, e.proposal_id) not in said)
     for f in figures:
         yield item(
             "figure",
@@ -1121,6 +1148,31 @@ def _author_stances(
                 "mention": sentence[owner.start : owner.end],
                 "rule": "author",
             },
+        )
+
+
+def _signed_stances(
+    sentence: str, document: Mention, parties: tuple[str, ...], stance: str, lexicon: Lexicon, item: MakeItem
+) -> Iterator[Evidence]:
+    """ "the Minsk Protocol, signed by …": each signer accepts the document (supports it, if it endorsed
+    it), at the confidence of a document's contents: the sentence names them, it does not quote them."""
+    document_name = sentence[document.start : document.end]
+    for party in parties:
+        yield item(
+            "stance",
+            document.start,
+            document.end,
+            "stance/signed",
+            0.6,
+            actor_id=party,
+            actor_name=lexicon.actor_names[party],
+            speaker_id=party,
+            **_object(lexicon, document.ids[0], True),
+            stance=stance,
+            polarity="positive",
+            conditional=False,
+            condition=None,
+            extra={"cue": "endorsed" if stance == "support" else "signed", "mention": document_name, "rule": "signed"},
         )
 
 
