@@ -33,7 +33,7 @@ def test_the_signers_of_a_document_accept_it(lexicon: Lexicon, text: str) -> Non
 
 def test_endorsing_a_document_supports_it(lexicon: Lexicon) -> None:
     text = (
-        "The second part deals with the Package of Measures of February 2015, which the leaders of France, Germany, "
+        "The review is at its best on the Package of Measures of February 2015, which the leaders of France, Germany, "
         "Russia and Ukraine later endorsed in a declaration of their own."
     )
     found = {(e.actor_id, e.proposal_id, e.stance) for e in stances(text, lexicon)}
@@ -71,3 +71,55 @@ def test_the_signers_hold_the_contents_the_next_sentence_gives(lexicon: Lexicon)
         "Critics of the book were unimpressed. Some called for an amnesty."
     )
     assert not {pair for pair in pairs(later, lexicon) if pair[1] == "accountability-amnesty"}
+
+
+def test_a_signer_agreed_by_after_an_apposition(lexicon: Lexicon) -> None:
+    text = "The other paper, a set of common understandings, was agreed in Beijing in May 2024 by China and Brazil."
+    assert {("china", "china-brazil-6-points"), ("brazil", "china-brazil-6-points")} <= pairs(text, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("second", "issue"),
+    [
+        ("The second part offers a route to a ceasefire.", "ceasefire-sequencing"),
+        ("The last section deals with sanctions relief.", "sanctions-relief"),
+        ("The third lays out a cap on Ukraine's armed forces.", "army-limits"),
+    ],
+)
+def test_the_parts_of_a_document_in_order_speak_for_its_authors(lexicon: Lexicon, second: str, issue: str) -> None:
+    text = f"Russia's memorandum of June 2025 has three parts. {second}"
+    assert ("russia", issue) in pairs(text, lexicon)
+
+
+def test_an_ordinal_is_no_part_without_a_document_or_before_a_document_noun(lexicon: Lexicon) -> None:
+    # no document with authors is being described: "the first" is a round of talks, a speaker, anything
+    assert not pairs("Talks resumed in Geneva. The second offers little hope of sanctions relief.", lexicon)
+    # "The final text" is a document of its own, not a part of the one before
+    text = "Russia's memorandum of June 2025 has three parts. The final text of the treaty lists sanctions relief."
+    assert ("russia", "sanctions-relief") not in pairs(text, lexicon)
+
+
+def test_a_list_after_a_colon_runs_over_its_semicolons(lexicon: Lexicon) -> None:
+    text = (
+        "The Russian memorandum sets out a settlement: recognition of Crimea as Russian; a neutral Ukraine; "
+        "and the lifting of sanctions."
+    )
+    found = pairs(text, lexicon)
+    assert {("russia", "territory-crimea"), ("russia", "nato-neutrality"), ("russia", "sanctions-relief")} <= found
+    # without a colon the semicolon still ends the document's contents: what follows is someone else's clause
+    ended = "The Russian memorandum demands recognition of Crimea; Kyiv still wants NATO membership."
+    assert ("russia", "nato-neutrality") not in pairs(ended, lexicon)
+
+
+def test_a_sentence_about_the_document_alone_keeps_it_as_subject(lexicon: Lexicon) -> None:
+    text = (
+        "European governments put forward a 24-point text of their own. Only its first pages have been published. "
+        "It opens with an unconditional ceasefire."
+    )
+    assert ("eu", "ceasefire-sequencing") in pairs(text, lexicon)
+    # a sentence about someone else between them ends it
+    other = (
+        "European governments put forward a 24-point text of their own. Russia dismissed its authors as warmongers. "
+        "It opens with an unconditional ceasefire."
+    )
+    assert ("eu", "ceasefire-sequencing") not in pairs(other, lexicon)

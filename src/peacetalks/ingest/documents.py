@@ -40,8 +40,11 @@ _BY_AUTHORS = re.compile(
 # "the Minsk Protocol, signed for the Contact Group by Kuchma, Zurabov and the OSCE's envoy": its signers
 # after "by"; "the Package of Measures, which the leaders of France, Germany, Russia and Ukraine endorsed":
 # before the verb. Both in fold(sentence), as _PRESENTS.
-_SIGN_VERBS = r"(?P<verb>signed|endorsed|initiall?ed|countersigned|ratified)"
-_SIGNED_BY = re.compile(r",?\s+" + _SIGN_VERBS + r"\s+(?:[^,;.]{0,40}?\s)?by\s+")
+_SIGN_VERBS = r"(?P<verb>signed|endorsed|initiall?ed|countersigned|ratified|agreed)"
+# (", was agreed … by": the comma closes an apposition, "The second, a set of six common understandings, …")
+_SIGNED_BY = re.compile(
+    r",?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?" + _SIGN_VERBS + r"\s+(?:[^,;.]{0,40}?\s)?by\s+"
+)
 _WHICH_SIGNED = re.compile(
     r",\s+which\s+(?P<signers>(?:(?!that\b|which\b|who\b)[\w'’.-]+,?\s+){0,11}?[\w'’.-]+)"
     r"\s+(?:(?:had|have|has|all|both|later|also|jointly)\s+)*" + _SIGN_VERBS + r"\b"
@@ -59,6 +62,14 @@ _SUBJECT = re.compile(
     r"would|will|did|does|the|an?|to|of|and|or|on|in|for|with|by|at|as|it)\b)[\w'’–-]+\s+){0,3}?"
     r"(?:" + DOCUMENT_NOUNS + r")\b"
     r"|Its\s+(?:[\w-]+\s+){0,2}?(?:demands?|points?|provisions?|clauses?|aims?|goals?|core|proposals?|sections?)\b",
+    re.IGNORECASE,
+)
+# One of the document's parts, in order: "The first describes …", "The second part offers …" (but "The
+# final text", a document of its own). Tried before _SUBJECT, whose nouns include "offers".
+_PART_NOUNS = r"(?:parts?|sections?|chapters?|annex|points?|clauses?|articles?|stages?|phases?|pages?)"
+_PART = re.compile(
+    r"(?:The|Its)\s+(?:first|second|third|fourth|fifth|last|final|next)"
+    rf"(?:\s+{_PART_NOUNS}\b|\b(?!\s+(?:{DOCUMENT_NOUNS}|{_PART_NOUNS})\b))",
     re.IGNORECASE,
 )
 _IT = re.compile(r"It\b")
@@ -85,7 +96,8 @@ _CONTENT = re.compile(
     r"urges?|urged|commits?|committed|guarantees?|guaranteed|grants?|granted|grant|allows?|allowed|allow|bans?|"
     r"banned|ban|limits?|limited|limit|recognises?|recognised|recognizes?|recognized|recognise|recognize|"
     r"promises?|promised|promise|insists?\s+on|insisted\s+on|is|are|was|were|rejects?|rejected|reject|"
-    r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze)\b",
+    r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze|"
+    r"describes|described|lists|listed|(?:lays|laid|spells|spelled|spelt)\s+out|(?:deals|dealt)\s+with)\b",
     re.IGNORECASE,
 )
 # "Under the plan, Ukraine would …": what follows the opening phrase is the document's content.
@@ -208,7 +220,8 @@ def content(sentence: str, current: Current, *, cued: bool = False) -> Content |
         if would is None:
             return None
         return Content(under.end(), under.end(), would.group(), "propose", False)
-    subject = _SUBJECT.match(sentence) or (_IT.match(sentence) if current.subject else None)
+    subject = (_PART.match(sentence) if current.authors else None) or _SUBJECT.match(sentence)
+    subject = subject or (_IT.match(sentence) if current.subject else None)
     if subject is None and current.subject and not cued and not _REPORTED.search(sentence):
         would = _WOULD.search(sentence, 0, 80)
         if would is not None and would.group().lower() in ("would", "will"):

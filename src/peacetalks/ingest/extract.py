@@ -375,6 +375,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject_now = proposals[0].start <= 60 and not any(a.start < proposals[0].start for a in speaking)
         if current is not None and current.subject and sentence.rstrip().endswith("?"):
             subject_now = True  # "And what does Russia get?": a question between contents says nothing itself
+        if current is not None and current.subject and not actors and _ITS.search(sentence):
+            subject_now = True  # "Only its first pages have been published.": still about the document, no one else
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
@@ -1043,6 +1045,9 @@ _CONTENT_END = re.compile(
     r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:said|says|told|tells|added)\b",
     re.IGNORECASE,
 )
+# A sentence still about the document: "its", "the text".
+_ITS = re.compile(r"\b[Ii]ts\b|\b(?:[Tt]he|[Tt]his)\s+(?:text|document|draft|paper)\b")
+_LIST_END = re.compile(_CONTENT_END.pattern.removeprefix(";|"), re.IGNORECASE)
 
 
 # Before an organisation a country would belong to: "never join NATO", "membership of the EU".
@@ -1063,6 +1068,8 @@ def _document_stances(
     stance an actor states itself)."""
     found, writers = contents
     stop = _CONTENT_END.search(sentence, found.start)
+    if stop is not None and stop.group() == ";" and sentence.find(":", found.start, stop.start()) >= 0:
+        stop = _LIST_END.search(sentence, found.start)  # "… describes a settlement: X; Y; and Z": a list's items
     end = stop.start() if stop else len(sentence)
     # a term that is only an actor's name ("the United States, NATO and …") is the actor, unless
     # something is to join it ("that it will never join NATO")
