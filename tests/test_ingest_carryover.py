@@ -123,3 +123,23 @@ def test_a_sentence_about_the_document_alone_keeps_it_as_subject(lexicon: Lexico
         "It opens with an unconditional ceasefire."
     )
     assert ("eu", "ceasefire-sequencing") not in pairs(other, lexicon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One month – the truce in the air, at sea and on energy infrastructure that France and Britain floated.",
+        "Observers recalled the truce in the air and at sea that France and Britain proposed in March.",
+        "A ceasefire for the winter months that France and Britain put forward was never agreed.",
+    ],
+)
+def test_a_relative_clause_after_phrases_of_place_is_said_of_the_noun_they_qualify(lexicon: Lexicon, text: str) -> None:
+    found = pairs(text, lexicon)
+    assert {("france", "ceasefire-sequencing"), ("uk", "ceasefire-sequencing")} <= found
+
+
+def test_a_relative_clause_after_a_document_is_said_of_the_document(lexicon: Lexicon) -> None:
+    # "a ceasefire in the plan that Russia rejected": Russia rejected the plan, not the ceasefire
+    assert ("russia", "ceasefire-sequencing") not in pairs(
+        "Observers recalled a ceasefire in the plan that Russia rejected.", lexicon
+    )

@@ -205,6 +205,14 @@ def signed(folded: str) -> Signed | None:
     return None
 
 
+_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)
+
+
+def names_document(text: str) -> re.Match[str] | None:
+    """A noun in ``text`` that names a document ("plan", "text", "memorandum")."""
+    return _DOCUMENT.search(text)
+
+
 def content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
     """The document's contents, when the sentence opens with the document as subject ("The plan
     calls for …", "Its central demand is …", "It also backs …" right after such a sentence) or with

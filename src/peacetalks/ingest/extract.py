@@ -1688,7 +1688,27 @@ def _that_head(sentence: str, named: list[Mention], speaker: Mention, cue_start:
     that = _THAT.search(sentence, max(0, speaker.start - 12), speaker.start)
     if that is None or not _AUXILIARIES.match(sentence, speaker.end, cue_start):
         return None
-    return next((m for m in named if m.end == that.start()), None)
+    head = that.start()
+    qualified = (m for m in reversed(named) if m.end == head or (m.end < head and _qualifies(sentence, m.end, head)))
+    return next(qualified, None)
+
+
+# Phrases of place and manner after a noun, before its relative clause: "the truce in the air, at sea and on
+# energy infrastructure that France and Britain floated" is the truce.
+_QUALIFIERS = re.compile(
+    r"(?:,?\s+(?:and\s+|or\s+)?(?:in|on|at|along|across|over|for|from|around|near|without)\s+"
+    r"(?!that\b|which\b)[\w'’-]+(?:\s+(?!that\b|which\b|and\b|or\b)[\w'’-]+){0,2})+"
+)
+
+
+def _qualifies(sentence: str, start: int, end: int) -> bool:
+    """Whether [start, end) of ``sentence`` only qualifies the noun before it (and names no document, whose
+    relative clause it would be: "a ceasefire in the plan that Russia rejected")."""
+    return (
+        end - start <= 70
+        and _QUALIFIERS.fullmatch(sentence, start, end) is not None
+        and documents.names_document(sentence[start:end]) is None
+    )
 
 
 def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
