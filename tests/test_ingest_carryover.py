@@ -143,3 +143,24 @@ def test_a_relative_clause_after_a_document_is_said_of_the_document(lexicon: Lex
     assert ("russia", "ceasefire-sequencing") not in pairs(
         "Observers recalled a ceasefire in the plan that Russia rejected.", lexicon
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW – Russia's memorandum demands the lifting of sanctions.",
+        "June 2025 – Russia's memorandum demands the lifting of sanctions.",
+        "2025-06-02 – Istanbul: Russia's memorandum demands the lifting of sanctions.",
+        "Background: Russia's memorandum demands the lifting of sanctions.",
+        "16:31 – Context: Russia's memorandum demands the lifting of sanctions.",
+    ],
+)
+def test_a_label_the_line_opens_with_does_not_hide_the_document_subject(lexicon: Lexicon, text: str) -> None:
+    found = [e for e in stances(text, lexicon) if e.extractor == "stance/document"]
+    assert {(e.actor_id, e.issue_id) for e in found} == {("russia", "sanctions-relief")}
+
+
+def test_a_long_clause_before_a_dash_is_no_label(lexicon: Lexicon) -> None:
+    # a whole clause before the dash: what follows is an aside, not the document's own sentence
+    text = "The delegations argued in Istanbul for a whole week – the memorandum demands the lifting of sanctions."
+    assert not [e for e in stances(text, lexicon) if e.extractor == "stance/document"]

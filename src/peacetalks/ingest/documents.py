@@ -11,7 +11,7 @@ speaks for its authors on the issues after the verb.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from peacetalks.ingest.patterns import trie_pattern
 
@@ -97,7 +97,7 @@ _CONTENT = re.compile(
     r"banned|ban|limits?|limited|limit|recognises?|recognised|recognizes?|recognized|recognise|recognize|"
     r"promises?|promised|promise|insists?\s+on|insisted\s+on|is|are|was|were|rejects?|rejected|reject|"
     r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze|"
-    r"describes|described|lists|listed|(?:lays|laid|spells|spelled|spelt)\s+out|(?:deals|dealt)\s+with)\b",
+    r"describes|described|lists|listed|makes|made|(?:lays|laid|spells|spelled|spelt)\s+out|(?:deals|dealt)\s+with)\b",
     re.IGNORECASE,
 )
 # "Under the plan, Ukraine would …": what follows the opening phrase is the document's content.
@@ -213,7 +213,23 @@ def names_document(text: str) -> re.Match[str] | None:
     return _DOCUMENT.search(text)
 
 
+# A label a line opens with before its sentence: a dateline ("MOSCOW – "), a timeline's date ("June 2025 – ",
+# "2026-01-06 – Paris: "), a figure a fact box explains ("30 days – "), a heading ("Context: ").
+_LABEL = re.compile(r"(?:(?:\d{1,2}:\d{2}|[\w'’/,-]+)(?:\s+(?:\d{1,2}:\d{2}|[\w'’/,-]+)){0,4}(?:\s[–—]\s+|:\s+)){1,2}")
+
+
 def content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
+    """As :func:`_content`, after a label the line opens with ("June 2025 – The memorandum demands …")."""
+    label = _LABEL.match(sentence) if ("– " in sentence[:60] or ": " in sentence[:60]) else None
+    if label is None:
+        return _content(sentence, current, cued=cued)
+    found = _content(sentence[label.end() :], current, cued=cued)
+    if found is None:
+        return None
+    return replace(found, subject_end=found.subject_end + label.end(), start=found.start + label.end())
+
+
+def _content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
     """The document's contents, when the sentence opens with the document as subject ("The plan
     calls for …", "Its central demand is …", "It also backs …" right after such a sentence) or with
     "Under the plan, …" before a clause with would/will/must; or, right after such a sentence, goes
