@@ -49,8 +49,9 @@ _WHICH_SIGNED = re.compile(
     r",\s+which\s+(?P<signers>(?:(?!that\b|which\b|who\b)[\w'’.-]+,?\s+){0,11}?[\w'’.-]+)"
     r"\s+(?:(?:had|have|has|all|both|later|also|jointly)\s+)*" + _SIGN_VERBS + r"\b"
 )
-# Where a list of signers after "by" ends: another clause.
-_SIGNERS_END = re.compile(r";|,\s+(?:which|who|but|while|after|before|when|although|as)\b|\s+(?:but|while|because)\s")
+# Where a list of signers after "by" ends: another clause, or a comma before anything but a name, "the",
+# "and" or "with" ("…, agreed by some 35 countries, gives Ukraine guarantees").
+_SIGNERS_END = re.compile(r";|,\s+(?!(?:the|and|with|as\s+well\s+as)\s)[a-z]|\s+(?:but|while|because)\s")
 #: The stance of a signer: to sign a text accepts it, to endorse one supports it.
 _SIGN_STANCE = {"endorsed": "support"}
 
@@ -192,12 +193,12 @@ class Signed:
     stance: str
 
 
-def signed(folded: str) -> Signed | None:
+def signed(sentence: str, folded: str) -> Signed | None:
     """Who signed or endorsed the document named just before "signed by" or ", which … endorsed",
-    in ``folded`` as for :func:`presented`."""
+    in ``sentence`` (``folded`` is fold() of it, as for :func:`presented`)."""
     m = _SIGNED_BY.search(folded) if " by " in folded else None
     if m is not None:
-        stop = _SIGNERS_END.search(folded, m.end())
+        stop = _SIGNERS_END.search(sentence, m.end())
         return Signed(m.start(), m.end(), stop.start() if stop else len(folded), _SIGN_STANCE.get(m["verb"], "accept"))
     m = _WHICH_SIGNED.search(folded) if "which " in folded else None
     if m is not None:

@@ -482,7 +482,7 @@ def _introduced(
         parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if at <= a.start < stop))
         if 0 < len(parties) <= 2:
             return documents.Current(parties)
-    if proposals and (signers := _signers(folded, actors, proposals, lexicon)) is not None:
+    if proposals and (signers := _signers(sentence, folded, actors, proposals, lexicon)) is not None:
         return documents.Current(signers[1])
     return known[proposals[-1].ids[0]] if proposals else None
 
@@ -492,12 +492,12 @@ _MOST_SIGNERS = 6
 
 
 def _signers(
-    folded: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon
+    sentence: str, folded: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon
 ) -> tuple[Mention, tuple[str, ...], str] | None:
     """ "the Minsk Protocol, signed by Kuchma for Ukraine, Russia's ambassador and the OSCE's envoy", "the
     Package of Measures, which France, Germany, Russia and Ukraine endorsed": the proposal named just
     before, the parties of its signers, and the stance signing it takes (``folded`` is fold(sentence))."""
-    if not actors or (found := documents.signed(folded)) is None:
+    if not actors or (found := documents.signed(sentence, folded)) is None:
         return None
     document = next((p for p in reversed(proposals) if p.end <= found.at), None)
     if document is None or found.at - document.end > 40 or folded.find(",", document.end, found.at) >= 0:
@@ -698,7 +698,7 @@ def _sentence_evidence(
         owned = [*proposals, *(references or ())]
         yield from (e for e in _author_stances(sentence, actors, owned, lexicon, item)
                     if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
-    if proposals and (signers := _signers(folded, actors, proposals, lexicon)) is not None:
+    if proposals and (signers := _signers(sentence, folded, actors, proposals, lexicon)) is not None:
         said = {(e.actor_id, e.proposal_id) for e in stated}
         signing = _signed_stances(sentence, *signers, lexicon, item)
         yield from (e for e in signing if (e.actor_id, e.proposal_id) not in said)
