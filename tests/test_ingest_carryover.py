@@ -166,3 +166,22 @@ def test_a_long_clause_before_a_dash_is_no_label(lexicon: Lexicon) -> None:
     # a whole clause before the dash: what follows is an aside, not the document's own sentence
     text = "The delegations argued in Istanbul for a whole week – the memorandum demands the lifting of sanctions."
     assert not [e for e in stances(text, lexicon) if e.extractor == "stance/document"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-01-06 – Paris: the Coalition of the Willing offers guarantees to Ukraine.",
+        "PARIS – The Coalition of the Willing offers guarantees to Ukraine.",
+    ],
+)
+def test_the_place_of_a_dateline_is_no_speaker(lexicon: Lexicon, text: str) -> None:
+    assert ("coalition-of-the-willing", "security-guarantees") in pairs(text, lexicon)
+    assert not {pair for pair in pairs(text, lexicon) if pair[0] == "france"}
+
+
+def test_a_speaker_after_the_dateline_still_speaks(lexicon: Lexicon) -> None:
+    assert ("ukraine", "nato-neutrality") in pairs("KYIV – Ukraine rejected neutrality on Monday.", lexicon)
+    # a colon after a possessive is the subject's, not a heading: Putin still demands
+    text = "14 June 2024 – Putin's conditions: Ukraine must withdraw from Kherson."
+    assert ("russia", "territory-kherson") in pairs(text, lexicon)

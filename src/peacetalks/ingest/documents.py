@@ -216,18 +216,26 @@ def names_document(text: str) -> re.Match[str] | None:
 
 # A label a line opens with before its sentence: a dateline ("MOSCOW – "), a timeline's date ("June 2025 – ",
 # "2026-01-06 – Paris: "), a figure a fact box explains ("30 days – "), a heading ("Context: ").
-_LABEL = re.compile(r"(?:(?:\d{1,2}:\d{2}|[\w'’/,-]+)(?:\s+(?:\d{1,2}:\d{2}|[\w'’/,-]+)){0,4}(?:\s[–—]\s+|:\s+)){1,2}")
+_LABEL_WORD = r"(?:\d{1,2}:\d{2}|[\w'’/,-]+)"
+# (a heading before a colon is a word or two, no one's: "Putin's conditions: …" is the sentence's subject)
+_LABEL = re.compile(rf"(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?")
+
+
+def label(sentence: str) -> re.Match[str] | None:
+    """The label ``sentence`` opens with, if any (see _LABEL)."""
+    found = _LABEL.match(sentence) if ("– " in sentence[:60] or ": " in sentence[:60]) else None
+    return found if found is not None and found.end() > 0 else None
 
 
 def content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
     """As :func:`_content`, after a label the line opens with ("June 2025 – The memorandum demands …")."""
-    label = _LABEL.match(sentence) if ("– " in sentence[:60] or ": " in sentence[:60]) else None
-    if label is None:
+    opening = label(sentence)
+    if opening is None:
         return _content(sentence, current, cued=cued)
-    found = _content(sentence[label.end() :], current, cued=cued)
+    found = _content(sentence[opening.end() :], current, cued=cued)
     if found is None:
         return None
-    return replace(found, subject_end=found.subject_end + label.end(), start=found.start + label.end())
+    return replace(found, subject_end=found.subject_end + opening.end(), start=found.start + opening.end())
 
 
 def _content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
