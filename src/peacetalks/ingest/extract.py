@@ -25,6 +25,15 @@ are found first; then
   (", though not in law,") not ending the clause, the items a colon opens and "…, and that …"
   staying with the cue before them, and an actor inside a longer term ("NATO membership") no
   speaker;
+- rules that **carry over** to genres the tuning sets did not use (rules-9): the signers of a case
+  proposal named just before "signed (for …) by A, B and C" or ", which A and B endorsed" accept it
+  (``stance/signed``; "endorsed": support) and hold the contents the next sentences give ("It
+  promised …"); a document's parts in order as its subjects ("The first describes …", "The second
+  part offers …"); a list after a colon running over its semicolons; a sentence that only refers to
+  the document ("Only its first pages …") keeping it as the subject; a label the line opens with (a
+  dateline, a timeline's date, a fact box's figure, a heading: "June 2025 – ", "Context: ") neither
+  hiding the document's sentence nor, for a place, speaking; and a relative clause said of the issue
+  its phrases of place qualify ("the truce in the air and at sea that France and Britain floated");
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
@@ -262,7 +271,10 @@ _GOVERNED = re.compile(
 # 8: structure (a passive's agents after a phrase and joined by "and", lists of speakers and objects, the
 # head of a noun phrase a relative clause follows, asides and colons within a clause, "…, and that …",
 # "as did X", "alongside X", "the delegations", a verb left out, an actor inside a longer term as no speaker)
-EXTRACTOR_VERSION = "rules-8"
+# 9: rules that carry over to unseen genres: a document's signers (stance/signed) and its contents over the
+# sentences after them, its parts in order, a list after a colon, datelines and timeline labels (no speaker,
+# no hiding the document), a relative clause after phrases of place
+EXTRACTOR_VERSION = "rules-9"
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
