@@ -185,3 +185,14 @@ def test_a_speaker_after_the_dateline_still_speaks(lexicon: Lexicon) -> None:
     # a colon after a possessive is the subject's, not a heading: Putin still demands
     text = "14 June 2024 – Putin's conditions: Ukraine must withdraw from Kherson."
     assert ("russia", "territory-kherson") in pairs(text, lexicon)
+
+
+def test_a_document_that_makes_an_issue_a_condition_states_it(lexicon: Lexicon) -> None:
+    text = "Context: Russia's memorandum makes the lifting of sanctions a precondition of any settlement."
+    assert ("russia", "sanctions-relief") in {
+        (e.actor_id, e.issue_id) for e in stances(text, lexicon) if e.extractor == "stance/document"
+    }
+    # "makes no mention of" says the opposite
+    assert not pairs("Russia's memorandum makes no mention of the lifting of sanctions.", lexicon) - {
+        ("russia", "russia-memorandum-2025")
+    }
