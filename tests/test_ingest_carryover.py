@@ -8,6 +8,7 @@ import pytest
 
 from peacetalks.case.loading import load_case_path
 from peacetalks.catalog import builtin_cases
+from peacetalks.ingest import documents
 from peacetalks.ingest.lexicon import Lexicon
 from stancetext import pairs, stances
 
@@ -196,3 +197,11 @@ def test_a_document_that_makes_an_issue_a_condition_states_it(lexicon: Lexicon) 
     assert not pairs("Russia's memorandum makes no mention of the lifting of sanctions.", lexicon) - {
         ("russia", "russia-memorandum-2025")
     }
+
+
+def test_a_phrase_between_dashes_is_no_dateline() -> None:
+    assert documents.dateline("MOSCOW – Vladimir Putin said the plan could serve as a basis.") == len("MOSCOW – ")
+    assert documents.dateline("June 2025 – Russia hands over its memorandum.") == len("June 2025 – ")
+    assert documents.dateline("Context: Kyiv rejects the plan.") == len("Context: ")
+    # actors in an aside between dashes are not a place the line was written in
+    assert documents.dateline("Russia and Ukraine – the two parties – agreed on a ceasefire.") == 0

@@ -229,6 +229,18 @@ def label(sentence: str) -> re.Match[str] | None:
     return found if found is not None and found.end() > 0 else None
 
 
+def dateline(sentence: str) -> int:
+    """Where a dateline, a timeline's date or a heading ``sentence`` opens with ends ("MOSCOW – ",
+    "2026-01-06 – Paris: ", "Context: "), else 0: not a phrase between dashes ("Russia and Ukraine –
+    the two parties – agreed …"), whose actors may speak."""
+    found = label(sentence)
+    if found is None:
+        return 0
+    text = found.group()
+    heading = text.rstrip().endswith(":") or any(c.isdigit() for c in text) or text.strip(" –—").isupper()
+    return found.end() if heading else 0
+
+
 def content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
     """As :func:`_content`, after a label the line opens with ("June 2025 – The memorandum demands …")."""
     opening = label(sentence)

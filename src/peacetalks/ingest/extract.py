@@ -331,9 +331,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if here or actors:
             references = lexicon.references(sentence, actors, proposals, here, figures, reached or published)
         speaking = _speaking(sentence, actors, proposals)
-        if speaking and (label := documents.label(sentence)) is not None:
+        if speaking and (dated := documents.dateline(sentence)):
             # "2026-01-06 – Paris: the Coalition adopts …": a dateline's place says nothing
-            speaking = [a for a in speaking if a.start >= label.end()]
+            speaking = [a for a in speaking if a.start >= dated]
         if antecedents.subject is not subject or antecedents.person is not person:
             antecedents = Antecedents(subject, person) if subject or person else _NO_ONE
         # whether a quote goes on into the next sentence
