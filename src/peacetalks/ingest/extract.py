@@ -1556,8 +1556,8 @@ def _person(sentence: str, actors: list[Mention], stated: Sequence[Evidence], le
     return None
 
 
-#: Stances no one states in the sentence: a document's contents, a plan's authors.
-_NOT_SPOKEN = frozenset(("stance/document", "stance/author"))
+#: Stances no one states in the sentence: a document's contents, a plan's authors, its signers.
+_NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
 
 
 def _pronoun_speaker(
