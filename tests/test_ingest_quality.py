@@ -54,13 +54,15 @@ def test_heldout12_and_heldout13_tuned_on_keep_what_rules_8_reached(lexicon: Lex
     # of rules-8 (branch stance5s) were then built on their misses and heldout10/11's, so they are
     # tuning sets now: stance 0.87 / 0.59 pooled (heldout12 0.91 / 0.60, heldout13 0.79 / 0.57);
     # with the stance vocabulary of branch stance5v 0.88 / 0.68 (heldout12 0.91 / 0.72, heldout13
-    # 0.79 / 0.58). These floors stop a change from losing that.
+    # 0.79 / 0.58); with the rules of rules-9 (branch stance6s: a document's parts in order, a list
+    # after a colon, datelines) 0.91 / 0.75 (heldout12 0.94 / 0.80, heldout13 0.85 / 0.64). These
+    # floors stop a change from losing that.
     assert not {"heldout12", "heldout13"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout12"] + sets["heldout13"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.64, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.72, stance.misses
     assert figure.precision is not None and figure.precision >= 0.93, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.89, figure.misses
     assert proposal.recall is not None and proposal.recall >= 0.9, proposal.misses

@@ -11,7 +11,7 @@ speaks for its authors on the issues after the verb.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from peacetalks.ingest.patterns import trie_pattern
 
@@ -37,6 +37,25 @@ _BY_AUTHORS = re.compile(
     r"\b(?:" + DOCUMENT_NOUNS + r")\s+(?:[\w-]+\s+){0,3}?(?:drafted|written|agreed|put\s+forward|proposed|"
     r"presented|prepared|drawn\s+up|tabled|issued)\s+(?:[^,;.]{0,40}?\s)?by\s+"
 )  # in fold(sentence), as _PRESENTS
+# "the Minsk Protocol, signed for the Contact Group by Kuchma, Zurabov and the OSCE's envoy": its signers
+# after "by"; "the Package of Measures, which the leaders of France, Germany, Russia and Ukraine endorsed":
+# before the verb. Both in fold(sentence), as _PRESENTS.
+_SIGN_VERBS = r"(?P<verb>signed|endorsed|initiall?ed|countersigned|ratified|agreed)"
+# (", was agreed … by": the comma closes an apposition, "The second, a set of six common understandings, …")
+_SIGNED_BY = re.compile(
+    r",?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?" + _SIGN_VERBS + r"\s+(?:[^,;.]{0,40}?\s)?by\s+"
+)
+_WHICH_SIGNED = re.compile(
+    r",\s+which\s+(?P<signers>(?:(?!that\b|which\b|who\b)[\w'’.-]+,?\s+){0,11}?[\w'’.-]+)"
+    r"\s+(?:(?:had|have|has|all|both|later|also|jointly)\s+)*" + _SIGN_VERBS + r"\b"
+)
+# Where a list of signers after "by" ends: another clause, or a comma before anything but a name, "the",
+# "and" or "with" ("…, agreed by some 35 countries, gives Ukraine guarantees").
+_SIGNERS_END = re.compile(r";|,\s+(?!(?:the|and|with|as\s+well\s+as)\s)[a-z]|\s+(?:but|while|because)\s")
+#: The stance of a signer: to sign a text accepts it, to endorse one supports it.
+_SIGN_STANCE = {"endorsed": "support"}
+
+
 # The document as the subject of a sentence or clause: "The plan", "The one-page document", "The
 # US draft", "Its central demand", "It" (only right after a sentence about the document).
 _SUBJECT = re.compile(
@@ -44,6 +63,14 @@ _SUBJECT = re.compile(
     r"would|will|did|does|the|an?|to|of|and|or|on|in|for|with|by|at|as|it)\b)[\w'’–-]+\s+){0,3}?"
     r"(?:" + DOCUMENT_NOUNS + r")\b"
     r"|Its\s+(?:[\w-]+\s+){0,2}?(?:demands?|points?|provisions?|clauses?|aims?|goals?|core|proposals?|sections?)\b",
+    re.IGNORECASE,
+)
+# One of the document's parts, in order: "The first describes …", "The second part offers …" (but "The
+# final text", a document of its own). Tried before _SUBJECT, whose nouns include "offers".
+_PART_NOUNS = r"(?:parts?|sections?|chapters?|annex|points?|clauses?|articles?|stages?|phases?|pages?)"
+_PART = re.compile(
+    r"(?:The|Its)\s+(?:first|second|third|fourth|fifth|last|final|next)"
+    rf"(?:\s+{_PART_NOUNS}\b|\b(?!\s+(?:{DOCUMENT_NOUNS}|{_PART_NOUNS})\b))",
     re.IGNORECASE,
 )
 _IT = re.compile(r"It\b")
@@ -70,7 +97,10 @@ _CONTENT = re.compile(
     r"urges?|urged|commits?|committed|guarantees?|guaranteed|grants?|granted|grant|allows?|allowed|allow|bans?|"
     r"banned|ban|limits?|limited|limit|recognises?|recognised|recognizes?|recognized|recognise|recognize|"
     r"promises?|promised|promise|insists?\s+on|insisted\s+on|is|are|was|were|rejects?|rejected|reject|"
-    r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze)\b",
+    r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze|"
+    r"describes|described|lists|listed|(?:lays|laid|spells|spelled|spelt)\s+out|(?:deals|dealt)\s+with|"
+    # "makes the restoration of the borders a precondition", but not "makes no mention of …"
+    r"(?:makes|made)(?!\s+(?:no|little|clear|it|sense|headlines|mention|progress|public)\b))\b",
     re.IGNORECASE,
 )
 # "Under the plan, Ukraine would …": what follows the opening phrase is the document's content.
@@ -154,7 +184,75 @@ def authors_after(folded: str) -> int | None:
     return m.end() if m else None
 
 
+@dataclass(frozen=True)
+class Signed:
+    """A document the sentence says was signed or endorsed: it is named before ``at``, its signers
+    are the actors within [``start``, ``end``), and ``stance`` is what signing says of them."""
+
+    at: int
+    start: int
+    end: int
+    stance: str
+
+
+def signed(sentence: str, folded: str) -> Signed | None:
+    """Who signed or endorsed the document named just before "signed by" or ", which … endorsed",
+    in ``sentence`` (``folded`` is fold() of it, as for :func:`presented`)."""
+    m = _SIGNED_BY.search(folded) if " by " in folded else None
+    if m is not None:
+        stop = _SIGNERS_END.search(sentence, m.end())
+        return Signed(m.start(), m.end(), stop.start() if stop else len(folded), _SIGN_STANCE.get(m["verb"], "accept"))
+    m = _WHICH_SIGNED.search(folded) if "which " in folded else None
+    if m is not None:
+        return Signed(m.start(), m.start("signers"), m.end("signers"), _SIGN_STANCE.get(m["verb"], "accept"))
+    return None
+
+
+_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)
+
+
+def names_document(text: str) -> re.Match[str] | None:
+    """A noun in ``text`` that names a document ("plan", "text", "memorandum")."""
+    return _DOCUMENT.search(text)
+
+
+# A label a line opens with before its sentence: a dateline ("MOSCOW – "), a timeline's date ("June 2025 – ",
+# "2026-01-06 – Paris: "), a figure a fact box explains ("30 days – "), a heading ("Context: ").
+_LABEL_WORD = r"(?:\d{1,2}:\d{2}|[\w'’/,-]+)"
+# (a heading before a colon is a word or two, no one's: "Putin's conditions: …" is the sentence's subject)
+_LABEL = re.compile(rf"(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?")
+
+
+def label(sentence: str) -> re.Match[str] | None:
+    """The label ``sentence`` opens with, if any (see _LABEL)."""
+    found = _LABEL.match(sentence) if ("– " in sentence[:60] or ": " in sentence[:60]) else None
+    return found if found is not None and found.end() > 0 else None
+
+
+def dateline(sentence: str) -> int:
+    """Where a dateline, a timeline's date or a heading ``sentence`` opens with ends ("MOSCOW – ",
+    "2026-01-06 – Paris: ", "Context: "), else 0: not a phrase between dashes ("Russia and Ukraine –
+    the two parties – agreed …"), whose actors may speak."""
+    found = label(sentence)
+    if found is None:
+        return 0
+    text = found.group()
+    heading = text.rstrip().endswith(":") or any(c.isdigit() for c in text) or text.strip(" –—").isupper()
+    return found.end() if heading else 0
+
+
 def content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
+    """As :func:`_content`, after a label the line opens with ("June 2025 – The memorandum demands …")."""
+    opening = label(sentence)
+    if opening is None:
+        return _content(sentence, current, cued=cued)
+    found = _content(sentence[opening.end() :], current, cued=cued)
+    if found is None:
+        return None
+    return replace(found, subject_end=found.subject_end + opening.end(), start=found.start + opening.end())
+
+
+def _content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
     """The document's contents, when the sentence opens with the document as subject ("The plan
     calls for …", "Its central demand is …", "It also backs …" right after such a sentence) or with
     "Under the plan, …" before a clause with would/will/must; or, right after such a sentence, goes
@@ -169,7 +267,8 @@ def content(sentence: str, current: Current, *, cued: bool = False) -> Content |
         if would is None:
             return None
         return Content(under.end(), under.end(), would.group(), "propose", False)
-    subject = _SUBJECT.match(sentence) or (_IT.match(sentence) if current.subject else None)
+    subject = (_PART.match(sentence) if current.authors else None) or _SUBJECT.match(sentence)
+    subject = subject or (_IT.match(sentence) if current.subject else None)
     if subject is None and current.subject and not cued and not _REPORTED.search(sentence):
         would = _WOULD.search(sentence, 0, 80)
         if would is not None and would.group().lower() in ("would", "will"):

@@ -25,6 +25,15 @@ are found first; then
   (", though not in law,") not ending the clause, the items a colon opens and "…, and that …"
   staying with the cue before them, and an actor inside a longer term ("NATO membership") no
   speaker;
+- rules that **carry over** to genres the tuning sets did not use (rules-9): the signers of a case
+  proposal named just before "signed (for …) by A, B and C" or ", which A and B endorsed" accept it
+  (``stance/signed``; "endorsed": support) and hold the contents the next sentences give ("It
+  promised …"); a document's parts in order as its subjects ("The first describes …", "The second
+  part offers …"); a list after a colon running over its semicolons; a sentence that only refers to
+  the document ("Only its first pages …") keeping it as the subject; a label the line opens with (a
+  dateline, a timeline's date, a fact box's figure, a heading: "June 2025 – ", "Context: ") neither
+  hiding the document's sentence nor, for a place, speaking; and a relative clause said of the issue
+  its phrases of place qualify ("the truce in the air and at sea that France and Britain floated");
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
@@ -262,7 +271,10 @@ _GOVERNED = re.compile(
 # 8: structure (a passive's agents after a phrase and joined by "and", lists of speakers and objects, the
 # head of a noun phrase a relative clause follows, asides and colons within a clause, "…, and that …",
 # "as did X", "alongside X", "the delegations", a verb left out, an actor inside a longer term as no speaker)
-EXTRACTOR_VERSION = "rules-8"
+# 9: rules that carry over to unseen genres: a document's signers (stance/signed) and its contents over the
+# sentences after them, its parts in order, a list after a colon, datelines and timeline labels (no speaker,
+# no hiding the document), a relative clause after phrases of place
+EXTRACTOR_VERSION = "rules-9"
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
@@ -319,6 +331,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if here or actors:
             references = lexicon.references(sentence, actors, proposals, here, figures, reached or published)
         speaking = _speaking(sentence, actors, proposals)
+        if speaking and (dated := documents.dateline(sentence)):
+            # "2026-01-06 – Paris: the Coalition adopts …": a dateline's place says nothing
+            speaking = [a for a in speaking if a.start >= dated]
         if antecedents.subject is not subject or antecedents.person is not person:
             antecedents = Antecedents(subject, person) if subject or person else _NO_ONE
         # whether a quote goes on into the next sentence
@@ -375,6 +390,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject_now = proposals[0].start <= 60 and not any(a.start < proposals[0].start for a in speaking)
         if current is not None and current.subject and sentence.rstrip().endswith("?"):
             subject_now = True  # "And what does Russia get?": a question between contents says nothing itself
+        if current is not None and current.subject and not actors and _ITS.search(sentence):
+            subject_now = True  # "Only its first pages have been published.": still about the document, no one else
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
@@ -480,7 +497,30 @@ def _introduced(
         parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if at <= a.start < stop))
         if 0 < len(parties) <= 2:
             return documents.Current(parties)
+    if proposals and (signers := _signers(sentence, folded, actors, proposals, lexicon)) is not None:
+        return documents.Current(signers[1])
     return known[proposals[-1].ids[0]] if proposals else None
+
+
+#: The most signers a list may give a document: more is a list of something else.
+_MOST_SIGNERS = 6
+
+
+def _signers(
+    sentence: str, folded: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon
+) -> tuple[Mention, tuple[str, ...], str] | None:
+    """ "the Minsk Protocol, signed by Kuchma for Ukraine, Russia's ambassador and the OSCE's envoy", "the
+    Package of Measures, which France, Germany, Russia and Ukraine endorsed": the proposal named just
+    before, the parties of its signers, and the stance signing it takes (``folded`` is fold(sentence))."""
+    if not actors or (found := documents.signed(sentence, folded)) is None:
+        return None
+    document = next((p for p in reversed(proposals) if p.end <= found.at), None)
+    if document is None or found.at - document.end > 40 or folded.find(",", document.end, found.at) >= 0:
+        return None  # "the Minsk Protocol of 2014, signed by …", not a document further back
+    parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if found.start <= a.start < found.end))
+    if not 0 < len(parties) <= _MOST_SIGNERS:
+        return None
+    return document, parties, found.stance
 
 
 def _writers(
@@ -673,6 +713,10 @@ def _sentence_evidence(
         owned = [*proposals, *(references or ())]
         yield from (e for e in _author_stances(sentence, actors, owned, lexicon, item)
                     if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
+    if proposals and (signers := _signers(sentence, folded, actors, proposals, lexicon)) is not None:
+        said = {(e.actor_id, e.proposal_id) for e in stated}
+        signing = _signed_stances(sentence, *signers, lexicon, item)
+        yield from (e for e in signing if (e.actor_id, e.proposal_id) not in said)
     for f in figures:
         yield item(
             "figure",
@@ -1016,6 +1060,9 @@ _CONTENT_END = re.compile(
     r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:said|says|told|tells|added)\b",
     re.IGNORECASE,
 )
+# A sentence still about the document: "its", "the text".
+_ITS = re.compile(r"\b[Ii]ts\b|\b(?:[Tt]he|[Tt]his)\s+(?:text|document|draft|paper)\b")
+_LIST_END = re.compile(_CONTENT_END.pattern.removeprefix(";|"), re.IGNORECASE)
 
 
 # Before an organisation a country would belong to: "never join NATO", "membership of the EU".
@@ -1036,6 +1083,8 @@ def _document_stances(
     stance an actor states itself)."""
     found, writers = contents
     stop = _CONTENT_END.search(sentence, found.start)
+    if stop is not None and stop.group() == ";" and sentence.find(":", found.start, stop.start()) >= 0:
+        stop = _LIST_END.search(sentence, found.start)  # "… describes a settlement: X; Y; and Z": a list's items
     end = stop.start() if stop else len(sentence)
     # a term that is only an actor's name ("the United States, NATO and …") is the actor, unless
     # something is to join it ("that it will never join NATO")
@@ -1121,6 +1170,31 @@ def _author_stances(
                 "mention": sentence[owner.start : owner.end],
                 "rule": "author",
             },
+        )
+
+
+def _signed_stances(
+    sentence: str, document: Mention, parties: tuple[str, ...], stance: str, lexicon: Lexicon, item: MakeItem
+) -> Iterator[Evidence]:
+    """ "the Minsk Protocol, signed by …": each signer accepts the document (supports it, if it endorsed
+    it), at the confidence of a document's contents: the sentence names them, it does not quote them."""
+    document_name = sentence[document.start : document.end]
+    for party in parties:
+        yield item(
+            "stance",
+            document.start,
+            document.end,
+            "stance/signed",
+            0.6,
+            actor_id=party,
+            actor_name=lexicon.actor_names[party],
+            speaker_id=party,
+            **_object(lexicon, document.ids[0], True),
+            stance=stance,
+            polarity="positive",
+            conditional=False,
+            condition=None,
+            extra={"cue": "endorsed" if stance == "support" else "signed", "mention": document_name, "rule": "signed"},
         )
 
 
@@ -1482,8 +1556,8 @@ def _person(sentence: str, actors: list[Mention], stated: Sequence[Evidence], le
     return None
 
 
-#: Stances no one states in the sentence: a document's contents, a plan's authors.
-_NOT_SPOKEN = frozenset(("stance/document", "stance/author"))
+#: Stances no one states in the sentence: a document's contents, a plan's authors, its signers.
+_NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
 
 
 def _pronoun_speaker(
@@ -1629,7 +1703,27 @@ def _that_head(sentence: str, named: list[Mention], speaker: Mention, cue_start:
     that = _THAT.search(sentence, max(0, speaker.start - 12), speaker.start)
     if that is None or not _AUXILIARIES.match(sentence, speaker.end, cue_start):
         return None
-    return next((m for m in named if m.end == that.start()), None)
+    head = that.start()
+    qualified = (m for m in reversed(named) if m.end == head or (m.end < head and _qualifies(sentence, m.end, head)))
+    return next(qualified, None)
+
+
+# Phrases of place and manner after a noun, before its relative clause: "the truce in the air, at sea and on
+# energy infrastructure that France and Britain floated" is the truce.
+_QUALIFIERS = re.compile(
+    r"(?:,?\s+(?:and\s+|or\s+)?(?:in|on|at|along|across|over|for|from|around|near|without)\s+"
+    r"(?!that\b|which\b)[\w'’-]+(?:\s+(?!that\b|which\b|and\b|or\b)[\w'’-]+){0,2})+"
+)
+
+
+def _qualifies(sentence: str, start: int, end: int) -> bool:
+    """Whether [start, end) of ``sentence`` only qualifies the noun before it (and names no document, whose
+    relative clause it would be: "a ceasefire in the plan that Russia rejected")."""
+    return (
+        end - start <= 70
+        and _QUALIFIERS.fullmatch(sentence, start, end) is not None
+        and documents.names_document(sentence[start:end]) is None
+    )
 
 
 def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
