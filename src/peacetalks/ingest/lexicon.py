@@ -47,7 +47,7 @@ _DATED_ONLY = frozenset(("demands",))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
             "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
-            "counteroffer", "alternative")  # fmt: skip
+            "counteroffer", "alternative", "counter-text", "countertext")  # fmt: skip
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze")
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
@@ -74,12 +74,16 @@ _ATTRIBUTIVE = re.compile(
 _NAMES_APART = re.compile(_JOINER)
 # … "the memorandum Moscow handed over", "the 20-point framework that Kyiv and Washington drafted",
 # "the memorandum it handed over" (then the actor named last before it) …
+# (a timeline tells it in the present: "the memorandum Russia hands over in Istanbul")
 _LAID = (
-    r"(?:had\s+|has\s+|have\s+)?(?:handed(?:\s+over)?|presented|submitted|tabled|put\s+forward|proposed|drafted|"
-    r"sent|delivered|published|unveiled|offered|set\s+out|laid\s+out|outlined|floated|circulated|issued|agreed)\b"
+    r"(?:had\s+|has\s+|have\s+)?(?:hand(?:ed|s)?(?:\s+over)?|present(?:ed|s)?|submit(?:ted|s)?|table[ds]?|"
+    r"puts?\s+forward|propose[ds]?|draft(?:ed|s)?|dr[ae]w(?:n|s)?\s+up|wr(?:ote|itten|ites?)|sen[dt]s?|"
+    r"deliver(?:ed|s)?|publish(?:ed|es)?|unveil(?:ed|s)?|offer(?:ed|s)?|sets?\s+out|la(?:id|ys?)\s+out|outline[ds]?|"
+    r"float(?:ed|s)?|circulate[ds]?|issue[ds]?|agree[ds]?)\b"
 )
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
+_SIDE = re.compile(r"['’]s\s+(?:negotiators|delegation|delegates|team|officials|government|envoys|diplomats|leaders)\b")
 _LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(it|they|he|she)\s+" + _LAID, re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
@@ -110,9 +114,13 @@ _MODIFIERS = frozenset((
 _COMPLEMENT = re.compile(r"\s+(?:for|of)\s+((?:[\w-]+[^\S\n]*){1,6})")
 _DATE_FIRST = re.compile(rf"\d|(?:{trie_pattern(m.capitalize() for m in _MONTHS)})\b")
 _COMPLEMENT_WORDS = frozenset(("a", "an", "the", "end", "ending", "war", "ukraine", "s"))
+# (and the verbs a document's contents follow: "Putin's conditions for a ceasefire include …")
 _COMPLEMENT_ENDS = frozenset((
     "was", "were", "is", "are", "has", "had", "have", "would", "will", "could", "in", "at", "on", "with", "that",
     "which", "and", "but", "or", "by", "from", "as", "after", "before", "to", "of", "for", "said", "says",
+    "include", "includes", "included", "demand", "demands", "demanded", "require", "requires", "required", "call",
+    "calls", "called", "set", "sets", "envisage", "envisages", "envisaged", "foresee", "foresees", "contain",
+    "contains", "cover", "covers", "may", "might", "must", "should", "can", "did", "does", "do",
 ))  # fmt: skip
 _WORD = re.compile(r"[\w-]+")
 # When: "Putin's conditions of 14 June 2024", "its memorandum of June 2025", "the June 2025 memorandum".
@@ -160,7 +168,8 @@ _DEMONYM_ALIAS = re.compile(
     r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?:government|governments|side|delegation|negotiators|"
     r"officials|foreign\s+ministry|team|president|leaders|capitals|Federation)$"
 )
-_POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap")
+_POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap",
+                "text", "counter-text", "counter-proposal", "paper")  # fmt: skip
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -544,7 +553,10 @@ class Lexicon:
             named.append(actor)
             joined = _AND_ACTOR.match(sentence, actor.end)
             at = joined.end() if joined else -1
-        if not named or not (by or _LAID_AFTER.match(sentence, named[-1].end)):
+        if not named:
+            return None
+        side = _SIDE.match(sentence, named[-1].end)  # "the communiqué Ukraine's negotiators present"
+        if not (by or _LAID_AFTER.match(sentence, side.end() if side else named[-1].end)):
             return None
         return named
 
