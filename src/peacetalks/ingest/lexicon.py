@@ -29,7 +29,7 @@ of its names ("the declaration signed in Paris"). A noun in the plural names no 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case, Proposal
@@ -132,6 +132,11 @@ _LAID_WHEN = re.compile(
     + _LAID
     + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?$",
     re.IGNORECASE,
+)
+# "the December framework", "Kyiv's June memorandum": a month alone before the noun
+_MONTH_BEFORE = re.compile(
+    rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|['’]s)\s+({trie_pattern(m.capitalize() for m in _MONTHS if len(m) > 3 or m == 'may')})"
+    r"\s+(?:(?:peace|draft|new|revised)\s+)?$"
 )
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
@@ -403,20 +408,27 @@ class Lexicon:
         heads: list[Mention],
         figures: Iterable[Figure] = (),
         context: str | None = None,
+        earlier: Collection[str] = (),
     ) -> list[Mention]:
         """Proposals ``sentence`` refers to by description (see the module docstring) outside the
         ``proposals`` it names: a noun of ``heads`` (see :meth:`proposals_and_nouns`) with its
         authors or date, or a place where it was made. ``actors`` are the actors the sentence
         names, ``figures`` its figures (its dates count) and ``context`` the date the article
         has reached (ISO day, month or year), which picks among an author's proposals the latest
-        on or before it. Offsets are relative to the sentence; at most one reference per proposal,
-        and none to one the sentence names."""
+        on or before it; ``earlier`` are the proposals the article named before the sentence, one
+        of which a description that fits several, or none by that date, means on second mention
+        ("the US draft" after "the US 28-point plan", in a piece gone back to 2023). Offsets are
+        relative to the sentence; at most one reference per proposal, and none to one the sentence
+        names."""
         places = [a for a in actors if sentence[a.start : a.end] in self._places] if self._places else []
         if not heads and not places:
             return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
         dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)]
+        # where the article is: not at a date that labels a document ("Moscow's memorandum of 2 June 2025")
+        labels = [n.end for n in (*heads, *proposals)]
+        reached_at = [d for d in dates if not any(_DATED_AFTER.fullmatch(sentence, end, d.start) for end in labels)]
         for m, after in zip(heads, [*heads[1:], None], strict=False):
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
@@ -426,12 +438,15 @@ class Lexicon:
             if noun not in _NOUNS:
                 continue  # "the Ukrainian delegation's proposals" are what it asks, not one document
             owned = self._owners(sentence, actors, m, noun)
-            when = _dated(sentence, dates, m)
+            # "the December framework": a month alone says which month, not which year
+            month = _MONTH_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+            when = _dated(sentence, [d for d in dates if not month or d.start != month.start(1)], m)
+            month = None if when else month
             place = None
             if owned is None and when is None and noun in _HEADS and (signed := _SIGNED_IN.match(sentence, m.end)):
                 # "the declaration signed in Paris": a noun of its names and a place its terms name
                 place = next((sentence[a.start : a.end] for a in actors if a.start == signed.end()), None)
-            if when is None and place is None and (owned is None or noun in _DATED_ONLY):
+            if when is None and month is None and place is None and (owned is None or noun in _DATED_ONLY):
                 continue
             fitting = [p for p in self._proposal_list if noun not in _HEADS or noun in self._heads[p.id]]
             if place is not None:
@@ -442,13 +457,17 @@ class Lexicon:
                     p
                     for p in fitting
                     if self._led_by(p, owners, noun)
-                    and all(w in _MODIFIERS or w in self._words[p.id] for w in modifiers)
+                    and all(w in _MODIFIERS or w in self._words[p.id] or w in _MONTHS for w in modifiers)
                 ]
+            if month is not None:
+                fitting = [p for p in fitting if p.date.month == _MONTHS[month[1].lower()]]
             if when is not None:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                pick = _latest(fitting, _reached(dates, m.start, context))
+                pick = _latest(fitting, _reached(reached_at, m.start, context))
+                if pick is None and earlier:
+                    pick = self._named_before(fitting, earlier, owned[0] if owned else None)
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(m.start, m.end, (pick.id,)))
@@ -462,7 +481,7 @@ class Lexicon:
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
             pick = (
-                _latest(self._places[sentence[a.start : a.end]], _reached(dates, a.start, context))
+                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, a.start, context))
                 if made or kind
                 else None
             )
@@ -470,6 +489,17 @@ class Lexicon:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
         return sorted(found, key=lambda r: r.start)
+
+    def _named_before(
+        self, fitting: list[Proposal], earlier: Collection[str], owners: frozenset[str] | None
+    ) -> Proposal | None:
+        """The one of ``fitting`` the article named before, if only one is; of several, the one
+        whose authors are just ``owners`` ("the US draft": the US 28-point plan, not the 20 points
+        the US wrote with Ukraine)."""
+        named = [p for p in fitting if p.id in earlier]
+        if len(named) > 1 and owners:
+            named = [p for p in named if set(self.proposal_parties[p.id]) == owners]
+        return named[0] if len(named) == 1 else None
 
     def _led_by(self, proposal: Proposal, parties: frozenset[str], noun: str) -> bool:
         """Whether ``parties`` are the authors of ``proposal``: none of them outside its authors, and
