@@ -318,7 +318,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         reached = latest_date([f for f in figures if f not in labels], context)
         references = []
         if here or actors:
-            references = lexicon.references(sentence, actors, proposals, here, figures, reached or published, named_plans)
+            day = reached or published
+            references = lexicon.references(sentence, actors, proposals, here, figures, day, named_plans)
         named_plans.update(p.ids[0] for p in (*proposals, *references))
         speaking = _speaking(sentence, actors, proposals)
         if antecedents.subject is not subject or antecedents.person is not person:

@@ -47,7 +47,7 @@ _DATED_ONLY = frozenset(("demands",))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
             "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
-            "counteroffer", "alternative", "counter-text", "countertext")  # fmt: skip
+            "counteroffer", "alternative", "counter-text", "countertext", "counter-draft", "counterdraft")  # fmt: skip
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze")
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
@@ -135,9 +135,9 @@ _LAID_WHEN = re.compile(
     re.IGNORECASE,
 )
 # "the December framework", "Kyiv's June memorandum": a month alone before the noun
+_MONTH_NAMES = trie_pattern(m.capitalize() for m in _MONTHS if len(m) > 3 or m == "may")
 _MONTH_BEFORE = re.compile(
-    rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|['’]s)\s+({trie_pattern(m.capitalize() for m in _MONTHS if len(m) > 3 or m == 'may')})"
-    r"\s+(?:(?:peace|draft|new|revised)\s+)?$"
+    rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|['’]s)\s+({_MONTH_NAMES})\s+(?:(?:peace|draft|new|revised)\s+)?$"
 )
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
@@ -433,9 +433,9 @@ class Lexicon:
         for m, after in zip(heads, [*heads[1:], None], strict=False):
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
-            if after is not None and not sentence[m.end : after.start].strip():
-                continue  # "its draft memorandum": the last noun is the one that says what it is
-            noun = " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
+            if after is not None and not sentence[m.end : after.start].strip() and _noun(sentence, after) != "demands":
+                continue  # "its draft memorandum": the last noun says what it is ("Kyiv's formula demands": a verb)
+            noun = _noun(sentence, m)
             if noun not in _NOUNS:
                 continue  # "the Ukrainian delegation's proposals" are what it asks, not one document
             owned = self._owners(sentence, actors, m, noun)
@@ -466,7 +466,7 @@ class Lexicon:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                pick = _latest(fitting, _reached(reached_at, m.start, context))
+                pick = (_in_latest_year if month else _latest)(fitting, _reached(reached_at, m.start, context))
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
             if pick is not None and pick.id not in named:
@@ -510,7 +510,9 @@ class Lexicon:
         authors = self.proposal_parties[proposal.id]
         if not authors or not parties <= set(authors):
             return False
-        return authors[0] in parties or noun.replace(" ", "-") in self._words[proposal.id]
+        # any counter-noun is the answer its names call a counter-proposal ("Kyiv's counter-draft")
+        names = {"counter-proposal", "counterproposal"} if noun.startswith("counter") else {noun.replace(" ", "-")}
+        return authors[0] in parties or not names.isdisjoint(self._words[proposal.id])
 
     def _owners(
         self, sentence: str, actors: list[Mention], m: Mention, noun: str
@@ -601,6 +603,10 @@ class Lexicon:
         return None
 
 
+def _noun(sentence: str, m: Mention) -> str:
+    return " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
+
+
 def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
     """The date written with the noun at ``m`` ("conditions of 14 June 2024", "the June 2025
     memorandum"), ISO, or None."""
@@ -621,6 +627,14 @@ def _reached(dates: list[Figure], at: int, context: str | None) -> str | None:
     April 2024" has reached June 2024 at the conditions), else ``context`` (the sentence's)."""
     before = [d for d in dates if d.end <= at]
     return latest_date(before) if before else context
+
+
+def _in_latest_year(proposals: list[Proposal], context: str | None) -> Proposal | None:
+    """Of proposals of one month, the one of the latest year on or before ``context``, if only one
+    is ("the November plan" late in 2025 is none: the 28 points and the European answer)."""
+    before = [p for p in proposals if context is None or p.date.isoformat()[: len(context)] <= context]
+    last = [p for p in before if p.date.year == max(q.date.year for q in before)]
+    return last[0] if len(last) == 1 else None
 
 
 def _latest(proposals: list[Proposal], context: str | None) -> Proposal | None:
