@@ -377,6 +377,16 @@ _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|�
 _COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
 _COUNT = re.compile(_WNUM + _COUNTED_NOUN, re.IGNORECASE)
 _COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN, re.IGNORECASE)
+# "put Russian casualties, killed, wounded and missing, at about 1.2 million", "civilian deaths at
+# 2,514": a count with its noun before "at" (before the army's rule: "military casualties at 500,000").
+_NOUN_AT = re.compile(
+    rf"\b({trie_pattern(_COUNTED)})\b[^.;:()]{{0,50}}?\s+at\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+    rf"roughly\s+|more\s+than\s+|over\s+|just\s+over\s+|up\s+to\s+)?{_NUM}{_SCALE}"
+    r"(?!,\d|[:.]\d|\s*(?:%|per\b|[ap]\.?m\b|o['’]clock|h\b|hours?\b)|\s+[A-Za-z]+s\b)",
+    re.IGNORECASE,
+)
+# "… at 500,000 to 600,000": the bare number that closes a range whose first number has its unit.
+_RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b|[\w-])", re.IGNORECASE)
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
     rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
@@ -653,6 +663,18 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
     if number_words or _left_alone(sentence, taken):
         for m in _STRONG.finditer(sentence) if "-strong" in lowered else ():
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+        for m in _NOUN_AT.finditer(sentence) if " at " in lowered and _COUNTED_WORD.search(lowered) else ():
+            if any(s <= m.start(2) < e for s, e in taken):
+                continue
+            # the noun nearest the number: "soldiers killed, and casualties at 500,000" counts casualties
+            unit = _COUNTED[_COUNTED_WORD.findall(lowered, m.start(), m.start(2))[-1]]
+            low = _number(m[2], m[3], m[4])
+            if high := _RANGE_AFTER.match(sentence, m.end()):
+                pair = {"range": {"low": low, "high": _number(high[1], high[2], high[3])}}
+                add(Figure(m.start(2), m.end(), "count", low, unit, extra=pair))
+                add(Figure(high.start(1), high.end(), "count", pair["range"]["high"], unit, extra=pair))
+            elif not _JOINED_NUMBER.match(sentence, m.end() + 1):  # "at 30 to 50 sites" counts no prisoners
+                add(Figure(m.start(2), m.end(), "count", low, unit))
         for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
             add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
         if "vote" in lowered or "abstention" in lowered or "in favo" in lowered:
