@@ -176,7 +176,8 @@ _DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|days?|weeks?|fortnights?|months?|y
 # "for a week", "within a year": a duration of one unit without a number.
 # "up 6 points in a month": "in" only where the clause ends after it ("in a year when" is no span).
 _A_DURATION = re.compile(
-    r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?an?\s+"
+    r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+|more\s+than\s+|"
+    r"less\s+than\s+|over\s+|under\s+|at\s+least\s+)?an?\s+"
     r"(hour|day|week|fortnight|month|year|decade)\b"
     r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))",
     re.IGNORECASE,
