@@ -388,6 +388,9 @@ _NOUN_AT = re.compile(
 )
 # "… at 500,000 to 600,000": the bare number that closes a range whose first number has its unit.
 _RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b|[\w-])", re.IGNORECASE)
+# "renewed for 120 days and then twice for 60": a bare number after "for" in the unit of the
+# duration before it in the sentence.
+_FOR_BARE = re.compile(rf"\bfor\s+(?:another\s+|a\s+further\s+)?{_NUM}(?=\s*(?:[,.;:)]|$|\s+(?:each|more)\b))")
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
     rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
@@ -695,6 +698,13 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         for m in _BEFORE_DATE.finditer(sentence) if any(f.rule == "count" for f in found) else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+        for m in _FOR_BARE.finditer(sentence) if durations and "for" in lowered else ():
+            # the figure just before it is the duration ("1,000 prisoners for 1,000" is a swap)
+            last = max((f for f in found if f.end <= m.start()), key=lambda f: f.end, default=None)
+            if last is None or last.rule != "duration" or m.start() - last.end > 30:
+                continue
+            if last.extra and (unit := last.extra.get("stated_unit")) in _DURATION_DAYS:
+                add(_duration(m.start(1), m.end(), _number(m[1], m[2]), unit))
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
