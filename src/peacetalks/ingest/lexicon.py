@@ -57,7 +57,7 @@ _NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for 
 _HEAD_ID = "<noun>"
 _NOT_ID = "<none>"
 # Whose it is: "Moscow's memorandum" (an actor just before) …
-_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,2}?$")  # (and "the Europeans' counter-proposal")
 # … "on Russia's terms" is a manner of speaking, not a document …
 _ON_TERMS = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 # … "the Chinese-Brazilian proposal", "a US–Ukrainian ceasefire plan": names as adjectives after a
