@@ -311,3 +311,9 @@ def test_a_month_by_its_own_figure_or_as_the_month_a_change_is_measured_from() -
     assert [v for _, v in dates(text)] == ["2025-11", "2025-09", "2025-08"]
     assert dates("In February 2026 support was up six points on January.")[-1] == ("January", "2026-01")
     assert dates("In 2019, Theresa May's government fell.") == [("2019", "2019")]
+
+
+def test_civilian_deaths_and_the_injuries_joined_to_them_count_civilians() -> None:
+    assert [(v, u) for _, v, u in figures("The mission verified 8,006 civilian deaths and 13,287 injuries.")] == [
+        (8006.0, "civilians"), (13287.0, "civilians")]  # fmt: skip
+    assert figures("It saw 200 civilians and 500 military deaths.")[-1] == ("500 military deaths", 500.0, "casualties")

@@ -220,6 +220,7 @@ _COUNTED = {
     "conscripts": "troops",
     "recruits": "troops",
     "deaths": "casualties",
+    "injuries": "casualties",
     "vessels": "vessels",
     "ships": "vessels",
     "tankers": "vessels",
@@ -370,6 +371,7 @@ _BEFORE_DATE = re.compile(
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
+_JOINED_COUNT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:some\s+|about\s+|roughly\s+|around\s+|nearly\s+)?")
 _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
 # "5, " before "10 or 40 km".
 _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
@@ -657,6 +659,11 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         unit = _COUNTED[m[5].lower()]
+        if unit == "casualties" and (
+            "civilian" in (between := lowered[m.start() : m.start(5)])
+            or ("military" not in between and _after_civilians(sentence, found, m.start()))
+        ):
+            unit = "civilians"  # "8,006 civilian deaths and 13,287 injuries"
         if (unit == "people" and _is_source(sentence, m)) or (
             m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
         ):
@@ -672,13 +679,14 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                 continue
             # the noun nearest the number: "soldiers killed, and casualties at 500,000" counts casualties
             unit = _COUNTED[_COUNTED_WORD.findall(lowered, m.start(), m.start(2))[-1]]
-            low = _number(m[2], m[3], m[4])
+            amount = _number(m[2], m[3], m[4])
             if high := _RANGE_AFTER.match(sentence, m.end()):
-                pair = {"range": {"low": low, "high": _number(high[1], high[2], high[3])}}
-                add(Figure(m.start(2), m.end(), "count", low, unit, extra=pair))
-                add(Figure(high.start(1), high.end(), "count", pair["range"]["high"], unit, extra=pair))
+                top = _number(high[1], high[2], high[3])
+                ends = {"range": {"low": amount, "high": top}}
+                add(Figure(m.start(2), m.end(), "count", amount, unit, extra=ends))
+                add(Figure(high.start(1), high.end(), "count", top, unit, extra=dict(ends)))
             elif not _JOINED_NUMBER.match(sentence, m.end() + 1):  # "at 30 to 50 sites" counts no prisoners
-                add(Figure(m.start(2), m.end(), "count", low, unit))
+                add(Figure(m.start(2), m.end(), "count", amount, unit))
         for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
             add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
         if "vote" in lowered or "abstention" in lowered or "in favo" in lowered:
@@ -742,6 +750,12 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                     add(item)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _after_civilians(sentence: str, found: list[Figure], at: int) -> bool:
+    """Whether a count of civilians is joined to the number at ``at`` ("8,006 civilian deaths and …")."""
+    last = max((f for f in found if f.end <= at), key=lambda f: f.end, default=None)
+    return last is not None and last.unit == "civilians" and _JOINED_COUNT.fullmatch(sentence, last.end, at) is not None
 
 
 def _count_unit_before(found: list[Figure], at: int) -> str | None:
