@@ -317,3 +317,9 @@ def test_civilian_deaths_and_the_injuries_joined_to_them_count_civilians() -> No
     assert [(v, u) for _, v, u in figures("The mission verified 8,006 civilian deaths and 13,287 injuries.")] == [
         (8006.0, "civilians"), (13287.0, "civilians")]  # fmt: skip
     assert figures("It saw 200 civilians and 500 military deaths.")[-1] == ("500 military deaths", 500.0, "casualties")
+
+
+def test_a_figure_given_as_a_total_takes_the_unit_of_the_count_before_it() -> None:
+    text = "They named 160,000 soldiers killed. The ministry last gave its own figure in 2022, at just over 6,000."
+    assert [(e.value, e.unit) for e in evidence(text) if e.kind == "figure"][-1] == (6000.0, "troops")
+    assert figures("A figure of 2,000 was cited.") == []  # no count before: no unit to take

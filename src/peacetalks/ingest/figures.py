@@ -361,8 +361,9 @@ _SAMPLE = re.compile(rf"\b[nN]\s?=\s?{_NUM}")
 _REPORTED = re.compile(r"\s+(?:said|say|says|told|added|cautioned|confirmed|spoke)\b")
 # "bring the total to 640", "(one count gives 33)": a number without its noun, of the count before.
 _TOTAL = re.compile(
-    rf"\b(?:total|tally|count)\s+(?:of|to|at|is|was|gives|stood\s+at|reached|rose\s+to|fell\s+to)\s+"
-    rf"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
+    rf"\b(?:total|tally|count|figure)(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:of|to|at|is|was|gives|stood\s+at|reached|"
+    rf"rose\s+to|fell\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|"
+    rf"more\s+than\s+|over\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
 )
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
 _BEFORE_DATE = re.compile(
@@ -699,8 +700,11 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), unit))
-        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count") else ():
-            unit = _count_unit_before(found, m.start()) or (unit_before if not found else None)
+        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure") else ():
+            # (a date of the sentence is no count of its own: "its own figure in 2022, at just over 6,000")
+            unit = _count_unit_before(found, m.start()) or (
+                unit_before if not any(f.rule == "count" for f in found) else None
+            )
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
         for m in _BEFORE_DATE.finditer(sentence) if any(f.rule == "count" for f in found) else ():
