@@ -302,6 +302,8 @@ def test_a_proposal_without_an_issue_term_inside_gives_only_its_own_stance() -> 
         ),
         # the European answer to the 28 points, by what it is called and who drew it up
         ("A European counter-text is circulating before the Geneva talks.", dt.date(2025, 11, 23),
+         ("European counter-text", "ceasefire-current-line")),
+        ("The Europeans' counter-text opens with a ceasefire.", dt.date(2025, 11, 24),
          ("counter-text", "ceasefire-current-line")),
         ("European governments put forward a 24-point text of their own.", dt.date(2025, 11, 24),
          ("24-point text", "ceasefire-current-line")),

@@ -23,7 +23,10 @@ was laid down ("Ukraine's paper, handed over on 28 May"), picks the proposal of 
 instead ("its memorandum of June 2025"), and so does a place its terms name that no author is,
 where an agreement was made ("the ceasefire proposed in Jeddah", "the ceasefire proposal
 discussed at talks in Jeddah", "the Minsk ceasefire"), or any place its terms name after a noun
-of its names ("the declaration signed in Paris"). A noun in the plural names no document.
+of its names ("the declaration signed in Paris"). A noun in the plural names no document. A
+month alone before the noun picks the proposals of that month ("the December framework"). On
+second mention, where the date leaves several or none, the one the article has named before is
+meant ("the US draft" after "the US 28-point plan").
 """
 
 from __future__ import annotations
@@ -633,7 +636,10 @@ def _in_latest_year(proposals: list[Proposal], context: str | None) -> Proposal 
     """Of proposals of one month, the one of the latest year on or before ``context``, if only one
     is ("the November plan" late in 2025 is none: the 28 points and the European answer)."""
     before = [p for p in proposals if context is None or p.date.isoformat()[: len(context)] <= context]
-    last = [p for p in before if p.date.year == max(q.date.year for q in before)]
+    if not before:
+        return None
+    year = max(p.date.year for p in before)
+    last = [p for p in before if p.date.year == year]
     return last[0] if len(last) == 1 else None
 
 
