@@ -287,3 +287,39 @@ def test_the_date_of_a_document_does_not_take_the_article_back() -> None:
     # a date of the narrative does: "the talks of 16 May 2025" are no document
     assert dates("The Treasury acted on 22 October 2025. After the talks of 16 May 2025, in late January ...")[-1] == (
         "January", "2025-01")  # fmt: skip
+
+
+def test_a_count_with_its_noun_before_at_and_the_end_of_its_range() -> None:
+    text = "It put Russian casualties, killed, wounded and missing, at about 1.2 million, and Ukrainian military " \
+        "casualties at 500,000 to 600,000."  # fmt: skip
+    assert [(v, u) for _, v, u in figures(text)] == [(1.2e6, "casualties"), (5e5, "casualties"), (6e5, "casualties")]
+    # the noun nearest the number counts; a time of day or a noun after the range is no such count
+    assert figures("with 300 soldiers killed, and deaths at 2,514.")[-1] == ("2,514", 2514.0, "casualties")
+    assert figures("Prisoners at 30 to 50 sites were visited.") == []
+    assert figures("Civilians at 5 a.m. were told to leave.") == []
+
+
+def test_a_bare_number_after_for_in_the_unit_of_the_duration_just_before() -> None:
+    assert figures("It was renewed for 120 days and then twice for 60.") == [
+        ("120 days", 120.0, "day"), ("60", 60.0, "day")]  # fmt: skip
+    assert figures("Kyiv asked to swap 1,000 prisoners for 1,000.") == [("1,000 prisoners", 1000.0, "prisoners")]
+    assert figures("Capitals have been divided for more than a year.") == [("for more than a year", 365.25, "day")]
+
+
+def test_a_month_by_its_own_figure_or_as_the_month_a_change_is_measured_from() -> None:
+    text = "In November 2025 gains were 701 km². September's bar is 44% lower than August's."
+    assert [v for _, v in dates(text)] == ["2025-11", "2025-09", "2025-08"]
+    assert dates("In February 2026 support was up six points on January.")[-1] == ("January", "2026-01")
+    assert dates("In 2019, Theresa May's government fell.") == [("2019", "2019")]
+
+
+def test_civilian_deaths_and_the_injuries_joined_to_them_count_civilians() -> None:
+    assert [(v, u) for _, v, u in figures("The mission verified 8,006 civilian deaths and 13,287 injuries.")] == [
+        (8006.0, "civilians"), (13287.0, "civilians")]  # fmt: skip
+    assert figures("It saw 200 civilians and 500 military deaths.")[-1] == ("500 military deaths", 500.0, "casualties")
+
+
+def test_a_figure_given_as_a_total_takes_the_unit_of_the_count_before_it() -> None:
+    text = "They named 160,000 soldiers killed. The ministry last gave its own figure in 2022, at just over 6,000."
+    assert [(e.value, e.unit) for e in evidence(text) if e.kind == "figure"][-1] == (6000.0, "troops")
+    assert figures("A figure of 2,000 was cited.") == []  # no count before: no unit to take

@@ -278,3 +278,94 @@ def test_a_proposal_without_an_issue_term_inside_gives_only_its_own_stance() -> 
     assert stances("The European counter-proposal that Kyiv wants was rejected.") == {
         ("ukraine", "ceasefire-current-line")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # how timelines, factboxes and explainers name a proposal on second mention, written for this test:
+        # a timeline entry opens with its date, and tells it in the present
+        (
+            "June 2025 – The memorandum Russia hands over in Istanbul demands recognition of Crimea.",
+            None,
+            ("memorandum", "russia-memorandum-2025"),
+        ),
+        (
+            "March 2022 – In the communiqué Ukraine's negotiators present in Istanbul, Kyiv proposes talks on Crimea.",
+            None,
+            ("communiqué", "istanbul-2022"),
+        ),
+        (
+            "June 2024 – Vladimir Putin's conditions for a ceasefire include the recognition of Crimea.",
+            None,
+            ("conditions", "russia-june-2024-terms"),
+        ),
+        # the European answer to the 28 points, by what it is called and who drew it up
+        ("A European counter-text is circulating before the Geneva talks.", dt.date(2025, 11, 23),
+         ("European counter-text", "ceasefire-current-line")),
+        ("The Europeans' counter-text opens with a ceasefire.", dt.date(2025, 11, 24),
+         ("counter-text", "ceasefire-current-line")),
+        ("European governments put forward a 24-point text of their own.", dt.date(2025, 11, 24),
+         ("24-point text", "ceasefire-current-line")),
+        ("The counter-proposal European governments drew up keeps Ukraine sovereign.", dt.date(2025, 11, 24),
+         ("counter-proposal", "ceasefire-current-line")),
+        ("Kyiv's counter-draft was sent to Washington.", dt.date(2025, 12, 1),
+         ("counter-draft", "ceasefire-current-line")),
+        # a month alone before the noun, in the year the article has reached
+        ("In January 2026 Moscow dismissed the December framework.", None, ("framework", "us-ukraine-20-point")),
+        ("Moscow's paper repeated its demands.", dt.date(2025, 7, 1), ("paper", "russia-memorandum-2025")),
+        ("The Chinese paper calls for a ceasefire.", dt.date(2023, 6, 1), ("paper", "china-12-points")),
+        ("Zelensky's formula demands a full withdrawal.", dt.date(2023, 6, 1), ("formula", "peace-formula")),
+    ],
+)  # fmt: skip
+def test_second_mentions_in_timelines_and_factboxes(
+    text: str, published: dt.date | None, expected: tuple[str, str]
+) -> None:
+    assert proposals(text, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description that fits several of the author's proposals, or none by the date the piece has gone
+        # back to, is the one it named before ...
+        (
+            "The US 28-point plan kept the Dnipro open. The 20-point framework that Kyiv and Washington drew up in "
+            "December 2025 keeps that clause. Russia left the grain deal in July 2023. Under the US draft, the front "
+            "would be frozen. The December framework would not recognise the occupation.",
+            ["us-28-point", "us-ukraine-20-point", "black-sea-grain-initiative", "us-28-point", "us-ukraine-20-point"],
+        ),
+        # ... and a date that labels another document is not the date the article has reached
+        (
+            "27 Nov. 2025 – Kyiv's deadline to accept Washington's 28-point plan passes. 100 days – the time within "
+            "which both Moscow's memorandum of 2 June 2025 and the US plan would have Ukraine hold elections.",
+            ["us-28-point", "russia-memorandum-2025", "us-28-point"],
+        ),
+        (
+            "The US 28-point plan was handed over. The November plan would cap the army.",
+            ["us-28-point", "us-28-point"],
+        ),
+    ],
+)
+def test_a_second_mention_names_the_proposal_named_before(text: str, expected: list[str]) -> None:
+    assert [p for _, p in proposals(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a month that fits two proposals of the year: the 28 points and the European answer
+        ("The November plan would cap the army.", dt.date(2025, 12, 1)),
+        # a month with no noun for a document, a verb after the noun, a text by its author alone
+        ("The December talks in Berlin failed.", dt.date(2026, 1, 10)),
+        ("Washington's text would cap the army.", dt.date(2025, 11, 25)),
+        ("The European text is still secret.", dt.date(2025, 11, 25)),
+        # conditions reported at another time than the case's June 2024 conditions
+        ("Putin's conditions, as reported in late 2025, were that Ukraine give up the Donbas.", None),
+        # "the formula" by no one; a communiqué of negotiators of no side
+        ("The formula was discussed.", dt.date(2023, 6, 1)),
+        ("The communiqué the negotiators present is short.", dt.date(2022, 3, 29)),
+    ],
+)
+def test_second_mentions_that_name_no_case_proposal(text: str, published: dt.date | None) -> None:
+    assert proposals(text, published) == []

@@ -74,6 +74,10 @@ _THE_MONTH = re.compile(r"\b(?:the|this|last)\s+$", re.IGNORECASE)
 _LOWER_NOUN = re.compile(r"\s+[a-z]{3,}")
 # "between August and December": a month joined to one just before it.
 _JOINED_MONTH = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\s*(?:,|and|or|to|through|until|till|-|–)\s*$")
+# "September's bar", "lower than August's": a month's own figure; "up six points on January": the
+# month a change is measured from.
+_MONTH_POSSESSIVE = re.compile(r"['’]s\b")
+_CHANGE_ON = re.compile(r"\b(?:up|down|rose|fell|higher|lower)\b[^.;:]{0,40}?\bon\s+$", re.IGNORECASE)
 # "November was the busiest month": a month as the subject (not May, March: verbs too).
 _MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had\s+been|has\s+been)\b")
 # Every phrase contains one of these; a sentence without any is skipped.
@@ -173,6 +177,10 @@ def _without_year(
             deadline = preposition[1] is not None  # "by June" looks ahead
         elif _JOINED_MONTH.search(sentence, max(0, start - 16), start):
             joined = True
+        elif (m[0] != "May" and _MONTH_POSSESSIVE.match(sentence, end)) or _CHANGE_ON.search(
+            sentence, max(0, start - 60), start
+        ):
+            pass  # (Theresa May's government is no month)
         elif not (m[0] not in ("May", "March") and _MONTH_SUBJECT.match(sentence, end)) and not (
             _THE_MONTH.search(sentence, max(0, start - 6), start) and _LOWER_NOUN.match(sentence, end)
         ):

@@ -299,6 +299,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     counted: str | None = None  # the unit of the last count of the sentence before, in its paragraph
     current: documents.Current | None = None  # the document the article is describing
     known = _proposal_documents(lexicon)
+    named_plans: set[str] = set()  # the proposals the article has named, by name or description
     published = doc.source.published.isoformat() if doc.source.published else None
     folded = fold(text)  # as fold() gives each sentence, at the same offsets
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
@@ -329,7 +330,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         reached = latest_date([f for f in figures if f not in labels], context)
         references = []
         if here or actors:
-            references = lexicon.references(sentence, actors, proposals, here, figures, reached or published)
+            day = reached or published
+            references = lexicon.references(sentence, actors, proposals, here, figures, day, named_plans)
+        named_plans.update(p.ids[0] for p in (*proposals, *references))
         speaking = _speaking(sentence, actors, proposals)
         if speaking and (dated := documents.dateline(sentence)):
             # "2026-01-06 – Paris: the Coalition adopts …": a dateline's place says nothing

@@ -176,7 +176,8 @@ _DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|days?|weeks?|fortnights?|months?|y
 # "for a week", "within a year": a duration of one unit without a number.
 # "up 6 points in a month": "in" only where the clause ends after it ("in a year when" is no span).
 _A_DURATION = re.compile(
-    r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?an?\s+"
+    r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+|more\s+than\s+|"
+    r"less\s+than\s+|over\s+|under\s+|at\s+least\s+)?an?\s+"
     r"(hour|day|week|fortnight|month|year|decade)\b"
     r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))",
     re.IGNORECASE,
@@ -219,6 +220,7 @@ _COUNTED = {
     "conscripts": "troops",
     "recruits": "troops",
     "deaths": "casualties",
+    "injuries": "casualties",
     "vessels": "vessels",
     "ships": "vessels",
     "tankers": "vessels",
@@ -359,8 +361,9 @@ _SAMPLE = re.compile(rf"\b[nN]\s?=\s?{_NUM}")
 _REPORTED = re.compile(r"\s+(?:said|say|says|told|added|cautioned|confirmed|spoke)\b")
 # "bring the total to 640", "(one count gives 33)": a number without its noun, of the count before.
 _TOTAL = re.compile(
-    rf"\b(?:total|tally|count)\s+(?:of|to|at|is|was|gives|stood\s+at|reached|rose\s+to|fell\s+to)\s+"
-    rf"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
+    rf"\b(?:total|tally|count|figure)(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:of|to|at|is|was|gives|stood\s+at|reached|"
+    rf"rose\s+to|fell\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|"
+    rf"more\s+than\s+|over\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
 )
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
 _BEFORE_DATE = re.compile(
@@ -369,6 +372,7 @@ _BEFORE_DATE = re.compile(
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
+_JOINED_COUNT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:some\s+|about\s+|roughly\s+|around\s+|nearly\s+)?")
 _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
 # "5, " before "10 or 40 km".
 _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
@@ -377,6 +381,19 @@ _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|�
 _COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
 _COUNT = re.compile(_WNUM + _COUNTED_NOUN, re.IGNORECASE)
 _COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN, re.IGNORECASE)
+# "put Russian casualties, killed, wounded and missing, at about 1.2 million", "civilian deaths at
+# 2,514": a count with its noun before "at" (before the army's rule: "military casualties at 500,000").
+_NOUN_AT = re.compile(
+    rf"\b({trie_pattern(_COUNTED)})\b[^.;:()]{{0,50}}?\s+at\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+    rf"roughly\s+|more\s+than\s+|over\s+|just\s+over\s+|up\s+to\s+)?{_NUM}{_SCALE}"
+    r"(?!,\d|[:.]\d|\s*(?:%|per\b|[ap]\.?m\b|o['’]clock|h\b|hours?\b)|\s+[A-Za-z]+s\b)",
+    re.IGNORECASE,
+)
+# "… at 500,000 to 600,000": the bare number that closes a range whose first number has its unit.
+_RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b|[\w-])", re.IGNORECASE)
+# "renewed for 120 days and then twice for 60": a bare number after "for" in the unit of the
+# duration before it in the sentence.
+_FOR_BARE = re.compile(rf"\bfor\s+(?:another\s+|a\s+further\s+)?{_NUM}(?=\s*(?:[,.;:)]|$|\s+(?:each|more)\b))")
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
     rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
@@ -643,6 +660,11 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         unit = _COUNTED[m[5].lower()]
+        if unit == "casualties" and (
+            "civilian" in (between := lowered[m.start() : m.start(5)])
+            or ("military" not in between and _after_civilians(sentence, found, m.start()))
+        ):
+            unit = "civilians"  # "8,006 civilian deaths and 13,287 injuries"
         if (unit == "people" and _is_source(sentence, m)) or (
             m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
         ):
@@ -653,6 +675,19 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
     if number_words or _left_alone(sentence, taken):
         for m in _STRONG.finditer(sentence) if "-strong" in lowered else ():
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+        for m in _NOUN_AT.finditer(sentence) if " at " in lowered and _COUNTED_WORD.search(lowered) else ():
+            if any(s <= m.start(2) < e for s, e in taken):
+                continue
+            # the noun nearest the number: "soldiers killed, and casualties at 500,000" counts casualties
+            unit = _COUNTED[_COUNTED_WORD.findall(lowered, m.start(), m.start(2))[-1]]
+            amount = _number(m[2], m[3], m[4])
+            if high := _RANGE_AFTER.match(sentence, m.end()):
+                top = _number(high[1], high[2], high[3])
+                ends = {"range": {"low": amount, "high": top}}
+                add(Figure(m.start(2), m.end(), "count", amount, unit, extra=ends))
+                add(Figure(high.start(1), high.end(), "count", top, unit, extra=dict(ends)))
+            elif not _JOINED_NUMBER.match(sentence, m.end() + 1):  # "at 30 to 50 sites" counts no prisoners
+                add(Figure(m.start(2), m.end(), "count", amount, unit))
         for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
             add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
         if "vote" in lowered or "abstention" in lowered or "in favo" in lowered:
@@ -665,13 +700,23 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), unit))
-        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count") else ():
-            unit = _count_unit_before(found, m.start()) or (unit_before if not found else None)
+        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure") else ():
+            # (a date of the sentence is no count of its own: "its own figure in 2022, at just over 6,000")
+            unit = _count_unit_before(found, m.start()) or (
+                unit_before if not any(f.rule == "count" for f in found) else None
+            )
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
         for m in _BEFORE_DATE.finditer(sentence) if any(f.rule == "count" for f in found) else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+        for m in _FOR_BARE.finditer(sentence) if durations and "for" in lowered else ():
+            # the figure just before it is the duration ("1,000 prisoners for 1,000" is a swap)
+            last = max((f for f in found if f.end <= m.start()), key=lambda f: f.end, default=None)
+            if last is None or last.rule != "duration" or m.start() - last.end > 30:
+                continue
+            if last.extra and (unit := last.extra.get("stated_unit")) in _DURATION_DAYS:
+                add(_duration(m.start(1), m.end(), _number(m[1], m[2]), unit))
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
@@ -709,6 +754,12 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                     add(item)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _after_civilians(sentence: str, found: list[Figure], at: int) -> bool:
+    """Whether a count of civilians is joined to the number at ``at`` ("8,006 civilian deaths and …")."""
+    last = max((f for f in found if f.end <= at), key=lambda f: f.end, default=None)
+    return last is not None and last.unit == "civilians" and _JOINED_COUNT.fullmatch(sentence, last.end, at) is not None
 
 
 def _count_unit_before(found: list[Figure], at: int) -> str | None:

@@ -23,13 +23,16 @@ was laid down ("Ukraine's paper, handed over on 28 May"), picks the proposal of 
 instead ("its memorandum of June 2025"), and so does a place its terms name that no author is,
 where an agreement was made ("the ceasefire proposed in Jeddah", "the ceasefire proposal
 discussed at talks in Jeddah", "the Minsk ceasefire"), or any place its terms name after a noun
-of its names ("the declaration signed in Paris"). A noun in the plural names no document.
+of its names ("the declaration signed in Paris"). A noun in the plural names no document. A
+month alone before the noun picks the proposals of that month ("the December framework"). On
+second mention, where the date leaves several or none, the one the article has named before is
+meant ("the US draft" after "the US 28-point plan").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case, Proposal
@@ -47,7 +50,7 @@ _DATED_ONLY = frozenset(("demands",))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
             "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
-            "counteroffer", "alternative")  # fmt: skip
+            "counteroffer", "alternative", "counter-text", "countertext", "counter-draft", "counterdraft")  # fmt: skip
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze")
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
@@ -57,7 +60,7 @@ _NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for 
 _HEAD_ID = "<noun>"
 _NOT_ID = "<none>"
 # Whose it is: "Moscow's memorandum" (an actor just before) …
-_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,2}?$")  # (and "the Europeans' counter-proposal")
 # … "on Russia's terms" is a manner of speaking, not a document …
 _ON_TERMS = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 # … "the Chinese-Brazilian proposal", "a US–Ukrainian ceasefire plan": names as adjectives after a
@@ -74,12 +77,16 @@ _ATTRIBUTIVE = re.compile(
 _NAMES_APART = re.compile(_JOINER)
 # … "the memorandum Moscow handed over", "the 20-point framework that Kyiv and Washington drafted",
 # "the memorandum it handed over" (then the actor named last before it) …
+# (a timeline tells it in the present: "the memorandum Russia hands over in Istanbul")
 _LAID = (
-    r"(?:had\s+|has\s+|have\s+)?(?:handed(?:\s+over)?|presented|submitted|tabled|put\s+forward|proposed|drafted|"
-    r"sent|delivered|published|unveiled|offered|set\s+out|laid\s+out|outlined|floated|circulated|issued|agreed)\b"
+    r"(?:had\s+|has\s+|have\s+)?(?:hand(?:ed|s)?(?:\s+over)?|present(?:ed|s)?|submit(?:ted|s)?|table[ds]?|"
+    r"puts?\s+forward|propose[ds]?|draft(?:ed|s)?|dr[ae]w(?:n|s)?\s+up|wr(?:ote|itten|ites?)|sen[dt]s?|"
+    r"deliver(?:ed|s)?|publish(?:ed|es)?|unveil(?:ed|s)?|offer(?:ed|s)?|sets?\s+out|la(?:id|ys?)\s+out|outline[ds]?|"
+    r"float(?:ed|s)?|circulate[ds]?|issue[ds]?|agree[ds]?)\b"
 )
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
+_SIDE = re.compile(r"['’]s\s+(?:negotiators|delegation|delegates|team|officials|government|envoys|diplomats|leaders)\b")
 _LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(it|they|he|she)\s+" + _LAID, re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
@@ -110,20 +117,30 @@ _MODIFIERS = frozenset((
 _COMPLEMENT = re.compile(r"\s+(?:for|of)\s+((?:[\w-]+[^\S\n]*){1,6})")
 _DATE_FIRST = re.compile(rf"\d|(?:{trie_pattern(m.capitalize() for m in _MONTHS)})\b")
 _COMPLEMENT_WORDS = frozenset(("a", "an", "the", "end", "ending", "war", "ukraine", "s"))
+# (and the verbs a document's contents follow: "Putin's conditions for a ceasefire include …")
 _COMPLEMENT_ENDS = frozenset((
     "was", "were", "is", "are", "has", "had", "have", "would", "will", "could", "in", "at", "on", "with", "that",
     "which", "and", "but", "or", "by", "from", "as", "after", "before", "to", "of", "for", "said", "says",
+    "include", "includes", "included", "demand", "demands", "demanded", "require", "requires", "required", "call",
+    "calls", "called", "set", "sets", "envisage", "envisages", "envisaged", "foresee", "foresees", "contain",
+    "contains", "cover", "covers", "may", "might", "must", "should", "can", "did", "does", "do",
 ))  # fmt: skip
 _WORD = re.compile(r"[\w-]+")
 # When: "Putin's conditions of 14 June 2024", "its memorandum of June 2025", "the June 2025 memorandum".
 _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
 # … or when it was laid down, said just after it: "Ukraine's paper, handed over on 28 May", "the
 # paper it sent to Moscow last week" (compared by the month: reports of the day differ).
+# ("Putin's conditions, as reported in late 2025": conditions of late 2025, not those of June 2024)
 _LAID_WHEN = re.compile(
     r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?"
-    + _LAID
-    + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?$",
+    + rf"(?:{_LAID}|reported|restated|repeated|spelled\s+out)"
+    + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
+)
+# "the December framework", "Kyiv's June memorandum": a month alone before the noun
+_MONTH_NAMES = trie_pattern(m.capitalize() for m in _MONTHS if len(m) > 3 or m == "may")
+_MONTH_BEFORE = re.compile(
+    rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|['’]s)\s+({_MONTH_NAMES})\s+(?:(?:peace|draft|new|revised)\s+)?$"
 )
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
@@ -160,7 +177,8 @@ _DEMONYM_ALIAS = re.compile(
     r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?:government|governments|side|delegation|negotiators|"
     r"officials|foreign\s+ministry|team|president|leaders|capitals|Federation)$"
 )
-_POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap")
+_POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap",
+                "text", "counter-text", "counter-proposal", "paper")  # fmt: skip
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -394,35 +412,45 @@ class Lexicon:
         heads: list[Mention],
         figures: Iterable[Figure] = (),
         context: str | None = None,
+        earlier: Collection[str] = (),
     ) -> list[Mention]:
         """Proposals ``sentence`` refers to by description (see the module docstring) outside the
         ``proposals`` it names: a noun of ``heads`` (see :meth:`proposals_and_nouns`) with its
         authors or date, or a place where it was made. ``actors`` are the actors the sentence
         names, ``figures`` its figures (its dates count) and ``context`` the date the article
         has reached (ISO day, month or year), which picks among an author's proposals the latest
-        on or before it. Offsets are relative to the sentence; at most one reference per proposal,
-        and none to one the sentence names."""
+        on or before it; ``earlier`` are the proposals the article named before the sentence, one
+        of which a description that fits several, or none by that date, means on second mention
+        ("the US draft" after "the US 28-point plan", in a piece gone back to 2023). Offsets are
+        relative to the sentence; at most one reference per proposal, and none to one the sentence
+        names."""
         places = [a for a in actors if sentence[a.start : a.end] in self._places] if self._places else []
         if not heads and not places:
             return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
         dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)]
+        # where the article is: not at a date that labels a document ("Moscow's memorandum of 2 June 2025")
+        labels = [n.end for n in (*heads, *proposals)]
+        reached_at = [d for d in dates if not any(_DATED_AFTER.fullmatch(sentence, end, d.start) for end in labels)]
         for m, after in zip(heads, [*heads[1:], None], strict=False):
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
-            if after is not None and not sentence[m.end : after.start].strip():
-                continue  # "its draft memorandum": the last noun is the one that says what it is
-            noun = " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
+            if after is not None and not sentence[m.end : after.start].strip() and _noun(sentence, after) != "demands":
+                continue  # "its draft memorandum": the last noun says what it is ("Kyiv's formula demands": a verb)
+            noun = _noun(sentence, m)
             if noun not in _NOUNS:
                 continue  # "the Ukrainian delegation's proposals" are what it asks, not one document
             owned = self._owners(sentence, actors, m, noun)
-            when = _dated(sentence, dates, m)
+            # "the December framework": a month alone says which month, not which year
+            month = _MONTH_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+            when = _dated(sentence, [d for d in dates if not month or d.start != month.start(1)], m)
+            month = None if when else month
             place = None
             if owned is None and when is None and noun in _HEADS and (signed := _SIGNED_IN.match(sentence, m.end)):
                 # "the declaration signed in Paris": a noun of its names and a place its terms name
                 place = next((sentence[a.start : a.end] for a in actors if a.start == signed.end()), None)
-            if when is None and place is None and (owned is None or noun in _DATED_ONLY):
+            if when is None and month is None and place is None and (owned is None or noun in _DATED_ONLY):
                 continue
             fitting = [p for p in self._proposal_list if noun not in _HEADS or noun in self._heads[p.id]]
             if place is not None:
@@ -433,13 +461,17 @@ class Lexicon:
                     p
                     for p in fitting
                     if self._led_by(p, owners, noun)
-                    and all(w in _MODIFIERS or w in self._words[p.id] for w in modifiers)
+                    and all(w in _MODIFIERS or w in self._words[p.id] or w in _MONTHS for w in modifiers)
                 ]
+            if month is not None:
+                fitting = [p for p in fitting if p.date.month == _MONTHS[month[1].lower()]]
             if when is not None:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                pick = _latest(fitting, _reached(dates, m.start, context))
+                pick = (_in_latest_year if month else _latest)(fitting, _reached(reached_at, m.start, context))
+                if pick is None and earlier:
+                    pick = self._named_before(fitting, earlier, owned[0] if owned else None)
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(m.start, m.end, (pick.id,)))
@@ -453,7 +485,7 @@ class Lexicon:
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
             pick = (
-                _latest(self._places[sentence[a.start : a.end]], _reached(dates, a.start, context))
+                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, a.start, context))
                 if made or kind
                 else None
             )
@@ -461,6 +493,17 @@ class Lexicon:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
         return sorted(found, key=lambda r: r.start)
+
+    def _named_before(
+        self, fitting: list[Proposal], earlier: Collection[str], owners: frozenset[str] | None
+    ) -> Proposal | None:
+        """The one of ``fitting`` the article named before, if only one is; of several, the one
+        whose authors are just ``owners`` ("the US draft": the US 28-point plan, not the 20 points
+        the US wrote with Ukraine)."""
+        named = [p for p in fitting if p.id in earlier]
+        if len(named) > 1 and owners:
+            named = [p for p in named if set(self.proposal_parties[p.id]) == owners]
+        return named[0] if len(named) == 1 else None
 
     def _led_by(self, proposal: Proposal, parties: frozenset[str], noun: str) -> bool:
         """Whether ``parties`` are the authors of ``proposal``: none of them outside its authors, and
@@ -470,7 +513,9 @@ class Lexicon:
         authors = self.proposal_parties[proposal.id]
         if not authors or not parties <= set(authors):
             return False
-        return authors[0] in parties or noun.replace(" ", "-") in self._words[proposal.id]
+        # any counter-noun is the answer its names call a counter-proposal ("Kyiv's counter-draft")
+        names = {"counter-proposal", "counterproposal"} if noun.startswith("counter") else {noun.replace(" ", "-")}
+        return authors[0] in parties or not names.isdisjoint(self._words[proposal.id])
 
     def _owners(
         self, sentence: str, actors: list[Mention], m: Mention, noun: str
@@ -544,7 +589,10 @@ class Lexicon:
             named.append(actor)
             joined = _AND_ACTOR.match(sentence, actor.end)
             at = joined.end() if joined else -1
-        if not named or not (by or _LAID_AFTER.match(sentence, named[-1].end)):
+        if not named:
+            return None
+        side = _SIDE.match(sentence, named[-1].end)  # "the communiqué Ukraine's negotiators present"
+        if not (by or _LAID_AFTER.match(sentence, side.end() if side else named[-1].end)):
             return None
         return named
 
@@ -556,6 +604,10 @@ class Lexicon:
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
             return self._party[found[0].ids[0]]
         return None
+
+
+def _noun(sentence: str, m: Mention) -> str:
+    return " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
 
 
 def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
@@ -578,6 +630,17 @@ def _reached(dates: list[Figure], at: int, context: str | None) -> str | None:
     April 2024" has reached June 2024 at the conditions), else ``context`` (the sentence's)."""
     before = [d for d in dates if d.end <= at]
     return latest_date(before) if before else context
+
+
+def _in_latest_year(proposals: list[Proposal], context: str | None) -> Proposal | None:
+    """Of proposals of one month, the one of the latest year on or before ``context``, if only one
+    is ("the November plan" late in 2025 is none: the 28 points and the European answer)."""
+    before = [p for p in proposals if context is None or p.date.isoformat()[: len(context)] <= context]
+    if not before:
+        return None
+    year = max(p.date.year for p in before)
+    last = [p for p in before if p.date.year == year]
+    return last[0] if len(last) == 1 else None
 
 
 def _latest(proposals: list[Proposal], context: str | None) -> Proposal | None:
