@@ -35,6 +35,8 @@ PIECES = [
     "since",
     "mid-",
     "prisoners",
+    "phone",
+    "conversation",
     "prıson",
     "POWs",
     "exchanged",
@@ -115,6 +117,7 @@ def test_fold_finds_every_word_ignorecase_finds(text: str, word: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(texts)
 @example("Witkoff met Putin; the truce was declared; a POW swap; drone attacks; they signed a deal")
+@example("Trump and Putin had a phone conversation on 3 May 2025.")
 def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
     lowered = fold(sentence)
     for event_type, words, pattern in events.EVENT_PATTERNS:

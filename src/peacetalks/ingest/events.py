@@ -90,6 +90,7 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             "met",
             "holding",
             "call",
+            "conversation",
             "spoke",
             "round",
             "meet",
