@@ -396,6 +396,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "greenlit",
         "go-ahead for",
         "go-ahead to",
+        # British English agrees a thing without "to": "the two sides agreed a prisoner swap", "Putin had agreed"
+        "agree",
+        "agrees",
+        "agreed",
+        "agreeing",
         # approval and ratification: "the Rada will approve the deal" (not "approved by Congress", said of a guarantee), "could live with a freeze"
         "approve",
         "approves",
