@@ -1001,12 +1001,15 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
                "a non-starter", "a nonstarter", "dead on arrival", "absurd", "an ultimatum", "incomprehensible",
                "premature", "inadmissible", "unthinkable", "off the table", "a capitulation", "capitulation",
                "an unfriendly act", "a hostile act"),
-    "support": ("serve as a basis", "serve as the basis", "become the basis", "become a basis", "a good basis",
+    # "said the 28 points could be a basis for an agreement", "called the plan workable"
+    "support": ("be a basis", "be the basis", "workable", "serve as a basis", "serve as the basis", "become the basis", "become a basis", "a good basis",
                 "constructive", "a step in the right direction", "a step forward", "a positive step",
                 "irreversible"),
     # "declared the annexation null and void", "called the referendums illegitimate"
     "oppose": ("legitimate target", "legitimate targets", "theft", "illegal", "unlawful", "illegitimate",
                "null and void", "invalid", "counterproductive"),
+    # "a freeze would be acceptable, Peskov said" (negated, "not acceptable", a refusal)
+    "accept": ("acceptable",),
 }  # fmt: skip
 STANCE_CUES = {stance: (*cues, *_OBJECT_FIRST.get(stance, ())) for stance, cues in STANCE_CUES.items()}
 
