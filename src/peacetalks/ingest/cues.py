@@ -186,6 +186,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "firm line on",
         "hardened",
         "hardening",
+        # keeping a thing as it is: "the EU has kept the reserves immobilised", "the framework keeps the
+        # all-for-all exchange" (not "keep", "keeping": "Moscow and Kyiv keep swapping prisoners")
+        "keeps",
+        "kept",
         # holding a line, as commentary words it: "Kyiv is adamant", "Moscow sticks to its terms"
         "adamant",
         "determined to",
@@ -507,6 +511,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "opening the door to",
         "left the door open to",
         "leaves the door open to",
+        # "Britain would take part in a US-led mechanism to monitor the ceasefire"
+        "take part in",
+        "takes part in",
+        "took part in",
+        "taking part in",
         # undertakings and intentions: "Ukraine undertook not to retake Crimea by force", "is considering sending troops"
         "undertake",
         "undertakes",
@@ -617,6 +626,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "co-drafted",
         "co-drafts",
         "circulate",
+        # "Brazil, which wrote a six-point plan with China", "listed prisoners of war among the questions"
+        "wrote",
+        "listed",
         # brokering and sketching, as explainers put a mediator's part: "the Turkish-brokered grain deal"
         "broker",
         "brokers",
