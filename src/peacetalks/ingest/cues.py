@@ -123,6 +123,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "asks",
         "asked",
         "asking",
+        # "Washington is pushing a ceasefire" ("pushed" is more often the army's)
+        "pushing",
+        "pushes",
         # the register of explainers, letters and editorials: "Kyiv hopes to join", "Moscow would like …"
         "wish",
         "wishes",
@@ -190,6 +193,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         # all-for-all exchange" (not "keep", "keeping": "Moscow and Kyiv keep swapping prisoners")
         "keeps",
         "kept",
+        # "His officials have made clear that Ukraine will not withdraw"
+        "made clear",
+        "makes clear",
         # holding a line, as commentary words it: "Kyiv is adamant", "Moscow sticks to its terms"
         "adamant",
         "determined to",
@@ -516,6 +522,12 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "takes part in",
         "took part in",
         "taking part in",
+        # hints, as interview recaps word them: "Zelensky hinted at a compromise on the zone"
+        "hinted at",
+        "hints at",
+        "hinted",
+        "signalled",
+        "signaled",
         # undertakings and intentions: "Ukraine undertook not to retake Crimea by force", "is considering sending troops"
         "undertake",
         "undertakes",
