@@ -208,8 +208,11 @@ def test_issue_terms_must_not_fire(lexicon: Lexicon) -> None:
     assert [m.ids for m in assets] == [("frozen-assets-reparations",)]
     # the Irish backstop is no security guarantee: only a US or security backstop is
     assert lexicon.issues("London revisited the Irish backstop.") == []
-    # "NATO-like" protection is a guarantee, not membership
+    # "NATO-like" protection, guarantees "similar to NATO's", are guarantees, not membership
     assert [m.ids for m in lexicon.issues("NATO-like protection")] == [("security-guarantees",)]
+    assert pairs("Trump backs European-led guarantees similar to NATO's Article 5.", lexicon) == {
+        ("united-states", "security-guarantees")
+    }
     # support for "territorial integrity" names no region of the case; nor does "according to accounts"
     assert lexicon.issues("Turkey backs Ukraine's territorial integrity, according to accounts.") == []
     # occupied land in general, pulling back in general: no issue (annotators record neither)
