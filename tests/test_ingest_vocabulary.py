@@ -158,7 +158,8 @@ def test_cue_classes_must_not_fire(lexicon: Lexicon) -> None:
     # "keep" + -ing is a habit, not a stance ("keeps", "kept" are cues)
     assert found("Moscow and Kyiv keep swapping prisoners.", lexicon) == set()
     # a swap brokered by a third country is no stance of the broker's ("brokered" is no cue)
-    assert ("uae", "prisoners-humanitarian") not in pairs("Prisoners were swapped in a deal brokered by Abu Dhabi.", lexicon)
+    brokered = pairs("Prisoners were swapped in a deal brokered by Abu Dhabi.", lexicon)
+    assert ("uae", "prisoners-humanitarian") not in brokered
 
 
 @pytest.mark.parametrize(

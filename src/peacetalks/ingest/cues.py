@@ -411,7 +411,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "agrees",
         "agreed",
         "agreeing",
-        # approval and ratification: "the Rada will approve the deal" (not "approved by Congress", said of a guarantee), "could live with a freeze"
+        # approval and ratification: "the Rada will approve the deal", "could live with a freeze" (not
+        # "approved", "ratified": "guarantees approved by Congress" is a procedure, no stance)
         "approve",
         "approves",
         "approving",
@@ -528,7 +529,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "hinted",
         "signalled",
         "signaled",
-        # undertakings and intentions: "Ukraine undertook not to retake Crimea by force", "is considering sending troops"
+        # undertakings and intentions: "Ukraine undertook not to retake Crimea by force", "is considering
+        # sending troops"
         "undertake",
         "undertakes",
         "undertook",
@@ -1026,7 +1028,8 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
                "premature", "inadmissible", "unthinkable", "off the table", "a capitulation", "capitulation",
                "an unfriendly act", "a hostile act"),
     # "said the 28 points could be a basis for an agreement", "called the plan workable"
-    "support": ("be a basis", "be the basis", "workable", "serve as a basis", "serve as the basis", "become the basis", "become a basis", "a good basis",
+    "support": ("be a basis", "be the basis", "workable", "serve as a basis", "serve as the basis", "become the basis",
+                "become a basis", "a good basis",
                 "constructive", "a step in the right direction", "a step forward", "a positive step",
                 "irreversible"),
     # "declared the annexation null and void", "called the referendums illegitimate"
