@@ -192,6 +192,9 @@ def test_cue_classes_must_not_fire(lexicon: Lexicon) -> None:
         ("The UN called for humanitarian access to detainees.", ("un", "prisoners-humanitarian")),
         ("Moscow insists on the claimed regions.", ("russia", "territory-zaporizhzhia")),
         ("The EU is pressing for an embargo on Russian gas.", ("eu", "sanctions-relief")),
+        ("Washington opposes delisting Russian banks.", ("united-states", "sanctions-relief")),
+        ("Kyiv backs the genocide case at the International Court of Justice.", ("ukraine", "accountability-amnesty")),
+        ("Ukraine wants the fighting to stop at once.", ("ukraine", "ceasefire-sequencing")),
     ],
 )
 def test_issue_terms_in_news_wording(text: str, expected: tuple[str, str], lexicon: Lexicon) -> None:
