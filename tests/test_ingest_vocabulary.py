@@ -107,6 +107,7 @@ def test_each_cue_is_listed_once_and_the_object_first_cues_are_cues() -> None:
         # the register of explainers, letters, editorials and briefs (step 27 of docs/ingest.md)
         ("Kyiv hopes to join NATO by 2030.", ("ukraine", "nato-neutrality", "demand")),
         ("Moscow is adamant that Crimea is Russian.", ("russia", "territory-crimea", "insist")),
+        ("Kyiv will not budge on Crimea.", ("ukraine", "territory-crimea", "insist")),
         ("The EU has kept the central-bank reserves immobilised.", ("eu", "frozen-assets-reparations", "insist")),
         ("Ukraine undertook not to retake Crimea by force.", ("ukraine", "territory-crimea", "offer")),
         ("Britain would take part in a mission to monitor the ceasefire.", ("uk", "ceasefire-sequencing", "offer")),
@@ -155,6 +156,8 @@ def test_cue_classes_must_not_fire(lexicon: Lexicon) -> None:
     # a guarantee "approved by Congress" is Congress's procedure, not its stance ("approve" is a cue, "approved" not)
     approved = pairs("Security guarantees for Ukraine must be approved by the US Congress.", lexicon)
     assert ("united-states", "security-guarantees") not in approved
+    # a "not" inside a cue is no negation of it: refusing to budge is insisting
+    assert found("Kyiv will not budge on Crimea.", lexicon) == {("ukraine", "territory-crimea", "insist", "positive")}
     # "keep" + -ing is a habit, not a stance ("keeps", "kept" are cues)
     assert found("Moscow and Kyiv keep swapping prisoners.", lexicon) == set()
     # a swap brokered by a third country is no stance of the broker's ("brokered" is no cue)

@@ -208,8 +208,12 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "sticks to",
         "stuck to",
         "sticking to",
-        "budge",
-        "budged",
+        # the "not" inside the cue: a negation before a cue would turn it into its opposite
+        "will not budge",
+        "would not budge",
+        "won't budge",
+        "refuses to budge",
+        "refused to budge",
         "will not negotiate",
         "would not negotiate",
         "not up for debate",
@@ -643,7 +647,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         # "Brazil, which wrote a six-point plan with China", "listed prisoners of war among the questions"
         "wrote",
         "listed",
-        # brokering and sketching, as explainers put a mediator's part: "the Turkish-brokered grain deal"
+        # brokering and sketching, as explainers put a mediator's part: "Turkey brokers the grain deal" (not
+        # "brokered": "a swap brokered by the UAE" is no stance of the UAE's)
         "broker",
         "brokers",
         "brokering",
