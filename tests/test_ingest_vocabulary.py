@@ -123,6 +123,8 @@ def test_each_cue_is_listed_once_and_the_object_first_cues_are_cues() -> None:
             ("eu", "us-28-point", "support"),
         ),
         ("A freeze on the line would be acceptable, Peskov said.", ("russia", "ceasefire-sequencing", "accept")),
+        ("Security guarantees are essential, Zelensky said.", ("ukraine", "security-guarantees", "demand")),
+        ("Peskov said NATO membership for Ukraine was not on the table.", ("russia", "nato-neutrality", "reject")),
         ("Peskov called talk of a free economic zone premature.", ("russia", "demilitarised-zone", "reject")),
         ("Kyiv called Moscow's demand for demilitarisation incomprehensible.", ("ukraine", "army-limits", "reject")),
         ("Lavrov said Crimea's status was not up for negotiation.", ("russia", "territory-crimea", "insist")),

@@ -1028,10 +1028,14 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
                "red lines", "as settled", "a closed question", "a closed issue"),
     # as officials and the Russian foreign ministry word a refusal: "called talk of a zone premature",
     # "called the demand incomprehensible", "said NATO membership was not a realistic outcome"
-    "reject": ("unacceptable", "out of the question", "unrealistic", "not realistic", "not a realistic", "unworkable",
+    "reject": ("not on the table", "not on the agenda", "off the agenda", "a dead end", "a fantasy", "a pipe dream",
+               "wishful thinking", "unacceptable", "out of the question", "unrealistic", "not realistic",
+               "not a realistic", "unworkable",
                "a non-starter", "a nonstarter", "dead on arrival", "absurd", "an ultimatum", "incomprehensible",
                "premature", "inadmissible", "unthinkable", "off the table", "a capitulation", "capitulation",
                "an unfriendly act", "a hostile act"),
+    # what an actor cannot do without, as editorials and explainers put it: "guarantees are essential, Kyiv says"
+    "demand": ("essential", "indispensable", "a must", "a priority", "top priority"),
     # "said the 28 points could be a basis for an agreement", "called the plan workable"
     "support": ("be a basis", "be the basis", "workable", "serve as a basis", "serve as the basis", "become the basis",
                 "become a basis", "a good basis",
