@@ -55,8 +55,9 @@ def test_heldout12_and_heldout13_tuned_on_keep_what_rules_8_reached(lexicon: Lex
     # tuning sets now: stance 0.87 / 0.59 pooled (heldout12 0.91 / 0.60, heldout13 0.79 / 0.57);
     # with the stance vocabulary of branch stance5v 0.88 / 0.68 (heldout12 0.91 / 0.72, heldout13
     # 0.79 / 0.58); with the rules of rules-9 (branch stance6s: a document's parts in order, a list
-    # after a colon, datelines) 0.91 / 0.75 (heldout12 0.94 / 0.80, heldout13 0.85 / 0.64). These
-    # floors stop a change from losing that.
+    # after a colon, datelines) 0.91 / 0.75 (heldout12 0.94 / 0.80, heldout13 0.85 / 0.64); the
+    # vocabulary of branch stance6v, measured alone, 0.88 / 0.71. These floors stop a change from
+    # losing that.
     assert not {"heldout12", "heldout13"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout12"] + sets["heldout13"], lexicon)
@@ -103,12 +104,13 @@ def test_heldout10_and_heldout11_tuned_on_keep_what_rules_8_reached(lexicon: Lex
     # then built on their misses (0.81 / 0.55 pooled), and the structure rules of rules-8 (branch
     # stance5s) on theirs and heldout12/13's: stance 0.85 / 0.62 pooled (heldout10 0.89 / 0.62,
     # heldout11 0.78 / 0.61); with the stance vocabulary of branch stance5v 0.85 / 0.70 (heldout10
-    # 0.88 / 0.68, heldout11 0.82 / 0.74). These floors stop a change from losing that.
+    # 0.88 / 0.68, heldout11 0.82 / 0.74); with the vocabulary of branch stance6v 0.87 / 0.73
+    # (heldout10 0.90 / 0.71, heldout11 0.83 / 0.76). These floors stop a change from losing that.
     assert not {"heldout10", "heldout11"} & set(FRESH)
     sets = annotated_sets()
     stance = evaluate(sets["heldout10"] + sets["heldout11"], lexicon)["stance"]
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.66, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.69, stance.misses
     stance = evaluate(sets["heldout10"], lexicon)["stance"]  # stance-focused: precision above the target
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
 
