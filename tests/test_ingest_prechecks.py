@@ -128,6 +128,13 @@ def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
 PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 PLAIN_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d\b(?![-–]\w)")
 PLAIN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({figures._MONTH})\s*,?\s+(\d{{4}})\b")
+# The patterns that begin with a month as first written, before the month became a trie.
+PLAIN_MONTH_FIRST = {
+    "_DATE_MDY": rf"\b({figures._MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+    "_DATE_MY": rf"\b({figures._MONTH})\s+(?:of\s+)?(\d{{4}})\b",
+    "_MONTH_DAY_BEFORE": rf"\b({figures._MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?{figures._JOINED}",
+    "_MONTH_BEFORE": rf"\b({figures._MONTH}){figures._JOINED}",
+}
 
 
 def spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
@@ -154,6 +161,24 @@ def test_figure_patterns_and_their_prechecks(sentence: str) -> None:
             assert [m.span() for m in digits.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
     if any(p.search(sentence) for p in (figures._DATE_DMY, figures._DATE_MDY, figures._DATE_MY)):
         assert any(stem in sentence for stem in figures._MONTH_STEMS)
+
+
+MONTH_PIECES = ["Jan", "January", "Jan.", "Sep", "Sept", "Sept.", "September", "May", "Mayor", "March", "Mar", "June",
+                "Juneau", "xMay", "_May", "3", "14th", "2025", "of", "and", "to", "-", ",", " ", "."]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(MONTH_PIECES), st.text(max_size=2)), max_size=14).map("".join),
+       st.integers(0, 40), st.integers(0, 40))  # fmt: skip
+@example("on Jan. 3, 2025 and Sept 2024", 0, 40)
+@example("xMay 2025, May of 2025 and June 14 to", 0, 40)
+def test_patterns_beginning_with_a_month_match_as_they_did(text: str, pos: int, endpos: int) -> None:
+    for name, plain in PLAIN_MONTH_FIRST.items():
+        fast, slow = getattr(figures, name), re.compile(plain)
+        assert spans(fast, text) == spans(slow, text), name
+        # searched in a window of the sentence, the character before still counts
+        found, expected = fast.search(text, pos, endpos), slow.search(text, pos, endpos)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), name
 
 
 TERMS = [("Crimea", "c"), ("Türkiye", "t"), ("Kılıç", "k"), ("china–brazil plan", "p"), ("security guarantee", "s")]
