@@ -467,7 +467,7 @@ def _writers(
 _POSSESSIVES = frozenset(("Its", "Their", "His", "Her"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Antecedents:
     """Whom a pronoun or title may stand for: ``subject``, the subject of an earlier sentence (of the
     paragraph, for a state or body), and ``person``, the last person who was a sentence's subject or
@@ -494,7 +494,7 @@ class Antecedents:
 _NO_ONE = Antecedents()  # (compared by identity)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Referent:
     """An issue or proposal named in the previous sentence, which "the proposal", "it" … may mean
     (``age`` sentences before the one referring back, for the plan under discussion)."""

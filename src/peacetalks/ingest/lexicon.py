@@ -145,7 +145,7 @@ def _variants(term: str) -> list[str]:
     return list(dict.fromkeys([term, *forms]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int
