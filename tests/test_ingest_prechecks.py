@@ -10,7 +10,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from peacetalks.ingest import events, figures
+from peacetalks.ingest import events, extract, figures, sentences
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
 from peacetalks.ingest.patterns import fold
@@ -227,3 +227,28 @@ def test_the_word_before_a_full_stop_is_the_last_word_of_the_line_so_far(line: s
     end = min(end, len(line))
     before = line[:end]
     assert _word_before(line, end) == (before.rsplit(None, 1)[-1].lower() if before.strip() else "")
+
+
+# The clause boundary and the sentence end as first written, before they began with their first character.
+PLAIN_BOUNDARY = re.compile(
+    r";|\s[–—]\s|,\s+and\s+(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|,\s+where\b|"
+    r"\s+and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b)"
+)
+PLAIN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+CLAUSE_PIECES = ["and", "said", "tells", "while", "but", "yet", "where", "whereas", "however", "though", "x", "Kyiv",
+                 ",", ";", ".", "!", "?", "”", ")", "–", "—", "-", " ", "  ", "\n", "\t", "\u00a0"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(CLAUSE_PIECES), st.text(max_size=2)), max_size=20).map("".join),
+       st.integers(0, 30))  # fmt: skip
+@example("Russia rejected it, and ukraine – but not Kyiv; while. where , where  and said", 40)
+def test_clause_boundaries_and_sentence_ends_are_found_as_before(text: str, endpos: int) -> None:
+    lowered = fold(text)
+    assert spans(extract._BOUNDARY, lowered) == spans(PLAIN_BOUNDARY, lowered)
+    # as _introduced searches it, up to an offset
+    assert [m.span() for m in extract._BOUNDARY.finditer(lowered, 0, endpos)] == [
+        m.span() for m in PLAIN_BOUNDARY.finditer(lowered, 0, endpos)
+    ]
+    assert spans(sentences._END, text) == spans(PLAIN_END, text)
+    assert spans(figures._DIGITS, text) == spans(re.compile(r"\d+"), text)

@@ -50,10 +50,14 @@ from peacetalks.ingest.types import Document, Evidence, evidence
 
 # Where a clause ends: a stance's actor and issue must lie between two of these. Searched in
 # fold(sentence), case-sensitively, which finds what IGNORECASE found in the sentence (where [A-Z]
-# took any letter) twice as fast.
+# took any letter) twice as fast. Written by its first character (a blank, a comma, ";" or a full
+# stop, then what may follow each), so that re skips ahead to those: twice as fast again as
+# ";|\s[–—]\s|,\s+and\s+(?=[a-z])|,?\s+(?:while|…)\b|\.\s|,\s+where\b|\s+and\s+(?=(?:said|…)\b)",
+# which it matches as (tests/test_ingest_prechecks.py).
+_CONTRAST = r"(?:while|whereas|but|although|though|however|yet)\b"
 _BOUNDARY = re.compile(
-    r";|\s[–—]\s|,\s+and\s+(?=[a-z])|,?\s+(?:while|whereas|but|although|though|however|yet)\b|\.\s|,\s+where\b|"
-    r"\s+and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b)"
+    rf"[;\s,.](?:(?<=\s)(?:[–—]\s|\s*{_CONTRAST}|\s*and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b))|"
+    rf"(?<=,)\s+(?:and\s+(?=[a-z])|{_CONTRAST}|where\b)|(?<=;)|(?<=\.)\s)"
 )
 # A clause that begins with one of these shares the subject of the clause before it.
 _COORDINATED = re.compile(r"(?:,?\s+(?:but|yet|and|while)|\s+and\s+(?:said|says|added|warned|told))\s*$", re.IGNORECASE)
