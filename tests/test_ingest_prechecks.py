@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
 from peacetalks.ingest.patterns import fold
 from peacetalks.ingest.sentences import _word_before
+from peacetalks.ingest.types import Evidence, evidence_of
 
 # Words the patterns look for, in odd cases and with the letters IGNORECASE treats alike
 # (dotless ı, long ſ, dotted İ, the Kelvin sign), numbers, dates and punctuation around them.
@@ -252,3 +254,15 @@ def test_clause_boundaries_and_sentence_ends_are_found_as_before(text: str, endp
     ]
     assert spans(sentences._END, text) == spans(PLAIN_END, text)
     assert spans(figures._DIGITS, text) == spans(re.compile(r"\d+"), text)
+
+
+def test_evidence_made_without_init_is_the_dataclass_item() -> None:
+    values = {"kind": "figure", "text": "40%", "start": 3, "end": 6, "sentence": "At 40% support.", "sentence_start": 0,
+              "extractor": "figure/percent", "confidence": 0.9, "value": 40.0, "extra": {"per": "day"}}  # fmt: skip
+    made = evidence_of(dict(values))
+    assert made == Evidence(**values) and made.to_json() == Evidence(**values).to_json()
+    assert evidence_of({k: v for k, v in values.items() if k != "extra"}).extra == {}
+    with pytest.raises(TypeError, match="colour"):
+        evidence_of({**values, "colour": "blue"})
+    with pytest.raises(TypeError, match="confidence"):
+        evidence_of({k: v for k, v in values.items() if k != "confidence"})

@@ -46,7 +46,7 @@ from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention
 from peacetalks.ingest.patterns import fold
 from peacetalks.ingest.sentences import sentences
-from peacetalks.ingest.types import Document, Evidence, evidence
+from peacetalks.ingest.types import Document, Evidence, evidence_of
 
 # Where a clause ends: a stance's actor and issue must lie between two of these. Searched in
 # fold(sentence), case-sensitively, which finds what IGNORECASE found in the sentence (where [A-Z]
@@ -585,7 +585,7 @@ def _sentence_evidence(
     sentence = text[s0:s1]
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
-        return evidence(
+        fields.update(
             kind=kind,
             text=sentence[start:end],
             start=s0 + start,
@@ -595,8 +595,8 @@ def _sentence_evidence(
             source_id=source_id,
             extractor=extractor,
             confidence=round(confidence, 2),
-            **fields,
         )
+        return evidence_of(fields)  # (the fields in the dict they came in, not unpacked into another)
 
     for p in proposals:
         pid = p.ids[0]
