@@ -245,11 +245,12 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     text = doc.text
     # The lexicons scan the whole text once; each sentence takes the mentions inside it.
     spans = list(sentences(text))
-    proposal_mentions, heads = lexicon.proposals_and_nouns(text)  # few nouns: looked up only where there are any
+    folded = fold(text)  # as fold() gives each sentence, at the same offsets
+    proposal_mentions, heads = lexicon.proposals_and_nouns(text, folded)  # few nouns: looked up where there are
     found = (
         _within(proposal_mentions, spans),
         list(_within(lexicon.actors(text), spans)),  # a quote looks ahead to who closes it
-        _within(lexicon.issues(text), spans),
+        _within(lexicon.issues(text, folded), spans),
     )
     head_starts = [h.start for h in heads]
     items: list[Evidence] = []
@@ -263,7 +264,6 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
     current: documents.Current | None = None  # the document the article is describing
     known = _proposal_documents(lexicon)
     published = doc.source.published.isoformat() if doc.source.published else None
-    folded = fold(text)  # as fold() gives each sentence, at the same offsets
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
     quoted: Mention | None = None  # who speaks in a quote that runs on past the sentence
