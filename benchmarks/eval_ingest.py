@@ -27,15 +27,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "ingest"
 SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 #: Written after the rules of their day and scored untuned (the honest held-out numbers), with
-#: how each has been used since. heldout12 and heldout13 were written by a helper who never saw the
-#: rules, kept sealed in unscored/ while rules-7 was built, and scored once when it was merged.
-#: heldout10 and heldout11 (fresh for rules-6) became tuning sets with rules-7.
-FRESH: dict[str, str] = {
-    "heldout12": "stance-focused, varied genres; written without seeing the rules; scored once, untuned",
-    "heldout13": "figure- and proposal-dense; written without seeing the rules; scored once, untuned",
-}
+#: how each has been used since. Empty until the lead registers the sets written since (heldout14
+#: and heldout15, sealed in unscored/): heldout12 and heldout13, fresh for rules-7 (scored once,
+#: untuned, when it was merged), became tuning sets with rules-8, as heldout10 and heldout11 (fresh
+#: for rules-6) did with rules-7.
+FRESH: dict[str, str] = {}
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
 TUNING = (
+    "heldout12",
+    "heldout13",
     "heldout10",
     "heldout11",
     "heldout8",

@@ -8,27 +8,13 @@ import pytest
 
 from peacetalks.case.loading import load_case_path
 from peacetalks.catalog import builtin_cases
-from peacetalks.ingest.clean import clean_text
-from peacetalks.ingest.extract import extract
 from peacetalks.ingest.lexicon import Lexicon
-from peacetalks.ingest.types import Document, Evidence, SourceInfo
+from stancetext import pairs, stances
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
-
-
-def stances(text: str, lexicon: Lexicon) -> list[Evidence]:
-    doc = Document(SourceInfo("test", "text"), clean_text(text).text)
-    found = [e for e in extract(doc, lexicon) if e.kind == "stance"]
-    for e in found:
-        assert doc.text[e.start : e.end] == e.text
-    return found
-
-
-def pairs(text: str, lexicon: Lexicon) -> set[tuple[str | None, str | None]]:
-    return {(e.actor_id, e.issue_id or e.proposal_id) for e in stances(text, lexicon)}
 
 
 def test_a_plan_named_as_an_authors_own_is_its_proposal(lexicon: Lexicon) -> None:

@@ -1,13 +1,13 @@
 """Precision and recall of the rules on the annotated texts in tests/data/ingest.
 
-A fresh held-out set (written after the rules of its day, scored untuned: heldout12 and heldout13,
-scored once when rules-7 was merged) gets floors of what the rules measured on it, minus a margin,
-so a change that makes extraction worse on fresh text fails. The older held-out sets became tuning sets: on them
-the issue's precision target holds where it held when they were tuned on, on the four oldest
-pooled all targets hold, heldout6 to heldout11 keep what recall they reached with the stance rules
-of rules-6 and rules-7, heldout6 and heldout7 keep the figure recall the figure rules reached on
-them, and the development sets keep their floors. docs/ingest.md reports every set separately,
-with how each was used.
+A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
+rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails;
+there is none until the lead registers heldout14 and heldout15, sealed in unscored/. The older
+held-out sets became tuning sets: on them the issue's precision target holds where it held when
+they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
+recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
+figure recall the figure rules reached on them, and the development sets keep their floors.
+docs/ingest.md reports every set separately, with how each was used.
 """
 
 from __future__ import annotations
@@ -30,34 +30,37 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
-def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
+def test_heldout12_and_heldout13_tuned_on_keep_what_rules_8_reached(lexicon: Lexicon) -> None:
     # heldout12 and heldout13 were written by a helper who never saw the rules, kept sealed while
     # rules-7 was built and scored once when it was merged, on 1 December 2026 (pooled): stance
-    # 0.86 / 0.52, figure precision 0.97 and recall 0.93, proposal recall 0.94. The stance recall
-    # and proposal targets are missed, and docs/ingest.md says so; these floors only stop a change
-    # from making fresh text worse.
-    assert set(FRESH) == {"heldout12", "heldout13"}
+    # 0.86 / 0.52, figure precision 0.97 and recall 0.93, proposal recall 0.94. The structure rules
+    # of rules-8 (branch stance5s) were then built on their misses and heldout10/11's, so they are
+    # tuning sets now: stance 0.87 / 0.59 pooled (heldout12 0.91 / 0.60, heldout13 0.79 / 0.57).
+    # These floors stop a change from losing that.
+    assert not {"heldout12", "heldout13"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout12"] + sets["heldout13"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.47, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.56, stance.misses
     assert figure.precision is not None and figure.precision >= 0.93, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.89, figure.misses
     assert proposal.recall is not None and proposal.recall >= 0.9, proposal.misses
+    stance = evaluate(sets["heldout12"], lexicon)["stance"]  # stance-focused: precision above the target
+    assert stance.precision is not None and stance.precision >= 0.85, stance.false_alarms
 
 
-def test_heldout10_and_heldout11_tuned_on_keep_what_rules_7_reached(lexicon: Lexicon) -> None:
+def test_heldout10_and_heldout11_tuned_on_keep_what_rules_8_reached(lexicon: Lexicon) -> None:
     # Written by a helper who never saw the rules and scored once, untuned, when rules-6 was merged
     # (pooled): stance 0.75 / 0.30. The cross-sentence stance rules of rules-7 (branch stance4) were
-    # then built on their misses, so they are tuning sets now: stance 0.81 / 0.55 pooled (heldout10
-    # 0.84 / 0.55, heldout11 0.77 / 0.55), still short of the issue's recall target. These floors
-    # stop a change from losing that.
+    # then built on their misses (0.81 / 0.55 pooled), and the structure rules of rules-8 (branch
+    # stance5s) on theirs and heldout12/13's: stance 0.85 / 0.62 pooled (heldout10 0.89 / 0.62,
+    # heldout11 0.78 / 0.61). These floors stop a change from losing that.
     assert not {"heldout10", "heldout11"} & set(FRESH)
     sets = annotated_sets()
     stance = evaluate(sets["heldout10"] + sets["heldout11"], lexicon)["stance"]
-    assert stance.precision is not None and stance.precision >= 0.78, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.5, stance.misses
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.58, stance.misses
     stance = evaluate(sets["heldout10"], lexicon)["stance"]  # stance-focused: precision above the target
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
 

@@ -16,6 +16,15 @@ are found first; then
   for the last person who was a subject or spoke; "the idea", "the demands" for the one plan named
   up to four sentences before when the sentence before named nothing ("it", "them" up to two); a
   quote of several sentences speaks for whoever is named where it closes;
+- by the sentence's **structure** (rules-8): a passive's agents after a phrase of time or place
+  and joined by "and" ("signed on 5 September 2014 by Ukraine, Russia and the OSCE"), a list of
+  actors speaking as one ("France, Germany and Britain", "neither … nor", negative), "…, as did
+  the EU" and "agreed with Washington on …" for a second actor, and one with the verb left out
+  ("…, Moscow on sanctions relief") for what follows it, "For Moscow, … is a red line", a
+  relative clause said of the head of the noun phrase it follows, an aside between commas
+  (", though not in law,") not ending the clause, the items a colon opens and "…, and that …"
+  staying with the cue before them, and an actor inside a longer term ("NATO membership") no
+  speaker;
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
@@ -38,6 +47,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from peacetalks.case.types import ActorRole
 from peacetalks.ingest import documents
 from peacetalks.ingest.cues import CUE, CUE_STANCE, OBJECT_BEFORE
 from peacetalks.ingest.dates import latest_date, with_relative_dates
@@ -54,7 +64,8 @@ from peacetalks.ingest.types import Document, Evidence, evidence_of
 # stop, then what may follow each), so that re skips ahead to those: twice as fast again as
 # ";|\s[–—]\s|,\s+and\s+(?=[a-z])|,?\s+(?:while|…)\b|\.\s|,\s+where\b|\s+and\s+(?=(?:said|…)\b)",
 # which it matches as (tests/test_ingest_prechecks.py).
-_CONTRAST = r"(?:while|whereas|but|although|though|however|yet)\b"
+# (not "accept in practice, though not in law, Russian control of …": an aside between commas)
+_CONTRAST = r"(?:while|whereas|but|however|yet|(?:al)?though(?!\s+not\s+[^,;.]{0,40},))\b"
 _BOUNDARY = re.compile(
     rf"[;\s,.](?:(?<=\s)(?:[–—]\s|\s*{_CONTRAST}|\s*and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b))|"
     rf"(?<=,)\s+(?:and\s+(?=[a-z])|{_CONTRAST}|where\b)|(?<=;)|(?<=\.)\s)"
@@ -149,6 +160,13 @@ _LOOSE = ("offer", "deal", "initiative")
 #: Of those, the ones that name a written text only.
 _PAPERS = ("document", "text", "paper", "draft", "memorandum", "declaration", "communiq", "protocol", "formula")
 _PASSIVE = re.compile(r"\s+by\b", re.IGNORECASE)
+# "signed on 5 September 2014 by …", "recognised as Russian de facto, including by the United States":
+# the agent after a phrase of time, place or manner with no verb in it (for a cue ending _PARTICIPLES)
+_PASSIVE_LATE = re.compile(
+    r"(?:\s+(?:on|in|at|as|during|after|before|over)(?:\s+(?![a-z][\w'’–-]*(?:ed|ing)\b)[\w'’–-]+,?){1,5}?)?"
+    r",?\s+(?:(?:including|even|also|jointly)\s+)?by\b"
+)
+_PARTICIPLES = ("ed", "wn", "en")
 _THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 # A title that stands for a person named before: "the president said …", "…, the minister added".
 # A nationality before the title ("the Russian leader") must be the person's.
@@ -179,6 +197,8 @@ _SAID_BEFORE = re.compile(
     rf"{_COMMA}(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
     r"president|chief|secretary|negotiator|head))\s+){0,3}$"
 )
+# A speaker named between commas inside what is said: "The ceasefire, Lavrov said, was …".
+_SAYS_ASIDE = re.compile(rf"\s+(?i:{_SAYS}),\s")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;!?”\"’)]|$)")
 _AFTER_COMMA = re.compile(rf"{_COMMA}(?:[\w'’-]+\s+){{0,5}}?$")
 _SAYS_AT_END = re.compile(
@@ -201,6 +221,9 @@ _BUT_ONLY = re.compile(r",?\s+but\s+only\b", re.IGNORECASE)
 # "backs security guarantees but not NATO membership": the same cue, negated, on what follows.
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+", re.IGNORECASE)
 _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
+# "…, as did the EU", "…, and so did Germany": a second actor taking the same stance.
+_AS_DID = re.compile(r"(?:,?\s+(?:as|and\s+so)|;\s+so)\s+(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?")
+_NEITHER = re.compile(r"\b[Nn]either\s+$")  # "Neither Paris nor Berlin backs …"
 _MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b", re.IGNORECASE)
 _MODAL_FOLDED = re.compile(_MODAL.pattern)
 # A subject pronoun or a title.
@@ -217,7 +240,9 @@ _RELATIVE = re.compile(
 )
 _AUXILIARIES = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
-    r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she))\s+)*$",
+    r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she)|"
+    # "…, which Kyiv describes as non-negotiable": the verb of a cue said of what comes before it
+    r"(?:describe|regard|view|consider)[sd]?(?:\s+as)?|calls?|called|sees\s+as|saw\s+as)\s+)*$",
     re.IGNORECASE,
 )
 # Title words between a state and a person's name: " Defence Secretary ", " envoy ".
@@ -236,8 +261,11 @@ _GOVERNED = re.compile(
 # 5: figure rules (lengths, new counted nouns, ranges, points in time, days and months without a year);
 # 6: stance rules for documents' contents, group terms, two actors as one speaker, more cues;
 # 7: stances across sentences (pronouns and titles for the last person, the plan under discussion,
-# quotes attributed where they close, a document's owner), a plan's authors, a stance noun's owner
-EXTRACTOR_VERSION = "rules-7"
+# quotes attributed where they close, a document's owner), a plan's authors, a stance noun's owner;
+# 8: structure (a passive's agents after a phrase and joined by "and", lists of speakers and objects, the
+# head of a noun phrase a relative clause follows, asides and colons within a clause, "…, and that …",
+# "as did X", "alongside X", "the delegations", a verb left out, an actor inside a longer term as no speaker)
+EXTRACTOR_VERSION = "rules-8"
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
@@ -306,7 +334,9 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if introduced is not None:
             current = introduced if introduced.authors else None
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
-        cued = current is None or not current.subject or CUE.search(folded, start, end) is not None
+        # (a cue after the sentence's "would" is the document's: "Sanctions would be lifted, Russia invited back …")
+        cued = current is None or not current.subject
+        cued = cued or CUE.search(folded, start, _would(folded, start, end)) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
@@ -346,6 +376,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         if proposals and not subject_now and introduced is not None and introduced.authors:
             # "The first, a 12-point paper, was issued in 2023. It calls for …": a plan named before any actor
             subject_now = proposals[0].start <= 60 and not any(a.start < proposals[0].start for a in speaking)
+        if current is not None and current.subject and sentence.rstrip().endswith("?"):
+            subject_now = True  # "And what does Russia get?": a question between contents says nothing itself
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
@@ -372,6 +404,12 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
             subject = None if subject is not None and _is_person(subject, lexicon) else subject
         last_end = end
     return distinct_events(items)
+
+
+def _would(folded: str, start: int, end: int) -> int:
+    """Where the first "would" or "will" of the sentence [start, end) of ``folded`` is, else ``end``."""
+    at = [i for i in (folded.find(" would ", start, end), folded.find(" will ", start, end)) if i >= 0]
+    return min(at, default=end)
 
 
 def _labels(sentence: str, figures: list[Figure], named: list[Mention], context: str | None) -> list[Figure]:
@@ -654,6 +692,11 @@ def _sentence_evidence(
     yield from events(sentence, folded, actors, issues, figures, lexicon, item)
 
 
+def _within_term(actor: Mention, term: Mention) -> bool:
+    """Whether ``actor`` lies inside the longer ``term`` ("NATO" in "NATO membership")."""
+    return term.start <= actor.start and actor.end <= term.end and term.end - term.start > actor.end - actor.start
+
+
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -692,7 +735,7 @@ def _stances(
     if not (issues or proposals or previous or plan):
         return
     together: set[int] = set()  # actor mentions that stand for two actors ("the two sides", "Kyiv and Moscow")
-    if ("two " in sentence or "oth " in sentence) and recent:
+    if ("two " in sentence or "oth " in sentence or "he delegations" in sentence or "he sides" in sentence) and recent:
         both = list(_collective(sentence, actors, recent, lexicon))
         if both:
             actors = sorted([*actors, *both], key=lambda a: a.start)
@@ -717,6 +760,8 @@ def _stances(
     # "wanted Ukraine to give up …": an actor between a cue and "to" is told, and speaks for no later cue
     told = {m.end() for c in cues if (m := _THE.match(sentence, c.end()))}
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
+    # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
+    subjects = [a for a in subjects if not any(_within_term(a, m) for m in issues)]
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
@@ -726,12 +771,20 @@ def _stances(
             continue
         c_start, c_end = _clause(bounds, n, cue.start())
         inherited = referred = False
+        gap: tuple[Mention, list[Mention]] | None = None  # a second actor with the cue left out, its objects
         across: list[str] = []  # what came from another sentence: the speaker, the object
         objects: list[Mention] = []
-        if _PASSIVE.match(sentence, cue.end()):
+        by = _PASSIVE.match(sentence, cue.end())
+        agent = _agent(sentence, actors, by)
+        if by is None and " by " in sentence and cue[1].endswith(_PARTICIPLES):
+            agent = _agent(sentence, actors, _PASSIVE_LATE.match(sentence, cue.end()))  # "signed on 5 May by …"
+        if by is not None or agent is not None:
             # "the plan was rejected by Moscow": the speaker follows, what it spoke of came before.
-            speaker = _agent(sentence, actors, cue.end())
-            objects = [m for m in named if c_start <= m.start and m.end <= cue.start()][-2:]
+            speaker = agent
+            if speaker is not None and len(speaker.ids) > 1:
+                together.add(id(speaker))  # "drafted by Kyiv and Washington"
+            before = [m for m in named if c_start <= m.start and m.end <= cue.start()]
+            objects = _listed(sentence, before) if len(before) > 2 else before
             head = _ANAPHOR_HEAD.match(sentence, c_start) if speaker is not None and not objects else None
             if head and head.end() <= cue.start() and (chosen := _referred(head[1].lower(), previous, plan, current)):
                 objects = [_refer(r, cue, plans) for r in chosen]  # "The plan was welcomed by Kyiv"
@@ -786,24 +839,33 @@ def _stances(
                     speaker = relative
             if (
                 speaker is not None
-                and sentence.startswith(" and ", speaker.end)
-                and (joined := _joined(sentence, subjects, speaker, cue.start())) is not None
+                and sentence.startswith((" and ", ", ", " nor "), speaker.end)
+                # (a list only of the clause's own subject: not "the leaders of Russia, Ukraine and …")
+                and (joined := _joined(sentence, subjects, speaker, cue.start(), not inherited)) is not None
             ):
-                speaker = joined  # "Kyiv and Washington signed …", "which both Kyiv and Moscow want …"
+                speaker = joined  # "Kyiv and Washington signed …", "France, Germany and Britain backed …"
                 together.add(id(speaker))
             if speaker is not None and _is_relative(sentence, speaker, cue.start()):
                 # "Crimea, which Russia annexed": the object is what the comma follows; "…, a condition
                 # Kyiv has refused" sums up the whole clause before it.
                 comma = sentence.rfind(",", 0, speaker.start)
                 objects = [m for m in named if m.end <= comma]
-                if _WHICH_AFTER.match(sentence, comma) or not objects or objects[0].start < c_start:
+                if _WHICH_AFTER.match(sentence, comma) and objects:
+                    objects = _head(sentence, objects, comma)
+                elif not objects or objects[0].start < c_start:
                     objects = objects[-1:]
             elif speaker is not None and (term := _that_head(sentence, named, speaker, cue.start())) is not None:
                 objects = [term]  # "the free economic zone that US negotiators have floated"
             elif speaker is not None and form in OBJECT_BEFORE:
                 # "said the army cap was unacceptable"; "the army cap is unacceptable, Peskov said"
                 first = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
+                if speaker.start < cue.start() and _SAYS_ASIDE.match(sentence, speaker.end):
+                    first = c_start  # "The ceasefire, Lavrov said, was unacceptable"
                 objects = [m for m in named if first <= m.start and m.end <= cue.start()]
+        if speaker is None and form in OBJECT_BEFORE and (holder := _holder(sentence, actors)) is not None:
+            # "For Moscow, NATO membership for Ukraine is a red line": whose view it is, named first
+            speaker = holder
+            objects = [m for m in named if holder.end <= m.start and m.end <= cue.start()]
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
         if speaker.start < cue.start() and _IF_SUBJECT.search(sentence, speaker.start - 20, speaker.start):
@@ -817,15 +879,29 @@ def _stances(
                 # "presenting demands, discussing ceasefires": a list of acts, not the demand's object
                 ends.append(cue.end())
             limit = min([c_end, *ends])
-            if limit == c_end and (dash := _DASHED.match(sentence, cue.end())) is not None:
-                # "Russia's demands – withdrawal from the four regions, … –": the list the dashes hold
+            dash = _DASHED.match(sentence, cue.end()) if limit == c_end else None
+            if dash is not None and not any(cue.end() <= m.start < dash.start(1) for m in named):
+                # "Russia's demands – withdrawal from the four regions, … –", "the regions Russia claims
+                # as its own – Crimea and …": the list the dashes hold
                 limit = _clause(bounds, n, dash.end())[1]
+            if limit == c_end and sentence.find(": ", cue.end(), limit) >= 0:
+                # "offering neutrality for guarantees: the guarantors would …, and Crimea would …": the items
+                # the colon opens
+                while (between_items := _ITEM.match(sentence, limit)) is not None:
+                    limit = _clause(bounds, n, between_items.end())[1]
+            if limit == c_end and (form.endswith(" that") or sentence.startswith(" that ", cue.end())):
+                # "insisted that a ceasefire come first, and that Ukraine receive guarantees"
+                while (more := _AND_THAT.match(sentence, limit)) is not None:
+                    limit = _clause(bounds, n, more.end())[1]
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
                 # "promote the plan, which calls for a ceasefire": what the plan says, unless its author
                 # is the one putting it forward ("handed over its memorandum, which calls for …")
                 limit = which.start()
             objects = [m for m in named if begin <= m.start < limit]
+            if len(objects) > 1 and (gap := _gapped(sentence, subjects, objects, cue.end(), limit)) is not None:
+                # "Kyiv wants security guarantees, Moscow sanctions relief": the second actor's objects are its own
+                objects = [m for m in objects if m.end <= gap[0].start]
         if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
             # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
             before = [m for m in named if m.end <= cue.start() and not _overlaps(m, speaker)][-1:]
@@ -860,12 +936,15 @@ def _stances(
             across.append("object")
         if not objects:
             continue
+        if proposals and stance in _PUTTING and (host := _host(sentence, proposals, speaker)) is not None:
+            objects = [*objects, host]  # "the Istanbul Communiqué, in which Ukraine proposed neutrality"
         objects.sort(key=lambda m: m.start)
         governed.add((c_start, speaker.start))
         spoke.setdefault(c_start, speaker)
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
         between = sentence[speaker.end if speaker.start < cue.start() else c_start : cue.start()]
         negated = bool(_NEGATION.search(between[-30:])) or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
+        negated = negated or bool(_NEITHER.search(sentence, max(0, speaker.start - 9), speaker.start))
         cond_end = c_end if c_end > cue.end() else len(sentence)
         if _BUT_ONLY.match(sentence, cond_end):
             cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
@@ -890,33 +969,44 @@ def _stances(
         speakers = speaker.ids if id(speaker) in together else speaker.ids[:1]
         if stance in ("propose", "accept") and (partner := _partner(sentence, actors, cue.end(), c_end)):
             speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
-        for obj, negative in pairs:
-            is_proposal = id(obj) in plans
-            for obj_id, actor_id in itertools.product(obj.ids[:5], speakers):  # "the four regions" are four issues
-                party = lexicon.party(actor_id)
-                if (party, obj_id) in seen:
-                    continue
-                seen.add((party, obj_id))
-                yield item(
-                    "stance",
-                    min(speaker.start, obj.start),
-                    max(cue.end(), obj.end, speaker.end),
-                    "stance/anaphor" if across else f"stance/{stance}",
-                    confidence,
-                    actor_id=party,
-                    actor_name=lexicon.actor_names[party],
-                    speaker_id=actor_id,
-                    **_object(lexicon, obj_id, is_proposal),
-                    stance=recorded,
-                    polarity="negative" if negative else "positive",
-                    conditional=conditional,
-                    condition=sentence[condition.start() : max(c_end, condition.end())].strip() if condition else None,
-                    extra={
-                        "cue": sentence[cue.start(1) : cue.end(1)],  # as written: cues are found in fold(sentence)
-                        "mention": sentence[speaker.start : speaker.end],
-                        **({"across": across} if across else {}),
-                    },
-                )
+        elif form in ("agreed with", "agrees with") and (partner := _unowned_at(sentence, actors, cue.end())):
+            speakers = (*speakers, partner.ids[0])  # "Kyiv agreed with Washington on …"
+        also = _AS_DID.search(sentence, cue.end()) if " as " in sentence or " so " in sentence else None
+        if also is not None and (other := _unowned_at(sentence, actors, also.end())) is not None:
+            speakers = (*speakers, other.ids[0])  # "Ukraine rejected the plan, as did the EU"
+        groups = [(speaker, speakers, pairs)]
+        if gap is not None:
+            groups.append((gap[0], gap[0].ids[:1], [(o, negated) for o in gap[1][:6]]))
+        for who, ids, group in groups:
+            for obj, negative in group:
+                is_proposal = id(obj) in plans
+                for obj_id, actor_id in itertools.product(obj.ids[:5], ids):  # "the four regions" are four issues
+                    party = lexicon.party(actor_id)
+                    if (party, obj_id) in seen:
+                        continue
+                    seen.add((party, obj_id))
+                    yield item(
+                        "stance",
+                        min(who.start, obj.start),
+                        max(cue.end(), obj.end, who.end),
+                        "stance/anaphor" if across else f"stance/{stance}",
+                        confidence,
+                        actor_id=party,
+                        actor_name=lexicon.actor_names[party],
+                        speaker_id=actor_id,
+                        **_object(lexicon, obj_id, is_proposal),
+                        stance=recorded,
+                        polarity="negative" if negative else "positive",
+                        conditional=conditional,
+                        condition=sentence[condition.start() : max(c_end, condition.end())].strip()
+                        if condition
+                        else None,
+                        extra={
+                            "cue": sentence[cue.start(1) : cue.end(1)],  # as written: cues are found in fold(sentence)
+                            "mention": sentence[who.start : who.end],
+                            **({"across": across} if across else {}),
+                        },
+                    )
 
 
 # Where a document's contents end: another clause, not a further item of the list (", and …"), or
@@ -925,6 +1015,10 @@ _CONTENT_END = re.compile(
     r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:said|says|told|tells|added)\b",
     re.IGNORECASE,
 )
+
+
+# Before an organisation a country would belong to: "never join NATO", "membership of the EU".
+_JOIN = re.compile(r"\b(?:join(?:s|ed|ing)?|membership\s+(?:of|in)|accession\s+to|entry\s+into)\s+(?:the\s+)?$")
 
 
 def _document_stances(
@@ -942,13 +1036,17 @@ def _document_stances(
     found, writers = contents
     stop = _CONTENT_END.search(sentence, found.start)
     end = stop.start() if stop else len(sentence)
-    # a term that is only an actor's name ("the United States, NATO and …") is the actor
+    # a term that is only an actor's name ("the United States, NATO and …") is the actor, unless
+    # something is to join it ("that it will never join NATO")
     objects = [
         m
         for m in named
         if found.start <= m.start
         and m.end <= end
-        and not any(a.start <= m.start and m.end <= a.end for a in actors)
+        and (
+            not any(a.start <= m.start and m.end <= a.end for a in actors)
+            or _JOIN.search(sentence, max(0, m.start - 20), m.start) is not None
+        )
         and not _names_an_actor(sentence, m, actors)
     ]
     plans = {id(p) for p in proposals}
@@ -1040,9 +1138,10 @@ def _object(lexicon: Lexicon, obj_id: str, is_proposal: bool) -> dict[str, str |
 #: The earlier sentences of the article that named actors, in order, with those actors.
 Recent = Sequence[tuple[str, list[Mention]]]
 # Two actors named as one: "the two sides", "both delegations", "the two presidents".
+# Also "the delegations", "the sides" alone (group 2), which at talks of two parties are theirs.
 _TWO = re.compile(
-    r"\b(?:the\s+two|both)\s+(?:(presidents|leaders|heads\s+of\s+state)|sides|delegations|countries|"
-    r"governments|capitals|teams|parties|negotiating\s+teams)\b",
+    r"\b(?:(?:the\s+two|both)\s+(?:(presidents|leaders|heads\s+of\s+state)|sides|delegations|countries|"
+    r"governments|capitals|teams|parties|negotiating\s+teams)|the\s+(delegations|sides))\b",
     re.IGNORECASE,
 )
 # A place or an object, not someone acting: "talks in Belarus", "support for Ukraine" (but "between"
@@ -1051,8 +1150,16 @@ _PLACED = re.compile(_GOVERNED.pattern.replace("between|", "").replace("by|", ""
 _LISTED = re.compile(r",\s+\w+ing\b")
 # "JEDDAH, Saudi Arabia – ": where the story was filed, not who acts in it.
 _DATELINE = re.compile(r"[A-Z][A-Z'’./ -]+(?:,\s+[A-Z][\w ]{0,30})?\s+[–—-]\s+")
-# "Kyiv and Washington", "both Russia and Ukraine": a second actor joined to the speaker.
+# "Kyiv and Washington", "France, Germany and Britain", "neither Paris nor Berlin", "by Kyiv and by
+# Washington": actors joined to a speaker or an agent.
+_LINK = re.compile(r"(?:,\s+(?:and\s+)?|\s+(?:and|nor)\s+)(?:by\s+)?(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_OF = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _joins(link: re.Match[str]) -> bool:
+    """Whether a link of _LINK joins a list by itself: "and", "nor", not a comma alone."""
+    return not link.group().startswith(",") or "and" in link.group()
 
 
 def _collective(sentence: str, actors: list[Mention], recent: Recent, lexicon: Lexicon) -> Iterator[Mention]:
@@ -1064,8 +1171,14 @@ def _collective(sentence: str, actors: list[Mention], recent: Recent, lexicon: L
         named = _acting(sentence, [a for a in actors if a.end <= m.start()], lexicon, people)
         if not named:
             named = next((n for s, a in recent[:-4:-1] if len(n := _acting(s, a, lexicon, people)) > 1), ())
-        if len(named) == 2:
-            yield Mention(m.start(), m.end(), named)
+        if len(named) == 2 and (m.group(2) is None or all(a in _negotiating(lexicon) for a in named)):
+            yield Mention(m.start(), m.end(), named)  # "the delegations" alone: the parties' own
+
+
+@functools.lru_cache(maxsize=8)
+def _negotiating(lexicon: Lexicon) -> frozenset[str]:
+    """The parties to the conflict (not its mediators nor supporters), whose "delegations" meet."""
+    return frozenset(a.id for a in lexicon.case.actors if a.role == ActorRole.PARTY)
 
 
 def _acting(sentence: str, actors: list[Mention], lexicon: Lexicon, people: bool) -> tuple[str, ...]:
@@ -1083,14 +1196,25 @@ def _acting(sentence: str, actors: list[Mention], lexicon: Lexicon, people: bool
     )
 
 
-def _joined(sentence: str, actors: list[Mention], speaker: Mention, cue_start: int) -> Mention | None:
-    """The speaker and a second actor joined to it by "and" before the cue, as one mention of both."""
-    if (link := _AND.match(sentence, speaker.end)) is None:
-        return None
-    other = next((a for a in actors if a.start == link.end() and a.end <= cue_start), None)
-    if other is None or other.ids[0] == speaker.ids[0]:
-        return None
-    return Mention(speaker.start, other.end, (speaker.ids[0], other.ids[0]))
+def _joined(
+    sentence: str, actors: list[Mention], speaker: Mention, cue_start: int, lists: bool = True
+) -> Mention | None:
+    """The speaker and the actors joined to it before the cue ("Kyiv and Washington", "France, Germany
+    and Britain", "neither Paris nor Berlin"), as one mention of all; a list joined by commas alone
+    is no list ("Peskov, the Kremlin's spokesman, said"), and only two are joined unless ``lists``
+    and the speaker is no preposition's object ("made up of Ukraine, Russia and the OSCE")."""
+    if lists and _OF.search(sentence, max(0, speaker.start - 12), speaker.start):
+        lists = False
+    joined, listed = [speaker], 0
+    while (link := (_LINK if lists else _AND).match(sentence, joined[-1].end)) is not None:
+        other = next((a for a in actors if a.start == link.end() and a.end <= cue_start), None)
+        if other is None or sentence.startswith(("'s", "’s"), other.end):
+            break
+        joined.append(other)
+        if _joins(link):
+            listed = len(joined)
+    ids = tuple(dict.fromkeys(a.ids[0] for a in joined[:listed]))
+    return Mention(speaker.start, joined[listed - 1].end, ids) if len(ids) > 1 else None
 
 
 # A verb with no object at its clause's end: "The Ukrainian side refused, a delegate said." (no group 1)
@@ -1129,6 +1253,40 @@ def _referred(noun: str, previous: list[Referent], plan: Referent | None, curren
     return pool[-1:]  # a pronoun: the nearest
 
 
+# "borders, Crimea included, which …", "borders, including Crimea, which …": a part named inside the whole.
+_INCLUDED_AFTER = re.compile(r"\s+included\s*")
+_INCLUDING_BEFORE = re.compile(r",?\s+including\s+(?:the\s+)?")
+# Between a noun and a term that qualifies it: "a free economic zone in the Donbas".
+_QUALIFIED = re.compile(r"\s+(?:of|in|for|on|along)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?")
+
+
+def _head(sentence: str, objects: list[Mention], comma: int) -> list[Mention]:
+    """What "…, which Moscow rejects" is said of: the noun phrase the comma closes, by its head ("the
+    idea of a free economic zone in the Donbas" is the zone), with a part it includes ("the borders,
+    Crimea included")."""
+    last = len(objects) - 1
+    included = last > 0 and (
+        _INCLUDED_AFTER.fullmatch(sentence, objects[last].end, comma)
+        or _INCLUDING_BEFORE.fullmatch(sentence, objects[last - 1].end, objects[last].start)
+    )
+    head = last - 1 if included else last
+    while head > 0 and _QUALIFIED.fullmatch(sentence, objects[head - 1].end, objects[head].start):
+        head -= 1
+    return [objects[head], *objects[last:]] if included else [objects[head]]
+
+
+#: The stances by which what an actor says in a document makes the document its own.
+_PUTTING = frozenset(("propose", "offer", "demand", "insist", "accept", "condition"))
+# Between a document and the speaker of a relative clause it holds: "the communiqué, in which Ukraine …"
+_IN_WHICH = re.compile(r",?\s+(?:in|under)\s+which\s+(?:the\s+)?")
+
+
+def _host(sentence: str, proposals: list[Mention], speaker: Mention) -> Mention | None:
+    """The proposal whose relative clause the speaker opens: "the Istanbul Communiqué, in which
+    Ukraine's negotiators proposed …" is Ukraine's too."""
+    return next((p for p in proposals if _IN_WHICH.fullmatch(sentence, p.end, speaker.start)), None)
+
+
 def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
     """A stand-in mention, at the cue, for an issue or proposal the previous sentence named."""
     mention = Mention(cue.start(), cue.end(), referent.ids)
@@ -1154,15 +1312,15 @@ def _is_relative(sentence: str, speaker: Mention, cue_start: int) -> bool:
 _OWNS = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 
 
-# "drew up the plan together with Kirill Dmitriev": a second author of the act.
+# "drew up the plan together with Kirill Dmitriev", "signed it alongside the UN": a second author of the act.
 _TOGETHER = re.compile(
-    r"\b(?:together|jointly|drafted|written|prepared|negotiated)\s+with\s+(?:the\s+)?", re.IGNORECASE
+    r"\b(?:(?:together|jointly|drafted|written|prepared|negotiated)\s+with|alongside)\s+(?:the\s+)?", re.IGNORECASE
 )
 
 
 def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Mention | None:
     """The actor named after "together with" in the cue's clause, if any."""
-    if "with" not in sentence:
+    if "with" not in sentence and "alongside" not in sentence:
         return None
     m = _TOGETHER.search(sentence, after, end)
     return next((a for a in actors if a.start == m.end()), None) if m else None
@@ -1171,7 +1329,12 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
 # A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
-_DASHED = re.compile(r"\s[–—]\s")
+# (after at most three words with no term among them: "claims as its own – …")
+_DASHED = re.compile(r"(?:\s+[\w'’-]+){0,3}?(\s[–—]\s)")
+# Between the items a colon opens: "…; …", "…, and …".
+_ITEM = re.compile(r";\s+(?:and\s+)?|,\s+and\s+")
+# A that-clause coordinated with the one before: "…, and that …".
+_AND_THAT = re.compile(r",?\s+and\s+that\s")
 
 
 def _owner(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
@@ -1207,9 +1370,18 @@ def _speaker(
     )
     for a in sorted(near, key=lambda a: a.start):
         before = sentence[max(0, a.start - 40) : a.start]
+        if _OTHERS.match(sentence, a.end):
+            continue  # "Ukraine's allies, including France, backed …" are not Ukraine
         if not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before):
             return a
     return None
+
+
+# After an actor: others related to it, who speak for themselves.
+_OTHERS = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?(?:allies|partners|backers|supporters|critics|opponents|neighbou?rs|adversaries|"
+    r"enemies|friends)\b"
+)
 
 
 def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Match[str]]:
@@ -1361,16 +1533,90 @@ def _main_subject(sentence: str, actors: list[Mention], after: int) -> Mention |
     return _actor_at(sentence, actors, comma + 1) if comma >= 0 else None
 
 
-def _agent(sentence: str, actors: list[Mention], after: int) -> Mention | None:
-    """The actor of "… rejected by (the) Kremlin"."""
-    by = _PASSIVE.match(sentence, after)
-    return _actor_at(sentence, actors, by.end()) if by else None
+def _agent(sentence: str, actors: list[Mention], by: re.Match[str] | None) -> Mention | None:
+    """The actor of "… rejected by (the) Kremlin", where ``by`` matched "by"; several joined by "and"
+    ("drafted by Kyiv and Washington", "signed by the Contact Group of Ukraine, Russia and the OSCE")
+    as one mention of all, and one after a title or a group's name ("by Foreign Minister Wang Yi")."""
+    if by is None or (first := _titled_actor(sentence, actors, by.end())) is None:
+        return None
+    joined, listed = [first], 1  # (the agents up to the last "and": a comma alone may end the phrase)
+    while (link := _LINK.match(sentence, joined[-1].end)) and (
+        following := _titled_actor(sentence, actors, link.end())
+    ):
+        joined.append(following)
+        if _joins(link):
+            listed = len(joined)
+    ids = tuple(dict.fromkeys(a.ids[0] for a in joined[:listed]))
+    return first if len(ids) == 1 else Mention(first.start, joined[listed - 1].end, ids)
+
+
+# Before an agent: a title or a group whose members follow ("Foreign Minister", "the Contact Group of").
+_AGENT_TITLE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:of\s+(?:the\s+)?)?")
+
+
+def _titled_actor(sentence: str, actors: list[Mention], at: int) -> Mention | None:
+    """The actor named at ``at`` (see _actor_at), or after title words or a group's name there."""
+    found = _actor_at(sentence, actors, at)
+    if found is None:
+        found = next((a for a in actors if at < a.start <= at + 60), None)
+        if found is not None and not _AGENT_TITLE.fullmatch(sentence, at, found.start):
+            return None
+    return found
+
+
+def _listed(sentence: str, before: list[Mention]) -> list[Mention]:
+    """The last of ``before`` with the items of a list it closes ("Crimea, Luhansk and Donetsk"),
+    or the last two when it closes none."""
+    first = len(before) - 1
+    while first > 0 and _LIST_LINK.fullmatch(sentence, before[first - 1].end, before[first].start):
+        first -= 1
+    return before[first:] if first < len(before) - 1 else before[-2:]
+
+
+# Between two items of a list of objects: "Crimea, Luhansk and Donetsk" (also "or", unlike _LINK).
+_LIST_LINK = re.compile(r"(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
 
 
 def _actor_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
     """The actor named at ``at``, after blanks and an optional "the"."""
     start = _THE.match(sentence, at)
     return next((a for a in actors if a.start == (start.end() if start else at)), None)
+
+
+# Between the actor of a clause whose verb is left out and its object: "…, Moscow on sanctions relief".
+_GAP = re.compile(r"\s+(?:(?:on|for|to|against|over)\s+)?(?:the\s+|an?\s+|any\s+)?")
+
+
+def _gapped(
+    sentence: str, actors: list[Mention], objects: list[Mention], after: int, limit: int
+) -> tuple[Mention, list[Mention]] | None:
+    """ "Kyiv insists on security guarantees, Moscow on sanctions relief": an actor after a comma,
+    between the cue (ending at ``after``) and ``limit``, straight before an object, speaks with the
+    cue for the objects after it (the verb left out)."""
+    for a in actors:
+        if not (after < a.start < limit) or not sentence.startswith(", ", a.start - 2):
+            continue
+        following = [m for m in objects if m.start >= a.end]
+        if following and following[0] is not objects[0] and _GAP.fullmatch(sentence, a.end, following[0].start):
+            return a, following
+    return None
+
+
+# An opening that names whose view follows: "For Moscow, …".
+_FOR = re.compile(r"(?:For|To)\s+(?:the\s+)?")
+
+
+def _holder(sentence: str, actors: list[Mention]) -> Mention | None:
+    """The actor of an opening "For Moscow," or "To Kyiv,", whose view the sentence gives."""
+    opening = _FOR.match(sentence)
+    found = _actor_at(sentence, actors, opening.end()) if opening else None
+    return found if found is not None and sentence.startswith(",", found.end) else None
+
+
+def _unowned_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
+    """The actor named at ``at`` (see _actor_at), unless as an owner ("Washington's view")."""
+    found = _actor_at(sentence, actors, at)
+    return None if found is None or sentence.startswith(("'s", "’s"), found.end) else found
 
 
 _THAT = re.compile(r"\s(?:that|which)\s+(?:the\s+)?$")
