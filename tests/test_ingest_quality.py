@@ -1,8 +1,8 @@
 """Precision and recall of the rules on the annotated texts in tests/data/ingest.
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
-rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails;
-there is none until the lead registers heldout14 and heldout15, sealed in unscored/. The older
+rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
+(heldout14 and heldout15 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -30,19 +30,37 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
+def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
+    # heldout14 and heldout15 were written by a helper who never saw the rules, kept sealed while
+    # rules-8 was built and scored once when it was merged, on 1 December 2026 (pooled): stance
+    # 0.87 / 0.46, figure precision 0.97 and recall 0.91, proposal recall 0.86. The stance recall
+    # and proposal targets are missed, and docs/ingest.md says so; these floors only stop a change
+    # from making fresh text worse.
+    assert set(FRESH) == {"heldout14", "heldout15"}
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout14"] + sets["heldout15"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.82, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.43, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.94, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.89, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.82, proposal.misses
+
+
 def test_heldout12_and_heldout13_tuned_on_keep_what_rules_8_reached(lexicon: Lexicon) -> None:
     # heldout12 and heldout13 were written by a helper who never saw the rules, kept sealed while
     # rules-7 was built and scored once when it was merged, on 1 December 2026 (pooled): stance
     # 0.86 / 0.52, figure precision 0.97 and recall 0.93, proposal recall 0.94. The structure rules
     # of rules-8 (branch stance5s) were then built on their misses and heldout10/11's, so they are
-    # tuning sets now: stance 0.87 / 0.59 pooled (heldout12 0.91 / 0.60, heldout13 0.79 / 0.57).
-    # These floors stop a change from losing that.
+    # tuning sets now: stance 0.87 / 0.59 pooled (heldout12 0.91 / 0.60, heldout13 0.79 / 0.57);
+    # with the stance vocabulary of branch stance5v 0.88 / 0.68 (heldout12 0.91 / 0.72, heldout13
+    # 0.79 / 0.58). These floors stop a change from losing that.
     assert not {"heldout12", "heldout13"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout12"] + sets["heldout13"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.56, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.64, stance.misses
     assert figure.precision is not None and figure.precision >= 0.93, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.89, figure.misses
     assert proposal.recall is not None and proposal.recall >= 0.9, proposal.misses
@@ -50,17 +68,28 @@ def test_heldout12_and_heldout13_tuned_on_keep_what_rules_8_reached(lexicon: Lex
     assert stance.precision is not None and stance.precision >= 0.85, stance.false_alarms
 
 
+def test_heldout12_and_heldout13_tuned_on_for_proposals_keep_their_scores(lexicon: Lexicon) -> None:
+    # scored once untuned (rules-7): proposal precision 0.94 (59/63), recall 0.94 (59/63); then the
+    # proposal rules were improved on their misses and false alarms (branch prop5): 1.00 (63/63),
+    # precision 1.00. Tuned numbers: heldout14 and heldout15 say what carries over.
+    sets = annotated_sets()
+    proposal = evaluate(sets["heldout12"] + sets["heldout13"], lexicon)["proposal"]
+    assert proposal.precision is not None and proposal.precision >= 0.95, proposal.false_alarms
+    assert proposal.recall is not None and proposal.recall >= 0.97, proposal.misses
+
+
 def test_heldout10_and_heldout11_tuned_on_keep_what_rules_8_reached(lexicon: Lexicon) -> None:
     # Written by a helper who never saw the rules and scored once, untuned, when rules-6 was merged
     # (pooled): stance 0.75 / 0.30. The cross-sentence stance rules of rules-7 (branch stance4) were
     # then built on their misses (0.81 / 0.55 pooled), and the structure rules of rules-8 (branch
     # stance5s) on theirs and heldout12/13's: stance 0.85 / 0.62 pooled (heldout10 0.89 / 0.62,
-    # heldout11 0.78 / 0.61). These floors stop a change from losing that.
+    # heldout11 0.78 / 0.61); with the stance vocabulary of branch stance5v 0.85 / 0.70 (heldout10
+    # 0.88 / 0.68, heldout11 0.82 / 0.74). These floors stop a change from losing that.
     assert not {"heldout10", "heldout11"} & set(FRESH)
     sets = annotated_sets()
     stance = evaluate(sets["heldout10"] + sets["heldout11"], lexicon)["stance"]
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.58, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.66, stance.misses
     stance = evaluate(sets["heldout10"], lexicon)["stance"]  # stance-focused: precision above the target
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
 
@@ -85,9 +114,10 @@ def test_heldout8_and_heldout9_tuned_on_keep_precision_and_their_recall(lexicon:
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     # scored once, untuned: stance 0.82 / 0.29 (0.86 / 0.30 after one correction), figure recall 0.65;
     # then the figure rules were improved on its misses (branch figures3): 1.00 (47/47), precision 1.00;
-    # and the stance rules of rules-6 (branch stance3): 0.91 / 0.65
+    # and the stance rules of rules-6 (branch stance3): 0.91 / 0.65; 0.92 / 0.70 with rules-8, and
+    # 0.89 / 0.79 with the stance vocabulary of branch stance5v
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.6, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.72, stance.misses
     assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.95, figure.misses
     assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
@@ -96,11 +126,12 @@ def test_heldout8_and_heldout9_tuned_on_keep_precision_and_their_recall(lexicon:
     # figure-dense; scored once untuned: figure precision 1.00 (122/122), recall 0.81 (122/151);
     # stance 0.86 (6/7) / 0.38 (6/16); proposal recall 0.80 (4/5). The figure and proposal rules were
     # then improved on its misses (branch figures3): figures 1.00 / 1.00 (151/151), proposals 1.00
-    # (5/5); with the stance rules of rules-6, stance 0.89 / 0.50
+    # (5/5); with the stance rules of rules-6, stance 0.89 / 0.50; 0.82 / 0.56 with the stance
+    # vocabulary of branch stance5v
     assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.95, figure.misses
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.45, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.5, stance.misses
     assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
 
 
@@ -118,9 +149,10 @@ def test_the_wire_sets_tuned_on_keep_precision_and_their_recall(lexicon: Lexicon
     # read and the rules improved on them, so they hold the precision target and what recall they reached
     sets = annotated_sets()
     stance = evaluate(sets["heldout6"] + sets["heldout7"], lexicon)["stance"]
-    # 0.93 / 0.67 pooled with the rules of rules-6, 0.93 / 0.70 with rules-7
+    # 0.93 / 0.67 pooled with the rules of rules-6, 0.93 / 0.70 with rules-7, 0.94 / 0.72 with the
+    # stance vocabulary of branch stance5v
     assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.66, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.69, stance.misses
 
 
 def test_older_held_out_sets_now_tuned_on_meet_the_issue_targets(lexicon: Lexicon) -> None:
@@ -141,9 +173,9 @@ def test_development_texts_keep_their_scores(lexicon: Lexicon) -> None:
     harder = evaluate(sets["dev2"], lexicon)
     # 0.88: "European leaders … agreed to form a coalition of the willing to guarantee any settlement"
     # names the EU, which dev2's annotation (older than the description aliases) does not record
-    assert (harder["stance"].precision or 0) >= 0.8 and (harder["stance"].recall or 0) >= 0.5
+    assert (harder["stance"].precision or 0) >= 0.8 and (harder["stance"].recall or 0) >= 0.7  # 0.84 / 0.76
     wire = evaluate(sets["dev3"], lexicon)
-    assert (wire["stance"].precision or 0) >= 0.9 and (wire["stance"].recall or 0) >= 0.6
+    assert (wire["stance"].precision or 0) >= 0.9 and (wire["stance"].recall or 0) >= 0.75  # 1.00 / 0.82
 
 
 def test_shared_development_articles(lexicon: Lexicon) -> None:

@@ -46,12 +46,16 @@ def proposals(text: str, published: dt.date | None = None) -> list[tuple[str, st
         ("Kyiv studied the plan put forward by Washington in November 2025.", [("plan", "us-28-point")]),
         ("On 2 June 2025 Russia handed over its draft memorandum.", [("memorandum", "russia-memorandum-2025")]),
         ("On 25 November 2025 Kyiv studied the American draft.", [("draft", "us-28-point")]),
-        ("On 25 December 2025 Zelensky published the plan Ukraine and the US had agreed.",
-         [("plan", "us-ukraine-20-point")]),
+        (
+            "On 25 December 2025 Zelensky published the plan Ukraine and the US had agreed.",
+            [("plan", "us-ukraine-20-point")],
+        ),
         # what follows "for" or "of" fits the proposal
         ("On 15 June 2024 Putin's proposal for a ceasefire was dismissed.", [("proposal", "russia-june-2024-terms")]),
-        ("On 18 March 2025 Kyiv accepted the American proposal for an immediate, interim 30-day ceasefire.",
-         [("proposal", "jeddah-ceasefire-2025")]),
+        (
+            "On 18 March 2025 Kyiv accepted the American proposal for an immediate, interim 30-day ceasefire.",
+            [("proposal", "jeddah-ceasefire-2025")],
+        ),
         # the date written with the noun, without an author
         ("Its memorandum of June 2025 calls for lifting sanctions.", [("memorandum", "russia-memorandum-2025")]),
         # the place it was made, which none of its authors is
@@ -114,3 +118,163 @@ def test_a_description_of_a_proposal_the_sentence_names_adds_nothing() -> None:
 def test_descriptions_of_the_line_of_contact_name_the_freeze() -> None:
     assert proposals("A freeze on the line without recognition was accepted by 72%.")[0][1] == "ceasefire-current-line"
     assert proposals("Putin offered to freeze the front lines in the south.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the line of a freeze however it is written
+        ("Kyiv wants a ceasefire along the current line of contact.", "ceasefire along the current line of contact"),
+        ("A freeze on the current line was acceptable to 74%.", "freeze on the current line"),
+        ("The Europeans proposed a ceasefire along the current front.", "ceasefire along the current front"),
+        ("Kyiv backed a truce at the existing front line.", "truce at the existing front line"),
+        ("Kyiv backed a ceasefire at current positions.", "ceasefire at current positions"),
+        ("Ukraine accepted the freeze proposal.", "freeze proposal"),
+    ],
+)
+def test_the_ceasefire_on_the_current_line_by_its_line(text: str, expected: str) -> None:
+    assert proposals(text, dt.date(2025, 12, 1)) == [(expected, "ceasefire-current-line")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin offered to freeze the front lines in the south.",  # a verb, and Russia's offer
+        "EU ministers debated the asset freeze proposal.",  # the freeze of Russia's assets
+        "Shelling went on along the current front line.",  # no halt on the line
+    ],
+)
+def test_a_line_or_a_freeze_that_is_no_ceasefire_on_the_line(text: str) -> None:
+    assert proposals(text, dt.date(2025, 12, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Kyiv backed the 30-day ceasefire proposal.",
+            dt.date(2025, 3, 12),
+            ("30-day ceasefire proposal", "jeddah-ceasefire-2025"),
+        ),
+        (
+            "China's paper and its common understandings with Brazil call for talks.",
+            None,
+            ("common understandings", "china-brazil-6-points"),
+        ),
+        ("Ukraine rejected the Sino-Brazilian plan.", None, ("Sino-Brazilian plan", "china-brazil-6-points")),
+        ("Beijing released a 12-point document.", None, ("12-point document", "china-12-points")),
+        ("The six-point proposal was backed by 110 states.", None, ("six-point proposal", "china-brazil-6-points")),
+        ("Russia quit the Black Sea grain agreement.", None, ("grain agreement", "black-sea-grain-initiative")),
+        ("Kyiv criticised the Witkoff-Dmitriev plan.", None, ("Witkoff-Dmitriev plan", "us-28-point")),
+        ("Kyiv rejected Putin's June 2024 demands.", None, ("June 2024 demands", "russia-june-2024-terms")),
+        (
+            "Moscow wants a deal based on the 2022 Istanbul draft.",
+            None,
+            ("Istanbul draft", "istanbul-draft-treaty-2022"),
+        ),
+    ],
+)
+def test_names_news_gives_the_case_proposals(text: str, published: dt.date | None, expected: tuple[str, str]) -> None:
+    assert proposals(text, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the date the article has reached where the noun stands, not one the sentence goes back to
+        (
+            "On 15 June 2024, the day after Putin set out his conditions for a ceasefire, Welt had described a text "
+            "of April 2024.",
+            None,
+            ("conditions", "russia-june-2024-terms"),
+        ),
+        # a noun, what was done with it and the place its terms name
+        (
+            "Kyiv backed the ceasefire proposal discussed at talks in Jeddah.",
+            dt.date(2025, 8, 14),
+            ("proposal discussed at talks in Jeddah", "jeddah-ceasefire-2025"),
+        ),
+        (
+            "The truce offer made at the Jeddah talks was accepted.",
+            dt.date(2025, 8, 14),
+            ("offer made at the Jeddah", "jeddah-ceasefire-2025"),
+        ),
+        (
+            "The declaration signed in Paris promised a force.",
+            dt.date(2026, 1, 10),
+            ("declaration", "paris-declaration"),
+        ),
+        ("The Minsk peace deal failed.", dt.date(2016, 1, 1), ("Minsk peace deal", "minsk-ii")),
+        ("Kyiv accepted the Jeddah offer.", dt.date(2025, 4, 1), ("Jeddah offer", "jeddah-ceasefire-2025")),
+        # who drafted or backed it, a modifier before the name, "joint"
+        ("Kyiv received the US-drafted plan.", dt.date(2025, 11, 25), ("plan", "us-28-point")),
+        ("Russia rejected the revised American plan.", dt.date(2026, 1, 10), ("plan", "us-ukraine-20-point")),
+        (
+            "Kyiv dismissed the joint Chinese-Brazilian initiative.",
+            dt.date(2024, 9, 1),
+            ("initiative", "china-brazil-6-points"),
+        ),
+        # a co-author's proposal by a noun of its names
+        (
+            "Kyiv's counter-proposal was sent to Washington.",
+            dt.date(2025, 11, 26),
+            ("counter-proposal", "ceasefire-current-line"),
+        ),
+        ("Zelensky's plan was discussed with Trump.", dt.date(2025, 12, 28), ("plan", "us-ukraine-20-point")),
+        # "demands" with their date
+        ("Kyiv rejected Putin's demands of 14 June 2024.", None, ("demands", "russia-june-2024-terms")),
+        # "its" is the body named last, not the person
+        (
+            "On 2 June 2025 Putin said Russia had handed over its memorandum.",
+            None,
+            ("memorandum", "russia-memorandum-2025"),
+        ),
+    ],
+)
+def test_descriptions_of_the_proposals(text: str, published: dt.date | None, expected: tuple[str, str]) -> None:
+    assert proposals(text, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # "their" after two actors joined by "and" is both, and no proposal of the case is theirs
+        ("Ukraine and Russia each put their terms in writing.", dt.date(2025, 6, 3)),
+        # a date said where it was laid down that fits none of the author's proposals
+        ("Ukraine's paper, handed over on 28 May, is much shorter.", dt.date(2025, 6, 3)),
+        ("Kyiv wants a meeting with Putin, as set out in the paper it sent to Moscow last week.", dt.date(2025, 6, 2)),
+        # a plural is what someone asks, not one document
+        ("It was a summary of the Ukrainian delegation's proposals.", dt.date(2022, 3, 29)),
+        # "demands" without a date are what someone wants
+        ("Putin's demands were harsh.", dt.date(2025, 6, 10)),
+        # a place after a noun none of whose proposals names it; an exchange is no proposal
+        ("The declaration signed in Washington was vague.", dt.date(2026, 1, 10)),
+        ("The prisoner swap agreed at the Istanbul talks went ahead.", dt.date(2025, 6, 10)),
+        ("The delegations that met in Jeddah discussed a ceasefire.", dt.date(2025, 3, 12)),
+    ],
+)
+def test_descriptions_that_fit_no_case_proposal(text: str, published: dt.date | None) -> None:
+    assert proposals(text, published) == []
+
+
+def stances(text: str) -> set[tuple[str | None, str | None]]:
+    doc = Document(SourceInfo("a.txt", "text", published=dt.date(2025, 12, 1)), text)
+    return {(e.actor_id, e.issue_id or e.proposal_id) for e in extract(doc, lexicon()) if e.kind == "stance"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The freeze on the line that Kyiv wants was rejected.",  # the one object a relative clause takes
+        "Kyiv wants a ceasefire along the current line of contact.",
+    ],
+)
+def test_a_proposal_named_by_its_ceasefire_is_a_stance_on_both(text: str) -> None:
+    # the issue term inside the proposal's name ("freeze", "ceasefire") gives its stance too
+    assert {("ukraine", "ceasefire-current-line"), ("ukraine", "ceasefire-sequencing")} <= stances(text)
+
+
+def test_a_proposal_without_an_issue_term_inside_gives_only_its_own_stance() -> None:
+    assert stances("The European counter-proposal that Kyiv wants was rejected.") == {
+        ("ukraine", "ceasefire-current-line")
+    }

@@ -18,23 +18,27 @@ MakeItem = Callable[..., Evidence]
 EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "exchange",
-        ("prisoner", "pow", "exchange", "swap", "return", "freed", "released", "brought"),
+        ("prisoner", "pow", "exchange", "swap", "return", "freed", "released", "brought", "home"),
         re.compile(
             r"\b(?:prisoner|POW|prisoner-of-war)s?\s+(?:exchange|swap)s?\b|\bexchange[sd]?\s+(?:of\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?"
-            r"(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,2}?(?:exchange|swap)\b|"
+            # "a further exchange of severely wounded and young prisoners" (not "of all prisoners": a plan's contents)
+            r"(?:(?!all\s)[\w-]+\s+(?:and\s+)?){0,3}?(?:prisoners|POWs|bodies)\b|\bagreed\s+(?:on\s+|to\s+)?(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,2}?(?:exchange|swap)\b|"
             r"\bswap(?:ped|s)?\s+(?:of\s+)?(?:[\w,-]+\s+){0,4}?(?:prisoners|POWs)\b|"
             # "brought home 500 Ukrainian prisoners", "an exchange that would return 1,200 Ukrainians"
             r"\b(?:returned|freed|released|brought\s+(?:home|back))\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|POWs|soldiers|civilians)\b|"
-            r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b",
+            r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b|"
+            # a timeline's "314 prisoners of war are exchanged", "500 Ukrainian prisoners come home"
+            r"\b(?:prisoners(?:\s+of\s+war)?|POWs)\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:exchanged|swapped|freed|released)|"
+            r"(?:come|came|comes)\s+home|(?:return|returned)\s+home)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "agreement",
-        ("sign", "adopted"),
+        ("sign", "adopt"),
         re.compile(
             # "adopted a declaration", "the communiqué was adopted"
-            r"\badopted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|declaration|communiqu[ée]|accord)\b|"
+            r"\badopt(?:ed|s)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|declaration|communiqu[ée]|accord)\b|"
             r"\b(?:agreement|declaration|communiqu[ée]|accord)s?\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?adopted\b|"
             r"\bsign(?:ed|s|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
             r"declaration|protocol|communiqu[ée]|package|arrangement)\b|\b(?:agreement|deal|memorandum|accord|treaty|"
@@ -52,7 +56,7 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\bagreed\s+(?:that\s+)?(?:(?:(?!call|talks|meeting)[^.;]){0,60}?\s)?(?:would|will|to)\s+"
             r"(?:stop|halt|pause|cease)\s+(?:attacking|striking|strikes|attacks|fighting|hostilities|firing)\b|"
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+|had\s+)?(?:declared|announced|agreed|took\s+effect|"
-            r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down)\b|"
+            r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down|ran|held|lasted|expired)\b|"
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was|is|were)\s+to\s+(?:start|begin|take\s+effect)\b|"
             r"\b(?:declared|announced|ordered|agreed(?:\s+(?:to|on))?)\s+"
             r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|pause\s+in\s+(?:the\s+)?fighting)\b",
@@ -90,20 +94,32 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             "round",
             "meet",
             "spen",
+            "receive",
+            "open",
+            "begun",
+            "begin",
         ),
         re.compile(
-            r"\b(?:talks|negotiations|summit|round\s+of\s+talks|meeting|consultations)\b[^.;]{0,80}?\b(?:held|took\s+place|"
-            r"opened|resumed|began|started|ended|concluded|was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|"
-            r"is\s+scheduled|postponed)\b|\b(?:held|holding|hosted|convened|resumed|attended)\s+(?:\w+\s+){0,3}?(?:talks|"
-            r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?)\b|\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            # not "the first round since the war began"
+            r"\b(?:talks|negotiations|summit|round(?!\s+of\s+(?!talks|negotiations))|meeting|"
+            r"consultations)\b(?:(?!\bsince\b)[^.;]){0,80}?"
+            r"\b(?:held|took\s+place|takes\s+place|opened|opens?|resumed|began|begun|begins?|started|ended|concluded|"
+            r"was\s+hosted|were\s+hosted|will\s+be\s+held|are\s+scheduled|is\s+scheduled|postponed)\b|"
+            # "hosted the first three-way talks", "hosted 18 leaders"
+            r"\b(?:held|holding|hosted|convened|resumed|attended)\s+(?:[\w-]+\s+){0,3}?(?:talks|"
+            r"negotiations|summit|meeting|round(?:\s+of\s+(?:talks|negotiations))?|leaders|delegations|envoys)\b|"
+            r"\bmet\s+(?:with\s+)?(?:[A-Z][\w'-]+\s*){1,3}\b|"
+            # "Putin receives US envoys", "received the American delegation"
+            r"\breceive[sd]?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:envoys?|delegations?|negotiators)\b|"
             # a timeline in the present: "they meet for three hours", "leaders meet Trump", "spend hours with Putin"
-            r"\bmeet\s+(?:for\s+(?:about\s+)?[\w-]+\s+(?:hours?|days?)|(?:with\s+)?(?-i:[A-Z])[\w'-]+)\b|"
+            r"\bmeets?\s+(?:for\s+(?:about\s+)?[\w-]+\s+(?:hours?|days?)|(?:with\s+)?(?-i:[A-Z])[\w'-]+)\b|"
             r"\bspen[dt]s?\s+(?:about\s+|some\s+|nearly\s+)?[\w-]+\s+(?:hours?|days?)\s+(?:in\s+talks\s+)?with\b|"
-            r"\b(?:talks|negotiations|summit|meeting)\b(?=[^.;]{0,60}?\bon\s+\d)|"
+            r"\b(?:talks|negotiations|summit|meeting|round(?!\s+of\s+(?!talks|negotiations)))\b(?=[^.;]{0,60}?\bon\s+\d)|"
             r"\bround\s+(?:of\s+(?:talks|negotiations)\s+)?(?:was|were|is|will\s+be)\s+(?:held|hosted|scheduled|postponed)\b|"
             r"\b(?:telephone|phone|video)\s+(?:call|conversation)s?\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b|"
             r"\b(?:hours?|days?|sessions?)\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
-            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+            # not "a seat at the table in any negotiations"
+            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:(?!(?:in|any|of|on|for)\s)[\w-]+\s+){0,3}?"
             r"(?:talks|negotiations|summit|meeting|round|call)\b",
             re.IGNORECASE,
         ),
@@ -113,7 +129,8 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 EVENT_VERB = re.compile(
     r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
     r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
-    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded|meet|spen[dt]|brought)\b"
+    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded|meets?|spen[dt]|brought|ended|"
+    r"opened|opens?|begun|begins?|adopts|receive[sd]?|come\s+home|came\s+home|takes\s+place)\b"
 )
 
 
@@ -124,6 +141,13 @@ _THE_EVENT = re.compile(
     re.IGNORECASE,
 )
 
+
+# A timeline's entry opens with its date: "23–24 January – Abu Dhabi: the first three-way talks …".
+_ENTRY_AFTER_DATE = re.compile(r"\s*(?:[–—:-]|,)\s")
+# (talks only: a truce in a timeline is as often what someone asks for)
+_ENTRY_TALKS = re.compile(r"\b(?:talks|negotiations|summit|round|meeting)\b", re.IGNORECASE)
+# "Zelensky met Trump in Davos and Umerov met Witkoff": a verb that reports a meeting of its own
+_NEW_MEETING = re.compile(r"(?:met|meets?|held|hosted)\b", re.IGNORECASE)
 
 # Between two coordinated clauses: each may report its own event and date.
 _CLAUSES_APART = re.compile(r",\s+(?:and|but|while|whereas)\s+|;")
@@ -142,15 +166,18 @@ def _nearest_date(sentence: str, dates: list[Figure], start: int, end: int) -> F
 
 def distinct_events(items: list[Evidence]) -> list[Evidence]:
     """``items`` without events the article already reported: an undated definite reference to an
-    event of a type seen before ("hosted the meeting"), or a type seen before on the same date."""
-    seen: dict[str | None, set[str | None]] = {}
+    event of a type seen before ("hosted the meeting"), or a type seen before on the same date in
+    another sentence (in one, :func:`events` has already told them apart)."""
+    seen: dict[str | None, dict[str | None, int]] = {}  # type → date → the sentence it was seen in
     kept = []
     for e in items:
         if e.kind == "event":
             dates = seen.get(e.event_type)
-            if dates is not None and (e.date in dates if e.date else bool(_THE_EVENT.search(e.text))):
+            if dates is not None and (
+                dates.get(e.date, e.sentence_start) != e.sentence_start if e.date else bool(_THE_EVENT.search(e.text))
+            ):
                 continue
-            seen.setdefault(e.event_type, set()).add(e.date)
+            seen.setdefault(e.event_type, {}).setdefault(e.date, e.sentence_start)
         kept.append(e)
     return kept
 
@@ -175,18 +202,29 @@ def events(
     taken: list[tuple[int, int]] = []
     # With one date or none, two mentions of one type are one event ("met … on 30 November, and the
     # talks ended …"); with several dates they may be meetings on different days, so each is kept.
+    # (but "X met Y and Z met W" reports two meetings: a second verb of meeting is a new one).
     reported: set[str] = set()
-    for event_type, m in ((t, m) for t, pattern in patterns for m in pattern.finditer(sentence)):
+    found = [(t, m) for t, pattern in patterns for m in pattern.finditer(sentence)]
+    # (its date may be two: "23–24 January", "29 Jan to 1 Feb")
+    entry = next((d for d in dates[:2] if dates[0].start == 0 and _ENTRY_AFTER_DATE.match(sentence, d.end)), None)
+    entry_talks = _ENTRY_TALKS.search(sentence) if entry and all(t != "talks" for t, _ in found) else None
+    if entry_talks:
+        found.append(("talks", entry_talks))
+    for event_type, m in found:
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
+        if lowered.endswith("before ", 0, m.start()):
+            continue  # "before talks had even begun"
         taken.append((m.start(), m.end()))
-        if len(dates) <= 1 and event_type in reported:
+        if len(dates) <= 1 and event_type in reported and not _NEW_MEETING.match(m.group()):
             continue
         reported.add(event_type)
-        date = _nearest_date(sentence, dates, m.start(), m.end())
+        date = entry if m is entry_talks else _nearest_date(sentence, dates, m.start(), m.end())
+        # "The talks have ended": with its article, a definite reference (see distinct_events)
+        start = m.start() - 4 if lowered.endswith("the ", 0, m.start()) else m.start()
         yield item(
             "event",
-            m.start(),
+            start,
             m.end(),
             f"event/{event_type}",
             0.75 if date else 0.6,

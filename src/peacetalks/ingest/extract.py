@@ -917,6 +917,10 @@ def _stances(
                 m for m in named if speaker.end <= m.start and m.end <= cue.start()
             ]
         objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
+        if plans and objects:  # "the freeze on the line that Kyiv wants": the issue term inside its name too
+            objects += [
+                i for i in issues if i not in objects and any(_overlaps(i, o) for o in objects if id(o) in plans)
+            ]
         if objects:
             anaphor = None
         elif form in OBJECT_BEFORE:

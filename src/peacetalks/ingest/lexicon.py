@@ -5,19 +5,25 @@ Matching is on whole words. Actor names are matched with their case as written (
 "US" does not match the pronoun "us"); issue and proposal terms ignore case unless they are
 written in capitals (acronyms such as NATO or DMZ), and a lower-case term also matches its plural.
 A term that counts points ("20-point plan") also matches with the number in words ("twenty-point
-plan") or digits, and with or without "peace" before its noun ("10-point formula").
+plan") or digits, with or without "peace" before its noun ("10-point formula") and with any noun a
+plan goes by ("20-point document"); a term that halts the war on a line ("freeze on the line")
+however the line is written ("along the current front line").
 
 A proposal is also recognised by description. A noun proposals go by ("plan", "proposal",
 "offer", or one of the nouns of its own names: "memorandum", "conditions", "terms") refers to the
 proposal of the authors the sentence gives it: "Putin's conditions", "the Chinese-Brazilian
 proposal", "the memorandum Moscow handed over", "the plan put forward by Washington", "the
 memorandum it handed over", "Russia handed over its memorandum" (the actor named last before
-it). Those authors lead the proposal:
-its first author is among them and none is outside its authors. Of their proposals with that
-noun, the one dated latest on or before the date the article has reached is meant (with no date,
-the only one; none when two fit equally). A date written with the noun picks the proposal of that
-date instead ("its memorandum of June 2025"), and so does a place its terms name that no author
-is, where an agreement was made ("the ceasefire proposed in Jeddah", "the Minsk ceasefire").
+it that the pronoun fits; "their" with the actors joined to it). Those authors lead the
+proposal: none is outside its authors, and its first author is among them or the noun is one
+of its names' ("Kyiv's counter-proposal"). Of their proposals with that noun, the one dated
+latest on or before the date the article has reached where the noun stands is meant (with no
+date, the only one; none when two fit equally). A date written with the noun, or said where it
+was laid down ("Ukraine's paper, handed over on 28 May"), picks the proposal of that date
+instead ("its memorandum of June 2025"), and so does a place its terms name that no author is,
+where an agreement was made ("the ceasefire proposed in Jeddah", "the ceasefire proposal
+discussed at talks in Jeddah", "the Minsk ceasefire"), or any place its terms name after a noun
+of its names ("the declaration signed in Paris"). A noun in the plural names no document.
 """
 
 from __future__ import annotations
@@ -27,32 +33,43 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case, Proposal
+from peacetalks.ingest.dates import latest_date
 from peacetalks.ingest.figures import _MONTHS, _WORD_NUMBERS, Figure
 from peacetalks.ingest.patterns import fold, trie_pattern
 
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
 #: ("Moscow's memorandum" is no plan of Moscow's without one in its names).
 _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "declaration", "treaty", "conditions",
-          "terms")  # fmt: skip
+          "terms", "demands")  # fmt: skip
+#: … and of those, nouns that name a document only with its date ("Putin's demands of 14 June 2024";
+#: "Russia's demands" are what it wants).
+_DATED_ONLY = frozenset(("demands",))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
-            "draft", "counter-proposal", "counterproposal", "alternative")  # fmt: skip
+            "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
+            "counteroffer", "alternative")  # fmt: skip
+#: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
+_NOT_PROPOSALS = ("asset freeze", "assets freeze")
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
 _NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for n in (*_HEADS, *_GENERIC))
 _HEAD_ID = "<noun>"
+_NOT_ID = "<none>"
 # Whose it is: "Moscow's memorandum" (an actor just before) …
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?$")
 # … "on Russia's terms" is a manner of speaking, not a document …
 _ON_TERMS = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 # … "the Chinese-Brazilian proposal", "a US–Ukrainian ceasefire plan": names as adjectives after a
 # determiner, joined by hyphens, dashes, slashes or "and", then at most two words (see _MODIFIERS:
-# "the US and Russia agree a plan" names no one's plan) …
+# "the US and Russia agree a plan" names no one's plan), also after "revised", "joint" … and with
+# "-drafted", "-backed" …: "the revised American plan", "the US-drafted plan" (whose it is) …
 _NAME = r"[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?"
 _JOINER = r"\s*(?:[-–/]|\band\b)\s*"
+_BY_NAME = re.compile(r"-(?:drafted|backed|brokered|led|proposed|authored|sponsored|written)$")
 _ATTRIBUTIVE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+({_NAME}(?:{_JOINER}{_NAME})*)\s+(?:[\w-]+\s+){{0,2}}?$"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:(?:new|revised|latest|original|updated|amended|initial|final|joint)\s+)?"
+    rf"({_NAME}(?:{_JOINER}{_NAME})*(?:{_BY_NAME.pattern[:-1]})?)\s+(?:[\w-]+\s+){{0,2}}?$"
 )
 _NAMES_APART = re.compile(_JOINER)
 # … "the memorandum Moscow handed over", "the 20-point framework that Kyiv and Washington drafted",
@@ -63,15 +80,15 @@ _LAID = (
 )
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
-_LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|he|she)\s+" + _LAID, re.IGNORECASE)
+_LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(it|they|he|she)\s+" + _LAID, re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*(?:the\s+)?")
 # … "the plan put forward by Washington", "the offer from Moscow".
 _BY = re.compile(
-    r"\s+(?:(?:put\s+forward|presented|proposed|drafted|tabled|submitted|offered|issued|published|unveiled|"
-    r"announced|agreed|signed|backed)\s+)?(?:by|from)\s+(?:the\s+)?",
+    r"\s+(?:(?:put\s+forward|presented|proposed|drafted|drawn\s+up|written|crafted|authored|tabled|submitted|offered|"
+    r"issued|published|unveiled|announced|agreed|signed|backed)\s+)?(?:by|from)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # A plan of someone's that is no peace proposal: "the EU's plan to lend", "Ukraine's draft law".
@@ -85,7 +102,7 @@ _MODIFIERS = frozenset((
     "peace", "new", "own", "latest", "revised", "original", "draft", "initial", "final", "amended", "updated",
     "full", "proposed", "so-called", "settlement", "formal", "written", "detailed", "secret", "leaked", "reported",
     "earlier", "previous", "first", "rival", "alternative", "broader", "wider", "sweeping", "comprehensive",
-    "immediate", "interim", "unconditional", "lasting", "just", "durable", "temporary", "complete", "general",
+    "immediate", "interim", "unconditional", "lasting", "just", "durable", "temporary", "complete", "general", "joint",
 ))  # fmt: skip
 # "Russia's proposal for a UN-run transitional administration", "Kyiv's offer of a partial truce": what
 # follows "for" or "of" says which proposal it is, and must fit it as the words before the noun do.
@@ -100,6 +117,14 @@ _COMPLEMENT_ENDS = frozenset((
 _WORD = re.compile(r"[\w-]+")
 # When: "Putin's conditions of 14 June 2024", "its memorandum of June 2025", "the June 2025 memorandum".
 _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
+# … or when it was laid down, said just after it: "Ukraine's paper, handed over on 28 May", "the
+# paper it sent to Moscow last week" (compared by the month: reports of the day differ).
+_LAID_WHEN = re.compile(
+    r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?"
+    + _LAID
+    + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?$",
+    re.IGNORECASE,
+)
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
 # terms that none of its authors is (Jeddah, Minsk), after a verb that makes an agreement or
@@ -110,9 +135,24 @@ _MADE_IN = re.compile(
     r"(?:in|at)\s+$",
     re.IGNORECASE,
 )
+# … or after a noun for a proposal and what was done with it there: "the ceasefire proposal
+# discussed at talks in Jeddah", "the truce offer made at the Jeddah talks" (then "talks" follows).
+_NOUN_THERE = (
+    r"\b(?:proposals?|plans?|offers?|ceasefire|truce|deal|statement|framework|declaration|memorandum)\s+"
+    r"(?:[a-z]+ed|made|struck|brought|put\s+forward|drawn\s+up|set\s+out|laid\s+out|hammered\s+out)\s+"
+)
+_NOUN_AT_TALKS = re.compile(_NOUN_THERE + r"(?:(?:at|during)\s+(?:the\s+)?talks\s+)?(?:in|at)\s+$", re.IGNORECASE)
+_NOUN_AT_THE = re.compile(_NOUN_THERE + r"(?:at|during)\s+the\s+$", re.IGNORECASE)
+# "the declaration signed in Paris": a place after a noun of a proposal's own names (see _HEADS)
+_SIGNED_IN = re.compile(
+    r"\s+(?:(?:that|which)\s+)?(?:was\s+|were\s+)?(?:signed|adopted|agreed|issued|initialled|initialed|reached|"
+    r"drafted|published)\s+(?:at\s+(?:the\s+)?talks\s+)?in\s+",
+    re.IGNORECASE,
+)
+_TALKS = re.compile(r"\s+(?:talks|meeting|round|summit)\b")
 _PLACE_NOUN = re.compile(
-    r"\s+(?:ceasefire|truce|deal|agreements?|accords?|proposal|plan|statement|protocol|memorandum|formula|"
-    r"framework|declaration|communiqu[ée])\b",
+    r"\s+(?:peace\s+)?(?:ceasefire|truce|deals?|agreements?|accords?|proposal|plan|offer|initiative|statement|protocol|memorandum|"
+    r"formula|framework|declaration|communiqu[ée])\b",
     re.IGNORECASE,
 )
 # The first word of "Ukrainian government", "American negotiators": a name as an adjective.
@@ -120,6 +160,7 @@ _DEMONYM_ALIAS = re.compile(
     r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?:government|governments|side|delegation|negotiators|"
     r"officials|foreign\s+ministry|team|president|leaders|capitals|Federation)$"
 )
+_POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap")
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -127,9 +168,34 @@ _POINTS = re.compile(
 )
 
 
+# A term that halts the war on a line ("a freeze on the line") names it however the line is written:
+# "along the current front line", "at the existing line of contact", "on the contact line".
+_ON_LINE = re.compile(
+    r"\b(?:on|along|at)\s+the\s+(?:(?:current|existing|present|actual)\s+)?(?:front\s+line|frontline|contact\s+line|line"
+    r"(?:\s+of\s+contact)?)$"
+)
+_LINES = [
+    f"{prep} {the}{when}{line}"
+    for prep in ("on", "along", "at")
+    for when in ("", "current ", "existing ", "present ")
+    for the in (("the ", "") if when else ("the ",))  # "at current positions"
+    for line in (
+        "line",
+        "front line",
+        "frontline",
+        "line of contact",
+        "contact line",
+        *(("front", "positions") if when else ()),
+    )
+]
+
+
 def _variants(term: str) -> list[str]:
     """ "20-point plan" also as "twenty-point plan", "20-point peace plan"; "ten-point peace
-    formula" also as "10-point peace formula", "10-point formula"."""
+    formula" also as "10-point peace formula", "10-point formula"; "freeze on the line" also as
+    "freeze along the current front line" (see _ON_LINE)."""
+    if on_line := _ON_LINE.search(term):
+        return list(dict.fromkeys([term, *(term[: on_line.start()] + line for line in _LINES)]))
     m = _POINTS.search(term)
     if m is None:
         return [term]
@@ -138,10 +204,14 @@ def _variants(term: str) -> list[str]:
     if value is None or value != int(value) or int(value) not in _NUMBER_NAMES:
         return [term]
     head, tail = term[: m.start()], term[m.end() :]
+    # the noun that follows may be any a plan goes by: "the 12-point document", "a six-point proposal"
+    nouns = [tail]
+    if m[3] and (first := _WORD.match(tail)):
+        nouns += [n + tail[first.end() :] for n in _POINT_NOUNS]
     forms = []
     for n in (str(int(value)), _NUMBER_NAMES[int(value)]):
         for peace in ("", "peace ") if m[3] and tail else ("",):
-            forms.append(f"{head}{n}{m[2]}{m[3] or ''}{peace}{tail}")
+            forms += [f"{head}{n}{m[2]}{m[3] or ''}{peace}{noun}" for noun in nouns]
     return list(dict.fromkeys([term, *forms]))
 
 
@@ -253,8 +323,10 @@ class Lexicon:
         self._actors = _Terms(((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True)
         self._issues = _Terms(((t, i.id) for i in case.issues for t in i.terms), exact_case=False)
         terms = [(v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)]
-        self._proposals = _Terms([*terms, *((h, _HEAD_ID) for h in (*_HEADS, *_GENERIC))], exact_case=False)
+        nouns = ((h, _HEAD_ID) for h in (*_HEADS, *_GENERIC))
+        self._proposals = _Terms([*terms, *nouns, *((n, _NOT_ID) for n in _NOT_PROPOSALS)], exact_case=False)
         self._party = {a.id: self._resolve(a.id) for a in case.actors}
+        self._persons = frozenset(a.id for a in case.actors if a.kind is ActorKind.PERSON)
         #: The parties that wrote each proposal (persons resolved to their state), first author first.
         self.proposal_parties = {p.id: tuple(dict.fromkeys(self._party[a] for a in p.authors)) for p in case.proposals}
         self._proposal_list = case.proposals
@@ -273,6 +345,10 @@ class Lexicon:
                     if not {self._party[i] for i in m.ids} & authors and p not in places.get(term[m.start : m.end], []):
                         places.setdefault(term[m.start : m.end], []).append(p)
         self._places = places
+        # any actor its terms name, author or not: "the declaration signed in Paris" (see _SIGNED_IN)
+        self._term_actors = {
+            p.id: frozenset(t[m.start : m.end] for t in p.terms for m in self._actors.find(t)) for p in case.proposals
+        }
         # "Ukrainian" of the alias "Ukrainian government": a name as an adjective, of one party only
         demonyms: dict[str, set[str]] = {}
         for a in case.actors:
@@ -309,7 +385,8 @@ class Lexicon:
         proposals: list[Mention] = []
         nouns: list[Mention] = []
         for m in self._proposals.find(text, folded):
-            (nouns if m.ids == (_HEAD_ID,) else proposals).append(m)
+            if m.ids != (_NOT_ID,):
+                (nouns if m.ids == (_HEAD_ID,) else proposals).append(m)
         return proposals, [Mention(m.start, m.end, ()) for m in nouns]
 
     def references(
@@ -333,50 +410,70 @@ class Lexicon:
             return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
-        dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)] if heads else []
+        dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)]
         for m, after in zip(heads, [*heads[1:], None], strict=False):
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
             if after is not None and not sentence[m.end : after.start].strip():
                 continue  # "its draft memorandum": the last noun is the one that says what it is
             noun = " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
-            noun = noun if noun in _NOUNS else noun[:-1]  # "plans": plurals match too
+            if noun not in _NOUNS:
+                continue  # "the Ukrainian delegation's proposals" are what it asks, not one document
             owned = self._owners(sentence, actors, m, noun)
             when = _dated(sentence, dates, m)
-            if owned is None and when is None:
+            place = None
+            if owned is None and when is None and noun in _HEADS and (signed := _SIGNED_IN.match(sentence, m.end)):
+                # "the declaration signed in Paris": a noun of its names and a place its terms name
+                place = next((sentence[a.start : a.end] for a in actors if a.start == signed.end()), None)
+            if when is None and place is None and (owned is None or noun in _DATED_ONLY):
                 continue
             fitting = [p for p in self._proposal_list if noun not in _HEADS or noun in self._heads[p.id]]
+            if place is not None:
+                fitting = [p for p in fitting if place in self._term_actors[p.id]]
             if owned:
                 owners, modifiers = owned
                 fitting = [
-                    p for p in fitting
-                    if self._led_by(p, owners) and all(w in _MODIFIERS or w in self._words[p.id] for w in modifiers)
+                    p
+                    for p in fitting
+                    if self._led_by(p, owners, noun)
+                    and all(w in _MODIFIERS or w in self._words[p.id] for w in modifiers)
                 ]
             if when is not None:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                pick = _latest(fitting, context)
+                pick = _latest(fitting, _reached(dates, m.start, context))
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(m.start, m.end, (pick.id,)))
         for a in places:
             if any(p.start <= a.start < p.end for p in proposals):
                 continue
-            made = _MADE_IN.search(sentence, max(0, a.start - 40), a.start)
+            made = _MADE_IN.search(sentence, max(0, a.start - 40), a.start) or _NOUN_AT_TALKS.search(
+                sentence, max(0, a.start - 80), a.start
+            )
+            if made is None and _TALKS.match(sentence, a.end):
+                made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
-            pick = _latest(self._places[sentence[a.start : a.end]], context) if made or kind else None
+            pick = (
+                _latest(self._places[sentence[a.start : a.end]], _reached(dates, a.start, context))
+                if made or kind
+                else None
+            )
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
         return sorted(found, key=lambda r: r.start)
 
-    def _led_by(self, proposal: Proposal, parties: frozenset[str]) -> bool:
-        """Whether ``parties`` are the authors of ``proposal``: its first author among them, and
-        none of them outside its authors ("Russia's plan" is none of the Istanbul draft treaty,
-        which Ukraine put first)."""
+    def _led_by(self, proposal: Proposal, parties: frozenset[str], noun: str) -> bool:
+        """Whether ``parties`` are the authors of ``proposal``: none of them outside its authors, and
+        its first author among them ("Russia's plan" is none of the Istanbul draft treaty, which
+        Ukraine put first) or the noun one of its names' ("Kyiv's counter-proposal" is the
+        European–Ukrainian counter-proposal, "Zelensky's plan" late in December 2025 the 20-point plan)."""
         authors = self.proposal_parties[proposal.id]
-        return bool(authors) and authors[0] in parties and parties <= set(authors)
+        if not authors or not parties <= set(authors):
+            return False
+        return authors[0] in parties or noun.replace(" ", "-") in self._words[proposal.id]
 
     def _owners(
         self, sentence: str, actors: list[Mention], m: Mention, noun: str
@@ -392,16 +489,19 @@ class Lexicon:
                 return None  # "on Russia's terms"
             owners, between = self._parties([owner]), possessive.start()
         elif attributive := _ATTRIBUTIVE.search(sentence, max(0, m.start - 60), m.start):
-            parties = {self._name_party(name) for name in _NAMES_APART.split(attributive[1])}
+            names = _BY_NAME.sub("", attributive[1])
+            parties = {self._name_party(name) for name in _NAMES_APART.split(names)}
             if None not in parties:
                 owners, between = frozenset(p for p in parties if p is not None), attributive.end(1)
         if owners is None and (after := self._named_after(sentence, actors, m)):
             owners = self._parties(after)
         if owners is None and before:
             if its := _ITS.search(sentence, max(0, m.start - 40), m.start):  # "Russia handed over its memorandum"
-                owners, between = self._parties(before[-1:]), its.end(1)
-            elif _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start) and _LAID_BEFORE.match(sentence, m.end):
-                owners = self._parties(before[-1:])
+                owners, between = self._pronoun_owners(sentence, before, its[1]), its.end(1)
+            elif _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start) and (
+                laid := _LAID_BEFORE.match(sentence, m.end)
+            ):
+                owners = self._pronoun_owners(sentence, before, laid[1])
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
         words = [w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the")]
@@ -413,6 +513,25 @@ class Lexicon:
                 if w not in _COMPLEMENT_WORDS:
                     words.append(w)
         return owners, tuple(words)
+
+    def _pronoun_owners(self, sentence: str, before: list[Mention], pronoun: str) -> frozenset[str] | None:
+        """Whom "its", "his", "their" … before a noun stand for: the last actor named before it that
+        the pronoun fits ("it" no person, "he" and "she" a person), for "their" with the actors
+        joined to it ("Ukraine and Russia each put their terms": both)."""
+        pronoun = pronoun.lower()
+        if pronoun in ("it", "its"):
+            before = [a for a in before if a.ids[0] not in self._persons]
+        elif pronoun in ("he", "his", "she", "her"):
+            before = [a for a in before if a.ids[0] in self._persons]
+        if not before:
+            return None
+        named = before[-1:]
+        if pronoun in ("they", "their"):
+            for a in reversed(before[:-1]):
+                if not _AND_ACTOR.fullmatch(sentence, a.end, named[0].start):
+                    break
+                named.insert(0, a)
+        return self._parties(named)
 
     def _parties(self, named: list[Mention]) -> frozenset[str]:
         return frozenset(self._party[i] for a in named for i in a.ids)
@@ -450,7 +569,18 @@ def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
         before = d.end < m.start and _DATED_BEFORE.fullmatch(sentence, d.end, m.start)
         if (after and d.start == after.end()) or before:
             return str(d.value)
+    for d in dates:
+        if m.end < d.start <= m.end + 60 and _LAID_WHEN.fullmatch(sentence, m.end, d.start):
+            return str(d.value)[:7]
     return None
+
+
+def _reached(dates: list[Figure], at: int, context: str | None) -> str | None:
+    """The date the article has reached at offset ``at`` of the sentence: its last date before
+    ``at``, if it gives one ("on 15 June 2024, the day after Putin set out his conditions; … in
+    April 2024" has reached June 2024 at the conditions), else ``context`` (the sentence's)."""
+    before = [d for d in dates if d.end <= at]
+    return latest_date(before) if before else context
 
 
 def _latest(proposals: list[Proposal], context: str | None) -> Proposal | None:
