@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from peacetalks.ingest import events, figures
+from peacetalks.ingest import events, extract, figures, sentences
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
 from peacetalks.ingest.patterns import fold
 from peacetalks.ingest.sentences import _word_before
+from peacetalks.ingest.types import Evidence, evidence_of
 
 # Words the patterns look for, in odd cases and with the letters IGNORECASE treats alike
 # (dotless ı, long ſ, dotted İ, the Kelvin sign), numbers, dates and punctuation around them.
@@ -131,6 +133,13 @@ def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
 PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 PLAIN_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d\b(?![-–]\w)")
 PLAIN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({figures._MONTH})\s*,?\s+(\d{{4}})\b")
+# The patterns that begin with a month as first written, before the month became a trie.
+PLAIN_MONTH_FIRST = {
+    "_DATE_MDY": rf"\b({figures._MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+    "_DATE_MY": rf"\b({figures._MONTH})\s+(?:of\s+)?(\d{{4}})\b",
+    "_MONTH_DAY_BEFORE": rf"\b({figures._MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?{figures._JOINED}",
+    "_MONTH_BEFORE": rf"\b({figures._MONTH}){figures._JOINED}",
+}
 
 
 def spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
@@ -157,6 +166,24 @@ def test_figure_patterns_and_their_prechecks(sentence: str) -> None:
             assert [m.span() for m in digits.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
     if any(p.search(sentence) for p in (figures._DATE_DMY, figures._DATE_MDY, figures._DATE_MY)):
         assert any(stem in sentence for stem in figures._MONTH_STEMS)
+
+
+MONTH_PIECES = ["Jan", "January", "Jan.", "Sep", "Sept", "Sept.", "September", "May", "Mayor", "March", "Mar", "June",
+                "Juneau", "xMay", "_May", "3", "14th", "2025", "of", "and", "to", "-", ",", " ", "."]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(MONTH_PIECES), st.text(max_size=2)), max_size=14).map("".join),
+       st.integers(0, 40), st.integers(0, 40))  # fmt: skip
+@example("on Jan. 3, 2025 and Sept 2024", 0, 40)
+@example("xMay 2025, May of 2025 and June 14 to", 0, 40)
+def test_patterns_beginning_with_a_month_match_as_they_did(text: str, pos: int, endpos: int) -> None:
+    for name, plain in PLAIN_MONTH_FIRST.items():
+        fast, slow = getattr(figures, name), re.compile(plain)
+        assert spans(fast, text) == spans(slow, text), name
+        # searched in a window of the sentence, the character before still counts
+        found, expected = fast.search(text, pos, endpos), slow.search(text, pos, endpos)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), name
 
 
 TERMS = [("Crimea", "c"), ("Türkiye", "t"), ("Kılıç", "k"), ("china–brazil plan", "p"), ("security guarantee", "s")]
@@ -205,3 +232,42 @@ def test_the_word_before_a_full_stop_is_the_last_word_of_the_line_so_far(line: s
     end = min(end, len(line))
     before = line[:end]
     assert _word_before(line, end) == (before.rsplit(None, 1)[-1].lower() if before.strip() else "")
+
+
+# The clause boundary and the sentence end as first written, before they began with their first character.
+PLAIN_BOUNDARY = re.compile(
+    r";|\s[–—]\s|,\s+and\s+(?=[a-z])|,?\s+(?:while|whereas|but|however|yet|(?:al)?though(?!\s+not\s+[^,;.]{0,40},))\b|"
+    r"\.\s|,\s+where\b|\s+and\s+(?=(?:said|says|added|adds|warned|warns|told|tells)\b)"
+)
+PLAIN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+CLAUSE_PIECES = ["and", "said", "tells", "while", "but", "yet", "where", "whereas", "however", "though", "although",
+                 "not", "in law", "x", "Kyiv",
+                 ",", ";", ".", "!", "?", "”", ")", "–", "—", "-", " ", "  ", "\n", "\t", "\u00a0"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(CLAUSE_PIECES), st.text(max_size=2)), max_size=20).map("".join),
+       st.integers(0, 30))  # fmt: skip
+@example("Russia rejected it, and ukraine – but not Kyiv; while. where , where  and said", 40)
+@example("accept in practice, though not in law, control, although not, ok", 30)
+def test_clause_boundaries_and_sentence_ends_are_found_as_before(text: str, endpos: int) -> None:
+    lowered = fold(text)
+    assert spans(extract._BOUNDARY, lowered) == spans(PLAIN_BOUNDARY, lowered)
+    # as _introduced searches it, up to an offset
+    assert [m.span() for m in extract._BOUNDARY.finditer(lowered, 0, endpos)] == [
+        m.span() for m in PLAIN_BOUNDARY.finditer(lowered, 0, endpos)
+    ]
+    assert spans(sentences._END, text) == spans(PLAIN_END, text)
+    assert spans(figures._DIGITS, text) == spans(re.compile(r"\d+"), text)
+
+
+def test_evidence_made_without_init_is_the_dataclass_item() -> None:
+    values = {"kind": "figure", "text": "40%", "start": 3, "end": 6, "sentence": "At 40% support.", "sentence_start": 0,
+              "extractor": "figure/percent", "confidence": 0.9, "value": 40.0, "extra": {"per": "day"}}  # fmt: skip
+    made = evidence_of(dict(values))
+    assert made == Evidence(**values) and made.to_json() == Evidence(**values).to_json()
+    assert evidence_of({k: v for k, v in values.items() if k != "extra"}).extra == {}
+    with pytest.raises(TypeError, match="colour"):
+        evidence_of({**values, "colour": "blue"})
+    with pytest.raises(TypeError, match="confidence"):
+        evidence_of({k: v for k, v in values.items() if k != "confidence"})

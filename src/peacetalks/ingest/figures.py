@@ -54,6 +54,9 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
+# r"\b" + _MONTH as a trie that checks the character before after the first letter: re then skips
+# ahead to the capitals months begin with (five times faster than trying each name at each word).
+_MONTH_WORD = "(?:" + trie_pattern((m.capitalize() for m in _MONTHS), not_after=r"\w") + r")\.?"
 _WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -122,9 +125,9 @@ _SCALES = {
 }
 
 _DATE_DMY = re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
-_DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_DATE_MDY = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATE_MY = re.compile(rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b")
+_DATE_MY = re.compile(rf"({_MONTH_WORD})\s+(?:of\s+)?(\d{{4}})\b")
 # "19.09.2014", "31/03/2022": day first, as in most of the world; "3/31/2022" when only that is a date.
 _DATE_NUMERIC = re.compile(r"(\d(?<![\w.,/]\d)\d?)([./])(\d{1,2})\2(\d{4})\b(?![.,/]\d)")
 # The first day of "14 and 15 December 2025", just before a full date.
@@ -134,8 +137,8 @@ _DAY_BEFORE_DATE = re.compile(r"(?<![\w,.])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to
 # May 2023".
 _JOINED = r"\s*,?\s*(?:and|or|to|until|till|through|&|-|–)\s*$"
 _DAY_MONTH_BEFORE = re.compile(rf"(?<![\w,.])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}){_JOINED}")
-_MONTH_DAY_BEFORE = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_JOINED}")
-_MONTH_BEFORE = re.compile(rf"\b({_MONTH}){_JOINED}")
+_MONTH_DAY_BEFORE = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_JOINED}")
+_MONTH_BEFORE = re.compile(rf"({_MONTH_WORD}){_JOINED}")
 # A year is a date, unless it is a count: after a word that also comes before counts ("around 2000
 # troops") or before what is counted ("2000 people", "2000 km"). The year is found first: re skips
 # ahead to digits.
@@ -431,7 +434,7 @@ _CURRENCY = {
     "hryvnyas": "UAH",
 }
 _DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # "\d+", with a first digit that re can skip ahead to
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
 _COUNTED_WORD = re.compile(rf"\b(?:{trie_pattern(_COUNTED)})\b")  # whole words: "men" is not in "agreement"
@@ -440,7 +443,7 @@ _MONTH_STEMS = tuple(sorted({m.capitalize()[:3] for m in _MONTHS}))
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     start: int
     end: int
@@ -739,7 +742,9 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                 unit = unit_before
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
-    ranges = [f for f in found if f.rule != "date"] if number_words or _JOINED_NUMBER.search(sentence) else ()
+    ranges = [f for f in found if f.rule != "date"]  # (the search for a joining word only where there are any)
+    if ranges and not number_words and not _JOINED_NUMBER.search(sentence):
+        ranges = []
     for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
         if not (joined.endswith(("-", "–")) or joined[-4:].split()[-1:] in (["to"], ["or"], ["and"])):

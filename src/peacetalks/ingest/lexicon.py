@@ -233,7 +233,7 @@ def _variants(term: str) -> list[str]:
     return list(dict.fromkeys([term, *forms]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int
@@ -266,14 +266,16 @@ class _Terms:
         else:
             self._folded_re = _alternation(self._folded, any_case=True, flags=re.IGNORECASE)
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str, folded: str | None = None) -> list[Mention]:
+        """The mentions in ``text``; ``folded`` is fold(text), when the caller has it already."""
         found: list[Mention] = []
         if self._exact_re is not None:
             for m in self._exact_re.finditer(text):
                 form = m.group()
                 found.append(Mention(m.start(), m.end(), self._exact.get(form) or self._exact[_normal(form)]))
         if self._folded_re is not None:
-            for m in self._folded_re.finditer(fold(text) if self._fold_text else text):
+            in_text = (folded if folded is not None else fold(text)) if self._fold_text else text
+            for m in self._folded_re.finditer(in_text):
                 ids = _lookup(self._folded, text[m.start() : m.end()].casefold())
                 if ids:
                     found.append(Mention(m.start(), m.end(), ids))
@@ -388,18 +390,19 @@ class Lexicon:
     def actors(self, text: str) -> list[Mention]:
         return self._actors.find(text)
 
-    def issues(self, text: str) -> list[Mention]:
-        return self._issues.find(text)
+    def issues(self, text: str, folded: str | None = None) -> list[Mention]:
+        return self._issues.find(text, folded)
 
     def proposals(self, text: str) -> list[Mention]:
         return self.proposals_and_nouns(text)[0]
 
-    def proposals_and_nouns(self, text: str) -> tuple[list[Mention], list[Mention]]:
+    def proposals_and_nouns(self, text: str, folded: str | None = None) -> tuple[list[Mention], list[Mention]]:
         """The proposal mentions in ``text``, and the nouns proposals are named by ("memorandum",
-        "plan" …) outside them, without ids (for :meth:`references`)."""
+        "plan" …) outside them, without ids (for :meth:`references`). ``folded`` is fold(text), when
+        the caller has it already (as for :meth:`issues`)."""
         proposals: list[Mention] = []
         nouns: list[Mention] = []
-        for m in self._proposals.find(text):
+        for m in self._proposals.find(text, folded):
             if m.ids != (_NOT_ID,):
                 (nouns if m.ids == (_HEAD_ID,) else proposals).append(m)
         return proposals, [Mention(m.start, m.end, ()) for m in nouns]

@@ -55,8 +55,9 @@ _ABBREVIATIONS = frozenset(
         "pres",
     ]
 )
-# A candidate end: terminal punctuation, optional closing quotes/brackets, then a space.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then a space. ("[.!?]+"
+# written with its first character apart, so that re skips ahead to the punctuation.)
+_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
 #: Longer sentences are cut into pieces of this many characters, so that no rule sees an
 #: unbounded span (pages without punctuation, tables pasted as text).

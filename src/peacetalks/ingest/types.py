@@ -108,6 +108,12 @@ def evidence(**values: Any) -> Evidence:
     its 26 fields through ``object.__setattr__``: that took a tenth of the time of extraction. The
     item is the same (equal, frozen); a missing or unknown field is an error as before. (Should
     Evidence get a ``__post_init__`` or ``__slots__``, this must do what they do.)"""
+    return evidence_of(values)
+
+
+def evidence_of(values: dict[str, Any]) -> Evidence:
+    """:func:`evidence` of the fields in ``values``, a dict the item takes over (so that a caller
+    with its fields in a dict already need not unpack them into a new one)."""
     if not values.keys() >= _EVIDENCE_REQUIRED or not values.keys() <= _ALL_FIELDS:
         return Evidence(**values)  # raises the TypeError that names the field
     item = object.__new__(Evidence)
@@ -116,4 +122,3 @@ def evidence(**values: Any) -> Evidence:
     state["extra"] = {}
     state.update(values)
     return item
-
