@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout14 and heldout15 now). The older
+(heldout16 and heldout17 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -31,20 +31,31 @@ def lexicon() -> Lexicon:
 
 
 def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
-    # heldout14 and heldout15 were written by a helper who never saw the rules, kept sealed while
-    # rules-8 was built and scored once when it was merged, on 1 December 2026 (pooled): stance
-    # 0.87 / 0.46, figure precision 0.97 and recall 0.91, proposal recall 0.86. The stance recall
-    # and proposal targets are missed, and docs/ingest.md says so; these floors only stop a change
-    # from making fresh text worse.
-    assert set(FRESH) == {"heldout14", "heldout15"}
+    # heldout16 and heldout17 were written by a helper who never saw the rules, kept sealed while
+    # rules-9 was built and scored once when it was merged, on 1 December 2026 (pooled): stance
+    # 0.83 / 0.46, figure precision 0.92 and recall 0.86, proposal recall 0.94. The stance recall,
+    # figure and proposal targets are missed, and docs/ingest.md says so; these floors only stop a
+    # change from making fresh text worse.
+    assert set(FRESH) == {"heldout16", "heldout17"}
     sets = annotated_sets()
-    scores = evaluate(sets["heldout14"] + sets["heldout15"], lexicon)
+    scores = evaluate(sets["heldout16"] + sets["heldout17"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    assert stance.precision is not None and stance.precision >= 0.82, stance.false_alarms
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.43, stance.misses
-    assert figure.precision is not None and figure.precision >= 0.94, figure.false_alarms
-    assert figure.recall is not None and figure.recall >= 0.89, figure.misses
-    assert proposal.recall is not None and proposal.recall >= 0.82, proposal.misses
+    assert figure.precision is not None and figure.precision >= 0.9, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.83, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.9, proposal.misses
+
+
+def test_heldout14_and_heldout15_tuned_on_keep_what_rules_9_reached(lexicon: Lexicon) -> None:
+    # heldout14 and heldout15 were fresh for rules-8 (scored once, untuned: stance 0.87 / 0.46,
+    # figure recall 0.91, proposal recall 0.86); rules-9 (branches stance6s, stance6v, prop6) was
+    # built on them: stance 0.92 / 0.67, figures 0.97 / 0.95, proposals 0.97 / 0.99, tuned numbers.
+    assert not {"heldout14", "heldout15"} & set(FRESH)
+    sets = annotated_sets()
+    stance = evaluate(sets["heldout14"] + sets["heldout15"], lexicon)["stance"]
+    assert stance.precision is not None and stance.precision >= 0.88, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.64, stance.misses
 
 
 def test_heldout12_and_heldout13_tuned_on_keep_what_rules_8_reached(lexicon: Lexicon) -> None:
@@ -74,7 +85,7 @@ def test_heldout12_and_heldout13_tuned_on_keep_what_rules_8_reached(lexicon: Lex
 def test_heldout12_and_heldout13_tuned_on_for_proposals_keep_their_scores(lexicon: Lexicon) -> None:
     # scored once untuned (rules-7): proposal precision 0.94 (59/63), recall 0.94 (59/63); then the
     # proposal rules were improved on their misses and false alarms (branch prop5): 1.00 (63/63),
-    # precision 1.00. Tuned numbers: heldout14 and heldout15 say what carries over.
+    # precision 1.00. Tuned numbers: heldout16 and heldout17, scored once after, say what carried over.
     sets = annotated_sets()
     proposal = evaluate(sets["heldout12"] + sets["heldout13"], lexicon)["proposal"]
     assert proposal.precision is not None and proposal.precision >= 0.95, proposal.false_alarms
