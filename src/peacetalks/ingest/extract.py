@@ -346,9 +346,11 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         runs_on = _open_after(sentence, inside) if inside or '"' in sentence or "“" in sentence else False
         if runs_on and quoted is None:
             quoted = _quote_speaker(text, spans, found[1], i, antecedents, lexicon)
+        # "the Minsk Protocol, signed by …": worked out once, for the current document and the signers' stances
+        signers = _signers(sentence, folded_sentence, speaking, proposals, lexicon) if proposals else None
         introduced = None
         if speaking or proposals:
-            introduced = _introduced(sentence, folded_sentence, speaking, proposals, lexicon, known)
+            introduced = _introduced(sentence, folded_sentence, speaking, proposals, lexicon, known, signers)
         if introduced is not None:
             current = introduced if introduced.authors else None
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
@@ -379,6 +381,7 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
                 recent,
                 Referent(plan.start, plan.ids, True, since_plan) if plan and since_plan <= _PLAN_REACH else None,
                 Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else None,
+                signers,
             )
         )
         inside = runs_on
@@ -488,11 +491,13 @@ def _introduced(
     proposals: list[Mention],
     lexicon: Lexicon,
     known: dict[str, documents.Current],
+    signers: Signers | None = None,
 ) -> documents.Current | None:
     """The document this sentence makes current, with its authors: one an actor lays before others
     ("Washington presented a final offer"), one written "by" actors, or a case proposal it names
     (whose authors the case holds). Authors ``()`` mean a document of more than two authors or none
-    known: its contents speak for no one. ``folded`` is fold(sentence)."""
+    known: its contents speak for no one. ``folded`` is fold(sentence); ``signers`` those of
+    :func:`_signers`."""
     if actors and (m := documents.presented(folded)) is not None:
         bounds = [(b.start(), b.end()) for b in _BOUNDARY.finditer(folded, 0, m.start())]
         speaker = _speaker(sentence, actors, m.start(), _clause(bounds, len(sentence), m.start())[0])
@@ -503,7 +508,7 @@ def _introduced(
         parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if at <= a.start < stop))
         if 0 < len(parties) <= 2:
             return documents.Current(parties)
-    if proposals and (signers := _signers(sentence, folded, actors, proposals, lexicon)) is not None:
+    if signers is not None:
         return documents.Current(signers[1])
     return known[proposals[-1].ids[0]] if proposals else None
 
@@ -512,9 +517,13 @@ def _introduced(
 _MOST_SIGNERS = 6
 
 
+#: The proposal a sentence says was signed, the parties of its signers, and the stance signing it takes.
+Signers = tuple[Mention, tuple[str, ...], str]
+
+
 def _signers(
     sentence: str, folded: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon
-) -> tuple[Mention, tuple[str, ...], str] | None:
+) -> Signers | None:
     """ "the Minsk Protocol, signed by Kuchma for Ukraine, Russia's ambassador and the OSCE's envoy", "the
     Package of Measures, which France, Germany, Russia and Ukraine endorsed": the proposal named just
     before, the parties of its signers, and the stance signing it takes (``folded`` is fold(sentence))."""
@@ -660,9 +669,11 @@ def _sentence_evidence(
     recent: Recent = (),
     current: Referent | None = None,
     quoted: Mention | None = None,
+    signers: Signers | None = None,
 ) -> Iterator[Evidence]:
     """The evidence of the sentence [s0, s1) of ``text``: ``folded`` is fold() of it, ``actors``
-    those that may speak in it (see _speaking), ``figures`` its figures with their relative dates."""
+    those that may speak in it (see _speaking), ``figures`` its figures with their relative dates,
+    ``signers`` those :func:`_signers` found."""
     sentence = text[s0:s1]
 
     def item(kind: str, start: int, end: int, extractor: str, confidence: float, **fields: object) -> Evidence:
@@ -719,7 +730,7 @@ def _sentence_evidence(
         owned = [*proposals, *(references or ())]
         yield from (e for e in _author_stances(sentence, actors, owned, lexicon, item)
                     if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
-    if proposals and (signers := _signers(sentence, folded, actors, proposals, lexicon)) is not None:
+    if signers is not None:
         said = {(e.actor_id, e.proposal_id) for e in stated}
         signing = _signed_stances(sentence, *signers, lexicon, item)
         yield from (e for e in signing if (e.actor_id, e.proposal_id) not in said)
