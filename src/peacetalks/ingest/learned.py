@@ -1,0 +1,429 @@
+"""The learned stance extractor (``--stances learned``): a logistic model that decides, for each
+(actor, issue-or-proposal) pair a document names close together, whether the document attributes a
+stance on it to that actor.
+
+Candidates are the pairs whose actor (resolved to its party) and object share a sentence, or whose
+actor was named one or two sentences before an object whose sentence names no actor (reported
+speech carried on). Each occurrence of a pair gets the features of :data:`FEATURES` (those of the
+pair as a whole, :data:`PAIR_FEATURES`, the same in all its occurrences); the model gives each
+occurrence a probability and the pair the highest. The rules' findings are no input of the model
+(they were tuned on the very texts it is trained on, so it would learn to trust them more than
+they deserve on new text): a pair is kept when the model accepts it or the rules found it. The
+weights, the threshold and how they were chosen (grouped cross-validation on the tuning sets) are
+in ``data/stance-model.json``, written by ``benchmarks/train_stance.py``; docs/ingest.md has more.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from peacetalks.errors import PeacetalksError
+from peacetalks.ingest.cues import CUE, CUE_STANCE, cue_form
+from peacetalks.ingest.lexicon import Lexicon, Mention
+from peacetalks.ingest.patterns import fold
+from peacetalks.ingest.sentences import sentences
+from peacetalks.ingest.types import Document, Evidence, evidence
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "stance-model.json"
+LEARNED_VERSION = "learned-1"
+
+#: The features, in the order of the weights, each with what it says (all in [0, 1] or a log count).
+FEATURES: dict[str, str] = {
+    "same_sentence": "actor and object in one sentence",
+    "carried": "the actor named one or two sentences before the object, which has none of its own",
+    "cue_between": "a stance cue between actor and object",
+    "cue_before_object": "a stance cue in the five words before the object",
+    "cue_in_sentence": "a stance cue anywhere in the object's sentence",
+    "cue_demand": "the cue nearest before the object demands or insists",
+    "cue_reject": "… rejects or opposes",
+    "cue_accept": "… accepts or supports",
+    "cue_offer": "… offers or proposes",
+    "cue_condition": "… sets a condition",
+    "cue_warn": "… warns",
+    "closeness": "1 / (1 + words between actor and object)",
+    "actor_first": "the actor comes before the object",
+    "chain": "actor, then a cue, then the object, with no other party between actor and cue",
+    "chain_opening": "a chain whose actor opens the sentence",
+    "nearest": "no other party is named nearer the object in its sentence",
+    "cue_before_actor": "a cue before the actor, the object after it (\"demanded that Ukraine withdraw from …\")",
+    "clause_break": "a semicolon, \"while\", \"but\" or \"whereas\" between actor and object",
+    "actor_passive": "the actor followed by a form of \"be\" (\"Ukraine would be kept out of …\")",
+    "actor_target": "the actor after for, to, on, against, of, into (\"guarantees for Ukraine\")",
+    "actor_modal": "the actor followed by must, should, has to (\"Ukraine must withdraw …\": it is told)",
+    "actor_says": "the actor next to a verb of saying (\"Russia said\", \"said Putin\", \"according to Kyiv\")",
+    "other_says": "another party of the object's sentence next to a verb of saying",
+    "by_actor": 'the actor after "by" or "from" (a passive\'s agent, a source)',
+    "other_actor_closer": "another party named between actor and object",
+    "possessive": 'the actor as owner: "Russia\'s demand"',
+    "opens_sentence": "the actor is among the first three words of its sentence",
+    "saying": "a verb of saying in the actor's sentence",
+    "negation": "a negation in the object's sentence",
+    "condition": "a condition (if, unless, provided …) in the object's sentence",
+    "modal": "must, should, has to in the object's sentence (often said of the actor, by another)",
+    "quoted": "quote marks in the object's sentence",
+    "headline": "the object in the document's first sentence",
+    "sentence_parties": "log(1 + parties named in the object's sentence)",
+    "sentence_objects": "log(1 + issues and proposals named in the object's sentence)",
+    "proposal": "the object is a proposal (not an issue)",
+    "author": "the actor is one of the proposal's authors",
+    "occurrences": "log(1 + occurrences of the pair)",
+    "sentences_together": "log(1 + sentences naming both actor and object)",
+    "share": "the share of the object's sentences that name the actor too",
+    "parties": "log(1 + parties the document names)",
+}
+_NAMES = tuple(FEATURES)
+_INDEX = {name: i for i, name in enumerate(_NAMES)}
+#: The features of a pair as a whole, the same in each of its occurrences.
+PAIR_FEATURES = (
+    "proposal",
+    "author",
+    "occurrences",
+    "sentences_together",
+    "share",
+    "parties",
+)
+_GROUP = {
+    "demand": "cue_demand",
+    "insist": "cue_demand",
+    "reject": "cue_reject",
+    "oppose": "cue_reject",
+    "accept": "cue_accept",
+    "support": "cue_accept",
+    "offer": "cue_offer",
+    "propose": "cue_offer",
+    "condition": "cue_condition",
+    "warn": "cue_warn",
+}
+
+_WORD = re.compile(r"[\w'’-]+")
+_SAYING = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote|"
+    r"according\s+to|announced|declared|quoted)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*\s+to)\b|n't\b", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"\b(?:if|unless|provided|as\s+long\s+as|only\s+after|in\s+exchange\s+for|in\s+return\s+for|on\s+condition)\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
+_QUOTES = ('"', "“", "”")
+_OWNS = re.compile(r"['’]s?\b")
+_BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
+_BE = re.compile(r"\s+(?:(?:would|will|could|should|must|might)\s+)?(?:be|is|are|was|were|been)\b")
+_TARGET = re.compile(r"\b(?:for|to|on|against|of|into|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACTOR_MODAL = re.compile(r"\s+(?:(?:would|will)\s+)?(?:must|should|has\s+to|have\s+to|needs?\s+to)\b")
+_SAYS_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:said|says|told|tells|added|stated|warned|insisted|argued|stressed|wrote|announced)\b"
+)
+_SAYS_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to|warned|wrote)\s+(?:[\w'’-]+\s+){0,3}?$")
+_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Model:
+    """The shipped weights: an occurrence's probability is
+    ``1 / (1 + exp(-(bias + ((x - mean) / scale) · weights)))``, a pair's the highest of its
+    occurrences'; a pair is accepted from ``threshold`` on."""
+
+    weights: npt.NDArray[np.float64]
+    bias: float
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    threshold: float
+    keep_rules: bool  # whether a pair the rules found is kept when the model rejects it
+
+    def probability(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """The probability of each row of ``x`` (occurrences by :data:`FEATURES`)."""
+        z = self.bias + ((x - self.mean) / self.scale) @ self.weights
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
+def model_from_json(data: dict[str, Any]) -> Model:
+    if list(data["features"]) != list(FEATURES):
+        raise PeacetalksError(
+            "the learned stance model was trained on other features than this version computes; "
+            "retrain it with `python benchmarks/train_stance.py`"
+        )
+    return Model(
+        np.array(data["weights"], dtype=np.float64),
+        float(data["bias"]),
+        np.array(data["mean"], dtype=np.float64),
+        np.array(data["scale"], dtype=np.float64),
+        float(data["threshold"]),
+        bool(data["keep_rules"]),
+    )
+
+
+@cache
+def shipped_model() -> Model:
+    """The model in the package's ``data/stance-model.json``."""
+    return model_from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place a pair is named: the object's sentence and mention, and the actor's mention."""
+
+    sentence: int  # index into the document's sentences
+    actor: Mention  # offsets in the whole text
+    actor_sentence: int
+    obj: Mention
+
+
+Pair = tuple[str, str, bool]  # (party, object id, is a proposal)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    pair: Pair
+    occurrences: list[Occurrence]  # none for a pair only the rules found
+    features: npt.NDArray[np.float64]  # one row per occurrence (one row of pair features if none)
+    rules: list[Evidence]  # the rules' stance items on the pair
+
+
+def _inside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[list[Mention]]:
+    starts = [m.start for m in mentions]
+    return [
+        [m for m in mentions[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)] if m.end <= e]
+        for s, e in spans
+    ]
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end)) if end > start else 0
+
+
+def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]) -> list[Candidate]:
+    """The candidate pairs of ``doc`` with their features, in order of pair (``rule_stances``: the
+    rules' stance items, each of whose pairs is a candidate too)."""
+    text = doc.text
+    folded = fold(text)
+    spans = list(sentences(text))
+    actors = _inside(lexicon.actors(text), spans)
+    objects_found: list[tuple[Mention, bool]] = [(m, False) for m in lexicon.issues(text, folded)]
+    objects_found += [(m, True) for m in lexicon.proposals_and_nouns(text, folded)[0]]
+    objects_found.sort(key=lambda o: (o[0].start, o[1]))
+    obj_starts = [o[0].start for o in objects_found]
+    cue_spans = [(m.start(), m.end()) for m in CUE.finditer(folded)]
+    cue_starts = [s for s, _ in cue_spans]
+
+    def cues_in(start: int, end: int) -> list[tuple[int, int]]:
+        first = bisect.bisect_left(cue_starts, start)
+        return [c for c in cue_spans[first : bisect.bisect_left(cue_starts, end)] if c[1] <= end]
+
+    rules: dict[tuple[str, str], list[Evidence]] = {}
+    for e in rule_stances:
+        said_on = e.issue_id or e.proposal_id
+        if e.actor_id and said_on:
+            rules.setdefault((e.actor_id, said_on), []).append(e)
+    parties_named = {lexicon.party(i) for sent in actors for m in sent for i in m.ids}
+    found: dict[Pair, list[tuple[Occurrence, npt.NDArray[np.float64]]]] = {}
+    object_sentences: dict[str, set[int]] = {}
+    for k, (s0, s1) in enumerate(spans):
+        first, last = bisect.bisect_left(obj_starts, s0), bisect.bisect_left(obj_starts, s1)
+        here = [o for o in objects_found[first:last] if o[0].end <= s1]
+        if not here:
+            continue
+        sentence_cues = cues_in(s0, s1)
+        sentence = text[s0:s1]
+        flags = (
+            _NEGATION.search(sentence) is not None,
+            _CONDITION.search(sentence) is not None,
+            _MODAL.search(sentence) is not None,
+            any(q in sentence for q in _QUOTES),
+        )
+        own = [a for a in actors[k] if not any(o.start <= a.start and a.end <= o.end for o, _ in here)]
+        sources = [(k, a) for a in own]
+        if not own:  # reported speech carried on from the sentence before, or the one before that
+            sources = [(j, a) for j in (k - 1, k - 2) if j >= 0 for a in actors[j]]
+        for obj, is_proposal in here:
+            for obj_id in obj.ids:
+                object_sentences.setdefault(obj_id, set()).add(k)
+            for j, a in sources:
+                values = _occurrence(text, spans, j, k, a, obj, own, sentence_cues, flags, lexicon, len(here))
+                for actor_id in a.ids:
+                    for obj_id in obj.ids:
+                        occurrence = Occurrence(k, a, j, Mention(obj.start, obj.end, (obj_id,)))
+                        found.setdefault((lexicon.party(actor_id), obj_id, is_proposal), []).append(
+                            (occurrence, values)
+                        )
+    for actor_id, obj_id in rules:
+        found.setdefault((actor_id, obj_id, obj_id in lexicon.proposal_names), [])
+    out = []
+    for pair in sorted(found):
+        party, obj_id, is_proposal = pair
+        occurrences = [o for o, _ in found[pair]]
+        rows = np.array([x for _, x in found[pair]]) if occurrences else np.zeros((1, len(_NAMES)))
+        together = {o.sentence for o in occurrences if o.actor_sentence == o.sentence}
+        rows[:, _INDEX["proposal"]] = is_proposal
+        rows[:, _INDEX["author"]] = is_proposal and party in lexicon.proposal_parties.get(obj_id, ())
+        rows[:, _INDEX["occurrences"]] = math.log1p(len(occurrences))
+        rows[:, _INDEX["sentences_together"]] = math.log1p(len(together))
+        rows[:, _INDEX["share"]] = len(together) / max(1, len(object_sentences.get(obj_id, ())))
+        rows[:, _INDEX["parties"]] = math.log1p(len(parties_named))
+        out.append(Candidate(pair, occurrences, rows, rules.get((party, obj_id), [])))
+    return out
+
+
+def _occurrence(
+    text: str,
+    spans: list[tuple[int, int]],
+    j: int,
+    k: int,
+    a: Mention,
+    obj: Mention,
+    own: list[Mention],
+    sentence_cues: list[tuple[int, int]],
+    flags: tuple[bool, bool, bool, bool],
+    lexicon: Lexicon,
+    objects_here: int,
+) -> npt.NDArray[np.float64]:
+    x = np.zeros(len(_NAMES))
+    s0 = spans[k][0]
+    a_start = spans[j][0]
+    x[_INDEX["same_sentence"]] = j == k
+    x[_INDEX["carried"]] = j != k
+    if j == k:
+        lo, hi = (a.end, obj.start) if a.start < obj.start else (obj.end, a.start)
+        x[_INDEX["cue_between"]] = any(lo <= c0 and c1 <= hi for c0, c1 in sentence_cues)
+        x[_INDEX["closeness"]] = 1.0 / (1.0 + _words(text, lo, hi))
+        x[_INDEX["actor_first"]] = a.start < obj.start
+        party = {lexicon.party(i) for i in a.ids}
+        others = [b for b in own if not {lexicon.party(i) for i in b.ids} & party]
+        x[_INDEX["other_actor_closer"]] = any(lo <= b.start and b.end <= hi for b in others)
+        gap = _words(text, lo, hi)
+        x[_INDEX["nearest"]] = not any(
+            _words(text, *((b.end, obj.start) if b.start < obj.start else (obj.end, b.start))) < gap for b in others
+        )
+        x[_INDEX["cue_before_actor"]] = a.start < obj.start and any(c1 <= a.start for _, c1 in sentence_cues)
+        x[_INDEX["clause_break"]] = _BREAK.search(text, lo, hi) is not None
+        x[_INDEX["chain"]] = a.start < obj.start and any(
+            a.end <= c0 and c1 <= obj.start and not any(a.end <= b.start and b.end <= c0 for b in others)
+            for c0, c1 in sentence_cues
+        )
+    else:
+        x[_INDEX["actor_first"]] = 1.0
+    before = text.rfind(" ", s0, obj.start)
+    for _ in range(4):
+        before = text.rfind(" ", s0, before) if before > s0 else s0
+    x[_INDEX["cue_before_object"]] = any(max(before, s0) <= c0 and c1 <= obj.start for c0, c1 in sentence_cues)
+    x[_INDEX["cue_in_sentence"]] = bool(sentence_cues)
+    nearest = [c for c in sentence_cues if c[1] <= obj.start] or sentence_cues
+    if nearest:
+        c0, c1 = nearest[-1]
+        x[_INDEX[_GROUP[CUE_STANCE[cue_form(text[c0:c1])]]]] = 1.0
+    x[_INDEX["possessive"]] = _OWNS.match(text, a.end) is not None
+    x[_INDEX["opens_sentence"]] = _words(text, a_start, a.start) <= 2
+    x[_INDEX["saying"]] = _SAYING.search(text, spans[j][0], spans[j][1]) is not None
+    x[_INDEX["negation"]], x[_INDEX["condition"]], x[_INDEX["modal"]], x[_INDEX["quoted"]] = flags
+    x[_INDEX["headline"]] = k == 0
+    x[_INDEX["chain_opening"]] = x[_INDEX["chain"]] * x[_INDEX["opens_sentence"]]
+    x[_INDEX["actor_passive"]] = _BE.match(text, a.end) is not None
+    x[_INDEX["actor_target"]] = _TARGET.search(text, max(a_start, a.start - 14), a.start) is not None
+    x[_INDEX["actor_modal"]] = _ACTOR_MODAL.match(text, a.end) is not None
+    x[_INDEX["actor_says"]] = _says(text, a, a_start)
+    x[_INDEX["other_says"]] = any(_says(text, b, s0) for b in own if b is not a and not set(b.ids) & set(a.ids))
+    x[_INDEX["by_actor"]] = _BY.search(text, max(a_start, a.start - 12), a.start) is not None
+    x[_INDEX["sentence_parties"]] = math.log1p(len({lexicon.party(i) for b in own for i in b.ids}))
+    x[_INDEX["sentence_objects"]] = math.log1p(objects_here)
+    return x
+
+
+def _says(text: str, actor: Mention, sentence_start: int) -> bool:
+    """Whether a verb of saying follows the actor within two words, or comes just before it."""
+    before = _SAYS_BEFORE.search(text, max(sentence_start, actor.start - 40), actor.start)
+    return _SAYS_AFTER.match(text, actor.end) is not None or before is not None
+
+
+def learned_stances(
+    doc: Document, lexicon: Lexicon, items: list[Evidence], model: Model | None = None
+) -> list[Evidence]:
+    """``items`` (what :func:`~peacetalks.ingest.extract.extract` found) with the rules' stances
+    replaced by one ``stance/learned`` item per pair the model accepts (or the rules found, if the
+    model keeps those), in order of position."""
+    model = model or shipped_model()
+    found = candidates(doc, lexicon, [e for e in items if e.kind == "stance"])
+    spans = list(sentences(doc.text)) if found else []
+    accepted = []
+    for candidate in found:
+        probability = model.probability(candidate.features)
+        best = int(np.argmax(probability))  # (the first of equals)
+        if probability[best] >= model.threshold or (candidate.rules and model.keep_rules):
+            accepted.append(_item(doc, lexicon, candidate, float(probability[best]), best, spans))
+    rest = [e for e in items if e.kind != "stance"]
+    return sorted([*rest, *accepted], key=lambda e: (e.sentence_start, e.start))
+
+
+def _item(
+    doc: Document, lexicon: Lexicon, candidate: Candidate, p: float, best: int, spans: list[tuple[int, int]]
+) -> Evidence:
+    """The item of an accepted pair, at its best occurrence (else where the rules found it)."""
+    party, obj_id, is_proposal = candidate.pair
+    said = max(candidate.rules, key=lambda e: e.confidence) if candidate.rules else None
+    fields: dict[str, Any] = {}
+    if candidate.occurrences:
+        at = candidate.occurrences[best]
+        s0, s1 = spans[at.sentence]
+        together = at.actor_sentence == at.sentence
+        start, end = (
+            (min(at.actor.start, at.obj.start), max(at.actor.end, at.obj.end))
+            if together
+            else (at.obj.start, at.obj.end)
+        )
+        speaker = next((i for i in at.actor.ids if lexicon.party(i) == party), party)
+        fields.update(sentence_start=s0, sentence=doc.text[s0:s1], start=start, end=end, speaker_id=speaker)
+        fields.update(_cue_stance(doc.text, s0, s1, at.obj))
+    else:  # a pair only the rules found (through a pronoun, a document's contents …): their place
+        assert said is not None
+        fields.update(sentence_start=said.sentence_start, sentence=said.sentence, start=said.start, end=said.end)
+        fields.update(speaker_id=said.speaker_id)
+    if said is not None:
+        fields.update(
+            stance=said.stance, polarity=said.polarity, conditional=said.conditional, condition=said.condition
+        )
+    fields.update(
+        kind="stance",
+        text=doc.text[fields["start"] : fields["end"]],
+        extractor="stance/learned",
+        confidence=round(p, 2),
+        source_id=doc.id,
+        actor_id=party,
+        actor_name=lexicon.actor_names[party],
+        extra={"rules": sorted({e.extractor for e in candidate.rules})} if candidate.rules else {},
+    )
+    if is_proposal:
+        fields.update(proposal_id=obj_id, proposal_name=lexicon.proposal_names[obj_id])
+    else:
+        fields.update(issue_id=obj_id, issue_name=lexicon.issue_names[obj_id])
+    return evidence(**fields)
+
+
+def _cue_stance(text: str, s0: int, s1: int, obj: Mention) -> dict[str, Any]:
+    """The stance of the cue nearest before the object in its sentence (else the nearest after),
+    with its polarity and whether the sentence states a condition; no cue, no stance."""
+    folded = fold(text[s0:s1])
+    cues = list(CUE.finditer(folded))
+    if not cues:
+        return {"stance": None, "polarity": None, "conditional": False, "condition": None}
+    before = [c for c in cues if s0 + c.end() <= obj.start]
+    cue = before[-1] if before else min(cues, key=lambda c: abs(s0 + c.start() - obj.end))
+    lead = text[max(s0, s0 + cue.start() - 30) : s0 + cue.start()]
+    condition = _CONDITION.search(text, s0, s1)
+    return {
+        "stance": CUE_STANCE[cue_form(cue.group())],
+        "polarity": "negative" if _NEGATION.search(lead) else "positive",
+        "conditional": condition is not None,
+        "condition": None,
+    }
