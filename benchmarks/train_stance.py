@@ -12,6 +12,7 @@ to keep the pairs the rules found but the model rejects chosen by cross-validati
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from dataclasses import dataclass
@@ -181,6 +182,7 @@ def train() -> dict[str, Any]:
         "positive_pairs": int(sum(t.y.sum() for t in folds.values())),
         "occurrences": model["occurrences"],
         "cross_validation": chosen["cross_validation"],
+        "date": dt.date.today().isoformat(),  # (the one field a retraining may change)
     }
 
 
