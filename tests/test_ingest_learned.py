@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from peacetalks.case.loading import load_case_path
 from peacetalks.catalog import builtin_cases
@@ -105,3 +107,21 @@ def test_retraining_reproduces_the_shipped_model() -> None:
     assert not {"heldout16", "heldout17"} & set(shipped["trained_on"])  # the fresh sets stay unseen
     cv = shipped["cross_validation"]["learned"]
     assert cv["precision"] >= 0.8 and cv["recall"] > shipped["cross_validation"]["rules"]["recall"]
+
+
+def test_ingest_command_stores_and_prints_the_learned_stances(run: Callable[..., Result], tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Zelensky told reporters on Friday that the return of Crimea remained the goal.\n")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    assert run("db", "init", "--db", db).exit_code == 0
+    result = run("ingest", str(article), "--case", "russia-ukraine", "--format=json", "--stances=learned", "--db", db)
+    assert result.exit_code == 0, result.output
+    record = json.loads(next(line for line in result.stdout.splitlines() if line.startswith("{")))
+    assert record["source"]["extractor_version"] == f"{EXTRACTOR_VERSION}+learned-1"
+    stance = [e for e in record["evidence"] if e["kind"] == "stance"]
+    assert [(e["actor_id"], e["issue_id"], e["extractor"]) for e in stance] == [
+        ("ukraine", "territory-crimea", "stance/learned")
+    ]
+    assert "1 update(s) proposed" in result.output
+    wrong = run("ingest", str(article), "--case", "russia-ukraine", "--dry-run", "--stances", "neural")
+    assert wrong.exit_code == 2 and "neural" in wrong.output
