@@ -19,7 +19,7 @@ import bisect
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -106,7 +106,6 @@ _GROUP = {
     "warn": "cue_warn",
 }
 
-_WORD = re.compile(r"[\w'’-]+")
 _SAYING = re.compile(
     r"\b(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote|"
     r"according\s+to|announced|declared|quoted)\b",
@@ -122,13 +121,13 @@ _QUOTES = ('"', "“", "”")
 _OWNS = re.compile(r"['’]s?\b")
 _BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
 _BE = re.compile(r"\s+(?:(?:would|will|could|should|must|might)\s+)?(?:be|is|are|was|were|been)\b")
-_TARGET = re.compile(r"\b(?:for|to|on|against|of|into|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGETING = frozenset(("for", "to", "on", "against", "of", "into", "toward", "towards"))
 _ACTOR_MODAL = re.compile(r"\s+(?:(?:would|will)\s+)?(?:must|should|has\s+to|have\s+to|needs?\s+to)\b")
 _SAYS_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:said|says|told|tells|added|stated|warned|insisted|argued|stressed|wrote|announced)\b"
 )
-_SAYS_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to|warned|wrote)\s+(?:[\w'’-]+\s+){0,3}?$")
-_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SAYING_BEFORE = frozenset(("said", "says", "told", "added", "according", "warned", "wrote"))
+_AGENT = frozenset(("by", "from"))
 
 
 @dataclass(frozen=True)
@@ -201,10 +200,6 @@ def _inside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[list[
     ]
 
 
-def _words(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text, start, end)) if end > start else 0
-
-
 def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]) -> list[Candidate]:
     """The candidate pairs of ``doc`` with their features, in order of pair (``rule_stances``: the
     rules' stance items, each of whose pairs is a candidate too)."""
@@ -219,9 +214,9 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
     cue_spans = [(m.start(), m.end()) for m in CUE.finditer(folded)]
     cue_starts = [s for s, _ in cue_spans]
 
-    def cues_in(start: int, end: int) -> list[tuple[int, int]]:
-        first = bisect.bisect_left(cue_starts, start)
-        return [c for c in cue_spans[first : bisect.bisect_left(cue_starts, end)] if c[1] <= end]
+    def words(start: int, end: int) -> int:
+        """How far apart two places are, in spaces (about the number of words between them)."""
+        return text.count(" ", start, end)
 
     rules: dict[tuple[str, str], list[Evidence]] = {}
     for e in rule_stances:
@@ -231,34 +226,46 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
     parties_named = {lexicon.party(i) for sent in actors for m in sent for i in m.ids}
     found: dict[Pair, list[tuple[Occurrence, npt.NDArray[np.float64]]]] = {}
     object_sentences: dict[str, set[int]] = {}
+    actor_rows: dict[int, npt.NDArray[np.float64]] = {}  # by the mention's start
+    saying: dict[int, bool] = {}  # by sentence
+
+    def actor_row(j: int, a: Mention) -> npt.NDArray[np.float64]:
+        if a.start not in actor_rows:
+            if j not in saying:
+                saying[j] = _SAYING.search(text, *spans[j]) is not None
+            actor_rows[a.start] = _actor_features(text, spans[j][0], a, saying[j], words)
+        return actor_rows[a.start]
+
     for k, (s0, s1) in enumerate(spans):
         first, last = bisect.bisect_left(obj_starts, s0), bisect.bisect_left(obj_starts, s1)
         here = [o for o in objects_found[first:last] if o[0].end <= s1]
         if not here:
             continue
-        sentence_cues = cues_in(s0, s1)
-        sentence = text[s0:s1]
-        flags = (
-            _NEGATION.search(sentence) is not None,
-            _CONDITION.search(sentence) is not None,
-            _MODAL.search(sentence) is not None,
-            any(q in sentence for q in _QUOTES),
-        )
+        first = bisect.bisect_left(cue_starts, s0)
+        cues = [c for c in cue_spans[first : bisect.bisect_left(cue_starts, s1)] if c[1] <= s1]
         own = [a for a in actors[k] if not any(o.start <= a.start and a.end <= o.end for o, _ in here)]
+        parties = [frozenset(lexicon.party(i) for i in a.ids) for a in own]
+        sentence = _sentence_features(text[s0:s1], k, cues, len(set().union(*parties)), len(here))
         sources = [(k, a) for a in own]
         if not own:  # reported speech carried on from the sentence before, or the one before that
             sources = [(j, a) for j in (k - 1, k - 2) if j >= 0 for a in actors[j]]
         for obj, is_proposal in here:
             for obj_id in obj.ids:
                 object_sentences.setdefault(obj_id, set()).add(k)
+            obj_row = sentence + _object_features(text, s0, obj, cues)
             for j, a in sources:
-                values = _occurrence(text, spans, j, k, a, obj, own, sentence_cues, flags, lexicon, len(here))
+                values = obj_row + actor_row(j, a)
+                if j == k:
+                    mine = parties[own.index(a)]
+                    others = [(b, actor_row(k, b)) for b, p in zip(own, parties, strict=True) if not p & mine]
+                    values += _pair_features(text, a, obj, others, cues, words)
+                else:
+                    values[_INDEX["carried"]] = values[_INDEX["actor_first"]] = 1.0
+                values[_INDEX["chain_opening"]] = values[_INDEX["chain"]] * values[_INDEX["opens_sentence"]]
                 for actor_id in a.ids:
                     for obj_id in obj.ids:
-                        occurrence = Occurrence(k, a, j, Mention(obj.start, obj.end, (obj_id,)))
-                        found.setdefault((lexicon.party(actor_id), obj_id, is_proposal), []).append(
-                            (occurrence, values)
-                        )
+                        at = Occurrence(k, a, j, Mention(obj.start, obj.end, (obj_id,)))
+                        found.setdefault((lexicon.party(actor_id), obj_id, is_proposal), []).append((at, values))
     for actor_id, obj_id in rules:
         found.setdefault((actor_id, obj_id, obj_id in lexicon.proposal_names), [])
     out = []
@@ -277,74 +284,93 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
     return out
 
 
-def _occurrence(
-    text: str,
-    spans: list[tuple[int, int]],
-    j: int,
-    k: int,
-    a: Mention,
-    obj: Mention,
-    own: list[Mention],
-    sentence_cues: list[tuple[int, int]],
-    flags: tuple[bool, bool, bool, bool],
-    lexicon: Lexicon,
-    objects_here: int,
-) -> npt.NDArray[np.float64]:
+Words = Callable[[int, int], int]
+Cues = list[tuple[int, int]]
+
+
+def _features(**values: float) -> npt.NDArray[np.float64]:
     x = np.zeros(len(_NAMES))
-    s0 = spans[k][0]
-    a_start = spans[j][0]
-    x[_INDEX["same_sentence"]] = j == k
-    x[_INDEX["carried"]] = j != k
-    if j == k:
-        lo, hi = (a.end, obj.start) if a.start < obj.start else (obj.end, a.start)
-        x[_INDEX["cue_between"]] = any(lo <= c0 and c1 <= hi for c0, c1 in sentence_cues)
-        x[_INDEX["closeness"]] = 1.0 / (1.0 + _words(text, lo, hi))
-        x[_INDEX["actor_first"]] = a.start < obj.start
-        party = {lexicon.party(i) for i in a.ids}
-        others = [b for b in own if not {lexicon.party(i) for i in b.ids} & party]
-        x[_INDEX["other_actor_closer"]] = any(lo <= b.start and b.end <= hi for b in others)
-        gap = _words(text, lo, hi)
-        x[_INDEX["nearest"]] = not any(
-            _words(text, *((b.end, obj.start) if b.start < obj.start else (obj.end, b.start))) < gap for b in others
-        )
-        x[_INDEX["cue_before_actor"]] = a.start < obj.start and any(c1 <= a.start for _, c1 in sentence_cues)
-        x[_INDEX["clause_break"]] = _BREAK.search(text, lo, hi) is not None
-        x[_INDEX["chain"]] = a.start < obj.start and any(
-            a.end <= c0 and c1 <= obj.start and not any(a.end <= b.start and b.end <= c0 for b in others)
-            for c0, c1 in sentence_cues
-        )
-    else:
-        x[_INDEX["actor_first"]] = 1.0
-    before = text.rfind(" ", s0, obj.start)
-    for _ in range(4):
-        before = text.rfind(" ", s0, before) if before > s0 else s0
-    x[_INDEX["cue_before_object"]] = any(max(before, s0) <= c0 and c1 <= obj.start for c0, c1 in sentence_cues)
-    x[_INDEX["cue_in_sentence"]] = bool(sentence_cues)
-    nearest = [c for c in sentence_cues if c[1] <= obj.start] or sentence_cues
-    if nearest:
-        c0, c1 = nearest[-1]
-        x[_INDEX[_GROUP[CUE_STANCE[cue_form(text[c0:c1])]]]] = 1.0
-    x[_INDEX["possessive"]] = _OWNS.match(text, a.end) is not None
-    x[_INDEX["opens_sentence"]] = _words(text, a_start, a.start) <= 2
-    x[_INDEX["saying"]] = _SAYING.search(text, spans[j][0], spans[j][1]) is not None
-    x[_INDEX["negation"]], x[_INDEX["condition"]], x[_INDEX["modal"]], x[_INDEX["quoted"]] = flags
-    x[_INDEX["headline"]] = k == 0
-    x[_INDEX["chain_opening"]] = x[_INDEX["chain"]] * x[_INDEX["opens_sentence"]]
-    x[_INDEX["actor_passive"]] = _BE.match(text, a.end) is not None
-    x[_INDEX["actor_target"]] = _TARGET.search(text, max(a_start, a.start - 14), a.start) is not None
-    x[_INDEX["actor_modal"]] = _ACTOR_MODAL.match(text, a.end) is not None
-    x[_INDEX["actor_says"]] = _says(text, a, a_start)
-    x[_INDEX["other_says"]] = any(_says(text, b, s0) for b in own if b is not a and not set(b.ids) & set(a.ids))
-    x[_INDEX["by_actor"]] = _BY.search(text, max(a_start, a.start - 12), a.start) is not None
-    x[_INDEX["sentence_parties"]] = math.log1p(len({lexicon.party(i) for b in own for i in b.ids}))
-    x[_INDEX["sentence_objects"]] = math.log1p(objects_here)
+    for name, value in values.items():
+        x[_INDEX[name]] = value
     return x
 
 
-def _says(text: str, actor: Mention, sentence_start: int) -> bool:
-    """Whether a verb of saying follows the actor within two words, or comes just before it."""
-    before = _SAYS_BEFORE.search(text, max(sentence_start, actor.start - 40), actor.start)
-    return _SAYS_AFTER.match(text, actor.end) is not None or before is not None
+def _sentence_features(sentence: str, k: int, cues: Cues, parties: int, objects: int) -> npt.NDArray[np.float64]:
+    """The features of the object's sentence (``cues``: its cues' offsets in the text)."""
+    return _features(
+        cue_in_sentence=bool(cues),
+        negation=_NEGATION.search(sentence) is not None,
+        condition=_CONDITION.search(sentence) is not None,
+        modal=_MODAL.search(sentence) is not None,
+        quoted=any(q in sentence for q in _QUOTES),
+        headline=k == 0,
+        sentence_parties=math.log1p(parties),
+        sentence_objects=math.log1p(objects),
+    )
+
+
+def _object_features(text: str, s0: int, obj: Mention, cues: Cues) -> npt.NDArray[np.float64]:
+    """The cues before the object in its sentence (from ``s0``)."""
+    x = np.zeros(len(_NAMES))
+    before = text.rfind(" ", s0, obj.start)
+    for _ in range(4):
+        before = text.rfind(" ", s0, before) if before > s0 else s0
+    x[_INDEX["cue_before_object"]] = any(max(before, s0) <= c0 and c1 <= obj.start for c0, c1 in cues)
+    nearest = [c for c in cues if c[1] <= obj.start] or cues
+    if nearest:
+        c0, c1 = nearest[-1]
+        x[_INDEX[_GROUP[CUE_STANCE[cue_form(text[c0:c1])]]]] = 1.0
+    return x
+
+
+def _actor_features(text: str, a_start: int, a: Mention, saying: bool, words: Words) -> npt.NDArray[np.float64]:
+    """The actor's place in its sentence (from ``a_start``; ``saying``: whether it has a verb of
+    saying) and the words around it."""
+    before = text[max(a_start, a.start - 40) : a.start].lower().split()[-4:]
+    last = before[-2] if before[-1:] == ["the"] and len(before) > 1 else before[-1] if before else ""
+    return _features(
+        possessive=_OWNS.match(text, a.end) is not None,
+        opens_sentence=words(a_start, a.start) <= 2,
+        saying=saying,
+        actor_passive=_BE.match(text, a.end) is not None,
+        actor_target=last in _TARGETING,
+        actor_modal=_ACTOR_MODAL.match(text, a.end) is not None,
+        actor_says=_SAYS_AFTER.match(text, a.end) is not None or not _SAYING_BEFORE.isdisjoint(before),
+        by_actor=last in _AGENT,
+    )
+
+
+def _pair_features(
+    text: str,
+    a: Mention,
+    obj: Mention,
+    others: list[tuple[Mention, npt.NDArray[np.float64]]],
+    cues: Cues,
+    words: Words,
+) -> npt.NDArray[np.float64]:
+    """Actor and object in one sentence: what lies between them, and the sentence's ``others``
+    (the mentions of other parties, with their actor features)."""
+    lo, hi = (a.end, obj.start) if a.start < obj.start else (obj.end, a.start)
+    gap = words(lo, hi)
+    first = a.start < obj.start
+    return _features(
+        same_sentence=1.0,
+        cue_between=any(lo <= c0 and c1 <= hi for c0, c1 in cues),
+        closeness=1.0 / (1.0 + gap),
+        actor_first=first,
+        other_actor_closer=any(lo <= b.start and b.end <= hi for b, _ in others),
+        nearest=not any(
+            words(*((b.end, obj.start) if b.start < obj.start else (obj.end, b.start))) < gap for b, _ in others
+        ),
+        cue_before_actor=first and any(c1 <= a.start for _, c1 in cues),
+        clause_break=_BREAK.search(text, lo, hi) is not None,
+        chain=first
+        and any(
+            a.end <= c0 and c1 <= obj.start and not any(a.end <= b.start and b.end <= c0 for b, _ in others)
+            for c0, c1 in cues
+        ),
+        other_says=any(row[_INDEX["actor_says"]] for _, row in others),
+    )
 
 
 def learned_stances(
@@ -355,10 +381,14 @@ def learned_stances(
     model keeps those), in order of position."""
     model = model or shipped_model()
     found = candidates(doc, lexicon, [e for e in items if e.kind == "stance"])
-    spans = list(sentences(doc.text)) if found else []
+    if not found:
+        return items
+    spans = list(sentences(doc.text))
+    everything = model.probability(np.vstack([c.features for c in found]))
+    ends = np.cumsum([len(c.features) for c in found])
     accepted = []
-    for candidate in found:
-        probability = model.probability(candidate.features)
+    for candidate, end in zip(found, ends, strict=True):
+        probability = everything[end - len(candidate.features) : end]
         best = int(np.argmax(probability))  # (the first of equals)
         if probability[best] >= model.threshold or (candidate.rules and model.keep_rules):
             accepted.append(_item(doc, lexicon, candidate, float(probability[best]), best, spans))
