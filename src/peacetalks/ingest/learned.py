@@ -56,12 +56,12 @@ FEATURES: dict[str, str] = {
     "chain": "actor, then a cue, then the object, with no other party between actor and cue",
     "chain_opening": "a chain whose actor opens the sentence",
     "nearest": "no other party is named nearer the object in its sentence",
-    "cue_before_actor": "a cue before the actor, the object after it (\"demanded that Ukraine withdraw from …\")",
-    "clause_break": "a semicolon, \"while\", \"but\" or \"whereas\" between actor and object",
-    "actor_passive": "the actor followed by a form of \"be\" (\"Ukraine would be kept out of …\")",
-    "actor_target": "the actor after for, to, on, against, of, into (\"guarantees for Ukraine\")",
-    "actor_modal": "the actor followed by must, should, has to (\"Ukraine must withdraw …\": it is told)",
-    "actor_says": "the actor next to a verb of saying (\"Russia said\", \"said Putin\", \"according to Kyiv\")",
+    "cue_before_actor": 'a cue before the actor, the object after it ("demanded that Ukraine withdraw from …")',
+    "clause_break": 'a semicolon, "while", "but" or "whereas" between actor and object',
+    "actor_passive": 'the actor followed by a form of "be" ("Ukraine would be kept out of …")',
+    "actor_target": 'the actor after for, to, on, against, of, into ("guarantees for Ukraine")',
+    "actor_modal": 'the actor followed by must, should, has to ("Ukraine must withdraw …": it is told)',
+    "actor_says": 'the actor next to a verb of saying ("Russia said", "said Putin", "according to Kyiv")',
     "other_says": "another party of the object's sentence next to a verb of saying",
     "by_actor": 'the actor after "by" or "from" (a passive\'s agent, a source)',
     "other_actor_closer": "another party named between actor and object",
@@ -111,12 +111,12 @@ _SAYING = re.compile(
     r"according\s+to|announced|declared|quoted)\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*\s+to)\b|n't\b", re.IGNORECASE)
+# (searched in fold() of the text, so in lower case)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*\s+to)\b|n't\b")
 _CONDITION = re.compile(
     r"\b(?:if|unless|provided|as\s+long\s+as|only\s+after|in\s+exchange\s+for|in\s+return\s+for|on\s+condition)\b",
-    re.IGNORECASE,
 )
-_MODAL = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to)\b")
 _QUOTES = ('"', "“", "”")
 _OWNS = re.compile(r"['’]s?\b")
 _BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
@@ -175,10 +175,10 @@ def shipped_model() -> Model:
 class Occurrence:
     """One place a pair is named: the object's sentence and mention, and the actor's mention."""
 
-    sentence: int  # index into the document's sentences
-    actor: Mention  # offsets in the whole text
-    actor_sentence: int
+    sentence: tuple[int, int]  # the object's sentence, as offsets in the text (as the mentions)
+    actor: Mention
     obj: Mention
+    together: bool  # whether the actor is in the object's sentence (else in one of the two before)
 
 
 Pair = tuple[str, str, bool]  # (party, object id, is a proposal)
@@ -245,7 +245,7 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
         cues = [c for c in cue_spans[first : bisect.bisect_left(cue_starts, s1)] if c[1] <= s1]
         own = [a for a in actors[k] if not any(o.start <= a.start and a.end <= o.end for o, _ in here)]
         parties = [frozenset(lexicon.party(i) for i in a.ids) for a in own]
-        sentence = _sentence_features(text[s0:s1], k, cues, len(set().union(*parties)), len(here))
+        sentence = _sentence_features(folded[s0:s1], k, cues, len(set().union(*parties)), len(here))
         sources = [(k, a) for a in own]
         if not own:  # reported speech carried on from the sentence before, or the one before that
             sources = [(j, a) for j in (k - 1, k - 2) if j >= 0 for a in actors[j]]
@@ -258,13 +258,13 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
                 if j == k:
                     mine = parties[own.index(a)]
                     others = [(b, actor_row(k, b)) for b, p in zip(own, parties, strict=True) if not p & mine]
-                    values += _pair_features(text, a, obj, others, cues, words)
+                    _pair_features(text, a, obj, others, cues, values)
                 else:
                     values[_INDEX["carried"]] = values[_INDEX["actor_first"]] = 1.0
                 values[_INDEX["chain_opening"]] = values[_INDEX["chain"]] * values[_INDEX["opens_sentence"]]
                 for actor_id in a.ids:
                     for obj_id in obj.ids:
-                        at = Occurrence(k, a, j, Mention(obj.start, obj.end, (obj_id,)))
+                        at = Occurrence((s0, s1), a, Mention(obj.start, obj.end, (obj_id,)), j == k)
                         found.setdefault((lexicon.party(actor_id), obj_id, is_proposal), []).append((at, values))
     for actor_id, obj_id in rules:
         found.setdefault((actor_id, obj_id, obj_id in lexicon.proposal_names), [])
@@ -273,7 +273,7 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
         party, obj_id, is_proposal = pair
         occurrences = [o for o, _ in found[pair]]
         rows = np.array([x for _, x in found[pair]]) if occurrences else np.zeros((1, len(_NAMES)))
-        together = {o.sentence for o in occurrences if o.actor_sentence == o.sentence}
+        together = {o.sentence for o in occurrences if o.together}
         rows[:, _INDEX["proposal"]] = is_proposal
         rows[:, _INDEX["author"]] = is_proposal and party in lexicon.proposal_parties.get(obj_id, ())
         rows[:, _INDEX["occurrences"]] = math.log1p(len(occurrences))
@@ -295,14 +295,15 @@ def _features(**values: float) -> npt.NDArray[np.float64]:
     return x
 
 
-def _sentence_features(sentence: str, k: int, cues: Cues, parties: int, objects: int) -> npt.NDArray[np.float64]:
-    """The features of the object's sentence (``cues``: its cues' offsets in the text)."""
+def _sentence_features(folded: str, k: int, cues: Cues, parties: int, objects: int) -> npt.NDArray[np.float64]:
+    """The features of the object's sentence (``folded``, as fold() gives it; ``cues``: its cues'
+    offsets in the text)."""
     return _features(
         cue_in_sentence=bool(cues),
-        negation=_NEGATION.search(sentence) is not None,
-        condition=_CONDITION.search(sentence) is not None,
-        modal=_MODAL.search(sentence) is not None,
-        quoted=any(q in sentence for q in _QUOTES),
+        negation=_NEGATION.search(folded) is not None,
+        condition=_CONDITION.search(folded) is not None,
+        modal=_MODAL.search(folded) is not None,
+        quoted=any(q in folded for q in _QUOTES),
         headline=k == 0,
         sentence_parties=math.log1p(parties),
         sentence_objects=math.log1p(objects),
@@ -346,31 +347,41 @@ def _pair_features(
     obj: Mention,
     others: list[tuple[Mention, npt.NDArray[np.float64]]],
     cues: Cues,
-    words: Words,
-) -> npt.NDArray[np.float64]:
-    """Actor and object in one sentence: what lies between them, and the sentence's ``others``
-    (the mentions of other parties, with their actor features)."""
-    lo, hi = (a.end, obj.start) if a.start < obj.start else (obj.end, a.start)
-    gap = words(lo, hi)
+    x: npt.NDArray[np.float64],
+) -> None:
+    """Actor and object in one sentence, into ``x``: what lies between them, and the sentence's
+    ``others`` (the mentions of other parties, with their actor features)."""
     first = a.start < obj.start
-    return _features(
-        same_sentence=1.0,
-        cue_between=any(lo <= c0 and c1 <= hi for c0, c1 in cues),
-        closeness=1.0 / (1.0 + gap),
-        actor_first=first,
-        other_actor_closer=any(lo <= b.start and b.end <= hi for b, _ in others),
-        nearest=not any(
-            words(*((b.end, obj.start) if b.start < obj.start else (obj.end, b.start))) < gap for b, _ in others
-        ),
-        cue_before_actor=first and any(c1 <= a.start for _, c1 in cues),
-        clause_break=_BREAK.search(text, lo, hi) is not None,
-        chain=first
-        and any(
+    lo, hi = (a.end, obj.start) if first else (obj.end, a.start)
+    gap = text.count(" ", lo, hi)
+    x[_SAME] = 1.0
+    x[_CLOSENESS] = 1.0 / (1.0 + gap)
+    x[_FIRST] = first
+    x[_BREAK_AT] = _BREAK.search(text, lo, hi) is not None
+    if cues:
+        x[_CUE_BETWEEN] = any(lo <= c0 and c1 <= hi for c0, c1 in cues)
+        x[_CUE_BEFORE_ACTOR] = first and cues[0][1] <= a.start
+    if others:
+        x[_OTHER_CLOSER] = any(lo <= b.start and b.end <= hi for b, _ in others)
+        x[_NEAREST] = not any(
+            text.count(" ", *((b.end, obj.start) if b.start < obj.start else (obj.end, b.start))) < gap
+            for b, _ in others
+        )
+        x[_OTHER_SAYS] = any(row[_SAYS] for _, row in others)
+    else:
+        x[_NEAREST] = 1.0
+    if first and cues:
+        x[_CHAIN] = any(
             a.end <= c0 and c1 <= obj.start and not any(a.end <= b.start and b.end <= c0 for b, _ in others)
             for c0, c1 in cues
-        ),
-        other_says=any(row[_INDEX["actor_says"]] for _, row in others),
-    )
+        )
+
+
+_SAME, _CLOSENESS, _FIRST = _INDEX["same_sentence"], _INDEX["closeness"], _INDEX["actor_first"]
+_BREAK_AT = _INDEX["clause_break"]
+_CUE_BETWEEN, _CUE_BEFORE_ACTOR = _INDEX["cue_between"], _INDEX["cue_before_actor"]
+_OTHER_CLOSER, _NEAREST, _OTHER_SAYS = _INDEX["other_actor_closer"], _INDEX["nearest"], _INDEX["other_says"]
+_SAYS, _CHAIN = _INDEX["actor_says"], _INDEX["chain"]
 
 
 def learned_stances(
@@ -383,7 +394,6 @@ def learned_stances(
     found = candidates(doc, lexicon, [e for e in items if e.kind == "stance"])
     if not found:
         return items
-    spans = list(sentences(doc.text))
     everything = model.probability(np.vstack([c.features for c in found]))
     ends = np.cumsum([len(c.features) for c in found])
     accepted = []
@@ -391,27 +401,22 @@ def learned_stances(
         probability = everything[end - len(candidate.features) : end]
         best = int(np.argmax(probability))  # (the first of equals)
         if probability[best] >= model.threshold or (candidate.rules and model.keep_rules):
-            accepted.append(_item(doc, lexicon, candidate, float(probability[best]), best, spans))
+            accepted.append(_item(doc, lexicon, candidate, float(probability[best]), best))
     rest = [e for e in items if e.kind != "stance"]
     return sorted([*rest, *accepted], key=lambda e: (e.sentence_start, e.start))
 
 
-def _item(
-    doc: Document, lexicon: Lexicon, candidate: Candidate, p: float, best: int, spans: list[tuple[int, int]]
-) -> Evidence:
+def _item(doc: Document, lexicon: Lexicon, candidate: Candidate, p: float, best: int) -> Evidence:
     """The item of an accepted pair, at its best occurrence (else where the rules found it)."""
     party, obj_id, is_proposal = candidate.pair
     said = max(candidate.rules, key=lambda e: e.confidence) if candidate.rules else None
     fields: dict[str, Any] = {}
     if candidate.occurrences:
         at = candidate.occurrences[best]
-        s0, s1 = spans[at.sentence]
-        together = at.actor_sentence == at.sentence
-        start, end = (
-            (min(at.actor.start, at.obj.start), max(at.actor.end, at.obj.end))
-            if together
-            else (at.obj.start, at.obj.end)
-        )
+        s0, s1 = at.sentence
+        start, end = at.obj.start, at.obj.end
+        if at.together:  # from the actor to the object
+            start, end = min(at.actor.start, start), max(at.actor.end, end)
         speaker = next((i for i in at.actor.ids if lexicon.party(i) == party), party)
         fields.update(sentence_start=s0, sentence=doc.text[s0:s1], start=start, end=end, speaker_id=speaker)
         fields.update(_cue_stance(doc.text, s0, s1, at.obj))
@@ -449,8 +454,8 @@ def _cue_stance(text: str, s0: int, s1: int, obj: Mention) -> dict[str, Any]:
         return {"stance": None, "polarity": None, "conditional": False, "condition": None}
     before = [c for c in cues if s0 + c.end() <= obj.start]
     cue = before[-1] if before else min(cues, key=lambda c: abs(s0 + c.start() - obj.end))
-    lead = text[max(s0, s0 + cue.start() - 30) : s0 + cue.start()]
-    condition = _CONDITION.search(text, s0, s1)
+    lead = folded[max(0, cue.start() - 30) : cue.start()]
+    condition = _CONDITION.search(folded)
     return {
         "stance": CUE_STANCE[cue_form(cue.group())],
         "polarity": "negative" if _NEGATION.search(lead) else "positive",
