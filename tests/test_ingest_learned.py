@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -17,6 +19,7 @@ from peacetalks.ingest.extract import EXTRACTOR_VERSION, extract
 from peacetalks.ingest.learned import FEATURES, MODEL_FILE, model_from_json, shipped_model
 from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, Evidence, SourceInfo
+from peacetalks.ingest.updates import propose
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
@@ -125,3 +128,15 @@ def test_ingest_command_stores_and_prints_the_learned_stances(run: Callable[...,
     assert "1 update(s) proposed" in result.output
     wrong = run("ingest", str(article), "--case", "russia-ukraine", "--dry-run", "--stances", "neural")
     assert wrong.exit_code == 2 and "neural" in wrong.output
+
+
+def test_a_learned_stance_without_a_cue_is_proposed_as_may_have_moved(lexicon: Lexicon) -> None:
+    """The model may accept a pair in a sentence without a stance cue: it then says that the actor
+    took a position, not which, and the reviewer is asked for the value."""
+    doc = Document(SourceInfo("t", "text", published=dt.date(2026, 1, 5)), "Kyiv wants security guarantees.")
+    items = [
+        dataclasses.replace(e, stance=None, polarity=None) if e.kind == "stance" else e
+        for e in extract(doc, lexicon, stances="learned")
+    ]
+    [update] = [u for u in propose(lexicon.case, doc, items) if u.kind == "position"]
+    assert update.payload["may_have_moved"] and update.payload["stances"] == "a stance (no cue)"

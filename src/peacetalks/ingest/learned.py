@@ -4,9 +4,9 @@ stance on it to that actor.
 
 Candidates are the pairs whose actor (resolved to its party) and object share a sentence, or whose
 actor was named one or two sentences before an object whose sentence names no actor (reported
-speech carried on). Each occurrence of a pair gets the features of :data:`FEATURES` (those of the
-pair as a whole, :data:`PAIR_FEATURES`, the same in all its occurrences); the model gives each
-occurrence a probability and the pair the highest. The rules' findings are no input of the model
+speech carried on). Each occurrence of a pair gets the features of :data:`FEATURES` (the last six
+are the pair's as a whole, the same in all its occurrences); the model gives each occurrence a
+probability and the pair the highest. The rules' findings are no input of the model
 (they were tuned on the very texts it is trained on, so it would learn to trust them more than
 they deserve on new text): a pair is kept when the model accepts it or the rules found it. The
 weights, the threshold and how they were chosen (grouped cross-validation on the tuning sets) are
@@ -19,7 +19,7 @@ import bisect
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -51,7 +51,7 @@ FEATURES: dict[str, str] = {
     "cue_offer": "… offers or proposes",
     "cue_condition": "… sets a condition",
     "cue_warn": "… warns",
-    "closeness": "1 / (1 + words between actor and object)",
+    "closeness": "1 / (1 + words between actor and object)",  # (words counted as spaces, here and below)
     "actor_first": "the actor comes before the object",
     "chain": "actor, then a cue, then the object, with no other party between actor and cue",
     "chain_opening": "a chain whose actor opens the sentence",
@@ -84,15 +84,6 @@ FEATURES: dict[str, str] = {
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: i for i, name in enumerate(_NAMES)}
-#: The features of a pair as a whole, the same in each of its occurrences.
-PAIR_FEATURES = (
-    "proposal",
-    "author",
-    "occurrences",
-    "sentences_together",
-    "share",
-    "parties",
-)
 _GROUP = {
     "demand": "cue_demand",
     "insist": "cue_demand",
@@ -214,10 +205,6 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
     cue_spans = [(m.start(), m.end()) for m in CUE.finditer(folded)]
     cue_starts = [s for s, _ in cue_spans]
 
-    def words(start: int, end: int) -> int:
-        """How far apart two places are, in spaces (about the number of words between them)."""
-        return text.count(" ", start, end)
-
     rules: dict[tuple[str, str], list[Evidence]] = {}
     for e in rule_stances:
         said_on = e.issue_id or e.proposal_id
@@ -233,7 +220,7 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
         if a.start not in actor_rows:
             if j not in saying:
                 saying[j] = _SAYING.search(text, *spans[j]) is not None
-            actor_rows[a.start] = _actor_features(text, spans[j][0], a, saying[j], words)
+            actor_rows[a.start] = _actor_features(text, spans[j][0], a, saying[j])
         return actor_rows[a.start]
 
     for k, (s0, s1) in enumerate(spans):
@@ -284,7 +271,6 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
     return out
 
 
-Words = Callable[[int, int], int]
 Cues = list[tuple[int, int]]
 
 
@@ -318,20 +304,19 @@ def _object_features(text: str, s0: int, obj: Mention, cues: Cues) -> npt.NDArra
         before = text.rfind(" ", s0, before) if before > s0 else s0
     x[_INDEX["cue_before_object"]] = any(max(before, s0) <= c0 and c1 <= obj.start for c0, c1 in cues)
     nearest = [c for c in cues if c[1] <= obj.start] or cues
-    if nearest:
-        c0, c1 = nearest[-1]
-        x[_INDEX[_GROUP[CUE_STANCE[cue_form(text[c0:c1])]]]] = 1.0
+    if nearest and (group := _GROUP.get(CUE_STANCE[cue_form(text[nearest[-1][0] : nearest[-1][1]])])):
+        x[_INDEX[group]] = 1.0
     return x
 
 
-def _actor_features(text: str, a_start: int, a: Mention, saying: bool, words: Words) -> npt.NDArray[np.float64]:
+def _actor_features(text: str, a_start: int, a: Mention, saying: bool) -> npt.NDArray[np.float64]:
     """The actor's place in its sentence (from ``a_start``; ``saying``: whether it has a verb of
     saying) and the words around it."""
     before = text[max(a_start, a.start - 40) : a.start].lower().split()[-4:]
     last = before[-2] if before[-1:] == ["the"] and len(before) > 1 else before[-1] if before else ""
     return _features(
         possessive=_OWNS.match(text, a.end) is not None,
-        opens_sentence=words(a_start, a.start) <= 2,
+        opens_sentence=text.count(" ", a_start, a.start) <= 2,
         saying=saying,
         actor_passive=_BE.match(text, a.end) is not None,
         actor_target=last in _TARGETING,
@@ -389,7 +374,7 @@ def learned_stances(
 ) -> list[Evidence]:
     """``items`` (what :func:`~peacetalks.ingest.extract.extract` found) with the rules' stances
     replaced by one ``stance/learned`` item per pair the model accepts (or the rules found, if the
-    model keeps those), in order of position."""
+    model keeps those), in order of sentence."""
     model = model or shipped_model()
     found = candidates(doc, lexicon, [e for e in items if e.kind == "stance"])
     if not found:
@@ -403,7 +388,8 @@ def learned_stances(
         if probability[best] >= model.threshold or (candidate.rules and model.keep_rules):
             accepted.append(_item(doc, lexicon, candidate, float(probability[best]), best))
     rest = [e for e in items if e.kind != "stance"]
-    return sorted([*rest, *accepted], key=lambda e: (e.sentence_start, e.start))
+    # (a stable sort by sentence: the rules' items keep their order, the model's follow them)
+    return sorted([*rest, *accepted], key=lambda e: e.sentence_start)
 
 
 def _item(doc: Document, lexicon: Lexicon, candidate: Candidate, p: float, best: int) -> Evidence:
