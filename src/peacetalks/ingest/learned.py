@@ -418,7 +418,7 @@ def _item(doc: Document, lexicon: Lexicon, candidate: Candidate, p: float, best:
         kind="stance",
         text=doc.text[fields["start"] : fields["end"]],
         extractor="stance/learned",
-        confidence=round(p, 2),
+        confidence=max(0.01, round(p, 2)),  # (a pair only the rules' may score next to nothing)
         source_id=doc.id,
         actor_id=party,
         actor_name=lexicon.actor_names[party],
