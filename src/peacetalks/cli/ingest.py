@@ -54,7 +54,7 @@ def ingest(
             "--stances",
             help="rules: the hand-written stance rules; learned: a small logistic model shipped with "
             "peacetalks (no download) that judges every actor–issue pair named close together, keeping "
-            "the rules' pairs too: more stances found on unfamiliar text, a little less precise "
+            "the rules' pairs too: more stances found on unfamiliar text, but fewer of them right "
             "(docs/ingest.md, 'The learned stance model').",
         ),
     ] = StanceExtractor.RULES,
