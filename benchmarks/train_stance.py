@@ -31,8 +31,9 @@ from peacetalks.ingest.clean import clean_text
 from peacetalks.ingest.extract import EXTRACTOR_VERSION, extract
 from peacetalks.ingest.learned import FEATURES, LEARNED_VERSION, MODEL_FILE, candidates
 from peacetalks.ingest.lexicon import Lexicon
-from peacetalks.ingest.types import Document, SourceInfo
+from peacetalks.ingest.types import Document, Evidence, SourceInfo, evidence
 
+FRESH_RULES = Path(__file__).resolve().parent / "fresh-rules.json"
 #: Sets written together, held out together in cross-validation.
 FAMILIES: dict[str, tuple[str, ...]] = {
     "heldout14+15": ("heldout14", "heldout15"),
@@ -61,7 +62,25 @@ class Texts:
     gold: int
 
 
-def read(names: tuple[str, ...], lexicon: Lexicon) -> Texts:
+def fresh_rules(lexicon: Lexicon) -> Found:
+    """What the rules of each tuning set's day found in it (fresh_rules.py), as stance items with
+    the fields the features read."""
+    data = json.loads(FRESH_RULES.read_text(encoding="utf-8"))["stances"]
+
+    def item(actor: str, obj: str, extractor: str, confidence: float) -> Evidence:
+        on = {"proposal_id": obj} if obj in lexicon.proposal_names else {"issue_id": obj}
+        return evidence(kind="stance", text="", start=0, end=0, sentence="", sentence_start=0, extractor=extractor,
+                        confidence=confidence, actor_id=actor, **on)  # fmt: skip
+
+    return {name: {t: [item(*found) for found in items] for t, items in texts.items()} for name, texts in data.items()}
+
+
+Found = dict[str, dict[str, list[Evidence]]]  # {set: {text id: stance items}}
+
+
+def read(names: tuple[str, ...], lexicon: Lexicon, rules_of_the_day: Found | None) -> Texts:
+    """The candidates of the sets ``names``, with the stances the rules of each set's day found
+    (``rules_of_the_day``), or today's rules when it is None."""
     sets = annotated_sets()
     rows, labels, rules = [], [], []
     gold = 0
@@ -70,7 +89,11 @@ def read(names: tuple[str, ...], lexicon: Lexicon) -> Texts:
             published = annotation.get("published")
             doc = Document(SourceInfo(text_id, "text", published=published), clean_text(raw).text)  # type: ignore[arg-type]
             want = {(a, i) for a, i in annotation.get("stances") or []}  # type: ignore[attr-defined]
-            for c in candidates(doc, lexicon, [e for e in extract(doc, lexicon) if e.kind == "stance"]):
+            if rules_of_the_day is None:
+                said = [e for e in extract(doc, lexicon) if e.kind == "stance"]
+            else:
+                said = rules_of_the_day[name][text_id]
+            for c in candidates(doc, lexicon, said):
                 rows.append(c.features)
                 labels.append(c.pair[:2] in want)
                 rules.append(bool(c.rules))
@@ -163,7 +186,8 @@ def train() -> dict[str, Any]:
     """The model file's contents."""
     lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
     assert sorted(s for f in FAMILIES.values() for s in f) == sorted(TUNING)
-    folds = {name: read(sets, lexicon) for name, sets in FAMILIES.items()}
+    of_the_day = fresh_rules(lexicon)
+    folds = {name: read(sets, lexicon, of_the_day) for name, sets in FAMILIES.items()}
     chosen = cross_validate(folds)
     model = fit(list(folds.values()), chosen["penalty"])
     return {
@@ -192,7 +216,7 @@ def fresh_scores(data: dict[str, Any]) -> None:
 
     lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
     model = model_from_json(data)
-    t = read(tuple(FRESH), lexicon)
+    t = read(tuple(FRESH), lexicon, None)  # (with today's rules, which never saw them)
     p = np.array([np.max(model.probability(r)) for r in t.rows])
     for label, chosen in (
         ("model", p >= model.threshold),

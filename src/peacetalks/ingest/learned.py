@@ -4,11 +4,12 @@ stance on it to that actor.
 
 Candidates are the pairs whose actor (resolved to its party) and object share a sentence, or whose
 actor was named one or two sentences before an object whose sentence names no actor (reported
-speech carried on). Each occurrence of a pair gets the features of :data:`FEATURES` (the last six
-are the pair's as a whole, the same in all its occurrences); the model gives each occurrence a
-probability and the pair the highest. The rules' findings are no input of the model
-(they were tuned on the very texts it is trained on, so it would learn to trust them more than
-they deserve on new text): a pair is kept when the model accepts it or the rules found it. The
+speech carried on), and the pairs the rules found. Each occurrence of a pair gets the features of
+:data:`FEATURES` (the last nine are the pair's as a whole, the same in all its occurrences); the
+model gives each occurrence a probability and the pair the highest. The rules' findings are
+features too; as the rules were tuned on the very texts the model is trained on, it is trained on
+what the rules of each set's day found there before they were improved on it
+(``benchmarks/fresh-rules.json``), which is what rules give on text they have not seen. The
 weights, the threshold and how they were chosen (grouped cross-validation on the tuning sets) are
 in ``data/stance-model.json``, written by ``benchmarks/train_stance.py``; docs/ingest.md has more.
 """
@@ -81,6 +82,9 @@ FEATURES: dict[str, str] = {
     "sentences_together": "log(1 + sentences naming both actor and object)",
     "share": "the share of the object's sentences that name the actor too",
     "parties": "log(1 + parties the document names)",
+    "rules": "the rules found the pair",
+    "rules_spoken": "the rules found it said (not only as a document's contents, authors or signers)",
+    "rules_confidence": "the rules' highest confidence on the pair",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: i for i, name in enumerate(_NAMES)}
@@ -97,6 +101,7 @@ _GROUP = {
     "warn": "cue_warn",
 }
 
+_NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
 _SAYING = re.compile(
     r"\b(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote|"
     r"according\s+to|announced|declared|quoted)\b",
@@ -267,7 +272,11 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
         rows[:, _INDEX["sentences_together"]] = math.log1p(len(together))
         rows[:, _INDEX["share"]] = len(together) / max(1, len(object_sentences.get(obj_id, ())))
         rows[:, _INDEX["parties"]] = math.log1p(len(parties_named))
-        out.append(Candidate(pair, occurrences, rows, rules.get((party, obj_id), [])))
+        said = rules.get((party, obj_id), [])
+        rows[:, _INDEX["rules"]] = bool(said)
+        rows[:, _INDEX["rules_spoken"]] = any(e.extractor not in _NOT_SPOKEN for e in said)
+        rows[:, _INDEX["rules_confidence"]] = max((e.confidence for e in said), default=0.0)
+        out.append(Candidate(pair, occurrences, rows, said))
     return out
 
 
