@@ -53,8 +53,8 @@ def ingest(
         typer.Option(
             "--stances",
             help="rules: the hand-written stance rules; learned: a small logistic model shipped with "
-            "peacetalks (no download) that judges every actor–issue pair named close together, keeping "
-            "the rules' pairs too: more stances found on unfamiliar text, but fewer of them right "
+            "peacetalks (no download) that judges every actor–issue pair named close together, what the "
+            "rules found among its evidence: more stances found on unfamiliar text, but fewer of them right "
             "(docs/ingest.md, 'The learned stance model').",
         ),
     ] = StanceExtractor.RULES,
