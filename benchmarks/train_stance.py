@@ -7,7 +7,10 @@
 Deterministic: L2-regularised logistic regression fitted by Newton's method (IRLS) on the
 candidates of the TUNING sets of eval_ingest.py, with the regularisation, the threshold and whether
 to keep the pairs the rules found but the model rejects chosen by cross-validation grouped by family
-(sets written together are held out together). The fresh sets are never trained or tuned on.
+(sets written together are held out together). The rules' findings it trains on are those of the
+rules of each set's day (fresh-rules.json, written by fresh_rules.py from the git history), which
+had not been tuned on the set; the fresh sets are never trained or tuned on, and are scored with
+today's rules.
 """
 
 from __future__ import annotations
@@ -62,6 +65,9 @@ class Texts:
     gold: int
 
 
+Found = dict[str, dict[str, list[Evidence]]]  # {set: {text id: stance items}}
+
+
 def fresh_rules(lexicon: Lexicon) -> Found:
     """What the rules of each tuning set's day found in it (fresh_rules.py), as stance items with
     the fields the features read."""
@@ -73,9 +79,6 @@ def fresh_rules(lexicon: Lexicon) -> Found:
                         confidence=confidence, actor_id=actor, **on)  # fmt: skip
 
     return {name: {t: [item(*found) for found in items] for t, items in texts.items()} for name, texts in data.items()}
-
-
-Found = dict[str, dict[str, list[Evidence]]]  # {set: {text id: stance items}}
 
 
 def read(names: tuple[str, ...], lexicon: Lexicon, rules_of_the_day: Found | None) -> Texts:
@@ -91,8 +94,10 @@ def read(names: tuple[str, ...], lexicon: Lexicon, rules_of_the_day: Found | Non
             want = {(a, i) for a, i in annotation.get("stances") or []}  # type: ignore[attr-defined]
             if rules_of_the_day is None:
                 said = [e for e in extract(doc, lexicon) if e.kind == "stance"]
-            else:
+            elif text_id in rules_of_the_day.get(name, {}):
                 said = rules_of_the_day[name][text_id]
+            else:
+                raise SystemExit(f"{FRESH_RULES.name} has no {name}/{text_id}: run benchmarks/fresh_rules.py")
             for c in candidates(doc, lexicon, said):
                 rows.append(c.features)
                 labels.append(c.pair[:2] in want)
