@@ -37,7 +37,7 @@ from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence, evidence
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "stance-model.json"
-LEARNED_VERSION = "learned-1"
+LEARNED_VERSION = "learned-2"
 
 #: The features, in the order of the weights, each with what it says (all in [0, 1] or a log count).
 FEATURES: dict[str, str] = {
@@ -82,6 +82,18 @@ FEATURES: dict[str, str] = {
     "sentences_together": "log(1 + sentences naming both actor and object)",
     "share": "the share of the object's sentences that name the actor too",
     "parties": "log(1 + parties the document names)",
+    "nearby": "the actor named in a sentence near the object's, of its paragraph, (and not carried over)",
+    "actor_after": "the actor named in the sentence after the object's",
+    "apart": "sentences between the actor's sentence and the object's (0 in one sentence)",
+    "same_paragraph": "actor and object in one paragraph",
+    "paragraph_opener": "the actor named in the first sentence of the object's paragraph",
+    "author_together": "the actor is one of the proposal's authors and named in its sentence",
+    "actor_share": "the share of the document's mentions of parties that name the actor",
+    "main_actor": "the actor is the party the document names most",
+    "question": "the object's sentence is a question",
+    "pronoun_says": 'a pronoun next to a verb of saying in the object\'s sentence ("he said")',
+    "in_list": 'the actor is in a list of parties ("Russia, Ukraine and the US")',
+    "contents": "the actor is an author of a proposal named in the object's sentence or the two before it",
     "rules": "the rules found the pair",
     "rules_spoken": "the rules found it said (not only as a document's contents, authors or signers)",
     "rules_confidence": "the rules' highest confidence on the pair",
@@ -113,6 +125,10 @@ _CONDITION = re.compile(
     r"\b(?:if|unless|provided|as\s+long\s+as|only\s+after|in\s+exchange\s+for|in\s+return\s+for|on\s+condition)\b",
 )
 _MODAL = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to)\b")
+_PRONOUN_SAYS = re.compile(
+    r"\b(?:(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|told|added|stated|warned|insisted|argued|wrote)|"
+    r"(?:said|says|added|wrote)\s+(?:he|she))\b"
+)
 _QUOTES = ('"', "“", "”")
 _OWNS = re.compile(r"['’]s?\b")
 _BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
@@ -124,6 +140,7 @@ _SAYS_AFTER = re.compile(
 )
 _SAYING_BEFORE = frozenset(("said", "says", "told", "added", "according", "warned", "wrote"))
 _AGENT = frozenset(("by", "from"))
+_LIST = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|–|-)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -215,7 +232,10 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
         said_on = e.issue_id or e.proposal_id
         if e.actor_id and said_on:
             rules.setdefault((e.actor_id, said_on), []).append(e)
-    parties_named = {lexicon.party(i) for sent in actors for m in sent for i in m.ids}
+    named = [lexicon.party(i) for sent in actors for m in sent for i in dict.fromkeys(m.ids)]
+    parties_named = set(named)
+    mentions_of = {p: named.count(p) for p in parties_named}
+    most = max(mentions_of.values(), default=0)
     found: dict[Pair, list[tuple[Occurrence, npt.NDArray[np.float64]]]] = {}
     object_sentences: dict[str, set[int]] = {}
     actor_rows: dict[int, npt.NDArray[np.float64]] = {}  # by the mention's start
@@ -228,9 +248,18 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
             actor_rows[a.start] = _actor_features(text, spans[j][0], a, saying[j])
         return actor_rows[a.start]
 
-    for k, (s0, s1) in enumerate(spans):
+    objects_in = []
+    for s0, s1 in spans:
         first, last = bisect.bisect_left(obj_starts, s0), bisect.bisect_left(obj_starts, s1)
-        here = [o for o in objects_found[first:last] if o[0].end <= s1]
+        objects_in.append([o for o in objects_found[first:last] if o[0].end <= s1])
+    breaks = [i for i, c in enumerate(text) if c == "\n"]  # (a paragraph ends at a line break)
+    paragraph = [bisect.bisect_left(breaks, s0) for s0, _ in spans]
+    paragraph_start: dict[int, int] = {}
+    for k, number in enumerate(paragraph):
+        paragraph_start.setdefault(number, k)
+
+    for k, (s0, s1) in enumerate(spans):
+        here = objects_in[k]
         if not here:
             continue
         first = bisect.bisect_left(cue_starts, s0)
@@ -238,9 +267,17 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
         own = [a for a in actors[k] if not any(o.start <= a.start and a.end <= o.end for o, _ in here)]
         parties = [frozenset(lexicon.party(i) for i in a.ids) for a in own]
         sentence = _sentence_features(folded[s0:s1], k, cues, len(set().union(*parties)), len(here))
-        sources = [(k, a) for a in own]
-        if not own:  # reported speech carried on from the sentence before, or the one before that
-            sources = [(j, a) for j in (k - 1, k - 2) if j >= 0 for a in actors[j]]
+        # (the paragraph's other sentences near the object's: reported speech carried on from the
+        # sentence before or the one before that when the object's names no actor, else nearby)
+        near = [j for j in (k - 2, k - 1, k + 1) if 0 <= j < len(spans) and paragraph[j] == paragraph[k]]
+        carried = [] if own else [j for j in (k - 1, k - 2) if j >= 0]
+        sources = [(k, a) for a in own] + [(j, a) for j in dict.fromkeys([*carried, *near]) for a in actors[j]]
+        opener = paragraph_start[paragraph[k]]
+        opening = {p for a in actors[opener] for i in a.ids for p in [lexicon.party(i)]}
+        documents = [
+            (j, m) for j in range(max(opener, k - 2), k + 1) for m, is_p in objects_in[j] if is_p
+            if lexicon.proposal_parties.get(m.ids[0])
+        ]  # fmt: skip
         for obj, is_proposal in here:
             for obj_id in obj.ids:
                 object_sentences.setdefault(obj_id, set()).add(k)
@@ -251,13 +288,34 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
                     mine = parties[own.index(a)]
                     others = [(b, actor_row(k, b)) for b, p in zip(own, parties, strict=True) if not p & mine]
                     _pair_features(text, a, obj, others, cues, values)
-                else:
+                elif j in carried:
                     values[_INDEX["carried"]] = values[_INDEX["actor_first"]] = 1.0
+                else:
+                    values[_INDEX["nearby"]] = 1.0
+                    values[_INDEX["actor_first"]] = j < k
+                    values[_INDEX["actor_after"]] = j > k
+                values[_INDEX["apart"]] = abs(j - k)
+                values[_INDEX["same_paragraph"]] = paragraph[j] == paragraph[k]
                 values[_INDEX["chain_opening"]] = values[_INDEX["chain"]] * values[_INDEX["opens_sentence"]]
                 for actor_id in a.ids:
+                    party = lexicon.party(actor_id)
+                    row = values.copy()
+                    row[_INDEX["paragraph_opener"]] = party in opening
                     for obj_id in obj.ids:
                         at = Occurrence((s0, s1), a, Mention(obj.start, obj.end, (obj_id,)), j == k)
-                        found.setdefault((lexicon.party(actor_id), obj_id, is_proposal), []).append((at, values))
+                        found.setdefault((party, obj_id, is_proposal), []).append((at, row))
+            for j, document in documents:  # the contents of a document: its authors' stances
+                if document.start == obj.start:
+                    continue
+                for party in lexicon.proposal_parties[document.ids[0]]:
+                    values = obj_row.copy()
+                    values[_INDEX["contents"]] = values[_INDEX["same_paragraph"]] = 1.0
+                    values[_INDEX["apart"]] = k - j
+                    values[_INDEX["actor_first"]] = (j, document.start) < (k, obj.start)
+                    values[_INDEX["paragraph_opener"]] = party in opening
+                    at = Occurrence((s0, s1), Mention(document.start, document.end, (party,)), obj, j == k)
+                    for obj_id in obj.ids:
+                        found.setdefault((party, obj_id, is_proposal), []).append((at, values))
     for actor_id, obj_id in rules:
         found.setdefault((actor_id, obj_id, obj_id in lexicon.proposal_names), [])
     out = []
@@ -272,6 +330,9 @@ def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]
         rows[:, _INDEX["sentences_together"]] = math.log1p(len(together))
         rows[:, _INDEX["share"]] = len(together) / max(1, len(object_sentences.get(obj_id, ())))
         rows[:, _INDEX["parties"]] = math.log1p(len(parties_named))
+        rows[:, _INDEX["author_together"]] = rows[:, _INDEX["author"]] * rows[:, _INDEX["same_sentence"]]
+        rows[:, _INDEX["actor_share"]] = mentions_of.get(party, 0) / max(1, len(named))
+        rows[:, _INDEX["main_actor"]] = mentions_of.get(party, 0) == most > 0
         said = rules.get((party, obj_id), [])
         rows[:, _INDEX["rules"]] = bool(said)
         rows[:, _INDEX["rules_spoken"]] = any(e.extractor not in _NOT_SPOKEN for e in said)
@@ -300,6 +361,8 @@ def _sentence_features(folded: str, k: int, cues: Cues, parties: int, objects: i
         modal=_MODAL.search(folded) is not None,
         quoted=any(q in folded for q in _QUOTES),
         headline=k == 0,
+        pronoun_says=_PRONOUN_SAYS.search(folded) is not None,
+        question=folded.rstrip().rstrip('"”’').endswith("?"),
         sentence_parties=math.log1p(parties),
         sentence_objects=math.log1p(objects),
     )
@@ -362,6 +425,10 @@ def _pair_features(
             for b, _ in others
         )
         x[_OTHER_SAYS] = any(row[_SAYS] for _, row in others)
+        x[_IN_LIST] = any(
+            _LIST.fullmatch(text, *((a.end, b.start) if a.start < b.start else (b.end, a.start))) is not None
+            for b, _ in others
+        )
     else:
         x[_NEAREST] = 1.0
     if first and cues:
@@ -375,7 +442,7 @@ _SAME, _CLOSENESS, _FIRST = _INDEX["same_sentence"], _INDEX["closeness"], _INDEX
 _BREAK_AT = _INDEX["clause_break"]
 _CUE_BETWEEN, _CUE_BEFORE_ACTOR = _INDEX["cue_between"], _INDEX["cue_before_actor"]
 _OTHER_CLOSER, _NEAREST, _OTHER_SAYS = _INDEX["other_actor_closer"], _INDEX["nearest"], _INDEX["other_says"]
-_SAYS, _CHAIN = _INDEX["actor_says"], _INDEX["chain"]
+_SAYS, _CHAIN, _IN_LIST = _INDEX["actor_says"], _INDEX["chain"], _INDEX["in_list"]
 
 
 def learned_stances(
