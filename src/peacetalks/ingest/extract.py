@@ -293,10 +293,11 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     spans = list(sentences(text))
     folded = fold(text)  # as fold() gives each sentence, at the same offsets
     proposal_mentions, heads = lexicon.proposals_and_nouns(text, folded)  # few nouns: looked up where there are
+    actor_mentions, issue_mentions = lexicon.actors(text), lexicon.issues(text, folded)
     found = (
         _within(proposal_mentions, spans),
-        list(_within(lexicon.actors(text), spans)),  # a quote looks ahead to who closes it
-        _within(lexicon.issues(text, folded), spans),
+        list(_within(actor_mentions, spans)),  # a quote looks ahead to who closes it
+        _within(issue_mentions, spans),
     )
     head_starts = [h.start for h in heads]
     items: list[Evidence] = []
@@ -433,9 +434,10 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             subject = None if subject is not None and _is_person(subject, lexicon) else subject
         last_end = end
     if stances == "learned":
-        from peacetalks.ingest.learned import learned_stances
+        from peacetalks.ingest.learned import Scan, learned_stances
 
-        return learned_stances(doc, lexicon, distinct_events(items))
+        scanned = Scan(spans, folded, actor_mentions, issue_mentions, proposal_mentions)
+        return learned_stances(doc, lexicon, distinct_events(items), scanned=scanned)
     return distinct_events(items)
 
 

@@ -213,15 +213,37 @@ def _inside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[list[
     ]
 
 
-def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]) -> list[Candidate]:
-    """The candidate pairs of ``doc`` with their features, in order of pair (``rule_stances``: the
-    rules' stance items, each of whose pairs is a candidate too)."""
-    text = doc.text
+@dataclass(frozen=True)
+class Scan:
+    """What :func:`~peacetalks.ingest.extract.extract` has already found in a document's text, so
+    that the model need not look again: its sentences, ``fold(text)`` and the mentions of actors,
+    issues and proposals, each in order of position."""
+
+    spans: list[tuple[int, int]]
+    folded: str
+    actors: list[Mention]
+    issues: list[Mention]
+    proposals: list[Mention]
+
+
+def scan(text: str, lexicon: Lexicon) -> Scan:
     folded = fold(text)
-    spans = list(sentences(text))
-    actors = _inside(lexicon.actors(text), spans)
-    objects_found: list[tuple[Mention, bool]] = [(m, False) for m in lexicon.issues(text, folded)]
-    objects_found += [(m, True) for m in lexicon.proposals_and_nouns(text, folded)[0]]
+    proposals = lexicon.proposals_and_nouns(text, folded)[0]
+    return Scan(list(sentences(text)), folded, lexicon.actors(text), lexicon.issues(text, folded), proposals)
+
+
+def candidates(
+    doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence], scanned: Scan | None = None
+) -> list[Candidate]:
+    """The candidate pairs of ``doc`` with their features, in order of pair (``rule_stances``: the
+    rules' stance items, each of whose pairs is a candidate too; ``scanned``: the text's
+    :func:`scan`, when the caller has it)."""
+    text = doc.text
+    scanned = scanned or scan(text, lexicon)
+    folded, spans = scanned.folded, scanned.spans
+    actors = _inside(scanned.actors, spans)
+    objects_found: list[tuple[Mention, bool]] = [(m, False) for m in scanned.issues]
+    objects_found += [(m, True) for m in scanned.proposals]
     objects_found.sort(key=lambda o: (o[0].start, o[1]))
     obj_starts = [o[0].start for o in objects_found]
     cue_spans = [(m.start(), m.end()) for m in CUE.finditer(folded)]
@@ -446,13 +468,13 @@ _SAYS, _CHAIN, _IN_LIST = _INDEX["actor_says"], _INDEX["chain"], _INDEX["in_list
 
 
 def learned_stances(
-    doc: Document, lexicon: Lexicon, items: list[Evidence], model: Model | None = None
+    doc: Document, lexicon: Lexicon, items: list[Evidence], model: Model | None = None, scanned: Scan | None = None
 ) -> list[Evidence]:
-    """``items`` (what :func:`~peacetalks.ingest.extract.extract` found) with the rules' stances
-    replaced by one ``stance/learned`` item per pair the model accepts (or the rules found, if the
-    model keeps those), in order of sentence."""
+    """``items`` (what :func:`~peacetalks.ingest.extract.extract` found, with its :class:`Scan` of
+    the text if it passes it) with the rules' stances replaced by one ``stance/learned`` item per
+    pair the model accepts (or the rules found, if the model keeps those), in order of sentence."""
     model = model or shipped_model()
-    found = candidates(doc, lexicon, [e for e in items if e.kind == "stance"])
+    found = candidates(doc, lexicon, [e for e in items if e.kind == "stance"], scanned)
     if not found:
         return items
     everything = model.probability(np.vstack([c.features for c in found]))
