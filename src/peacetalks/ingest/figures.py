@@ -50,13 +50,18 @@ _MONTHS = {
     )
     for m in names
 }
+# Capitalised or, as datelines and factboxes write them, in capitals ("DEC. 28, 2025", "MARCH 2022").
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?"
 )
 # r"\b" + _MONTH as a trie that checks the character before after the first letter: re then skips
 # ahead to the capitals months begin with (five times faster than trying each name at each word).
-_MONTH_WORD = "(?:" + trie_pattern((m.capitalize() for m in _MONTHS), not_after=r"\w") + r")\.?"
+_MONTH_WORD = (
+    "(?:" + trie_pattern([*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS)], not_after=r"\w") + r")\.?"
+)
 _WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -104,11 +109,16 @@ _WORD_NUMBERS.update(
 # A number not inside a longer one: "600,000", "2.5". It begins with its first digit (the check
 # on the character before comes after it), which lets re skip ahead to digits instead of trying
 # every position.
-_NUM = r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?(?!\d)"
+_NUM = r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?(?!\d|,\d{3}(?!\d))"
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
 _SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|million|mln|mn|thousand|hundred|m|k)\b)?"
+# "about", "no more than": words before a number that leave it the number it is.
+_ABOUT = (
+    r"(?:(?:about|around|some|roughly|nearly|almost|over|under|just\s+over|just\s+under|up\s+to|at\s+most|at\s+least|"
+    r"(?:no|not)\s+more\s+than|more\s+than|fewer\s+than|less\s+than)\s+)?"
+)
 _SCALES = {
     "trillion": 1e12,
     "trn": 1e12,
@@ -145,9 +155,10 @@ _MONTH_BEFORE = re.compile(rf"({_MONTH_WORD}){_JOINED}")
 _YEAR = re.compile(r"(?:19|20)(?<![\w.,]19|[\w.,]20)\d\d\b(?![-–]\w)")
 # "in 2022–24", "2014-2015": both years of a span.
 _YEARS = re.compile(r"((?:19|20)(?<![\w.,$€£]19|[\w.,$€£]20)\d\d)\s?[-–]\s?((?:19|20)?\d\d)\b(?![-–.,]?\d)")
+# ("spring 2022", "Putin's 2024 conditions", "the figure for 2024" too)
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of|with|between|than)\s+"
-    r"|\b(?:pre|post|mid)-)$",
+    r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of|with|between|than|"
+    r"for|spring|summer|autumn|winter)\s+|\b(?:pre|post|mid)-|\w(['’]s)\s+)$",
     re.IGNORECASE,
 )
 _JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
@@ -275,12 +286,16 @@ _COUNTED = {
     "tons": "tonnes",
 }
 # "2000 people", "2000 km", "1990 in all": a count after a number that could be a year.
-_NOT_A_YEAR_AFTER = re.compile(
+_UNIT_AFTER = (
     r"\s*(?:%|[-\s]?(?:per\s?cent|percent|km|kilomet|miles?\b|metres?|meters?|sq\b|square|hectares?|acres?|tonnes?|tons?\b|"
-    r"bn\b|billion|million|thousand|hours?\b|days?\b|weeks?\b|months?\b|years?\b)|\s+(?:[A-Za-z-]+\s+){0,2}?"
-    rf"(?:{trie_pattern(_COUNTED)})\b|\s+[a-z]+s\b|\s+in\s+all\b)",
+    r"bn\b|billion|million|thousand|hours?\b|days?\b|weeks?\b|months?\b|years?\b))"
+)
+_NOT_A_YEAR_AFTER = re.compile(
+    rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{trie_pattern(_COUNTED)})\b|\s+[a-z]+s\b|\s+in\s+all\b",
     re.IGNORECASE,
 )
+# After "for" or a possessive only a unit or a counted noun says a number is no year.
+_COUNT_AFTER = re.compile(rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+)?(?:{trie_pattern(_COUNTED)})\b", re.IGNORECASE)
 # "two people present", "people familiar with the talks": who a report cites, not a count.
 _SOURCES_AFTER = re.compile(
     r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
@@ -296,6 +311,10 @@ _STRONG = re.compile(
 _VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_WNUM}", re.IGNORECASE)
 # "141 in favour, five against": the other ends of a tally, in a sentence about a vote.
 _TALLY = re.compile(rf"{_WNUM}\s+(?:against|opposed|abstain(?:ed|ing)|in\s+favou?r)\b", re.IGNORECASE)
+# "voted 141 to 7", "the tallies: 143 to 5": both sides of a tally, in a sentence about a vote.
+_TALLY_TO = re.compile(
+    rf"{_NUM}\s+(?:to|-|–)\s+{_NUM}(?:\s+votes?\b)?(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
+)
 # "the number of listed tankers to 557": a count with its noun before it.
 _NUMBER_OF = re.compile(
     rf"\bnumber\s+of\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b[^.;,]{{0,30}}?"
@@ -310,8 +329,8 @@ _NUMBER_OF = re.compile(
 # count, casualties ("losses of about 1,000 a day").
 _ELLIPTIC_TAIL = (
     rf"(?:{_SCALE}(?:\s+(others?|more)\b"
-    r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:injured|wounded|killed|dead|missing|hurt|captured|"
-    r"detained|freed|released|displaced|evacuated|deported)\b)"
+    r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?(?:injured|wounded|killed|dead|died|missing|hurt|"
+    r"captured|detained|freed|released|displaced|evacuated|deported)\b)"
     r"|\s+(?:a|per|each)\s+(day|week|month|year)\b)"
     r"|\s*(trillion|billion|bn|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))"
 )
@@ -319,12 +338,13 @@ _ELLIPTIC = re.compile(_WNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
 _ELLIPTIC_DIGITS = re.compile(_DNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
 # What an elliptical number is next to (see _ELLIPTIC and _ELLIPTIC_AFTER_VERB), for cheap checks first.
 _ELLIPTIC_VERBS = (
-    "injured", "wounded", "killed", "dead", "missing", "hurt", "captured", "detained", "freed", "released",
+    "injured", "wounded", "killed", "dead", "died", "missing", "hurt", "captured", "detained", "freed", "released",
     "displaced", "evacuated", "deported",
 )  # fmt: skip
 _ELLIPTIC_WORDS = (*_ELLIPTIC_VERBS, "other", "more", "illion", "thousand", "bn", "mln")
 _AFTER_VERB_WORDS = (
-    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "another", "further",
+    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "identified", "added", "proposed",
+    "offered", "lost", "another", "further",
 )  # fmt: skip
 _RATE = re.compile(r"\b(?:a|per|each)\s+(?:day|week|month|year)\b")
 # "1,100 soldiers a day", "€8 billion a year": a count or sum per unit of time (``extra.per``).
@@ -333,19 +353,26 @@ _PER_AFTER = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b", re.IGNOR
 # verb or "another" before the number, nothing after it.
 _ELLIPTIC_AFTER_VERB = re.compile(
     r"\b(?:(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported|recorded|verified|counted|"
-    r"registered|documented)\s+(?:at\s+least\s+|"
-    rf"more\s+than\s+|some\s+|about\s+|around\s+|nearly\s+|over\s+|another\s+)?|another\s+|a\s+further\s+){_NUM}{_SCALE}"
-    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight)\b)",
+    r"registered|documented|identified|added|proposed|offered|(lost))\s+(?:at\s+least\s+|"
+    r"more\s+than\s+|some\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|another\s+)?|another\s+|a\s+further\s+)"
+    rf"{_NUM}{_SCALE}(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight|by)\b)",
     re.IGNORECASE,
 )
 # "set the limit at 600,000", "a ceiling of 800,000": in talks on a war, a cap without a noun is
 # on troops (from 10,000 on; a noun after it says otherwise).
 _CAP = re.compile(
-    rf"\b(?:limit|cap|ceiling)\b[^.;]{{0,20}}?\b(?:of|at|to)\s+(?:about\s+|around\s+|some\s+)?{_NUM}{_SCALE}"
+    rf"\b(?:limit(?:ed|s)?|cap(?:ped|s)?|ceiling)\b[^.;]{{0,20}}?\b(?:of|at|to)\s+{_ABOUT}{_NUM}{_SCALE}"
     r"(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b)",
     re.IGNORECASE,
 )
-_LOSSES_BEFORE = re.compile(r"\b(?:losses|toll)\b", re.IGNORECASE)
+_VERB_AFTER = re.compile(
+    r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE
+)
+# A sentence on military losses, in fold(sentence): its dead are troops.
+_MILITARY = re.compile(
+    r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
+)
+_LOSSES_BEFORE = re.compile(r"\b(?:losses|toll|lost)\b", re.IGNORECASE)
 # "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages.
 _ONE_IN = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|"
@@ -399,8 +426,8 @@ _RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!,\d|\s*(?:%|per\
 _FOR_BARE = re.compile(rf"\bfor\s+(?:another\s+|a\s+further\s+)?{_NUM}(?=\s*(?:[,.;:)]|$|\s+(?:each|more)\b))")
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
-    rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
-    rf"\s+(?:about\s+|around\s+|some\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per))",
+    rf"\b(?:army|armed\s+forces|military|troops?|forces?)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
+    rf"\s+{_ABOUT}{_NUM}{_SCALE}(?!\s*(?:%|per))",
     re.IGNORECASE,
 )
 _DURATION_DAYS = {
@@ -439,7 +466,7 @@ _DIGITS = re.compile(r"\d\d*")  # "\d+", with a first digit that re can skip ahe
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
 _COUNTED_WORD = re.compile(rf"\b(?:{trie_pattern(_COUNTED)})\b")  # whole words: "men" is not in "agreement"
 # Month names and abbreviations all begin with one of these.
-_MONTH_STEMS = tuple(sorted({m.capitalize()[:3] for m in _MONTHS}))
+_MONTH_STEMS = tuple(sorted({s for m in _MONTHS for s in (m.capitalize()[:3], m.upper()[:3])}))
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
@@ -572,7 +599,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         if last_year >= 0 and _JOINED_YEAR.fullmatch(sentence, last_year, m.start()):
             word = last_word
         elif before := _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
-            word = (before[1] or "").lower()
+            word = (before[1] or before[2] or "").lower()
         if word is None or word == "the":  # "the 2022 Istanbul talks", but "the 2000 troops"
             if _NOT_A_YEAR_BEFORE.search(sentence, max(0, m.start() - 16), m.start()) or _NOT_A_YEAR_AFTER.match(
                 sentence, m.end()
@@ -580,6 +607,8 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                 continue
         elif word in _COUNT_WORDS and _COUNTED_AFTER.match(sentence, m.end()):
             continue
+        elif word in ("for", "'s", "’s") and _COUNT_AFTER.match(sentence, m.end()):
+            continue  # "for 2000 troops", "Ukraine's 2000 troops", but "Putin's 2024 conditions"
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word or ""
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
@@ -668,6 +697,8 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             or ("military" not in between and _after_civilians(sentence, found, m.start()))
         ):
             unit = "civilians"  # "8,006 civilian deaths and 13,287 injuries"
+        elif unit == "casualties" and m[5].lower() == "dead":
+            unit = _dead(lowered, m.start())
         if (unit == "people" and _is_source(sentence, m)) or (
             m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
         ):
@@ -698,6 +729,10 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                 add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
             for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
                 add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "votes"))
+            for m in _TALLY_TO.finditer(sentence):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    add(Figure(m.start(1), m.end(2) if m[2] else m.end(1), "count", _number(m[1], m[2]), "votes"))
+                    add(Figure(m.start(3), m.end(), "count", _number(m[3], m[4]), "votes"))
         for m in _NUMBER_OF.finditer(sentence) if "number of" in lowered else ():
             add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), _COUNTED[m[1].lower()]))
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
@@ -724,15 +759,22 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
         elliptic = _ELLIPTIC if number_words else _ELLIPTIC_DIGITS
-        elliptic_cue = (found or has("losses", "toll")) and (has(*_ELLIPTIC_WORDS) or _RATE.search(lowered))
+        elliptic_cue = (found or unit_before or has("losses", "toll", "lost")) and (
+            has(*_ELLIPTIC_WORDS) or _RATE.search(lowered)
+        )
         for m in elliptic.finditer(sentence) if elliptic_cue else ():
             if any(s <= m.start() < e for s, e in taken):
                 continue
             unit = _count_unit_before(found, m.start())
+            verb = None if m[5] or m[6] or m[7] else _VERB_AFTER.match(sentence, m.end())
             if unit is None and _LOSSES_BEFORE.search(sentence, 0, m.start()):
                 unit = "casualties"
+            elif unit is None and verb and not any(f.rule == "count" for f in found):
+                unit = unit_before  # "The UN verified 2,088 civilian deaths. In 2023 it verified 1,974 killed."
             if unit is None:
                 continue
+            if unit == "casualties" and verb and verb[1].lower() in ("killed", "dead", "died"):
+                unit = _dead(lowered, m.start())
             amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
             add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
         after_verb = (found or unit_before) and has(*_AFTER_VERB_WORDS)
@@ -740,8 +782,10 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             unit = _count_unit_before(found, m.start())
             if unit is None and not any(f.rule == "count" for f in found):
                 unit = unit_before
+            if unit is None and m[1]:
+                unit = "casualties"  # "Russia lost some 415,000 in 2025"
             if unit is not None:
-                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+                add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), unit))
     ranges = [f for f in found if f.rule != "date"]  # (the search for a joining word only where there are any)
     if ranges and not number_words and not _JOINED_NUMBER.search(sentence):
         ranges = []
@@ -759,6 +803,16 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                     add(item)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _dead(lowered: str, at: int) -> str:
+    """The unit of a count of dead at ``at``: troops in a sentence on military losses ("military
+    casualties, including 275,000 dead"), the remains of them as bodies, else casualties."""
+    if lowered[max(0, at - 11) : at] == "remains of ":
+        return "bodies"
+    if _MILITARY.search(lowered) and "civilian" not in lowered:
+        return "troops"
+    return "casualties"
 
 
 def _after_civilians(sentence: str, found: list[Figure], at: int) -> bool:
