@@ -85,7 +85,7 @@ _KEYWORDS = ("day", "night", "morning", "afternoon", "evening", "tomorrow", "wee
 # Weekday names that are parts of names, not dates.
 _NOT_A_DATE = re.compile(
     r"(?:good|black|cyber|bloody|holy|easter|ash)\s+$|^\s+(?:times|telegraph|herald|post|express|mirror|mail|"
-    r"agreement|accords?)\b",
+    r"agreement|accords?|programmes?|programs?|show)\b",
     re.IGNORECASE,
 )
 _FUTURE_BEFORE = re.compile(
@@ -201,6 +201,8 @@ def _without_year(
             value, inferred = None, None
             if anchor is not None:
                 value = _nearest_year(month, d, anchor, anchor, ahead=ahead, since=since)
+                if not ahead and value and value > (anchor + dt.timedelta(days=31)).isoformat():
+                    value = _after_date_before(month, d, [f for f in figures if f.end <= start], anchor) or value
             elif (year_from := latest_date([f for f in figures if f.end <= start], context)) and (
                 span := _span(year_from)
             ):
@@ -219,6 +221,16 @@ def _without_year(
                 )
             )
     return found
+
+
+def _after_date_before(month: int, day: int | None, before: list[Figure], anchor: dt.date) -> str | None:
+    """ "Swaps after the talks of 16 May 2025 and the round of 2 June", published in March 2026:
+    a day not spoken of as ahead that the published date would put more than a month ahead takes
+    its year from the full date given before it in the sentence, if that puts it in the past."""
+    given = [f for f in before if f.rule == "date" and not f.extra]
+    span = _span(str(given[-1].value)) if given else None
+    value = _nearest_year(month, day, *span, ahead=False, since=False) if span else None
+    return value if value and value <= anchor.isoformat() else None
 
 
 def _span(value: str) -> tuple[dt.date, dt.date] | None:

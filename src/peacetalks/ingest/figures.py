@@ -172,6 +172,15 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
 _MONEY_PRE = re.compile(rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}{_SCALE}", re.IGNORECASE)
+# "EUR 185–193bn", "$5 to 10 billion": both ends of a range of money, in the scale after the second.
+_MONEY_RANGE = re.compile(
+    rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}\s*(?:-|–|to)\s*(?:US\$|\$|€|£|₴)?{_NUM}{_SCALE}",
+    re.IGNORECASE,
+)
+# "a twelve-trillion-dollar package": money in words.
+_MONEY_WORDS = re.compile(
+    rf"\b({trie_pattern(_WORD_NUMBERS)})[\s-](trillion|billion|million)[\s-](dollar|euro|pound)s?\b", re.IGNORECASE
+)
 _MONEY_POST = re.compile(
     rf"{_NUM}{_SCALE}\s*(?:US\s+|American\s+)?(dollars|euros|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b",
     re.IGNORECASE,
@@ -199,6 +208,7 @@ _A_DURATION = re.compile(
 # "Two days later", "Four years on,", "three days after the deal": a point in time, not a
 # duration, unless a word before says it lasted ("for two days before agreeing").
 _RELATIVE_AFTER = re.compile(r"\s*(?:later|earlier|after|before|into|on(?=\s*[,;:.)]|\s*$))\b", re.IGNORECASE)
+_LATER = re.compile(r"\s*(?:later|earlier)\b", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"\b(?:for|within|over|lasting|during)\s+(?:about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # "these two nations", "the two sides": a reference back, not a count.
 _REFERENCE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
@@ -300,9 +310,7 @@ _COUNT_AFTER = re.compile(rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+)?(?:{trie_pattern
 _SOURCES_AFTER = re.compile(
     r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
 )
-_LENGTH = re.compile(
-    rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b(?![²2])", re.IGNORECASE
-)
+_LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b(?![²2])", re.IGNORECASE)
 # "a 15,000-strong force": troops.
 _STRONG = re.compile(
     rf"{_NUM}{_SCALE}-strong\s+(?:[\w-]+\s+)?(?:force|contingent|army|mission|brigade|corps|battalion)\b", re.IGNORECASE
@@ -365,9 +373,7 @@ _CAP = re.compile(
     r"(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b)",
     re.IGNORECASE,
 )
-_VERB_AFTER = re.compile(
-    r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE
-)
+_VERB_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
 # A sentence on military losses, in fold(sentence): its dead are troops.
 _MILITARY = re.compile(
     r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
@@ -398,6 +404,10 @@ _TOTAL = re.compile(
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
 _BEFORE_DATE = re.compile(
     rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
+)
+# "in groups of 200 and 300": numbers of the count before.
+_GROUPS = re.compile(
+    rf"\b(?:groups|batches|waves|tranches|convoys)\s+of\s+{_NUM}(?:\s*(?:,|and|or)\s*{_NUM})?(?!\s*%|\s+[A-Za-z]+s\b)"
 )
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
@@ -611,10 +621,19 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             continue  # "for 2000 troops", "Ukraine's 2000 troops", but "Putin's 2024 conditions"
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word or ""
+    for m in _MONEY_RANGE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
+        least, most = _number(m[2], m[3], m[6]), _number(m[4], m[5], m[6])
+        if least < most:
+            currency, ends = _CURRENCY[m[1].strip().lower()], {"range": {"low": least, "high": most}}
+            add(Figure(m.start(), m.end(3) if m[3] else m.end(2), "money", least, currency, extra=ends))
+            add(Figure(m.start(4), m.end(), "money", most, currency, extra=dict(ends)))
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
         currency = _CURRENCY[m[1].strip().lower()]
         add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency, extra=_per(sentence, m.end())))
     money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "usd", "eur", "gbp", "rub", "uah")
+    for m in _MONEY_WORDS.finditer(sentence) if money_words and number_words else ():
+        amount = _WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[1].lower()))] * _SCALES[m[2].lower()]
+        add(Figure(m.start(), m.end(), "money", amount, _CURRENCY[m[3].lower() + "s"]))
     for m in _MONEY_POST.finditer(sentence) if money_words else ():
         amount, currency = _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]
         add(Figure(m.start(), m.end(), "money", amount, currency, extra=_per(sentence, m.end())))
@@ -680,6 +699,8 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             continue
         add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
     for m in _A_DURATION.finditer(sentence) if one_unit else ():
+        if _LATER.match(sentence, m.end()):
+            continue  # "handed over a year later" is a point in time
         add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
     for m in _SWAP.finditer(sentence) if "for" in lowered and has("exchang", "swap", "prisoner", "pow") else ():
         if m[1] == m[3] and m[2] == m[4]:
@@ -735,6 +756,11 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                     add(Figure(m.start(3), m.end(), "count", _number(m[3], m[4]), "votes"))
         for m in _NUMBER_OF.finditer(sentence) if "number of" in lowered else ():
             add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), _COUNTED[m[1].lower()]))
+        for m in _GROUPS.finditer(sentence) if has("groups", "batches", "waves", "tranches", "convoys") else ():
+            if (unit := _count_unit_before(found, m.start())) is not None:
+                add(Figure(m.start(1), m.end(2) if m[2] else m.end(1), "count", _number(m[1], m[2]), unit))
+                if m[3]:
+                    add(Figure(m.start(3), m.end(), "count", _number(m[3], m[4]), unit))
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), unit))
