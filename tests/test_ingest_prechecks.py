@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from peacetalks.ingest import events, extract, figures, sentences
+from peacetalks.ingest import documents, events, extract, figures, sentences
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
 from peacetalks.ingest.patterns import fold
@@ -130,7 +130,8 @@ def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
 
 
 # The number pattern as first written, before it began with its digit for speed.
-PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+# (and, since rules-10, never the first digits of one with a thousands separator: "8" of "8,006")
+PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])(?!,\d{3}(?!\d))")
 PLAIN_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d\b(?![-–]\w)")
 PLAIN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({figures._MONTH})\s*,?\s+(\d{{4}})\b")
 # The patterns that begin with a month as first written, before the month became a trie.
@@ -271,3 +272,24 @@ def test_evidence_made_without_init_is_the_dataclass_item() -> None:
         evidence_of({**values, "colour": "blue"})
     with pytest.raises(TypeError, match="confidence"):
         evidence_of({k: v for k, v in values.items() if k != "confidence"})
+
+
+LABEL_PIECES = ["MOSCOW", "Kyiv", "2026-01-06", "Paris", "Context", "Update", "14:05", "a", "very-long-heading-word",
+                "—", "–", ":", " ", "  ", "\t", "\n", ",", "Russia", "said", "talks"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LABEL_PIECES), st.text(max_size=2)), max_size=16).map("".join))
+@example("MOSCOW — Russia said on Monday it was ready for talks.")
+@example("Extraordinarily-long-dateline-word another-longish-heading-word Istanbul – Talks resumed.")
+@example("Update:\tRussia said so.")
+def test_the_first_look_for_a_label_is_never_narrower_than_the_label_rule(sentence: str) -> None:
+    rule = documents._LABEL.match(sentence)
+    found = documents.label(sentence)
+    assert (found.span() if found else None) == (rule.span() if rule and rule.end() > 0 else None)
+
+
+def test_an_em_dash_dateline_is_read_as_a_label() -> None:
+    assert documents.dateline("MOSCOW — Russia said on Monday it was ready for talks.") == len("MOSCOW — ")
+    # a phrase between dashes is no dateline: its actors may speak
+    assert documents.dateline("Russia and Ukraine — the two parties — agreed to meet.") == 0
