@@ -53,6 +53,21 @@ _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint",
             "counteroffer", "alternative", "counter-text", "countertext", "counter-draft", "counterdraft")  # fmt: skip
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze")
+#: Phrases with an issue term inside that name no case issue: the nuclear plant is no claim on the
+#: Zaporizhzhia region, a monitoring group or a human rights monitoring mission watches no ceasefire.
+_NOT_ISSUES = (
+    *(f"{region} {plant}" for region in ("Zaporizhzhia", "Zaporizhia", "Zaporizhzhya", "Zaporozhye")
+      for plant in ("nuclear plant", "nuclear power plant", "nuclear power station", "nuclear station", "NPP",
+                    "power plant")),
+    "monitoring group", "human rights monitoring", "human rights monitoring mission", "media monitoring",
+    "monitoring service", "BBC Monitoring",
+)  # fmt: skip
+#: Names with an actor's name inside that name someone else: a polling institute in Kyiv is not
+#: Ukraine, a newspaper named after a capital is not its government (matched in their case).
+_NOT_ACTORS = (
+    "Kyiv International Institute of Sociology", "Kyiv School of Economics", "Kyiv Independent", "Kyiv Post",
+    "Moscow Times", "Washington Post", "Brussels Times", "Berlin Wall", "Kremlin-watcher", "Kremlin watchers",
+)  # fmt: skip
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
@@ -338,8 +353,10 @@ class Lexicon:
         self.actor_names = {a.id: a.name for a in case.actors}
         self.issue_names = {i.id: i.name for i in case.issues}
         self.proposal_names = {p.id: p.name for p in case.proposals}
-        self._actors = _Terms(((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True)
-        self._issues = _Terms(((t, i.id) for i in case.issues for t in i.terms), exact_case=False)
+        actors = ((form, a.id) for a in case.actors for form in (a.name, *a.aliases))
+        self._actors = _Terms([*actors, *((n, _NOT_ID) for n in _NOT_ACTORS)], exact_case=True)
+        issues = ((t, i.id) for i in case.issues for t in i.terms)
+        self._issues = _Terms([*issues, *((n, _NOT_ID) for n in _NOT_ISSUES)], exact_case=False)
         terms = [(v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)]
         nouns = ((h, _HEAD_ID) for h in (*_HEADS, *_GENERIC))
         self._proposals = _Terms([*terms, *nouns, *((n, _NOT_ID) for n in _NOT_PROPOSALS)], exact_case=False)
@@ -359,13 +376,13 @@ class Lexicon:
         for p in case.proposals:
             authors = set(self.proposal_parties[p.id])
             for term in p.terms:
-                for m in self._actors.find(term):
+                for m in self.actors(term):
                     if not {self._party[i] for i in m.ids} & authors and p not in places.get(term[m.start : m.end], []):
                         places.setdefault(term[m.start : m.end], []).append(p)
         self._places = places
         # any actor its terms name, author or not: "the declaration signed in Paris" (see _SIGNED_IN)
         self._term_actors = {
-            p.id: frozenset(t[m.start : m.end] for t in p.terms for m in self._actors.find(t)) for p in case.proposals
+            p.id: frozenset(t[m.start : m.end] for t in p.terms for m in self.actors(t)) for p in case.proposals
         }
         # "Ukrainian" of the alias "Ukrainian government": a name as an adjective, of one party only
         demonyms: dict[str, set[str]] = {}
@@ -388,10 +405,10 @@ class Lexicon:
         return self._party[actor_id]
 
     def actors(self, text: str) -> list[Mention]:
-        return self._actors.find(text)
+        return _named(self._actors.find(text))
 
     def issues(self, text: str, folded: str | None = None) -> list[Mention]:
-        return self._issues.find(text, folded)
+        return _named(self._issues.find(text, folded))
 
     def proposals(self, text: str) -> list[Mention]:
         return self.proposals_and_nouns(text)[0]
@@ -603,10 +620,15 @@ class Lexicon:
         """The party a name written as an adjective stands for: "Chinese", "US", "Kremlin"."""
         if name in self._demonyms:
             return self._demonyms[name]
-        found = self._actors.find(name)
+        found = self.actors(name)
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
             return self._party[found[0].ids[0]]
         return None
+
+
+def _named(found: list[Mention]) -> list[Mention]:
+    """``found`` without the phrases that name nothing of the case (the longest match has won)."""
+    return [m for m in found if m.ids != (_NOT_ID,)] if found else found
 
 
 def _noun(sentence: str, m: Mention) -> str:
