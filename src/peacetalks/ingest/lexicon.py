@@ -76,6 +76,8 @@ _HEAD_ID = "<noun>"
 _NOT_ID = "<none>"
 # Whose it is: "Moscow's memorandum" (an actor just before) …
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,2}?$")  # (and "the Europeans' counter-proposal")
+# … "the governments behind the counter-proposal" …
+_BEHIND = re.compile(r"\s+(?:(?:who|that)\s+(?:are|were|is|was)\s+)?behind\s+(?:the|its|their)\s+")
 # … "on Russia's terms" is a manner of speaking, not a document …
 _ON_TERMS = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 # … "the Chinese-Brazilian proposal", "a US–Ukrainian ceasefire plan": names as adjectives after a
@@ -152,6 +154,8 @@ _LAID_WHEN = re.compile(
     + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
+# "a year later", "two months later": time passed since the date the article has reached
+_LATER = re.compile(r"\b(an?|one|two|three|four|five|six|\d{1,2})\s+(year|month)s?\s+later\b", re.IGNORECASE)
 # "the December framework", "Kyiv's June memorandum": a month alone before the noun
 _MONTH_NAMES = trie_pattern(m.capitalize() for m in _MONTHS if len(m) > 3 or m == "may")
 _MONTH_BEFORE = re.compile(
@@ -161,19 +165,26 @@ _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
 # terms that none of its authors is (Jeddah, Minsk), after a verb that makes an agreement or
 # before a noun for one; "the talks in Jeddah" are no proposal.
+# ("in the Saudi city of Jeddah": the place after what it is)
+_PLACE_OF = r"(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|port|town|capital|resort)\s+of\s+)?"
 _MADE_IN = re.compile(
     r"\b(?:proposed|agreed|signed|drafted|reached|struck|adopted|issued|initialled|initialed|negotiated|"
     r"put\s+forward|tabled|presented|announced|brokered|hammered\s+out)\s+(?:at\s+(?:the\s+)?talks\s+)?"
-    r"(?:in|at)\s+$",
+    rf"(?:in|at)\s+{_PLACE_OF}$",
     re.IGNORECASE,
 )
 # … or after a noun for a proposal and what was done with it there: "the ceasefire proposal
-# discussed at talks in Jeddah", "the truce offer made at the Jeddah talks" (then "talks" follows).
+# discussed at talks in Jeddah", "the truce offer made at the Jeddah talks" (then "talks" follows),
+# "a joint statement it agreed with the Americans in the Saudi city of Jeddah".
 _NOUN_THERE = (
     r"\b(?:proposals?|plans?|offers?|ceasefire|truce|deal|statement|framework|declaration|memorandum)\s+"
+    r"(?:(?:it|they|he|she|we)\s+)?"
     r"(?:[a-z]+ed|made|struck|brought|put\s+forward|drawn\s+up|set\s+out|laid\s+out|hammered\s+out)\s+"
+    r"(?:with\s+(?:the\s+)?[\w-]+\s+)?"
 )
-_NOUN_AT_TALKS = re.compile(_NOUN_THERE + r"(?:(?:at|during)\s+(?:the\s+)?talks\s+)?(?:in|at)\s+$", re.IGNORECASE)
+_NOUN_AT_TALKS = re.compile(
+    _NOUN_THERE + rf"(?:(?:at|during)\s+(?:the\s+)?talks\s+)?(?:in|at)\s+{_PLACE_OF}$", re.IGNORECASE
+)
 _NOUN_AT_THE = re.compile(_NOUN_THERE + r"(?:at|during)\s+the\s+$", re.IGNORECASE)
 # "the declaration signed in Paris": a place after a noun of a proposal's own names (see _HEADS)
 _SIGNED_IN = re.compile(
@@ -489,7 +500,8 @@ class Lexicon:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                pick = (_in_latest_year if month else _latest)(fitting, _reached(reached_at, m.start, context))
+                reached = _reached(reached_at, m.start, context, sentence)
+                pick = (_in_latest_year if month else _latest)(fitting, reached)
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
             if pick is not None and pick.id not in named:
@@ -505,7 +517,7 @@ class Lexicon:
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
             pick = (
-                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, a.start, context))
+                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, a.start, context, sentence))
                 if made or kind
                 else None
             )
@@ -550,6 +562,8 @@ class Lexicon:
             if noun in ("terms", "conditions") and _ON_TERMS.search(sentence, max(0, owner.start - 8), owner.start):
                 return None  # "on Russia's terms"
             owners, between = self._parties([owner]), possessive.start()
+        elif before and _BEHIND.fullmatch(sentence, before[-1].end, m.start):
+            owners = self._parties([before[-1]])  # "the European governments behind the counter-proposal"
         elif attributive := _ATTRIBUTIVE.search(sentence, max(0, m.start - 60), m.start):
             names = _BY_NAME.sub("", attributive[1])
             parties = {self._name_party(name) for name in _NAMES_APART.split(names)}
@@ -649,12 +663,24 @@ def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
     return None
 
 
-def _reached(dates: list[Figure], at: int, context: str | None) -> str | None:
+def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = "") -> str | None:
     """The date the article has reached at offset ``at`` of the sentence: its last date before
     ``at``, if it gives one ("on 15 June 2024, the day after Putin set out his conditions; … in
-    April 2024" has reached June 2024 at the conditions), else ``context`` (the sentence's)."""
+    April 2024" has reached June 2024 at the conditions), else ``context`` (the sentence's), moved
+    on by the years or months the sentence says have passed ("the memorandum Russia handed over a
+    year later")."""
     before = [d for d in dates if d.end <= at]
-    return latest_date(before) if before else context
+    if before:
+        return latest_date(before)
+    later = _LATER.search(sentence) if context and "later" in sentence else None
+    if later is None or context is None or not context[:4].isdigit():
+        return context
+    n = _WORD_NUMBERS.get(later[1].lower()) or (int(later[1]) if later[1].isdigit() else 1)
+    months = int(n) * (12 if later[2].lower() == "year" else 1)
+    if len(context) == 4:
+        return f"{int(context) + months // 12:04d}"
+    index = int(context[:4]) * 12 + int(context[5:7]) - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _in_latest_year(proposals: list[Proposal], context: str | None) -> Proposal | None:
