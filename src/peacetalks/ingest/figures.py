@@ -286,6 +286,7 @@ _COUNTED = {
     "observers": "people",
     "monitors": "people",
     "countries": "countries",
+    "guarantors": "countries",
     "nations": "countries",
     "states": "countries",
     "organisations": "organisations",
@@ -771,8 +772,9 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             )
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
-        for m in _BEFORE_DATE.finditer(sentence) if any(f.rule == "count" for f in found) else ():
-            if (unit := _count_unit_before(found, m.start())) is not None:
+        listed = ": " in sentence and _COUNTED_WORD.search(lowered)
+        for m in _BEFORE_DATE.finditer(sentence) if listed or any(f.rule == "count" for f in found) else ():
+            if (unit := _count_unit_before(found, m.start()) or _listed_unit(lowered, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
         for m in _FOR_BARE.finditer(sentence) if durations and "for" in lowered else ():
             # the figure just before it is the duration ("1,000 prisoners for 1,000" is a swap)
@@ -845,6 +847,19 @@ def _after_civilians(sentence: str, found: list[Figure], at: int) -> bool:
     """Whether a count of civilians is joined to the number at ``at`` ("8,006 civilian deaths and …")."""
     last = max((f for f in found if f.end <= at), key=lambda f: f.end, default=None)
     return last is not None and last.unit == "civilians" and _JOINED_COUNT.fullmatch(sentence, last.end, at) is not None
+
+
+def _listed_unit(lowered: str, at: int) -> str | None:
+    """For "the civilian deaths it has verified: 1,974 in 2023, 2,088 in 2024": the unit of the
+    counted noun before the colon that opens the list the number at ``at`` is in."""
+    colon = lowered.rfind(": ", 0, at)
+    if colon < 0 or ";" in lowered[colon:at]:
+        return None
+    nouns = _COUNTED_WORD.findall(lowered, max(0, colon - 60), colon)
+    if not nouns:
+        return None
+    unit = _COUNTED[nouns[-1]]
+    return "civilians" if unit == "casualties" and "civilian" in lowered[max(0, colon - 60) : colon] else unit
 
 
 def _count_unit_before(found: list[Figure], at: int) -> str | None:
