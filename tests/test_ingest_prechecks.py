@@ -130,8 +130,13 @@ def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
 
 
 # The number pattern as first written, before it began with its digit for speed.
-# (and, since rules-10, never the first digits of one with a thousands separator: "8" of "8,006")
-PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])(?!,\d{3}(?!\d))")
+# (and, since rules-10, thousands apart by spaces, not after a month, and never the first digits of
+# a number with thousands apart: "8" of "8,006")
+_SPACED = r"[ \u00a0\u2009\u202f]\d{3}(?![\d,])"
+PLAIN_NUMBER = re.compile(
+    rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}{figures._NOT_A_DAY}(?:{_SPACED})+|\d+)(?:\.(\d+))?"
+    rf"(?![\d])(?!,\d{{3}}(?!\d)|{_SPACED})"
+)
 PLAIN_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d\b(?![-–]\w)")
 PLAIN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({figures._MONTH})\s*,?\s+(\d{{4}})\b")
 # The patterns that begin with a month as first written, before the month became a trie.
@@ -152,6 +157,7 @@ def spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tu
 @example("talks in mid- 2025")
 @example("the 1999 war")
 @example("x2020 and 1,2019 or 2022-23 in 2026")
+@example("some 3 000 km, 8,006 killed, 1\u202f000\u202f000 people, on March 3 500 prisoners, 12 3456")
 @example("Five hundred troops and twenty prisoners, for a hundred days, on 3rd of Sept. 2025")
 def test_figure_patterns_and_their_prechecks(sentence: str) -> None:
     lowered = fold(sentence)

@@ -106,10 +106,22 @@ _WORD_NUMBERS.update(
      for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
      for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
 )  # fmt: skip
-# A number not inside a longer one: "600,000", "2.5". It begins with its first digit (the check
-# on the character before comes after it), which lets re skip ahead to digits instead of trying
-# every position.
-_NUM = r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?(?!\d|,\d{3}(?!\d))"
+# A number not inside a longer one: "600,000", "2.5", also with spaces between the thousands
+# ("3 000", "3\u202f000", as style guides outside the US write them). It begins with its first
+# digit (the check on the character before comes after it), which lets re skip ahead to digits
+# instead of trying every position.
+# (not a day after its month: "on March 3 500 prisoners" are 500)
+_NOT_A_DAY = "".join(
+    f"(?<!{end} {digits})"
+    for end in ("ary", "rch", "ril", "May", "une", "uly", "ust", "ber", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                "Sep", "ept", "Oct", "Nov", "Dec")
+    for digits in (r"\d", r"\d\d")
+)  # fmt: skip
+_SPACED = r"[ \u00a0\u2009\u202f]\d{3}(?![\d,])"
+_NUM = (
+    rf"(\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}{_NOT_A_DAY}(?:{_SPACED})+|\d*))(?:\.(\d+))?"
+    rf"(?!\d|,\d{{3}}(?!\d)|{_SPACED})"
+)
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
@@ -158,7 +170,8 @@ _YEARS = re.compile(r"((?:19|20)(?<![\w.,$€£]19|[\w.,$€£]20)\d\d)\s?[-–]
 # ("spring 2022", "Putin's 2024 conditions", "the figure for 2024" too)
 _YEAR_BEFORE = re.compile(
     r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of|with|between|than|"
-    r"for|spring|summer|autumn|winter)\s+|\b(?:pre|post|mid)-|\w(['’]s)\s+)$",
+    r"for|spring|summer|autumn|winter)\s+|\b(?:pre|post|mid)-|\w(['’]s)\s+"
+    r"|\b(?:spring|summer|autumn|winter|end|start|beginning|middle|half|quarter)\s+of\s+|\bQ[1-4]\s+)$",
     re.IGNORECASE,
 )
 _JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
@@ -322,7 +335,7 @@ _VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_WNUM}", re.IGNORECA
 _TALLY = re.compile(rf"{_WNUM}\s+(?:against|opposed|abstain(?:ed|ing)|in\s+favou?r)\b", re.IGNORECASE)
 # "voted 141 to 7", "the tallies: 143 to 5": both sides of a tally, in a sentence about a vote.
 _TALLY_TO = re.compile(
-    rf"{_NUM}\s+(?:to|-|–)\s+{_NUM}(?:\s+votes?\b)?(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
+    rf"{_NUM}(?:\s+to\s+|\s*[-–]\s*){_NUM}(?:\s+votes?\b)?(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
 )
 # "the number of listed tankers to 557": a count with its noun before it.
 _NUMBER_OF = re.compile(
@@ -357,7 +370,10 @@ _AFTER_VERB_WORDS = (
 )  # fmt: skip
 _RATE = re.compile(r"\b(?:a|per|each)\s+(?:day|week|month|year)\b")
 # "1,100 soldiers a day", "€8 billion a year": a count or sum per unit of time (``extra.per``).
-_PER_AFTER = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b", re.IGNORECASE)
+# ("$1,500 per capita", "€900 per head": per person)
+_PER_AFTER = re.compile(
+    r"\s+(?:(?:a|per|each)\s+(day|week|month|year)\b|per\s+(capita|head|person|inhabitant|resident)\b)", re.IGNORECASE
+)
 # "killed 25 people and injured at least 40", "1,200 prisoners, and another 84 in October": the
 # verb or "another" before the number, nothing after it.
 _ELLIPTIC_AFTER_VERB = re.compile(
@@ -493,7 +509,7 @@ class Figure:
 
 
 def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
-    value = float(whole.replace(",", "") + ("." + frac if frac else ""))
+    value = float(re.sub(r"[,\s]", "", whole) + ("." + frac if frac else ""))
     return value * _SCALES.get((scale or "").lower(), 1.0)
 
 
@@ -751,6 +767,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                 add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
             for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
                 add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "votes"))
+        if has("vote", "abstention", "in favo", "passed", "adopted", "approved", "carried"):
             for m in _TALLY_TO.finditer(sentence):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
                     add(Figure(m.start(1), m.end(2) if m[2] else m.end(1), "count", _number(m[1], m[2]), "votes"))
@@ -878,7 +895,7 @@ def _is_source(sentence: str, m: re.Match[str]) -> bool:
 def _per(sentence: str, end: int) -> dict[str, Any] | None:
     """``{"per": "day"}`` for a figure followed by "a day", "per month" …, else None."""
     rate = _PER_AFTER.match(sentence, end)
-    return {"per": rate[1].lower()} if rate else None
+    return {"per": rate[1].lower() if rate[1] else "person"} if rate else None
 
 
 def _left_alone(sentence: str, taken: list[tuple[int, int]]) -> bool:
