@@ -175,6 +175,18 @@ def test_proposals_by_who_is_behind_them_where_they_were_agreed_and_when() -> No
     assert named(text) == ["russia-june-2024-terms"]
 
 
+def test_dates_of_registers_and_seasons_and_populations() -> None:
+    assert values("Signed 2026/01/06 in Paris.") == [("2026-01-06", "date")]
+    assert values("Report dated 18-Mar-2014.") == [("2014-03-18", "date")]
+    assert values("In winter 2022/23 the grid failed.") == [("2022", "date"), ("2023", "date")]
+    assert values("Population: 33.2 million (2024 est.).") == [(33.2e6, "people"), ("2024", "date")]
+    text = "The population fell to about 31 million, from 41 million in 2021."
+    assert values(text) == [(31e6, "people"), (41e6, "people"), ("2021", "date")]
+    # must not fire: hours of a week, a population of things counted
+    assert values("Help is available 24/7.") == []
+    assert values("A population of 3 million cattle was lost.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

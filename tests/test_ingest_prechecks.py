@@ -138,7 +138,9 @@ PLAIN_NUMBER = re.compile(
     rf"(?![\d])(?!,\d{{3}}(?!\d)|{_SPACED})"
 )
 PLAIN_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d\b(?![-–]\w)")
-PLAIN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({figures._MONTH})\s*,?\s+(\d{{4}})\b")
+PLAIN_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?|-)({figures._MONTH})(?:\s*,?\s+|-)(\d{{4}})\b"
+)
 # The patterns that begin with a month as first written, before the month became a trie.
 PLAIN_MONTH_FIRST = {
     "_DATE_MDY": rf"\b({figures._MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",

@@ -146,9 +146,10 @@ _SCALES = {
     "k": 1e3,
 }
 
-_DATE_DMY = re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
+# ("18-Mar-2014", as registers and filings write it, too)
+_DATE_DMY = re.compile(rf"(\d(?<!\w\d)\d?)(?:(?:st|nd|rd|th)?\s+(?:of\s+)?|-)({_MONTH})(?:\s*,?\s+|-)(\d{{4}})\b")
 _DATE_MDY = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})([-/])(\d{2})\2(\d{2})\b")  # ("2026/01/06" too)
 _DATE_MY = re.compile(rf"({_MONTH_WORD})\s+(?:of\s+)?(\d{{4}})\b")
 # "19.09.2014", "31/03/2022": day first, as in most of the world; "3/31/2022" when only that is a date.
 _DATE_NUMERIC = re.compile(r"(\d(?<![\w.,/]\d)\d?)([./])(\d{1,2})\2(\d{4})\b(?![.,/]\d)")
@@ -166,7 +167,7 @@ _MONTH_BEFORE = re.compile(rf"({_MONTH_WORD}){_JOINED}")
 # ahead to digits.
 _YEAR = re.compile(r"(?:19|20)(?<![\w.,]19|[\w.,]20)\d\d\b(?![-–]\w)")
 # "in 2022–24", "2014-2015": both years of a span.
-_YEARS = re.compile(r"((?:19|20)(?<![\w.,$€£]19|[\w.,$€£]20)\d\d)\s?[-–]\s?((?:19|20)?\d\d)\b(?![-–.,]?\d)")
+_YEARS = re.compile(r"((?:19|20)(?<![\w.,$€£]19|[\w.,$€£]20)\d\d)(?:\s?[-–]\s?|/)((?:19|20)?\d\d)\b(?![-–.,/]?\d)")
 # ("spring 2022", "Putin's 2024 conditions", "the figure for 2024" too)
 _YEAR_BEFORE = re.compile(
     r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of|with|between|than|"
@@ -426,6 +427,15 @@ _BEFORE_DATE = re.compile(
 _GROUPS = re.compile(
     rf"\b(?:groups|batches|waves|tranches|convoys)\s+of\s+{_NUM}(?:\s*(?:,|and|or)\s*{_NUM})?(?!\s*%|\s+[A-Za-z]+s\b)"
 )
+# "a population of 33.2 million", "Population: 33.2 million", "the population fell to about 31
+# million, from 41 million": people (the second number after "from").
+_POPULATION = re.compile(
+    rf"\bpopulation\b[^.;()]{{0,30}}?(?:\b(?:of|at|to|was|is|from|reached|totals?|totalled|numbers?|numbered)|:)\s+"
+    rf"{_ABOUT}{_NUM}{_SCALE}(?:,?\s+(?:from|against|down\s+from|up\s+from)\s+{_ABOUT}{_NUM}{_SCALE})?"
+    r"(?=\s*(?:[,.;:()]|$)|\s+(?:in|and|as|by|at|on|from|to|is|was|were|are|has|had|while|but|before|after|since|"
+    r"according)\b)",
+    re.IGNORECASE,
+)
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
@@ -510,7 +520,7 @@ class Figure:
 
 def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
     value = float(re.sub(r"[,\s]", "", whole) + ("." + frac if frac else ""))
-    return value * _SCALES.get((scale or "").lower(), 1.0)
+    return round(value * _SCALES[scale.lower()], 6) if scale else value  # (33.2 million, not 33200000.000000004)
 
 
 def _word_or_number(match: re.Match[str], base: int) -> float:
@@ -578,8 +588,8 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         if (iso := _iso(year, month, day)) is not None:
             add(Figure(start, end, "date", iso, "date", extra={"inferred_from": "text"}))
 
-    for m in _DATE_ISO.finditer(sentence) if "-" in sentence else ():
-        if (iso := _iso(int(m[1]), int(m[2]), int(m[3]))) is not None:
+    for m in _DATE_ISO.finditer(sentence) if "-" in sentence or "/" in sentence else ():
+        if (iso := _iso(int(m[1]), int(m[3]), int(m[4]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
@@ -612,7 +622,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             iso = _iso(year, day, month_number)  # "3/31/2022"
         if iso is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
-    for m in _YEARS.finditer(sentence) if "-" in sentence or "–" in sentence else ():
+    for m in _YEARS.finditer(sentence) if "-" in sentence or "–" in sentence or "/" in sentence else ():
         since, until = int(m[1]), int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
         if since < until <= since + 50 and not _NOT_A_YEAR_AFTER.match(sentence, m.end()):
             span = {"range": {"low": m[1], "high": str(until)}}
@@ -772,6 +782,11 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                 if not any(s < m.end() and m.start() < e for s, e in taken):
                     add(Figure(m.start(1), m.end(2) if m[2] else m.end(1), "count", _number(m[1], m[2]), "votes"))
                     add(Figure(m.start(3), m.end(), "count", _number(m[3], m[4]), "votes"))
+        for m in _POPULATION.finditer(sentence) if "population" in lowered else ():
+            first_end = max(m.end(i) for i in (1, 2, 3) if m[i])
+            add(Figure(m.start(1), first_end, "count", _number(m[1], m[2], m[3]), "people"))
+            if m[4]:
+                add(Figure(m.start(4), m.end(), "count", _number(m[4], m[5], m[6]), "people"))
         for m in _NUMBER_OF.finditer(sentence) if "number of" in lowered else ():
             add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), _COUNTED[m[1].lower()]))
         for m in _GROUPS.finditer(sentence) if has("groups", "batches", "waves", "tranches", "convoys") else ():
