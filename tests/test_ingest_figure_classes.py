@@ -203,3 +203,13 @@ def test_dates_of_registers_and_seasons_and_populations() -> None:
 )
 def test_classes_the_rules_already_read_stay_read(text: str, expected: list[tuple[float | str, str]]) -> None:
     assert values(text) == expected
+
+
+def test_proposals_by_short_forms_synonyms_and_a_document_in_a_place() -> None:
+    assert named("The 28-pt plan was revised.") == ["us-28-point"]
+    assert named("The grain corridor agreement expired in July 2023.") == ["black-sea-grain-initiative"]
+    assert named("The US-Ukrainian statement in Jeddah on 11 March 2025 proposed a truce.") == ["jeddah-ceasefire-2025"]
+    # must not fire: a point of a plan, a deal of another kind, talks in the same place
+    assert named("Point 7 of the plan was revised.") == []
+    assert named("The grain corridor reopened.") == []
+    assert named("The talks in Jeddah lasted eight hours.") == []

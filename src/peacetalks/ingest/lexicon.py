@@ -185,6 +185,8 @@ _NOUN_THERE = (
 _NOUN_AT_TALKS = re.compile(
     _NOUN_THERE + rf"(?:(?:at|during)\s+(?:the\s+)?talks\s+)?(?:in|at)\s+{_PLACE_OF}$", re.IGNORECASE
 )
+# … or right after a noun for a document: "the US-Ukrainian statement in Jeddah".
+_DOCUMENT_IN = re.compile(rf"\b(?:statement|declaration|communiqu[ée]|memorandum|protocol)\s+(?:in|at)\s+{_PLACE_OF}$")
 _NOUN_AT_THE = re.compile(_NOUN_THERE + r"(?:at|during)\s+the\s+$", re.IGNORECASE)
 # "the declaration signed in Paris": a place after a noun of a proposal's own names (see _HEADS)
 _SIGNED_IN = re.compile(
@@ -205,6 +207,7 @@ _DEMONYM_ALIAS = re.compile(
 )
 _POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap",
                 "text", "counter-text", "counter-proposal", "paper")  # fmt: skip
+_DEAL = re.compile(r"\s(deal|agreement|accord)$", re.IGNORECASE)
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -235,9 +238,12 @@ _LINES = [
 
 
 def _variants(term: str) -> list[str]:
-    """ "20-point plan" also as "twenty-point plan", "20-point peace plan"; "ten-point peace
-    formula" also as "10-point peace formula", "10-point formula"; "freeze on the line" also as
-    "freeze along the current front line" (see _ON_LINE)."""
+    """ "20-point plan" also as "twenty-point plan", "20-point peace plan", "20-pt plan"; "ten-point
+    peace formula" also as "10-point peace formula", "10-point formula"; "freeze on the line" also
+    as "freeze along the current front line" (see _ON_LINE); "grain corridor deal" also as "grain
+    corridor agreement" or "accord"."""
+    if deal := _DEAL.search(term):
+        return [term, *(term[: deal.start(1)] + noun for noun in ("deal", "agreement", "accord") if noun != deal[1])]
     if on_line := _ON_LINE.search(term):
         return list(dict.fromkeys([term, *(term[: on_line.start()] + line for line in _LINES)]))
     m = _POINTS.search(term)
@@ -256,6 +262,8 @@ def _variants(term: str) -> list[str]:
     for n in (str(int(value)), _NUMBER_NAMES[int(value)]):
         for peace in ("", "peace ") if m[3] and tail else ("",):
             forms += [f"{head}{n}{m[2]}{m[3] or ''}{peace}{noun}" for noun in nouns]
+    if m[2].lower() == "-point" and m[3]:  # "the 28-pt plan", as headlines and notes shorten it
+        forms += [f"{head}{int(value)}-pt{m[3]}{noun}" for noun in nouns]
     return list(dict.fromkeys([term, *forms]))
 
 
@@ -510,8 +518,10 @@ class Lexicon:
         for a in places:
             if any(p.start <= a.start < p.end for p in proposals):
                 continue
-            made = _MADE_IN.search(sentence, max(0, a.start - 40), a.start) or _NOUN_AT_TALKS.search(
-                sentence, max(0, a.start - 80), a.start
+            made = (
+                _MADE_IN.search(sentence, max(0, a.start - 40), a.start)
+                or _NOUN_AT_TALKS.search(sentence, max(0, a.start - 80), a.start)
+                or _DOCUMENT_IN.search(sentence, max(0, a.start - 40), a.start)
             )
             if made is None and _TALKS.match(sentence, a.end):
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
