@@ -199,6 +199,12 @@ def test_dates_of_registers_and_seasons_and_populations() -> None:
         ("Talks resumed on the 3rd of March 2025 (and on March 5th, 2025).", [("2025-03-03", "date"),
                                                                               ("2025-03-05", "date")]),
         ("A deal is expected by mid-2025.", [("2025", "date")]),
+        ("Russia earned 3.5 bln roubles; it cost $ 300 million.", [(3.5e9, "RUB"), (3e8, "USD")]),
+        ("Prices saw a 10-percent rise.", [(10.0, "%")]),
+        ("The talks went on for one and a half years.", [(547.88, "day")]),
+        # must not fire: a point in time, a hyphenated share without a number
+        ("Half a year later they met again.", []),
+        ("A per-cent rise is small.", []),
     ],
 )
 def test_classes_the_rules_already_read_stay_read(text: str, expected: list[tuple[float | str, str]]) -> None:

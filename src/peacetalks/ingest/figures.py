@@ -94,6 +94,9 @@ _WORD_NUMBERS = {
     "a hundred": 100,
     "a dozen": 12,
     "half a": 0.5,
+    "one and a half": 1.5,
+    "two and a half": 2.5,
+    "three and a half": 3.5,
     "a quarter of a": 0.25,
     "three quarters of a": 0.75,
     "a thousand": 1e3,
@@ -125,7 +128,7 @@ _NUM = (
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
-_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|million|mln|mn|thousand|hundred|m|k)\b)?"
+_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|bln|million|mln|mn|thousand|hundred|m|k)\b)?"
 # "about", "no more than": words before a number that leave it the number it is.
 _ABOUT = (
     r"(?:(?:about|around|some|roughly|nearly|almost|over|under|just\s+over|just\s+under|up\s+to|at\s+most|at\s+least|"
@@ -139,6 +142,7 @@ _SCALES = {
     "bn": 1e9,
     "million": 1e6,
     "mln": 1e6,
+    "bln": 1e9,
     "mn": 1e6,
     "m": 1e6,
     "thousand": 1e3,
@@ -185,7 +189,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
-_MONEY_PRE = re.compile(rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}{_SCALE}", re.IGNORECASE)
+_MONEY_PRE = re.compile(rf"((?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)\s?){_NUM}{_SCALE}", re.IGNORECASE)
 # "EUR 185–193bn", "$5 to 10 billion": both ends of a range of money, in the scale after the second.
 _MONEY_RANGE = re.compile(
     rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}\s*(?:-|–|to)\s*(?:US\$|\$|€|£|₴)?{_NUM}{_SCALE}",
@@ -204,7 +208,7 @@ _AREA = re.compile(
     re.IGNORECASE,
 )
 # "20pc": British papers' short form.
-_PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
+_PERCENT = re.compile(rf"{_NUM}[\s-]?(%|per\s?cent\b|percent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
 # "ten per cent": the same with the number in words (the groups: none, none, the word, the unit).
 _PERCENT_WORDS = re.compile(
     rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b", re.IGNORECASE
@@ -355,7 +359,7 @@ _ELLIPTIC_TAIL = (
     r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?(?:injured|wounded|killed|dead|died|missing|hurt|"
     r"captured|detained|freed|released|displaced|evacuated|deported)\b)"
     r"|\s+(?:a|per|each)\s+(day|week|month|year)\b)"
-    r"|\s*(trillion|billion|bn|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))"
+    r"|\s*(trillion|billion|bn|bln|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))"
 )
 _ELLIPTIC = re.compile(_WNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
 _ELLIPTIC_DIGITS = re.compile(_DNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
