@@ -109,11 +109,11 @@ def test_interrupted_folder_ingest_resumes_without_duplicates_or_losses(
     real = pipeline.extract
     seen: list[str] = []
 
-    def dies_on_third(doc: Any, lexicon: Any) -> Any:
+    def dies_on_third(doc: Any, lexicon: Any, **options: Any) -> Any:
         seen.append(doc.id)
         if len(seen) == 3:
             raise KeyboardInterrupt
-        return real(doc, lexicon)
+        return real(doc, lexicon, **options)
 
     monkeypatch.setattr(pipeline, "extract", dies_on_third)
     interrupted = run("ingest", str(folder), "--case", "russia-ukraine", "--db", db)

@@ -17,6 +17,11 @@ class IngestFormat(StrEnum):
     JSON = "json"
 
 
+class StanceExtractor(StrEnum):
+    RULES = "rules"
+    LEARNED = "learned"
+
+
 @app.command()
 @friendly
 def ingest(
@@ -43,6 +48,16 @@ def ingest(
         ),
     ] = False,
     max_items: Annotated[int, typer.Option("--max-items", help="At most this many items per feed.", min=1)] = 50,
+    stances: Annotated[
+        StanceExtractor,
+        typer.Option(
+            "--stances",
+            help="rules: the hand-written stance rules; learned: a small logistic model shipped with "
+            "peacetalks (no download) that judges every actor–issue pair named close together, what the "
+            "rules found among its evidence: more stances found on unfamiliar text, but fewer of them right "
+            "(docs/ingest.md, 'The learned stance model').",
+        ),
+    ] = StanceExtractor.RULES,
     db: DbOption = None,
 ) -> None:
     """Extract evidence from articles: who said what about which issue (stances, with negation
@@ -71,6 +86,7 @@ def ingest(
             allow_private=allow_private,
             max_items=max_items,
             as_json=fmt is IngestFormat.JSON,
+            stances=stances.value,
         )
     else:
         from rich.table import Table
@@ -87,7 +103,10 @@ def ingest(
         )
         index = DuplicateIndex()
         where: dict[str, str] = {}
-        for item in run(inputs, lexicon, allow_private=allow_private, max_feed_items=max_items, index=index):
+        items = run(
+            inputs, lexicon, allow_private=allow_private, max_feed_items=max_items, index=index, stances=stances.value
+        )
+        for item in items:
             if not isinstance(item, Skipped):
                 where.setdefault(item.document.id, item.document.source.location)
             if isinstance(item, Skipped):

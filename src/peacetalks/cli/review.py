@@ -44,6 +44,7 @@ def store_ingest(
     allow_private: bool,
     max_items: int,
     as_json: bool,
+    stances: str = "rules",
 ) -> list[Skipped]:
     """Ingest into the store: one transaction per document, documents already stored skipped."""
     import numpy as np
@@ -77,7 +78,10 @@ def store_ingest(
         )
         with Progress(*columns, console=err(), transient=True) as progress:
             task = progress.add_task("ingesting", total=_count_files(inputs))
-            for item in ingest(inputs, lexicon, allow_private=allow_private, max_feed_items=max_items, index=index):
+            found = ingest(
+                inputs, lexicon, allow_private=allow_private, max_feed_items=max_items, index=index, stances=stances
+            )
+            for item in found:
                 progress.advance(task)
                 if isinstance(item, Skipped):
                     skipped.append(item)

@@ -147,9 +147,11 @@ def _position(
     case: Case, actor: str, issue: str, when: dt.date, stances: list[Evidence], indexes: tuple[int, ...]
 ) -> ProposedUpdate:
     previous = _in_force(case, actor, issue, when)
-    moved = any(s.stance in _MOVES or s.conditional for s in stances)
+    # (a learned stance without a cue says that the actor took a position, not which: it may have moved)
+    moved = any(s.stance in _MOVES or s.stance is None or s.conditional for s in stances)
     said = "; ".join(
-        f"{s.stance}{' (not)' if s.polarity == 'negative' else ''}{' (conditional)' if s.conditional else ''}"
+        f"{s.stance or 'a stance (no cue)'}{' (not)' if s.polarity == 'negative' else ''}"
+        f"{' (conditional)' if s.conditional else ''}"
         for s in stances
     )
     payload: dict[str, Any] = {

@@ -1,0 +1,459 @@
+"""The learned stance extractor (``--stances learned``): a logistic model that decides, for each
+(actor, issue-or-proposal) pair a document names close together, whether the document attributes a
+stance on it to that actor.
+
+Candidates are the pairs whose actor (resolved to its party) and object share a sentence, or whose
+actor was named one or two sentences before an object whose sentence names no actor (reported
+speech carried on), and the pairs the rules found. Each occurrence of a pair gets the features of
+:data:`FEATURES` (the last nine are the pair's as a whole, the same in all its occurrences); the
+model gives each occurrence a probability and the pair the highest. The rules' findings are
+features too; as the rules were tuned on the very texts the model is trained on, it is trained on
+what the rules of each set's day found there before they were improved on it
+(``benchmarks/fresh-rules.json``), which is what rules give on text they have not seen. The
+weights, the threshold and how they were chosen (grouped cross-validation on the tuning sets) are
+in ``data/stance-model.json``, written by ``benchmarks/train_stance.py``; docs/ingest.md has more.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from peacetalks.errors import PeacetalksError
+from peacetalks.ingest.cues import CUE, CUE_STANCE, cue_form
+from peacetalks.ingest.lexicon import Lexicon, Mention
+from peacetalks.ingest.patterns import fold
+from peacetalks.ingest.sentences import sentences
+from peacetalks.ingest.types import Document, Evidence, evidence
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "stance-model.json"
+LEARNED_VERSION = "learned-1"
+
+#: The features, in the order of the weights, each with what it says (all in [0, 1] or a log count).
+FEATURES: dict[str, str] = {
+    "same_sentence": "actor and object in one sentence",
+    "carried": "the actor named one or two sentences before the object, which has none of its own",
+    "cue_between": "a stance cue between actor and object",
+    "cue_before_object": "a stance cue in the five words before the object",
+    "cue_in_sentence": "a stance cue anywhere in the object's sentence",
+    "cue_demand": "the cue nearest before the object demands or insists",
+    "cue_reject": "… rejects or opposes",
+    "cue_accept": "… accepts or supports",
+    "cue_offer": "… offers or proposes",
+    "cue_condition": "… sets a condition",
+    "cue_warn": "… warns",
+    "closeness": "1 / (1 + words between actor and object)",  # (words counted as spaces, here and below)
+    "actor_first": "the actor comes before the object",
+    "chain": "actor, then a cue, then the object, with no other party between actor and cue",
+    "chain_opening": "a chain whose actor opens the sentence",
+    "nearest": "no other party is named nearer the object in its sentence",
+    "cue_before_actor": 'a cue before the actor, the object after it ("demanded that Ukraine withdraw from …")',
+    "clause_break": 'a semicolon, "while", "but" or "whereas" between actor and object',
+    "actor_passive": 'the actor followed by a form of "be" ("Ukraine would be kept out of …")',
+    "actor_target": 'the actor after for, to, on, against, of, into ("guarantees for Ukraine")',
+    "actor_modal": 'the actor followed by must, should, has to ("Ukraine must withdraw …": it is told)',
+    "actor_says": 'the actor next to a verb of saying ("Russia said", "said Putin", "according to Kyiv")',
+    "other_says": "another party of the object's sentence next to a verb of saying",
+    "by_actor": 'the actor after "by" or "from" (a passive\'s agent, a source)',
+    "other_actor_closer": "another party named between actor and object",
+    "possessive": 'the actor as owner: "Russia\'s demand"',
+    "opens_sentence": "the actor is among the first three words of its sentence",
+    "saying": "a verb of saying in the actor's sentence",
+    "negation": "a negation in the object's sentence",
+    "condition": "a condition (if, unless, provided …) in the object's sentence",
+    "modal": "must, should, has to in the object's sentence (often said of the actor, by another)",
+    "quoted": "quote marks in the object's sentence",
+    "headline": "the object in the document's first sentence",
+    "sentence_parties": "log(1 + parties named in the object's sentence)",
+    "sentence_objects": "log(1 + issues and proposals named in the object's sentence)",
+    "proposal": "the object is a proposal (not an issue)",
+    "author": "the actor is one of the proposal's authors",
+    "occurrences": "log(1 + occurrences of the pair)",
+    "sentences_together": "log(1 + sentences naming both actor and object)",
+    "share": "the share of the object's sentences that name the actor too",
+    "parties": "log(1 + parties the document names)",
+    "rules": "the rules found the pair",
+    "rules_spoken": "the rules found it said (not only as a document's contents, authors or signers)",
+    "rules_confidence": "the rules' highest confidence on the pair",
+}
+_NAMES = tuple(FEATURES)
+_INDEX = {name: i for i, name in enumerate(_NAMES)}
+_GROUP = {
+    "demand": "cue_demand",
+    "insist": "cue_demand",
+    "reject": "cue_reject",
+    "oppose": "cue_reject",
+    "accept": "cue_accept",
+    "support": "cue_accept",
+    "offer": "cue_offer",
+    "propose": "cue_offer",
+    "condition": "cue_condition",
+    "warn": "cue_warn",
+}
+
+_NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
+_SAYING = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote|"
+    r"according\s+to|announced|declared|quoted)\b",
+    re.IGNORECASE,
+)
+# (searched in fold() of the text, so in lower case)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*\s+to)\b|n't\b")
+_CONDITION = re.compile(
+    r"\b(?:if|unless|provided|as\s+long\s+as|only\s+after|in\s+exchange\s+for|in\s+return\s+for|on\s+condition)\b",
+)
+_MODAL = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to)\b")
+_QUOTES = ('"', "“", "”")
+_OWNS = re.compile(r"['’]s?\b")
+_BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
+_BE = re.compile(r"\s+(?:(?:would|will|could|should|must|might)\s+)?(?:be|is|are|was|were|been)\b")
+_TARGETING = frozenset(("for", "to", "on", "against", "of", "into", "toward", "towards"))
+_ACTOR_MODAL = re.compile(r"\s+(?:(?:would|will)\s+)?(?:must|should|has\s+to|have\s+to|needs?\s+to)\b")
+_SAYS_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:said|says|told|tells|added|stated|warned|insisted|argued|stressed|wrote|announced)\b"
+)
+_SAYING_BEFORE = frozenset(("said", "says", "told", "added", "according", "warned", "wrote"))
+_AGENT = frozenset(("by", "from"))
+
+
+@dataclass(frozen=True)
+class Model:
+    """The shipped weights: an occurrence's probability is
+    ``1 / (1 + exp(-(bias + ((x - mean) / scale) · weights)))``, a pair's the highest of its
+    occurrences'; a pair is accepted from ``threshold`` on."""
+
+    weights: npt.NDArray[np.float64]
+    bias: float
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    threshold: float
+    keep_rules: bool  # whether a pair the rules found is kept when the model rejects it
+
+    def probability(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """The probability of each row of ``x`` (occurrences by :data:`FEATURES`)."""
+        z = self.bias + ((x - self.mean) / self.scale) @ self.weights
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
+def model_from_json(data: dict[str, Any]) -> Model:
+    if list(data["features"]) != list(FEATURES):
+        raise PeacetalksError(
+            "the learned stance model was trained on other features than this version computes; "
+            "retrain it with `python benchmarks/train_stance.py`"
+        )
+    return Model(
+        np.array(data["weights"], dtype=np.float64),
+        float(data["bias"]),
+        np.array(data["mean"], dtype=np.float64),
+        np.array(data["scale"], dtype=np.float64),
+        float(data["threshold"]),
+        bool(data["keep_rules"]),
+    )
+
+
+@cache
+def shipped_model() -> Model:
+    """The model in the package's ``data/stance-model.json``."""
+    return model_from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place a pair is named: the object's sentence and mention, and the actor's mention."""
+
+    sentence: tuple[int, int]  # the object's sentence, as offsets in the text (as the mentions)
+    actor: Mention
+    obj: Mention
+    together: bool  # whether the actor is in the object's sentence (else in one of the two before)
+
+
+Pair = tuple[str, str, bool]  # (party, object id, is a proposal)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    pair: Pair
+    occurrences: list[Occurrence]  # none for a pair only the rules found
+    features: npt.NDArray[np.float64]  # one row per occurrence (one row of pair features if none)
+    rules: list[Evidence]  # the rules' stance items on the pair
+
+
+def _inside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[list[Mention]]:
+    starts = [m.start for m in mentions]
+    return [
+        [m for m in mentions[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)] if m.end <= e]
+        for s, e in spans
+    ]
+
+
+def candidates(doc: Document, lexicon: Lexicon, rule_stances: Sequence[Evidence]) -> list[Candidate]:
+    """The candidate pairs of ``doc`` with their features, in order of pair (``rule_stances``: the
+    rules' stance items, each of whose pairs is a candidate too)."""
+    text = doc.text
+    folded = fold(text)
+    spans = list(sentences(text))
+    actors = _inside(lexicon.actors(text), spans)
+    objects_found: list[tuple[Mention, bool]] = [(m, False) for m in lexicon.issues(text, folded)]
+    objects_found += [(m, True) for m in lexicon.proposals_and_nouns(text, folded)[0]]
+    objects_found.sort(key=lambda o: (o[0].start, o[1]))
+    obj_starts = [o[0].start for o in objects_found]
+    cue_spans = [(m.start(), m.end()) for m in CUE.finditer(folded)]
+    cue_starts = [s for s, _ in cue_spans]
+
+    rules: dict[tuple[str, str], list[Evidence]] = {}
+    for e in rule_stances:
+        said_on = e.issue_id or e.proposal_id
+        if e.actor_id and said_on:
+            rules.setdefault((e.actor_id, said_on), []).append(e)
+    parties_named = {lexicon.party(i) for sent in actors for m in sent for i in m.ids}
+    found: dict[Pair, list[tuple[Occurrence, npt.NDArray[np.float64]]]] = {}
+    object_sentences: dict[str, set[int]] = {}
+    actor_rows: dict[int, npt.NDArray[np.float64]] = {}  # by the mention's start
+    saying: dict[int, bool] = {}  # by sentence
+
+    def actor_row(j: int, a: Mention) -> npt.NDArray[np.float64]:
+        if a.start not in actor_rows:
+            if j not in saying:
+                saying[j] = _SAYING.search(text, *spans[j]) is not None
+            actor_rows[a.start] = _actor_features(text, spans[j][0], a, saying[j])
+        return actor_rows[a.start]
+
+    for k, (s0, s1) in enumerate(spans):
+        first, last = bisect.bisect_left(obj_starts, s0), bisect.bisect_left(obj_starts, s1)
+        here = [o for o in objects_found[first:last] if o[0].end <= s1]
+        if not here:
+            continue
+        first = bisect.bisect_left(cue_starts, s0)
+        cues = [c for c in cue_spans[first : bisect.bisect_left(cue_starts, s1)] if c[1] <= s1]
+        own = [a for a in actors[k] if not any(o.start <= a.start and a.end <= o.end for o, _ in here)]
+        parties = [frozenset(lexicon.party(i) for i in a.ids) for a in own]
+        sentence = _sentence_features(folded[s0:s1], k, cues, len(set().union(*parties)), len(here))
+        sources = [(k, a) for a in own]
+        if not own:  # reported speech carried on from the sentence before, or the one before that
+            sources = [(j, a) for j in (k - 1, k - 2) if j >= 0 for a in actors[j]]
+        for obj, is_proposal in here:
+            for obj_id in obj.ids:
+                object_sentences.setdefault(obj_id, set()).add(k)
+            obj_row = sentence + _object_features(text, s0, obj, cues)
+            for j, a in sources:
+                values = obj_row + actor_row(j, a)
+                if j == k:
+                    mine = parties[own.index(a)]
+                    others = [(b, actor_row(k, b)) for b, p in zip(own, parties, strict=True) if not p & mine]
+                    _pair_features(text, a, obj, others, cues, values)
+                else:
+                    values[_INDEX["carried"]] = values[_INDEX["actor_first"]] = 1.0
+                values[_INDEX["chain_opening"]] = values[_INDEX["chain"]] * values[_INDEX["opens_sentence"]]
+                for actor_id in a.ids:
+                    for obj_id in obj.ids:
+                        at = Occurrence((s0, s1), a, Mention(obj.start, obj.end, (obj_id,)), j == k)
+                        found.setdefault((lexicon.party(actor_id), obj_id, is_proposal), []).append((at, values))
+    for actor_id, obj_id in rules:
+        found.setdefault((actor_id, obj_id, obj_id in lexicon.proposal_names), [])
+    out = []
+    for pair in sorted(found):
+        party, obj_id, is_proposal = pair
+        occurrences = [o for o, _ in found[pair]]
+        rows = np.array([x for _, x in found[pair]]) if occurrences else np.zeros((1, len(_NAMES)))
+        together = {o.sentence for o in occurrences if o.together}
+        rows[:, _INDEX["proposal"]] = is_proposal
+        rows[:, _INDEX["author"]] = is_proposal and party in lexicon.proposal_parties.get(obj_id, ())
+        rows[:, _INDEX["occurrences"]] = math.log1p(len(occurrences))
+        rows[:, _INDEX["sentences_together"]] = math.log1p(len(together))
+        rows[:, _INDEX["share"]] = len(together) / max(1, len(object_sentences.get(obj_id, ())))
+        rows[:, _INDEX["parties"]] = math.log1p(len(parties_named))
+        said = rules.get((party, obj_id), [])
+        rows[:, _INDEX["rules"]] = bool(said)
+        rows[:, _INDEX["rules_spoken"]] = any(e.extractor not in _NOT_SPOKEN for e in said)
+        rows[:, _INDEX["rules_confidence"]] = max((e.confidence for e in said), default=0.0)
+        out.append(Candidate(pair, occurrences, rows, said))
+    return out
+
+
+Cues = list[tuple[int, int]]
+
+
+def _features(**values: float) -> npt.NDArray[np.float64]:
+    x = np.zeros(len(_NAMES))
+    for name, value in values.items():
+        x[_INDEX[name]] = value
+    return x
+
+
+def _sentence_features(folded: str, k: int, cues: Cues, parties: int, objects: int) -> npt.NDArray[np.float64]:
+    """The features of the object's sentence (``folded``, as fold() gives it; ``cues``: its cues'
+    offsets in the text)."""
+    return _features(
+        cue_in_sentence=bool(cues),
+        negation=_NEGATION.search(folded) is not None,
+        condition=_CONDITION.search(folded) is not None,
+        modal=_MODAL.search(folded) is not None,
+        quoted=any(q in folded for q in _QUOTES),
+        headline=k == 0,
+        sentence_parties=math.log1p(parties),
+        sentence_objects=math.log1p(objects),
+    )
+
+
+def _object_features(text: str, s0: int, obj: Mention, cues: Cues) -> npt.NDArray[np.float64]:
+    """The cues before the object in its sentence (from ``s0``)."""
+    x = np.zeros(len(_NAMES))
+    before = text.rfind(" ", s0, obj.start)
+    for _ in range(4):
+        before = text.rfind(" ", s0, before) if before > s0 else s0
+    x[_INDEX["cue_before_object"]] = any(max(before, s0) <= c0 and c1 <= obj.start for c0, c1 in cues)
+    nearest = [c for c in cues if c[1] <= obj.start] or cues
+    if nearest and (group := _GROUP.get(CUE_STANCE[cue_form(text[nearest[-1][0] : nearest[-1][1]])])):
+        x[_INDEX[group]] = 1.0
+    return x
+
+
+def _actor_features(text: str, a_start: int, a: Mention, saying: bool) -> npt.NDArray[np.float64]:
+    """The actor's place in its sentence (from ``a_start``; ``saying``: whether it has a verb of
+    saying) and the words around it."""
+    before = text[max(a_start, a.start - 40) : a.start].lower().split()[-4:]
+    last = before[-2] if before[-1:] == ["the"] and len(before) > 1 else before[-1] if before else ""
+    return _features(
+        possessive=_OWNS.match(text, a.end) is not None,
+        opens_sentence=text.count(" ", a_start, a.start) <= 2,
+        saying=saying,
+        actor_passive=_BE.match(text, a.end) is not None,
+        actor_target=last in _TARGETING,
+        actor_modal=_ACTOR_MODAL.match(text, a.end) is not None,
+        actor_says=_SAYS_AFTER.match(text, a.end) is not None or not _SAYING_BEFORE.isdisjoint(before),
+        by_actor=last in _AGENT,
+    )
+
+
+def _pair_features(
+    text: str,
+    a: Mention,
+    obj: Mention,
+    others: list[tuple[Mention, npt.NDArray[np.float64]]],
+    cues: Cues,
+    x: npt.NDArray[np.float64],
+) -> None:
+    """Actor and object in one sentence, into ``x``: what lies between them, and the sentence's
+    ``others`` (the mentions of other parties, with their actor features)."""
+    first = a.start < obj.start
+    lo, hi = (a.end, obj.start) if first else (obj.end, a.start)
+    gap = text.count(" ", lo, hi)
+    x[_SAME] = 1.0
+    x[_CLOSENESS] = 1.0 / (1.0 + gap)
+    x[_FIRST] = first
+    x[_BREAK_AT] = _BREAK.search(text, lo, hi) is not None
+    if cues:
+        x[_CUE_BETWEEN] = any(lo <= c0 and c1 <= hi for c0, c1 in cues)
+        x[_CUE_BEFORE_ACTOR] = first and cues[0][1] <= a.start
+    if others:
+        x[_OTHER_CLOSER] = any(lo <= b.start and b.end <= hi for b, _ in others)
+        x[_NEAREST] = not any(
+            text.count(" ", *((b.end, obj.start) if b.start < obj.start else (obj.end, b.start))) < gap
+            for b, _ in others
+        )
+        x[_OTHER_SAYS] = any(row[_SAYS] for _, row in others)
+    else:
+        x[_NEAREST] = 1.0
+    if first and cues:
+        x[_CHAIN] = any(
+            a.end <= c0 and c1 <= obj.start and not any(a.end <= b.start and b.end <= c0 for b, _ in others)
+            for c0, c1 in cues
+        )
+
+
+_SAME, _CLOSENESS, _FIRST = _INDEX["same_sentence"], _INDEX["closeness"], _INDEX["actor_first"]
+_BREAK_AT = _INDEX["clause_break"]
+_CUE_BETWEEN, _CUE_BEFORE_ACTOR = _INDEX["cue_between"], _INDEX["cue_before_actor"]
+_OTHER_CLOSER, _NEAREST, _OTHER_SAYS = _INDEX["other_actor_closer"], _INDEX["nearest"], _INDEX["other_says"]
+_SAYS, _CHAIN = _INDEX["actor_says"], _INDEX["chain"]
+
+
+def learned_stances(
+    doc: Document, lexicon: Lexicon, items: list[Evidence], model: Model | None = None
+) -> list[Evidence]:
+    """``items`` (what :func:`~peacetalks.ingest.extract.extract` found) with the rules' stances
+    replaced by one ``stance/learned`` item per pair the model accepts (or the rules found, if the
+    model keeps those), in order of sentence."""
+    model = model or shipped_model()
+    found = candidates(doc, lexicon, [e for e in items if e.kind == "stance"])
+    if not found:
+        return items
+    everything = model.probability(np.vstack([c.features for c in found]))
+    ends = np.cumsum([len(c.features) for c in found])
+    accepted = []
+    for candidate, end in zip(found, ends, strict=True):
+        probability = everything[end - len(candidate.features) : end]
+        best = int(np.argmax(probability))  # (the first of equals)
+        if probability[best] >= model.threshold or (candidate.rules and model.keep_rules):
+            accepted.append(_item(doc, lexicon, candidate, float(probability[best]), best))
+    rest = [e for e in items if e.kind != "stance"]
+    # (a stable sort by sentence: the rules' items keep their order, the model's follow them)
+    return sorted([*rest, *accepted], key=lambda e: e.sentence_start)
+
+
+def _item(doc: Document, lexicon: Lexicon, candidate: Candidate, p: float, best: int) -> Evidence:
+    """The item of an accepted pair, at its best occurrence (else where the rules found it)."""
+    party, obj_id, is_proposal = candidate.pair
+    said = max(candidate.rules, key=lambda e: e.confidence) if candidate.rules else None
+    fields: dict[str, Any] = {}
+    if candidate.occurrences:
+        at = candidate.occurrences[best]
+        s0, s1 = at.sentence
+        start, end = at.obj.start, at.obj.end
+        if at.together:  # from the actor to the object
+            start, end = min(at.actor.start, start), max(at.actor.end, end)
+        speaker = next((i for i in at.actor.ids if lexicon.party(i) == party), party)
+        fields.update(sentence_start=s0, sentence=doc.text[s0:s1], start=start, end=end, speaker_id=speaker)
+        fields.update(_cue_stance(doc.text, s0, s1, at.obj))
+    else:  # a pair only the rules found (through a pronoun, a document's contents …): their place
+        assert said is not None
+        fields.update(sentence_start=said.sentence_start, sentence=said.sentence, start=said.start, end=said.end)
+        fields.update(speaker_id=said.speaker_id)
+    if said is not None:
+        fields.update(
+            stance=said.stance, polarity=said.polarity, conditional=said.conditional, condition=said.condition
+        )
+    fields.update(
+        kind="stance",
+        text=doc.text[fields["start"] : fields["end"]],
+        extractor="stance/learned",
+        confidence=max(0.01, round(p, 2)),  # (a pair only the rules' may score next to nothing)
+        source_id=doc.id,
+        actor_id=party,
+        actor_name=lexicon.actor_names[party],
+        extra={"rules": sorted({e.extractor for e in candidate.rules})} if candidate.rules else {},
+    )
+    if is_proposal:
+        fields.update(proposal_id=obj_id, proposal_name=lexicon.proposal_names[obj_id])
+    else:
+        fields.update(issue_id=obj_id, issue_name=lexicon.issue_names[obj_id])
+    return evidence(**fields)
+
+
+def _cue_stance(text: str, s0: int, s1: int, obj: Mention) -> dict[str, Any]:
+    """The stance of the cue nearest before the object in its sentence (else the nearest after),
+    with its polarity and whether the sentence states a condition; no cue, no stance."""
+    folded = fold(text[s0:s1])
+    cues = list(CUE.finditer(folded))
+    if not cues:
+        return {"stance": None, "polarity": None, "conditional": False, "condition": None}
+    before = [c for c in cues if s0 + c.end() <= obj.start]
+    cue = before[-1] if before else min(cues, key=lambda c: abs(s0 + c.start() - obj.end))
+    lead = folded[max(0, cue.start() - 30) : cue.start()]
+    condition = _CONDITION.search(folded)
+    return {
+        "stance": CUE_STANCE[cue_form(cue.group())],
+        "polarity": "negative" if _NEGATION.search(lead) else "positive",
+        "conditional": condition is not None,
+        "condition": None,
+    }
