@@ -51,12 +51,7 @@ _MONTHS = {
     for m in names
 }
 # Capitalised or, as datelines and factboxes write them, in capitals ("DEC. 28, 2025", "MARCH 2022").
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
-    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?"
-)
+_MONTH = "(?:" + trie_pattern([*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS)]) + r")\.?"
 # r"\b" + _MONTH as a trie that checks the character before after the first letter: re then skips
 # ahead to the capitals months begin with (five times faster than trying each name at each word).
 _MONTH_WORD = (
@@ -122,7 +117,7 @@ _NOT_A_DAY = "".join(
 )  # fmt: skip
 _SPACED = r"[ \u00a0\u2009\u202f]\d{3}(?![\d,])"
 _NUM = (
-    rf"(\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}{_NOT_A_DAY}(?:{_SPACED})+|\d*))(?:\.(\d+))?"
+    rf"(\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}(?={_SPACED}){_NOT_A_DAY}(?:{_SPACED})+|\d*))(?:\.(\d+))?"
     rf"(?!\d|,\d{{3}}(?!\d)|{_SPACED})"
 )
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
@@ -131,9 +126,12 @@ _DNUM = rf"(?:{_NUM}())"
 _SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|bln|million|mln|mn|thousand|hundred|m|k)\b)?"
 # "about", "no more than": words before a number that leave it the number it is.
 _ABOUT = (
-    r"(?:(?:about|around|some|roughly|nearly|almost|over|under|just\s+over|just\s+under|up\s+to|at\s+most|at\s+least|"
-    r"(?:no|not)\s+more\s+than|more\s+than|fewer\s+than|less\s+than)\s+)?"
-)
+    "(?:(?:"
+    + trie_pattern(("about", "around", "some", "roughly", "nearly", "almost", "over", "under", "just over",
+                    "just under", "up to", "at most", "at least", "no more than", "not more than", "more than",
+                    "fewer than", "less than"))
+    + r")\s+)?"
+)  # fmt: skip
 _SCALES = {
     "trillion": 1e12,
     "trn": 1e12,
@@ -189,10 +187,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
-_MONEY_PRE = re.compile(rf"((?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)\s?){_NUM}{_SCALE}", re.IGNORECASE)
-# "EUR 185–193bn", "$5 to 10 billion": both ends of a range of money, in the scale after the second.
-_MONEY_RANGE = re.compile(
-    rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}\s*(?:-|–|to)\s*(?:US\$|\$|€|£|₴)?{_NUM}{_SCALE}",
+# ("EUR 185–193bn", "$5 to 10 billion": both ends of a range, in the scale after the second)
+_MONEY_PRE = re.compile(
+    rf"((?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)\s?){_NUM}(?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|₴)?{_NUM})?{_SCALE}",
     re.IGNORECASE,
 )
 # "a twelve-trillion-dollar package": money in words.
@@ -652,15 +649,19 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             continue  # "for 2000 troops", "Ukraine's 2000 troops", but "Putin's 2024 conditions"
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word or ""
-    for m in _MONEY_RANGE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
-        least, most = _number(m[2], m[3], m[6]), _number(m[4], m[5], m[6])
-        if least < most:
-            currency, ends = _CURRENCY[m[1].strip().lower()], {"range": {"low": least, "high": most}}
-            add(Figure(m.start(), m.end(3) if m[3] else m.end(2), "money", least, currency, extra=ends))
-            add(Figure(m.start(4), m.end(), "money", most, currency, extra=dict(ends)))
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
         currency = _CURRENCY[m[1].strip().lower()]
-        add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency, extra=_per(sentence, m.end())))
+        if m[4] is None:
+            add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[6]), currency, extra=_per(sentence, m.end())))
+            continue
+        least, most = _number(m[2], m[3], m[6]), _number(m[4], m[5], m[6])
+        first_end = m.end(3) if m[3] else m.end(2)
+        if least < most:
+            ends = {"range": {"low": least, "high": most}}
+            add(Figure(m.start(), first_end, "money", least, currency, extra=ends))
+            add(Figure(m.start(4), m.end(), "money", most, currency, extra=dict(ends)))
+        else:  # "€10–5": the first alone, as written
+            add(Figure(m.start(), first_end, "money", _number(m[2], m[3]), currency, extra=_per(sentence, first_end)))
     money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "usd", "eur", "gbp", "rub", "uah")
     for m in _MONEY_WORDS.finditer(sentence) if money_words and number_words else ():
         amount = _WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[1].lower()))] * _SCALES[m[2].lower()]
