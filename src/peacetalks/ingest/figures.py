@@ -520,7 +520,7 @@ class Figure:
 
 
 def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
-    value = float(re.sub(r"[,\s]", "", whole) + ("." + frac if frac else ""))
+    value = float("".join(whole.split()).replace(",", "") + ("." + frac if frac else ""))
     return round(value * _SCALES[scale.lower()], 6) if scale else value  # (33.2 million, not 33200000.000000004)
 
 
