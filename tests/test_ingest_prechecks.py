@@ -123,7 +123,7 @@ def test_fold_finds_every_word_ignorecase_finds(text: str, word: str) -> None:
 def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
     lowered = fold(sentence)
     for event_type, words, pattern in events.EVENT_PATTERNS:
-        if pattern.search(sentence):
+        if pattern.search(lowered) or (event_type == "talks" and events._TALKS_CASED.search(sentence)):
             assert any(w in lowered for w in words), event_type
     any_case = re.compile(events.EVENT_VERB.pattern, re.IGNORECASE)
     assert bool(events.EVENT_VERB.search(lowered)) == bool(any_case.search(sentence))
@@ -271,3 +271,26 @@ def test_evidence_made_without_init_is_the_dataclass_item() -> None:
         evidence_of({**values, "colour": "blue"})
     with pytest.raises(TypeError, match="confidence"):
         evidence_of({k: v for k, v in values.items() if k != "confidence"})
+
+
+def folded_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns written in lower case to be searched for in fold(text) instead of with IGNORECASE in the text."""
+    return [(event_type, pattern) for event_type, _, pattern in events.EVENT_PATTERNS] + [
+        ("_ENTRY_TALKS", events._ENTRY_TALKS),
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+@example("Witkoff met Putin; the truce was declared; a POW swap; drone attacks; they SİGNED a deal")
+@example("Leaders meet Trump; they MEET for two hours; Putin meets ſwiss envoys")
+def test_patterns_in_folded_text_find_what_ignorecase_finds_in_the_text(text: str) -> None:
+    lowered = fold(text)
+    for name, pattern in folded_patterns():
+        if name == "talks" and "meet" in lowered:  # its capital after "meets" is looked for in the text
+            assert events._TALKS_CASED.pattern == pattern.pattern and events._TALKS_CASED.flags & re.IGNORECASE
+            continue
+        assert spans(pattern, lowered) == [
+            (m.span(), tuple(g and fold(g) for g in m.groups()))
+            for m in re.compile(pattern.pattern, re.IGNORECASE).finditer(text)
+        ], name
