@@ -277,6 +277,7 @@ def folded_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The patterns written in lower case to be searched for in fold(text) instead of with IGNORECASE in the text."""
     return [(event_type, pattern) for event_type, _, pattern in events.EVENT_PATTERNS] + [
         ("_ENTRY_TALKS", events._ENTRY_TALKS),
+        *((name, getattr(extract, name)) for name in ("_SAID_MUST", "_CONDITION", "_MODAL")),
     ]
 
 
@@ -284,6 +285,7 @@ def folded_patterns() -> list[tuple[str, re.Pattern[str]]]:
 @given(texts)
 @example("Witkoff met Putin; the truce was declared; a POW swap; drone attacks; they SİGNED a deal")
 @example("Leaders meet Trump; they MEET for two hours; Putin meets ſwiss envoys")
+@example("Kyiv SAID that Russia MUST withdraw, provided Moscow … ONCE again; iF only")
 def test_patterns_in_folded_text_find_what_ignorecase_finds_in_the_text(text: str) -> None:
     lowered = fold(text)
     for name, pattern in folded_patterns():

@@ -91,9 +91,8 @@ _SPOKESPERSON = re.compile(
 _SAID_MUST = re.compile(
     r"\b(?:said|says|say|stated|states|argued|argues|insisted|insists|told|tells|added|adds|stressed|stresses|"
     r"noted|notes|repeated|repeats|maintained|maintains|saying)\s+(?:that\s+)?(?:[^,;.]{0,100}?\s)?"
-    r"(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b",
-    re.IGNORECASE,
-)
+    r"(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b"
+)  # in fold(sentence), like _BOUNDARY (lower case, no IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
     r"declin\w*\s+to|(?:is|are|was|were)\s+against|no\s+intention\s+of|(?:has|have|had)\s+yet\s+to|"
@@ -107,9 +106,8 @@ _HEDGE = re.compile(
 _CONDITION = re.compile(
     r"\b(?:provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition(?:\s+that)?|as\s+long\s+as|"
     r"only\s+if|only\s+after|only\s+when|if|unless|in\s+exchange\s+for|in\s+return\s+for|subject\s+to|"
-    r"so\s+long\s+as|on\s+the\s+basis\s+that|as\s+soon\s+as|once(?!\s+(?:again|more)\b)|until)\b",
-    re.IGNORECASE,
-)
+    r"so\s+long\s+as|on\s+the\s+basis\s+that|as\s+soon\s+as|once(?!\s+(?:again|more)\b)|until)\b"
+)  # in fold(sentence)
 # "this", "that" and "these" alone are pronouns only before the clause's end or "as": "proposed that
 # Ukraine …" and "claimed that 90% …" introduce what is said.
 _PRONOUN = re.compile(
@@ -233,8 +231,7 @@ _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 # "…, as did the EU", "…, and so did Germany": a second actor taking the same stance.
 _AS_DID = re.compile(r"(?:,?\s+(?:as|and\s+so)|;\s+so)\s+(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?")
 _NEITHER = re.compile(r"\b[Nn]either\s+$")  # "Neither Paris nor Berlin backs …"
-_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b", re.IGNORECASE)
-_MODAL_FOLDED = re.compile(_MODAL.pattern)
+_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b")  # in fold(sentence)
 # A subject pronoun or a title.
 _SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+(?=\w)")
 # A possessive pronoun owning the cue noun: "His demand for …", "its insistence on …".
@@ -800,8 +797,8 @@ def _stances(
             together = {id(a) for a in both}
     if not actors and quoted is None and (antecedents is _NO_ONE or not _SOMEONE.search(folded)):
         return  # no one to speak: no actor named, and no pronoun or title standing for one
-    # where the first modal is (found in fold(sentence), as _MODAL finds it in the sentence)
-    modal = _MODAL_FOLDED.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
+    # where the first modal is
+    modal = _MODAL.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
     cues = _cues(sentence, folded, modal)
     if not (cues or modal):
         return
@@ -809,7 +806,7 @@ def _stances(
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
     attribution = _attribution(sentence, actors, antecedents, lexicon) or quoted
     if modal and attribution is not None:
-        cues = _ordered([*cues, *_MODAL.finditer(sentence, 0, attribution.start)])
+        cues = _ordered([*cues, *_MODAL.finditer(folded, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
@@ -870,7 +867,7 @@ def _stances(
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
                 inherited = speaker is not None
                 across = ["speaker"] if inherited else []
-            if speaker is not None and _MODAL.search(sentence, speaker.end, cue.start()):
+            if speaker is not None and _MODAL.search(folded, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
@@ -1010,7 +1007,7 @@ def _stances(
         cond_end = c_end if c_end > cue.end() else len(sentence)
         if _BUT_ONLY.match(sentence, cond_end):
             cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
-        condition = _CONDITION.search(sentence, cue.end(), cond_end)
+        condition = _CONDITION.search(folded, cue.end(), cond_end)
         conditional = condition is not None or stance == "condition"
         recorded = stance
         if conditional and stance in ("accept", "support"):
@@ -1492,7 +1489,7 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
             and not (c[1] == "hands" and _HANDS_NOUN.search(folded, max(0, c.start() - 20), c.start()))
         ]
     if modal is not None:
-        cues += _SAID_MUST.finditer(sentence, max(0, modal.start() - 125))
+        cues += _SAID_MUST.finditer(folded, max(0, modal.start() - 125))
     if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
         cues += _WITHDRAW.finditer(sentence)
     return _ordered(cues)
