@@ -157,13 +157,13 @@ def test_figure_patterns_and_their_prechecks(sentence: str) -> None:
     assert spans(re.compile(figures._NUM), sentence) == spans(PLAIN_NUMBER, sentence)
     assert spans(figures._DATE_DMY, sentence) == spans(PLAIN_DAY_MONTH, sentence)
     assert spans(figures._YEAR, sentence) == spans(PLAIN_YEAR, sentence)
-    if figures._COUNT.search(sentence):
+    if figures._COUNT.search(lowered):
         assert figures._COUNTED_WORD.search(lowered)
     if re.search(figures._WNUM, sentence) and not re.search(r"\d", sentence):
         assert figures._NUMBER_WORD.search(lowered)
     if not figures._NUMBER_WORD.search(lowered):  # without number words, the digits-only variants agree
         for plain, digits in ((figures._COUNT, figures._COUNT_DIGITS), (figures._DURATION, figures._DURATION_DIGITS)):
-            assert [m.span() for m in digits.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+            assert [m.span() for m in digits.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)]
     if any(p.search(sentence) for p in (figures._DATE_DMY, figures._DATE_MDY, figures._DATE_MY)):
         assert any(stem in sentence for stem in figures._MONTH_STEMS)
 
@@ -278,7 +278,12 @@ def folded_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(event_type, pattern) for event_type, _, pattern in events.EVENT_PATTERNS] + [
         ("_ENTRY_TALKS", events._ENTRY_TALKS),
         *((name, getattr(extract, name)) for name in ("_SAID_MUST", "_CONDITION", "_MODAL")),
+        *((name, getattr(figures, name)) for name in FOLDED_FIGURES),
     ]
+
+
+FOLDED_FIGURES = ("_PERCENT", "_PERCENT_WORDS", "_A_DURATION", "_DURATION", "_DURATION_DIGITS", "_ONE_IN", "_FRACTION",
+                  "_COUNT", "_COUNT_DIGITS")  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)
@@ -286,6 +291,7 @@ def folded_patterns() -> list[tuple[str, re.Pattern[str]]]:
 @example("Witkoff met Putin; the truce was declared; a POW swap; drone attacks; they SİGNED a deal")
 @example("Leaders meet Trump; they MEET for two hours; Putin meets ſwiss envoys")
 @example("Kyiv SAID that Russia MUST withdraw, provided Moscow … ONCE again; iF only")
+@example("Fıve Troops for 3 dayſ, ONE in FIVE, 20 PER CENT, Twenty-Five Percent, for a Week, 2 \u212am, A Third of")
 def test_patterns_in_folded_text_find_what_ignorecase_finds_in_the_text(text: str) -> None:
     lowered = fold(text)
     for name, pattern in folded_patterns():
@@ -296,3 +302,9 @@ def test_patterns_in_folded_text_find_what_ignorecase_finds_in_the_text(text: st
             (m.span(), tuple(g and fold(g) for g in m.groups()))
             for m in re.compile(pattern.pattern, re.IGNORECASE).finditer(text)
         ], name
+
+
+def test_numbers_and_units_spelt_with_letters_ignorecase_treats_alike_are_read() -> None:
+    # (with IGNORECASE in the sentence, "fıve" and "dayſ" matched but were then looked up as written, and failed)
+    found = [(f.rule, f.value, f.unit) for f in figures.find_figures("Fıve troops stayed for 3 dayſ.")]
+    assert found == [("count", 5.0, "troops"), ("duration", 3.0, "day")]
