@@ -134,10 +134,10 @@ def relative_dates(sentence: str, anchor: dt.date | None, context: str | None = 
 
 
 def _relative_dates(
-    sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure]
+    sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure], lowered: str | None = None
 ) -> list[RelativeDate]:
     without_year = _without_year(sentence, anchor, context, figures) if _MONTH_NAME.search(sentence) else []
-    lowered = fold(sentence)
+    lowered = fold(sentence) if lowered is None else lowered
     if not any(map(lowered.__contains__, _KEYWORDS)):
         return without_year  # most sentences: spare them the pattern
     found = []
@@ -261,13 +261,19 @@ def _nearest_year(
 
 
 def with_relative_dates(
-    sentence: str, figures: list[Figure], anchor: dt.date | None, context: str | None = None
+    sentence: str,
+    figures: list[Figure],
+    anchor: dt.date | None,
+    context: str | None = None,
+    *,
+    lowered: str | None = None,
 ) -> list[Figure]:
     """``figures`` with the relative dates of ``sentence`` added; a figure inside a relative
     date ("two weeks" in "two weeks ago") gives way to it, and a relative date to a date figure.
     Without ``anchor``, a day or month without a year takes its year from the latest date figure
-    before it in the sentence, else from ``context`` (see :func:`latest_date`). Sorted by position."""
-    relative = _relative_dates(sentence, anchor, context, figures)
+    before it in the sentence, else from ``context`` (see :func:`latest_date`). Sorted by position.
+    ``lowered`` is fold(sentence), when the caller has it already."""
+    relative = _relative_dates(sentence, anchor, context, figures, lowered)
     if not relative:
         return figures
     dated = [f for f in figures if f.rule == "date"]

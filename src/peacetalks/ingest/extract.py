@@ -319,7 +319,8 @@ def extract(doc: Document, lexicon: Lexicon) -> list[Evidence]:
         sentence, folded_sentence = text[start:end], folded[start:end]
         if len(proposals) > 1:
             proposals = _without_appositions(sentence, proposals)
-        figures = with_relative_dates(sentence, find_figures(sentence, counted), doc.source.published, context)
+        found_figures = find_figures(sentence, counted, lowered=folded_sentence)
+        figures = with_relative_dates(sentence, found_figures, doc.source.published, context, lowered=folded_sentence)
         here = []
         if heads and head_starts[-1] >= start:
             first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)

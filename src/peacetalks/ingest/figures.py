@@ -481,12 +481,13 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
-def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
+def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str | None = None) -> list[Figure]:
     """Every figure in ``sentence``, offsets relative to it, in order of position. ``unit_before``
     is the unit of the last count of the sentence before in its paragraph, which a number without
     its noun after a verb takes when the sentence has no count of its own ("The UN verified 2,088
-    civilian deaths in 2024. In 2023 it recorded 1,974.")."""
-    lowered = fold(sentence)
+    civilian deaths in 2024. In 2023 it recorded 1,974."). ``lowered`` is fold(sentence), when the
+    caller has it already."""
+    lowered = fold(sentence) if lowered is None else lowered
 
     def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
         return any(map(lowered.__contains__, words))
