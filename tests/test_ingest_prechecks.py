@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from peacetalks.ingest import events, extract, figures, sentences
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
-from peacetalks.ingest.patterns import fold
+from peacetalks.ingest.patterns import AtWordStart, fold
 from peacetalks.ingest.sentences import _word_before
 from peacetalks.ingest.types import Evidence, evidence_of
 
@@ -308,3 +308,26 @@ def test_numbers_and_units_spelt_with_letters_ignorecase_treats_alike_are_read()
     # (with IGNORECASE in the sentence, "fıve" and "dayſ" matched but were then looked up as written, and failed)
     found = [(f.rule, f.value, f.unit) for f in figures.find_figures("Fıve troops stayed for 3 dayſ.")]
     assert found == [("count", 5.0, "troops"), ("duration", 3.0, "day")]
+
+
+WORD_PIECES = ["demands", "Demand", "reject", "rejects", "pre-", "-", "x", "_", "crimea", "crimeas", "the bloc",
+               "security guarantee", "guarantees", "2", " ", "  ", "\n", "’", "(", "é", "ſ"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORD_PIECES), st.text(max_size=2)), max_size=16).map("".join))
+@example("demands-reject xreject demand_demanded, rejects")
+@example("crimea-crimeas security guarantees_ guarantee")
+def test_searching_from_the_character_before_a_word_finds_what_the_pattern_finds(text: str) -> None:
+    lowered = fold(text)
+    terms = lexicon_module._alternation(dict.fromkeys(["crimea", "the bloc", "security guarantee"]), any_case=True)
+    assert isinstance(terms, AtWordStart)
+    for fast in (extract._CUE_WORDS, terms):
+        assert [(m.span(), m.groups(), m.re) for m in fast.finditer(lowered)] == [
+            (m.span(), m.groups(), m.re) for m in fast.pattern.finditer(lowered)
+        ]
+
+
+def test_a_pattern_searched_from_the_character_before_must_open_with_its_look_behind() -> None:
+    with pytest.raises(ValueError, match="does not open"):
+        AtWordStart(re.compile(r"\bdemand"), r"\w")

@@ -63,7 +63,7 @@ from peacetalks.ingest.dates import latest_date, with_relative_dates
 from peacetalks.ingest.events import MakeItem, distinct_events, events
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention
-from peacetalks.ingest.patterns import fold
+from peacetalks.ingest.patterns import AtWordStart, fold
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence, evidence_of
 
@@ -1474,6 +1474,9 @@ _OTHERS = re.compile(
 )
 
 
+_CUE_WORDS = AtWordStart(CUE, r"\w-")  # CUE, found faster
+
+
 def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Match[str]]:
     """Stance cues in order: the verbs and nouns of STANCE_CUES (found in ``folded``, fold(sentence)),
     the modal of reported demands (from shortly before the sentence's first ``modal``, as far as
@@ -1481,7 +1484,7 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     "withdraw … from"."""
     # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's; "changed
     # hands", "in Russian hands": a noun
-    cues = list(CUE.finditer(folded))
+    cues = list(_CUE_WORDS.finditer(folded))
     if "need" in folded or "hands" in folded:
         cues = [
             c
