@@ -331,3 +331,19 @@ def test_searching_from_the_character_before_a_word_finds_what_the_pattern_finds
 def test_a_pattern_searched_from_the_character_before_must_open_with_its_look_behind() -> None:
     with pytest.raises(ValueError, match="does not open"):
         AtWordStart(re.compile(r"\bdemand"), r"\w")
+
+
+SAYING_PIECES = ["according", "ACCORDİNG", "to", "the", "quoted", "Cited", "cıted", "said", "Said", ",", "”", ",”",
+                 " ", "  ", "Peskov", "spokesman", "adviser"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SAYING_PIECES), st.text(max_size=2)), max_size=10).map(" ".join))
+def test_the_attribution_patterns_run_wherever_they_match(before: str) -> None:
+    words = fold(before)
+    if extract._ACCORDING_TO.search(before):
+        assert "according" in words
+    if extract._QUOTED.search(before):
+        assert "quoted" in words or "cited" in words
+    if extract._SAID_BEFORE.search(before) or extract._AFTER_COMMA.search(before):
+        assert "," in before

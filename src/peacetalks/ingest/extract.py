@@ -805,7 +805,7 @@ def _stances(
         return
     named = [*issues, *proposals]
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
-    attribution = _attribution(sentence, actors, antecedents, lexicon) or quoted
+    attribution = _attribution(sentence, actors, antecedents, lexicon, folded) or quoted
     if modal and attribution is not None:
         cues = _ordered([*cues, *_MODAL.finditer(folded, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
@@ -1599,19 +1599,28 @@ def _pronoun_speaker(
     return None
 
 
-def _attribution(sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon) -> Mention | None:
+def _attribution(
+    sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon, folded: str | None = None
+) -> Mention | None:
     """Who the sentence says is speaking, when named after what is said: "…, Peskov said on
     Thursday", "…, said an adviser to Zelensky", "according to the Kremlin", "quoted Lavrov as
-    saying"; or "…, he said", "…, the minister added"."""
+    saying"; or "…, he said", "…, the minister added". ``folded`` is fold(sentence), if the caller has it."""
     if "," not in sentence and "ccording" not in sentence and " as saying" not in sentence:
         return None  # every form below but two follows a comma
+    if folded is None:
+        folded = fold(sentence)
     for a in actors[:-4:-1]:  # an attribution names one of the last actors of the sentence
         before = sentence[max(0, a.start - 60) : a.start]
-        if _ACCORDING_TO.search(before) or (_SAID_BEFORE.search(before) and _CLAUSE_END.match(sentence, a.end)):
+        # (each pattern only where its words are: _SAID_BEFORE and _AFTER_COMMA open with a comma)
+        words = folded[max(0, a.start - 60) : a.start]
+        comma = "," in before
+        if ("according" in words and _ACCORDING_TO.search(before)) or (
+            comma and _SAID_BEFORE.search(before) and _CLAUSE_END.match(sentence, a.end)
+        ):
             return a
-        if _QUOTED.search(before) and _AS_SAYING.match(sentence, a.end):
+        if ("quoted" in words or "cited" in words) and _QUOTED.search(before) and _AS_SAYING.match(sentence, a.end):
             return a
-        speaks = _AFTER_COMMA.search(before) and _SAYS_AT_END.match(sentence, a.end)
+        speaks = comma and _AFTER_COMMA.search(before) and _SAYS_AT_END.match(sentence, a.end)
         if speaks and (not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before)):
             return a
     m = _PRONOUN_SAYS.search(sentence) if antecedents.subject or antecedents.person else None
