@@ -748,9 +748,12 @@ def _sentence_evidence(
     yield from events(sentence, folded, actors, issues, figures, lexicon, item)
 
 
-def _within_term(actor: Mention, term: Mention) -> bool:
-    """Whether ``actor`` lies inside the longer ``term`` ("NATO" in "NATO membership")."""
-    return term.start <= actor.start and actor.end <= term.end and term.end - term.start > actor.end - actor.start
+def _within_term(actor: Mention, terms: list[Mention]) -> bool:
+    """Whether ``actor`` lies inside one of the longer ``terms`` ("NATO" in "NATO membership")."""
+    for term in terms:  # (a loop: a generator over the terms took longer than the rest of the check)
+        if term.start <= actor.start and actor.end <= term.end and term.end - term.start > actor.end - actor.start:
+            return True
+    return False
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
@@ -817,7 +820,7 @@ def _stances(
     told = {m.end() for c in cues if (m := _THE.match(sentence, c.end()))}
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
-    subjects = [a for a in subjects if not any(_within_term(a, m) for m in issues)]
+    subjects = [a for a in subjects if not _within_term(a, issues)]
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
