@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from peacetalks.ingest import events, extract, figures, sentences
+from peacetalks.ingest import dates, events, extract, figures, sentences
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
 from peacetalks.ingest.patterns import AtWordStart, fold
@@ -347,3 +347,18 @@ def test_the_attribution_patterns_run_wherever_they_match(before: str) -> None:
         assert "quoted" in words or "cited" in words
     if extract._SAID_BEFORE.search(before) or extract._AFTER_COMMA.search(before):
         assert "," in before
+
+
+DATE_PIECES = ["two", "Two", "years", "YEARS", "ago", "AGO", "this", "last", "next", "Next", "week", "month", "Monday",
+               "on", "yesterday", "tonight", "morning", "the", "day", "before", "earlier", "3", "ſunday"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(DATE_PIECES), st.text(max_size=2)), max_size=10).map(" ".join))
+@example("two YEARS AGO, earlier this month and next week")
+def test_the_relative_date_pattern_runs_wherever_it_matches(sentence: str) -> None:
+    lowered = fold(sentence)
+    if dates._PHRASE_FOLDED.search(lowered):
+        assert any(w in lowered for w in dates._KEYWORDS) or (
+            any(w in lowered for w in dates._PERIODS) and any(w in lowered for w in dates._PERIOD_WORDS)
+        )
