@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 from peacetalks.ingest.figures import Figure
 from peacetalks.ingest.lexicon import Lexicon, Mention
+from peacetalks.ingest.patterns import trie_pattern
 from peacetalks.ingest.types import Evidence
 
 #: Makes an evidence item from offsets within the sentence: (kind, start, end, extractor, confidence, **fields).
@@ -126,13 +127,17 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 # The talks pattern with IGNORECASE, for the sentence itself where "meet" occurs: its "leaders meet
 # Trump" needs the capital, which fold(sentence) has lost.
 _TALKS_CASED = re.compile(EVENT_PATTERNS[-1][2].pattern, re.IGNORECASE)
-# Searched for in fold(sentence), so in lower case, case-sensitively: several times faster.
-EVENT_VERB = re.compile(
-    r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
-    r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
-    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded|meets?|spen[dt]|brought|ended|"
-    r"opened|opens?|begun|begins?|adopts|receive[sd]?|come\s+home|came\s+home|takes\s+place)\b"
-)
+# A verb that says an event happened or is set (or a word of time), one of which an undated event needs.
+_EVENT_VERBS = (
+    "held", "took place", "signed", "exchanged", "swapped", "carried out", "launched", "struck", "hit", "met", "agreed",
+    "announced", "concluded", "returned", "freed", "released", "declared", "began", "started", "resumed", "hosted",
+    "attended", "killed", "shelled", "will be held", "scheduled", "postponed", "after", "during", "following",
+    "reported", "responded", "meet", "meets", "spend", "spent", "brought", "ended", "opened", "open", "opens", "begun",
+    "begin", "begins", "adopts", "receive", "received", "receives", "come home", "came home", "takes place",
+)  # fmt: skip
+# Searched for in fold(sentence), so in lower case, case-sensitively: several times faster; as a trie, a
+# third faster again than the flat alternation.
+EVENT_VERB = re.compile(r"\b(?:" + trie_pattern(_EVENT_VERBS, blank=r"\s+") + r")\b")
 
 
 # "the meeting", "the talks": a definite reference to one event, not an ordinal one ("the second round").

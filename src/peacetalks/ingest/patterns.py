@@ -15,9 +15,9 @@ _Node = dict[str, "_Node"]
 _END = ""
 
 
-def trie_pattern(words: Iterable[str], *, not_after: str | None = None) -> str:
-    """A pattern matching exactly ``words``; a space in a word matches any run of blanks or hyphens.
-    With ``not_after``, a one-character class such as ``\\w``, a match must not follow such a character."""
+def trie_pattern(words: Iterable[str], *, not_after: str | None = None, blank: str = r"[\s-]+") -> str:
+    """A pattern matching exactly ``words``; a space in a word matches ``blank``, any run of blanks or
+    hyphens. With ``not_after``, a one-character class such as ``\\w``, a match must not follow such a character."""
     root: _Node = {}
     for word in words:
         node = root
@@ -27,22 +27,23 @@ def trie_pattern(words: Iterable[str], *, not_after: str | None = None) -> str:
     if not root:
         return "(?!)"
     if not_after is None:
-        return _pattern(root)
+        return _pattern(root, blank)
     if _END in root or " " in root:
-        return f"(?<!{not_after})" + _pattern(root)
+        return f"(?<!{not_after})" + _pattern(root, blank)
     # The check on the character before, made after the first character: re can then skip ahead
     # to the possible first characters instead of making the check at every position.
     return (
         "(?:"
         + "|".join(
-            f"{re.escape(ch)}(?<!{not_after}{re.escape(ch)}){_pattern(child)}" for ch, child in sorted(root.items())
+            f"{re.escape(ch)}(?<!{not_after}{re.escape(ch)}){_pattern(child, blank)}"
+            for ch, child in sorted(root.items())
         )
         + ")"
     )
 
 
-def _pattern(node: _Node) -> str:
-    branches = [(r"[\s-]+" if ch == " " else re.escape(ch)) + _pattern(child)
+def _pattern(node: _Node, blank: str) -> str:
+    branches = [(blank if ch == " " else re.escape(ch)) + _pattern(child, blank)
                 for ch, child in sorted(node.items()) if ch != _END]
     if not branches:
         return ""
