@@ -288,7 +288,7 @@ def folded_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The patterns written in lower case to be searched for in fold(text) instead of with IGNORECASE in the text."""
     return [(event_type, pattern) for event_type, _, pattern in events.EVENT_PATTERNS] + [
         ("_ENTRY_TALKS", events._ENTRY_TALKS),
-        *((name, getattr(extract, name)) for name in ("_SAID_MUST", "_CONDITION", "_MODAL")),
+        *((name, getattr(extract, name)) for name in ("_SAID_MUST", "_CONDITION", "_MODAL", "_NEGATION", "_HEDGE")),
         *((name, getattr(figures, name)) for name in FOLDED_FIGURES),
     ]
 

@@ -96,13 +96,11 @@ _SAID_MUST = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
     r"declin\w*\s+to|(?:is|are|was|were)\s+against|no\s+intention\s+of|(?:has|have|had)\s+yet\s+to|"
-    r"stopp\w*\s+short\s+of|fail\w*\s+to)\b|n't\b",
-    re.IGNORECASE,
-)
+    r"stopp\w*\s+short\s+of|fail\w*\s+to)\b|n't\b"
+)  # in fold(sentence)
 _HEDGE = re.compile(
-    r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of|expected\s+to|said\s+to\s+be)\b",
-    re.IGNORECASE,
-)
+    r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of|expected\s+to|said\s+to\s+be)\b"
+)  # in fold(sentence)
 _CONDITION = re.compile(
     r"\b(?:provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition(?:\s+that)?|as\s+long\s+as|"
     r"only\s+if|only\s+after|only\s+when|if|unless|in\s+exchange\s+for|in\s+return\s+for|subject\s+to|"
@@ -1005,8 +1003,10 @@ def _stances(
         governed.add((c_start, speaker.start))
         spoke.setdefault(c_start, speaker)
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
-        between = sentence[speaker.end if speaker.start < cue.start() else c_start : cue.start()]
-        negated = bool(_NEGATION.search(between[-30:])) or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
+        after = speaker.end if speaker.start < cue.start() else c_start
+        between = sentence[after : cue.start()]
+        negated = bool(_NEGATION.search(folded[max(after, cue.start() - 30) : cue.start()]))
+        negated = negated or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
         negated = negated or bool(_NEITHER.search(sentence, max(0, speaker.start - 9), speaker.start))
         cond_end = c_end if c_end > cue.end() else len(sentence)
         if _BUT_ONLY.match(sentence, cond_end):
@@ -1017,7 +1017,7 @@ def _stances(
         if conditional and stance in ("accept", "support"):
             recorded = "offer"
         confidence = 0.85 - min(len(between), 120) / 600
-        if _HEDGE.search(sentence[max(c_start, speaker.start - 40) : cue.start()]):
+        if _HEDGE.search(folded[max(c_start, speaker.start - 40) : cue.start()]):
             confidence -= 0.2
         if inherited or id(speaker) in together:
             confidence -= 0.1
