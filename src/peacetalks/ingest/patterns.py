@@ -1,4 +1,5 @@
-"""One regular expression for many words, as a trie.
+"""One regular expression for many words, as a trie; text folded as IGNORECASE sees it; words
+searched for from the character before them.
 
 Python's ``re`` tries every branch of a flat alternation at each position; nesting the branches
 by shared prefix ("demand(?:s|ed|ing)?") lets it fail after one character instead, which made
@@ -83,7 +84,7 @@ class AtWordStart:
         """As ``pattern.finditer(text)``, for a pattern that matches at least one character."""
         at = 0
         while at <= len(text):
-            m = self.pattern.match(text, at)  # one at ``at`` itself: the character before may be before ``at``
+            m = self.pattern.match(text, at)  # (at ``at`` itself the character before is not searched below)
             if m is None:
                 before = self._after.search(text, at)
                 if before is None:
