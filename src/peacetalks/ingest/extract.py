@@ -1003,9 +1003,9 @@ def _stances(
         governed.add((c_start, speaker.start))
         spoke.setdefault(c_start, speaker)
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
-        from_ = speaker.end if speaker.start < cue.start() else c_start
-        between = sentence[from_ : cue.start()]
-        negated = bool(_NEGATION.search(folded[max(from_, cue.start() - 30) : cue.start()]))
+        words_start = speaker.end if speaker.start < cue.start() else c_start
+        between = sentence[words_start : cue.start()]
+        negated = bool(_NEGATION.search(folded[max(words_start, cue.start() - 30) : cue.start()]))
         negated = negated or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
         negated = negated or bool(_NEITHER.search(sentence, max(0, speaker.start - 9), speaker.start))
         cond_end = c_end if c_end > cue.end() else len(sentence)
