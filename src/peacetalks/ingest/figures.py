@@ -205,20 +205,22 @@ _AREA = re.compile(
     re.IGNORECASE,
 )
 # "20pc": British papers' short form.
-_PERCENT = re.compile(rf"{_NUM}[\s-]?(%|per\s?cent\b|percent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
-# "ten per cent": the same with the number in words (the groups: none, none, the word, the unit).
+# The patterns marked "in fold(sentence)" are searched for there, case-sensitively: written in lower case,
+# they find there what they find with IGNORECASE in the sentence (tests/test_ingest_prechecks.py), about
+# twice as fast. Text whose case is kept is read from the sentence by the match's offsets.
+_PERCENT = re.compile(rf"{_NUM}[\s-]?(%|per\s?cent\b|percent\b|pc\b|percentage\s+points?\b)")  # in fold(sentence)
+# "ten per cent": the same with the number in words (the groups: none, none, the word, the unit); in fold(sentence).
 _PERCENT_WORDS = re.compile(
-    rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b", re.IGNORECASE
+    rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b"
 )
 _DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
-# "for a week", "within a year": a duration of one unit without a number.
+# "for a week", "within a year": a duration of one unit without a number (in fold(sentence)).
 # "up 6 points in a month": "in" only where the clause ends after it ("in a year when" is no span).
 _A_DURATION = re.compile(
     r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+|more\s+than\s+|"
     r"less\s+than\s+|over\s+|under\s+|at\s+least\s+)?an?\s+"
     r"(hour|day|week|fortnight|month|year|decade)\b"
-    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))",
-    re.IGNORECASE,
+    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))"
 )
 # "Two days later", "Four years on,", "three days after the deal": a point in time, not a
 # duration, unless a word before says it lasted ("for two days before agreeing").
@@ -227,8 +229,8 @@ _LATER = re.compile(r"\s*(?:later|earlier)\b", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"\b(?:for|within|over|lasting|during)\s+(?:about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # "these two nations", "the two sides": a reference back, not a count.
 _REFERENCE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
-_DURATION = re.compile(_WNUM + _DURATION_UNITS, re.IGNORECASE)
-_DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS, re.IGNORECASE)
+_DURATION = re.compile(_WNUM + _DURATION_UNITS)  # in fold(sentence)
+_DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS)  # in fold(sentence)
 _COUNTED = {
     "troops": "troops",
     "soldiers": "troops",
@@ -398,15 +400,12 @@ _MILITARY = re.compile(
     r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
 )
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll|lost)\b", re.IGNORECASE)
-# "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages.
+# "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages (in fold(sentence)).
 _ONE_IN = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|"
-    r"nine|ten)\b",
-    re.IGNORECASE,
+    r"nine|ten)\b"
 )
-_FRACTION = re.compile(
-    r"\b(a|one|two|three)[\s-]+(third|quarter|fifth|tenth)s?(?=\s+of\b)(?!\s+of\s+an?\s)", re.IGNORECASE
-)
+_FRACTION = re.compile(r"\b(a|one|two|three)[\s-]+(third|quarter|fifth|tenth)s?(?=\s+of\b)(?!\s+of\s+an?\s)")
 _PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # "175 for 175", "a 1,000-for-1,000 exchange": a prisoner swap, one figure.
 _SWAP = re.compile(rf"{_NUM}(?:\s+|-)for(?:\s+|-){_NUM}")
@@ -447,8 +446,8 @@ _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
 _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
 _COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
-_COUNT = re.compile(_WNUM + _COUNTED_NOUN, re.IGNORECASE)
-_COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN, re.IGNORECASE)
+_COUNT = re.compile(_WNUM + _COUNTED_NOUN)  # in fold(sentence)
+_COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN)  # in fold(sentence)
 # "put Russian casualties, killed, wounded and missing, at about 1.2 million", "civilian deaths at
 # 2,514": a count with its noun before "at" (before the army's rule: "military casualties at 500,000").
 _NOUN_AT = re.compile(
@@ -547,12 +546,13 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
-def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
+def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str | None = None) -> list[Figure]:
     """Every figure in ``sentence``, offsets relative to it, in order of position. ``unit_before``
     is the unit of the last count of the sentence before in its paragraph, which a number without
     its noun after a verb takes when the sentence has no count of its own ("The UN verified 2,088
-    civilian deaths in 2024. In 2023 it recorded 1,974.")."""
-    lowered = fold(sentence)
+    civilian deaths in 2024. In 2023 it recorded 1,974."). ``lowered`` is fold(sentence), when the
+    caller has it already."""
+    lowered = fold(sentence) if lowered is None else lowered
 
     def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
         return any(map(lowered.__contains__, words))
@@ -561,7 +561,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
     durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute")
     # "for a week" has no number; the words before one of its units are few.
     one_unit = durations and has("for", "within", "over", "lasting", "up", "in a")
-    if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(sentence)):
+    if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(lowered)):
         return []  # most sentences: spare them the patterns below
     month = any(map(sentence.__contains__, _MONTH_STEMS))
     duration, count = (_DURATION, _COUNT) if number_words else (_DURATION_DIGITS, _COUNT_DIGITS)
@@ -697,7 +697,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         extra = {"stated_value": value, "stated_unit": stated}
         add(Figure(m.start(), m.end(), "length", round(km, 3), "km", extra=extra))
     percents = (
-        [*_PERCENT.finditer(sentence), *(_PERCENT_WORDS.finditer(sentence) if number_words else ())]
+        [*_PERCENT.finditer(lowered), *(_PERCENT_WORDS.finditer(lowered) if number_words else ())]
         if has("%", "per", "pc")
         else ()
     )
@@ -716,21 +716,21 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             )
         )
     if number_words:
-        for m in _ONE_IN.finditer(sentence):
+        for m in _ONE_IN.finditer(lowered):
             part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
             if part < whole:
                 add(_share(sentence, m, 100 * part / whole))
-    for m in _FRACTION.finditer(sentence) if has("third", "quarter", "fifth", "tenth") else ():
+    for m in _FRACTION.finditer(lowered) if has("third", "quarter", "fifth", "tenth") else ():
         part = 1 if m[1].lower() == "a" else _WORD_NUMBERS[m[1].lower()]
         add(_share(sentence, m, 100 * part / _PARTS[m[2].lower()]))
-    for m in duration.finditer(sentence) if durations else ():
+    for m in duration.finditer(lowered) if durations else ():
         if sentence[m.end() : m.end() + 4].lower() == " old":
             continue
         lasted = _SPAN_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
         if _RELATIVE_AFTER.match(sentence, m.end()) and not lasted:
             continue
         add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
-    for m in _A_DURATION.finditer(sentence) if one_unit else ():
+    for m in _A_DURATION.finditer(lowered) if one_unit else ():
         if _LATER.match(sentence, m.end()):
             continue  # "handed over a year later" is a point in time
         add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
@@ -741,7 +741,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
     for m in _SAMPLE.finditer(sentence) if "=" in sentence else ():
         add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), "people", extra={"sample": True}))
     # the digits-only pattern skips ahead to digits faster than a search for its nouns would
-    for m in count.finditer(sentence) if not number_words or _COUNTED_WORD.search(lowered) else ():
+    for m in count.finditer(lowered) if not number_words or _COUNTED_WORD.search(lowered) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         unit = _COUNTED[m[5].lower()]
@@ -933,7 +933,7 @@ def _left_alone(sentence: str, taken: list[tuple[int, int]]) -> bool:
 def _share(sentence: str, m: re.Match[str], percent: float) -> Figure:
     """ "one in five Ukrainians", "a third of the territory" as a percentage, with what it measures."""
     measure = _MEASURE_AFTER.match(sentence, m.end()) or re.match(r"\s+([A-Za-z][^,;.()]{2,60})", sentence[m.end() :])
-    extra = {"stated": " ".join(m[0].split())}
+    extra = {"stated": " ".join(sentence[m.start() : m.end()].split())}  # (as written: m may be in fold(sentence))
     return Figure(m.start(), m.end(), "percent", round(percent, 2), "%", measure[1].strip() if measure else None, extra)
 
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from peacetalks.case.types import ActorKind, Case, Proposal
 from peacetalks.ingest.dates import latest_date
 from peacetalks.ingest.figures import _MONTHS, _WORD_NUMBERS, Figure
-from peacetalks.ingest.patterns import fold, trie_pattern
+from peacetalks.ingest.patterns import AtWordStart, fold, trie_pattern
 
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
 #: ("Moscow's memorandum" is no plan of Moscow's without one in its names).
@@ -330,7 +330,9 @@ def _folds_like_ignorecase(c: str) -> bool:
     return (c < "\u0250" and c != "µ") or c.lower() == c.upper() == c
 
 
-def _alternation(table: Mapping[str, object], *, any_case: bool, flags: int = 0) -> re.Pattern[str] | None:
+def _alternation(
+    table: Mapping[str, object], *, any_case: bool, flags: int = 0
+) -> re.Pattern[str] | AtWordStart | None:
     """Any key of ``table`` as a whole word; ``any_case`` terms also in the plural."""
     if not table:
         return None
@@ -339,8 +341,9 @@ def _alternation(table: Mapping[str, object], *, any_case: bool, flags: int = 0)
         # after the first one lets re skip ahead to those (twice as fast).
         words = trie_pattern(table, not_after=r"\w")
         return re.compile(rf"(?:{words})(?![\w-])", flags)
-    # In lower-case text (or with IGNORECASE) checking it first rules out most positions at once.
-    return re.compile(rf"(?<!\w)(?:{trie_pattern(table)})(?:e?s)?(?![\w-])", flags)
+    # In lower-case text (or with IGNORECASE) checking it first rules out most positions at once,
+    # and searching from the character before (see AtWordStart) a quarter of the rest.
+    return AtWordStart(re.compile(rf"(?<!\w)(?:{trie_pattern(table)})(?:e?s)?(?![\w-])", flags), r"\w")
 
 
 def _lookup(table: dict[str, tuple[str, ...]], key: str) -> tuple[str, ...] | None:
