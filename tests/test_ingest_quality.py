@@ -96,14 +96,14 @@ def test_heldout14_and_heldout15_tuned_on_for_proposals_and_figures_keep_their_s
     # scored once untuned (rules-8): proposal recall 0.86 (62/72), figure recall 0.91 (271/297,
     # heldout15 0.89); then the proposal and figure rules were improved on their misses and false
     # alarms (branch prop6): proposal precision 0.97 and recall 0.99 (71/72), figure precision 0.97
-    # and recall 0.94 (280/297, heldout15 0.94). Tuned numbers: heldout16 and heldout17 say what
-    # carries over.
+    # and recall 0.94 (280/297, heldout15 0.94); with the figure classes of rules-10 (branch fig7)
+    # 0.98 / 0.96 (286/297). Tuned numbers: heldout16 and heldout17 said what carried over.
     sets = annotated_sets()
     scores = evaluate(sets["heldout14"] + sets["heldout15"], lexicon)
     proposal, figure = scores["proposal"], scores["figure"]
     assert proposal.precision is not None and proposal.precision >= 0.93, proposal.false_alarms
     assert proposal.recall is not None and proposal.recall >= 0.96, proposal.misses
-    assert figure.recall is not None and figure.recall >= 0.92, figure.misses
+    assert figure.recall is not None and figure.recall >= 0.94, figure.misses
     for name in ("heldout14", "heldout15"):  # figure precision of the target on each set
         figure = evaluate(sets[name], lexicon)["figure"]
         assert figure.precision is not None and figure.precision >= 0.93, figure.false_alarms

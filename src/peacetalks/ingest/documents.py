@@ -225,7 +225,9 @@ _LABEL = re.compile(rf"(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)
 
 def label(sentence: str) -> re.Match[str] | None:
     """The label ``sentence`` opens with, if any (see _LABEL)."""
-    found = _LABEL.match(sentence) if ("– " in sentence[:60] or ": " in sentence[:60]) else None
+    # a label ends in a dash or a colon: without one the pattern is not run (the first look is
+    # never narrower than the rule: "MOSCOW — …" and long labels pass it)
+    found = _LABEL.match(sentence) if ("–" in sentence or "—" in sentence or ":" in sentence) else None
     return found if found is not None and found.end() > 0 else None
 
 
