@@ -129,6 +129,7 @@ _PRONOUN_SAYS = re.compile(
     r"\b(?:(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|told|added|stated|warned|insisted|argued|wrote)|"
     r"(?:said|says|added|wrote)\s+(?:he|she))\b"
 )
+_LINE_BREAK = re.compile("\n")
 _QUOTES = ('"', "“", "”")
 _OWNS = re.compile(r"['’]s?\b")
 _BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
@@ -274,7 +275,7 @@ def candidates(
     for s0, s1 in spans:
         first, last = bisect.bisect_left(obj_starts, s0), bisect.bisect_left(obj_starts, s1)
         objects_in.append([o for o in objects_found[first:last] if o[0].end <= s1])
-    breaks = [i for i, c in enumerate(text) if c == "\n"]  # (a paragraph ends at a line break)
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]  # (a paragraph ends at a line break)
     paragraph = [bisect.bisect_left(breaks, s0) for s0, _ in spans]
     paragraph_start: dict[int, int] = {}
     for k, number in enumerate(paragraph):
