@@ -100,6 +100,7 @@ def test_retraining_reproduces_the_shipped_model() -> None:
     """The weights can never go stale against the features or the rules: retrain after changing them."""
     sys.path.insert(0, str(BENCHMARKS))
     import train_stance
+    from eval_ingest import FRESH
 
     shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     retrained = train_stance.train()
@@ -107,8 +108,7 @@ def test_retraining_reproduces_the_shipped_model() -> None:
     assert shipped["rules"] == EXTRACTOR_VERSION, "retrain: python benchmarks/train_stance.py"
     assert retrained == shipped, "retrain: python benchmarks/train_stance.py"
     assert shipped["features"] == list(FEATURES)
-    # (trained on the tuning sets and the two fresh sets named; a sealed set stays unseen)
-    assert set(shipped["trained_on"]) == {*train_stance.TUNING, *train_stance.TRAINED_FRESH}
+    assert not set(FRESH) & set(shipped["trained_on"])  # the fresh sets stay unseen
     cv = shipped["cross_validation"]["untuned"]  # out of fold, on the families no rules were tuned on
     assert cv["learned"]["precision"] >= 0.8 and cv["learned"]["recall"] > cv["rules"]["recall"]
 
