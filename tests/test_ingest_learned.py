@@ -16,7 +16,15 @@ from peacetalks.case.loading import load_case_path
 from peacetalks.catalog import builtin_cases
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest.extract import EXTRACTOR_VERSION, extract
-from peacetalks.ingest.learned import FEATURES, LEARNED_VERSION, MODEL_FILE, model_from_json, shipped_model
+from peacetalks.ingest.learned import (
+    FEATURES,
+    LEARNED_VERSION,
+    MODEL_FILE,
+    candidates,
+    learned_stances,
+    model_from_json,
+    shipped_model,
+)
 from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, Evidence, SourceInfo
 from peacetalks.ingest.updates import propose
@@ -141,3 +149,25 @@ def test_a_learned_stance_without_a_cue_is_proposed_as_may_have_moved(lexicon: L
     ]
     [update] = [u for u in propose(lexicon.case, doc, items) if u.kind == "position"]
     assert update.payload["may_have_moved"] and update.payload["stances"] == "a stance (no cue)"
+
+
+def test_the_scan_extract_hands_over_gives_what_the_model_finds_on_its_own(lexicon: Lexicon) -> None:
+    text = (
+        "Russia rejected the ceasefire proposal on Monday.\n"
+        "Zelensky told reporters on Friday that the return of Crimea remained the goal. Kyiv wants guarantees."
+    )
+    doc = Document(SourceInfo("t", "text"), text)
+    assert extract(doc, lexicon, stances="learned") == learned_stances(doc, lexicon, extract(doc, lexicon))
+
+
+def test_a_plans_authors_are_candidates_for_its_contents_and_nearby_actors_in_the_paragraph(lexicon: Lexicon) -> None:
+    text = (
+        "Under the American 28-point draft, the Donetsk region would be handed over.\n"
+        "The sanctions question stays open. Ukraine spoke of it on Monday."
+    )
+    found = {c.pair[:2]: c for c in candidates(Document(SourceInfo("t", "text"), text), lexicon, [])}
+    contents = found[("united-states", "territory-donetsk")].features
+    assert contents[:, list(FEATURES).index("contents")].max() == 1.0
+    nearby = found[("ukraine", "sanctions-relief")].features  # (the actor in the sentence after)
+    assert nearby[:, list(FEATURES).index("actor_after")].max() == 1.0
+    assert ("ukraine", "territory-donetsk") not in found  # (another paragraph, and not carried over)
