@@ -2,11 +2,14 @@
 (actor, issue-or-proposal) pair a document names close together, whether the document attributes a
 stance on it to that actor.
 
-Candidates are the pairs whose actor (resolved to its party) and object share a sentence, or whose
+Candidates are the pairs whose actor (resolved to its party) and object share a sentence; whose
 actor was named one or two sentences before an object whose sentence names no actor (reported
-speech carried on), and the pairs the rules found. Each occurrence of a pair gets the features of
-:data:`FEATURES` (the last nine are the pair's as a whole, the same in all its occurrences); the
-model gives each occurrence a probability and the pair the highest. The rules' findings are
+speech carried on), or in the two sentences before the object's or the one after, in its paragraph;
+the authors of a proposal named in the object's sentence or the two before, in its paragraph (its
+contents); and the pairs the rules found. Each occurrence of a pair gets the features of
+:data:`FEATURES` (some are the pair's or the document's, the same in all its occurrences); the
+model gives each occurrence a probability and the pair the highest. (It is trained by
+multiple-instance learning: a positive pair's best occurrence counts fully, its others little.) The rules' findings are
 features too; as the rules were tuned on the very texts the model is trained on, it is trained on
 what the rules of each set's day found there before they were improved on it
 (``benchmarks/fresh-rules.json``), which is what rules give on text they have not seen. The
@@ -82,7 +85,7 @@ FEATURES: dict[str, str] = {
     "sentences_together": "log(1 + sentences naming both actor and object)",
     "share": "the share of the object's sentences that name the actor too",
     "parties": "log(1 + parties the document names)",
-    "nearby": "the actor named in a sentence near the object's, of its paragraph, (and not carried over)",
+    "nearby": "the actor in the two sentences before the object's or the one after, in its paragraph (not carried)",
     "actor_after": "the actor named in the sentence after the object's",
     "apart": "sentences between the actor's sentence and the object's (0 in one sentence)",
     "same_paragraph": "actor and object in one paragraph",
@@ -296,10 +299,10 @@ def candidates(
         carried = [] if own else [j for j in (k - 1, k - 2) if j >= 0]
         sources = [(k, a) for a in own] + [(j, a) for j in dict.fromkeys([*carried, *near]) for a in actors[j]]
         opener = paragraph_start[paragraph[k]]
-        opening = {p for a in actors[opener] for i in a.ids for p in [lexicon.party(i)]}
+        opening = {lexicon.party(i) for a in actors[opener] for i in a.ids}
         documents = [
-            (j, m) for j in range(max(opener, k - 2), k + 1) for m, is_p in objects_in[j] if is_p
-            if lexicon.proposal_parties.get(m.ids[0])
+            (j, m, plan) for j in range(max(opener, k - 2), k + 1) for m, is_p in objects_in[j] if is_p
+            for plan in m.ids if lexicon.proposal_parties.get(plan)
         ]  # fmt: skip
         for obj, is_proposal in here:
             for obj_id in obj.ids:
@@ -327,10 +330,10 @@ def candidates(
                     for obj_id in obj.ids:
                         at = Occurrence((s0, s1), a, Mention(obj.start, obj.end, (obj_id,)), j == k)
                         found.setdefault((party, obj_id, is_proposal), []).append((at, row))
-            for j, document in documents:  # the contents of a document: its authors' stances
+            for j, document, plan in documents:  # the contents of a document: its authors' stances
                 if document.start == obj.start:
                     continue
-                for party in lexicon.proposal_parties[document.ids[0]]:
+                for party in lexicon.proposal_parties[plan]:
                     values = obj_row.copy()
                     values[_INDEX["contents"]] = values[_INDEX["same_paragraph"]] = 1.0
                     values[_INDEX["apart"]] = k - j
