@@ -259,6 +259,12 @@ _AUXILIARIES = re.compile(
 _TITLE = re.compile(r"(?:\s+(?!and\b|or\b)[A-Z]?[a-z]+){0,3}\s+")
 # An opening phrase before the subject: an actor in it does not speak.
 _OPENING = re.compile(r"(?:[A-Z][a-z]+ing|Asked|After|Before|During|Ahead\s+of|Following)\b[^,;]{0,120},")
+# What may follow the document a sentence ends on: a relative clause or a participle of who wrote it.
+_ENDS_ON = re.compile(
+    r"(?:\s+(?:that|which)\s[^,;:]*|,\s+(?:which|drafted|drawn|written|agreed|worked)\b[^;:]*)?[.!?”\"’]*\s*$"
+)
+# A heading in a summary or bulletin: a line in capitals, or of a word or three ("Guarantees.", "The army:").
+_HEADING = re.compile(r"[^a-z]{2,60}|(?:[\w'’-]+\s+){0,2}[\w'’-]+[.:]")
 _BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A mention straight after one of these words is an object or a place, not a speaker.
 _GOVERNED = re.compile(
@@ -403,6 +409,11 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         if proposals and not subject_now and introduced is not None and introduced.authors:
             # "The first, a 12-point paper, was issued in 2023. It calls for …": a plan named before any actor
             subject_now = proposals[0].start <= 60 and not any(a.start < proposals[0].start for a in speaking)
+            # "… made public the framework that Kyiv and Washington drafted together. It would keep …": the
+            # document the sentence ends on
+            subject_now = subject_now or _ENDS_ON.match(sentence, proposals[-1].end) is not None
+        if current is not None and current.subject and _HEADING.fullmatch(sentence.strip()) and not actors:
+            subject_now = True  # "THE ARMY." between a summary's contents: a heading says nothing of its own
         if current is not None and current.subject and sentence.rstrip().endswith("?"):
             subject_now = True  # "And what does Russia get?": a question between contents says nothing itself
         if current is not None and current.subject and not actors and _ITS.search(sentence):
@@ -1173,31 +1184,76 @@ def _author_stances(
     that the case records among its authors, proposes it (at a low confidence: the sentence may only
     name the plan)."""
     for p in proposals:
-        owner = next((a for a in actors if _owns(sentence, a, p)), None)
-        party = lexicon.party(owner.ids[0]) if owner is not None else None
         authors = lexicon.proposal_parties[p.ids[0]]
-        if owner is None or party not in authors or _COMPARED.search(sentence, 0, owner.start):
-            continue
-        yield item(
-            "stance",
-            owner.start,
-            p.end,
-            "stance/author",
-            0.55,
-            actor_id=party,
-            actor_name=lexicon.actor_names[party],
-            speaker_id=owner.ids[0],
-            **_object(lexicon, p.ids[0], True),
-            stance="propose",
-            polarity="positive",
-            conditional=False,
-            condition=None,
-            extra={
-                "cue": sentence[owner.end : p.start].strip(),
-                "mention": sentence[owner.start : owner.end],
-                "rule": "author",
-            },
-        )
+        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _wrote(sentence, actors, p)
+        for owner in owners:
+            party = lexicon.party(owner.ids[0])
+            if party not in authors or _COMPARED.search(sentence, 0, owner.start):
+                continue
+            yield _author_item(sentence, owner, p, party, lexicon, item)
+
+
+# Who wrote a document, named right after it: "the framework that Kyiv and Washington have drafted", "the
+# joint statement the United States and Ukraine issued", "the framework worked out between Washington and Kyiv".
+_WROTE = (
+    r"(?:drafted|drew\s+up|drawn\s+up|worked\s+out|produced|issued|wrote|written|prepared|put\s+forward|tabled|"
+    r"handed\s+over|presented|unveiled|agreed|settled)"
+)
+_WRITERS_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+)?$")
+_WRITERS_AFTER = re.compile(r"\s+(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b")
+_WRITTEN_BY = re.compile(r"\s+" + _WROTE + r"(?:\s+together)?\s+(?:by|between|with)\s+(?:the\s+)?")
+_WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
+
+
+def _wrote(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
+    """The actors a relative clause or participle right after ``proposal`` names as its writers."""
+    after = [a for a in actors if a.start >= proposal.end]
+    if not after:
+        return []
+    first = after[0]
+    if _WRITERS_BEFORE.fullmatch(sentence, proposal.end, first.start):
+        writers = [first]
+        for a in after[1:]:  # "Kyiv and Washington", "the United States, Ukraine and …"
+            if not _WRITERS_LINK.fullmatch(sentence, writers[-1].end, a.start):
+                break
+            writers.append(a)
+        return writers if _WRITERS_AFTER.match(sentence, writers[-1].end) else []
+    by = _WRITTEN_BY.match(sentence, proposal.end)
+    if by is None or first.start != by.end():
+        return []
+    writers = [first]
+    for a in after[1:]:
+        if not _WRITERS_LINK.fullmatch(sentence, writers[-1].end, a.start):
+            break
+        writers.append(a)
+    return writers
+
+
+def _author_item(
+    sentence: str, owner: Mention, p: Mention, party: str, lexicon: Lexicon, item: MakeItem
+) -> Evidence:
+    """The stance of an author on its own proposal."""
+    before = owner.start < p.start
+    return item(
+        "stance",
+        min(owner.start, p.start),
+        max(owner.end, p.end),
+        "stance/author",
+        0.55,
+        actor_id=party,
+        actor_name=lexicon.actor_names[party],
+        speaker_id=owner.ids[0],
+        **_object(lexicon, p.ids[0], True),
+        stance="propose",
+        polarity="positive",
+        conditional=False,
+        condition=None,
+        extra={
+            "cue": (sentence[owner.end : p.start] if before else sentence[p.end : owner.start]).strip(),
+            "mention": sentence[owner.start : owner.end],
+            "rule": "author",
+        },
+    )
 
 
 def _signed_stances(
