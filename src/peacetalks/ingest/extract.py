@@ -259,6 +259,11 @@ _AUXILIARIES = re.compile(
 _TITLE = re.compile(r"(?:\s+(?!and\b|or\b)[A-Z]?[a-z]+){0,3}\s+")
 # An opening phrase before the subject: an actor in it does not speak.
 _OPENING = re.compile(r"(?:[A-Z][a-z]+ing|Asked|After|Before|During|Ahead\s+of|Following)\b[^,;]{0,120},")
+# The document's points listed after a colon ("read out its opening points almost word for word: …").
+_ITS_POINTS = re.compile(
+    r"\b(?:its|the\s+(?:document|text|framework|plan|draft)['’]s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:points|provisions|terms|contents|clauses)\b[^:;]{0,40}:\s"
+)
 # What may follow the document a sentence ends on: a relative clause or a participle of who wrote it.
 _ENDS_ON = re.compile(
     r"(?:\s+(?:that|which)\s[^,;:]*|,\s+(?:which|drafted|drawn|written|agreed|worked)\b[^;:]*)?[.!?”\"’]*\s*$"
@@ -370,6 +375,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         cued = current is None or not current.subject
         cued = cued or CUE.search(folded, start, _would(folded, start, end)) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
+        if contents is None and current is not None and current.subject and (listed := _ITS_POINTS.search(sentence)):
+            # "He read out its opening points: every signatory would …; Ukraine would receive …"
+            contents = documents.Content(listed.end(), listed.end(), ":", "propose", False)
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
         writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
@@ -523,7 +531,14 @@ def _introduced(
         bounds = [(b.start(), b.end()) for b in _BOUNDARY.finditer(folded, 0, m.start())]
         speaker = _speaker(sentence, actors, m.start(), _clause(bounds, len(sentence), m.start())[0])
         if speaker is not None:
-            return documents.Current((lexicon.party(speaker.ids[0]),), subject=True)
+            party = lexicon.party(speaker.ids[0])
+            # "Zelensky presented the framework as a joint draft of Ukraine and the United States": a case
+            # proposal keeps the co-authors the case holds, when the clause presenting it names them
+            written = known[proposals[-1].ids[0]].authors if proposals else ()
+            stop = min((i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0), default=len(sentence))
+            named = {lexicon.party(a.ids[0]) for a in actors if a.start < stop}
+            joint = party in written and named.issuperset(written)
+            return documents.Current(written if joint else (party,), subject=True)
     if actors and (at := documents.authors_after(folded)) is not None:
         stop = min((i for i in (sentence.find(",", at), sentence.find(";", at)) if i >= 0), default=len(sentence))
         parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if at <= a.start < stop))
