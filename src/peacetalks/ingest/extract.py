@@ -761,11 +761,21 @@ def _sentence_evidence(
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
-    if (proposals or references) and actors:
+    owned = [*proposals, *(references or ())]
+    if owned and actors:
         said = {(e.actor_id, e.proposal_id) for e in stated}
-        owned = [*proposals, *(references or ())]
-        yield from (e for e in _author_stances(sentence, actors, owned, lexicon, item)
-                    if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
+        authored = list(_author_stances(sentence, actors, owned, lexicon, item))
+        stated += authored
+        yield from (e for e in authored if (e.actor_id, e.proposal_id) not in said)
+    if owned and contents is not None and sentence[: sentence.find(" ")] in _POSSESSIVES:
+        # "Its memorandum of June 2025 calls for …" after "Moscow has not let go.": the owner "its" stands for
+        # puts the document forward (not "The 20-point framework keeps …", which names no one)
+        said = {(e.actor_id, e.proposal_id) for e in stated}
+        subject = contents[0].subject_end
+        for p in owned:
+            for party in contents[1] if p.end <= subject else ():
+                if party in lexicon.proposal_parties[p.ids[0]] and (party, p.ids[0]) not in said:
+                    yield _author_item(sentence, Mention(0, subject, (party,)), p, party, lexicon, item)
     if signers is not None:
         said = {(e.actor_id, e.proposal_id) for e in stated}
         signing = _signed_stances(sentence, *signers, lexicon, item)
