@@ -264,6 +264,10 @@ _ITS_POINTS = re.compile(
     r"\b(?:its|the\s+(?:document|text|framework|plan|draft)['’]s)\s+(?:[\w-]+\s+){0,2}"
     r"(?:points|provisions|terms|contents|clauses)\b[^:;]{0,40}:\s"
 )
+# "will not recognise any of the occupied territories", "any occupied land": a position on no region in particular
+# (whereas "the occupied territories", as the case's terms have it, are each of them)
+_ANY_OF = re.compile(r"\bany\s+(?:of\s+(?:the|its)\s+)?$")
+_SPREAD = re.compile(r"occupied\b|annexed\b")
 # What may follow the document a sentence ends on: a relative clause or a participle of who wrote it.
 _ENDS_ON = re.compile(
     r"(?:\s+(?:that|which)\s[^,;:]*|,\s+(?:which|drafted|drawn|written|agreed|worked)\b[^;:]*)?[.!?”\"’]*\s*$"
@@ -741,6 +745,8 @@ def _sentence_evidence(
         pid = p.ids[0]
         yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
+    if "any " in sentence:
+        issues = [m for m in issues if not (_ANY_OF.search(sentence, max(0, m.start - 12), m.start) and _SPREAD.match(sentence, m.start))]
     stated = list(
         _stances(
             sentence,
