@@ -268,6 +268,8 @@ _ITS_POINTS = re.compile(
 # (whereas "the occupied territories", as the case's terms have it, are each of them)
 _ANY_OF = re.compile(r"\bany\s+(?:of\s+(?:the|its)\s+)?$")
 _SPREAD = re.compile(r"occupied\b|annexed\b")
+_SIGNING = frozenset(("sign", "signs", "signed", "signing", "co sign", "co signs", "co signed", "co signing"))
+_SIGNED_WITH = re.compile(r"\s+with\s+(?:the\s+)?(?!each\b|one\b)")
 # What may follow the document a sentence ends on: a relative clause or a participle of who wrote it.
 _ENDS_ON = re.compile(
     r"(?:\s+(?:that|which)\s[^,;:]*|,\s+(?:which|drafted|drawn|written|agreed|worked)\b[^;:]*)?[.!?”\"’]*\s*$"
@@ -1048,6 +1050,11 @@ def _stances(
             objects = [_refer(r, cue, plans) for r in chosen]
             referred = True
             across.append("object")
+        signed_with = _SIGNED_WITH.match(sentence, cue.end()) if form in _SIGNING else None
+        if not objects and signed_with is not None:
+            # "The initiative is signed as two mirror documents: Ukraine signs with Turkey and the UN": the
+            # document the sentence named before
+            objects = [m for m in proposals if m.end <= cue.start()][-1:]
         if not objects:
             continue
         if proposals and stance in _PUTTING and (host := _host(sentence, proposals, speaker)) is not None:
@@ -1085,6 +1092,8 @@ def _stances(
             speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
         elif form in ("agreed with", "agrees with") and (partner := _unowned_at(sentence, actors, cue.end())):
             speakers = (*speakers, partner.ids[0])  # "Kyiv agreed with Washington on …"
+        if signed_with is not None:  # "… signs with Turkey and the United Nations": each signs it
+            speakers = (*speakers, *(a.ids[0] for a in _listed_actors(sentence, actors, signed_with.end())))
         also = _AS_DID.search(sentence, cue.end()) if " as " in sentence or " so " in sentence else None
         if also is not None and (other := _unowned_at(sentence, actors, also.end())) is not None:
             speakers = (*speakers, other.ids[0])  # "Ukraine rejected the plan, as did the EU"
@@ -1238,26 +1247,12 @@ _WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
 
 def _wrote(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
     """The actors a relative clause or participle right after ``proposal`` names as its writers."""
-    after = [a for a in actors if a.start >= proposal.end]
-    if not after:
-        return []
-    first = after[0]
-    if _WRITERS_BEFORE.fullmatch(sentence, proposal.end, first.start):
-        writers = [first]
-        for a in after[1:]:  # "Kyiv and Washington", "the United States, Ukraine and …"
-            if not _WRITERS_LINK.fullmatch(sentence, writers[-1].end, a.start):
-                break
-            writers.append(a)
+    first = next((a for a in actors if a.start >= proposal.end), None)
+    if first is not None and _WRITERS_BEFORE.fullmatch(sentence, proposal.end, first.start):
+        writers = _listed_actors(sentence, actors, first.start)  # "Kyiv and Washington", "…, Ukraine and …"
         return writers if _WRITERS_AFTER.match(sentence, writers[-1].end) else []
     by = _WRITTEN_BY.match(sentence, proposal.end)
-    if by is None or first.start != by.end():
-        return []
-    writers = [first]
-    for a in after[1:]:
-        if not _WRITERS_LINK.fullmatch(sentence, writers[-1].end, a.start):
-            break
-        writers.append(a)
-    return writers
+    return _listed_actors(sentence, actors, by.end()) if by is not None else []
 
 
 def _author_item(
@@ -1800,6 +1795,18 @@ def _holder(sentence: str, actors: list[Mention]) -> Mention | None:
     opening = _FOR.match(sentence)
     found = _actor_at(sentence, actors, opening.end()) if opening else None
     return found if found is not None and sentence.startswith(",", found.end) else None
+
+
+def _listed_actors(sentence: str, actors: list[Mention], at: int) -> list[Mention]:
+    """The actors listed from ``at`` on: "Turkey and the United Nations", "France, Germany and Russia"."""
+    listed: list[Mention] = []
+    for a in actors:
+        if a.start < at:
+            continue
+        if a.start != at and not (listed and _WRITERS_LINK.fullmatch(sentence, listed[-1].end, a.start)):
+            break
+        listed.append(a)
+    return listed
 
 
 def _unowned_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:
