@@ -766,6 +766,10 @@ def _sentence_evidence(
             quoted,
         )
     )
+    if contents is not None and contents[1]:
+        # "… its opening points: Russia and Ukraine would commit to …": the parties a provision names do not speak
+        begin, end = contents[0].start, _content_end(sentence, contents[0])
+        stated = [e for e in stated if not begin <= e.start - s0 < e.end - s0 <= end]
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
@@ -1147,6 +1151,14 @@ _LIST_END = re.compile(_CONTENT_END.pattern.removeprefix(";|"), re.IGNORECASE)
 _JOIN = re.compile(r"\b(?:join(?:s|ed|ing)?|membership\s+(?:of|in)|accession\s+to|entry\s+into)\s+(?:the\s+)?$")
 
 
+def _content_end(sentence: str, found: documents.Content) -> int:
+    """Where the document's contents that begin at ``found.start`` end (see _CONTENT_END)."""
+    stop = _CONTENT_END.search(sentence, found.start)
+    if stop is not None and stop.group() == ";" and sentence.find(":", found.start, stop.start()) >= 0:
+        stop = _LIST_END.search(sentence, found.start)  # "… describes a settlement: X; Y; and Z": a list's items
+    return stop.start() if stop else len(sentence)
+
+
 def _document_stances(
     sentence: str,
     actors: list[Mention],
@@ -1160,10 +1172,7 @@ def _document_stances(
     article describes take a stance on each issue its contents name (at a lower confidence than a
     stance an actor states itself)."""
     found, writers = contents
-    stop = _CONTENT_END.search(sentence, found.start)
-    if stop is not None and stop.group() == ";" and sentence.find(":", found.start, stop.start()) >= 0:
-        stop = _LIST_END.search(sentence, found.start)  # "… describes a settlement: X; Y; and Z": a list's items
-    end = stop.start() if stop else len(sentence)
+    end = _content_end(sentence, found)
     # a term that is only an actor's name ("the United States, NATO and …") is the actor, unless
     # something is to join it ("that it will never join NATO")
     objects = [
