@@ -383,7 +383,8 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
         if contents is None and current is not None and current.subject and (listed := _ITS_POINTS.search(sentence)):
             # "He read out its opening points: every signatory would …; Ukraine would receive …"
-            contents = documents.Content(listed.end(), listed.end(), ":", "propose", False)
+            # (from the colon, so that the list runs over its semicolons; the reader is not the writer)
+            contents = documents.Content(listed.start(), listed.end() - 2, ":", "propose", False)
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
         writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
@@ -541,7 +542,9 @@ def _introduced(
             # "Zelensky presented the framework as a joint draft of Ukraine and the United States": a case
             # proposal keeps the co-authors the case holds, when the clause presenting it names them
             written = known[proposals[-1].ids[0]].authors if proposals else ()
-            stop = min((i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0), default=len(sentence))
+            stop = min(
+                (i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0), default=len(sentence)
+            )
             named = {lexicon.party(a.ids[0]) for a in actors if a.start < stop}
             joint = party in written and named.issuperset(written)
             return documents.Current(written if joint else (party,), subject=True)
@@ -748,7 +751,11 @@ def _sentence_evidence(
         yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
     if "any " in sentence:
-        issues = [m for m in issues if not (_ANY_OF.search(sentence, max(0, m.start - 12), m.start) and _SPREAD.match(sentence, m.start))]
+        issues = [
+            m
+            for m in issues
+            if not (_ANY_OF.search(sentence, max(0, m.start - 12), m.start) and _SPREAD.match(sentence, m.start))
+        ]
     stated = list(
         _stances(
             sentence,
@@ -1154,7 +1161,7 @@ _JOIN = re.compile(r"\b(?:join(?:s|ed|ing)?|membership\s+(?:of|in)|accession\s+t
 def _content_end(sentence: str, found: documents.Content) -> int:
     """Where the document's contents that begin at ``found.start`` end (see _CONTENT_END)."""
     stop = _CONTENT_END.search(sentence, found.start)
-    if stop is not None and stop.group() == ";" and sentence.find(":", found.start, stop.start()) >= 0:
+    if stop is not None and stop.group() == ";" and sentence.find(":", 0, stop.start()) >= 0:
         stop = _LIST_END.search(sentence, found.start)  # "… describes a settlement: X; Y; and Z": a list's items
     return stop.start() if stop else len(sentence)
 
@@ -1248,7 +1255,7 @@ _WROTE = (
     r"(?:drafted|drew\s+up|drawn\s+up|worked\s+out|produced|issued|wrote|written|prepared|put\s+forward|tabled|"
     r"handed\s+over|presented|unveiled|agreed|settled)"
 )
-_WRITERS_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+)?$")
+_WRITERS_BEFORE = re.compile(r"(?:,?\s+which|\s+that)?\s+(?:the\s+)?$")
 _WRITERS_AFTER = re.compile(r"\s+(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b")
 _WRITTEN_BY = re.compile(r"\s+" + _WROTE + r"(?:\s+together)?\s+(?:by|between|with)\s+(?:the\s+)?")
 _WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
@@ -1264,9 +1271,7 @@ def _wrote(sentence: str, actors: list[Mention], proposal: Mention) -> list[Ment
     return _listed_actors(sentence, actors, by.end()) if by is not None else []
 
 
-def _author_item(
-    sentence: str, owner: Mention, p: Mention, party: str, lexicon: Lexicon, item: MakeItem
-) -> Evidence:
+def _author_item(sentence: str, owner: Mention, p: Mention, party: str, lexicon: Lexicon, item: MakeItem) -> Evidence:
     """The stance of an author on its own proposal."""
     before = owner.start < p.start
     return item(
