@@ -123,3 +123,24 @@ def test_co_signing_and_signing_with_others(lexicon: Lexicon) -> None:
     # "with each other" names no one more, and signing nothing signs no document
     alone = "The Black Sea Grain Initiative was signed in two copies, and Russia signed nothing with each other."
     assert ("turkey", "black-sea-grain-initiative") not in pairs(alone, lexicon)
+
+
+def test_what_an_object_is_modelled_on_is_no_object(lexicon: Lexicon) -> None:
+    found = pairs("Ukraine backed guarantees modelled on NATO's.", lexicon)
+    assert ("ukraine", "security-guarantees") in found
+    assert ("ukraine", "nato-neutrality") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow called for a ceasefire. Britain rejected the idea that Moscow could set the terms.",
+        "The plan calls for a ceasefire. Russia would withdraw from the areas it holds in the north.",
+    ],
+)
+def test_a_noun_its_own_clause_defines_does_not_refer_back(lexicon: Lexicon, text: str) -> None:
+    found = pairs(text, lexicon)
+    assert ("uk", "ceasefire-sequencing") not in found
+    assert ("russia", "ceasefire-sequencing") not in found or text.startswith("Moscow")
+    # without a clause of its own, the noun refers to what was named before
+    assert ("uk", "ceasefire-sequencing") in pairs("Moscow called for a ceasefire. Britain rejected the idea.", lexicon)

@@ -127,10 +127,13 @@ _REFERRING = (
 )
 _ANAPHOR_NOUNS = r"(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?" + _REFERRING
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
+# (not a noun its own clause defines: "the idea that Moscow could dictate terms", "the areas it holds")
 _ANAPHOR = re.compile(
     rf"\s+(?:(?:all\s+of\s+)?{_ANAPHOR_NOUNS}|(?:it|them)\b|"
     r"(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
-    r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
+    r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))"
+    r"(?!\s+(?:that\s+(?:\w+\s+){1,2}(?:could|would|should|can|might|must|will)\b|"
+    r"(?:it|they)\s+(?:still\s+)?(?:holds?|held|controls?|controlled|occupies|occupied)\b))",
     re.IGNORECASE,
 )
 # Before a cue said of what precedes it: "called them absurd", "said the plan was unacceptable".
@@ -264,6 +267,8 @@ _ITS_POINTS = re.compile(
     r"\b(?:its|the\s+(?:document|text|framework|plan|draft)['’]s)\s+(?:[\w-]+\s+){0,2}"
     r"(?:points|provisions|terms|contents|clauses)\b[^:;]{0,40}:\s"
 )
+# "guarantees modelled on NATO's": what the object is compared with is no object of its own
+_LIKENED = re.compile(r"\b(?:modell?ed\s+on|mirroring|resembling|akin\s+to)\s+(?:the\s+)?$")
 # "will not recognise any of the occupied territories", "any occupied land": a position on no region in particular
 # (whereas "the occupied territories", as the case's terms have it, are each of them)
 _ANY_OF = re.compile(r"\bany\s+(?:of\s+(?:the|its)\s+)?$")
@@ -1039,7 +1044,13 @@ def _stances(
             objects = [m for m in named if cue.end() <= m.start < c_end] or [
                 m for m in named if speaker.end <= m.start and m.end <= cue.start()
             ]
-        objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
+        objects = [
+            o
+            for o in objects
+            if not _overlaps(o, speaker)
+            and not _names_an_actor(sentence, o, actors)
+            and not _LIKENED.search(sentence, max(0, o.start - 20), o.start)
+        ]
         if plans and objects:  # "the freeze on the line that Kyiv wants": the issue term inside its name too
             objects += [
                 i for i in issues if i not in objects and any(_overlaps(i, o) for o in objects if id(o) in plans)
