@@ -144,3 +144,16 @@ def test_a_noun_its_own_clause_defines_does_not_refer_back(lexicon: Lexicon, tex
     assert ("russia", "ceasefire-sequencing") not in found or text.startswith("Moscow")
     # without a clause of its own, the noun refers to what was named before
     assert ("uk", "ceasefire-sequencing") in pairs("Moscow called for a ceasefire. Britain rejected the idea.", lexicon)
+
+
+def test_a_threads_numbered_posts_go_on_about_the_document(lexicon: Lexicon) -> None:
+    text = (
+        "2/ Meanwhile European governments put round their own counter-text.\n"
+        "3/ It opens with a full ceasefire.\n4/ It also wants an exchange of all prisoners for all."
+    )
+    found = pairs(text, lexicon)
+    assert {("eu", "ceasefire-sequencing"), ("eu", "prisoners-humanitarian")} <= found
+    # the text is the presenters' alone: no co-author the case may hold for a like-named proposal
+    assert not {p for p in found if p[0] == "ukraine"}
+    # a post that is not about the document says nothing of it
+    assert ("eu", "territory-donetsk") not in pairs(text + "\n5/ It snowed in Donetsk.", lexicon)
