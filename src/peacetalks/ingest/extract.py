@@ -300,7 +300,7 @@ _GOVERNED = re.compile(
 # 9: rules that carry over to unseen genres: a document's signers (stance/signed) and its contents over the
 # sentences after them, its parts in order, a list after a colon, datelines and timeline labels (no speaker,
 # no hiding the document), a relative clause after phrases of place
-EXTRACTOR_VERSION = "rules-9"
+EXTRACTOR_VERSION = "rules-11"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
