@@ -24,10 +24,41 @@ DOCUMENT_NOUNS = (
 # A document laid before others by the actor before the verb: "presented what it describes as a final
 # offer", "circulated a counter-proposal", "set out a 10-point peace formula".
 _PRESENTING = (
-    "presented", "presents", "delivered", "delivers", "set out", "sets out", "circulated", "circulates", "tabled",
-    "tables", "unveiled", "unveils", "drafted", "drafts", "drew up", "draws up", "put forward", "puts forward",
-    "proposed", "proposes", "submitted", "submits", "handed over", "hands over", "outlined", "outlines", "sent",
-    "sends", "issued", "issues", "released", "published", "publishes", "put round", "puts round",
+    "presented",
+    "presents",
+    "delivered",
+    "delivers",
+    "set out",
+    "sets out",
+    "circulated",
+    "circulates",
+    "tabled",
+    "tables",
+    "unveiled",
+    "unveils",
+    "drafted",
+    "drafts",
+    "drew up",
+    "draws up",
+    "put forward",
+    "puts forward",
+    "proposed",
+    "proposes",
+    "submitted",
+    "submits",
+    "handed over",
+    "hands over",
+    "outlined",
+    "outlines",
+    "sent",
+    "sends",
+    "issued",
+    "issues",
+    "released",
+    "published",
+    "publishes",
+    "put round",
+    "puts round",
 )
 _PRESENTS = re.compile(
     r"(?<!\w)(?:" + trie_pattern(_PRESENTING) + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
@@ -222,7 +253,9 @@ def names_document(text: str) -> re.Match[str] | None:
 _LABEL_WORD = r"(?:\d{1,2}:\d{2}|[\w'’/,-]+)"
 # (a heading before a colon is a word or two, no one's: "Putin's conditions: …" is the sentence's subject)
 # (and a post's or caption's number first: "4/ It also wants …", "3. Ukraine's own paper …")
-_LABEL = re.compile(rf"(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?")
+_LABEL = re.compile(
+    rf"(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?"
+)
 
 
 def label(sentence: str) -> re.Match[str] | None:

@@ -430,8 +430,11 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             # "The first, a 12-point paper, was issued in 2023. It calls for …": a plan named before any actor
             subject_now = proposals[0].start <= 60 and not any(a.start < proposals[0].start for a in speaking)
             # "… made public the framework that Kyiv and Washington drafted together. It would keep …": the
-            # document the sentence ends on
-            subject_now = subject_now or _ENDS_ON.match(sentence, proposals[-1].end) is not None
+            # document the sentence ends on, with who wrote it (after "Turkey praised the paper.", "it" is Turkey)
+            subject_now = subject_now or (
+                _ENDS_ON.match(sentence, proposals[-1].end) is not None
+                and bool(_wrote(sentence, actors, proposals[-1]))
+            )
         if current is not None and current.subject and _HEADING.fullmatch(sentence.strip()) and not actors:
             subject_now = True  # "THE ARMY." between a summary's contents: a heading says nothing of its own
         if current is not None and current.subject and sentence.rstrip().endswith("?"):

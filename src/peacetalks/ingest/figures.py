@@ -285,9 +285,7 @@ _NOT_A_YEAR_AFTER = re.compile(
 _SOURCES_AFTER = re.compile(
     r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
 )
-_LENGTH = re.compile(
-    rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b(?![²2])", re.IGNORECASE
-)
+_LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b(?![²2])", re.IGNORECASE)
 # "a 15,000-strong force": troops.
 _STRONG = re.compile(
     rf"{_NUM}{_SCALE}-strong\s+(?:[\w-]+\s+)?(?:force|contingent|army|mission|brigade|corps|battalion)\b", re.IGNORECASE

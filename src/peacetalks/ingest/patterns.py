@@ -42,8 +42,11 @@ def trie_pattern(words: Iterable[str], *, not_after: str | None = None) -> str:
 
 
 def _pattern(node: _Node) -> str:
-    branches = [(r"[\s-]+" if ch == " " else re.escape(ch)) + _pattern(child)
-                for ch, child in sorted(node.items()) if ch != _END]
+    branches = [
+        (r"[\s-]+" if ch == " " else re.escape(ch)) + _pattern(child)
+        for ch, child in sorted(node.items())
+        if ch != _END
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
