@@ -34,6 +34,13 @@ are found first; then
   dateline, a timeline's date, a fact box's figure, a heading: "June 2025 – ", "Context: ") neither
   hiding the document's sentence nor, for a place, speaking; and a relative clause said of the issue
   its phrases of place qualify ("the truce in the air and at sea that France and Britain floated");
+- rules for the **genres of the training sets** (rules-11): the writers a clause after a document
+  names ("the framework that Kyiv and Washington drafted", "worked out between …") propose it, and
+  the document the sentence ends on is the next "It"; a case proposal presented "as a joint draft
+  of A and B" keeps both authors; "Its memorandum …" is put forward by the owner "its" stands for;
+  headings ("THE ARMY.") and a post's number ("4/ ") keep the document; the parties a provision
+  names do not speak in it; "co-signed", "signs with A and B"; nothing for what an object is
+  "modelled on", for a noun its own clause defines, or for "any of the occupied territories";
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
