@@ -157,3 +157,12 @@ def test_a_threads_numbered_posts_go_on_about_the_document(lexicon: Lexicon) -> 
     assert not {p for p in found if p[0] == "ukraine"}
     # a post that is not about the document says nothing of it
     assert ("eu", "territory-donetsk") not in pairs(text + "\n5/ It snowed in Donetsk.", lexicon)
+
+
+def test_two_nationalities_sharing_a_group_noun_are_two_actors(lexicon: Lexicon) -> None:
+    found = pairs("The American and Ukrainian delegations proposed a ceasefire.", lexicon)
+    assert {("united-states", "ceasefire-sequencing"), ("ukraine", "ceasefire-sequencing")} <= found
+    # adjectives that name no actor with that noun, or no shared group noun, add no one
+    assert ("united-states", "ceasefire-sequencing") not in pairs(
+        "The American and Ukrainian weather proposed nothing; Kyiv proposed a ceasefire.", lexicon
+    )
