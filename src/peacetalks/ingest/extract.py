@@ -1257,9 +1257,10 @@ def _owns(sentence: str, actor: Mention, proposal: Mention) -> bool:
 def _author_stances(
     sentence: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon, item: MakeItem
 ) -> Iterator[Evidence]:
-    """ "Washington's 28-point plan would …": an actor that a proposal's name is said to belong to, and
-    that the case records among its authors, proposes it (at a low confidence: the sentence may only
-    name the plan)."""
+    """ "Washington's 28-point plan would …", "the framework that Kyiv and Washington drafted": an actor
+    that a proposal's name is said to belong to, or that a clause right after it names as its writer,
+    and that the case records among its authors, proposes it (at a low confidence: the sentence may
+    only name the plan)."""
     for p in proposals:
         authors = lexicon.proposal_parties[p.ids[0]]
         owners = [a for a in actors if _owns(sentence, a, p)][:1] or _wrote(sentence, actors, p)
