@@ -39,7 +39,9 @@ from peacetalks.ingest.types import Document, Evidence, SourceInfo, evidence
 FRESH_RULES = Path(__file__).resolve().parent / "fresh-rules.json"
 #: Sets written together, held out together in cross-validation.
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "train1+2": ("train1", "train2"),
+    "train1": ("train1",),
+    "train2": ("train2",),
+    "heldout16+17": ("heldout16", "heldout17"),
     "heldout14+15": ("heldout14", "heldout15"),
     "heldout12+13": ("heldout12", "heldout13"),
     "heldout10+11": ("heldout10", "heldout11"),

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from peacetalks.ingest import events, extract, figures, sentences
+from peacetalks.ingest import dates, documents, events, extract, figures, sentences
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
-from peacetalks.ingest.patterns import fold
+from peacetalks.ingest.patterns import AtWordStart, fold
 from peacetalks.ingest.sentences import _word_before
 from peacetalks.ingest.types import Evidence, evidence_of
 
@@ -120,19 +120,38 @@ def test_fold_finds_every_word_ignorecase_finds(text: str, word: str) -> None:
 @given(texts)
 @example("Witkoff met Putin; the truce was declared; a POW swap; drone attacks; they signed a deal")
 @example("Trump and Putin had a phone conversation on 3 May 2025.")
+@example("they took  place, took-place, will be held, opens, opener, spent, spends, came home, received")
 def test_each_event_pattern_runs_wherever_it_matches(sentence: str) -> None:
     lowered = fold(sentence)
     for event_type, words, pattern in events.EVENT_PATTERNS:
-        if pattern.search(sentence):
+        if pattern.search(lowered) or (event_type == "talks" and events._TALKS_CASED.search(sentence)):
             assert any(w in lowered for w in words), event_type
     any_case = re.compile(events.EVENT_VERB.pattern, re.IGNORECASE)
     assert bool(events.EVENT_VERB.search(lowered)) == bool(any_case.search(sentence))
+    assert bool(events.EVENT_VERB.search(lowered)) == bool(PLAIN_EVENT_VERB.search(lowered))
+
+
+# The event verbs as first written, a flat alternation, before they became a trie.
+PLAIN_EVENT_VERB = re.compile(
+    r"\b(?:held|took\s+place|signed|exchanged|swapped|carried\s+out|launched|struck|hit|met|agreed|announced|"
+    r"concluded|returned|freed|released|declared|began|started|resumed|hosted|attended|killed|shelled|"
+    r"will\s+be\s+held|scheduled|postponed|after|during|following|reported|responded|meets?|spen[dt]|brought|ended|"
+    r"opened|opens?|begun|begins?|adopts|receive[sd]?|come\s+home|came\s+home|takes\s+place)\b"
+)
 
 
 # The number pattern as first written, before it began with its digit for speed.
-PLAIN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+# (and, since rules-10, thousands apart by spaces, not after a month, and never the first digits of
+# a number with thousands apart: "8" of "8,006")
+_SPACED = r"[ \u00a0\u2009\u202f]\d{3}(?![\d,])"
+PLAIN_NUMBER = re.compile(
+    rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}{figures._NOT_A_DAY}(?:{_SPACED})+|\d+)(?:\.(\d+))?"
+    rf"(?![\d])(?!,\d{{3}}(?!\d)|{_SPACED})"
+)
 PLAIN_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d\b(?![-–]\w)")
-PLAIN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({figures._MONTH})\s*,?\s+(\d{{4}})\b")
+PLAIN_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?|-)({figures._MONTH})(?:\s*,?\s+|-)(\d{{4}})\b"
+)
 # The patterns that begin with a month as first written, before the month became a trie.
 PLAIN_MONTH_FIRST = {
     "_DATE_MDY": rf"\b({figures._MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
@@ -151,19 +170,20 @@ def spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tu
 @example("talks in mid- 2025")
 @example("the 1999 war")
 @example("x2020 and 1,2019 or 2022-23 in 2026")
+@example("some 3 000 km, 8,006 killed, 1\u202f000\u202f000 people, on March 3 500 prisoners, 12 3456")
 @example("Five hundred troops and twenty prisoners, for a hundred days, on 3rd of Sept. 2025")
 def test_figure_patterns_and_their_prechecks(sentence: str) -> None:
     lowered = fold(sentence)
     assert spans(re.compile(figures._NUM), sentence) == spans(PLAIN_NUMBER, sentence)
     assert spans(figures._DATE_DMY, sentence) == spans(PLAIN_DAY_MONTH, sentence)
     assert spans(figures._YEAR, sentence) == spans(PLAIN_YEAR, sentence)
-    if figures._COUNT.search(sentence):
+    if figures._COUNT.search(lowered):
         assert figures._COUNTED_WORD.search(lowered)
     if re.search(figures._WNUM, sentence) and not re.search(r"\d", sentence):
         assert figures._NUMBER_WORD.search(lowered)
     if not figures._NUMBER_WORD.search(lowered):  # without number words, the digits-only variants agree
         for plain, digits in ((figures._COUNT, figures._COUNT_DIGITS), (figures._DURATION, figures._DURATION_DIGITS)):
-            assert [m.span() for m in digits.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+            assert [m.span() for m in digits.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)]
     if any(p.search(sentence) for p in (figures._DATE_DMY, figures._DATE_MDY, figures._DATE_MY)):
         assert any(stem in sentence for stem in figures._MONTH_STEMS)
 
@@ -271,3 +291,115 @@ def test_evidence_made_without_init_is_the_dataclass_item() -> None:
         evidence_of({**values, "colour": "blue"})
     with pytest.raises(TypeError, match="confidence"):
         evidence_of({k: v for k, v in values.items() if k != "confidence"})
+
+
+LABEL_PIECES = ["MOSCOW", "Kyiv", "2026-01-06", "Paris", "Context", "Update", "14:05", "a", "very-long-heading-word",
+                "—", "–", ":", " ", "  ", "\t", "\n", ",", "Russia", "said", "talks"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LABEL_PIECES), st.text(max_size=2)), max_size=16).map("".join))
+@example("MOSCOW — Russia said on Monday it was ready for talks.")
+@example("Extraordinarily-long-dateline-word another-longish-heading-word Istanbul – Talks resumed.")
+@example("Update:\tRussia said so.")
+def test_the_first_look_for_a_label_is_never_narrower_than_the_label_rule(sentence: str) -> None:
+    rule = documents._LABEL.match(sentence)
+    found = documents.label(sentence)
+    assert (found.span() if found else None) == (rule.span() if rule and rule.end() > 0 else None)
+
+
+def test_an_em_dash_dateline_is_read_as_a_label() -> None:
+    assert documents.dateline("MOSCOW — Russia said on Monday it was ready for talks.") == len("MOSCOW — ")
+    # a phrase between dashes is no dateline: its actors may speak
+    assert documents.dateline("Russia and Ukraine — the two parties — agreed to meet.") == 0
+
+
+def folded_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns written in lower case to be searched for in fold(text) instead of with IGNORECASE in the text."""
+    return [(event_type, pattern) for event_type, _, pattern in events.EVENT_PATTERNS] + [
+        ("_ENTRY_TALKS", events._ENTRY_TALKS),
+        *((name, getattr(extract, name)) for name in ("_SAID_MUST", "_CONDITION", "_MODAL", "_NEGATION", "_HEDGE")),
+        *((name, getattr(figures, name)) for name in FOLDED_FIGURES),
+    ]
+
+
+FOLDED_FIGURES = ("_PERCENT", "_PERCENT_WORDS", "_A_DURATION", "_DURATION", "_DURATION_DIGITS", "_ONE_IN", "_FRACTION",
+                  "_COUNT", "_COUNT_DIGITS")  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+@example("Witkoff met Putin; the truce was declared; a POW swap; drone attacks; they SİGNED a deal")
+@example("Leaders meet Trump; they MEET for two hours; Putin meets ſwiss envoys")
+@example("Kyiv SAID that Russia MUST withdraw, provided Moscow … ONCE again; iF only")
+@example("Fıve Troops for 3 dayſ, ONE in FIVE, 20 PER CENT, Twenty-Five Percent, for a Week, 2 \u212am, A Third of")
+def test_patterns_in_folded_text_find_what_ignorecase_finds_in_the_text(text: str) -> None:
+    lowered = fold(text)
+    for name, pattern in folded_patterns():
+        if name == "talks" and "meet" in lowered:  # its capital after "meets" is looked for in the text
+            assert events._TALKS_CASED.pattern == pattern.pattern and events._TALKS_CASED.flags & re.IGNORECASE
+            continue
+        assert spans(pattern, lowered) == [
+            (m.span(), tuple(g and fold(g) for g in m.groups()))
+            for m in re.compile(pattern.pattern, re.IGNORECASE).finditer(text)
+        ], name
+
+
+def test_numbers_and_units_spelt_with_letters_ignorecase_treats_alike_are_read() -> None:
+    # (with IGNORECASE in the sentence, "fıve" and "dayſ" matched but were then looked up as written, and failed)
+    found = [(f.rule, f.value, f.unit) for f in figures.find_figures("Fıve troops stayed for 3 dayſ.")]
+    assert found == [("count", 5.0, "troops"), ("duration", 3.0, "day")]
+
+
+WORD_PIECES = ["demands", "Demand", "reject", "rejects", "pre-", "-", "x", "_", "crimea", "crimeas", "the bloc",
+               "security guarantee", "guarantees", "2", " ", "  ", "\n", "’", "(", "é", "ſ"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORD_PIECES), st.text(max_size=2)), max_size=16).map("".join))
+@example("demands-reject xreject demand_demanded, rejects")
+@example("crimea-crimeas security guarantees_ guarantee")
+def test_searching_from_the_character_before_a_word_finds_what_the_pattern_finds(text: str) -> None:
+    lowered = fold(text)
+    terms = lexicon_module._alternation(dict.fromkeys(["crimea", "the bloc", "security guarantee"]), any_case=True)
+    assert isinstance(terms, AtWordStart)
+    for fast in (extract._CUE_WORDS, terms):
+        assert [(m.span(), m.groups(), m.re) for m in fast.finditer(lowered)] == [
+            (m.span(), m.groups(), m.re) for m in fast.pattern.finditer(lowered)
+        ]
+
+
+def test_a_pattern_searched_from_the_character_before_must_open_with_its_look_behind() -> None:
+    with pytest.raises(ValueError, match="does not open"):
+        AtWordStart(re.compile(r"\bdemand"), r"\w")
+
+
+SAYING_PIECES = ["according", "ACCORDİNG", "to", "the", "quoted", "Cited", "cıted", "said", "Said", ",", "”", ",”",
+                 " ", "  ", "Peskov", "spokesman", "adviser"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SAYING_PIECES), st.text(max_size=2)), max_size=10).map(" ".join))
+def test_the_attribution_patterns_run_wherever_they_match(before: str) -> None:
+    words = fold(before)
+    if extract._ACCORDING_TO.search(before):
+        assert "according" in words
+    if extract._QUOTED.search(before):
+        assert "quoted" in words or "cited" in words
+    if extract._SAID_BEFORE.search(before) or extract._AFTER_COMMA.search(before):
+        assert "," in before
+
+
+DATE_PIECES = ["two", "Two", "years", "YEARS", "ago", "AGO", "this", "last", "next", "Next", "week", "month", "Monday",
+               "on", "yesterday", "tonight", "morning", "the", "day", "before", "earlier", "3", "ſunday"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(DATE_PIECES), st.text(max_size=2)), max_size=10).map(" ".join))
+@example("two YEARS AGO, earlier this month and next week")
+def test_the_relative_date_pattern_runs_wherever_it_matches(sentence: str) -> None:
+    lowered = fold(sentence)
+    if dates._PHRASE_FOLDED.search(lowered):
+        assert any(w in lowered for w in dates._KEYWORDS) or (
+            any(w in lowered for w in dates._PERIODS) and any(w in lowered for w in dates._PERIOD_WORDS)
+        )

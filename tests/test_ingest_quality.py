@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout16 and heldout17 now). The older
+(heldout18 and heldout19 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -31,20 +31,36 @@ def lexicon() -> Lexicon:
 
 
 def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
-    # heldout16 and heldout17 were written by a helper who never saw the rules, kept sealed while
-    # rules-9 was built and scored once when it was merged, on 1 December 2026 (pooled): stance
-    # 0.83 / 0.46, figure precision 0.92 and recall 0.86, proposal recall 0.94. The stance recall,
-    # figure and proposal targets are missed, and docs/ingest.md says so; these floors only stop a
-    # change from making fresh text worse.
-    assert set(FRESH) == {"heldout16", "heldout17"}
+    # heldout18 and heldout19 were written by a helper who never saw the rules, kept sealed while
+    # rules-10 and the learned stance model were built and scored once when they were merged, on
+    # 1 December 2026 (pooled): stance 0.80 / 0.49, figure precision 0.97 and recall 0.91, proposal
+    # recall 0.82. The stance recall and proposal targets are missed, and docs/ingest.md says so;
+    # these floors only stop a change from making fresh text worse.
+    assert set(FRESH) == {"heldout18", "heldout19"}
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout18"] + sets["heldout19"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.77, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.46, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.94, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.88, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.79, proposal.misses
+
+
+def test_heldout16_and_heldout17_tuned_on_keep_what_rules_10_reached(lexicon: Lexicon) -> None:
+    # heldout16 and heldout17 were fresh for rules-9 (scored once, untuned: stance 0.83 / 0.46,
+    # figures 0.92 / 0.86, proposal recall 0.94); the figure and proposal rules of rules-10 (branch
+    # fig7) were built on them: stance 0.86 / 0.46, figures 0.98 / 0.98, proposals 0.98 / 0.98,
+    # tuned numbers. heldout18 and heldout19, scored once after, say what carried over.
+    assert not {"heldout16", "heldout17"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout16"] + sets["heldout17"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.precision is not None and stance.precision >= 0.83, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.43, stance.misses
-    assert figure.precision is not None and figure.precision >= 0.9, figure.false_alarms
-    assert figure.recall is not None and figure.recall >= 0.83, figure.misses
-    assert proposal.recall is not None and proposal.recall >= 0.9, proposal.misses
+    assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.95, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.95, proposal.misses
 
 
 def test_heldout14_and_heldout15_tuned_on_keep_what_rules_9_reached(lexicon: Lexicon) -> None:
@@ -96,14 +112,14 @@ def test_heldout14_and_heldout15_tuned_on_for_proposals_and_figures_keep_their_s
     # scored once untuned (rules-8): proposal recall 0.86 (62/72), figure recall 0.91 (271/297,
     # heldout15 0.89); then the proposal and figure rules were improved on their misses and false
     # alarms (branch prop6): proposal precision 0.97 and recall 0.99 (71/72), figure precision 0.97
-    # and recall 0.94 (280/297, heldout15 0.94). Tuned numbers: heldout16 and heldout17 say what
-    # carries over.
+    # and recall 0.94 (280/297, heldout15 0.94); with the figure classes of rules-10 (branch fig7)
+    # 0.98 / 0.96 (286/297). Tuned numbers: heldout16 and heldout17 said what carried over.
     sets = annotated_sets()
     scores = evaluate(sets["heldout14"] + sets["heldout15"], lexicon)
     proposal, figure = scores["proposal"], scores["figure"]
     assert proposal.precision is not None and proposal.precision >= 0.93, proposal.false_alarms
     assert proposal.recall is not None and proposal.recall >= 0.96, proposal.misses
-    assert figure.recall is not None and figure.recall >= 0.92, figure.misses
+    assert figure.recall is not None and figure.recall >= 0.94, figure.misses
     for name in ("heldout14", "heldout15"):  # figure precision of the target on each set
         figure = evaluate(sets[name], lexicon)["figure"]
         assert figure.precision is not None and figure.precision >= 0.93, figure.false_alarms

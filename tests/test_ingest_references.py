@@ -164,7 +164,11 @@ def test_a_line_or_a_freeze_that_is_no_ceasefire_on_the_line(text: str) -> None:
         ("Ukraine rejected the Sino-Brazilian plan.", None, ("Sino-Brazilian plan", "china-brazil-6-points")),
         ("Beijing released a 12-point document.", None, ("12-point document", "china-12-points")),
         ("The six-point proposal was backed by 110 states.", None, ("six-point proposal", "china-brazil-6-points")),
-        ("Russia quit the Black Sea grain agreement.", None, ("grain agreement", "black-sea-grain-initiative")),
+        (
+            "Russia quit the Black Sea grain agreement.",
+            None,
+            ("Black Sea grain agreement", "black-sea-grain-initiative"),
+        ),
         ("Kyiv criticised the Witkoff-Dmitriev plan.", None, ("Witkoff-Dmitriev plan", "us-28-point")),
         ("Kyiv rejected Putin's June 2024 demands.", None, ("June 2024 demands", "russia-june-2024-terms")),
         (

@@ -194,7 +194,7 @@ def test_accepting_a_salience_change_and_a_restated_position_keeps_both(db: str,
 
 def test_the_issue_nearest_the_cue_takes_it_and_possessives_do_not_speak() -> None:
     found = salience_updates(
-        "Zelensky said Kyiv is ready to discuss the Zaporizhzhia nuclear plant, and that Crimea is not a priority."
+        "Zelensky said Kyiv is ready to discuss the Zaporizhzhia front, and that Crimea is not a priority."
     )
     assert sorted((u.actor, u.issue, u.payload["step"]) for u in found) == [
         ("ukraine", "territory-crimea", -10), ("ukraine", "territory-zaporizhzhia", -5)]

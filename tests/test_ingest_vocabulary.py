@@ -263,3 +263,32 @@ def test_aliases_must_not_fire(lexicon: Lexicon) -> None:
     assert [m.ids for m in president] == [("france",)]
     # "Europe" is a place more often than the EU ("objections in Europe"), "Ukrainians" the people polled
     assert lexicon.actors("objections in Europe; 57% of Ukrainians and Russians polled") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_issue"),
+    [
+        ("Russia said shelling near the Zaporizhzhia nuclear plant must stop.", "territory-zaporizhzhia"),
+        ("Kyiv said the IAEA should stay at the Zaporizhzhia NPP.", "territory-zaporizhzhia"),
+        ("Ukraine rejected the DeepState monitoring group's map as too cautious.", "ceasefire-sequencing"),
+        ("The UN human rights monitoring mission said Russia must free detained civilians.", "ceasefire-sequencing"),
+    ],
+)
+def test_phrases_that_name_no_issue_fire_none(text: str, not_issue: str, lexicon: Lexicon) -> None:
+    assert not_issue not in {i for m in lexicon.issues(text) for i in m.ids}
+    assert not_issue not in {obj for _, obj in pairs(text, lexicon)}
+
+
+def test_issue_terms_inside_the_not_an_issue_phrases_still_fire_alone(lexicon: Lexicon) -> None:
+    # the longest match wins: the region, and a ceasefire's monitoring, are still issues
+    assert ("russia", "territory-zaporizhzhia") in pairs("Russia demanded the whole Zaporizhzhia region.", lexicon)
+    assert ("ukraine", "ceasefire-sequencing") in pairs("Kyiv insisted on monitoring of any truce.", lexicon)
+    assert {m.ids for m in lexicon.issues("a ceasefire monitoring group")} == {("ceasefire-sequencing",)}
+
+
+def test_names_that_hold_an_actor_name_are_no_actor(lexicon: Lexicon) -> None:
+    text = "A poll by the Kyiv International Institute of Sociology found that most Ukrainians reject the plan."
+    assert [m.ids for m in lexicon.actors(text)] == []
+    assert not any(actor == "ukraine" for actor, _ in pairs(text, lexicon))
+    assert [m.ids for m in lexicon.actors("The Kyiv Post reported that Kyiv rejected the plan.")] == [("ukraine",)]
+    assert ("ukraine", "us-28-point") in pairs("Kyiv rejected the 28-point plan, the Kyiv Post reported.", lexicon)

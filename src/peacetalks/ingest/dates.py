@@ -80,12 +80,15 @@ _MONTH_POSSESSIVE = re.compile(r"['’]s\b")
 _CHANGE_ON = re.compile(r"\b(?:up|down|rose|fell|higher|lower)\b[^.;:]{0,40}?\bon\s+$", re.IGNORECASE)
 # "November was the busiest month": a month as the subject (not May, March: verbs too).
 _MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had\s+been|has\s+been)\b")
-# Every phrase contains one of these; a sentence without any is skipped.
-_KEYWORDS = ("day", "night", "morning", "afternoon", "evening", "tomorrow", "week", "month", "year")
+# Every phrase contains one of these, or a week, month or year with "ago", "this", "last" or "next"
+# ("two years ago", "last month"); a sentence without any is skipped ("for two years" too).
+_KEYWORDS = ("day", "night", "morning", "afternoon", "evening", "tomorrow")
+_PERIODS = ("week", "month", "year")
+_PERIOD_WORDS = ("ago", "this", "last", "next")
 # Weekday names that are parts of names, not dates.
 _NOT_A_DATE = re.compile(
     r"(?:good|black|cyber|bloody|holy|easter|ash)\s+$|^\s+(?:times|telegraph|herald|post|express|mirror|mail|"
-    r"agreement|accords?)\b",
+    r"agreement|accords?|programmes?|programs?|show)\b",
     re.IGNORECASE,
 )
 _FUTURE_BEFORE = re.compile(
@@ -134,11 +137,13 @@ def relative_dates(sentence: str, anchor: dt.date | None, context: str | None = 
 
 
 def _relative_dates(
-    sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure]
+    sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure], lowered: str | None = None
 ) -> list[RelativeDate]:
     without_year = _without_year(sentence, anchor, context, figures) if _MONTH_NAME.search(sentence) else []
-    lowered = fold(sentence)
-    if not any(map(lowered.__contains__, _KEYWORDS)):
+    lowered = fold(sentence) if lowered is None else lowered
+    if not any(map(lowered.__contains__, _KEYWORDS)) and not (
+        any(map(lowered.__contains__, _PERIODS)) and any(map(lowered.__contains__, _PERIOD_WORDS))
+    ):
         return without_year  # most sentences: spare them the pattern
     found = []
     for m in _PHRASE_FOLDED.finditer(lowered):
@@ -201,6 +206,8 @@ def _without_year(
             value, inferred = None, None
             if anchor is not None:
                 value = _nearest_year(month, d, anchor, anchor, ahead=ahead, since=since)
+                if not ahead and value and value > (anchor + dt.timedelta(days=31)).isoformat():
+                    value = _after_date_before(month, d, [f for f in figures if f.end <= start], anchor) or value
             elif (year_from := latest_date([f for f in figures if f.end <= start], context)) and (
                 span := _span(year_from)
             ):
@@ -219,6 +226,16 @@ def _without_year(
                 )
             )
     return found
+
+
+def _after_date_before(month: int, day: int | None, before: list[Figure], anchor: dt.date) -> str | None:
+    """ "Swaps after the talks of 16 May 2025 and the round of 2 June", published in March 2026:
+    a day not spoken of as ahead that the published date would put more than a month ahead takes
+    its year from the full date given before it in the sentence, if that puts it in the past."""
+    given = [f for f in before if f.rule == "date" and not f.extra]
+    span = _span(str(given[-1].value)) if given else None
+    value = _nearest_year(month, day, *span, ahead=False, since=False) if span else None
+    return value if value and value <= anchor.isoformat() else None
 
 
 def _span(value: str) -> tuple[dt.date, dt.date] | None:
@@ -261,13 +278,19 @@ def _nearest_year(
 
 
 def with_relative_dates(
-    sentence: str, figures: list[Figure], anchor: dt.date | None, context: str | None = None
+    sentence: str,
+    figures: list[Figure],
+    anchor: dt.date | None,
+    context: str | None = None,
+    *,
+    lowered: str | None = None,
 ) -> list[Figure]:
     """``figures`` with the relative dates of ``sentence`` added; a figure inside a relative
     date ("two weeks" in "two weeks ago") gives way to it, and a relative date to a date figure.
     Without ``anchor``, a day or month without a year takes its year from the latest date figure
-    before it in the sentence, else from ``context`` (see :func:`latest_date`). Sorted by position."""
-    relative = _relative_dates(sentence, anchor, context, figures)
+    before it in the sentence, else from ``context`` (see :func:`latest_date`). Sorted by position.
+    ``lowered`` is fold(sentence), when the caller has it already."""
+    relative = _relative_dates(sentence, anchor, context, figures, lowered)
     if not relative:
         return figures
     dated = [f for f in figures if f.rule == "date"]

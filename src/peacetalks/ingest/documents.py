@@ -229,8 +229,10 @@ _LABEL = re.compile(
 
 def label(sentence: str) -> re.Match[str] | None:
     """The label ``sentence`` opens with, if any (see _LABEL)."""
+    # a label ends in a dash or a colon: without one the pattern is not run (the first look is
+    # never narrower than the rule: "MOSCOW — …" and long labels pass it); or opens with a number
     numbered = sentence[:1].isdigit() and sentence[1:3].lstrip("0123456789")[:1] in ("/", ".", ")")
-    found = _LABEL.match(sentence) if ("– " in sentence[:60] or ": " in sentence[:60] or numbered) else None
+    found = _LABEL.match(sentence) if ("–" in sentence or "—" in sentence or ":" in sentence or numbered) else None
     return found if found is not None and found.end() > 0 else None
 
 

@@ -50,13 +50,13 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+# Capitalised or, as datelines and factboxes write them, in capitals ("DEC. 28, 2025", "MARCH 2022").
+_MONTH = "(?:" + trie_pattern([*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS)]) + r")\.?"
 # r"\b" + _MONTH as a trie that checks the character before after the first letter: re then skips
 # ahead to the capitals months begin with (five times faster than trying each name at each word).
-_MONTH_WORD = "(?:" + trie_pattern((m.capitalize() for m in _MONTHS), not_after=r"\w") + r")\.?"
+_MONTH_WORD = (
+    "(?:" + trie_pattern([*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS)], not_after=r"\w") + r")\.?"
+)
 _WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -89,6 +89,9 @@ _WORD_NUMBERS = {
     "a hundred": 100,
     "a dozen": 12,
     "half a": 0.5,
+    "one and a half": 1.5,
+    "two and a half": 2.5,
+    "three and a half": 3.5,
     "a quarter of a": 0.25,
     "three quarters of a": 0.75,
     "a thousand": 1e3,
@@ -101,14 +104,34 @@ _WORD_NUMBERS.update(
      for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
      for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
 )  # fmt: skip
-# A number not inside a longer one: "600,000", "2.5". It begins with its first digit (the check
-# on the character before comes after it), which lets re skip ahead to digits instead of trying
-# every position.
-_NUM = r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.(\d+))?(?!\d)"
+# A number not inside a longer one: "600,000", "2.5", also with spaces between the thousands
+# ("3 000", "3\u202f000", as style guides outside the US write them). It begins with its first
+# digit (the check on the character before comes after it), which lets re skip ahead to digits
+# instead of trying every position.
+# (not a day after its month: "on March 3 500 prisoners" are 500)
+_NOT_A_DAY = "".join(
+    f"(?<!{end} {digits})"
+    for end in ("ary", "rch", "ril", "May", "une", "uly", "ust", "ber", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                "Sep", "ept", "Oct", "Nov", "Dec")
+    for digits in (r"\d", r"\d\d")
+)  # fmt: skip
+_SPACED = r"[ \u00a0\u2009\u202f]\d{3}(?![\d,])"
+_NUM = (
+    rf"(\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}(?={_SPACED}){_NOT_A_DAY}(?:{_SPACED})+|\d*))(?:\.(\d+))?"
+    rf"(?!\d|,\d{{3}}(?!\d)|{_SPACED})"
+)
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
-_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|million|mln|mn|thousand|hundred|m|k)\b)?"
+_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|bln|million|mln|mn|thousand|hundred|m|k)\b)?"
+# "about", "no more than": words before a number that leave it the number it is.
+_ABOUT = (
+    "(?:(?:"
+    + trie_pattern(("about", "around", "some", "roughly", "nearly", "almost", "over", "under", "just over",
+                    "just under", "up to", "at most", "at least", "no more than", "not more than", "more than",
+                    "fewer than", "less than"))
+    + r")\s+)?"
+)  # fmt: skip
 _SCALES = {
     "trillion": 1e12,
     "trn": 1e12,
@@ -117,6 +140,7 @@ _SCALES = {
     "bn": 1e9,
     "million": 1e6,
     "mln": 1e6,
+    "bln": 1e9,
     "mn": 1e6,
     "m": 1e6,
     "thousand": 1e3,
@@ -124,9 +148,10 @@ _SCALES = {
     "k": 1e3,
 }
 
-_DATE_DMY = re.compile(rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\s*,?\s+(\d{{4}})\b")
+# ("18-Mar-2014", as registers and filings write it, too)
+_DATE_DMY = re.compile(rf"(\d(?<!\w\d)\d?)(?:(?:st|nd|rd|th)?\s+(?:of\s+)?|-)({_MONTH})(?:\s*,?\s+|-)(\d{{4}})\b")
 _DATE_MDY = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})([-/])(\d{2})\2(\d{2})\b")  # ("2026/01/06" too)
 _DATE_MY = re.compile(rf"({_MONTH_WORD})\s+(?:of\s+)?(\d{{4}})\b")
 # "19.09.2014", "31/03/2022": day first, as in most of the world; "3/31/2022" when only that is a date.
 _DATE_NUMERIC = re.compile(r"(\d(?<![\w.,/]\d)\d?)([./])(\d{1,2})\2(\d{4})\b(?![.,/]\d)")
@@ -144,10 +169,12 @@ _MONTH_BEFORE = re.compile(rf"({_MONTH_WORD}){_JOINED}")
 # ahead to digits.
 _YEAR = re.compile(r"(?:19|20)(?<![\w.,]19|[\w.,]20)\d\d\b(?![-–]\w)")
 # "in 2022–24", "2014-2015": both years of a span.
-_YEARS = re.compile(r"((?:19|20)(?<![\w.,$€£]19|[\w.,$€£]20)\d\d)\s?[-–]\s?((?:19|20)?\d\d)\b(?![-–.,]?\d)")
+_YEARS = re.compile(r"((?:19|20)(?<![\w.,$€£]19|[\w.,$€£]20)\d\d)(?:\s?[-–]\s?|/)((?:19|20)?\d\d)\b(?![-–.,/]?\d)")
+# ("spring 2022", "Putin's 2024 conditions", "the figure for 2024" too)
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of|with|between|than)\s+"
-    r"|\b(?:pre|post|mid)-)$",
+    r"(?:\b(in|since|by|until|till|from|before|after|during|early|late|mid-?|the|around|over|circa|of|with|between|than|"
+    r"for|spring|summer|autumn|winter)\s+|\b(?:pre|post|mid)-|\w(['’]s)\s+"
+    r"|\b(?:spring|summer|autumn|winter|end|start|beginning|middle|half|quarter)\s+of\s+|\bQ[1-4]\s+)$",
     re.IGNORECASE,
 )
 _JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
@@ -160,7 +187,15 @@ _NOT_A_YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
-_MONEY_PRE = re.compile(rf"(US\$|\$|€|£|₴|USD\s?|EUR\s?|GBP\s?|RUB\s?|UAH\s?){_NUM}{_SCALE}", re.IGNORECASE)
+# ("EUR 185–193bn", "$5 to 10 billion": both ends of a range, in the scale after the second)
+_MONEY_PRE = re.compile(
+    rf"((?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)\s?){_NUM}(?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|₴)?{_NUM})?{_SCALE}",
+    re.IGNORECASE,
+)
+# "a twelve-trillion-dollar package": money in words.
+_MONEY_WORDS = re.compile(
+    rf"\b({trie_pattern(_WORD_NUMBERS)})[\s-](trillion|billion|million)[\s-](dollar|euro|pound)s?\b", re.IGNORECASE
+)
 _MONEY_POST = re.compile(
     rf"{_NUM}{_SCALE}\s*(?:US\s+|American\s+)?(dollars|euros|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b",
     re.IGNORECASE,
@@ -170,29 +205,32 @@ _AREA = re.compile(
     re.IGNORECASE,
 )
 # "20pc": British papers' short form.
-_PERCENT = re.compile(rf"{_NUM}\s?(%|per\s?cent\b|percent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
-# "ten per cent": the same with the number in words (the groups: none, none, the word, the unit).
+# The patterns marked "in fold(sentence)" are searched for there, case-sensitively: written in lower case,
+# they find there what they find with IGNORECASE in the sentence (tests/test_ingest_prechecks.py), about
+# twice as fast. Text whose case is kept is read from the sentence by the match's offsets.
+_PERCENT = re.compile(rf"{_NUM}[\s-]?(%|per\s?cent\b|percent\b|pc\b|percentage\s+points?\b)")  # in fold(sentence)
+# "ten per cent": the same with the number in words (the groups: none, none, the word, the unit); in fold(sentence).
 _PERCENT_WORDS = re.compile(
-    rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b", re.IGNORECASE
+    rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b"
 )
 _DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
-# "for a week", "within a year": a duration of one unit without a number.
+# "for a week", "within a year": a duration of one unit without a number (in fold(sentence)).
 # "up 6 points in a month": "in" only where the clause ends after it ("in a year when" is no span).
 _A_DURATION = re.compile(
     r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+|more\s+than\s+|"
     r"less\s+than\s+|over\s+|under\s+|at\s+least\s+)?an?\s+"
     r"(hour|day|week|fortnight|month|year|decade)\b"
-    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))",
-    re.IGNORECASE,
+    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))"
 )
 # "Two days later", "Four years on,", "three days after the deal": a point in time, not a
 # duration, unless a word before says it lasted ("for two days before agreeing").
 _RELATIVE_AFTER = re.compile(r"\s*(?:later|earlier|after|before|into|on(?=\s*[,;:.)]|\s*$))\b", re.IGNORECASE)
+_LATER = re.compile(r"\s*(?:later|earlier)\b", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"\b(?:for|within|over|lasting|during)\s+(?:about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # "these two nations", "the two sides": a reference back, not a count.
 _REFERENCE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
-_DURATION = re.compile(_WNUM + _DURATION_UNITS, re.IGNORECASE)
-_DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS, re.IGNORECASE)
+_DURATION = re.compile(_WNUM + _DURATION_UNITS)  # in fold(sentence)
+_DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS)  # in fold(sentence)
 _COUNTED = {
     "troops": "troops",
     "soldiers": "troops",
@@ -265,6 +303,7 @@ _COUNTED = {
     "observers": "people",
     "monitors": "people",
     "countries": "countries",
+    "guarantors": "countries",
     "nations": "countries",
     "states": "countries",
     "organisations": "organisations",
@@ -275,12 +314,16 @@ _COUNTED = {
     "tons": "tonnes",
 }
 # "2000 people", "2000 km", "1990 in all": a count after a number that could be a year.
-_NOT_A_YEAR_AFTER = re.compile(
+_UNIT_AFTER = (
     r"\s*(?:%|[-\s]?(?:per\s?cent|percent|km|kilomet|miles?\b|metres?|meters?|sq\b|square|hectares?|acres?|tonnes?|tons?\b|"
-    r"bn\b|billion|million|thousand|hours?\b|days?\b|weeks?\b|months?\b|years?\b)|\s+(?:[A-Za-z-]+\s+){0,2}?"
-    rf"(?:{trie_pattern(_COUNTED)})\b|\s+[a-z]+s\b|\s+in\s+all\b)",
+    r"bn\b|billion|million|thousand|hours?\b|days?\b|weeks?\b|months?\b|years?\b))"
+)
+_NOT_A_YEAR_AFTER = re.compile(
+    rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{trie_pattern(_COUNTED)})\b|\s+[a-z]+s\b|\s+in\s+all\b",
     re.IGNORECASE,
 )
+# After "for" or a possessive only a unit or a counted noun says a number is no year.
+_COUNT_AFTER = re.compile(rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+)?(?:{trie_pattern(_COUNTED)})\b", re.IGNORECASE)
 # "two people present", "people familiar with the talks": who a report cites, not a count.
 _SOURCES_AFTER = re.compile(
     r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
@@ -294,6 +337,10 @@ _STRONG = re.compile(
 _VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_WNUM}", re.IGNORECASE)
 # "141 in favour, five against": the other ends of a tally, in a sentence about a vote.
 _TALLY = re.compile(rf"{_WNUM}\s+(?:against|opposed|abstain(?:ed|ing)|in\s+favou?r)\b", re.IGNORECASE)
+# "voted 141 to 7", "the tallies: 143 to 5": both sides of a tally, in a sentence about a vote.
+_TALLY_TO = re.compile(
+    rf"{_NUM}(?:\s+to\s+|\s*[-–]\s*){_NUM}(?:\s+votes?\b)?(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
+)
 # "the number of listed tankers to 557": a count with its noun before it.
 _NUMBER_OF = re.compile(
     rf"\bnumber\s+of\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b[^.;,]{{0,30}}?"
@@ -308,51 +355,57 @@ _NUMBER_OF = re.compile(
 # count, casualties ("losses of about 1,000 a day").
 _ELLIPTIC_TAIL = (
     rf"(?:{_SCALE}(?:\s+(others?|more)\b"
-    r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:injured|wounded|killed|dead|missing|hurt|captured|"
-    r"detained|freed|released|displaced|evacuated|deported)\b)"
+    r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?(?:injured|wounded|killed|dead|died|missing|hurt|"
+    r"captured|detained|freed|released|displaced|evacuated|deported)\b)"
     r"|\s+(?:a|per|each)\s+(day|week|month|year)\b)"
-    r"|\s*(trillion|billion|bn|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))"
+    r"|\s*(trillion|billion|bn|bln|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))"
 )
 _ELLIPTIC = re.compile(_WNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
 _ELLIPTIC_DIGITS = re.compile(_DNUM + _ELLIPTIC_TAIL, re.IGNORECASE)
 # What an elliptical number is next to (see _ELLIPTIC and _ELLIPTIC_AFTER_VERB), for cheap checks first.
 _ELLIPTIC_VERBS = (
-    "injured", "wounded", "killed", "dead", "missing", "hurt", "captured", "detained", "freed", "released",
+    "injured", "wounded", "killed", "dead", "died", "missing", "hurt", "captured", "detained", "freed", "released",
     "displaced", "evacuated", "deported",
 )  # fmt: skip
 _ELLIPTIC_WORDS = (*_ELLIPTIC_VERBS, "other", "more", "illion", "thousand", "bn", "mln")
 _AFTER_VERB_WORDS = (
-    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "another", "further",
+    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "identified", "added", "proposed",
+    "offered", "lost", "another", "further",
 )  # fmt: skip
 _RATE = re.compile(r"\b(?:a|per|each)\s+(?:day|week|month|year)\b")
 # "1,100 soldiers a day", "€8 billion a year": a count or sum per unit of time (``extra.per``).
-_PER_AFTER = re.compile(r"\s+(?:a|per|each)\s+(day|week|month|year)\b", re.IGNORECASE)
+# ("$1,500 per capita", "€900 per head": per person)
+_PER_AFTER = re.compile(
+    r"\s+(?:(?:a|per|each)\s+(day|week|month|year)\b|per\s+(capita|head|person|inhabitant|resident)\b)", re.IGNORECASE
+)
 # "killed 25 people and injured at least 40", "1,200 prisoners, and another 84 in October": the
 # verb or "another" before the number, nothing after it.
 _ELLIPTIC_AFTER_VERB = re.compile(
     r"\b(?:(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported|recorded|verified|counted|"
-    r"registered|documented)\s+(?:at\s+least\s+|"
-    rf"more\s+than\s+|some\s+|about\s+|around\s+|nearly\s+|over\s+|another\s+)?|another\s+|a\s+further\s+){_NUM}{_SCALE}"
-    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight)\b)",
+    r"registered|documented|identified|added|proposed|offered|(lost))\s+(?:at\s+least\s+|"
+    r"more\s+than\s+|some\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|another\s+)?|another\s+|a\s+further\s+)"
+    rf"{_NUM}{_SCALE}(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight|by)\b)",
     re.IGNORECASE,
 )
 # "set the limit at 600,000", "a ceiling of 800,000": in talks on a war, a cap without a noun is
 # on troops (from 10,000 on; a noun after it says otherwise).
 _CAP = re.compile(
-    rf"\b(?:limit|cap|ceiling)\b[^.;]{{0,20}}?\b(?:of|at|to)\s+(?:about\s+|around\s+|some\s+)?{_NUM}{_SCALE}"
+    rf"\b(?:limit(?:ed|s)?|cap(?:ped|s)?|ceiling)\b[^.;]{{0,20}}?\b(?:of|at|to)\s+{_ABOUT}{_NUM}{_SCALE}"
     r"(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b)",
     re.IGNORECASE,
 )
-_LOSSES_BEFORE = re.compile(r"\b(?:losses|toll)\b", re.IGNORECASE)
-# "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages.
+_VERB_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
+# A sentence on military losses, in fold(sentence): its dead are troops.
+_MILITARY = re.compile(
+    r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
+)
+_LOSSES_BEFORE = re.compile(r"\b(?:losses|toll|lost)\b", re.IGNORECASE)
+# "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages (in fold(sentence)).
 _ONE_IN = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|"
-    r"nine|ten)\b",
-    re.IGNORECASE,
+    r"nine|ten)\b"
 )
-_FRACTION = re.compile(
-    r"\b(a|one|two|three)[\s-]+(third|quarter|fifth|tenth)s?(?=\s+of\b)(?!\s+of\s+an?\s)", re.IGNORECASE
-)
+_FRACTION = re.compile(r"\b(a|one|two|three)[\s-]+(third|quarter|fifth|tenth)s?(?=\s+of\b)(?!\s+of\s+an?\s)")
 _PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # "175 for 175", "a 1,000-for-1,000 exchange": a prisoner swap, one figure.
 _SWAP = re.compile(rf"{_NUM}(?:\s+|-)for(?:\s+|-){_NUM}")
@@ -370,6 +423,19 @@ _TOTAL = re.compile(
 _BEFORE_DATE = re.compile(
     rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
 )
+# "in groups of 200 and 300": numbers of the count before.
+_GROUPS = re.compile(
+    rf"\b(?:groups|batches|waves|tranches|convoys)\s+of\s+{_NUM}(?:\s*(?:,|and|or)\s*{_NUM})?(?!\s*%|\s+[A-Za-z]+s\b)"
+)
+# "a population of 33.2 million", "Population: 33.2 million", "the population fell to about 31
+# million, from 41 million": people (the second number after "from").
+_POPULATION = re.compile(
+    rf"\bpopulation\b[^.;()]{{0,30}}?(?:\b(?:of|at|to|was|is|from|reached|totals?|totalled|numbers?|numbered)|:)\s+"
+    rf"{_ABOUT}{_NUM}{_SCALE}(?:,?\s+(?:from|against|down\s+from|up\s+from)\s+{_ABOUT}{_NUM}{_SCALE})?"
+    r"(?=\s*(?:[,.;:()]|$)|\s+(?:in|and|as|by|at|on|from|to|is|was|were|are|has|had|while|but|before|after|since|"
+    r"according)\b)",
+    re.IGNORECASE,
+)
 # "157 on each side": a count of what the count just before it counted.
 _EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
@@ -380,8 +446,8 @@ _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
 _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
 _COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
-_COUNT = re.compile(_WNUM + _COUNTED_NOUN, re.IGNORECASE)
-_COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN, re.IGNORECASE)
+_COUNT = re.compile(_WNUM + _COUNTED_NOUN)  # in fold(sentence)
+_COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN)  # in fold(sentence)
 # "put Russian casualties, killed, wounded and missing, at about 1.2 million", "civilian deaths at
 # 2,514": a count with its noun before "at" (before the army's rule: "military casualties at 500,000").
 _NOUN_AT = re.compile(
@@ -397,8 +463,8 @@ _RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!,\d|\s*(?:%|per\
 _FOR_BARE = re.compile(rf"\bfor\s+(?:another\s+|a\s+further\s+)?{_NUM}(?=\s*(?:[,.;:)]|$|\s+(?:each|more)\b))")
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
-    rf"\b(?:army|armed\s+forces|military|troops?|force)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
-    rf"\s+(?:about\s+|around\s+|some\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per))",
+    rf"\b(?:army|armed\s+forces|military|troops?|forces?)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
+    rf"\s+{_ABOUT}{_NUM}{_SCALE}(?!\s*(?:%|per))",
     re.IGNORECASE,
 )
 _DURATION_DAYS = {
@@ -437,7 +503,7 @@ _DIGITS = re.compile(r"\d\d*")  # "\d+", with a first digit that re can skip ahe
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
 _COUNTED_WORD = re.compile(rf"\b(?:{trie_pattern(_COUNTED)})\b")  # whole words: "men" is not in "agreement"
 # Month names and abbreviations all begin with one of these.
-_MONTH_STEMS = tuple(sorted({m.capitalize()[:3] for m in _MONTHS}))
+_MONTH_STEMS = tuple(sorted({s for m in _MONTHS for s in (m.capitalize()[:3], m.upper()[:3])}))
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
@@ -453,8 +519,8 @@ class Figure:
 
 
 def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
-    value = float(whole.replace(",", "") + ("." + frac if frac else ""))
-    return value * _SCALES.get((scale or "").lower(), 1.0)
+    value = float("".join(whole.split()).replace(",", "") + ("." + frac if frac else ""))
+    return round(value * _SCALES[scale.lower()], 6) if scale else value  # (33.2 million, not 33200000.000000004)
 
 
 def _word_or_number(match: re.Match[str], base: int) -> float:
@@ -480,12 +546,13 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
-def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
+def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str | None = None) -> list[Figure]:
     """Every figure in ``sentence``, offsets relative to it, in order of position. ``unit_before``
     is the unit of the last count of the sentence before in its paragraph, which a number without
     its noun after a verb takes when the sentence has no count of its own ("The UN verified 2,088
-    civilian deaths in 2024. In 2023 it recorded 1,974.")."""
-    lowered = fold(sentence)
+    civilian deaths in 2024. In 2023 it recorded 1,974."). ``lowered`` is fold(sentence), when the
+    caller has it already."""
+    lowered = fold(sentence) if lowered is None else lowered
 
     def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
         return any(map(lowered.__contains__, words))
@@ -494,7 +561,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
     durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute")
     # "for a week" has no number; the words before one of its units are few.
     one_unit = durations and has("for", "within", "over", "lasting", "up", "in a")
-    if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(sentence)):
+    if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(lowered)):
         return []  # most sentences: spare them the patterns below
     month = any(map(sentence.__contains__, _MONTH_STEMS))
     duration, count = (_DURATION, _COUNT) if number_words else (_DURATION_DIGITS, _COUNT_DIGITS)
@@ -522,8 +589,8 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         if (iso := _iso(year, month, day)) is not None:
             add(Figure(start, end, "date", iso, "date", extra={"inferred_from": "text"}))
 
-    for m in _DATE_ISO.finditer(sentence) if "-" in sentence else ():
-        if (iso := _iso(int(m[1]), int(m[2]), int(m[3]))) is not None:
+    for m in _DATE_ISO.finditer(sentence) if "-" in sentence or "/" in sentence else ():
+        if (iso := _iso(int(m[1]), int(m[3]), int(m[4]))) is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
@@ -556,7 +623,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             iso = _iso(year, day, month_number)  # "3/31/2022"
         if iso is not None:
             add(Figure(m.start(), m.end(), "date", iso, "date"))
-    for m in _YEARS.finditer(sentence) if "-" in sentence or "–" in sentence else ():
+    for m in _YEARS.finditer(sentence) if "-" in sentence or "–" in sentence or "/" in sentence else ():
         since, until = int(m[1]), int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
         if since < until <= since + 50 and not _NOT_A_YEAR_AFTER.match(sentence, m.end()):
             span = {"range": {"low": m[1], "high": str(until)}}
@@ -570,7 +637,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         if last_year >= 0 and _JOINED_YEAR.fullmatch(sentence, last_year, m.start()):
             word = last_word
         elif before := _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
-            word = (before[1] or "").lower()
+            word = (before[1] or before[2] or "").lower()
         if word is None or word == "the":  # "the 2022 Istanbul talks", but "the 2000 troops"
             if _NOT_A_YEAR_BEFORE.search(sentence, max(0, m.start() - 16), m.start()) or _NOT_A_YEAR_AFTER.match(
                 sentence, m.end()
@@ -578,12 +645,27 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                 continue
         elif word in _COUNT_WORDS and _COUNTED_AFTER.match(sentence, m.end()):
             continue
+        elif word in ("for", "'s", "’s") and _COUNT_AFTER.match(sentence, m.end()):
+            continue  # "for 2000 troops", "Ukraine's 2000 troops", but "Putin's 2024 conditions"
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word or ""
     for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
         currency = _CURRENCY[m[1].strip().lower()]
-        add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[4]), currency, extra=_per(sentence, m.end())))
+        if m[4] is None:
+            add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[6]), currency, extra=_per(sentence, m.end())))
+            continue
+        least, most = _number(m[2], m[3], m[6]), _number(m[4], m[5], m[6])
+        first_end = m.end(3) if m[3] else m.end(2)
+        if least < most:
+            ends = {"range": {"low": least, "high": most}}
+            add(Figure(m.start(), first_end, "money", least, currency, extra=ends))
+            add(Figure(m.start(4), m.end(), "money", most, currency, extra=dict(ends)))
+        else:  # "€10–5": the first alone, as written
+            add(Figure(m.start(), first_end, "money", _number(m[2], m[3]), currency, extra=_per(sentence, first_end)))
     money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "usd", "eur", "gbp", "rub", "uah")
+    for m in _MONEY_WORDS.finditer(sentence) if money_words and number_words else ():
+        amount = _WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[1].lower()))] * _SCALES[m[2].lower()]
+        add(Figure(m.start(), m.end(), "money", amount, _CURRENCY[m[3].lower() + "s"]))
     for m in _MONEY_POST.finditer(sentence) if money_words else ():
         amount, currency = _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]
         add(Figure(m.start(), m.end(), "money", amount, currency, extra=_per(sentence, m.end())))
@@ -615,7 +697,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
         extra = {"stated_value": value, "stated_unit": stated}
         add(Figure(m.start(), m.end(), "length", round(km, 3), "km", extra=extra))
     percents = (
-        [*_PERCENT.finditer(sentence), *(_PERCENT_WORDS.finditer(sentence) if number_words else ())]
+        [*_PERCENT.finditer(lowered), *(_PERCENT_WORDS.finditer(lowered) if number_words else ())]
         if has("%", "per", "pc")
         else ()
     )
@@ -634,21 +716,23 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             )
         )
     if number_words:
-        for m in _ONE_IN.finditer(sentence):
+        for m in _ONE_IN.finditer(lowered):
             part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
             if part < whole:
                 add(_share(sentence, m, 100 * part / whole))
-    for m in _FRACTION.finditer(sentence) if has("third", "quarter", "fifth", "tenth") else ():
+    for m in _FRACTION.finditer(lowered) if has("third", "quarter", "fifth", "tenth") else ():
         part = 1 if m[1].lower() == "a" else _WORD_NUMBERS[m[1].lower()]
         add(_share(sentence, m, 100 * part / _PARTS[m[2].lower()]))
-    for m in duration.finditer(sentence) if durations else ():
+    for m in duration.finditer(lowered) if durations else ():
         if sentence[m.end() : m.end() + 4].lower() == " old":
             continue
         lasted = _SPAN_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
         if _RELATIVE_AFTER.match(sentence, m.end()) and not lasted:
             continue
         add(_duration(m.start(), m.end(), _word_or_number(m, 1), m[4]))
-    for m in _A_DURATION.finditer(sentence) if one_unit else ():
+    for m in _A_DURATION.finditer(lowered) if one_unit else ():
+        if _LATER.match(sentence, m.end()):
+            continue  # "handed over a year later" is a point in time
         add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
     for m in _SWAP.finditer(sentence) if "for" in lowered and has("exchang", "swap", "prisoner", "pow") else ():
         if m[1] == m[3] and m[2] == m[4]:
@@ -657,7 +741,7 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
     for m in _SAMPLE.finditer(sentence) if "=" in sentence else ():
         add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), "people", extra={"sample": True}))
     # the digits-only pattern skips ahead to digits faster than a search for its nouns would
-    for m in count.finditer(sentence) if not number_words or _COUNTED_WORD.search(lowered) else ():
+    for m in count.finditer(lowered) if not number_words or _COUNTED_WORD.search(lowered) else ():
         if sentence[m.end() : m.end() + 6].lower().startswith(("-point", " point")):
             continue
         unit = _COUNTED[m[5].lower()]
@@ -666,6 +750,8 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             or ("military" not in between and _after_civilians(sentence, found, m.start()))
         ):
             unit = "civilians"  # "8,006 civilian deaths and 13,287 injuries"
+        elif unit == "casualties" and m[5].lower() == "dead":
+            unit = _dead(lowered, m.start())
         if (unit == "people" and _is_source(sentence, m)) or (
             m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
         ):
@@ -696,8 +782,23 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
                 add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
             for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
                 add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "votes"))
+        if has("vote", "abstention", "in favo", "passed", "adopted", "approved", "carried"):
+            for m in _TALLY_TO.finditer(sentence):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    add(Figure(m.start(1), m.end(2) if m[2] else m.end(1), "count", _number(m[1], m[2]), "votes"))
+                    add(Figure(m.start(3), m.end(), "count", _number(m[3], m[4]), "votes"))
+        for m in _POPULATION.finditer(sentence) if "population" in lowered else ():
+            first_end = max(m.end(i) for i in (1, 2, 3) if m[i])
+            add(Figure(m.start(1), first_end, "count", _number(m[1], m[2], m[3]), "people"))
+            if m[4]:
+                add(Figure(m.start(4), m.end(), "count", _number(m[4], m[5], m[6]), "people"))
         for m in _NUMBER_OF.finditer(sentence) if "number of" in lowered else ():
             add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), _COUNTED[m[1].lower()]))
+        for m in _GROUPS.finditer(sentence) if has("groups", "batches", "waves", "tranches", "convoys") else ():
+            if (unit := _count_unit_before(found, m.start())) is not None:
+                add(Figure(m.start(1), m.end(2) if m[2] else m.end(1), "count", _number(m[1], m[2]), unit))
+                if m[3]:
+                    add(Figure(m.start(3), m.end(), "count", _number(m[3], m[4]), unit))
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), unit))
@@ -708,8 +809,9 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             )
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
-        for m in _BEFORE_DATE.finditer(sentence) if any(f.rule == "count" for f in found) else ():
-            if (unit := _count_unit_before(found, m.start())) is not None:
+        listed = ": " in sentence and _COUNTED_WORD.search(lowered)
+        for m in _BEFORE_DATE.finditer(sentence) if listed or any(f.rule == "count" for f in found) else ():
+            if (unit := _count_unit_before(found, m.start()) or _listed_unit(lowered, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
         for m in _FOR_BARE.finditer(sentence) if durations and "for" in lowered else ():
             # the figure just before it is the duration ("1,000 prisoners for 1,000" is a swap)
@@ -722,15 +824,22 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
         elliptic = _ELLIPTIC if number_words else _ELLIPTIC_DIGITS
-        elliptic_cue = (found or has("losses", "toll")) and (has(*_ELLIPTIC_WORDS) or _RATE.search(lowered))
+        elliptic_cue = (found or unit_before or has("losses", "toll", "lost")) and (
+            has(*_ELLIPTIC_WORDS) or _RATE.search(lowered)
+        )
         for m in elliptic.finditer(sentence) if elliptic_cue else ():
             if any(s <= m.start() < e for s, e in taken):
                 continue
             unit = _count_unit_before(found, m.start())
+            verb = None if m[5] or m[6] or m[7] else _VERB_AFTER.match(sentence, m.end())
             if unit is None and _LOSSES_BEFORE.search(sentence, 0, m.start()):
                 unit = "casualties"
+            elif unit is None and verb and not any(f.rule == "count" for f in found):
+                unit = unit_before  # "The UN verified 2,088 civilian deaths. In 2023 it verified 1,974 killed."
             if unit is None:
                 continue
+            if unit == "casualties" and verb and verb[1].lower() in ("killed", "dead", "died"):
+                unit = _dead(lowered, m.start())
             amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
             add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
         after_verb = (found or unit_before) and has(*_AFTER_VERB_WORDS)
@@ -738,8 +847,10 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
             unit = _count_unit_before(found, m.start())
             if unit is None and not any(f.rule == "count" for f in found):
                 unit = unit_before
+            if unit is None and m[1]:
+                unit = "casualties"  # "Russia lost some 415,000 in 2025"
             if unit is not None:
-                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+                add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), unit))
     ranges = [f for f in found if f.rule != "date"]  # (the search for a joining word only where there are any)
     if ranges and not number_words and not _JOINED_NUMBER.search(sentence):
         ranges = []
@@ -759,10 +870,33 @@ def find_figures(sentence: str, unit_before: str | None = None) -> list[Figure]:
     return found
 
 
+def _dead(lowered: str, at: int) -> str:
+    """The unit of a count of dead at ``at``: troops in a sentence on military losses ("military
+    casualties, including 275,000 dead"), the remains of them as bodies, else casualties."""
+    if lowered[max(0, at - 11) : at] == "remains of ":
+        return "bodies"
+    if _MILITARY.search(lowered) and "civilian" not in lowered:
+        return "troops"
+    return "casualties"
+
+
 def _after_civilians(sentence: str, found: list[Figure], at: int) -> bool:
     """Whether a count of civilians is joined to the number at ``at`` ("8,006 civilian deaths and …")."""
     last = max((f for f in found if f.end <= at), key=lambda f: f.end, default=None)
     return last is not None and last.unit == "civilians" and _JOINED_COUNT.fullmatch(sentence, last.end, at) is not None
+
+
+def _listed_unit(lowered: str, at: int) -> str | None:
+    """For "the civilian deaths it has verified: 1,974 in 2023, 2,088 in 2024": the unit of the
+    counted noun before the colon that opens the list the number at ``at`` is in."""
+    colon = lowered.rfind(": ", 0, at)
+    if colon < 0 or ";" in lowered[colon:at]:
+        return None
+    nouns = _COUNTED_WORD.findall(lowered, max(0, colon - 60), colon)
+    if not nouns:
+        return None
+    unit = _COUNTED[nouns[-1]]
+    return "civilians" if unit == "casualties" and "civilian" in lowered[max(0, colon - 60) : colon] else unit
 
 
 def _count_unit_before(found: list[Figure], at: int) -> str | None:
@@ -781,7 +915,7 @@ def _is_source(sentence: str, m: re.Match[str]) -> bool:
 def _per(sentence: str, end: int) -> dict[str, Any] | None:
     """``{"per": "day"}`` for a figure followed by "a day", "per month" …, else None."""
     rate = _PER_AFTER.match(sentence, end)
-    return {"per": rate[1].lower()} if rate else None
+    return {"per": rate[1].lower() if rate[1] else "person"} if rate else None
 
 
 def _left_alone(sentence: str, taken: list[tuple[int, int]]) -> bool:
@@ -799,7 +933,7 @@ def _left_alone(sentence: str, taken: list[tuple[int, int]]) -> bool:
 def _share(sentence: str, m: re.Match[str], percent: float) -> Figure:
     """ "one in five Ukrainians", "a third of the territory" as a percentage, with what it measures."""
     measure = _MEASURE_AFTER.match(sentence, m.end()) or re.match(r"\s+([A-Za-z][^,;.()]{2,60})", sentence[m.end() :])
-    extra = {"stated": " ".join(m[0].split())}
+    extra = {"stated": " ".join(sentence[m.start() : m.end()].split())}  # (as written: m may be in fold(sentence))
     return Figure(m.start(), m.end(), "percent", round(percent, 2), "%", measure[1].strip() if measure else None, extra)
 
 

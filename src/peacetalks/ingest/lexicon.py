@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from peacetalks.case.types import ActorKind, Case, Proposal
 from peacetalks.ingest.dates import latest_date
 from peacetalks.ingest.figures import _MONTHS, _WORD_NUMBERS, Figure
-from peacetalks.ingest.patterns import fold, trie_pattern
+from peacetalks.ingest.patterns import AtWordStart, fold, trie_pattern
 
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
 #: ("Moscow's memorandum" is no plan of Moscow's without one in its names).
@@ -53,6 +53,21 @@ _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint",
             "counteroffer", "alternative", "counter-text", "countertext", "counter-draft", "counterdraft")  # fmt: skip
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze")
+#: Phrases with an issue term inside that name no case issue: the nuclear plant is no claim on the
+#: Zaporizhzhia region, a monitoring group or a human rights monitoring mission watches no ceasefire.
+_NOT_ISSUES = (
+    *(f"{region} {plant}" for region in ("Zaporizhzhia", "Zaporizhia", "Zaporizhzhya", "Zaporozhye")
+      for plant in ("nuclear plant", "nuclear power plant", "nuclear power station", "nuclear station", "NPP",
+                    "power plant")),
+    "monitoring group", "human rights monitoring", "human rights monitoring mission", "media monitoring",
+    "monitoring service", "BBC Monitoring",
+)  # fmt: skip
+#: Names with an actor's name inside that name someone else: a polling institute in Kyiv is not
+#: Ukraine, a newspaper named after a capital is not its government (matched in their case).
+_NOT_ACTORS = (
+    "Kyiv International Institute of Sociology", "Kyiv School of Economics", "Kyiv Independent", "Kyiv Post",
+    "Moscow Times", "Washington Post", "Brussels Times", "Berlin Wall", "Kremlin-watcher", "Kremlin watchers",
+)  # fmt: skip
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
@@ -61,6 +76,8 @@ _HEAD_ID = "<noun>"
 _NOT_ID = "<none>"
 # Whose it is: "Moscow's memorandum" (an actor just before) …
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,2}?$")  # (and "the Europeans' counter-proposal")
+# … "the governments behind the counter-proposal" …
+_BEHIND = re.compile(r"\s+(?:(?:who|that)\s+(?:are|were|is|was)\s+)?behind\s+(?:the|its|their)\s+")
 # … "on Russia's terms" is a manner of speaking, not a document …
 _ON_TERMS = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 # … "the Chinese-Brazilian proposal", "a US–Ukrainian ceasefire plan": names as adjectives after a
@@ -137,6 +154,8 @@ _LAID_WHEN = re.compile(
     + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
+# "a year later", "two months later": time passed since the date the article has reached
+_LATER = re.compile(r"\b(an?|one|two|three|four|five|six|\d{1,2})\s+(year|month)s?\s+later\b", re.IGNORECASE)
 # "the December framework", "Kyiv's June memorandum": a month alone before the noun
 _MONTH_NAMES = trie_pattern(m.capitalize() for m in _MONTHS if len(m) > 3 or m == "may")
 _MONTH_BEFORE = re.compile(
@@ -146,19 +165,28 @@ _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
 # terms that none of its authors is (Jeddah, Minsk), after a verb that makes an agreement or
 # before a noun for one; "the talks in Jeddah" are no proposal.
+# ("in the Saudi city of Jeddah": the place after what it is)
+_PLACE_OF = r"(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|port|town|capital|resort)\s+of\s+)?"
 _MADE_IN = re.compile(
     r"\b(?:proposed|agreed|signed|drafted|reached|struck|adopted|issued|initialled|initialed|negotiated|"
     r"put\s+forward|tabled|presented|announced|brokered|hammered\s+out)\s+(?:at\s+(?:the\s+)?talks\s+)?"
-    r"(?:in|at)\s+$",
+    rf"(?:in|at)\s+{_PLACE_OF}$",
     re.IGNORECASE,
 )
 # … or after a noun for a proposal and what was done with it there: "the ceasefire proposal
-# discussed at talks in Jeddah", "the truce offer made at the Jeddah talks" (then "talks" follows).
+# discussed at talks in Jeddah", "the truce offer made at the Jeddah talks" (then "talks" follows),
+# "a joint statement it agreed with the Americans in the Saudi city of Jeddah".
 _NOUN_THERE = (
     r"\b(?:proposals?|plans?|offers?|ceasefire|truce|deal|statement|framework|declaration|memorandum)\s+"
+    r"(?:(?:it|they|he|she|we)\s+)?"
     r"(?:[a-z]+ed|made|struck|brought|put\s+forward|drawn\s+up|set\s+out|laid\s+out|hammered\s+out)\s+"
+    r"(?:with\s+(?:the\s+)?[\w-]+\s+)?"
 )
-_NOUN_AT_TALKS = re.compile(_NOUN_THERE + r"(?:(?:at|during)\s+(?:the\s+)?talks\s+)?(?:in|at)\s+$", re.IGNORECASE)
+_NOUN_AT_TALKS = re.compile(
+    _NOUN_THERE + rf"(?:(?:at|during)\s+(?:the\s+)?talks\s+)?(?:in|at)\s+{_PLACE_OF}$", re.IGNORECASE
+)
+# … or right after a noun for a document: "the US-Ukrainian statement in Jeddah".
+_DOCUMENT_IN = re.compile(rf"\b(?:statement|declaration|communiqu[ée]|memorandum|protocol)\s+(?:in|at)\s+{_PLACE_OF}$")
 _NOUN_AT_THE = re.compile(_NOUN_THERE + r"(?:at|during)\s+the\s+$", re.IGNORECASE)
 # "the declaration signed in Paris": a place after a noun of a proposal's own names (see _HEADS)
 _SIGNED_IN = re.compile(
@@ -179,6 +207,7 @@ _DEMONYM_ALIAS = re.compile(
 )
 _POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap",
                 "text", "counter-text", "counter-proposal", "paper")  # fmt: skip
+_DEAL = re.compile(r"\s(deal|agreement|accord)$", re.IGNORECASE)
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -209,9 +238,12 @@ _LINES = [
 
 
 def _variants(term: str) -> list[str]:
-    """ "20-point plan" also as "twenty-point plan", "20-point peace plan"; "ten-point peace
-    formula" also as "10-point peace formula", "10-point formula"; "freeze on the line" also as
-    "freeze along the current front line" (see _ON_LINE)."""
+    """ "20-point plan" also as "twenty-point plan", "20-point peace plan", "20-pt plan"; "ten-point
+    peace formula" also as "10-point peace formula", "10-point formula"; "freeze on the line" also
+    as "freeze along the current front line" (see _ON_LINE); "grain corridor deal" also as "grain
+    corridor agreement" or "accord"."""
+    if deal := _DEAL.search(term):
+        return [term, *(term[: deal.start(1)] + noun for noun in ("deal", "agreement", "accord") if noun != deal[1])]
     if on_line := _ON_LINE.search(term):
         return list(dict.fromkeys([term, *(term[: on_line.start()] + line for line in _LINES)]))
     m = _POINTS.search(term)
@@ -230,6 +262,8 @@ def _variants(term: str) -> list[str]:
     for n in (str(int(value)), _NUMBER_NAMES[int(value)]):
         for peace in ("", "peace ") if m[3] and tail else ("",):
             forms += [f"{head}{n}{m[2]}{m[3] or ''}{peace}{noun}" for noun in nouns]
+    if m[2].lower() == "-point" and m[3]:  # "the 28-pt plan", as headlines and notes shorten it
+        forms += [f"{head}{int(value)}-pt{m[3]}{noun}" for noun in nouns]
     return list(dict.fromkeys([term, *forms]))
 
 
@@ -302,7 +336,9 @@ def _folds_like_ignorecase(c: str) -> bool:
     return (c < "\u0250" and c != "µ") or c.lower() == c.upper() == c
 
 
-def _alternation(table: Mapping[str, object], *, any_case: bool, flags: int = 0) -> re.Pattern[str] | None:
+def _alternation(
+    table: Mapping[str, object], *, any_case: bool, flags: int = 0
+) -> re.Pattern[str] | AtWordStart | None:
     """Any key of ``table`` as a whole word; ``any_case`` terms also in the plural."""
     if not table:
         return None
@@ -311,8 +347,9 @@ def _alternation(table: Mapping[str, object], *, any_case: bool, flags: int = 0)
         # after the first one lets re skip ahead to those (twice as fast).
         words = trie_pattern(table, not_after=r"\w")
         return re.compile(rf"(?:{words})(?![\w-])", flags)
-    # In lower-case text (or with IGNORECASE) checking it first rules out most positions at once.
-    return re.compile(rf"(?<!\w)(?:{trie_pattern(table)})(?:e?s)?(?![\w-])", flags)
+    # In lower-case text (or with IGNORECASE) checking it first rules out most positions at once,
+    # and searching from the character before (see AtWordStart) a quarter of the rest.
+    return AtWordStart(re.compile(rf"(?<!\w)(?:{trie_pattern(table)})(?:e?s)?(?![\w-])", flags), r"\w")
 
 
 def _lookup(table: dict[str, tuple[str, ...]], key: str) -> tuple[str, ...] | None:
@@ -344,8 +381,10 @@ class Lexicon:
         self.actor_names = {a.id: a.name for a in case.actors}
         self.issue_names = {i.id: i.name for i in case.issues}
         self.proposal_names = {p.id: p.name for p in case.proposals}
-        self._actors = _Terms(((form, a.id) for a in case.actors for form in (a.name, *a.aliases)), exact_case=True)
-        self._issues = _Terms(((t, i.id) for i in case.issues for t in i.terms), exact_case=False)
+        actors = ((form, a.id) for a in case.actors for form in (a.name, *a.aliases))
+        self._actors = _Terms([*actors, *((n, _NOT_ID) for n in _NOT_ACTORS)], exact_case=True)
+        issues = ((t, i.id) for i in case.issues for t in i.terms)
+        self._issues = _Terms([*issues, *((n, _NOT_ID) for n in _NOT_ISSUES)], exact_case=False)
         terms = [(v, p.id) for p in case.proposals for t in p.terms for v in _variants(t)]
         nouns = ((h, _HEAD_ID) for h in (*_HEADS, *_GENERIC))
         self._proposals = _Terms([*terms, *nouns, *((n, _NOT_ID) for n in _NOT_PROPOSALS)], exact_case=False)
@@ -365,13 +404,13 @@ class Lexicon:
         for p in case.proposals:
             authors = set(self.proposal_parties[p.id])
             for term in p.terms:
-                for m in self._actors.find(term):
+                for m in self.actors(term):
                     if not {self._party[i] for i in m.ids} & authors and p not in places.get(term[m.start : m.end], []):
                         places.setdefault(term[m.start : m.end], []).append(p)
         self._places = places
         # any actor its terms name, author or not: "the declaration signed in Paris" (see _SIGNED_IN)
         self._term_actors = {
-            p.id: frozenset(t[m.start : m.end] for t in p.terms for m in self._actors.find(t)) for p in case.proposals
+            p.id: frozenset(t[m.start : m.end] for t in p.terms for m in self.actors(t)) for p in case.proposals
         }
         # "Ukrainian" of the alias "Ukrainian government": a name as an adjective, of one party only
         demonyms: dict[str, set[str]] = {}
@@ -394,7 +433,7 @@ class Lexicon:
         return self._party[actor_id]
 
     def actors(self, text: str) -> list[Mention]:
-        found = self._actors.find(text)
+        found = _named(self._actors.find(text))
         if " and " not in text:
             return found
         # "the American and Ukrainian delegations": each adjective is the actor its group noun makes it
@@ -407,7 +446,7 @@ class Lexicon:
         return sorted([*found, *extra], key=lambda a: a.start) if extra else found
 
     def issues(self, text: str, folded: str | None = None) -> list[Mention]:
-        return self._issues.find(text, folded)
+        return _named(self._issues.find(text, folded))
 
     def proposals(self, text: str) -> list[Mention]:
         return self.proposals_and_nouns(text)[0]
@@ -488,7 +527,8 @@ class Lexicon:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                pick = (_in_latest_year if month else _latest)(fitting, _reached(reached_at, m.start, context))
+                reached = _reached(reached_at, m.start, context, sentence)
+                pick = (_in_latest_year if month else _latest)(fitting, reached)
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
             if pick is not None and pick.id not in named:
@@ -497,14 +537,16 @@ class Lexicon:
         for a in places:
             if any(p.start <= a.start < p.end for p in proposals):
                 continue
-            made = _MADE_IN.search(sentence, max(0, a.start - 40), a.start) or _NOUN_AT_TALKS.search(
-                sentence, max(0, a.start - 80), a.start
+            made = (
+                _MADE_IN.search(sentence, max(0, a.start - 40), a.start)
+                or _NOUN_AT_TALKS.search(sentence, max(0, a.start - 80), a.start)
+                or _DOCUMENT_IN.search(sentence, max(0, a.start - 40), a.start)
             )
             if made is None and _TALKS.match(sentence, a.end):
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
             pick = (
-                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, a.start, context))
+                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, a.start, context, sentence))
                 if made or kind
                 else None
             )
@@ -549,6 +591,8 @@ class Lexicon:
             if noun in ("terms", "conditions") and _ON_TERMS.search(sentence, max(0, owner.start - 8), owner.start):
                 return None  # "on Russia's terms"
             owners, between = self._parties([owner]), possessive.start()
+        elif before and _BEHIND.fullmatch(sentence, before[-1].end, m.start):
+            owners = self._parties([before[-1]])  # "the European governments behind the counter-proposal"
         elif attributive := _ATTRIBUTIVE.search(sentence, max(0, m.start - 60), m.start):
             names = _BY_NAME.sub("", attributive[1])
             parties = {self._name_party(name) for name in _NAMES_APART.split(names)}
@@ -619,10 +663,15 @@ class Lexicon:
         """The party a name written as an adjective stands for: "Chinese", "US", "Kremlin"."""
         if name in self._demonyms:
             return self._demonyms[name]
-        found = self._actors.find(name)
+        found = self.actors(name)
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
             return self._party[found[0].ids[0]]
         return None
+
+
+def _named(found: list[Mention]) -> list[Mention]:
+    """``found`` without the phrases that name nothing of the case (the longest match has won)."""
+    return [m for m in found if m.ids != (_NOT_ID,)] if found else found
 
 
 def _noun(sentence: str, m: Mention) -> str:
@@ -643,12 +692,24 @@ def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
     return None
 
 
-def _reached(dates: list[Figure], at: int, context: str | None) -> str | None:
+def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = "") -> str | None:
     """The date the article has reached at offset ``at`` of the sentence: its last date before
     ``at``, if it gives one ("on 15 June 2024, the day after Putin set out his conditions; … in
-    April 2024" has reached June 2024 at the conditions), else ``context`` (the sentence's)."""
+    April 2024" has reached June 2024 at the conditions), else ``context`` (the sentence's), moved
+    on by the years or months the sentence says have passed ("the memorandum Russia handed over a
+    year later")."""
     before = [d for d in dates if d.end <= at]
-    return latest_date(before) if before else context
+    if before:
+        return latest_date(before)
+    later = _LATER.search(sentence) if context and "later" in sentence else None
+    if later is None or context is None or not context[:4].isdigit():
+        return context
+    n = _WORD_NUMBERS.get(later[1].lower()) or (int(later[1]) if later[1].isdigit() else 1)
+    months = int(n) * (12 if later[2].lower() == "year" else 1)
+    if len(context) == 4:
+        return f"{int(context) + months // 12:04d}"
+    index = int(context[:4]) * 12 + int(context[5:7]) - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _in_latest_year(proposals: list[Proposal], context: str | None) -> Proposal | None:

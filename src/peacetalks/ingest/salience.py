@@ -27,48 +27,24 @@ STRONG, MILD = 10, 5
 #: (rule, step, pattern, negatable), strongest first: a span claimed by one cue is not reused.
 CUES: tuple[tuple[str, int, str, bool], ...] = (
     ("salience/not-a-priority", -STRONG, r"(?:not|no\s+longer)\s+(?:a|the|our|their|its)\s+(?:top\s+)?priority", False),
-    (
-        "salience/non-negotiable",
-        STRONG,
-        r"non-?negotiable|not\s+(?:negotiable|up\s+for\s+(?:negotiation|discussion|debate))",
-        False,
-    ),
-    (
-        "salience/never",
-        STRONG,
-        r"(?:will|would|shall|can|could)\s+never|never\s+(?:accept|agree|recogni[sz]e|cede|give\s+up|surrender|trade)"
-        r"|under\s+no\s+circumstances|at\s+any\s+(?:cost|price)|at\s+all\s+costs|no\s+compromises?\s+on",
-        False,
-    ),
+    ("salience/non-negotiable", STRONG,
+     r"non-?negotiable|not\s+(?:negotiable|up\s+for\s+(?:negotiation|discussion|debate))", False),
+    ("salience/never", STRONG,
+     r"(?:will|would|shall|can|could)\s+never|never\s+(?:accept|agree|recogni[sz]e|cede|give\s+up|surrender|trade)"
+     r"|under\s+no\s+circumstances|at\s+any\s+(?:cost|price)|at\s+all\s+costs|no\s+compromises?\s+on", False),
     ("salience/red-line", STRONG, r"red\s+lines?", True),
-    (
-        "salience/top-priority",
-        STRONG,
-        r"(?:top|highest|first|absolute|overriding|number\s+one)\s+priorit(?:y|ies)|existential",
-        True,
-    ),
-    (
-        "salience/secondary",
-        -STRONG,
-        r"(?:is|are|was|were|remains?|as|an?)\s+secondary(?!\s+sanctions)|(?:less|least)\s+important|(?:set|put|left|leave)\s+aside|shelved?|deferred|(?:at|for)\s+a\s+later"
-        r"\s+stage|dropped\s+(?:its|their|the)\s+(?:demand|insistence|claim)|no\s+longer\s+(?:insists?|demands?)",
-        False,
-    ),
-    (
-        "salience/key",
-        MILD,
-        r"priorit(?:y|ies)|(?:key|core|central|main)\s+(?:demand|issue|condition|interest)s?|cornerstone"
-        r"|(?:is|are|was|were|remains?)\s+(?:crucial|essential|vital|fundamental)",
-        True,
-    ),
-    (
-        "salience/ready-to-discuss",
-        -MILD,
-        r"(?:ready|willing|prepared|open)\s+to\s+(?:discuss|discussing|negotiate|negotiating|talk\s+about|compromise)"
-        r"|open\s+to\s+(?:discussion|compromise|talks)|(?:could|can|may)\s+be\s+(?:discussed|negotiated)"
-        r"|room\s+for\s+compromise|flexib(?:le|ility)",
-        True,
-    ),
+    ("salience/top-priority", STRONG,
+     r"(?:top|highest|first|absolute|overriding|number\s+one)\s+priorit(?:y|ies)|existential", True),
+    ("salience/secondary", -STRONG,
+     r"(?:is|are|was|were|remains?|as|an?)\s+secondary(?!\s+sanctions)|(?:less|least)\s+important|(?:set|put|left|leave)\s+aside|shelved?|deferred|(?:at|for)\s+a\s+later"
+     r"\s+stage|dropped\s+(?:its|their|the)\s+(?:demand|insistence|claim)|no\s+longer\s+(?:insists?|demands?)", False),
+    ("salience/key", MILD,
+     r"priorit(?:y|ies)|(?:key|core|central|main)\s+(?:demand|issue|condition|interest)s?|cornerstone"
+     r"|(?:is|are|was|were|remains?)\s+(?:crucial|essential|vital|fundamental)", True),
+    ("salience/ready-to-discuss", -MILD,
+     r"(?:ready|willing|prepared|open)\s+to\s+(?:discuss|discussing|negotiate|negotiating|talk\s+about|compromise)"
+     r"|open\s+to\s+(?:discussion|compromise|talks)|(?:could|can|may)\s+be\s+(?:discussed|negotiated)"
+     r"|room\s+for\s+compromise|flexib(?:le|ility)", True),
 )
 _CUES = [(rule, step, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), neg) for rule, step, pattern, neg in CUES]
 _NEGATION = re.compile(

@@ -392,7 +392,7 @@ def apply_update(
             confidence = Confidence.LOW
             why = (
                 f"Salience {in_force.salience:g} → {value:g} from news ({', '.join(payload.get('moved_by', []))}, "
-                f'a heuristic the reviewer accepted): "{sentence}"'
+                f"a heuristic the reviewer accepted): \"{sentence}\""
             )
         new = Position(
             actor=payload["actor"],
