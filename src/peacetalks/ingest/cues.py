@@ -389,6 +389,11 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "signs",
         "signed",
         "signing",
+        # "Turkey co-signed the Black Sea Grain Initiative"
+        "co-sign",
+        "co-signs",
+        "co-signed",
+        "co-signing",
         # "Moscow might settle for the Donbas", "went along with the plan"
         "agreeing that",
         "consenting to",

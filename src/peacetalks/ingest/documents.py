@@ -27,10 +27,10 @@ _PRESENTING = (
     "presented", "presents", "delivered", "delivers", "set out", "sets out", "circulated", "circulates", "tabled",
     "tables", "unveiled", "unveils", "drafted", "drafts", "drew up", "draws up", "put forward", "puts forward",
     "proposed", "proposes", "submitted", "submits", "handed over", "hands over", "outlined", "outlines", "sent",
-    "sends", "issued", "issues", "released", "published", "publishes",
+    "sends", "issued", "issues", "released", "published", "publishes", "put round", "puts round",
 )
 _PRESENTS = re.compile(
-    r"(?<!\w)(?:" + trie_pattern(_PRESENTING) + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:" + DOCUMENT_NOUNS + r")\b"
+    r"(?<!\w)(?:" + trie_pattern(_PRESENTING) + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
 )  # searched in fold(sentence): lower case, case-sensitively, which is faster
 # "… a six-point text agreed by China's Wang Yi and Celso Amorim": the authors after "by".
 _BY_AUTHORS = re.compile(
@@ -94,7 +94,7 @@ _CONTENT = re.compile(
     r"(?:ends?|ended)\s+with|backs?|backed|supports?|supported|opposes?|opposed|rules?\s+out|ruled\s+out|"
     r"requires?|required|gives?|gave|give|offers?|offered|offer|sets?\s+out|proposes?|proposed|propose|lifts?|lift|"
     r"caps?|capped|cap|foresees?|foresaw|stipulates?|stipulated|contains?|contained|covers?|covered|seeks?|sought|"
-    r"urges?|urged|commits?|committed|guarantees?|guaranteed|grants?|granted|grant|allows?|allowed|allow|bans?|"
+    r"urges?|urged|wants?|wanted|commits?|committed|guarantees?|guaranteed|grants?|granted|grant|allows?|allowed|allow|bans?|"
     r"banned|ban|limits?|limited|limit|recognises?|recognised|recognizes?|recognized|recognise|recognize|"
     r"promises?|promised|promise|insists?\s+on|insisted\s+on|is|are|was|were|rejects?|rejected|reject|"
     r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze|"
@@ -119,6 +119,7 @@ _WOULD = re.compile(r"\b(?:would|will|must|should|is\s+to|are\s+to|was\s+to|were
 _VERB_STANCE = (
     ("call", "demand"),
     ("ask", "demand"),
+    ("want", "demand"),
     ("demand", "demand"),
     ("require", "demand"),
     ("insist", "insist"),
@@ -220,14 +221,18 @@ def names_document(text: str) -> re.Match[str] | None:
 # "2026-01-06 – Paris: "), a figure a fact box explains ("30 days – "), a heading ("Context: ").
 _LABEL_WORD = r"(?:\d{1,2}:\d{2}|[\w'’/,-]+)"
 # (a heading before a colon is a word or two, no one's: "Putin's conditions: …" is the sentence's subject)
-_LABEL = re.compile(rf"(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?")
+# (and a post's or caption's number first: "4/ It also wants …", "3. Ukraine's own paper …")
+_LABEL = re.compile(
+    rf"(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?"
+)
 
 
 def label(sentence: str) -> re.Match[str] | None:
     """The label ``sentence`` opens with, if any (see _LABEL)."""
     # a label ends in a dash or a colon: without one the pattern is not run (the first look is
-    # never narrower than the rule: "MOSCOW — …" and long labels pass it)
-    found = _LABEL.match(sentence) if ("–" in sentence or "—" in sentence or ":" in sentence) else None
+    # never narrower than the rule: "MOSCOW — …" and long labels pass it); or opens with a number
+    numbered = sentence[:1].isdigit() and sentence[1:3].lstrip("0123456789")[:1] in ("/", ".", ")")
+    found = _LABEL.match(sentence) if ("–" in sentence or "—" in sentence or ":" in sentence or numbered) else None
     return found if found is not None and found.end() > 0 else None
 
 

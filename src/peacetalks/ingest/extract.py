@@ -34,6 +34,13 @@ are found first; then
   dateline, a timeline's date, a fact box's figure, a heading: "June 2025 – ", "Context: ") neither
   hiding the document's sentence nor, for a place, speaking; and a relative clause said of the issue
   its phrases of place qualify ("the truce in the air and at sea that France and Britain floated");
+- rules for the **genres of the training sets** (rules-11): the writers a clause after a document
+  names ("the framework that Kyiv and Washington drafted", "worked out between …") propose it, and
+  the document the sentence ends on is the next "It"; a case proposal presented "as a joint draft
+  of A and B" keeps both authors; "Its memorandum …" is put forward by the owner "its" stands for;
+  headings ("THE ARMY.") and a post's number ("4/ ") keep the document; the parties a provision
+  names do not speak in it; "co-signed", "signs with A and B"; nothing for what an object is
+  "modelled on", for a noun its own clause defines, or for "any of the occupied territories";
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
@@ -123,10 +130,13 @@ _REFERRING = (
 )
 _ANAPHOR_NOUNS = r"(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?" + _REFERRING
 # After a cue, a reference back to something named before: a plan-like noun (group 1) or a pronoun.
+# (not a noun its own clause defines: "the idea that Moscow could dictate terms", "the areas it holds")
 _ANAPHOR = re.compile(
     rf"\s+(?:(?:all\s+of\s+)?{_ANAPHOR_NOUNS}|(?:it|them)\b|"
     r"(?:this|that|these)(?=\s*[,.;]|\s*$|\s+as\b))"
-    r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))",
+    r"(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|should|has))"
+    r"(?!\s+(?:that\s+(?:\w+\s+){1,2}(?:could|would|should|can|might|must|will)\b|"
+    r"(?:it|they)\s+(?:still\s+)?(?:holds?|held|controls?|controlled|occupies|occupied)\b))",
     re.IGNORECASE,
 )
 # Before a cue said of what precedes it: "called them absurd", "said the plan was unacceptable".
@@ -254,6 +264,25 @@ _AUXILIARIES = re.compile(
 _TITLE = re.compile(r"(?:\s+(?!and\b|or\b)[A-Z]?[a-z]+){0,3}\s+")
 # An opening phrase before the subject: an actor in it does not speak.
 _OPENING = re.compile(r"(?:[A-Z][a-z]+ing|Asked|After|Before|During|Ahead\s+of|Following)\b[^,;]{0,120},")
+# The document's points listed after a colon ("read out its opening points almost word for word: …").
+_ITS_POINTS = re.compile(
+    r"\b(?:its|the\s+(?:document|text|framework|plan|draft)['’]s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:points|provisions|terms|contents|clauses)\b[^:;]{0,40}:\s"
+)
+# "guarantees modelled on NATO's": what the object is compared with is no object of its own
+_LIKENED = re.compile(r"\b(?:modell?ed\s+on|mirroring|resembling|akin\s+to)\s+(?:the\s+)?$")
+# "will not recognise any of the occupied territories", "any occupied land": a position on no region in particular
+# (whereas "the occupied territories", as the case's terms have it, are each of them)
+_ANY_OF = re.compile(r"\bany\s+(?:of\s+(?:the|its)\s+)?$")
+_SPREAD = re.compile(r"occupied\b|annexed\b")
+_SIGNING = frozenset(("sign", "signs", "signed", "signing", "co sign", "co signs", "co signed", "co signing"))
+_SIGNED_WITH = re.compile(r"\s+with\s+(?:the\s+)?(?!each\b|one\b)")
+# What may follow the document a sentence ends on: a relative clause or a participle of who wrote it.
+_ENDS_ON = re.compile(
+    r"(?:\s+(?:that|which)\s[^,;:]*|,\s+(?:which|drafted|drawn|written|agreed|worked)\b[^;:]*)?[.!?”\"’]*\s*$"
+)
+# A heading in a summary or bulletin: a line in capitals, or of a word or three ("Guarantees.", "The army:").
+_HEADING = re.compile(r"[^a-z]{2,60}|(?:[\w'’-]+\s+){0,2}[\w'’-]+[.:]")
 _BY_ACTOR = re.compile(r"\b(?:from|by|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # A mention straight after one of these words is an object or a place, not a speaker.
 _GOVERNED = re.compile(
@@ -275,7 +304,9 @@ _GOVERNED = re.compile(
 # no hiding the document), a relative clause after phrases of place
 # 10: figure and proposal classes of heldout16/17 and of genres not used yet (months in capitals, tallies,
 # the dead of armies, spaced thousands, populations, money ranges …), phrases that name no issue or actor
-EXTRACTOR_VERSION = "rules-10"
+# 11: stance classes of train1/train2's genres: writers named after a document, headings and numbered posts,
+# the owner "its", a provision's parties, "signs with", two nationalities sharing a group noun
+EXTRACTOR_VERSION = "rules-11"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
@@ -363,6 +394,10 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         cued = current is None or not current.subject
         cued = cued or CUE.search(folded, start, _would(folded, start, end)) is not None
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
+        if contents is None and current is not None and current.subject and (listed := _ITS_POINTS.search(sentence)):
+            # "He read out its opening points: every signatory would …; Ukraine would receive …"
+            # (from the colon, so that the list runs over its semicolons; the reader is not the writer)
+            contents = documents.Content(listed.start(), listed.end() - 2, ":", "propose", False)
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
         writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
@@ -402,6 +437,14 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         if proposals and not subject_now and introduced is not None and introduced.authors:
             # "The first, a 12-point paper, was issued in 2023. It calls for …": a plan named before any actor
             subject_now = proposals[0].start <= 60 and not any(a.start < proposals[0].start for a in speaking)
+            # "… made public the framework that Kyiv and Washington drafted together. It would keep …": the
+            # document the sentence ends on, with who wrote it (after "Turkey praised the paper.", "it" is Turkey)
+            subject_now = subject_now or (
+                _ENDS_ON.match(sentence, proposals[-1].end) is not None
+                and bool(_wrote(sentence, actors, proposals[-1]))
+            )
+        if current is not None and current.subject and _HEADING.fullmatch(sentence.strip()) and not actors:
+            subject_now = True  # "THE ARMY." between a summary's contents: a heading says nothing of its own
         if current is not None and current.subject and sentence.rstrip().endswith("?"):
             subject_now = True  # "And what does Russia get?": a question between contents says nothing itself
         if current is not None and current.subject and not actors and _ITS.search(sentence):
@@ -512,7 +555,16 @@ def _introduced(
         bounds = [(b.start(), b.end()) for b in _BOUNDARY.finditer(folded, 0, m.start())]
         speaker = _speaker(sentence, actors, m.start(), _clause(bounds, len(sentence), m.start())[0])
         if speaker is not None:
-            return documents.Current((lexicon.party(speaker.ids[0]),), subject=True)
+            party = lexicon.party(speaker.ids[0])
+            # "Zelensky presented the framework as a joint draft of Ukraine and the United States": a case
+            # proposal keeps the co-authors the case holds, when the clause presenting it names them
+            written = known[proposals[-1].ids[0]].authors if proposals else ()
+            stop = min(
+                (i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0), default=len(sentence)
+            )
+            named = {lexicon.party(a.ids[0]) for a in actors if a.start < stop}
+            joint = party in written and named.issuperset(written)
+            return documents.Current(written if joint else (party,), subject=True)
     if actors and (at := documents.authors_after(folded)) is not None:
         stop = min((i for i in (sentence.find(",", at), sentence.find(";", at)) if i >= 0), default=len(sentence))
         parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if at <= a.start < stop))
@@ -715,6 +767,12 @@ def _sentence_evidence(
         pid = p.ids[0]
         yield item("proposal", p.start, p.end, "proposal/reference", 0.8, proposal_id=pid,
                    proposal_name=lexicon.proposal_names[pid])  # fmt: skip
+    if "any " in sentence:
+        issues = [
+            m
+            for m in issues
+            if not (_ANY_OF.search(sentence, max(0, m.start - 12), m.start) and _SPREAD.match(sentence, m.start))
+        ]
     stated = list(
         _stances(
             sentence,
@@ -732,14 +790,28 @@ def _sentence_evidence(
             quoted,
         )
     )
+    if contents is not None and contents[1]:
+        # "… its opening points: Russia and Ukraine would commit to …": the parties a provision names do not speak
+        begin, end = contents[0].start, _content_end(sentence, contents[0])
+        stated = [e for e in stated if not begin <= e.start - s0 < e.end - s0 <= end]
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
-    if (proposals or references) and actors:
+    owned = [*proposals, *(references or ())]
+    if owned and actors:
         said = {(e.actor_id, e.proposal_id) for e in stated}
-        owned = [*proposals, *(references or ())]
-        yield from (e for e in _author_stances(sentence, actors, owned, lexicon, item)
-                    if (e.actor_id, e.proposal_id) not in said)  # fmt: skip
+        authored = list(_author_stances(sentence, actors, owned, lexicon, item))
+        stated += authored
+        yield from (e for e in authored if (e.actor_id, e.proposal_id) not in said)
+    if owned and contents is not None and sentence[: sentence.find(" ")] in _POSSESSIVES:
+        # "Its memorandum of June 2025 calls for …" after "Moscow has not let go.": the owner "its" stands for
+        # puts the document forward (not "The 20-point framework keeps …", which names no one)
+        said = {(e.actor_id, e.proposal_id) for e in stated}
+        subject = contents[0].subject_end
+        for p in owned:
+            for party in contents[1] if p.end <= subject else ():
+                if party in lexicon.proposal_parties[p.ids[0]] and (party, p.ids[0]) not in said:
+                    yield _author_item(sentence, Mention(0, subject, (party,)), p, party, lexicon, item)
     if signers is not None:
         said = {(e.actor_id, e.proposal_id) for e in stated}
         signing = _signed_stances(sentence, *signers, lexicon, item)
@@ -987,7 +1059,13 @@ def _stances(
             objects = [m for m in named if cue.end() <= m.start < c_end] or [
                 m for m in named if speaker.end <= m.start and m.end <= cue.start()
             ]
-        objects = [o for o in objects if not _overlaps(o, speaker) and not _names_an_actor(sentence, o, actors)]
+        objects = [
+            o
+            for o in objects
+            if not _overlaps(o, speaker)
+            and not _names_an_actor(sentence, o, actors)
+            and not _LIKENED.search(sentence, max(0, o.start - 20), o.start)
+        ]
         if plans and objects:  # "the freeze on the line that Kyiv wants": the issue term inside its name too
             objects += [
                 i for i in issues if i not in objects and any(_overlaps(i, o) for o in objects if id(o) in plans)
@@ -1009,6 +1087,11 @@ def _stances(
             objects = [_refer(r, cue, plans) for r in chosen]
             referred = True
             across.append("object")
+        signed_with = _SIGNED_WITH.match(sentence, cue.end()) if form in _SIGNING else None
+        if not objects and signed_with is not None:
+            # "The initiative is signed as two mirror documents: Ukraine signs with Turkey and the UN": the
+            # document the sentence named before
+            objects = [m for m in proposals if m.end <= cue.start()][-1:]
         if not objects:
             continue
         if proposals and stance in _PUTTING and (host := _host(sentence, proposals, speaker)) is not None:
@@ -1048,6 +1131,8 @@ def _stances(
             speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
         elif form in ("agreed with", "agrees with") and (partner := _unowned_at(sentence, actors, cue.end())):
             speakers = (*speakers, partner.ids[0])  # "Kyiv agreed with Washington on …"
+        if signed_with is not None:  # "… signs with Turkey and the United Nations": each signs it
+            speakers = (*speakers, *(a.ids[0] for a in _listed_actors(sentence, actors, signed_with.end())))
         also = _AS_DID.search(sentence, cue.end()) if " as " in sentence or " so " in sentence else None
         if also is not None and (other := _unowned_at(sentence, actors, also.end())) is not None:
             speakers = (*speakers, other.ids[0])  # "Ukraine rejected the plan, as did the EU"
@@ -1101,6 +1186,14 @@ _LIST_END = re.compile(_CONTENT_END.pattern.removeprefix(";|"), re.IGNORECASE)
 _JOIN = re.compile(r"\b(?:join(?:s|ed|ing)?|membership\s+(?:of|in)|accession\s+to|entry\s+into)\s+(?:the\s+)?$")
 
 
+def _content_end(sentence: str, found: documents.Content) -> int:
+    """Where the document's contents that begin at ``found.start`` end (see _CONTENT_END)."""
+    stop = _CONTENT_END.search(sentence, found.start)
+    if stop is not None and stop.group() == ";" and sentence.find(":", 0, stop.start()) >= 0:
+        stop = _LIST_END.search(sentence, found.start)  # "… describes a settlement: X; Y; and Z": a list's items
+    return stop.start() if stop else len(sentence)
+
+
 def _document_stances(
     sentence: str,
     actors: list[Mention],
@@ -1114,10 +1207,7 @@ def _document_stances(
     article describes take a stance on each issue its contents name (at a lower confidence than a
     stance an actor states itself)."""
     found, writers = contents
-    stop = _CONTENT_END.search(sentence, found.start)
-    if stop is not None and stop.group() == ";" and sentence.find(":", found.start, stop.start()) >= 0:
-        stop = _LIST_END.search(sentence, found.start)  # "… describes a settlement: X; Y; and Z": a list's items
-    end = stop.start() if stop else len(sentence)
+    end = _content_end(sentence, found)
     # a term that is only an actor's name ("the United States, NATO and …") is the actor, unless
     # something is to join it ("that it will never join NATO")
     objects = [
@@ -1174,35 +1264,65 @@ def _owns(sentence: str, actor: Mention, proposal: Mention) -> bool:
 def _author_stances(
     sentence: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon, item: MakeItem
 ) -> Iterator[Evidence]:
-    """ "Washington's 28-point plan would …": an actor that a proposal's name is said to belong to, and
-    that the case records among its authors, proposes it (at a low confidence: the sentence may only
-    name the plan)."""
+    """ "Washington's 28-point plan would …", "the framework that Kyiv and Washington drafted": an actor
+    that a proposal's name is said to belong to, or that a clause right after it names as its writer,
+    and that the case records among its authors, proposes it (at a low confidence: the sentence may
+    only name the plan)."""
     for p in proposals:
-        owner = next((a for a in actors if _owns(sentence, a, p)), None)
-        party = lexicon.party(owner.ids[0]) if owner is not None else None
         authors = lexicon.proposal_parties[p.ids[0]]
-        if owner is None or party not in authors or _COMPARED.search(sentence, 0, owner.start):
-            continue
-        yield item(
-            "stance",
-            owner.start,
-            p.end,
-            "stance/author",
-            0.55,
-            actor_id=party,
-            actor_name=lexicon.actor_names[party],
-            speaker_id=owner.ids[0],
-            **_object(lexicon, p.ids[0], True),
-            stance="propose",
-            polarity="positive",
-            conditional=False,
-            condition=None,
-            extra={
-                "cue": sentence[owner.end : p.start].strip(),
-                "mention": sentence[owner.start : owner.end],
-                "rule": "author",
-            },
-        )
+        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _wrote(sentence, actors, p)
+        for owner in owners:
+            party = lexicon.party(owner.ids[0])
+            if party not in authors or _COMPARED.search(sentence, 0, owner.start):
+                continue
+            yield _author_item(sentence, owner, p, party, lexicon, item)
+
+
+# Who wrote a document, named right after it: "the framework that Kyiv and Washington have drafted", "the
+# joint statement the United States and Ukraine issued", "the framework worked out between Washington and Kyiv".
+_WROTE = (
+    r"(?:drafted|drew\s+up|drawn\s+up|worked\s+out|produced|issued|wrote|written|prepared|put\s+forward|tabled|"
+    r"handed\s+over|presented|unveiled|agreed|settled)"
+)
+_WRITERS_BEFORE = re.compile(r"(?:,?\s+which|\s+that)?\s+(?:the\s+)?$")
+_WRITERS_AFTER = re.compile(r"\s+(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b")
+_WRITTEN_BY = re.compile(r"\s+" + _WROTE + r"(?:\s+together)?\s+(?:by|between|with)\s+(?:the\s+)?")
+_WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
+
+
+def _wrote(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
+    """The actors a relative clause or participle right after ``proposal`` names as its writers."""
+    first = next((a for a in actors if a.start >= proposal.end), None)
+    if first is not None and _WRITERS_BEFORE.fullmatch(sentence, proposal.end, first.start):
+        writers = _listed_actors(sentence, actors, first.start)  # "Kyiv and Washington", "…, Ukraine and …"
+        return writers if _WRITERS_AFTER.match(sentence, writers[-1].end) else []
+    by = _WRITTEN_BY.match(sentence, proposal.end)
+    return _listed_actors(sentence, actors, by.end()) if by is not None else []
+
+
+def _author_item(sentence: str, owner: Mention, p: Mention, party: str, lexicon: Lexicon, item: MakeItem) -> Evidence:
+    """The stance of an author on its own proposal."""
+    before = owner.start < p.start
+    return item(
+        "stance",
+        min(owner.start, p.start),
+        max(owner.end, p.end),
+        "stance/author",
+        0.55,
+        actor_id=party,
+        actor_name=lexicon.actor_names[party],
+        speaker_id=owner.ids[0],
+        **_object(lexicon, p.ids[0], True),
+        stance="propose",
+        polarity="positive",
+        conditional=False,
+        condition=None,
+        extra={
+            "cue": (sentence[owner.end : p.start] if before else sentence[p.end : owner.start]).strip(),
+            "mention": sentence[owner.start : owner.end],
+            "rule": "author",
+        },
+    )
 
 
 def _signed_stances(
@@ -1730,6 +1850,18 @@ def _holder(sentence: str, actors: list[Mention]) -> Mention | None:
     opening = _FOR.match(sentence)
     found = _actor_at(sentence, actors, opening.end()) if opening else None
     return found if found is not None and sentence.startswith(",", found.end) else None
+
+
+def _listed_actors(sentence: str, actors: list[Mention], at: int) -> list[Mention]:
+    """The actors listed from ``at`` on: "Turkey and the United Nations", "France, Germany and Russia"."""
+    listed: list[Mention] = []
+    for a in actors:
+        if a.start < at:
+            continue
+        if a.start != at and not (listed and _WRITERS_LINK.fullmatch(sentence, listed[-1].end, a.start)):
+            break
+        listed.append(a)
+    return listed
 
 
 def _unowned_at(sentence: str, actors: list[Mention], at: int) -> Mention | None:

@@ -267,6 +267,12 @@ def _variants(term: str) -> list[str]:
     return list(dict.fromkeys([term, *forms]))
 
 
+# Two nationalities sharing a plural group noun: "the American and Ukrainian delegations".
+_PAIRED_GROUPS = re.compile(
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(delegations|negotiators|teams|officials|diplomats|governments|leaders|envoys)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -427,7 +433,17 @@ class Lexicon:
         return self._party[actor_id]
 
     def actors(self, text: str) -> list[Mention]:
-        return _named(self._actors.find(text))
+        found = _named(self._actors.find(text))
+        if " and " not in text:
+            return found
+        # "the American and Ukrainian delegations": each adjective is the actor its group noun makes it
+        extra = []
+        for m in _PAIRED_GROUPS.finditer(text):
+            for adjective, start, end in ((m[1], m.start(1), m.end(1)), (m[2], m.start(2), m.end())):
+                named = self._actors.find(f"{adjective} {m[3]}") or self._actors.find(f"{adjective} {m[3][:-1]}")
+                if named and not any(f.start <= start < f.end for f in found):
+                    extra.append(Mention(start, end, named[0].ids))
+        return sorted([*found, *extra], key=lambda a: a.start) if extra else found
 
     def issues(self, text: str, folded: str | None = None) -> list[Mention]:
         return _named(self._issues.find(text, folded))
