@@ -154,10 +154,11 @@ _WORD = re.compile(r"[\w-]+")
 _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
 # … or when it was laid down, said just after it: "Ukraine's paper, handed over on 28 May", "the
 # paper it sent to Moscow last week" (compared by the month: reports of the day differ).
-# ("Putin's conditions, as reported in late 2025": conditions of late 2025, not those of June 2024)
+# ("Putin's conditions, as reported in late 2025": conditions of late 2025, not those of June 2024;
+# "the protocol signed in Minsk on 5 Sept. 2014")
 _LAID_WHEN = re.compile(
     r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?"
-    + rf"(?:{_LAID}|reported|restated|repeated|spelled\s+out)"
+    + rf"(?:{_LAID}|reported|restated|repeated|spelled\s+out|signed|adopted|initial(?:l)?ed)"
     + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
