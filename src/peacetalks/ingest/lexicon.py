@@ -43,10 +43,10 @@ from peacetalks.ingest.patterns import AtWordStart, fold, trie_pattern
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
 #: ("Moscow's memorandum" is no plan of Moscow's without one in its names).
 _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "declaration", "treaty", "conditions",
-          "terms", "demands", "joint statement", "understandings")  # fmt: skip
+          "terms", "demands", "joint statement", "understandings", "package")  # fmt: skip
 #: … and of those, nouns that name a document only with its date ("Putin's demands of 14 June 2024";
-#: "Russia's demands" are what it wants).
-_DATED_ONLY = frozenset(("demands",))
+#: "Russia's demands" are what it wants; "the package of 12 February 2015", but "the EU's package").
+_DATED_ONLY = frozenset(("demands", "package"))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
             "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
