@@ -427,6 +427,13 @@ def test_second_mentions_that_name_no_case_proposal(text: str, published: dt.dat
             None,
             ("protocol", "minsk-i"),
         ),
+        # descriptions in its own words
+        (
+            "Talks in Istanbul had produced a draft treaty on Ukraine's neutrality that was never signed.",
+            dt.date(2025, 5, 17),
+            ("draft treaty on Ukraine's neutrality", "istanbul-draft-treaty-2022"),
+        ),
+        ("South Africa later endorsed the China–Brazil text.", None, ("China–Brazil text", "china-brazil-6-points")),
         # "package", with its date only
         (
             "The follow-up package of 12.02.2015 set the ceasefire for 15 February.",
