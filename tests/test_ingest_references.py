@@ -389,6 +389,11 @@ def test_second_mentions_that_name_no_case_proposal(text: str, published: dt.dat
             None,
             ("Joint statement", "jeddah-ceasefire-2025"),
         ),
+        (
+            "The offer was set out in a joint statement issued by the American and Ukrainian delegations.",
+            dt.date(2025, 3, 12),
+            ("joint statement", "jeddah-ceasefire-2025"),
+        ),
         # a memorandum of an author, what follows "of" being the author and not what it asks
         (
             "Item C. Memorandum of the Russian Federation on a settlement, handed over on 2 June 2025.",
@@ -454,6 +459,7 @@ def test_statements_memoranda_and_dated_documents(
         # a statement of one side is no joint statement; a joint statement of other authors none of the case's
         ("A White House statement said the talks were useful.", dt.date(2025, 11, 25)),
         ("A joint statement by Russia and China praised the talks.", dt.date(2025, 5, 8)),
+        ("A joint statement issued by the Russian and Chinese delegations praised the talks.", dt.date(2025, 5, 8)),
         # the understandings the talks produced in Riyadh, or understandings of no one
         ("The Riyadh understandings on the Black Sea took effect only after sanctions were lifted.", None),
         ("Those understandings were never put into practice.", dt.date(2026, 3, 14)),
