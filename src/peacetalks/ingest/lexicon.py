@@ -666,10 +666,10 @@ class Lexicon:
         by = _BY.match(sentence, m.end)
         at = by.end() if by else _THAT.match(sentence, m.end).end()  # type: ignore[union-attr]  # always matches
         starts = {a.start: a for a in actors}
-        named = []
+        named: list[Mention] = []
         while (actor := starts.get(at)) is not None:
             # a list ends at its "and": "… of the United States and Ukraine, Jeddah, 11 March"
-            last = len(named) > 0 and "and" in sentence[named[-1].end : actor.start].split()
+            last = bool(named) and "and" in sentence[named[-1].end : actor.start].split()
             named.append(actor)
             joined = _AND_ACTOR.match(sentence, actor.end)
             at = joined.end() if joined and not last else -1
