@@ -92,10 +92,6 @@ _ATTRIBUTIVE = re.compile(
     rf"({_NAME}(?:{_JOINER}{_NAME})*(?:{_BY_NAME.pattern[:-1]})?)\s+(?:[\w-]+\s+){{0,2}}?$"
 )
 _NAMES_APART = re.compile(_JOINER)
-# … "issued by the American and Ukrainian delegations" (names as adjectives after "by") …
-_SIDES_AFTER = re.compile(
-    rf"({_NAME}(?:{_JOINER}{_NAME})*)\s+(?:delegations|sides|governments|negotiators|teams|officials|leaders)\b"
-)
 # … "the memorandum Moscow handed over", "the 20-point framework that Kyiv and Washington drafted",
 # "the memorandum it handed over" (then the actor named last before it) …
 # (a timeline tells it in the present: "the memorandum Russia hands over in Istanbul")
@@ -615,10 +611,6 @@ class Lexicon:
         if owners is None and (after := self._named_after(sentence, actors, m)):
             owners = self._parties(after)
             by_of = _OF.match(sentence, m.end) is not None  # "the memorandum of the Russian Federation on …"
-        if owners is None and (by := _BY.match(sentence, m.end)) and (sides := _SIDES_AFTER.match(sentence, by.end())):
-            parties = {self._name_party(name) for name in _NAMES_APART.split(sides[1])}
-            if None not in parties:  # "a joint statement issued by the American and Ukrainian delegations"
-                owners = frozenset(p for p in parties if p is not None)
         if owners is None and before:
             if its := _ITS.search(sentence, max(0, m.start - 40), m.start):  # "Russia handed over its memorandum"
                 owners, between = self._pronoun_owners(sentence, before, its[1]), its.end(1)
