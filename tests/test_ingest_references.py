@@ -373,3 +373,111 @@ def test_a_second_mention_names_the_proposal_named_before(text: str, expected: l
 )
 def test_second_mentions_that_name_no_case_proposal(text: str, published: dt.date | None) -> None:
     assert proposals(text, published) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a joint statement, its authors after "by" or "of"; a list of authors ends at its "and"
+        (
+            "The proposal was set out in a joint statement by the United States and Ukraine after talks.",
+            dt.date(2025, 3, 14),
+            ("joint statement", "jeddah-ceasefire-2025"),
+        ),
+        (
+            "Item A. Joint statement of the United States and Ukraine, Jeddah, 11 March 2025.",
+            None,
+            ("Joint statement", "jeddah-ceasefire-2025"),
+        ),
+        (
+            "The offer was set out in a joint statement issued by the American and Ukrainian delegations.",
+            dt.date(2025, 3, 12),
+            ("joint statement", "jeddah-ceasefire-2025"),
+        ),
+        # a memorandum of an author, what follows "of" being the author and not what it asks
+        (
+            "Item C. Memorandum of the Russian Federation on a settlement, handed over on 2 June 2025.",
+            None,
+            ("Memorandum", "russia-memorandum-2025"),
+        ),
+        # laid down by "his negotiators": the person named last before it
+        (
+            "Putin's conditions of June 2024 included lifting sanctions; the memorandum his negotiators handed over"
+            " a year later asked the same.",
+            dt.date(2026, 3, 2),
+            ("memorandum", "russia-memorandum-2025"),
+        ),
+        # a noun of its names and a place its terms name, with no verb between
+        (
+            "About 35 countries adopted a declaration in Paris on Tuesday promising guarantees.",
+            dt.date(2026, 1, 7),
+            ("declaration", "paris-declaration"),
+        ),
+        # "plan to 19 points" is no plan to do something
+        (
+            "US and Ukrainian teams trim Washington's plan to 19 points.",
+            dt.date(2025, 11, 23),
+            ("plan", "us-28-point"),
+        ),
+        # "understandings", a noun of the China–Brazil names, with its authors as adjectives
+        (
+            "The Chinese-Brazilian understandings do not mention Ukraine's borders.",
+            None,
+            ("understandings", "china-brazil-6-points"),
+        ),
+        # the day it was signed, said after the noun, picks the proposal of that day
+        (
+            "The protocol signed in Minsk on 5 Sept. 2014 called for an immediate ceasefire watched by the OSCE,"
+            " whose mission had been on the ground since 21 March 2014.",
+            None,
+            ("protocol", "minsk-i"),
+        ),
+        # descriptions in its own words
+        (
+            "Talks in Istanbul had produced a draft treaty on Ukraine's neutrality that was never signed.",
+            dt.date(2025, 5, 17),
+            ("draft treaty on Ukraine's neutrality", "istanbul-draft-treaty-2022"),
+        ),
+        ("South Africa later endorsed the China–Brazil text.", None, ("China–Brazil text", "china-brazil-6-points")),
+        # "package", with its date only
+        (
+            "The follow-up package of 12.02.2015 set the ceasefire for 15 February.",
+            None,
+            ("package", "minsk-ii"),
+        ),
+    ],
+)
+def test_statements_memoranda_and_dated_documents(
+    text: str, published: dt.date | None, expected: tuple[str, str]
+) -> None:
+    assert expected in proposals(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a statement of one side is no joint statement; a joint statement of other authors none of the case's
+        ("A White House statement said the talks were useful.", dt.date(2025, 11, 25)),
+        ("A joint statement by Russia and China praised the talks.", dt.date(2025, 5, 8)),
+        ("A joint statement issued by the Russian and Chinese delegations praised the talks.", dt.date(2025, 5, 8)),
+        # the understandings the talks produced in Riyadh, or understandings of no one
+        ("The Riyadh understandings on the Black Sea took effect only after sanctions were lifted.", None),
+        ("Those understandings were never put into practice.", dt.date(2026, 3, 14)),
+        # a package without its date is an aid or sanctions package
+        ("The EU's new package of sanctions was adopted.", dt.date(2015, 2, 20)),
+        ("Washington approved a package of military aid in February 2015.", None),
+        # a plan to do something
+        ("Washington's plan to lend Ukraine money was approved.", dt.date(2025, 12, 1)),
+        # a declaration in a place its terms do not name
+        ("The leaders adopted a declaration in Berlin.", dt.date(2026, 1, 10)),
+    ],
+)
+def test_statements_memoranda_and_packages_that_name_no_case_proposal(
+    text: str, published: dt.date | None
+) -> None:
+    assert proposals(text, published) == []
+
+
+def test_the_terms_of_someones_memorandum_are_the_memorandum() -> None:
+    text = "A plan built on the terms of Moscow's memorandum was rejected by 75%."
+    assert proposals(text, dt.date(2026, 2, 1)) == [("memorandum", "russia-memorandum-2025")]

@@ -43,10 +43,10 @@ from peacetalks.ingest.patterns import AtWordStart, fold, trie_pattern
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
 #: ("Moscow's memorandum" is no plan of Moscow's without one in its names).
 _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "declaration", "treaty", "conditions",
-          "terms", "demands")  # fmt: skip
+          "terms", "demands", "joint statement", "understandings", "package")  # fmt: skip
 #: … and of those, nouns that name a document only with its date ("Putin's demands of 14 June 2024";
-#: "Russia's demands" are what it wants).
-_DATED_ONLY = frozenset(("demands",))
+#: "Russia's demands" are what it wants; "the package of 12 February 2015", but "the EU's package").
+_DATED_ONLY = frozenset(("demands", "package"))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
             "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
@@ -104,7 +104,12 @@ _LAID = (
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
 _SIDE = re.compile(r"['’]s\s+(?:negotiators|delegation|delegates|team|officials|government|envoys|diplomats|leaders)\b")
-_LAID_BEFORE = re.compile(r"\s+(?:that\s+|which\s+)?(it|they|he|she)\s+" + _LAID, re.IGNORECASE)
+# ("the memorandum his negotiators handed over": his)
+_LAID_BEFORE = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:(it|they|he|she)|(his|her|its|their)\s+(?:negotiators|delegation|delegates|team|"
+    r"officials|government|envoys|diplomats))\s+" + _LAID,
+    re.IGNORECASE,
+)
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
@@ -112,12 +117,14 @@ _AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*(?:the\s+)?")
 # … "the plan put forward by Washington", "the offer from Moscow".
 _BY = re.compile(
     r"\s+(?:(?:put\s+forward|presented|proposed|drafted|drawn\s+up|written|crafted|authored|tabled|submitted|offered|"
-    r"issued|published|unveiled|announced|agreed|signed|backed)\s+)?(?:by|from)\s+(?:the\s+)?",
+    r"issued|published|unveiled|announced|agreed|signed|backed)\s+)?(?:by|from|of)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_OF = re.compile(r"\s+of\s", re.IGNORECASE)
+_OWNS = re.compile(r"['’]s?\b")
 # A plan of someone's that is no peace proposal: "the EU's plan to lend", "Ukraine's draft law".
 _NOT_A_SETTLEMENT_AFTER = re.compile(
-    r"\s+(?:to\s+(?!end\b)|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b|(?:law|bill|resolution|legislation|budget|"
+    r"\s+(?:to\s+(?!end\b|\d)|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b|(?:law|bill|resolution|legislation|budget|"
     r"decree)s?\b)"
 )
 # The words between the author and the noun ("Russia's new peace plan") are words any proposal
@@ -147,10 +154,11 @@ _WORD = re.compile(r"[\w-]+")
 _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
 # … or when it was laid down, said just after it: "Ukraine's paper, handed over on 28 May", "the
 # paper it sent to Moscow last week" (compared by the month: reports of the day differ).
-# ("Putin's conditions, as reported in late 2025": conditions of late 2025, not those of June 2024)
+# ("Putin's conditions, as reported in late 2025": conditions of late 2025, not those of June 2024;
+# "the protocol signed in Minsk on 5 Sept. 2014")
 _LAID_WHEN = re.compile(
     r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?"
-    + rf"(?:{_LAID}|reported|restated|repeated|spelled\s+out)"
+    + rf"(?:{_LAID}|reported|restated|repeated|spelled\s+out|signed|adopted|initial(?:l)?ed)"
     + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
@@ -189,9 +197,10 @@ _NOUN_AT_TALKS = re.compile(
 _DOCUMENT_IN = re.compile(rf"\b(?:statement|declaration|communiqu[ée]|memorandum|protocol)\s+(?:in|at)\s+{_PLACE_OF}$")
 _NOUN_AT_THE = re.compile(_NOUN_THERE + r"(?:at|during)\s+the\s+$", re.IGNORECASE)
 # "the declaration signed in Paris": a place after a noun of a proposal's own names (see _HEADS)
+# (or with no verb: "a declaration in Paris")
 _SIGNED_IN = re.compile(
-    r"\s+(?:(?:that|which)\s+)?(?:was\s+|were\s+)?(?:signed|adopted|agreed|issued|initialled|initialed|reached|"
-    r"drafted|published)\s+(?:at\s+(?:the\s+)?talks\s+)?in\s+",
+    r"\s+(?:(?:(?:that|which)\s+)?(?:was\s+|were\s+)?(?:signed|adopted|agreed|issued|initialled|initialed|reached|"
+    r"drafted|published)\s+(?:at\s+(?:the\s+)?talks\s+)?)?in\s+",
     re.IGNORECASE,
 )
 _TALKS = re.compile(r"\s+(?:talks|meeting|round|summit)\b")
@@ -598,19 +607,21 @@ class Lexicon:
             parties = {self._name_party(name) for name in _NAMES_APART.split(names)}
             if None not in parties:
                 owners, between = frozenset(p for p in parties if p is not None), attributive.end(1)
+        by_of = False
         if owners is None and (after := self._named_after(sentence, actors, m)):
             owners = self._parties(after)
+            by_of = _OF.match(sentence, m.end) is not None  # "the memorandum of the Russian Federation on …"
         if owners is None and before:
             if its := _ITS.search(sentence, max(0, m.start - 40), m.start):  # "Russia handed over its memorandum"
                 owners, between = self._pronoun_owners(sentence, before, its[1]), its.end(1)
             elif _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start) and (
                 laid := _LAID_BEFORE.match(sentence, m.end)
             ):
-                owners = self._pronoun_owners(sentence, before, laid[1])
+                owners = self._pronoun_owners(sentence, before, laid[1] or laid[2])
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
         words = [w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the")]
-        complement = _COMPLEMENT.match(sentence, m.end)
+        complement = None if by_of else _COMPLEMENT.match(sentence, m.end)
         if complement and not _DATE_FIRST.match(complement[1]):  # "the US draft of November 2025": a date
             for w in _WORD.findall(fold(complement[1])):
                 if w in _COMPLEMENT_ENDS:
@@ -647,13 +658,17 @@ class Lexicon:
         by = _BY.match(sentence, m.end)
         at = by.end() if by else _THAT.match(sentence, m.end).end()  # type: ignore[union-attr]  # always matches
         starts = {a.start: a for a in actors}
-        named = []
+        named: list[Mention] = []
         while (actor := starts.get(at)) is not None:
+            # a list ends at its "and": "… of the United States and Ukraine, Jeddah, 11 March"
+            last = bool(named) and "and" in sentence[named[-1].end : actor.start].split()
             named.append(actor)
             joined = _AND_ACTOR.match(sentence, actor.end)
-            at = joined.end() if joined else -1
+            at = joined.end() if joined and not last else -1
         if not named:
             return None
+        if _OF.match(sentence, m.end) and _OWNS.match(sentence, named[-1].end):
+            return None  # "the terms of Moscow's memorandum"
         side = _SIDE.match(sentence, named[-1].end)  # "the communiqué Ukraine's negotiators present"
         if not (by or _LAID_AFTER.match(sentence, side.end() if side else named[-1].end)):
             return None
