@@ -49,6 +49,8 @@ COMMITS = {
     "train2": "5ee41a7",
     "heldout16": "5ee41a7",  # (still fresh sets for the rules; trained on by the model)
     "heldout17": "5ee41a7",
+    "heldout18": "f112801",  # (rules-10, at which they were scored once; the stance rules never read them)
+    "heldout19": "f112801",
 }
 # Run by the old code's Python path: the set's texts (today's files) through its rules.
 _CHILD = """

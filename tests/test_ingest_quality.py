@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout18 and heldout19 now). The older
+(heldout20 and heldout21 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -31,20 +31,35 @@ def lexicon() -> Lexicon:
 
 
 def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
-    # heldout18 and heldout19 were written by a helper who never saw the rules, kept sealed while
-    # rules-10 and the learned stance model were built and scored once when they were merged, on
-    # 1 December 2026 (pooled): stance 0.80 / 0.49, figure precision 0.97 and recall 0.91, proposal
-    # recall 0.82. The stance recall and proposal targets are missed, and docs/ingest.md says so;
-    # these floors only stop a change from making fresh text worse.
-    assert set(FRESH) == {"heldout18", "heldout19"}
+    # heldout20 and heldout21 were written by a helper who never saw the rules, kept sealed while
+    # rules-11 and learned-2 were built and scored once when they were merged, on 1 December 2026
+    # (pooled): stance 0.75 / 0.44, figure precision 0.94 and recall 0.85, proposal recall 0.90.
+    # Every target but figure precision is missed, and docs/ingest.md says so; these floors only
+    # stop a change from making fresh text worse.
+    assert set(FRESH) == {"heldout20", "heldout21"}
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout20"] + sets["heldout21"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.72, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.41, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.91, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.82, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.86, proposal.misses
+
+
+def test_heldout18_and_heldout19_tuned_on_keep_what_rules_11_reached(lexicon: Lexicon) -> None:
+    # heldout18 and heldout19 were fresh for rules-10 (scored once, untuned: stance 0.80 / 0.49,
+    # figures 0.97 / 0.91, proposal recall 0.82); the proposal rules of rules-11 (branch prop8) were
+    # built on them: stance 0.82 / 0.54, figures 0.97 / 0.91, proposals 0.98 / 0.93, tuned numbers.
+    assert not {"heldout18", "heldout19"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout18"] + sets["heldout19"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    assert stance.precision is not None and stance.precision >= 0.77, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.46, stance.misses
-    assert figure.precision is not None and figure.precision >= 0.94, figure.false_alarms
-    assert figure.recall is not None and figure.recall >= 0.88, figure.misses
-    assert proposal.recall is not None and proposal.recall >= 0.79, proposal.misses
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.51, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.9, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.9, proposal.misses
 
 
 def test_heldout16_and_heldout17_tuned_on_keep_what_rules_10_reached(lexicon: Lexicon) -> None:
