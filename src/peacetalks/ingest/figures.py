@@ -123,7 +123,9 @@ _NUM = (
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
-_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|bln|million|mln|mn|thousand|hundred|m|k)\b)?"
+# ("90 Mrd. Euro", "12 000 milliards de dollars": a milliard, as German, French and Italian copy
+# write a billion)
+_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|bln|milliards?|miliardi|mrd|mld|million|mln|mn|thousand|hundred|m|k)\b)?"
 # "about", "no more than": words before a number that leave it the number it is.
 _ABOUT = (
     "(?:(?:"
@@ -141,6 +143,11 @@ _SCALES = {
     "million": 1e6,
     "mln": 1e6,
     "bln": 1e9,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "miliardi": 1e9,
+    "mrd": 1e9,
+    "mld": 1e9,
     "mn": 1e6,
     "m": 1e6,
     "thousand": 1e3,
@@ -197,7 +204,7 @@ _MONEY_WORDS = re.compile(
     rf"\b({trie_pattern(_WORD_NUMBERS)})[\s-](trillion|billion|million)[\s-](dollar|euro|pound)s?\b", re.IGNORECASE
 )
 _MONEY_POST = re.compile(
-    rf"{_NUM}{_SCALE}\s*(?:US\s+|American\s+)?(dollars|euros|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b",
+    rf"{_NUM}{_SCALE}\.?\s*(?:(?:US|American|di|de)\s+)?(dollars?|euros?|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b",
     re.IGNORECASE,
 )
 _AREA = re.compile(
@@ -337,9 +344,11 @@ _STRONG = re.compile(
 _VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_WNUM}", re.IGNORECASE)
 # "141 in favour, five against": the other ends of a tally, in a sentence about a vote.
 _TALLY = re.compile(rf"{_WNUM}\s+(?:against|opposed|abstain(?:ed|ing)|in\s+favou?r)\b", re.IGNORECASE)
-# "voted 141 to 7", "the tallies: 143 to 5": both sides of a tally, in a sentence about a vote.
+# "voted 141 to 7", "the tallies: 143 to 5", "passed 93–18–65": each part of a tally (for, against,
+# abstaining), in a sentence about a vote.
 _TALLY_TO = re.compile(
-    rf"{_NUM}(?:\s+to\s+|\s*[-–]\s*){_NUM}(?:\s+votes?\b)?(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
+    rf"{_NUM}(?:\s+to\s+|\s*[-–]\s*){_NUM}(?:\s*[-–]\s*{_NUM})?(?:\s+votes?\b)?"
+    rf"(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
 )
 # "the number of listed tankers to 557": a count with its noun before it.
 _NUMBER_OF = re.compile(
@@ -399,6 +408,9 @@ _VERB_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+
 _MILITARY = re.compile(
     r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
 )
+# Counted as people, but prisoners when a sentence is about an exchange ("1,200 Ukrainians").
+_NATIONALS = frozenset(("ukrainians", "russians"))
+_EXCHANGE_WORDS = ("exchang", "swap", "prisoner", "pows", "captiv")
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll|lost)\b", re.IGNORECASE)
 # "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages (in fold(sentence)).
 _ONE_IN = re.compile(
@@ -481,9 +493,11 @@ _CURRENCY = {
     "$": "USD",
     "usd": "USD",
     "dollars": "USD",
+    "dollar": "USD",
     "€": "EUR",
     "eur": "EUR",
     "euros": "EUR",
+    "euro": "EUR",
     "£": "GBP",
     "gbp": "GBP",
     "pounds": "GBP",
@@ -752,6 +766,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             unit = "civilians"  # "8,006 civilian deaths and 13,287 injuries"
         elif unit == "casualties" and m[5].lower() == "dead":
             unit = _dead(lowered, m.start())
+        elif unit == "people" and m[5].lower() in _NATIONALS and _exchanged(lowered, m.end()):
+            unit = "prisoners"  # "an exchange bringing home 1,200 Ukrainians", "500 Ukrainians home"
         if (unit == "people" and _is_source(sentence, m)) or (
             m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
         ):
@@ -782,11 +798,14 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
             for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
                 add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "votes"))
-        if has("vote", "abstention", "in favo", "passed", "adopted", "approved", "carried"):
+        if has("vote", "abstain", "abstention", "in favo", "passed", "adopted", "approved", "carried"):
             for m in _TALLY_TO.finditer(sentence):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
                     add(Figure(m.start(1), m.end(2) if m[2] else m.end(1), "count", _number(m[1], m[2]), "votes"))
-                    add(Figure(m.start(3), m.end(), "count", _number(m[3], m[4]), "votes"))
+                    second_end = m.end() if m[5] is None else m.end(4) if m[4] else m.end(3)
+                    add(Figure(m.start(3), second_end, "count", _number(m[3], m[4]), "votes"))
+                    if m[5]:
+                        add(Figure(m.start(5), m.end(), "count", _number(m[5], m[6]), "votes"))
         for m in _POPULATION.finditer(sentence) if "population" in lowered else ():
             first_end = max(m.end(i) for i in (1, 2, 3) if m[i])
             add(Figure(m.start(1), first_end, "count", _number(m[1], m[2], m[3]), "people"))
@@ -878,6 +897,12 @@ def _dead(lowered: str, at: int) -> str:
     if _MILITARY.search(lowered) and "civilian" not in lowered:
         return "troops"
     return "casualties"
+
+
+def _exchanged(lowered: str, end: int) -> bool:
+    """Whether the people counted up to ``end`` come home in a prisoner exchange: the sentence is
+    about one, or the count is followed by "home"."""
+    return lowered.startswith(" home", end) or any(map(lowered.__contains__, _EXCHANGE_WORDS))
 
 
 def _after_civilians(sentence: str, found: list[Figure], at: int) -> bool:
