@@ -782,7 +782,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             if any(s <= m.start(2) < e for s, e in taken):
                 continue
             # the noun nearest the number: "soldiers killed, and casualties at 500,000" counts casualties
-            unit = _COUNTED[_COUNTED_WORD.findall(lowered, m.start(), m.start(2))[-1]]
+            noun = _COUNTED_WORD.findall(lowered, m.start(), m.start(2))[-1]
+            unit = _dead(lowered, m.start(2)) if noun == "dead" else _COUNTED[noun]
             amount = _number(m[2], m[3], m[4])
             if high := _RANGE_AFTER.match(sentence, m.end()):
                 top = _number(high[1], high[2], high[3])
@@ -891,12 +892,13 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
 
 def _dead(lowered: str, at: int) -> str:
     """The unit of a count of dead at ``at``: troops in a sentence on military losses ("military
-    casualties, including 275,000 dead"), the remains of them as bodies, else casualties."""
+    casualties, including 275,000 dead"), civilians in one on civilians alone ("15,000 civilians killed,
+    2,514 of the dead in 2025"), the remains of them as bodies, else casualties."""
     if lowered[max(0, at - 11) : at] == "remains of ":
         return "bodies"
-    if _MILITARY.search(lowered) and "civilian" not in lowered:
-        return "troops"
-    return "casualties"
+    if "civilian" in lowered:
+        return "casualties" if _MILITARY.search(lowered) else "civilians"
+    return "troops" if _MILITARY.search(lowered) else "casualties"
 
 
 def _exchanged(lowered: str, end: int) -> bool:
