@@ -108,11 +108,19 @@ _WORD_NUMBERS.update(
 # ("3 000", "3\u202f000", as style guides outside the US write them). It begins with its first
 # digit (the check on the character before comes after it), which lets re skip ahead to digits
 # instead of trying every position.
-# (not a day after its month: "on March 3 500 prisoners" are 500)
+# (not a day after its month: "on March 3 500 prisoners" are 500; a genuine thousands group)
 _NOT_A_DAY = "".join(
     f"(?<!{end} {digits})"
     for end in ("ary", "rch", "ril", "May", "une", "uly", "ust", "ber", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
                 "Sep", "ept", "Oct", "Nov", "Dec")
+    for digits in (r"\d", r"\d\d")
+)  # fmt: skip
+# (nor a number that labels something: "round 3 500 prisoners", "day 12 150 prisoners", "No. 4 300 troops")
+_NOT_A_DAY += "".join(
+    f"(?<!{word} {digits})"
+    for stem in ("round", "day", "no.", "article", "point", "item", "line", "phase", "part", "section", "paragraph",
+                 "resolution", "page", "group", "stage", "annex", "clause")
+    for word in (stem, stem.capitalize())
     for digits in (r"\d", r"\d\d")
 )  # fmt: skip
 _SPACED = r"[ \u00a0\u2009\u202f]\d{3}(?![\d,])"
@@ -411,6 +419,12 @@ _MILITARY = re.compile(
 # Counted as people, but prisoners when a sentence is about an exchange ("1,200 Ukrainians").
 _NATIONALS = frozenset(("ukrainians", "russians"))
 _EXCHANGE_WORDS = ("exchang", "swap", "prisoner", "pows", "captiv")
+# … when it speaks of losses (or of dead an army acknowledges or counts), not of a military strike that left
+# them ("a military strike left 12 dead").
+_MILITARY_LOSSES = re.compile(
+    r"\b(?:casualt|loss|lost|toll|military\s+dead|dead\s+soldiers|killed\s+in\s+action|acknowledg|admit|"
+    r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)"
+)
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll|lost)\b", re.IGNORECASE)
 # "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages (in fold(sentence)).
 _ONE_IN = re.compile(
@@ -891,14 +905,16 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
 
 
 def _dead(lowered: str, at: int) -> str:
-    """The unit of a count of dead at ``at``: troops in a sentence on military losses ("military
+    """The unit of a count of dead at ``at``: troops in a sentence on military losses (a military word
+    and a word of losses: "military
     casualties, including 275,000 dead"), civilians in one on civilians alone ("15,000 civilians killed,
     2,514 of the dead in 2025"), the remains of them as bodies, else casualties."""
     if lowered[max(0, at - 11) : at] == "remains of ":
         return "bodies"
+    military = _MILITARY.search(lowered) is not None and _MILITARY_LOSSES.search(lowered) is not None
     if "civilian" in lowered:
-        return "casualties" if _MILITARY.search(lowered) else "civilians"
-    return "troops" if _MILITARY.search(lowered) else "casualties"
+        return "casualties" if military else "civilians"
+    return "troops" if military else "casualties"
 
 
 def _exchanged(lowered: str, end: int) -> bool:
