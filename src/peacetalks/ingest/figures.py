@@ -125,7 +125,7 @@ _NOT_A_DAY += "".join(
 )  # fmt: skip
 _SPACED = r"[ \u00a0\u2009\u202f]\d{3}(?![\d,])"
 _NUM = (
-    rf"(\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}(?={_SPACED}){_NOT_A_DAY}(?:{_SPACED})+|\d*))(?:\.(\d+))?"
+    rf"(\d(?<![\w.,]\d)(?<!(?<![\d.,])0(?=\d))(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}(?={_SPACED}){_NOT_A_DAY}(?:{_SPACED})+|\d*))(?:\.(\d+))?"
     rf"(?!\d|,\d{{3}}(?!\d)|{_SPACED})"
 )
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
@@ -212,7 +212,7 @@ _MONEY_WORDS = re.compile(
     rf"\b({trie_pattern(_WORD_NUMBERS)})[\s-](trillion|billion|million)[\s-](dollar|euro|pound)s?\b", re.IGNORECASE
 )
 _MONEY_POST = re.compile(
-    rf"{_NUM}{_SCALE}\.?\s*(?:(?:US|American|di|de)\s+)?(dollars?|euros?|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b",
+    rf"{_NUM}{_SCALE}\.?\s*(?:(?:US|American|di|de)\s+)?(dollars?|euros?|pounds|roubles|rubles|hryvnias?|hryvnyas?|yuan|renminbi|USD|EUR|GBP|RUB|UAH|CNY)\b",
     re.IGNORECASE,
 )
 _AREA = re.compile(
@@ -343,7 +343,11 @@ _COUNT_AFTER = re.compile(rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+)?(?:{trie_pattern
 _SOURCES_AFTER = re.compile(
     r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
 )
-_LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b(?![²2])", re.IGNORECASE)
+# (not a speed: "150 km/h", "90 kilometres per hour", "60 mph")
+_LENGTH = re.compile(
+    rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b(?![²2]|\s*/\s*h\b|\s+(?:per|an)\s+hour\b)",
+    re.IGNORECASE,
+)
 # "a 15,000-strong force": troops.
 _STRONG = re.compile(
     rf"{_NUM}{_SCALE}-strong\s+(?:[\w-]+\s+)?(?:force|contingent|army|mission|brigade|corps|battalion)\b", re.IGNORECASE
@@ -479,7 +483,7 @@ _COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN)  # in fold(sentence)
 _NOUN_AT = re.compile(
     rf"\b({trie_pattern(_COUNTED)})\b[^.;:()]{{0,50}}?\s+at\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
     rf"roughly\s+|more\s+than\s+|over\s+|just\s+over\s+|up\s+to\s+)?{_NUM}{_SCALE}"
-    r"(?!,\d|[:.]\d|\s*(?:%|per\b|[ap]\.?m\b|o['’]clock|h\b|hours?\b)|\s+[A-Za-z]+s\b)",
+    r"(?!,\d|[:.]\d|\s*(?:%|per\b|[ap]\.?m\b|o['’]clock|h\b|hours?\b|km|kilomet|mph\b|miles?\b)|\s+[A-Za-z]+s\b)",
     re.IGNORECASE,
 )
 # "… at 500,000 to 600,000": the bare number that closes a range whose first number has its unit.
@@ -519,6 +523,9 @@ _CURRENCY = {
     "roubles": "RUB",
     "rubles": "RUB",
     "₴": "UAH",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
     "uah": "UAH",
     "hryvnia": "UAH",
     "hryvnias": "UAH",
@@ -589,7 +596,13 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute")
     # "for a week" has no number; the words before one of its units are few.
     one_unit = durations and has("for", "within", "over", "lasting", "up", "in a")
-    if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(lowered)):
+    fractions = has("third", "quarter", "fifth", "tenth")
+    if (
+        not number_words
+        and not _DIGIT.search(sentence)
+        and not (one_unit and _A_DURATION.search(lowered))
+        and not (fractions and _FRACTION.search(lowered))
+    ):
         return []  # most sentences: spare them the patterns below
     month = any(map(sentence.__contains__, _MONTH_STEMS))
     duration, count = (_DURATION, _COUNT) if number_words else (_DURATION_DIGITS, _COUNT_DIGITS)
@@ -690,7 +703,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             add(Figure(m.start(4), m.end(), "money", most, currency, extra=dict(ends)))
         else:  # "€10–5": the first alone, as written
             add(Figure(m.start(), first_end, "money", _number(m[2], m[3]), currency, extra=_per(sentence, first_end)))
-    money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "usd", "eur", "gbp", "rub", "uah")
+    money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "yuan", "renminbi", "usd", "eur", "gbp", "rub",
+                      "uah", "cny")
     for m in _MONEY_WORDS.finditer(sentence) if money_words and number_words else ():
         amount = _WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[1].lower()))] * _SCALES[m[2].lower()]
         add(Figure(m.start(), m.end(), "money", amount, _CURRENCY[m[3].lower() + "s"]))
@@ -748,7 +762,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
             if part < whole:
                 add(_share(sentence, m, 100 * part / whole))
-    for m in _FRACTION.finditer(lowered) if has("third", "quarter", "fifth", "tenth") else ():
+    for m in _FRACTION.finditer(lowered) if fractions else ():
         part = 1 if m[1].lower() == "a" else _WORD_NUMBERS[m[1].lower()]
         add(_share(sentence, m, 100 * part / _PARTS[m[2].lower()]))
     for m in duration.finditer(lowered) if durations else ():
@@ -786,7 +800,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
         ):
             continue
-        amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
+        amount = round(_word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0), 6)  # (32.8 million)
         add(Figure(m.start(), m.end(), "count", amount, unit, extra=_per(sentence, m.end())))
     # The rules below read numbers the rules above left alone; most sentences have none.
     if number_words or _left_alone(sentence, taken):
@@ -874,7 +888,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 continue
             if unit == "casualties" and verb and verb[1].lower() in ("killed", "dead", "died"):
                 unit = _dead(lowered, m.start())
-            amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
+            amount = round(_word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0), 6)
             add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
         after_verb = (found or unit_before) and has(*_AFTER_VERB_WORDS)
         for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if after_verb else ():
