@@ -85,7 +85,8 @@ def test_subtitle_cues_are_joined_into_the_sentences_they_cut() -> None:
     srt = (
         "Documentary, part 3\n"
         "41\n00:21:04,200 --> 00:21:09,000\nBy the end of 2025, analysts put Russia's military casualties,\n"
-        "42\n00:21:09,000 --> 00:21:14,500\nkilled, wounded and missing, at about 1.2 million, 275,000 of them dead.\n\n"
+        "42\n00:21:09,000 --> 00:21:14,500\n"
+        "killed, wounded and missing, at about 1.2 million, 275,000 of them dead.\n\n"
         "43\n00:21:14,500 --> 00:21:19,800\nThe war had lasted 1,400 days.\n"
     )
     cleaned = clean_text(srt).text
@@ -98,7 +99,8 @@ def test_subtitle_cues_are_joined_into_the_sentences_they_cut() -> None:
         ("2025", "date"), (1.2e6, "casualties"), (275000.0, "troops"), (1400.0, "day"),
     ]  # fmt: skip
     # must not fire: a numbered list is no subtitle file
-    assert clean_text("Steps\n1\nTalks begin.\n2\nA truce follows.").text == "Steps\n1\nTalks begin.\n2\nA truce follows."
+    steps = "Steps\n1\nTalks begin.\n2\nA truce follows."
+    assert clean_text(steps).text == steps
 
 
 def test_the_dead_are_troops_only_in_a_sentence_on_military_losses() -> None:

@@ -124,8 +124,11 @@ _NOT_A_DAY += "".join(
     for digits in (r"\d", r"\d\d")
 )  # fmt: skip
 _SPACED = r"[ \u00a0\u2009\u202f]\d{3}(?![\d,])"
+# (and never at a zero before a digit: "section 3 000 troops", not joined, has no count "000")
+_NO_LEADING_ZERO = r"(?<!(?<![\d.,])0(?=\d))"
 _NUM = (
-    rf"(\d(?<![\w.,]\d)(?<!(?<![\d.,])0(?=\d))(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}(?={_SPACED}){_NOT_A_DAY}(?:{_SPACED})+|\d*))(?:\.(\d+))?"
+    rf"(\d(?<![\w.,]\d){_NO_LEADING_ZERO}(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}(?={_SPACED}){_NOT_A_DAY}(?:{_SPACED})+|\d*))"
+    r"(?:\.(\d+))?"
     rf"(?!\d|,\d{{3}}(?!\d)|{_SPACED})"
 )
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
@@ -420,15 +423,15 @@ _VERB_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+
 _MILITARY = re.compile(
     r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
 )
-# Counted as people, but prisoners when a sentence is about an exchange ("1,200 Ukrainians").
-_NATIONALS = frozenset(("ukrainians", "russians"))
-_EXCHANGE_WORDS = ("exchang", "swap", "prisoner", "pows", "captiv")
 # … when it speaks of losses (or of dead an army acknowledges or counts), not of a military strike that left
 # them ("a military strike left 12 dead").
 _MILITARY_LOSSES = re.compile(
     r"\b(?:casualt|loss|lost|toll|military\s+dead|dead\s+soldiers|killed\s+in\s+action|acknowledg|admit|"
     r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)"
 )
+# Counted as people, but prisoners when a sentence is about an exchange ("1,200 Ukrainians").
+_NATIONALS = frozenset(("ukrainians", "russians"))
+_EXCHANGE_WORDS = ("exchang", "swap", "prisoner", "pows", "captiv")
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll|lost)\b", re.IGNORECASE)
 # "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages (in fold(sentence)).
 _ONE_IN = re.compile(
@@ -532,6 +535,10 @@ _CURRENCY = {
     "hryvnya": "UAH",
     "hryvnyas": "UAH",
 }
+# What money after its number is called by, for a cheap check first.
+_MONEY_NAMES = (
+    "dollar", "euro", "pound", "rouble", "ruble", "hryvn", "yuan", "renminbi", "usd", "eur", "gbp", "rub", "uah", "cny",
+)  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d\d*")  # "\d+", with a first digit that re can skip ahead to
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
@@ -703,8 +710,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             add(Figure(m.start(4), m.end(), "money", most, currency, extra=dict(ends)))
         else:  # "€10–5": the first alone, as written
             add(Figure(m.start(), first_end, "money", _number(m[2], m[3]), currency, extra=_per(sentence, first_end)))
-    money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "yuan", "renminbi", "usd", "eur", "gbp", "rub",
-                      "uah", "cny")
+    money_words = has(*_MONEY_NAMES)
     for m in _MONEY_WORDS.finditer(sentence) if money_words and number_words else ():
         amount = _WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[1].lower()))] * _SCALES[m[2].lower()]
         add(Figure(m.start(), m.end(), "money", amount, _CURRENCY[m[3].lower() + "s"]))
@@ -919,10 +925,10 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
 
 
 def _dead(lowered: str, at: int) -> str:
-    """The unit of a count of dead at ``at``: troops in a sentence on military losses (a military word
-    and a word of losses: "military
-    casualties, including 275,000 dead"), civilians in one on civilians alone ("15,000 civilians killed,
-    2,514 of the dead in 2025"), the remains of them as bodies, else casualties."""
+    """The unit of a count of dead at ``at``: troops in a sentence on military losses (a military
+    word and a word of losses: "military casualties, including 275,000 dead"), civilians in one on
+    civilians and no army's losses ("15,000 civilians killed, 2,514 of the dead in 2025"), the
+    remains of them as bodies, else casualties."""
     if lowered[max(0, at - 11) : at] == "remains of ":
         return "bodies"
     military = _MILITARY.search(lowered) is not None and _MILITARY_LOSSES.search(lowered) is not None
