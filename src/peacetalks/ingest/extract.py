@@ -271,6 +271,16 @@ _ITS_POINTS = re.compile(
 )
 # "guarantees modelled on NATO's": what the object is compared with is no object of its own
 _LIKENED = re.compile(r"\b(?:modell?ed\s+on|mirroring|resembling|akin\s+to)\s+(?:the\s+)?$")
+# "a package close to Russia's demands (…)": only near someone's stance, not that stance stated (a package
+# "modelled on Russia's demands – …" is built from them, and lists them)
+_LIKE_OWNER = re.compile(r"\b(?:close(?:r)?\s+to|similar\s+to|near\s+to)\s+$")
+# "Moscow has not said whether it will accept …": a question left open, no stance taken
+_WHETHER = re.compile(r"\b(?:whether|if)\s+(?:or\s+not\s+)?(?:[\w'’-]+\s+){0,3}?(?:will|would|could|can|might|should)\s+")
+# "… was over almost as soon as it had begun": a time, not a condition set
+_TEMPORAL = re.compile(r"\b(?:almost|just|nearly)\s+$")
+# "The draft, which Putin had described as …, would have …": the clause after the closing comma is
+# not the relative clause's subject's
+_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whom)\s+$", re.IGNORECASE)
 # "will not recognise any of the occupied territories", "any occupied land": a position on no region in particular
 # (whereas "the occupied territories", as the case's terms have it, are each of them)
 _ANY_OF = re.compile(r"\bany\s+(?:of\s+(?:the|its)\s+)?$")
@@ -1013,6 +1023,8 @@ def _stances(
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
         if speaker.start < cue.start() and _IF_SUBJECT.search(sentence, speaker.start - 20, speaker.start):
             continue  # "… as soon as Ukraine abandoned its NATO plans": a condition set for Ukraine, not its stance
+        if speaker.start < cue.start() and _unspoken(sentence, folded, speaker, cue, stance):
+            continue
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
@@ -1520,6 +1532,25 @@ def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
     if referent.is_proposal:
         plans.add(id(mention))
     return mention
+
+
+def _unspoken(sentence: str, folded: str, speaker: Mention, cue: re.Match[str], stance: str) -> bool:
+    """A cue after its speaker that states no stance of the speaker's: a likeness ("a package close to
+    Russia's demands"), an open question ("has not said whether it will accept"), a time ("almost as
+    soon as"), an item of a bracketed list, or a relative clause closed before the cue ("the draft, which Putin had called a basis,
+    would have capped …")."""
+    if _LIKE_OWNER.search(sentence, max(0, speaker.start - 20), speaker.start):
+        return True
+    if _WHETHER.search(folded, speaker.end, cue.start()):
+        return True
+    if stance == "condition" and _TEMPORAL.search(folded, max(0, cue.start() - 8), cue.start()):
+        return True
+    opened = sentence.rfind("(", 0, speaker.start)
+    if opened >= 0 and sentence.find(")", opened, speaker.start) < 0 and ")" in sentence[speaker.end : cue.start()]:
+        return True  # "(… no NATO, sanctions lifted), 75% called it unacceptable": a list in brackets
+    return bool(_CLOSED_RELATIVE.search(sentence, max(0, speaker.start - 12), speaker.start)) and (
+        sentence.find(",", speaker.end, cue.start()) >= 0
+    )
 
 
 def _actor_ends(actors: list[Mention], at: int) -> bool:
