@@ -275,7 +275,8 @@ _LIKENED = re.compile(r"\b(?:modell?ed\s+on|mirroring|resembling|akin\s+to)\s+(?
 # "modelled on Russia's demands – …" is built from them, and lists them)
 _LIKE_OWNER = re.compile(r"\b(?:close(?:r)?\s+to|similar\s+to|near\s+to)\s+$")
 # "Moscow has not said whether it will accept …": a question left open, no stance taken
-_WHETHER = re.compile(r"\b(?:whether|if)\s+(?:or\s+not\s+)?(?:[\w'’-]+\s+){0,3}?(?:will|would|could|can|might|should)\s+")
+_WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w'’-]+\s+){0,3}?(?:will|would|could|can|might|should)\s+")
+_A_SIGN = re.compile(r"\b(?:no|a|any|the|every|clear|first)\s+$")
 # "… was over almost as soon as it had begun": a time, not a condition set
 _TEMPORAL = re.compile(r"\b(?:almost|just|nearly)\s+$")
 # "The draft, which Putin had described as …, would have …": the clause after the closing comma is
@@ -1536,12 +1537,14 @@ def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
 
 def _unspoken(sentence: str, folded: str, speaker: Mention, cue: re.Match[str], stance: str) -> bool:
     """A cue after its speaker that states no stance of the speaker's: a likeness ("a package close to
-    Russia's demands"), an open question ("has not said whether it will accept"), a time ("almost as
+    Russia's demands"), "sign" the noun, an open question ("has not said whether it will accept"), a time ("almost as
     soon as"), an item of a bracketed list, or a relative clause closed before the cue ("the draft, which Putin had called a basis,
     would have capped …")."""
     if _LIKE_OWNER.search(sentence, max(0, speaker.start - 20), speaker.start):
         return True
-    if _WHETHER.search(folded, speaker.end, cue.start()):
+    if cue[1] in ("sign", "signs") and _A_SIGN.search(folded, max(0, cue.start() - 12), cue.start()):
+        return True  # "gave no sign of …": the noun, not signing
+    if _WHETHER.search(folded, max(0, speaker.start - 9), cue.start()):  # "… whether it will accept"
         return True
     if stance == "condition" and _TEMPORAL.search(folded, max(0, cue.start() - 8), cue.start()):
         return True
