@@ -944,6 +944,11 @@ def _stances(
                 objects = [_refer(r, cue, plans) for r in chosen]  # "The plan was welcomed by Kyiv"
                 referred = True
                 across.append("object")
+            elif speaker is not None and not objects and cue.start() == 0 and (docs := [r for r in previous if r.is_proposal]):
+                # a status list or infobox: "Minsk II, 12.02.2015. Signed by Ukraine, Russia and the OSCE."
+                objects = [_refer(docs[-1], cue, plans)]
+                referred = True
+                across.append("object")
             if speaker is None or not objects:
                 continue
         elif cue.re is _MODAL:
@@ -1824,7 +1829,10 @@ def _agent(sentence: str, actors: list[Mention], by: re.Match[str] | None) -> Me
 
 
 # Before an agent: a title or a group whose members follow ("Foreign Minister", "the Contact Group of").
-_AGENT_TITLE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:of\s+(?:the\s+)?)?")
+# ("the Contact Group, that is Ukraine, …": its members named after it)
+_AGENT_TITLE = re.compile(
+    r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:\s+of\s+(?:the\s+)?|,\s+(?:that\s+is|namely|i\.e\.,?)\s+|\s+)"
+)
 
 
 def _titled_actor(sentence: str, actors: list[Mention], at: int) -> Mention | None:
