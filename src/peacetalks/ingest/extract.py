@@ -276,6 +276,7 @@ _LIKENED = re.compile(r"\b(?:modell?ed\s+on|mirroring|resembling|akin\s+to)\s+(?
 _LIKE_OWNER = re.compile(r"\b(?:close(?:r)?\s+to|similar\s+to|near\s+to)\s+$")
 # "Moscow has not said whether it will accept …": a question left open, no stance taken
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w'’-]+\s+){0,3}?(?:will|would|could|can|might|should)\s+")
+_REFUSING = re.compile(r"\b(?:will|would|wo|can|cannot|refus\w*|declin\w*)(?:n't|\s+not|\s+never)?\s+(?:to\s+)?$|\bnever\s+$")
 _A_SIGN = re.compile(r"\b(?:no|a|any|the|every|clear|first)\s+$")
 # "… was over almost as soon as it had begun": a time, not a condition set
 _TEMPORAL = re.compile(r"\b(?:almost|just|nearly)\s+$")
@@ -1123,6 +1124,10 @@ def _stances(
         negated = bool(_NEGATION.search(folded[max(words_start, cue.start() - 30) : cue.start()]))
         negated = negated or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
         negated = negated or bool(_NEITHER.search(sentence, max(0, speaker.start - 9), speaker.start))
+        if negated and form in _SIGNING and not _REFUSING.search(folded, max(0, cue.start() - 30), cue.start()):
+            # "Neither China nor Brazil signed the communiqué": staying off a list is no stance on it ("will
+            # not sign anything that …" is a refusal)
+            continue
         cond_end = c_end if c_end > cue.end() else len(sentence)
         if _BUT_ONLY.match(sentence, cond_end):
             cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
