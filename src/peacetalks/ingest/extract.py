@@ -399,6 +399,27 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         introduced = None
         if speaking or proposals:
             introduced = _introduced(sentence, folded_sentence, speaking, proposals, lexicon, known, signers)
+        if (
+            introduced is not None
+            and current is not None
+            and current.subject
+            and proposals
+            and sentence.startswith(("It ", "The ", "This "))
+            and _FOLLOWS.search(sentence, max(0, proposals[0].start - 40), proposals[0].start)
+        ):
+            # "It follows the American 28-point plan in places": the document compared with stays current
+            introduced = current
+        elif (
+            introduced is not None
+            and not proposals
+            and current is not None
+            and len(introduced.authors) == 1
+            and introduced.authors[0] in current.authors
+            and all(lexicon.party(a.ids[0]) in current.authors for a in speaking)
+            and len({lexicon.party(a.ids[0]) for a in speaking}) == len(current.authors)
+        ):
+            # "Zelensky presented the points, a draft worked out with Washington": the joint text still
+            introduced = documents.Current(current.authors, subject=True)
         if introduced is not None:
             current = introduced if introduced.authors else None
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
@@ -1272,6 +1293,12 @@ def _document_stances(
 
 
 # "Unlike Ukraine's own formula, …", "compared with Russia's memorandum": named to compare, not proposed.
+# What a document is compared with: "It follows the 28-point plan in places", "departs from it".
+_FOLLOWS = re.compile(
+    r"\b(?:follow|mirror|resemble|revise|replace|depart\w*\s+from|differ\w*\s+from|build\w*\s+on|built\s+on|"
+    r"draw\w*\s+on|drew\s+on|borrow\w*\s+from)(?:s|ed|d)?\s+(?:the\s+|its\s+)?(?:[\w'’–-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 _COMPARED = re.compile(r"\b(?:[Uu]nlike|than|compared\s+(?:with|to)|such\s+as)\s+(?:the\s+)?$")
 # "Washington's own 28-point plan", "the Coalition of the Willing's Paris Declaration": whose it is.
 _OWNED = re.compile(r"['’]s\s+(?:own\s+)?")
