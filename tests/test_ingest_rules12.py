@@ -89,3 +89,12 @@ def test_one_coauthor_presenting_a_joint_text_keeps_both_authors(lexicon: Lexico
         "text drafted with Washington. The framework would raise the army ceiling to 800,000."
     )
     assert ("ukraine", "army-limits") not in pairs(other, lexicon)
+
+
+def test_a_name_ending_in_ing_is_no_opening_participle(lexicon: Lexicon) -> None:
+    text = "Beijing, in a paper of May 2024, asked for prisoners of war to be exchanged."
+    assert ("china", "prisoners-humanitarian") in pairs(text, lexicon)
+    # a real opening participle still hands the cue to the main clause's subject
+    opening = "Speaking in Beijing, Zelensky asked for prisoners of war to be exchanged."
+    assert ("ukraine", "prisoners-humanitarian") in pairs(opening, lexicon)
+    assert ("china", "prisoners-humanitarian") not in pairs(opening, lexicon)

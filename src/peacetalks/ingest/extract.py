@@ -1657,7 +1657,12 @@ def _speaker(
     """The first actor of the cue's clause, before the cue (at most ``reach`` characters, unless it
     reports what follows: "Russia said on Tuesday that …") and not governed by a preposition: an
     English clause names its subject first ("Russia views NATO as a threat and demands …")."""
-    if clause_start == 0 and (opening := _OPENING.match(sentence)) and opening.end() <= cue_start:
+    if (
+        clause_start == 0
+        and (opening := _OPENING.match(sentence))
+        and opening.end() <= cue_start
+        and not any(a.start == 0 for a in actors)  # "Beijing, in May, asked …": a name, not a participle
+    ):
         clause_start = opening.end()  # "Speaking after a call with Trump, the Russian president said …"
     near = (
         a
