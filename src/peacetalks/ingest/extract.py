@@ -318,7 +318,7 @@ _GOVERNED = re.compile(
 # the dead of armies, spaced thousands, populations, money ranges …), phrases that name no issue or actor
 # 11: stance classes of train1/train2's genres: writers named after a document, headings and numbered posts,
 # the owner "its", a provision's parties, "signs with", two nationalities sharing a group noun
-EXTRACTOR_VERSION = "rules-11"
+EXTRACTOR_VERSION = "rules-12"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
