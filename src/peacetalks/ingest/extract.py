@@ -276,7 +276,9 @@ _LIKENED = re.compile(r"\b(?:modell?ed\s+on|mirroring|resembling|akin\s+to)\s+(?
 _LIKE_OWNER = re.compile(r"\b(?:close(?:r)?\s+to|similar\s+to|near\s+to)\s+$")
 # "Moscow has not said whether it will accept …": a question left open, no stance taken
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w'’-]+\s+){0,3}?(?:will|would|could|can|might|should)\s+")
-_REFUSING = re.compile(r"\b(?:will|would|wo|can|cannot|refus\w*|declin\w*)(?:n't|\s+not|\s+never)?\s+(?:to\s+)?$|\bnever\s+$")
+_REFUSING = re.compile(
+    r"\b(?:will|would|wo|can|cannot|refus\w*|declin\w*)(?:n't|\s+not|\s+never)?\s+(?:to\s+)?$|\bnever\s+$"
+)
 _A_SIGN = re.compile(r"\b(?:no|a|any|the|every|clear|first)\s+$")
 # "… was over almost as soon as it had begun": a time, not a condition set
 _TEMPORAL = re.compile(r"\b(?:almost|just|nearly)\s+$")
@@ -966,7 +968,12 @@ def _stances(
                 objects = [_refer(r, cue, plans) for r in chosen]  # "The plan was welcomed by Kyiv"
                 referred = True
                 across.append("object")
-            elif speaker is not None and not objects and cue.start() == 0 and (docs := [r for r in previous if r.is_proposal]):
+            elif (
+                speaker is not None
+                and not objects
+                and cue.start() == 0
+                and (docs := [r for r in previous if r.is_proposal])
+            ):
                 # a status list or infobox: "Minsk II, 12.02.2015. Signed by Ukraine, Russia and the OSCE."
                 objects = [_refer(docs[-1], cue, plans)]
                 referred = True
@@ -1573,10 +1580,10 @@ def _refer(referent: Referent, cue: re.Match[str], plans: set[int]) -> Mention:
 
 
 def _unspoken(sentence: str, folded: str, speaker: Mention, cue: re.Match[str], stance: str) -> bool:
-    """A cue after its speaker that states no stance of the speaker's: a likeness ("a package close to
-    Russia's demands"), "sign" the noun, an open question ("has not said whether it will accept"), a time ("almost as
-    soon as"), an item of a bracketed list, or a relative clause closed before the cue ("the draft, which Putin had called a basis,
-    would have capped …")."""
+    """A cue after its speaker that states no stance of the speaker's: a likeness ("a package close
+    to Russia's demands"), "sign" the noun, an open question ("has not said whether it will
+    accept"), a time ("almost as soon as"), an item of a bracketed list, or a relative clause
+    closed before the cue ("the draft, which Putin had called a basis, would have capped …")."""
     if _LIKE_OWNER.search(sentence, max(0, speaker.start - 20), speaker.start):
         return True
     if cue[1] in ("sign", "signs") and _A_SIGN.search(folded, max(0, cue.start() - 12), cue.start()):
