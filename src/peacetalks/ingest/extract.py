@@ -330,7 +330,9 @@ _GOVERNED = re.compile(
 # the owner "its", a provision's parties, "signs with", two nationalities sharing a group noun
 # 12: false-alarm classes of heldout20/21: likenesses, open questions, "almost as soon as", bracketed
 # lists, closed relative clauses, not signing; status-list entries "Signed by …", a document compared
-# with, a joint text presented by one co-author, names ending in -ing
+# with, a joint text presented by one co-author, names ending in -ing; figures: three-part tallies,
+# milliards, nationals in an exchange, subtitle cues, the dead of military losses only, dates moved on by
+# a day the text gave without its year
 EXTRACTOR_VERSION = "rules-12"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
