@@ -35,6 +35,8 @@ FRESH: dict[str, str] = {}
 TUNING = (
     "heldout20",
     "heldout21",
+    "train3",
+    "train4",
     "train1",
     "train2",
     "heldout18",
