@@ -34,7 +34,8 @@ import numpy.typing as npt
 
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest.cues import CUE, CUE_STANCE, cue_form
-from peacetalks.ingest.extract import _CONDITION, _MODAL, _NEGATION, _SAYS
+from peacetalks.ingest.extract import _CONDITION, _MODAL, _NEGATION
+from peacetalks.ingest.extract import _SAYS as _SAYING_VERBS
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold
 from peacetalks.ingest.sentences import sentences
@@ -120,8 +121,8 @@ _GROUP = {
 _NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
 # (the verbs of saying, negations, conditions and modals are the rules', so that both read a
 # sentence alike; _NEGATION, _CONDITION and _MODAL are searched in fold() of the text, lower case)
-_SAYING = re.compile(rf"\b(?:{_SAYS}|according\s+to|announced|declared|quoted)\b", re.IGNORECASE)
-_PRONOUN_SAYS = re.compile(rf"\b(?:(?:he|she|they|it)\s+(?:\w+\s+)?{_SAYS}|(?:said|says|added|wrote)\s+(?:he|she))\b")
+_SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|according\s+to|announced|declared|quoted)\b", re.IGNORECASE)
+_PRONOUN_SAYS = re.compile(rf"\b(?:(?:he|she|they|it)\s+(?:\w+\s+)?{_SAYING_VERBS}|(?:said|says|added|wrote)\s+(?:he|she))\b")
 _LINE_BREAK = re.compile("\n")
 _QUOTES = ('"', "“", "”")
 _OWNS = re.compile(r"['’]s?\b")
@@ -129,7 +130,7 @@ _BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
 _BE = re.compile(r"\s+(?:(?:would|will|could|should|must|might)\s+)?(?:be|is|are|was|were|been)\b")
 _TARGETING = frozenset(("for", "to", "on", "against", "of", "into", "toward", "towards"))
 _ACTOR_MODAL = re.compile(rf"\s+(?:(?:would|will)\s+)?{_MODAL.pattern}")
-_SAYS_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_SAYS}|announced)\b")
+_SAYS_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_SAYING_VERBS}|announced)\b")
 _SAYING_BEFORE = frozenset(("said", "says", "told", "added", "according", "warned", "wrote"))
 _AGENT = frozenset(("by", "from"))
 _LIST = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|–|-)\s*(?:the\s+)?", re.IGNORECASE)
