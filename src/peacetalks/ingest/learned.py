@@ -122,7 +122,9 @@ _NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
 # (the verbs of saying, negations, conditions and modals are the rules', so that both read a
 # sentence alike; _NEGATION, _CONDITION and _MODAL are searched in fold() of the text, lower case)
 _SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|according\s+to|announced|declared|quoted)\b", re.IGNORECASE)
-_PRONOUN_SAYS = re.compile(rf"\b(?:(?:he|she|they|it)\s+(?:\w+\s+)?{_SAYING_VERBS}|(?:said|says|added|wrote)\s+(?:he|she))\b")
+_PRONOUN_SAYS = re.compile(
+    rf"\b(?:(?:he|she|they|it)\s+(?:\w+\s+)?{_SAYING_VERBS}|(?:said|says|added|wrote)\s+(?:he|she))\b"
+)
 _LINE_BREAK = re.compile("\n")
 _QUOTES = ('"', "“", "”")
 _OWNS = re.compile(r"['’]s?\b")
