@@ -30,14 +30,14 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
-def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
+def test_heldout20_and_heldout21_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
     # heldout20 and heldout21 were written by a helper who never saw the rules, kept sealed while
     # rules-11 and learned-2 were built and scored once when they were merged, on 1 December 2026
     # (pooled): stance 0.75 / 0.44, figure precision 0.94 and recall 0.85, proposal recall 0.90.
-    # Every target but figure precision is missed, and docs/ingest.md says so; these floors only
-    # stop a change from making fresh text worse. The stance rules of rules-12 (branch stance8) were
-    # then built on their false alarms and misses: stance 0.89 / 0.50 pooled, tuned numbers.
-    assert set(FRESH) == {"heldout20", "heldout21"}
+    # The stance rules of rules-12 (branch stance8) were then built on their false alarms and
+    # misses: stance 0.89 / 0.50 pooled, tuned numbers. They are training sets of the learned model
+    # since learned-3, so no longer fresh; these floors only stop a change from making them worse.
+    assert not {"heldout20", "heldout21"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout20"] + sets["heldout21"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
