@@ -90,3 +90,41 @@ def test_last_month_is_the_one_before_the_published_date() -> None:
     sentence = "It was agreed last June, and talks resume in June."
     dates = [f.value for f in with_relative_dates(sentence, find_figures(sentence), MARCH_2026) if f.rule == "date"]
     assert dates == ["2025-06", "2026-06"]
+
+
+def stance_pairs(text: str) -> set[tuple[str | None, str | None]]:
+    doc = Document(SourceInfo("a.txt", "text"), text)
+    return {(e.actor_id, e.issue_id or e.proposal_id) for e in extract(doc, lexicon()) if e.kind == "stance"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a zone by what creates it: forces pulled back, heavy forces withdrawn
+        ("Ukraine would pull its heavy forces back by 5 km, but only if Russia did the same.",
+         ("ukraine", "demilitarised-zone")),
+        ("Kyiv would accept a zone only if Russian troops pulled back by the same distance.",
+         ("ukraine", "demilitarised-zone")),
+        # army limits by the ceiling's own words
+        ("Moscow demands ceilings on troops and on weapons.", ("russia", "army-limits")),
+        # guarantees by the troops sent
+        ("France and Britain proposed European ground troops after a deal.", ("france", "security-guarantees")),
+        ("Britain offered to help with deploying troops to Ukraine.", ("uk", "security-guarantees")),
+        # the humanitarian file by its verbs and hyphenated forms
+        ("The EU demands that Russia return all the children it has deported.", ("eu", "prisoners-humanitarian")),
+    ],
+)  # fmt: skip
+def test_an_issue_by_its_other_words(text: str, pair: tuple[str, str]) -> None:
+    assert pair in stance_pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        # a report of the war, with no one's position on the issue
+        ("Russian ground troops advanced near Pokrovsk overnight.", "security-guarantees"),
+        ("The convoy pulled back to Kharkiv after the strike.", "demilitarised-zone"),
+    ],
+)
+def test_an_issue_word_without_a_position(text: str, issue: str) -> None:
+    assert not {p for p in stance_pairs(text) if p[1] == issue}
