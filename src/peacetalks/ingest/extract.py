@@ -333,7 +333,7 @@ _GOVERNED = re.compile(
 # with, a joint text presented by one co-author, names ending in -ing; figures: three-part tallies,
 # milliards, nationals in an exchange, subtitle cues, the dead of military losses only, dates moved on by
 # a day the text gave without its year
-EXTRACTOR_VERSION = "rules-12"
+EXTRACTOR_VERSION = "rules-13"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
