@@ -64,9 +64,15 @@ LATE_NOVEMBER_2025 = dt.date(2025, 11, 27)
             MARCH_2026,
             [("framework", "us-ukraine-20-point")],
         ),
+        # a noun of the proposal's own names that its subject laid down
+        (
+            "The members of the Coalition of the Willing adopted a declaration promising a multinational force.",
+            None,
+            [("declaration", "paris-declaration")],
+        ),
     ],
 )
-def test_a_proposal_by_description(text: str, published: dt.date, expected: list[tuple[str, str]]) -> None:
+def test_a_proposal_by_description(text: str, published: dt.date | None, expected: list[tuple[str, str]]) -> None:
     assert proposals(text, published) == expected
 
 
@@ -80,6 +86,8 @@ def test_a_proposal_by_description(text: str, published: dt.date, expected: list
         "The American visa scheme was suspended.",
         # a month with no author and several proposals that month is none of them
         "The November draft offered an amnesty.",
+        # a document two sides agreed is no one's alone
+        "The US and Russia agreed a memorandum on embassies.",
     ],
 )
 def test_no_proposal_by_description(text: str) -> None:

@@ -113,6 +113,14 @@ _LAID_BEFORE = re.compile(
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+# … "the Coalition of the Willing adopted a declaration" (a noun of the proposal's own names; not
+# "agreed": "the US and Russia agreed a memorandum" is no one's alone)
+_SUBJECT_LAID = re.compile(
+    r"\s+(?!(?:had\s+|has\s+|have\s+)?agree)(?:" + _LAID + r"|(?:had\s+|has\s+|have\s+)?(?:adopt|sign)(?:ed|s)?)"
+    r"\s+(?:an?|the)(\s+)"
+    r"(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
 _AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*(?:the\s+)?")
 # … "the plan put forward by Washington", "the offer from Moscow".
 _BY = re.compile(
@@ -620,6 +628,9 @@ class Lexicon:
                 laid := _LAID_BEFORE.match(sentence, m.end)
             ):
                 owners = self._pronoun_owners(sentence, before, laid[1] or laid[2])
+            elif noun in _HEADS and (subject := _SUBJECT_LAID.fullmatch(sentence, before[-1].end, m.start)):
+                # "the Coalition of the Willing adopted a declaration": the document its subject laid down
+                owners, between = self._parties([before[-1]]), subject.end(1)
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
         words = [w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the")]
