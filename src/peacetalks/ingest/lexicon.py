@@ -10,11 +10,12 @@ plan goes by ("20-point document"); a term that halts the war on a line ("freeze
 however the line is written ("along the current front line").
 
 A proposal is also recognised by description. A noun proposals go by ("plan", "proposal",
-"offer", or one of the nouns of its own names: "memorandum", "conditions", "terms") refers to the
+"offer", "scheme", or one of the nouns of its own names: "memorandum", "conditions", "terms") refers to the
 proposal of the authors the sentence gives it: "Putin's conditions", "the Chinese-Brazilian
 proposal", "the memorandum Moscow handed over", "the plan put forward by Washington", "the
-memorandum it handed over", "Russia handed over its memorandum" (the actor named last before
-it that the pronoun fits; "their" with the actors joined to it). Those authors lead the
+framework Kyiv worked out with the Americans", "the memorandum it handed over", "Russia handed
+over its memorandum" (the actor named last before it that the pronoun fits; "their" with the
+actors joined to it), "the Coalition of the Willing adopted a declaration" (a noun of its names). Those authors lead the
 proposal: none is outside its authors, and its first author is among them or the noun is one
 of its names' ("Kyiv's counter-proposal"). Of their proposals with that noun, the one dated
 latest on or before the date the article has reached where the noun stands is meant (with no
@@ -24,7 +25,8 @@ instead ("its memorandum of June 2025"), and so does a place its terms name that
 where an agreement was made ("the ceasefire proposed in Jeddah", "the ceasefire proposal
 discussed at talks in Jeddah", "the Minsk ceasefire"), or any place its terms name after a noun
 of its names ("the declaration signed in Paris"). A noun in the plural names no document. A
-month alone before the noun picks the proposals of that month ("the December framework"). On
+month alone before or after the noun picks the proposals of that month ("the December framework",
+"the US draft of November"); "of last June" is the June before the date. On
 second mention, where the date leaves several or none, the one the article has named before is
 meant ("the US draft" after "the US 28-point plan").
 """
@@ -49,8 +51,8 @@ _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "dec
 _DATED_ONLY = frozenset(("demands", "package"))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
-            "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
-            "counteroffer", "alternative", "scheme", "counter-text", "countertext", "counter-draft", "counterdraft")  # fmt: skip
+            "draft", "scheme", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
+            "counteroffer", "alternative", "counter-text", "countertext", "counter-draft", "counterdraft")  # fmt: skip
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze")
 #: Phrases with an issue term inside that name no case issue: the nuclear plant is no claim on the
