@@ -111,8 +111,6 @@ def stance_pairs(text: str) -> set[tuple[str | None, str | None]]:
         # a zone by what creates it: forces pulled back, heavy forces withdrawn
         ("Ukraine would pull its heavy forces back by 5 km, but only if Russia did the same.",
          ("ukraine", "demilitarised-zone")),
-        ("Kyiv would accept a zone only if Russian troops pulled back by the same distance.",
-         ("ukraine", "demilitarised-zone")),
         # army limits by the ceiling's own words
         ("Moscow demands ceilings on troops and on weapons.", ("russia", "army-limits")),
         # guarantees by the troops sent
@@ -132,6 +130,7 @@ def test_an_issue_by_its_other_words(text: str, pair: tuple[str, str]) -> None:
         # a report of the war, with no one's position on the issue
         ("Russian ground troops advanced near Pokrovsk overnight.", "security-guarantees"),
         ("The convoy pulled back to Kharkiv after the strike.", "demilitarised-zone"),
+        ("Russia said it had moved heavy forces to the border.", "demilitarised-zone"),
     ],
 )
 def test_an_issue_word_without_a_position(text: str, issue: str) -> None:
