@@ -507,7 +507,7 @@ _MONTH_STEMS = tuple(sorted({s for m in _MONTHS for s in (m.capitalize()[:3], m.
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, for speed, but never changed: see lexicon.Mention
 class Figure:
     start: int
     end: int
