@@ -291,8 +291,8 @@ def test_mentions_and_figures_compare_and_hash_by_their_fields() -> None:
     # (not frozen, for speed: they must still behave as the frozen dataclasses they were)
     a, b = lexicon_module.Mention(1, 4, ("russia",)), lexicon_module.Mention(1, 4, ("russia",))
     assert a == b and hash(a) == hash(b) and len({a, b}) == 1 and a != lexicon_module.Mention(1, 5, ("russia",))
-    f = figures.Figure(0, 3, "percent", 40.0, "%")
-    assert f == figures.Figure(0, 3, "percent", 40.0, "%") and hash(f) == hash(figures.Figure(0, 3, "percent", 40.0, "%"))
+    f, g = figures.Figure(0, 3, "percent", 40.0, "%"), figures.Figure(0, 3, "percent", 40.0, "%")
+    assert f == g and hash(f) == hash(g) and f != figures.Figure(0, 3, "percent", 41.0, "%")
 
 
 def test_evidence_made_without_init_is_the_dataclass_item() -> None:

@@ -555,7 +555,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     lowered = fold(sentence) if lowered is None else lowered
 
     def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
-        for word in words:  # (has_any, inline: this runs a dozen times a sentence)
+        for word in words:  # noqa: SIM110 (has_any, inline: this runs a dozen times a sentence)
             if word in lowered:
                 return True
         return False
