@@ -281,6 +281,21 @@ def test_clause_boundaries_and_sentence_ends_are_found_as_before(text: str, endp
     assert spans(figures._DIGITS, text) == spans(re.compile(r"\d+"), text)
 
 
+PAIRED_PIECES = ["American", "and", "Ukrainian", "US", "delegations", "officials", "envoys", "xAmerican", "_A", "Éa",
+                 "teams", " ", "  ", "\n", "-", "É", "Ab"]  # fmt: skip
+PLAIN_PAIRED = re.compile(
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(delegations|negotiators|teams|officials|diplomats|governments|leaders|envoys)\b"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PAIRED_PIECES), st.text(max_size=2)), max_size=14).map("".join))
+@example("the American and Ukrainian delegations")
+@example("American and Ukrainian delegations, and xAmerican and Ukrainian envoys; ÉAmerican and Ukrainian teams")
+def test_paired_group_nouns_are_found_as_before(text: str) -> None:
+    assert spans(lexicon_module._PAIRED_GROUPS, text) == spans(PLAIN_PAIRED, text)
+
+
 @settings(max_examples=200, deadline=None)
 @given(texts, st.lists(st.sampled_from(["five", "day", "for", "Jan", "–", "", "in a"]), max_size=6))
 def test_the_cheap_check_for_words_is_any_of_them_in_the_text(text: str, words: list[str]) -> None:
