@@ -43,6 +43,10 @@ _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(\s[A-Z][\w.'’-]+){0,3}\s+is\s+an?\s+[\w\s-]{0,40}?"
     r"(journalist|writer|reporter|editor|correspondent|blogger|author|contributor)\b.{0,300}$",
 )
+# A subtitle file's cue ("41" then "00:21:04,200 --> 00:21:09,000"): its number and timing are
+# dropped, and its caption is joined to the caption before, since a sentence runs on across cues.
+_CUE_NUMBER = re.compile(r"^\d+$")
+_CUE_TIMING = re.compile(r"^(?:\d\d:)?\d\d:\d\d[,.]\d{3}\s*-->\s*(?:\d\d:)?\d\d:\d\d[,.]\d{3}\b")
 # Block lines under a junk heading are short titles or links; a real paragraph ends the block.
 _BLOCK_LINE_MAX = 90
 
@@ -60,8 +64,29 @@ def clean_text(raw: str) -> Cleaned:
     removed = 0
     byline: str | None = None
     in_block = False
+    captions = False  # whether the last line kept is a subtitle's caption
+    cue_number: str | None = None  # a caption's line that may be the next cue's number
     for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(line.split())
+        if _CUE_TIMING.match(line):
+            if not captions:
+                if kept and _CUE_NUMBER.match(kept[-1]):
+                    kept.pop()  # the first cue's number
+                kept.append("")  # the line the captions are joined on
+                captions = True
+            removed += 1 + (cue_number is not None)
+            cue_number = None
+            continue
+        if captions:
+            if not line:
+                continue  # the blank line between cues
+            if _CUE_NUMBER.match(line) and cue_number is None:
+                cue_number = line
+                continue
+            if cue_number is not None:  # a number in the caption after all
+                line, cue_number = f"{cue_number} {line}", None
+            kept[-1] = f"{kept[-1]} {line}".strip()
+            continue
         if not line:
             if kept and kept[-1]:
                 kept.append("")
@@ -84,6 +109,8 @@ def clean_text(raw: str) -> Cleaned:
             removed += 1
             continue
         kept.append(line)
+    if cue_number is not None:
+        kept[-1] = f"{kept[-1]} {cue_number}"
     while kept and not kept[-1]:
         kept.pop()
     return Cleaned("\n".join(kept), removed, byline)

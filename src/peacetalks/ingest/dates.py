@@ -301,10 +301,16 @@ def with_relative_dates(
 
 def latest_date(figures: list[Figure], context: str | None = None) -> str | None:
     """What a later day or month without a year takes its year from: ``context`` moved on by
-    each date in ``figures`` that the text gave with its year (see :func:`later_context`)."""
+    each date in ``figures`` that the text gave with its year (see :func:`later_context`), and by a
+    day or month that took its year from ``context``, later in that year ("16 May" in a timeline of 2025:
+    a later "since 2022" is then background, and "2 June" stays in 2025)."""
     for f in figures:
-        if f.rule == "date" and isinstance(f.value, str) and not (f.extra and "relative" in f.extra):
+        if f.rule != "date" or not isinstance(f.value, str):
+            continue
+        if not (f.extra and "relative" in f.extra):
             context = later_context(context, f.value)
+        elif f.extra.get("inferred_from") == "text" and context and f.value[:4] == context[:4] and f.value > context:
+            context = f.value  # (not a day or month the text went back to: "in March" after October)
     return context
 
 

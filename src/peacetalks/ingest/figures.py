@@ -108,22 +108,35 @@ _WORD_NUMBERS.update(
 # ("3 000", "3\u202f000", as style guides outside the US write them). It begins with its first
 # digit (the check on the character before comes after it), which lets re skip ahead to digits
 # instead of trying every position.
-# (not a day after its month: "on March 3 500 prisoners" are 500)
+# (not a day after its month: "on March 3 500 prisoners" are 500; a genuine thousands group)
 _NOT_A_DAY = "".join(
     f"(?<!{end} {digits})"
     for end in ("ary", "rch", "ril", "May", "une", "uly", "ust", "ber", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
                 "Sep", "ept", "Oct", "Nov", "Dec")
     for digits in (r"\d", r"\d\d")
 )  # fmt: skip
+# (nor a number that labels something: "round 3 500 prisoners", "day 12 150 prisoners", "No. 4 300 troops")
+_NOT_A_DAY += "".join(
+    f"(?<!{word} {digits})"
+    for stem in ("round", "day", "no.", "article", "point", "item", "line", "phase", "part", "section", "paragraph",
+                 "resolution", "page", "group", "stage", "annex", "clause")
+    for word in (stem, stem.capitalize())
+    for digits in (r"\d", r"\d\d")
+)  # fmt: skip
 _SPACED = r"[ \u00a0\u2009\u202f]\d{3}(?![\d,])"
+# (and never at a zero before a digit: "section 3 000 troops", not joined, has no count "000")
+_NO_LEADING_ZERO = r"(?<!(?<![\d.,])0(?=\d))"
 _NUM = (
-    rf"(\d(?<![\w.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}(?={_SPACED}){_NOT_A_DAY}(?:{_SPACED})+|\d*))(?:\.(\d+))?"
+    rf"(\d(?<![\w.,]\d){_NO_LEADING_ZERO}(?:\d{{0,2}}(?:,\d{{3}})+|\d{{0,2}}(?={_SPACED}){_NOT_A_DAY}(?:{_SPACED})+|\d*))"
+    r"(?:\.(\d+))?"
     rf"(?!\d|,\d{{3}}(?!\d)|{_SPACED})"
 )
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
-_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|bln|million|mln|mn|thousand|hundred|m|k)\b)?"
+# ("90 Mrd. Euro", "12 000 milliards de dollars": a milliard, as German, French and Italian copy
+# write a billion)
+_SCALE = r"(?:\s*(trillion|trn|tn|billion|bn|bln|milliards?|miliardi|mrd|mld|million|mln|mn|thousand|hundred|m|k)\b)?"
 # "about", "no more than": words before a number that leave it the number it is.
 _ABOUT = (
     "(?:(?:"
@@ -141,6 +154,11 @@ _SCALES = {
     "million": 1e6,
     "mln": 1e6,
     "bln": 1e9,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "miliardi": 1e9,
+    "mrd": 1e9,
+    "mld": 1e9,
     "mn": 1e6,
     "m": 1e6,
     "thousand": 1e3,
@@ -197,7 +215,7 @@ _MONEY_WORDS = re.compile(
     rf"\b({trie_pattern(_WORD_NUMBERS)})[\s-](trillion|billion|million)[\s-](dollar|euro|pound)s?\b", re.IGNORECASE
 )
 _MONEY_POST = re.compile(
-    rf"{_NUM}{_SCALE}\s*(?:US\s+|American\s+)?(dollars|euros|pounds|roubles|rubles|hryvnias?|hryvnyas?|USD|EUR|GBP|RUB|UAH)\b",
+    rf"{_NUM}{_SCALE}\.?\s*(?:(?:US|American|di|de)\s+)?(dollars?|euros?|pounds|roubles|rubles|hryvnias?|hryvnyas?|yuan|renminbi|USD|EUR|GBP|RUB|UAH|CNY)\b",
     re.IGNORECASE,
 )
 _AREA = re.compile(
@@ -328,7 +346,11 @@ _COUNT_AFTER = re.compile(rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+)?(?:{trie_pattern
 _SOURCES_AFTER = re.compile(
     r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
 )
-_LENGTH = re.compile(rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b(?![²2])", re.IGNORECASE)
+# (not a speed: "150 km/h", "90 kilometres per hour", "60 mph")
+_LENGTH = re.compile(
+    rf"{_NUM}{_SCALE}(?:-|\s*)(kilomet(?:re|er)s?|km|miles?|metres?|meters?)\b(?![²2]|\s*/\s*h\b|\s+(?:per|an)\s+hour\b)",
+    re.IGNORECASE,
+)
 # "a 15,000-strong force": troops.
 _STRONG = re.compile(
     rf"{_NUM}{_SCALE}-strong\s+(?:[\w-]+\s+)?(?:force|contingent|army|mission|brigade|corps|battalion)\b", re.IGNORECASE
@@ -337,9 +359,11 @@ _STRONG = re.compile(
 _VOTES_AGAINST = re.compile(rf"\bvotes?\s+(?:to|against)\s+{_WNUM}", re.IGNORECASE)
 # "141 in favour, five against": the other ends of a tally, in a sentence about a vote.
 _TALLY = re.compile(rf"{_WNUM}\s+(?:against|opposed|abstain(?:ed|ing)|in\s+favou?r)\b", re.IGNORECASE)
-# "voted 141 to 7", "the tallies: 143 to 5": both sides of a tally, in a sentence about a vote.
+# "voted 141 to 7", "the tallies: 143 to 5", "passed 93–18–65": each part of a tally (for, against,
+# abstaining), in a sentence about a vote.
 _TALLY_TO = re.compile(
-    rf"{_NUM}(?:\s+to\s+|\s*[-–]\s*){_NUM}(?:\s+votes?\b)?(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
+    rf"{_NUM}(?:\s+to\s+|\s*[-–]\s*){_NUM}(?:\s*[-–]\s*{_NUM})?(?:\s+votes?\b)?"
+    rf"(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
 )
 # "the number of listed tankers to 557": a count with its noun before it.
 _NUMBER_OF = re.compile(
@@ -399,6 +423,15 @@ _VERB_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+
 _MILITARY = re.compile(
     r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
 )
+# … when it speaks of losses (or of dead an army acknowledges or counts), not of a military strike that left
+# them ("a military strike left 12 dead").
+_MILITARY_LOSSES = re.compile(
+    r"\b(?:casualt|loss|lost|toll|military\s+dead|dead\s+soldiers|killed\s+in\s+action|acknowledg|admit|"
+    r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)"
+)
+# Counted as people, but prisoners when a sentence is about an exchange ("1,200 Ukrainians").
+_NATIONALS = frozenset(("ukrainians", "russians"))
+_EXCHANGE_WORDS = ("exchang", "swap", "prisoner", "pows", "captiv")
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll|lost)\b", re.IGNORECASE)
 # "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages (in fold(sentence)).
 _ONE_IN = re.compile(
@@ -453,7 +486,7 @@ _COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN)  # in fold(sentence)
 _NOUN_AT = re.compile(
     rf"\b({trie_pattern(_COUNTED)})\b[^.;:()]{{0,50}}?\s+at\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
     rf"roughly\s+|more\s+than\s+|over\s+|just\s+over\s+|up\s+to\s+)?{_NUM}{_SCALE}"
-    r"(?!,\d|[:.]\d|\s*(?:%|per\b|[ap]\.?m\b|o['’]clock|h\b|hours?\b)|\s+[A-Za-z]+s\b)",
+    r"(?!,\d|[:.]\d|\s*(?:%|per\b|[ap]\.?m\b|o['’]clock|h\b|hours?\b|km|kilomet|mph\b|miles?\b)|\s+[A-Za-z]+s\b)",
     re.IGNORECASE,
 )
 # "… at 500,000 to 600,000": the bare number that closes a range whose first number has its unit.
@@ -481,9 +514,11 @@ _CURRENCY = {
     "$": "USD",
     "usd": "USD",
     "dollars": "USD",
+    "dollar": "USD",
     "€": "EUR",
     "eur": "EUR",
     "euros": "EUR",
+    "euro": "EUR",
     "£": "GBP",
     "gbp": "GBP",
     "pounds": "GBP",
@@ -491,12 +526,19 @@ _CURRENCY = {
     "roubles": "RUB",
     "rubles": "RUB",
     "₴": "UAH",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
     "uah": "UAH",
     "hryvnia": "UAH",
     "hryvnias": "UAH",
     "hryvnya": "UAH",
     "hryvnyas": "UAH",
 }
+# What money after its number is called by, for a cheap check first.
+_MONEY_NAMES = (
+    "dollar", "euro", "pound", "rouble", "ruble", "hryvn", "yuan", "renminbi", "usd", "eur", "gbp", "rub", "uah", "cny",
+)  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d\d*")  # "\d+", with a first digit that re can skip ahead to
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
@@ -564,7 +606,13 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute")
     # "for a week" has no number; the words before one of its units are few.
     one_unit = durations and has("for", "within", "over", "lasting", "up", "in a")
-    if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(lowered)):
+    fractions = has("third", "quarter", "fifth", "tenth")
+    if (
+        not number_words
+        and not _DIGIT.search(sentence)
+        and not (one_unit and _A_DURATION.search(lowered))
+        and not (fractions and _FRACTION.search(lowered))
+    ):
         return []  # most sentences: spare them the patterns below
     month = has_any(sentence, _MONTH_STEMS)
     duration, count = (_DURATION, _COUNT) if number_words else (_DURATION_DIGITS, _COUNT_DIGITS)
@@ -665,7 +713,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             add(Figure(m.start(4), m.end(), "money", most, currency, extra=dict(ends)))
         else:  # "€10–5": the first alone, as written
             add(Figure(m.start(), first_end, "money", _number(m[2], m[3]), currency, extra=_per(sentence, first_end)))
-    money_words = has("dollar", "euro", "pound", "rouble", "ruble", "hryvn", "usd", "eur", "gbp", "rub", "uah")
+    money_words = has(*_MONEY_NAMES)
     for m in _MONEY_WORDS.finditer(sentence) if money_words and number_words else ():
         amount = _WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[1].lower()))] * _SCALES[m[2].lower()]
         add(Figure(m.start(), m.end(), "money", amount, _CURRENCY[m[3].lower() + "s"]))
@@ -723,7 +771,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
             if part < whole:
                 add(_share(sentence, m, 100 * part / whole))
-    for m in _FRACTION.finditer(lowered) if has("third", "quarter", "fifth", "tenth") else ():
+    for m in _FRACTION.finditer(lowered) if fractions else ():
         part = 1 if m[1].lower() == "a" else _WORD_NUMBERS[m[1].lower()]
         add(_share(sentence, m, 100 * part / _PARTS[m[2].lower()]))
     for m in duration.finditer(lowered) if durations else ():
@@ -755,11 +803,13 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             unit = "civilians"  # "8,006 civilian deaths and 13,287 injuries"
         elif unit == "casualties" and m[5].lower() == "dead":
             unit = _dead(lowered, m.start())
+        elif unit == "people" and m[5].lower() in _NATIONALS and _exchanged(lowered, m.end()):
+            unit = "prisoners"  # "an exchange bringing home 1,200 Ukrainians", "500 Ukrainians home"
         if (unit == "people" and _is_source(sentence, m)) or (
             m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
         ):
             continue
-        amount = _word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0)
+        amount = round(_word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0), 6)  # (32.8 million)
         add(Figure(m.start(), m.end(), "count", amount, unit, extra=_per(sentence, m.end())))
     # The rules below read numbers the rules above left alone; most sentences have none.
     if number_words or _left_alone(sentence, taken):
@@ -769,7 +819,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             if any(s <= m.start(2) < e for s, e in taken):
                 continue
             # the noun nearest the number: "soldiers killed, and casualties at 500,000" counts casualties
-            unit = _COUNTED[_COUNTED_WORD.findall(lowered, m.start(), m.start(2))[-1]]
+            noun = _COUNTED_WORD.findall(lowered, m.start(), m.start(2))[-1]
+            unit = _dead(lowered, m.start(2)) if noun == "dead" else _COUNTED[noun]
             amount = _number(m[2], m[3], m[4])
             if high := _RANGE_AFTER.match(sentence, m.end()):
                 top = _number(high[1], high[2], high[3])
@@ -785,11 +836,14 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
             for m in _TALLY.finditer(sentence) if has("against", "opposed", "abstain", "favo") else ():
                 add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "votes"))
-        if has("vote", "abstention", "in favo", "passed", "adopted", "approved", "carried"):
+        if has("vote", "abstain", "abstention", "in favo", "passed", "adopted", "approved", "carried"):
             for m in _TALLY_TO.finditer(sentence):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
                     add(Figure(m.start(1), m.end(2) if m[2] else m.end(1), "count", _number(m[1], m[2]), "votes"))
-                    add(Figure(m.start(3), m.end(), "count", _number(m[3], m[4]), "votes"))
+                    second_end = m.end() if m[5] is None else m.end(4) if m[4] else m.end(3)
+                    add(Figure(m.start(3), second_end, "count", _number(m[3], m[4]), "votes"))
+                    if m[5]:
+                        add(Figure(m.start(5), m.end(), "count", _number(m[5], m[6]), "votes"))
         for m in _POPULATION.finditer(sentence) if "population" in lowered else ():
             first_end = max(m.end(i) for i in (1, 2, 3) if m[i])
             add(Figure(m.start(1), first_end, "count", _number(m[1], m[2], m[3]), "people"))
@@ -843,7 +897,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 continue
             if unit == "casualties" and verb and verb[1].lower() in ("killed", "dead", "died"):
                 unit = _dead(lowered, m.start())
-            amount = _word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0)
+            amount = round(_word_or_number(m, 1) * _SCALES.get((m[4] or m[7] or "").lower(), 1.0), 6)
             add(Figure(m.start(), m.end(), "count", amount, unit, extra={"per": m[6].lower()} if m[6] else None))
         after_verb = (found or unit_before) and has(*_AFTER_VERB_WORDS)
         for m in _ELLIPTIC_AFTER_VERB.finditer(sentence) if after_verb else ():
@@ -874,13 +928,22 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
 
 
 def _dead(lowered: str, at: int) -> str:
-    """The unit of a count of dead at ``at``: troops in a sentence on military losses ("military
-    casualties, including 275,000 dead"), the remains of them as bodies, else casualties."""
+    """The unit of a count of dead at ``at``: troops in a sentence on military losses (a military
+    word and a word of losses: "military casualties, including 275,000 dead"), civilians in one on
+    civilians and no army's losses ("15,000 civilians killed, 2,514 of the dead in 2025"), the
+    remains of them as bodies, else casualties."""
     if lowered[max(0, at - 11) : at] == "remains of ":
         return "bodies"
-    if _MILITARY.search(lowered) and "civilian" not in lowered:
-        return "troops"
-    return "casualties"
+    military = _MILITARY.search(lowered) is not None and _MILITARY_LOSSES.search(lowered) is not None
+    if "civilian" in lowered:
+        return "casualties" if military else "civilians"
+    return "troops" if military else "casualties"
+
+
+def _exchanged(lowered: str, end: int) -> bool:
+    """Whether the people counted up to ``end`` come home in a prisoner exchange: the sentence is
+    about one, or the count is followed by "home"."""
+    return lowered.startswith(" home", end) or any(map(lowered.__contains__, _EXCHANGE_WORDS))
 
 
 def _after_civilians(sentence: str, found: list[Figure], at: int) -> bool:

@@ -53,6 +53,8 @@ _ABBREVIATIONS = frozenset(
         "jr",
         "sr",
         "pres",
+        "mrd",  # ("90 Mrd. Euro": a milliard)
+        "mld",
     ]
 )
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then a space. ("[.!?]+"
