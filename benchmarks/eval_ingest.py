@@ -27,16 +27,19 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "ingest"
 SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 #: Written after the rules of their day and scored untuned (the honest held-out numbers), with
-#: how each has been used since. heldout20 and heldout21 were written by a helper who never saw the
-#: rules, kept sealed in unscored/ while rules-11 and learned-2 were built, and scored once when they
-#: were merged. heldout18 and heldout19 (fresh for rules-10) became tuning sets with rules-11 (its
-#: proposal rules were built on them), as heldout16 and heldout17 did with rules-10.
+#: how each has been used since. heldout22 and heldout23 were written by a helper who never saw the
+#: rules, kept sealed while rules-12 and learned-3 were built, and scored once when they were merged
+#: (2 December 2026, 00:00 UTC); the sets before them became tuning and training sets in turn.
 FRESH: dict[str, str] = {
-    "heldout20": "stance-focused, genres not used before; written without seeing the rules; scored once, untuned",
-    "heldout21": "figure- and proposal-dense; written without seeing the rules; scored once, untuned",
+    "heldout22": "stance-focused; scored once, untuned (rules-12)",
+    "heldout23": "figure- and proposal-dense; scored once, untuned (rules-12)",
 }
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
 TUNING = (
+    "heldout20",
+    "heldout21",
+    "train3",
+    "train4",
     "train1",
     "train2",
     "heldout18",

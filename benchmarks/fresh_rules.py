@@ -51,6 +51,10 @@ COMMITS = {
     "heldout17": "5ee41a7",
     "heldout18": "f112801",  # (rules-10, at which they were scored once; the stance rules never read them)
     "heldout19": "f112801",
+    "heldout20": "20f019a",  # (rules-11 before the merge at which they were scored once; never tuned on)
+    "heldout21": "20f019a",
+    "train3": "fa7bfde",  # (rules-11; written blind to the rules, never tuned on)
+    "train4": "fa7bfde",
 }
 # Run by the old code's Python path: the set's texts (today's files) through its rules.
 _CHILD = """

@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout20 and heldout21 now). The older
+(heldout22 and heldout23 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -30,14 +30,30 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
-def test_fresh_held_out_sets_keep_what_they_measured(lexicon: Lexicon) -> None:
+def test_heldout22_and_heldout23_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
+    # heldout22 and heldout23 were written by a helper who never saw the rules, kept sealed while
+    # rules-12 and learned-3 were built and scored once when they were merged, on 2 December 2026
+    # (pooled): stance 0.74 / 0.34 (55/74/162), figure precision 0.93 and recall 0.86, proposal
+    # recall 0.79 (54/68). The floors sit just under those numbers.
+    assert {"heldout22", "heldout23"} <= set(FRESH)
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout22"] + sets["heldout23"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.72, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.33, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.92, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.85, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.78, proposal.misses
+
+
+def test_heldout20_and_heldout21_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
     # heldout20 and heldout21 were written by a helper who never saw the rules, kept sealed while
     # rules-11 and learned-2 were built and scored once when they were merged, on 1 December 2026
     # (pooled): stance 0.75 / 0.44, figure precision 0.94 and recall 0.85, proposal recall 0.90.
-    # Every target but figure precision is missed, and docs/ingest.md says so; these floors only
-    # stop a change from making fresh text worse. The stance rules of rules-12 (branch stance8) were
-    # then built on their false alarms and misses: stance 0.89 / 0.50 pooled, tuned numbers.
-    assert set(FRESH) == {"heldout20", "heldout21"}
+    # The stance rules of rules-12 (branch stance8) were then built on their false alarms and
+    # misses: stance 0.89 / 0.50 pooled, tuned numbers. They are training sets of the learned model
+    # since learned-3, so no longer fresh; these floors only stop a change from making them worse.
+    assert not {"heldout20", "heldout21"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout20"] + sets["heldout21"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]

@@ -34,13 +34,15 @@ import numpy.typing as npt
 
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest.cues import CUE, CUE_STANCE, cue_form
+from peacetalks.ingest.extract import _CONDITION, _MODAL, _NEGATION
+from peacetalks.ingest.extract import _SAYS as _SAYING_VERBS
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence, evidence
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "stance-model.json"
-LEARNED_VERSION = "learned-2"
+LEARNED_VERSION = "learned-3"
 
 #: The features, in the order of the weights, each with what it says (all in [0, 1] or a log count).
 FEATURES: dict[str, str] = {
@@ -117,20 +119,11 @@ _GROUP = {
 }
 
 _NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
-_SAYING = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote|"
-    r"according\s+to|announced|declared|quoted)\b",
-    re.IGNORECASE,
-)
-# (searched in fold() of the text, so in lower case)
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*\s+to)\b|n't\b")
-_CONDITION = re.compile(
-    r"\b(?:if|unless|provided|as\s+long\s+as|only\s+after|in\s+exchange\s+for|in\s+return\s+for|on\s+condition)\b",
-)
-_MODAL = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to)\b")
+# (the verbs of saying, negations, conditions and modals are the rules', so that both read a
+# sentence alike; _NEGATION, _CONDITION and _MODAL are searched in fold() of the text, lower case)
+_SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|according\s+to|announced|declared|quoted)\b", re.IGNORECASE)
 _PRONOUN_SAYS = re.compile(
-    r"\b(?:(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|told|added|stated|warned|insisted|argued|wrote)|"
-    r"(?:said|says|added|wrote)\s+(?:he|she))\b"
+    rf"\b(?:(?:he|she|they|it)\s+(?:\w+\s+)?{_SAYING_VERBS}|(?:said|says|added|wrote)\s+(?:he|she))\b"
 )
 _LINE_BREAK = re.compile("\n")
 _QUOTES = ('"', "“", "”")
@@ -138,10 +131,8 @@ _OWNS = re.compile(r"['’]s?\b")
 _BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
 _BE = re.compile(r"\s+(?:(?:would|will|could|should|must|might)\s+)?(?:be|is|are|was|were|been)\b")
 _TARGETING = frozenset(("for", "to", "on", "against", "of", "into", "toward", "towards"))
-_ACTOR_MODAL = re.compile(r"\s+(?:(?:would|will)\s+)?(?:must|should|has\s+to|have\s+to|needs?\s+to)\b")
-_SAYS_AFTER = re.compile(
-    r"(?:\s+[\w'’-]+){0,2}?\s+(?:said|says|told|tells|added|stated|warned|insisted|argued|stressed|wrote|announced)\b"
-)
+_ACTOR_MODAL = re.compile(rf"\s+(?:(?:would|will)\s+)?{_MODAL.pattern}")
+_SAYS_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_SAYING_VERBS}|announced)\b")
 _SAYING_BEFORE = frozenset(("said", "says", "told", "added", "according", "warned", "wrote"))
 _AGENT = frozenset(("by", "from"))
 _LIST = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|–|-)\s*(?:the\s+)?", re.IGNORECASE)
