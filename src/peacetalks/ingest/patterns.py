@@ -68,8 +68,8 @@ def fold(text: str) -> str:
 
 def has_any(text: str, words: Iterable[str]) -> bool:
     """Whether one of ``words`` occurs in ``text``: ``any(map(text.__contains__, words))``, which
-    is a third slower (the cheap checks before the patterns run on every sentence), as is any() of a
-    generator."""
+    takes about a quarter longer (the cheap checks before the patterns run on every sentence), as
+    does any() of a generator."""
     for word in words:  # noqa: SIM110
         if word in text:
             return True
