@@ -51,7 +51,11 @@ _WHICH_SIGNED = re.compile(
 )
 # Where a list of signers after "by" ends: another clause, or a comma before anything but a name, "the",
 # "and" or "with" ("…, agreed by some 35 countries, gives Ukraine guarantees").
-_SIGNERS_END = re.compile(r";|,\s+(?!(?:the|and|with|as\s+well\s+as)\s)[a-z]|\s+(?:but|while|because)\s")
+# (but a group's members may follow: "by the Contact Group, in which Ukraine, Russia and the OSCE sat")
+_SIGNERS_END = re.compile(
+    r";|,\s+(?!(?:the|and|with|as\s+well\s+as|in\s+which|whose\s+members|that\s+is|namely|made\s+up\s+of|"
+    r"comprising)\s)[a-z]|\s+(?:but|while|because)\s"
+)
 #: The stance of a signer: to sign a text accepts it, to endorse one supports it.
 _SIGN_STANCE = {"endorsed": "support"}
 

@@ -627,8 +627,10 @@ def _introduced(
 _MOST_SIGNERS = 6
 
 
-#: The proposal a sentence says was signed, the parties of its signers, and the stance signing it takes.
-Signers = tuple[Mention, tuple[str, ...], str]
+#: The proposals a sentence says were signed, the parties of their signers, and the stance signing takes.
+Signers = tuple[tuple[Mention, ...], tuple[str, ...], str]
+# What joins two documents signed together: "… of September 2014 and the …" (a date between, no clause).
+_BOTH_SIGNED = re.compile(r"(?:\s+of\s+(?:[A-Z][a-z]+\s+)?\d{4})?\s+and\s+(?:the\s+)?")
 
 
 def _signers(
@@ -645,7 +647,12 @@ def _signers(
     parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if found.start <= a.start < found.end))
     if not 0 < len(parties) <= _MOST_SIGNERS:
         return None
-    return document, parties, found.stance
+    signed = [document]
+    for p in reversed(proposals):
+        # "The Minsk Protocol of 2014 and the Package of Measures … were signed by …": both documents
+        if p.end <= signed[0].start and _BOTH_SIGNED.fullmatch(sentence, p.end, signed[0].start):
+            signed.insert(0, p)
+    return tuple(signed), parties, found.stance
 
 
 def _writers(
@@ -1340,12 +1347,28 @@ def _author_stances(
     only name the plan)."""
     for p in proposals:
         authors = lexicon.proposal_parties[p.ids[0]]
-        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _wrote(sentence, actors, p)
+        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
+        owners = owners or _wrote(sentence, actors, p)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
             if party not in authors or _COMPARED.search(sentence, 0, owner.start):
                 continue
             yield _author_item(sentence, owner, p, party, lexicon, item)
+
+
+# "the US–Ukraine 20-point framework", "a Kyiv/Washington draft": two names joined by a dash or slash
+# right before a proposal's name, which the case holds as its two authors (one name as an adjective,
+# "the US 28-point plan", is left to the sentence).
+_JOINT_LINK = re.compile(r"\s*[–/-]\s*")
+
+
+def _joint(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
+    """The two actors a joint name right before ``proposal`` gives as its authors ("US–Ukraine …")."""
+    before = [a for a in actors if a.end <= proposal.start]
+    if len(before) < 2 or sentence[before[-1].end : proposal.start].strip(" ") != "":
+        return []
+    first, second = before[-2], before[-1]
+    return [first, second] if _JOINT_LINK.fullmatch(sentence, first.end, second.start) else []
 
 
 # Who wrote a document, named right after it: "the framework that Kyiv and Washington have drafted", "the
@@ -1357,6 +1380,7 @@ _WROTE = (
 _WRITERS_BEFORE = re.compile(r"(?:,?\s+which|\s+that)?\s+(?:the\s+)?$")
 _WRITERS_AFTER = re.compile(r"\s+(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b")
 _WRITTEN_BY = re.compile(r"\s+" + _WROTE + r"(?:\s+together)?\s+(?:by|between|with)\s+(?:the\s+)?")
+_WITH = re.compile(r"\s+(?:together\s+)?with\s+(?:the\s+)?")
 _WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
 
 
@@ -1365,7 +1389,13 @@ def _wrote(sentence: str, actors: list[Mention], proposal: Mention) -> list[Ment
     first = next((a for a in actors if a.start >= proposal.end), None)
     if first is not None and _WRITERS_BEFORE.fullmatch(sentence, proposal.end, first.start):
         writers = _listed_actors(sentence, actors, first.start)  # "Kyiv and Washington", "…, Ukraine and …"
-        return writers if _WRITERS_AFTER.match(sentence, writers[-1].end) else []
+        wrote = _WRITERS_AFTER.match(sentence, writers[-1].end)
+        if wrote is None:
+            return []
+        # "the framework Kyiv worked out with the Americans": the partner is a writer too
+        partner = _WITH.match(sentence, wrote.end())
+        after = next((a for a in actors if partner is not None and a.start == partner.end()), None)
+        return [*writers, after] if after is not None else writers
     by = _WRITTEN_BY.match(sentence, proposal.end)
     return _listed_actors(sentence, actors, by.end()) if by is not None else []
 
@@ -1396,12 +1426,12 @@ def _author_item(sentence: str, owner: Mention, p: Mention, party: str, lexicon:
 
 
 def _signed_stances(
-    sentence: str, document: Mention, parties: tuple[str, ...], stance: str, lexicon: Lexicon, item: MakeItem
+    sentence: str, signed: tuple[Mention, ...], parties: tuple[str, ...], stance: str, lexicon: Lexicon, item: MakeItem
 ) -> Iterator[Evidence]:
-    """ "the Minsk Protocol, signed by …": each signer accepts the document (supports it, if it endorsed
+    """ "the Minsk Protocol, signed by …": each signer accepts each document (supports it, if it endorsed
     it), at the confidence of a document's contents: the sentence names them, it does not quote them."""
-    document_name = sentence[document.start : document.end]
-    for party in parties:
+    for document, party in ((d, party) for d in signed for party in parties):
+        document_name = sentence[document.start : document.end]
         yield item(
             "stance",
             document.start,
