@@ -1378,7 +1378,11 @@ _WROTE = (
     r"handed\s+over|presented|unveiled|agreed|settled)"
 )
 _WRITERS_BEFORE = re.compile(r"(?:,?\s+which|\s+that)?\s+(?:the\s+)?$")
-_WRITERS_AFTER = re.compile(r"\s+(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b")
+# (the writer may be a state's team: "the communiqué Ukraine's negotiators presented in Istanbul")
+_WRITERS_AFTER = re.compile(
+    r"(?:['’]s\s+(?:negotiators|delegation|delegates|envoys?|team|government|officials|diplomats))?"
+    r"\s+(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b"
+)
 _WRITTEN_BY = re.compile(r"\s+" + _WROTE + r"(?:\s+together)?\s+(?:by|between|with)\s+(?:the\s+)?")
 _WITH = re.compile(r"\s+(?:together\s+)?with\s+(?:the\s+)?")
 _WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
