@@ -1375,7 +1375,7 @@ def _joint(sentence: str, actors: list[Mention], proposal: Mention) -> list[Ment
 # joint statement the United States and Ukraine issued", "the framework worked out between Washington and Kyiv".
 _WROTE = (
     r"(?:drafted|drew\s+up|drawn\s+up|worked\s+out|produced|issued|wrote|written|prepared|put\s+forward|tabled|"
-    r"handed\s+over|presented|unveiled|agreed|settled)"
+    r"handed\s+over|presented|unveiled|agreed|settled|put\s+together|hammered\s+out|co-?wrote|co-?authored)"
 )
 _WRITERS_BEFORE = re.compile(r"(?:,?\s+which|\s+that)?\s+(?:the\s+)?$")
 # (the writer may be a state's team: "the communiqué Ukraine's negotiators presented in Istanbul")
@@ -1384,6 +1384,18 @@ _WRITERS_AFTER = re.compile(
     r"\s+(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b"
 )
 _WRITTEN_BY = re.compile(r"\s+" + _WROTE + r"(?:\s+together)?\s+(?:by|between|with)\s+(?:the\s+)?")
+# "the 20-point framework it drew up with Kyiv": the partner named is a writer (whom "it" stands for is not
+# worked out here)
+_PRONOUN_WROTE_WITH = re.compile(
+    r"(?:,?\s+which|\s+that)?\s+(?:it|they)\s+(?:(?:have|has|had|jointly|later)\s+)*" + _WROTE
+    + r"\s+(?:together\s+)?with\s+(?:the\s+)?"
+)
+# "the 20-point framework it drew up with Kyiv": the partner named is a writer (whom "it" stands for is not
+# worked out here)
+_PRONOUN_WROTE_WITH = re.compile(
+    r"(?:,?\s+which|\s+that)?\s+(?:it|they)\s+(?:(?:have|has|had|jointly|later)\s+)*" + _WROTE
+    + r"\s+(?:together\s+)?with\s+(?:the\s+)?"
+)
 _WITH = re.compile(r"\s+(?:together\s+)?with\s+(?:the\s+)?")
 _WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
 
@@ -1400,7 +1412,7 @@ def _wrote(sentence: str, actors: list[Mention], proposal: Mention) -> list[Ment
         partner = _WITH.match(sentence, wrote.end())
         after = next((a for a in actors if partner is not None and a.start == partner.end()), None)
         return [*writers, after] if after is not None else writers
-    by = _WRITTEN_BY.match(sentence, proposal.end)
+    by = _WRITTEN_BY.match(sentence, proposal.end) or _PRONOUN_WROTE_WITH.match(sentence, proposal.end)
     return _listed_actors(sentence, actors, by.end()) if by is not None else []
 
 
