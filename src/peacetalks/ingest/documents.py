@@ -213,6 +213,20 @@ def signed(sentence: str, folded: str) -> Signed | None:
     return None
 
 
+# "Signed by the Contact Group …; backed by a declaration of the leaders of …": a second clause of supporters.
+_BACKED_BY = re.compile(r";\s+(?:and\s+)?(?:(?:was|were|later|also)\s+)*(?:backed|endorsed|supported)\s+by\s+")
+
+
+def backed(sentence: str, after: int) -> tuple[int, int] | None:
+    """The span of the actors a clause right after a list of signers (ending at ``after``) says backed the
+    document ("…; backed by a declaration of the leaders of Russia, Ukraine, France and Germany")."""
+    m = _BACKED_BY.match(sentence, after)
+    if m is None:
+        return None
+    stop = _SIGNERS_END.search(sentence, m.end())
+    return m.end(), stop.start() if stop else len(sentence)
+
+
 _DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)
 
 

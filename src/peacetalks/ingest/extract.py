@@ -298,6 +298,7 @@ _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whom)\s+$", re.IGNORECASE)
 _ANY_OF = re.compile(r"\bany\s+(?:of\s+(?:the|its)\s+)?$")
 _SPREAD = re.compile(r"occupied\b|annexed\b")
 _SIGNING = frozenset(("sign", "signs", "signed", "signing", "co sign", "co signs", "co signed", "co signing"))
+_AFTER_SEMICOLON = re.compile(r";\s*$")
 _SIGNED_WITH = re.compile(r"\s+with\s+(?:the\s+)?(?!each\b|one\b)")
 # What may follow the document a sentence ends on: a relative clause or a participle of who wrote it.
 _ENDS_ON = re.compile(
@@ -627,8 +628,9 @@ def _introduced(
 _MOST_SIGNERS = 6
 
 
-#: The proposals a sentence says were signed, the parties of their signers, and the stance signing takes.
-Signers = tuple[tuple[Mention, ...], tuple[str, ...], str]
+#: The proposals a sentence says were signed, the parties of their signers, and each party (signers and
+#: those who backed them) with the stance it takes.
+Signers = tuple[tuple[Mention, ...], tuple[str, ...], tuple[tuple[str, str], ...]]
 # What joins two documents signed together: "… of September 2014 and the …" (a date between, no clause).
 _BOTH_SIGNED = re.compile(r"(?:\s+of\s+(?:[A-Z][a-z]+\s+)?\d{4})?\s+and\s+(?:the\s+)?")
 
@@ -647,12 +649,17 @@ def _signers(
     parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if found.start <= a.start < found.end))
     if not 0 < len(parties) <= _MOST_SIGNERS:
         return None
+    stances = tuple((party, found.stance) for party in parties)
+    if (backing := documents.backed(sentence, found.end)) is not None:
+        backers = {lexicon.party(a.ids[0]) for a in actors if backing[0] <= a.start < backing[1]}
+        if len(backers) <= _MOST_SIGNERS:
+            stances += tuple((party, "support") for party in sorted(backers) if party not in parties)
     signed = [document]
     for p in reversed(proposals):
         # "The Minsk Protocol of 2014 and the Package of Measures … were signed by …": both documents
         if p.end <= signed[0].start and _BOTH_SIGNED.fullmatch(sentence, p.end, signed[0].start):
             signed.insert(0, p)
-    return tuple(signed), parties, found.stance
+    return tuple(signed), parties, stances
 
 
 def _writers(
@@ -960,6 +967,7 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
+    entry = False  # whether the sentence is a status list's entry on the document before it
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
@@ -991,10 +999,12 @@ def _stances(
             elif (
                 speaker is not None
                 and not objects
-                and cue.start() == 0
+                and (cue.start() == 0 or (entry and not sentence[c_start : cue.start()].strip() and _AFTER_SEMICOLON.search(sentence, 0, c_start)))
                 and (docs := [r for r in previous if r.is_proposal])
             ):
-                # a status list or infobox: "Minsk II, 12.02.2015. Signed by Ukraine, Russia and the OSCE."
+                # a status list or infobox: "Minsk II, 12.02.2015. Signed by Ukraine, Russia and the OSCE." (and
+                # its next clause: "…; backed by a declaration of the leaders of France and Germany")
+                entry = True
                 objects = [_refer(docs[-1], cue, plans)]
                 referred = True
                 across.append("object")
@@ -1442,11 +1452,17 @@ def _author_item(sentence: str, owner: Mention, p: Mention, party: str, lexicon:
 
 
 def _signed_stances(
-    sentence: str, signed: tuple[Mention, ...], parties: tuple[str, ...], stance: str, lexicon: Lexicon, item: MakeItem
+    sentence: str,
+    signed: tuple[Mention, ...],
+    parties: tuple[str, ...],
+    stances: tuple[tuple[str, str], ...],
+    lexicon: Lexicon,
+    item: MakeItem,
 ) -> Iterator[Evidence]:
     """ "the Minsk Protocol, signed by …": each signer accepts each document (supports it, if it endorsed
-    it), at the confidence of a document's contents: the sentence names them, it does not quote them."""
-    for document, party in ((d, party) for d in signed for party in parties):
+    or backed it), at the confidence of a document's contents: the sentence names them, it does not quote
+    them (``parties``, the signers alone, are in ``stances`` too)."""
+    for document, (party, stance) in ((d, s) for d in signed for s in stances):
         document_name = sentence[document.start : document.end]
         yield item(
             "stance",
@@ -1933,8 +1949,11 @@ def _agent(sentence: str, actors: list[Mention], by: re.Match[str] | None) -> Me
 
 # Before an agent: a title or a group whose members follow ("Foreign Minister", "the Contact Group of").
 # ("the Contact Group, that is Ukraine, …": its members named after it)
+# ("a declaration of the leaders of Russia, Ukraine, France and Germany": the leaders' states back it)
 _AGENT_TITLE = re.compile(
     r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:\s+of\s+(?:the\s+)?|,\s+(?:that\s+is|namely|i\.e\.,?)\s+|\s+)"
+    r"|\s*(?:an?|the)\s+(?:joint\s+)?(?:declaration|statement)\s+(?:of|by)\s+the\s+(?:leaders|heads\s+of\s+state|"
+    r"presidents|governments)\s+of\s+(?:the\s+)?"
 )
 
 
