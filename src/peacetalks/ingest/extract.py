@@ -49,6 +49,14 @@ are found first; then
   before named; a document compared with ("It follows the 28-point plan in places") stays out of
   the current one; a co-author presenting a joint text keeps both authors; "Beijing, …" is no
   opening participle;
+- rules for **document conventions** the annotation guide states (rules-13): a joint name right
+  before a proposal ("the US–Ukraine 20-point framework") gives it to both authors the case holds;
+  its writers may be a state's negotiators ("the communiqué Ukraine's negotiators presented"), writers
+  who "put together" it, or the partner a pronoun drew it up with ("it drew up with Kyiv"); a group
+  that signs signs for the members named after it ("the Contact Group, in which Ukraine, Russia and the
+  OSCE sat"), two documents joined by "and" are signed together, and a status entry goes on over its
+  next clause ("…; backed by a declaration of the leaders of France and Germany"); "The paper says …"
+  gives its contents, and "could be a starting point" supports;
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
@@ -334,7 +342,11 @@ _GOVERNED = re.compile(
 # with, a joint text presented by one co-author, names ending in -ing; figures: three-part tallies,
 # milliards, nationals in an exchange, subtitle cues, the dead of military losses only, dates moved on by
 # a day the text gave without its year
-EXTRACTOR_VERSION = "rules-12"
+# 13: document conventions of the annotation guide: a joint name ("US–Ukraine …") gives the document to
+# both authors, writers who are a state's negotiators or a partner ("drew it up with Kyiv"), a group that
+# signs for the members named after it, two documents signed together, a status entry's next clause
+# ("…; backed by a declaration of the leaders of …"), "the paper says", "a starting point"
+EXTRACTOR_VERSION = "rules-13"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
