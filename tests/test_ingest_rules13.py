@@ -65,7 +65,9 @@ def test_a_status_entry_goes_on_over_its_clauses(lexicon: Lexicon) -> None:
     # a clause after the semicolon that is no entry of the list keeps its own object
     other = "Package of Measures (Minsk II), 12.02.2015. Signed by Ukraine and Russia; the talks were backed by France."
     assert ("france", "minsk-ii") not in pairs(other, lexicon)
-    sentence = "Minsk II was signed by Ukraine and Russia; backed by a declaration of the leaders of France and Germany."
+    sentence = (
+        "Minsk II was signed by Ukraine and Russia; backed by a declaration of the leaders of France and Germany."
+    )
     assert {("france", "minsk-ii"), ("germany", "minsk-ii")} <= pairs(sentence, lexicon)
 
 
