@@ -307,6 +307,12 @@ _ANY_OF = re.compile(r"\bany\s+(?:of\s+(?:the|its)\s+)?$")
 _SPREAD = re.compile(r"occupied\b|annexed\b")
 _SIGNING = frozenset(("sign", "signs", "signed", "signing", "co sign", "co signs", "co signed", "co signing"))
 _AFTER_SEMICOLON = re.compile(r";\s*$")
+
+
+def _entry_clause(sentence: str, c_start: int, at: int) -> bool:
+    """Whether a cue at ``at`` opens the clause at ``c_start`` right after a semicolon (a status list's
+    next clause: "…; backed by …")."""
+    return not sentence[c_start:at].strip() and _AFTER_SEMICOLON.search(sentence, 0, c_start) is not None
 _SIGNED_WITH = re.compile(r"\s+with\s+(?:the\s+)?(?!each\b|one\b)")
 # What may follow the document a sentence ends on: a relative clause or a participle of who wrote it.
 _ENDS_ON = re.compile(
@@ -1011,7 +1017,7 @@ def _stances(
             elif (
                 speaker is not None
                 and not objects
-                and (cue.start() == 0 or (entry and not sentence[c_start : cue.start()].strip() and _AFTER_SEMICOLON.search(sentence, 0, c_start)))
+                and (cue.start() == 0 or (entry and _entry_clause(sentence, c_start, cue.start())))
                 and (docs := [r for r in previous if r.is_proposal])
             ):
                 # a status list or infobox: "Minsk II, 12.02.2015. Signed by Ukraine, Russia and the OSCE." (and
