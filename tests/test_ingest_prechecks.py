@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from peacetalks.ingest import dates, documents, events, extract, figures, sentences
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
-from peacetalks.ingest.patterns import AtWordStart, fold
+from peacetalks.ingest.patterns import AtWordStart, fold, has_any
 from peacetalks.ingest.sentences import _word_before
 from peacetalks.ingest.types import Evidence, evidence_of
 
@@ -279,6 +279,35 @@ def test_clause_boundaries_and_sentence_ends_are_found_as_before(text: str, endp
     ]
     assert spans(sentences._END, text) == spans(PLAIN_END, text)
     assert spans(figures._DIGITS, text) == spans(re.compile(r"\d+"), text)
+
+
+PAIRED_PIECES = ["American", "and", "Ukrainian", "US", "delegations", "officials", "envoys", "xAmerican", "_A", "Éa",
+                 "teams", " ", "  ", "\n", "-", "É", "Ab"]  # fmt: skip
+PLAIN_PAIRED = re.compile(
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(delegations|negotiators|teams|officials|diplomats|governments|leaders|envoys)\b"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PAIRED_PIECES), st.text(max_size=2)), max_size=14).map("".join))
+@example("the American and Ukrainian delegations")
+@example("American and Ukrainian delegations, and xAmerican and Ukrainian envoys; ÉAmerican and Ukrainian teams")
+def test_paired_group_nouns_are_found_as_before(text: str) -> None:
+    assert spans(lexicon_module._PAIRED_GROUPS, text) == spans(PLAIN_PAIRED, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.lists(st.sampled_from(["five", "day", "for", "Jan", "–", "", "in a"]), max_size=6))
+def test_the_cheap_check_for_words_is_any_of_them_in_the_text(text: str, words: list[str]) -> None:
+    assert has_any(text, words) == any(word in text for word in words)
+
+
+def test_mentions_and_figures_compare_and_hash_by_their_fields() -> None:
+    # (not frozen, for speed: they must still behave as the frozen dataclasses they were)
+    a, b = lexicon_module.Mention(1, 4, ("russia",)), lexicon_module.Mention(1, 4, ("russia",))
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1 and a != lexicon_module.Mention(1, 5, ("russia",))
+    f, g = figures.Figure(0, 3, "percent", 40.0, "%"), figures.Figure(0, 3, "percent", 40.0, "%")
+    assert f == g and hash(f) == hash(g) and f != figures.Figure(0, 3, "percent", 41.0, "%")
 
 
 def test_evidence_made_without_init_is_the_dataclass_item() -> None:

@@ -28,7 +28,7 @@ from typing import Literal
 
 from peacetalks.ingest.figures import _MONTHS, Figure
 from peacetalks.ingest.figures import _month as _month_number
-from peacetalks.ingest.patterns import fold, trie_pattern
+from peacetalks.ingest.patterns import fold, has_any, trie_pattern
 
 Precision = Literal["day", "week", "month", "year"]
 
@@ -141,8 +141,8 @@ def _relative_dates(
 ) -> list[RelativeDate]:
     without_year = _without_year(sentence, anchor, context, figures) if _MONTH_NAME.search(sentence) else []
     lowered = fold(sentence) if lowered is None else lowered
-    if not any(map(lowered.__contains__, _KEYWORDS)) and not (
-        any(map(lowered.__contains__, _PERIODS)) and any(map(lowered.__contains__, _PERIOD_WORDS))
+    if not has_any(lowered, _KEYWORDS) and not (
+        has_any(lowered, _PERIODS) and has_any(lowered, _PERIOD_WORDS)
     ):
         return without_year  # most sentences: spare them the pattern
     found = []

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from peacetalks.ingest.figures import Figure
 from peacetalks.ingest.lexicon import Lexicon, Mention
-from peacetalks.ingest.patterns import trie_pattern
+from peacetalks.ingest.patterns import has_any, trie_pattern
 from peacetalks.ingest.types import Evidence
 
 #: Makes an evidence item from offsets within the sentence: (kind, start, end, extractor, confidence, **fields).
@@ -208,7 +208,7 @@ def events(
     dates = [f for f in figures if f.rule == "date"]
     if not (dates or EVENT_VERB.search(lowered)):
         return  # (looked at first: half the cost of looking for the words of each type)
-    patterns = [(t, pattern) for t, words, pattern in EVENT_PATTERNS if any(map(lowered.__contains__, words))]
+    patterns = [(t, pattern) for t, words, pattern in EVENT_PATTERNS if has_any(lowered, words)]
     if not patterns:
         return
     parties = sorted({lexicon.party(a.ids[0]) for a in actors})

@@ -730,7 +730,7 @@ class Antecedents:
 _NO_ONE = Antecedents()  # (compared by identity)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, for speed, but never changed: see lexicon.Mention
 class Referent:
     """An issue or proposal named in the previous sentence, which "the proposal", "it" … may mean
     (``age`` sentences before the one referring back, for the plan under discussion)."""

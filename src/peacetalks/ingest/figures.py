@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from peacetalks.ingest.patterns import fold, trie_pattern
+from peacetalks.ingest.patterns import fold, has_any, trie_pattern
 
 _MONTHS = {
     m: i + 1
@@ -549,7 +549,7 @@ _MONTH_STEMS = tuple(sorted({s for m in _MONTHS for s in (m.capitalize()[:3], m.
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, for speed, but never changed: see lexicon.Mention
 class Figure:
     start: int
     end: int
@@ -597,7 +597,10 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     lowered = fold(sentence) if lowered is None else lowered
 
     def has(*words: str) -> bool:  # each pattern below runs only where its keywords occur
-        return any(map(lowered.__contains__, words))
+        for word in words:  # noqa: SIM110 (has_any, inline: this runs a dozen times a sentence)
+            if word in lowered:
+                return True
+        return False
 
     number_words = _NUMBER_WORD.search(lowered) is not None
     durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute")
@@ -611,7 +614,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         and not (fractions and _FRACTION.search(lowered))
     ):
         return []  # most sentences: spare them the patterns below
-    month = any(map(sentence.__contains__, _MONTH_STEMS))
+    month = has_any(sentence, _MONTH_STEMS)
     duration, count = (_DURATION, _COUNT) if number_words else (_DURATION_DIGITS, _COUNT_DIGITS)
     taken: list[tuple[int, int]] = []
     found: list[Figure] = []
@@ -626,7 +629,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     def joins(at: int) -> bool:
         """Whether a joining word ends just before offset ``at`` (see _JOINED), cheaply."""
         before = lowered[max(0, at - 9) : at]
-        return any(map(before.__contains__, ("and", "or", "to", "til", "through", "&", "-", "–")))
+        return has_any(before, ("and", "or", "to", "til", "through", "&", "-", "–"))
 
     def add_joined(start: int, end: int, then: str, month: int, day: int | None) -> None:
         """A day or month joined to the full date ``then``, in its year (the one before when it

@@ -66,6 +66,16 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def has_any(text: str, words: Iterable[str]) -> bool:
+    """Whether one of ``words`` occurs in ``text``: ``any(map(text.__contains__, words))``, which
+    takes about a quarter longer (the cheap checks before the patterns run on every sentence), as
+    does any() of a generator."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
+
+
 class AtWordStart:
     """A pattern that opens with the look-behind ``(?<![<not_after>])`` (a word's start), whose
     :meth:`finditer` finds what ``pattern.finditer`` finds, faster: ``re`` tries a pattern that
