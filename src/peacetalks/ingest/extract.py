@@ -306,6 +306,7 @@ _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whom)\s+$", re.IGNORECASE)
 _ANY_OF = re.compile(r"\bany\s+(?:of\s+(?:the|its)\s+)?$")
 _SPREAD = re.compile(r"occupied\b|annexed\b")
 _SIGNING = frozenset(("sign", "signs", "signed", "signing", "co sign", "co signs", "co signed", "co signing"))
+_SIGNED_WITH = re.compile(r"\s+with\s+(?:the\s+)?(?!each\b|one\b)")
 _AFTER_SEMICOLON = re.compile(r";\s*$")
 
 
@@ -313,7 +314,8 @@ def _entry_clause(sentence: str, c_start: int, at: int) -> bool:
     """Whether a cue at ``at`` opens the clause at ``c_start`` right after a semicolon (a status list's
     next clause: "…; backed by …")."""
     return not sentence[c_start:at].strip() and _AFTER_SEMICOLON.search(sentence, 0, c_start) is not None
-_SIGNED_WITH = re.compile(r"\s+with\s+(?:the\s+)?(?!each\b|one\b)")
+
+
 # What may follow the document a sentence ends on: a relative clause or a participle of who wrote it.
 _ENDS_ON = re.compile(
     r"(?:\s+(?:that|which)\s[^,;:]*|,\s+(?:which|drafted|drawn|written|agreed|worked)\b[^;:]*)?[.!?”\"’]*\s*$"
@@ -894,7 +896,7 @@ def _sentence_evidence(
                     yield _author_item(sentence, Mention(0, subject, (party,)), p, party, lexicon, item)
     if signers is not None:
         said = {(e.actor_id, e.proposal_id) for e in stated}
-        signing = _signed_stances(sentence, *signers, lexicon, item)
+        signing = _signed_stances(sentence, signers[0], signers[2], lexicon, item)
         yield from (e for e in signing if (e.actor_id, e.proposal_id) not in said)
     for f in figures:
         yield item(
@@ -1418,12 +1420,6 @@ _PRONOUN_WROTE_WITH = re.compile(
     r"(?:,?\s+which|\s+that)?\s+(?:it|they)\s+(?:(?:have|has|had|jointly|later)\s+)*" + _WROTE
     + r"\s+(?:together\s+)?with\s+(?:the\s+)?"
 )
-# "the 20-point framework it drew up with Kyiv": the partner named is a writer (whom "it" stands for is not
-# worked out here)
-_PRONOUN_WROTE_WITH = re.compile(
-    r"(?:,?\s+which|\s+that)?\s+(?:it|they)\s+(?:(?:have|has|had|jointly|later)\s+)*" + _WROTE
-    + r"\s+(?:together\s+)?with\s+(?:the\s+)?"
-)
 _WITH = re.compile(r"\s+(?:together\s+)?with\s+(?:the\s+)?")
 _WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
 
@@ -1470,16 +1466,11 @@ def _author_item(sentence: str, owner: Mention, p: Mention, party: str, lexicon:
 
 
 def _signed_stances(
-    sentence: str,
-    signed: tuple[Mention, ...],
-    parties: tuple[str, ...],
-    stances: tuple[tuple[str, str], ...],
-    lexicon: Lexicon,
-    item: MakeItem,
+    sentence: str, signed: tuple[Mention, ...], stances: tuple[tuple[str, str], ...], lexicon: Lexicon, item: MakeItem
 ) -> Iterator[Evidence]:
     """ "the Minsk Protocol, signed by …": each signer accepts each document (supports it, if it endorsed
     or backed it), at the confidence of a document's contents: the sentence names them, it does not quote
-    them (``parties``, the signers alone, are in ``stances`` too)."""
+    them."""
     for document, (party, stance) in ((d, s) for d in signed for s in stances):
         document_name = sentence[document.start : document.end]
         yield item(
