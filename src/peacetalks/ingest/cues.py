@@ -1044,6 +1044,8 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
     # "said the 28 points could be a basis for an agreement", "called the plan workable"
     "support": ("be a basis", "be the basis", "workable", "serve as a basis", "serve as the basis", "become the basis",
                 "become a basis", "a good basis", "a possible basis",
+                "be a starting point", "serve as a starting point", "a good starting point",
+                "a possible starting point",
                 "constructive", "a step in the right direction", "a step forward", "a positive step",
                 "irreversible"),
     # "declared the annexation null and void", "called the referendums illegitimate"

@@ -51,7 +51,11 @@ _WHICH_SIGNED = re.compile(
 )
 # Where a list of signers after "by" ends: another clause, or a comma before anything but a name, "the",
 # "and" or "with" ("…, agreed by some 35 countries, gives Ukraine guarantees").
-_SIGNERS_END = re.compile(r";|,\s+(?!(?:the|and|with|as\s+well\s+as)\s)[a-z]|\s+(?:but|while|because)\s")
+# (but a group's members may follow: "by the Contact Group, in which Ukraine, Russia and the OSCE sat")
+_SIGNERS_END = re.compile(
+    r";|,\s+(?!(?:the|and|with|as\s+well\s+as|in\s+which|whose\s+members|that\s+is|namely|made\s+up\s+of|"
+    r"comprising)\s)[a-z]|\s+(?:but|while|because)\s"
+)
 #: The stance of a signer: to sign a text accepts it, to endorse one supports it.
 _SIGN_STANCE = {"endorsed": "support"}
 
@@ -99,6 +103,8 @@ _CONTENT = re.compile(
     r"promises?|promised|promise|insists?\s+on|insisted\s+on|is|are|was|were|rejects?|rejected|reject|"
     r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze|"
     r"describes|described|lists|listed|(?:lays|laid|spells|spelled|spelt)\s+out|(?:deals|dealt)\s+with|"
+    # "The paper also says sanctions … should stop", but not "says nothing about …"
+    r"(?:says|said|states|stated)(?!\s+(?:nothing|little|no|it|so)\b)|"
     # "makes the restoration of the borders a precondition", but not "makes no mention of …"
     r"(?:makes|made)(?!\s+(?:no|little|clear|it|sense|headlines|mention|progress|public)\b))\b",
     re.IGNORECASE,
@@ -207,6 +213,20 @@ def signed(sentence: str, folded: str) -> Signed | None:
     if m is not None:
         return Signed(m.start(), m.start("signers"), m.end("signers"), _SIGN_STANCE.get(m["verb"], "accept"))
     return None
+
+
+# "Signed by the Contact Group …; backed by a declaration of the leaders of …": a second clause of supporters.
+_BACKED_BY = re.compile(r";\s+(?:and\s+)?(?:(?:was|were|later|also)\s+)*(?:backed|endorsed|supported)\s+by\s+")
+
+
+def backed(sentence: str, after: int) -> tuple[int, int] | None:
+    """The span of the actors a clause right after a list of signers (ending at ``after``) says backed the
+    document ("…; backed by a declaration of the leaders of Russia, Ukraine, France and Germany")."""
+    m = _BACKED_BY.match(sentence, after)
+    if m is None:
+        return None
+    stop = _SIGNERS_END.search(sentence, m.end())
+    return m.end(), stop.start() if stop else len(sentence)
 
 
 _DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)

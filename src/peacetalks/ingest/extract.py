@@ -49,6 +49,14 @@ are found first; then
   before named; a document compared with ("It follows the 28-point plan in places") stays out of
   the current one; a co-author presenting a joint text keeps both authors; "Beijing, …" is no
   opening participle;
+- rules for **document conventions** the annotation guide states (rules-13): a joint name right
+  before a proposal ("the US–Ukraine 20-point framework") gives it to both authors the case holds;
+  its writers may be a state's negotiators ("the communiqué Ukraine's negotiators presented"), writers
+  who "put together" it, or the partner a pronoun drew it up with ("it drew up with Kyiv"); a group
+  that signs signs for the members named after it ("the Contact Group, in which Ukraine, Russia and the
+  OSCE sat"), two documents joined by "and" are signed together, and a status entry goes on over its
+  next clause ("…; backed by a declaration of the leaders of France and Germany"); "The paper says …"
+  gives its contents, and "could be a starting point" supports;
 - the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
   (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
@@ -299,6 +307,15 @@ _ANY_OF = re.compile(r"\bany\s+(?:of\s+(?:the|its)\s+)?$")
 _SPREAD = re.compile(r"occupied\b|annexed\b")
 _SIGNING = frozenset(("sign", "signs", "signed", "signing", "co sign", "co signs", "co signed", "co signing"))
 _SIGNED_WITH = re.compile(r"\s+with\s+(?:the\s+)?(?!each\b|one\b)")
+_AFTER_SEMICOLON = re.compile(r";\s*$")
+
+
+def _entry_clause(sentence: str, c_start: int, at: int) -> bool:
+    """Whether a cue at ``at`` opens the clause at ``c_start`` right after a semicolon (a status list's
+    next clause: "…; backed by …")."""
+    return not sentence[c_start:at].strip() and _AFTER_SEMICOLON.search(sentence, 0, c_start) is not None
+
+
 # What may follow the document a sentence ends on: a relative clause or a participle of who wrote it.
 _ENDS_ON = re.compile(
     r"(?:\s+(?:that|which)\s[^,;:]*|,\s+(?:which|drafted|drawn|written|agreed|worked)\b[^;:]*)?[.!?”\"’]*\s*$"
@@ -333,6 +350,12 @@ _GOVERNED = re.compile(
 # with, a joint text presented by one co-author, names ending in -ing; figures: three-part tallies,
 # milliards, nationals in an exchange, subtitle cues, the dead of military losses only, dates moved on by
 # a day the text gave without its year
+# 13: document conventions of the annotation guide: a joint name ("US–Ukraine …") gives the document to
+# both authors, writers who are a state's negotiators or a partner ("drew it up with Kyiv"), a group that
+# signs for the members named after it, two documents signed together, a status entry's next clause
+# ("…; backed by a declaration of the leaders of …"), "the paper says", "a starting point"; the lexicon's
+# words for proposals and issues (a month after the noun, "last June", "scheme", "worked out", a subject that
+# adopted a declaration; heavy forces, ceilings on troops, ground troops, deported)
 EXTRACTOR_VERSION = "rules-13"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
@@ -627,8 +650,11 @@ def _introduced(
 _MOST_SIGNERS = 6
 
 
-#: The proposal a sentence says was signed, the parties of its signers, and the stance signing it takes.
-Signers = tuple[Mention, tuple[str, ...], str]
+#: The proposals a sentence says were signed, the parties of their signers, and each party (signers and
+#: those who backed them) with the stance it takes.
+Signers = tuple[tuple[Mention, ...], tuple[str, ...], tuple[tuple[str, str], ...]]
+# What joins two documents signed together: "… of September 2014 and the …" (a date between, no clause).
+_BOTH_SIGNED = re.compile(r"(?:\s+of\s+(?:[A-Z][a-z]+\s+)?\d{4})?\s+and\s+(?:the\s+)?")
 
 
 def _signers(
@@ -645,7 +671,17 @@ def _signers(
     parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if found.start <= a.start < found.end))
     if not 0 < len(parties) <= _MOST_SIGNERS:
         return None
-    return document, parties, found.stance
+    stances = tuple((party, found.stance) for party in parties)
+    if (backing := documents.backed(sentence, found.end)) is not None:
+        backers = {lexicon.party(a.ids[0]) for a in actors if backing[0] <= a.start < backing[1]}
+        if len(backers) <= _MOST_SIGNERS:
+            stances += tuple((party, "support") for party in sorted(backers) if party not in parties)
+    signed = [document]
+    for p in reversed(proposals):
+        # "The Minsk Protocol of 2014 and the Package of Measures … were signed by …": both documents
+        if p.end <= signed[0].start and _BOTH_SIGNED.fullmatch(sentence, p.end, signed[0].start):
+            signed.insert(0, p)
+    return tuple(signed), parties, stances
 
 
 def _writers(
@@ -862,7 +898,7 @@ def _sentence_evidence(
                     yield _author_item(sentence, Mention(0, subject, (party,)), p, party, lexicon, item)
     if signers is not None:
         said = {(e.actor_id, e.proposal_id) for e in stated}
-        signing = _signed_stances(sentence, *signers, lexicon, item)
+        signing = _signed_stances(sentence, signers[0], signers[2], lexicon, item)
         yield from (e for e in signing if (e.actor_id, e.proposal_id) not in said)
     for f in figures:
         yield item(
@@ -953,6 +989,7 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
+    entry = False  # whether the sentence is a status list's entry on the document before it
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
@@ -984,10 +1021,12 @@ def _stances(
             elif (
                 speaker is not None
                 and not objects
-                and cue.start() == 0
+                and (cue.start() == 0 or (entry and _entry_clause(sentence, c_start, cue.start())))
                 and (docs := [r for r in previous if r.is_proposal])
             ):
-                # a status list or infobox: "Minsk II, 12.02.2015. Signed by Ukraine, Russia and the OSCE."
+                # a status list or infobox: "Minsk II, 12.02.2015. Signed by Ukraine, Russia and the OSCE." (and
+                # its next clause: "…; backed by a declaration of the leaders of France and Germany")
+                entry = True
                 objects = [_refer(docs[-1], cue, plans)]
                 referred = True
                 across.append("object")
@@ -1340,7 +1379,8 @@ def _author_stances(
     only name the plan)."""
     for p in proposals:
         authors = lexicon.proposal_parties[p.ids[0]]
-        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _wrote(sentence, actors, p)
+        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
+        owners = owners or _wrote(sentence, actors, p)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
             if party not in authors or _COMPARED.search(sentence, 0, owner.start):
@@ -1348,15 +1388,41 @@ def _author_stances(
             yield _author_item(sentence, owner, p, party, lexicon, item)
 
 
+# "the US–Ukraine 20-point framework", "a Kyiv/Washington draft": two names joined by a dash or slash
+# right before a proposal's name, which the case holds as its two authors (one name as an adjective,
+# "the US 28-point plan", is left to the sentence).
+_JOINT_LINK = re.compile(r"\s*[–/-]\s*")
+
+
+def _joint(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
+    """The two actors a joint name right before ``proposal`` gives as its authors ("US–Ukraine …")."""
+    before = [a for a in actors if a.end <= proposal.start]
+    if len(before) < 2 or sentence[before[-1].end : proposal.start].strip(" ") != "":
+        return []
+    first, second = before[-2], before[-1]
+    return [first, second] if _JOINT_LINK.fullmatch(sentence, first.end, second.start) else []
+
+
 # Who wrote a document, named right after it: "the framework that Kyiv and Washington have drafted", "the
 # joint statement the United States and Ukraine issued", "the framework worked out between Washington and Kyiv".
 _WROTE = (
     r"(?:drafted|drew\s+up|drawn\s+up|worked\s+out|produced|issued|wrote|written|prepared|put\s+forward|tabled|"
-    r"handed\s+over|presented|unveiled|agreed|settled)"
+    r"handed\s+over|presented|unveiled|agreed|settled|put\s+together|hammered\s+out|co-?wrote|co-?authored)"
 )
 _WRITERS_BEFORE = re.compile(r"(?:,?\s+which|\s+that)?\s+(?:the\s+)?$")
-_WRITERS_AFTER = re.compile(r"\s+(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b")
+# (the writer may be a state's team: "the communiqué Ukraine's negotiators presented in Istanbul")
+_WRITERS_AFTER = re.compile(
+    r"(?:['’]s\s+(?:negotiators|delegation|delegates|envoys?|team|government|officials|diplomats))?"
+    r"\s+(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b"
+)
 _WRITTEN_BY = re.compile(r"\s+" + _WROTE + r"(?:\s+together)?\s+(?:by|between|with)\s+(?:the\s+)?")
+# "the 20-point framework it drew up with Kyiv": the partner named is a writer (whom "it" stands for is not
+# worked out here)
+_PRONOUN_WROTE_WITH = re.compile(
+    r"(?:,?\s+which|\s+that)?\s+(?:it|they)\s+(?:(?:have|has|had|jointly|later)\s+)*" + _WROTE
+    + r"\s+(?:together\s+)?with\s+(?:the\s+)?"
+)
+_WITH = re.compile(r"\s+(?:together\s+)?with\s+(?:the\s+)?")
 _WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
 
 
@@ -1365,8 +1431,14 @@ def _wrote(sentence: str, actors: list[Mention], proposal: Mention) -> list[Ment
     first = next((a for a in actors if a.start >= proposal.end), None)
     if first is not None and _WRITERS_BEFORE.fullmatch(sentence, proposal.end, first.start):
         writers = _listed_actors(sentence, actors, first.start)  # "Kyiv and Washington", "…, Ukraine and …"
-        return writers if _WRITERS_AFTER.match(sentence, writers[-1].end) else []
-    by = _WRITTEN_BY.match(sentence, proposal.end)
+        wrote = _WRITERS_AFTER.match(sentence, writers[-1].end)
+        if wrote is None:
+            return []
+        # "the framework Kyiv worked out with the Americans": the partner is a writer too
+        partner = _WITH.match(sentence, wrote.end())
+        after = next((a for a in actors if partner is not None and a.start == partner.end()), None)
+        return [*writers, after] if after is not None else writers
+    by = _WRITTEN_BY.match(sentence, proposal.end) or _PRONOUN_WROTE_WITH.match(sentence, proposal.end)
     return _listed_actors(sentence, actors, by.end()) if by is not None else []
 
 
@@ -1396,12 +1468,13 @@ def _author_item(sentence: str, owner: Mention, p: Mention, party: str, lexicon:
 
 
 def _signed_stances(
-    sentence: str, document: Mention, parties: tuple[str, ...], stance: str, lexicon: Lexicon, item: MakeItem
+    sentence: str, signed: tuple[Mention, ...], stances: tuple[tuple[str, str], ...], lexicon: Lexicon, item: MakeItem
 ) -> Iterator[Evidence]:
-    """ "the Minsk Protocol, signed by …": each signer accepts the document (supports it, if it endorsed
-    it), at the confidence of a document's contents: the sentence names them, it does not quote them."""
-    document_name = sentence[document.start : document.end]
-    for party in parties:
+    """ "the Minsk Protocol, signed by …": each signer accepts each document (supports it, if it endorsed
+    or backed it), at the confidence of a document's contents: the sentence names them, it does not quote
+    them."""
+    for document, (party, stance) in ((d, s) for d in signed for s in stances):
+        document_name = sentence[document.start : document.end]
         yield item(
             "stance",
             document.start,
@@ -1887,8 +1960,11 @@ def _agent(sentence: str, actors: list[Mention], by: re.Match[str] | None) -> Me
 
 # Before an agent: a title or a group whose members follow ("Foreign Minister", "the Contact Group of").
 # ("the Contact Group, that is Ukraine, …": its members named after it)
+# ("a declaration of the leaders of Russia, Ukraine, France and Germany": the leaders' states back it)
 _AGENT_TITLE = re.compile(
     r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:\s+of\s+(?:the\s+)?|,\s+(?:that\s+is|namely|i\.e\.,?)\s+|\s+)"
+    r"|\s*(?:an?|the)\s+(?:joint\s+)?(?:declaration|statement)\s+(?:of|by)\s+the\s+(?:leaders|heads\s+of\s+state|"
+    r"presidents|governments)\s+of\s+(?:the\s+)?"
 )
 
 
