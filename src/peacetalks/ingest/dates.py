@@ -71,6 +71,8 @@ _MONTH_PREPOSITION = re.compile(
 )
 # "the December survey", "The March talks": a month naming what happened in it.
 _THE_MONTH = re.compile(r"\b(?:the|this|last)\s+$", re.IGNORECASE)
+# "last June": the month's latest time before the published date, never one ahead of it.
+_LAST_MONTH = re.compile(r"\blast\s+$", re.IGNORECASE)
 _LOWER_NOUN = re.compile(r"\s+[a-z]{3,}")
 # "between August and December": a month joined to one just before it.
 _JOINED_MONTH = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\s*(?:,|and|or|to|through|until|till|-|–)\s*$")
@@ -188,7 +190,7 @@ def _without_year(
             pass  # (Theresa May's government is no month)
         elif not (m[0] not in ("May", "March") and _MONTH_SUBJECT.match(sentence, end)) and not (
             _THE_MONTH.search(sentence, max(0, start - 6), start) and _LOWER_NOUN.match(sentence, end)
-        ):
+        ) and not _LAST_MONTH.search(sentence, max(0, start - 6), start):
             continue  # "May", "March" alone may be no date
         month = _month_number(m[0])
         last = found[-1] if found else None
@@ -198,7 +200,9 @@ def _without_year(
             found.append(replace(last, start=start, end=end, phrase=m[0], value=f"{year:04d}-{month:02d}"))
             continue
         ahead = deadline or _future(sentence, start, end)
-        since = sentence[max(0, start - 6) : start].lower() == "since "
+        since = sentence[max(0, start - 6) : start].lower() == "since " or bool(
+            _LAST_MONTH.search(sentence, max(0, start - 6), start)
+        )
         days = [(start, end, day)]
         if first_day and day is not None and int(first_day[1]) < day:
             days.insert(0, (first_day.start(1), first_day.end(1), int(first_day[1])))

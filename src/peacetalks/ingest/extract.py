@@ -353,7 +353,9 @@ _GOVERNED = re.compile(
 # 13: document conventions of the annotation guide: a joint name ("US–Ukraine …") gives the document to
 # both authors, writers who are a state's negotiators or a partner ("drew it up with Kyiv"), a group that
 # signs for the members named after it, two documents signed together, a status entry's next clause
-# ("…; backed by a declaration of the leaders of …"), "the paper says", "a starting point"
+# ("…; backed by a declaration of the leaders of …"), "the paper says", "a starting point"; the lexicon's
+# words for proposals and issues (a month after the noun, "last June", "scheme", "worked out", a subject that
+# adopted a declaration; heavy forces, ceilings on troops, ground troops, deported)
 EXTRACTOR_VERSION = "rules-13"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")

@@ -10,11 +10,12 @@ plan goes by ("20-point document"); a term that halts the war on a line ("freeze
 however the line is written ("along the current front line").
 
 A proposal is also recognised by description. A noun proposals go by ("plan", "proposal",
-"offer", or one of the nouns of its own names: "memorandum", "conditions", "terms") refers to the
+"offer", "scheme", or one of the nouns of its own names: "memorandum", "conditions", "terms") refers to the
 proposal of the authors the sentence gives it: "Putin's conditions", "the Chinese-Brazilian
 proposal", "the memorandum Moscow handed over", "the plan put forward by Washington", "the
-memorandum it handed over", "Russia handed over its memorandum" (the actor named last before
-it that the pronoun fits; "their" with the actors joined to it). Those authors lead the
+framework Kyiv worked out with the Americans", "the memorandum it handed over", "Russia handed
+over its memorandum" (the actor named last before it that the pronoun fits; "their" with the
+actors joined to it), "the Coalition of the Willing adopted a declaration" (a noun of its names). Those authors lead the
 proposal: none is outside its authors, and its first author is among them or the noun is one
 of its names' ("Kyiv's counter-proposal"). Of their proposals with that noun, the one dated
 latest on or before the date the article has reached where the noun stands is meant (with no
@@ -24,7 +25,8 @@ instead ("its memorandum of June 2025"), and so does a place its terms name that
 where an agreement was made ("the ceasefire proposed in Jeddah", "the ceasefire proposal
 discussed at talks in Jeddah", "the Minsk ceasefire"), or any place its terms name after a noun
 of its names ("the declaration signed in Paris"). A noun in the plural names no document. A
-month alone before the noun picks the proposals of that month ("the December framework"). On
+month alone before or after the noun picks the proposals of that month ("the December framework",
+"the US draft of November"); "of last June" is the June before the date. On
 second mention, where the date leaves several or none, the one the article has named before is
 meant ("the US draft" after "the US 28-point plan").
 """
@@ -49,7 +51,7 @@ _HEADS = ("memorandum", "formula", "communiqué", "communique", "protocol", "dec
 _DATED_ONLY = frozenset(("demands", "package"))
 #: Nouns any proposal goes by once the sentence says whose it is ("the American proposal").
 _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint", "roadmap", "road map", "paper",
-            "draft", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
+            "draft", "scheme", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
             "counteroffer", "alternative", "counter-text", "countertext", "counter-draft", "counterdraft")  # fmt: skip
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze")
@@ -99,7 +101,7 @@ _LAID = (
     r"(?:had\s+|has\s+|have\s+)?(?:hand(?:ed|s)?(?:\s+over)?|present(?:ed|s)?|submit(?:ted|s)?|table[ds]?|"
     r"puts?\s+forward|propose[ds]?|draft(?:ed|s)?|dr[ae]w(?:n|s)?\s+up|wr(?:ote|itten|ites?)|sen[dt]s?|"
     r"deliver(?:ed|s)?|publish(?:ed|es)?|unveil(?:ed|s)?|offer(?:ed|s)?|sets?\s+out|la(?:id|ys?)\s+out|outline[ds]?|"
-    r"float(?:ed|s)?|circulate[ds]?|issue[ds]?|agree[ds]?)\b"
+    r"float(?:ed|s)?|circulate[ds]?|issue[ds]?|agree[ds]?|work(?:ed|s)?\s+out|hammer(?:ed|s)?\s+out)\b"
 )
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
@@ -113,6 +115,14 @@ _LAID_BEFORE = re.compile(
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+# … "the Coalition of the Willing adopted a declaration" (a noun of the proposal's own names; not
+# "agreed": "the US and Russia agreed a memorandum" is no one's alone)
+_SUBJECT_LAID = re.compile(
+    r"\s+(?!(?:had\s+|has\s+|have\s+)?agree)(?:" + _LAID + r"|(?:had\s+|has\s+|have\s+)?(?:adopt|sign)(?:ed|s)?)"
+    r"\s+(?:an?|the)(\s+)"
+    r"(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
 _AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*(?:the\s+)?")
 # … "the plan put forward by Washington", "the offer from Moscow".
 _BY = re.compile(
@@ -139,7 +149,7 @@ _MODIFIERS = frozenset((
 # follows "for" or "of" says which proposal it is, and must fit it as the words before the noun do.
 # The words up to a verb or a preposition count ("a ceasefire was dismissed": "ceasefire").
 _COMPLEMENT = re.compile(r"\s+(?:for|of)\s+((?:[\w-]+[^\S\n]*){1,6})")
-_DATE_FIRST = re.compile(rf"\d|(?:{trie_pattern(m.capitalize() for m in _MONTHS)})\b")
+_DATE_FIRST = re.compile(rf"\d|(?:last\s+)?(?:{trie_pattern(m.capitalize() for m in _MONTHS)})\b")
 _COMPLEMENT_WORDS = frozenset(("a", "an", "the", "end", "ending", "war", "ukraine", "s"))
 # (and the verbs a document's contents follow: "Putin's conditions for a ceasefire include …")
 _COMPLEMENT_ENDS = frozenset((
@@ -151,7 +161,7 @@ _COMPLEMENT_ENDS = frozenset((
 ))  # fmt: skip
 _WORD = re.compile(r"[\w-]+")
 # When: "Putin's conditions of 14 June 2024", "its memorandum of June 2025", "the June 2025 memorandum".
-_DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+)?", re.IGNORECASE)
+_DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+|last\s+)?", re.IGNORECASE)
 # … or when it was laid down, said just after it: "Ukraine's paper, handed over on 28 May", "the
 # paper it sent to Moscow last week" (compared by the month: reports of the day differ).
 # ("Putin's conditions, as reported in late 2025": conditions of late 2025, not those of June 2024;
@@ -169,6 +179,8 @@ _MONTH_NAMES = trie_pattern(m.capitalize() for m in _MONTHS if len(m) > 3 or m =
 _MONTH_BEFORE = re.compile(
     rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|['’]s)\s+({_MONTH_NAMES})\s+(?:(?:peace|draft|new|revised)\s+)?$"
 )
+# … or after it: "the US draft of November" (of the latest November with one, as before the noun)
+_MONTH_AFTER = re.compile(rf"\s+of\s+({_MONTH_NAMES})\b(?!\s+\d|\s+of\b)")
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
 # terms that none of its authors is (Jeddah, Minsk), after a verb that makes an agreement or
@@ -516,7 +528,7 @@ class Lexicon:
                 continue  # "the Ukrainian delegation's proposals" are what it asks, not one document
             owned = self._owners(sentence, actors, m, noun)
             # "the December framework": a month alone says which month, not which year
-            month = _MONTH_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+            month = _MONTH_BEFORE.search(sentence, max(0, m.start - 40), m.start) or _MONTH_AFTER.match(sentence, m.end)
             when = _dated(sentence, [d for d in dates if not month or d.start != month.start(1)], m)
             month = None if when else month
             place = None
@@ -624,6 +636,9 @@ class Lexicon:
                 laid := _LAID_BEFORE.match(sentence, m.end)
             ):
                 owners = self._pronoun_owners(sentence, before, laid[1] or laid[2])
+            elif noun in _HEADS and (subject := _SUBJECT_LAID.fullmatch(sentence, before[-1].end, m.start)):
+                # "the Coalition of the Willing adopted a declaration": the document its subject laid down
+                owners, between = self._parties([before[-1]]), subject.end(1)
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
         words = [w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the")]
@@ -720,8 +735,8 @@ def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = 
     on by the years or months the sentence says have passed ("the memorandum Russia handed over a
     year later")."""
     before = [d for d in dates if d.end <= at]
-    if before:
-        return latest_date(before)
+    if before:  # (a relative date, "on Sunday", leaves it at ``context``, which already counts it)
+        return latest_date(before, context)
     later = _LATER.search(sentence) if context and "later" in sentence else None
     if later is None or context is None or not context[:4].isdigit():
         return context
