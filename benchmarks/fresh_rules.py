@@ -51,6 +51,8 @@ COMMITS = {
     "heldout17": "5ee41a7",
     "heldout18": "f112801",  # (rules-10, at which they were scored once; the stance rules never read them)
     "heldout19": "f112801",
+    "heldout22": "2a6794c",  # (rules-12 at the merge at which they were scored once; never tuned on)
+    "heldout23": "2a6794c",
     "heldout20": "20f019a",  # (rules-11 before the merge at which they were scored once; never tuned on)
     "heldout21": "20f019a",
     "train3": "fa7bfde",  # (rules-11; written blind to the rules, never tuned on)

@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout22 and heldout23 now). The older
+(heldout24 and heldout25 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -30,20 +30,50 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
-def test_heldout22_and_heldout23_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
-    # heldout22 and heldout23 were written by a helper who never saw the rules, kept sealed while
-    # rules-12 and learned-3 were built and scored once when they were merged, on 2 December 2026
-    # (pooled): stance 0.74 / 0.34 (55/74/162), figure precision 0.93 and recall 0.86, proposal
-    # recall 0.79 (54/68). The floors sit just under those numbers.
-    assert {"heldout22", "heldout23"} <= set(FRESH)
+def test_heldout24_and_heldout25_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
+    # heldout24 and heldout25 were written by a helper who never saw the rules, kept sealed while
+    # rules-13 was built and scored once when it was merged, on 2 December 2026 (pooled): stance
+    # 0.84 / 0.53 (104/124/198), figure precision 0.98 and recall 0.86, proposal recall 0.90
+    # (60/67). The floors sit just under those numbers.
+    assert {"heldout24", "heldout25"} <= set(FRESH)
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout24"] + sets["heldout25"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.82, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.51, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.97, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.85, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.88, proposal.misses
+
+
+def test_heldout22_and_heldout23_tuned_on_keep_what_rules_13_reached(lexicon: Lexicon) -> None:
+    # heldout22 and heldout23 were fresh for rules-12 (scored once, 2 December 2026: stance 0.74 /
+    # 0.34, figure recall 0.86, proposal recall 0.79). The stance and lexicon rules of rules-13
+    # (branches stance9 and lex9) were built on them: stance 0.81 / 0.46, figures 0.94 / 0.87,
+    # proposal recall 0.87, tuned numbers. They are training sets of the learned model too.
+    assert not {"heldout22", "heldout23"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout22"] + sets["heldout23"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    assert stance.precision is not None and stance.precision >= 0.72, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.33, stance.misses
+    assert stance.precision is not None and stance.precision >= 0.79, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.45, stance.misses
     assert figure.precision is not None and figure.precision >= 0.92, figure.false_alarms
-    assert figure.recall is not None and figure.recall >= 0.85, figure.misses
-    assert proposal.recall is not None and proposal.recall >= 0.78, proposal.misses
+    assert figure.recall is not None and figure.recall >= 0.86, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.85, proposal.misses
+
+
+def test_training_texts_not_tuned_on_keep_their_scores(lexicon: Lexicon) -> None:
+    # train3 and train4 (60 texts written blind to the rules, 1 December 2026) gave rules-11
+    # stance 0.80 / 0.47 untuned; no stance rule was built on them since (rules-12 and rules-13
+    # kept them unread as a check: stance unchanged, proposal recall 0.67 -> 0.71).
+    sets = annotated_sets()
+    scores = evaluate(sets["train3"] + sets["train4"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.78, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.46, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.88, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.88, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.69, proposal.misses
 
 
 def test_heldout20_and_heldout21_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
