@@ -630,20 +630,23 @@ def _introduced(
             # "Zelensky presented the framework as a joint draft of Ukraine and the United States": a case
             # proposal keeps the co-authors the case holds, when the clause presenting it names them
             written = known[proposals[-1].ids[0]].authors if proposals else ()
-            stop = min(
-                (i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0), default=len(sentence)
-            )
+            stop = _clause_stop(sentence, m.end())
             named = {lexicon.party(a.ids[0]) for a in actors if a.start < stop}
             joint = party in written and named.issuperset(written)
             return documents.Current(written if joint else (party,), subject=True)
     if actors and (at := documents.authors_after(folded)) is not None:
-        stop = min((i for i in (sentence.find(",", at), sentence.find(";", at)) if i >= 0), default=len(sentence))
+        stop = _clause_stop(sentence, at)
         parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if at <= a.start < stop))
         if 0 < len(parties) <= 2:
             return documents.Current(parties)
     if signers is not None:
         return documents.Current(signers[1])
     return known[proposals[-1].ids[0]] if proposals else None
+
+
+def _clause_stop(sentence: str, at: int) -> int:
+    """Where the clause going on from ``at`` ends: its next comma or semicolon, else the sentence's end."""
+    return min((i for i in (sentence.find(",", at), sentence.find(";", at)) if i >= 0), default=len(sentence))
 
 
 #: The most signers a list may give a document: more is a list of something else.
