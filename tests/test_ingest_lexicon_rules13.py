@@ -4,28 +4,14 @@ lexicon did not read. Each class as a probe sentence, with one where it must not
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.dates import with_relative_dates
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.figures import find_figures
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, SourceInfo
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
-
-
-def proposals(text: str, published: dt.date | None = None) -> list[tuple[str, str | None]]:
-    doc = Document(SourceInfo("a.txt", "text", published=published), text)
-    return [(e.text, e.proposal_id) for e in extract(doc, lexicon()) if e.kind == "proposal"]
-
+from test_ingest_references import lexicon, proposals  # the same probe helpers as the other proposal tests
 
 MARCH_2026 = dt.date(2026, 3, 13)
 LATE_NOVEMBER_2025 = dt.date(2025, 11, 27)
