@@ -105,11 +105,12 @@ _LAID = (
 )
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
-_SIDE = re.compile(r"['’]s\s+(?:negotiators|delegation|delegates|team|officials|government|envoys|diplomats|leaders)\b")
+# Who lays a document down for a state: "the communiqué Ukraine's negotiators present".
+_SIDE_NOUNS = r"negotiators|delegation|delegates|team|officials|government|envoys|diplomats"
+_SIDE = re.compile(rf"['’]s\s+(?:{_SIDE_NOUNS}|leaders)\b")
 # ("the memorandum his negotiators handed over": his)
 _LAID_BEFORE = re.compile(
-    r"\s+(?:that\s+|which\s+)?(?:(it|they|he|she)|(his|her|its|their)\s+(?:negotiators|delegation|delegates|team|"
-    r"officials|government|envoys|diplomats))\s+" + _LAID,
+    rf"\s+(?:that\s+|which\s+)?(?:(it|they|he|she)|(his|her|its|their)\s+(?:{_SIDE_NOUNS}))\s+" + _LAID,
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
