@@ -356,7 +356,7 @@ _GOVERNED = re.compile(
 # ("…; backed by a declaration of the leaders of …"), "the paper says", "a starting point"; the lexicon's
 # words for proposals and issues (a month after the noun, "last June", "scheme", "worked out", a subject that
 # adopted a declaration; heavy forces, ceilings on troops, ground troops, deported)
-EXTRACTOR_VERSION = "rules-13"
+EXTRACTOR_VERSION = "rules-14"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
@@ -885,7 +885,7 @@ def _sentence_evidence(
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
     owned = [*proposals, *(references or ())]
-    if owned and actors:
+    if owned:
         said = {(e.actor_id, e.proposal_id) for e in stated}
         authored = list(_author_stances(sentence, actors, owned, lexicon, item))
         stated += authored
@@ -1362,8 +1362,11 @@ _FOLLOWS = re.compile(
 )
 # "Unlike Ukraine's own formula, …", "compared with Russia's memorandum": named to compare, not proposed.
 _COMPARED = re.compile(r"\b(?:[Uu]nlike|than|compared\s+(?:with|to)|such\s+as)\s+(?:the\s+)?$")
-# "Washington's own 28-point plan", "the Coalition of the Willing's Paris Declaration": whose it is.
-_OWNED = re.compile(r"['’]s\s+(?:own\s+)?")
+# "None of the questions named … the Russian memorandum": a list of what was not asked about.
+_NOT_NAMED = re.compile(r"None\s+of\s+(?:the|these|those)\s+\w+\s+(?:named|mentioned|asked\s+about|cited)\b")
+# "Washington's own 28-point plan", "the United States' own draft", "the Coalition of the Willing's Paris
+# Declaration": whose it is.
+_OWNED = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:own\s+)?")
 
 
 def _owns(sentence: str, actor: Mention, proposal: Mention) -> bool:
@@ -1383,17 +1386,16 @@ def _author_stances(
     for p in proposals:
         authors = lexicon.proposal_parties[p.ids[0]]
         owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
-        owners = owners or _wrote(sentence, actors, p)
+        owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
-            if party not in authors or _COMPARED.search(sentence, 0, owner.start):
+            if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
                 continue
             yield _author_item(sentence, owner, p, party, lexicon, item)
 
 
 # "the US–Ukraine 20-point framework", "a Kyiv/Washington draft": two names joined by a dash or slash
-# right before a proposal's name, which the case holds as its two authors (one name as an adjective,
-# "the US 28-point plan", is left to the sentence).
+# right before a proposal's name, which the case holds as its two authors.
 _JOINT_LINK = re.compile(r"\s*[–/-]\s*")
 
 
@@ -1404,6 +1406,37 @@ def _joint(sentence: str, actors: list[Mention], proposal: Mention) -> list[Ment
         return []
     first, second = before[-2], before[-1]
     return [first, second] if _JOINT_LINK.fullmatch(sentence, first.end, second.start) else []
+
+
+# "the US 28-point plan", "the American draft", "under the US plan": one name as an adjective right
+# before a proposal's name, perhaps after "own", "new" … (the annotation guide: a plan named as an
+# actor's own is that actor's). Two capitalised words may be one name ("United States") or an opening
+# word and a name ("The US").
+_ADJECTIVE = re.compile(
+    r"(?<![\w'’–/-])((?:[A-Z][\w.]*\s+)?[A-Z][\w.]*)\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$"
+)
+# "the Russian memorandum", "the Chinese peace plan": a name of the case proposal that opens with a
+# nationality (not a place: "the Paris Declaration", "the Minsk agreements" name no author).
+_NATIONALITY_FIRST = re.compile(r"([A-Z][a-z]+)\s")
+
+
+def _adjective(sentence: str, proposal: Mention, lexicon: Lexicon) -> list[Mention]:
+    """The actor a name written as an adjective right before ``proposal``, or opening its name, gives
+    as its author (whether the case holds it as one is for the caller)."""
+    if (named := _ADJECTIVE.search(sentence, max(0, proposal.start - 40), proposal.start)) is not None:
+        words = named[1].split()
+        for at, name in ((named.start(1), named[1]), (named.end(1) - len(words[-1]), words[-1])):
+            if (party := lexicon.adjective_party(name)) is not None:
+                return [Mention(at, named.end(1), (party,))]
+            if len(words) == 1:
+                break
+    opening = _NATIONALITY_FIRST.match(sentence, proposal.start)
+    if opening is None or lexicon.actors(opening[1]) or sentence[proposal.start - 1 : proposal.start] in ('"', "“"):
+        # "the Paris Declaration": a place its name holds (a nationality is no actor's name); "the
+        # "Russian memorandum" card": a name quoted, not a document
+        return []
+    party = lexicon.adjective_party(opening[1])
+    return [Mention(opening.start(1), opening.end(1), (party,))] if party is not None else []
 
 
 # Who wrote a document, named right after it: "the framework that Kyiv and Washington have drafted", "the
