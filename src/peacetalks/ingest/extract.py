@@ -82,7 +82,7 @@ from dataclasses import dataclass
 from peacetalks.case.types import ActorRole
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest import documents
-from peacetalks.ingest.cues import CUE, CUE_STANCE, OBJECT_BEFORE
+from peacetalks.ingest.cues import CONDITION, CUE, CUE_STANCE, MODAL, NEGATION, OBJECT_BEFORE, SAYS
 from peacetalks.ingest.dates import latest_date, with_relative_dates
 from peacetalks.ingest.events import MakeItem, distinct_events, events
 from peacetalks.ingest.figures import Figure, find_figures
@@ -117,18 +117,8 @@ _SAID_MUST = re.compile(
     r"noted|notes|repeated|repeats|maintained|maintains|saying)\s+(?:that\s+)?(?:[^,;.]{0,100}?\s)?"
     r"(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b"
 )  # in fold(sentence), like _BOUNDARY (lower case, no IGNORECASE)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
-    r"declin\w*\s+to|(?:is|are|was|were)\s+against|no\s+intention\s+of|(?:has|have|had)\s+yet\s+to|"
-    r"stopp\w*\s+short\s+of|fail\w*\s+to)\b|n't\b"
-)  # in fold(sentence)
 _HEDGE = re.compile(
     r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of|expected\s+to|said\s+to\s+be)\b"
-)  # in fold(sentence)
-_CONDITION = re.compile(
-    r"\b(?:provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition(?:\s+that)?|as\s+long\s+as|"
-    r"only\s+if|only\s+after|only\s+when|if|unless|in\s+exchange\s+for|in\s+return\s+for|subject\s+to|"
-    r"so\s+long\s+as|on\s+the\s+basis\s+that|as\s+soon\s+as|once(?!\s+(?:again|more)\b)|until)\b"
 )  # in fold(sentence)
 # "this", "that" and "these" alone are pronouns only before the clause's end or "as": "proposed that
 # Ukraine …" and "claimed that 90% …" introduce what is said.
@@ -211,7 +201,6 @@ _TITLES = (
     rf"(?:the|The)\s+(?:[A-Z][a-z]+\s+)?(?:(?:former|new|acting|deputy|foreign|defen[cs]e|prime)\s+)?{_TITLE_NOUNS}"
 )
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
-_SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 # "the agency quoted Peskov as saying …"
 _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
@@ -224,20 +213,20 @@ _IF_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # "Russia said on Tuesday that …": the subject of a long report.
-_REPORTS = re.compile(rf"\s+(?:(?:on|in)\s+\w+\s+)?(?i:{_SAYS}|says)\s+(?:(?:on|in)\s+\w+\s+)?that\s")
+_REPORTS = re.compile(rf"\s+(?:(?:on|in)\s+\w+\s+)?(?i:{SAYS}|says)\s+(?:(?:on|in)\s+\w+\s+)?that\s")
 _SAID_BEFORE = re.compile(
-    rf"{_COMMA}(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
+    rf"{_COMMA}(?i:{SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
     r"president|chief|secretary|negotiator|head))\s+){0,3}$"
 )
 # A speaker named between commas inside what is said: "The ceasefire, Lavrov said, was …".
-_SAYS_ASIDE = re.compile(rf"\s+(?i:{_SAYS}),\s")
+_SAYS_ASIDE = re.compile(rf"\s+(?i:{SAYS}),\s")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;!?”\"’)]|$)")
 _AFTER_COMMA = re.compile(rf"{_COMMA}(?:[\w'’-]+\s+){{0,5}}?$")
 _SAYS_AT_END = re.compile(
-    rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
+    rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
 )
 _PRONOUN_SAYS = re.compile(
-    rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{_SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
+    rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
 )
 # "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
 _WITHDRAW = re.compile(
@@ -256,7 +245,6 @@ _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 # "…, as did the EU", "…, and so did Germany": a second actor taking the same stance.
 _AS_DID = re.compile(r"(?:,?\s+(?:as|and\s+so)|;\s+so)\s+(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?")
 _NEITHER = re.compile(r"\b[Nn]either\s+$")  # "Neither Paris nor Berlin backs …"
-_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b")  # in fold(sentence)
 # A subject pronoun or a title.
 _SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+(?=\w)")
 # A possessive pronoun owning the cue noun: "His demand for …", "its insistence on …".
@@ -973,7 +961,7 @@ def _stances(
     if not actors and quoted is None and (antecedents is _NO_ONE or not _SOMEONE.search(folded)):
         return  # no one to speak: no actor named, and no pronoun or title standing for one
     # where the first modal is
-    modal = _MODAL.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
+    modal = MODAL.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
     cues = _cues(sentence, folded, modal)
     if not (cues or modal):
         return
@@ -981,7 +969,7 @@ def _stances(
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
     attribution = _attribution(sentence, actors, antecedents, lexicon, folded) or quoted
     if modal and attribution is not None:
-        cues = _ordered([*cues, *_MODAL.finditer(folded, 0, attribution.start)])
+        cues = _ordered([*cues, *MODAL.finditer(folded, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
@@ -1035,7 +1023,7 @@ def _stances(
                 across.append("object")
             if speaker is None or not objects:
                 continue
-        elif cue.re is _MODAL:
+        elif cue.re is MODAL:
             # "Any settlement must include Donetsk, Peskov said": the attributed speaker demands.
             speaker = attribution
             if speaker is None or speaker.start < cue.end():
@@ -1055,7 +1043,7 @@ def _stances(
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
                 inherited = speaker is not None
                 across = ["speaker"] if inherited else []
-            if speaker is not None and _MODAL.search(folded, speaker.end, cue.start()):
+            if speaker is not None and MODAL.search(folded, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
@@ -1204,8 +1192,8 @@ def _stances(
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
         words_start = speaker.end if speaker.start < cue.start() else c_start
         between = sentence[words_start : cue.start()]
-        negated = bool(_NEGATION.search(folded[max(words_start, cue.start() - 30) : cue.start()]))
-        negated = negated or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
+        negated = bool(NEGATION.search(folded[max(words_start, cue.start() - 30) : cue.start()]))
+        negated = negated or (cue.re is MODAL and bool(_NOT.match(sentence, cue.end())))
         negated = negated or bool(_NEITHER.search(sentence, max(0, speaker.start - 9), speaker.start))
         if negated and form in _SIGNING and not _REFUSING.search(folded, max(0, cue.start() - 30), cue.start()):
             # "Neither China nor Brazil signed the communiqué": staying off a list is no stance on it ("will
@@ -1214,7 +1202,7 @@ def _stances(
         cond_end = c_end if c_end > cue.end() else len(sentence)
         if _BUT_ONLY.match(sentence, cond_end):
             cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
-        condition = _CONDITION.search(folded, cue.end(), cond_end)
+        condition = CONDITION.search(folded, cue.end(), cond_end)
         conditional = condition is not None or stance == "condition"
         recorded = stance
         if conditional and stance in ("accept", "support"):
