@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from peacetalks.ingest import dates, documents, events, extract, figures, sentences
+from peacetalks.ingest import cues, dates, documents, events, extract, figures, sentences
 from peacetalks.ingest import lexicon as lexicon_module
 from peacetalks.ingest.lexicon import _Terms
 from peacetalks.ingest.patterns import AtWordStart, fold, has_any
@@ -347,7 +347,8 @@ def folded_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The patterns written in lower case to be searched for in fold(text) instead of with IGNORECASE in the text."""
     return [(event_type, pattern) for event_type, _, pattern in events.EVENT_PATTERNS] + [
         ("_ENTRY_TALKS", events._ENTRY_TALKS),
-        *((name, getattr(extract, name)) for name in ("_SAID_MUST", "_CONDITION", "_MODAL", "_NEGATION", "_HEDGE")),
+        *((name, getattr(extract, name)) for name in ("_SAID_MUST", "_HEDGE")),
+        *((name, getattr(cues, name)) for name in ("CONDITION", "MODAL", "NEGATION")),
         *((name, getattr(figures, name)) for name in FOLDED_FIGURES),
     ]
 

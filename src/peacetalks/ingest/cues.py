@@ -1069,3 +1069,22 @@ CUE_STANCE = {cue_form(cue): stance for stance, cues in STANCE_CUES.items() for 
 CUE = re.compile(r"(?<![\w-])(" + trie_pattern(CUE_STANCE) + r")(?![\w-])")
 #: The cues (by :func:`cue_form`) whose object usually comes before them.
 OBJECT_BEFORE = frozenset(cue_form(cue) for cues in _OBJECT_FIRST.values() for cue in cues)
+
+
+# Shared by the stance rules and the learned model's features; searched in fold(sentence), lower case.
+#: A negation before a cue ("did not demand", "refused to accept").
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
+    r"declin\w*\s+to|(?:is|are|was|were)\s+against|no\s+intention\s+of|(?:has|have|had)\s+yet\s+to|"
+    r"stopp\w*\s+short\s+of|fail\w*\s+to)\b|n't\b"
+)
+#: A condition after a cue ("only if", "in exchange for", "once …").
+CONDITION = re.compile(
+    r"\b(?:provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition(?:\s+that)?|as\s+long\s+as|"
+    r"only\s+if|only\s+after|only\s+when|if|unless|in\s+exchange\s+for|in\s+return\s+for|subject\s+to|"
+    r"so\s+long\s+as|on\s+the\s+basis\s+that|as\s+soon\s+as|once(?!\s+(?:again|more)\b)|until)\b"
+)
+#: An obligation, a cue of its own ("Ukraine must withdraw").
+MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b")
+#: The verbs of reporting ("…, Peskov said"), as a pattern to build others with.
+SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"

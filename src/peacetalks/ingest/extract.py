@@ -82,7 +82,7 @@ from dataclasses import dataclass
 from peacetalks.case.types import ActorRole
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest import documents
-from peacetalks.ingest.cues import CUE, CUE_STANCE, OBJECT_BEFORE
+from peacetalks.ingest.cues import CONDITION, CUE, CUE_STANCE, MODAL, NEGATION, OBJECT_BEFORE, SAYS
 from peacetalks.ingest.dates import latest_date, with_relative_dates
 from peacetalks.ingest.events import MakeItem, distinct_events, events
 from peacetalks.ingest.figures import Figure, find_figures
@@ -117,18 +117,8 @@ _SAID_MUST = re.compile(
     r"noted|notes|repeated|repeats|maintained|maintains|saying)\s+(?:that\s+)?(?:[^,;.]{0,100}?\s)?"
     r"(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b"
 )  # in fold(sentence), like _BOUNDARY (lower case, no IGNORECASE)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|n[o']t|neither|nor|hardly|unwilling\s+to|refus\w*\s+to|"
-    r"declin\w*\s+to|(?:is|are|was|were)\s+against|no\s+intention\s+of|(?:has|have|had)\s+yet\s+to|"
-    r"stopp\w*\s+short\s+of|fail\w*\s+to)\b|n't\b"
-)  # in fold(sentence)
 _HEDGE = re.compile(
     r"\b(?:might|may|could|would|potentially|possibly|reportedly|perhaps|talk\s+of|expected\s+to|said\s+to\s+be)\b"
-)  # in fold(sentence)
-_CONDITION = re.compile(
-    r"\b(?:provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition(?:\s+that)?|as\s+long\s+as|"
-    r"only\s+if|only\s+after|only\s+when|if|unless|in\s+exchange\s+for|in\s+return\s+for|subject\s+to|"
-    r"so\s+long\s+as|on\s+the\s+basis\s+that|as\s+soon\s+as|once(?!\s+(?:again|more)\b)|until)\b"
 )  # in fold(sentence)
 # "this", "that" and "these" alone are pronouns only before the clause's end or "as": "proposed that
 # Ukraine …" and "claimed that 90% …" introduce what is said.
@@ -211,7 +201,6 @@ _TITLES = (
     rf"(?:the|The)\s+(?:[A-Z][a-z]+\s+)?(?:(?:former|new|acting|deputy|foreign|defen[cs]e|prime)\s+)?{_TITLE_NOUNS}"
 )
 # "…, Peskov said." / "…, said Peskov" / "according to the Kremlin": who speaks, named after what is said.
-_SAYS = r"(?:said|says|told|tells|added|adds|stated|warned|insisted|argued|noted|stressed|repeated|wrote)"
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 # "the agency quoted Peskov as saying …"
 _QUOTED = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
@@ -224,20 +213,20 @@ _IF_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # "Russia said on Tuesday that …": the subject of a long report.
-_REPORTS = re.compile(rf"\s+(?:(?:on|in)\s+\w+\s+)?(?i:{_SAYS}|says)\s+(?:(?:on|in)\s+\w+\s+)?that\s")
+_REPORTS = re.compile(rf"\s+(?:(?:on|in)\s+\w+\s+)?(?i:{SAYS}|says)\s+(?:(?:on|in)\s+\w+\s+)?that\s")
 _SAID_BEFORE = re.compile(
-    rf"{_COMMA}(?i:{_SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
+    rf"{_COMMA}(?i:{SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
     r"president|chief|secretary|negotiator|head))\s+){0,3}$"
 )
 # A speaker named between commas inside what is said: "The ceasefire, Lavrov said, was …".
-_SAYS_ASIDE = re.compile(rf"\s+(?i:{_SAYS}),\s")
+_SAYS_ASIDE = re.compile(rf"\s+(?i:{SAYS}),\s")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;!?”\"’)]|$)")
 _AFTER_COMMA = re.compile(rf"{_COMMA}(?:[\w'’-]+\s+){{0,5}}?$")
 _SAYS_AT_END = re.compile(
-    rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{_SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
+    rf"\s+(?:(?:on|in)\s+\w+\s+|later\s+|also\s+|has\s+|had\s+)?{SAYS}\b[^,;:]{{0,60}}$", re.IGNORECASE
 )
 _PRONOUN_SAYS = re.compile(
-    rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{_SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
+    rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
 )
 # "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
 _WITHDRAW = re.compile(
@@ -256,7 +245,6 @@ _NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 # "…, as did the EU", "…, and so did Germany": a second actor taking the same stance.
 _AS_DID = re.compile(r"(?:,?\s+(?:as|and\s+so)|;\s+so)\s+(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?")
 _NEITHER = re.compile(r"\b[Nn]either\s+$")  # "Neither Paris nor Berlin backs …"
-_MODAL = re.compile(r"\b(must|should|has\s+to|have\s+to|had\s+to|needs?\s+to)\b")  # in fold(sentence)
 # A subject pronoun or a title.
 _SUBJECT_PRONOUN = re.compile(rf"(?<![\w'’])((?i:he|she|it|they)|{_TITLES})\s+(?=\w)")
 # A possessive pronoun owning the cue noun: "His demand for …", "its insistence on …".
@@ -356,7 +344,7 @@ _GOVERNED = re.compile(
 # ("…; backed by a declaration of the leaders of …"), "the paper says", "a starting point"; the lexicon's
 # words for proposals and issues (a month after the noun, "last June", "scheme", "worked out", a subject that
 # adopted a declaration; heavy forces, ceilings on troops, ground troops, deported)
-EXTRACTOR_VERSION = "rules-13"
+EXTRACTOR_VERSION = "rules-14"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
@@ -885,7 +873,7 @@ def _sentence_evidence(
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
     owned = [*proposals, *(references or ())]
-    if owned and actors:
+    if owned:
         said = {(e.actor_id, e.proposal_id) for e in stated}
         authored = list(_author_stances(sentence, actors, owned, lexicon, item))
         stated += authored
@@ -973,7 +961,7 @@ def _stances(
     if not actors and quoted is None and (antecedents is _NO_ONE or not _SOMEONE.search(folded)):
         return  # no one to speak: no actor named, and no pronoun or title standing for one
     # where the first modal is
-    modal = _MODAL.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
+    modal = MODAL.search(folded) if "must" in sentence or "should" in sentence or " to " in sentence else None
     cues = _cues(sentence, folded, modal)
     if not (cues or modal):
         return
@@ -981,7 +969,7 @@ def _stances(
     plans = {id(p) for p in proposals}  # which objects are proposals (by identity)
     attribution = _attribution(sentence, actors, antecedents, lexicon, folded) or quoted
     if modal and attribution is not None:
-        cues = _ordered([*cues, *_MODAL.finditer(folded, 0, attribution.start)])
+        cues = _ordered([*cues, *MODAL.finditer(folded, 0, attribution.start)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
@@ -1035,7 +1023,7 @@ def _stances(
                 across.append("object")
             if speaker is None or not objects:
                 continue
-        elif cue.re is _MODAL:
+        elif cue.re is MODAL:
             # "Any settlement must include Donetsk, Peskov said": the attributed speaker demands.
             speaker = attribution
             if speaker is None or speaker.start < cue.end():
@@ -1055,7 +1043,7 @@ def _stances(
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
                 inherited = speaker is not None
                 across = ["speaker"] if inherited else []
-            if speaker is not None and _MODAL.search(folded, speaker.end, cue.start()):
+            if speaker is not None and MODAL.search(folded, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
@@ -1204,8 +1192,8 @@ def _stances(
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
         words_start = speaker.end if speaker.start < cue.start() else c_start
         between = sentence[words_start : cue.start()]
-        negated = bool(_NEGATION.search(folded[max(words_start, cue.start() - 30) : cue.start()]))
-        negated = negated or (cue.re is _MODAL and bool(_NOT.match(sentence, cue.end())))
+        negated = bool(NEGATION.search(folded[max(words_start, cue.start() - 30) : cue.start()]))
+        negated = negated or (cue.re is MODAL and bool(_NOT.match(sentence, cue.end())))
         negated = negated or bool(_NEITHER.search(sentence, max(0, speaker.start - 9), speaker.start))
         if negated and form in _SIGNING and not _REFUSING.search(folded, max(0, cue.start() - 30), cue.start()):
             # "Neither China nor Brazil signed the communiqué": staying off a list is no stance on it ("will
@@ -1214,7 +1202,7 @@ def _stances(
         cond_end = c_end if c_end > cue.end() else len(sentence)
         if _BUT_ONLY.match(sentence, cond_end):
             cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
-        condition = _CONDITION.search(folded, cue.end(), cond_end)
+        condition = CONDITION.search(folded, cue.end(), cond_end)
         conditional = condition is not None or stance == "condition"
         recorded = stance
         if conditional and stance in ("accept", "support"):
@@ -1362,8 +1350,11 @@ _FOLLOWS = re.compile(
 )
 # "Unlike Ukraine's own formula, …", "compared with Russia's memorandum": named to compare, not proposed.
 _COMPARED = re.compile(r"\b(?:[Uu]nlike|than|compared\s+(?:with|to)|such\s+as)\s+(?:the\s+)?$")
-# "Washington's own 28-point plan", "the Coalition of the Willing's Paris Declaration": whose it is.
-_OWNED = re.compile(r"['’]s\s+(?:own\s+)?")
+# "None of the questions named … the Russian memorandum": a list of what was not asked about.
+_NOT_NAMED = re.compile(r"None\s+of\s+(?:the|these|those)\s+\w+\s+(?:named|mentioned|asked\s+about|cited)\b")
+# "Washington's own 28-point plan", "the United States' own draft", "the Coalition of the Willing's Paris
+# Declaration": whose it is.
+_OWNED = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:own\s+)?")
 
 
 def _owns(sentence: str, actor: Mention, proposal: Mention) -> bool:
@@ -1383,17 +1374,16 @@ def _author_stances(
     for p in proposals:
         authors = lexicon.proposal_parties[p.ids[0]]
         owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
-        owners = owners or _wrote(sentence, actors, p)
+        owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
-            if party not in authors or _COMPARED.search(sentence, 0, owner.start):
+            if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
                 continue
             yield _author_item(sentence, owner, p, party, lexicon, item)
 
 
 # "the US–Ukraine 20-point framework", "a Kyiv/Washington draft": two names joined by a dash or slash
-# right before a proposal's name, which the case holds as its two authors (one name as an adjective,
-# "the US 28-point plan", is left to the sentence).
+# right before a proposal's name, which the case holds as its two authors.
 _JOINT_LINK = re.compile(r"\s*[–/-]\s*")
 
 
@@ -1404,6 +1394,37 @@ def _joint(sentence: str, actors: list[Mention], proposal: Mention) -> list[Ment
         return []
     first, second = before[-2], before[-1]
     return [first, second] if _JOINT_LINK.fullmatch(sentence, first.end, second.start) else []
+
+
+# "the US 28-point plan", "the American draft", "under the US plan": one name as an adjective right
+# before a proposal's name, perhaps after "own", "new" … (the annotation guide: a plan named as an
+# actor's own is that actor's). Two capitalised words may be one name ("United States") or an opening
+# word and a name ("The US").
+_ADJECTIVE = re.compile(
+    r"(?<![\w'’–/-])((?:[A-Z][\w.]*\s+)?[A-Z][\w.]*)\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$"
+)
+# "the Russian memorandum", "the Chinese peace plan": a name of the case proposal that opens with a
+# nationality (not a place: "the Paris Declaration", "the Minsk agreements" name no author).
+_NATIONALITY_FIRST = re.compile(r"([A-Z][a-z]+)\s")
+
+
+def _adjective(sentence: str, proposal: Mention, lexicon: Lexicon) -> list[Mention]:
+    """The actor a name written as an adjective right before ``proposal``, or opening its name, gives
+    as its author (whether the case holds it as one is for the caller)."""
+    if (named := _ADJECTIVE.search(sentence, max(0, proposal.start - 40), proposal.start)) is not None:
+        words = named[1].split()
+        for at, name in ((named.start(1), named[1]), (named.end(1) - len(words[-1]), words[-1])):
+            if (party := lexicon.adjective_party(name)) is not None:
+                return [Mention(at, named.end(1), (party,))]
+            if len(words) == 1:
+                break
+    opening = _NATIONALITY_FIRST.match(sentence, proposal.start)
+    if opening is None or lexicon.actors(opening[1]) or sentence[proposal.start - 1 : proposal.start] in ('"', "“"):
+        # "the Paris Declaration": a place its name holds (a nationality is no actor's name); "the
+        # "Russian memorandum" card": a name quoted, not a document
+        return []
+    party = lexicon.adjective_party(opening[1])
+    return [Mention(opening.start(1), opening.end(1), (party,))] if party is not None else []
 
 
 # Who wrote a document, named right after it: "the framework that Kyiv and Washington have drafted", "the

@@ -33,9 +33,8 @@ import numpy as np
 import numpy.typing as npt
 
 from peacetalks.errors import PeacetalksError
-from peacetalks.ingest.cues import CUE, CUE_STANCE, cue_form
-from peacetalks.ingest.extract import _CONDITION, _MODAL, _NEGATION
-from peacetalks.ingest.extract import _SAYS as _SAYING_VERBS
+from peacetalks.ingest.cues import CONDITION, CUE, CUE_STANCE, MODAL, NEGATION, cue_form
+from peacetalks.ingest.cues import SAYS as _SAYING_VERBS
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold
 from peacetalks.ingest.sentences import sentences
@@ -120,7 +119,7 @@ _GROUP = {
 
 _NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
 # (the verbs of saying, negations, conditions and modals are the rules', so that both read a
-# sentence alike; _NEGATION, _CONDITION and _MODAL are searched in fold() of the text, lower case)
+# sentence alike; NEGATION, CONDITION and MODAL are searched in fold() of the text, lower case)
 _SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|according\s+to|announced|declared|quoted)\b", re.IGNORECASE)
 _PRONOUN_SAYS = re.compile(
     rf"\b(?:(?:he|she|they|it)\s+(?:\w+\s+)?{_SAYING_VERBS}|(?:said|says|added|wrote)\s+(?:he|she))\b"
@@ -131,7 +130,7 @@ _OWNS = re.compile(r"['’]s?\b")
 _BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
 _BE = re.compile(r"\s+(?:(?:would|will|could|should|must|might)\s+)?(?:be|is|are|was|were|been)\b")
 _TARGETING = frozenset(("for", "to", "on", "against", "of", "into", "toward", "towards"))
-_ACTOR_MODAL = re.compile(rf"\s+(?:(?:would|will)\s+)?{_MODAL.pattern}")
+_ACTOR_MODAL = re.compile(rf"\s+(?:(?:would|will)\s+)?{MODAL.pattern}")
 _SAYS_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_SAYING_VERBS}|announced)\b")
 _SAYING_BEFORE = frozenset(("said", "says", "told", "added", "according", "warned", "wrote"))
 _AGENT = frozenset(("by", "from"))
@@ -373,9 +372,9 @@ def _sentence_features(folded: str, k: int, cues: Cues, parties: int, objects: i
     offsets in the text)."""
     return _features(
         cue_in_sentence=bool(cues),
-        negation=_NEGATION.search(folded) is not None,
-        condition=_CONDITION.search(folded) is not None,
-        modal=_MODAL.search(folded) is not None,
+        negation=NEGATION.search(folded) is not None,
+        condition=CONDITION.search(folded) is not None,
+        modal=MODAL.search(folded) is not None,
         quoted=any(q in folded for q in _QUOTES),
         headline=k == 0,
         pronoun_says=_PRONOUN_SAYS.search(folded) is not None,
@@ -534,10 +533,10 @@ def _cue_stance(text: str, s0: int, s1: int, obj: Mention) -> dict[str, Any]:
     before = [c for c in cues if s0 + c.end() <= obj.start]
     cue = before[-1] if before else min(cues, key=lambda c: abs(s0 + c.start() - obj.end))
     lead = folded[max(0, cue.start() - 30) : cue.start()]
-    condition = _CONDITION.search(folded)
+    condition = CONDITION.search(folded)
     return {
         "stance": CUE_STANCE[cue_form(cue.group())],
-        "polarity": "negative" if _NEGATION.search(lead) else "positive",
+        "polarity": "negative" if NEGATION.search(lead) else "positive",
         "conditional": condition is not None,
         "condition": None,
     }

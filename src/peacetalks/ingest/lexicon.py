@@ -696,6 +696,10 @@ class Lexicon:
             return None
         return named
 
+    def adjective_party(self, name: str) -> str | None:
+        """The party ``name`` written as an adjective stands for ("American", "US", "Kremlin"), or None."""
+        return self._name_party(name)
+
     def _name_party(self, name: str) -> str | None:
         """The party a name written as an adjective stands for: "Chinese", "US", "Kremlin"."""
         if name in self._demonyms:
