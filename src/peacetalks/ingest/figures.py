@@ -204,12 +204,22 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"least|only|total|totalling|reached)\.?|[#№$€£₴])\s*$",
     re.IGNORECASE,
 )
-_COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
+# A word after a number that may be what it counts: a plural noun ("2000 troops"), not a verb or
+# another word ending in s ("the biggest month of 2025 was November").
+_PLURAL = r"(?!(?:was|has|is|as|its|this|his|thus|plus|always|perhaps|whereas|unless|across|besides)\b)[a-z]+s\b"
+_COUNTED_AFTER = re.compile(rf"\s+(?:{_PLURAL}|km\b|staff\b|personnel\b)")
 # ("EUR 185–193bn", "$5 to 10 billion": both ends of a range, in the scale after the second)
 _MONEY_PRE = re.compile(
     rf"((?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)\s?){_NUM}(?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|₴)?{_NUM})?{_SCALE}",
     re.IGNORECASE,
 )
+# "between EUR 185bn and 193bn", "between $5 and 10 billion": both ends, each in its own scale or the second's.
+_MONEY_BETWEEN = re.compile(
+    rf"\bbetween\s+((?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)\s?){_NUM}{_SCALE}\s+and\s+(?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)?\s?"
+    rf"{_NUM}{_SCALE}",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # "a twelve-trillion-dollar package": money in words.
 _MONEY_WORDS = re.compile(
     rf"\b({trie_pattern(_WORD_NUMBERS)})[\s-](trillion|billion|million)[\s-](dollar|euro|pound)s?\b", re.IGNORECASE
@@ -231,7 +241,9 @@ _PERCENT = re.compile(rf"{_NUM}[\s-]?(%|per\s?cent\b|percent\b|pc\b|percentage\s
 _PERCENT_WORDS = re.compile(
     rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b"
 )
-_DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
+# ("4 hrs", "10 yrs": the short forms of crawls and notes)
+_DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|yrs?|decades?)\b"
+_SHORT_UNITS = {"hr": "hour", "yr": "year"}
 # "for a week", "within a year": a duration of one unit without a number (in fold(sentence)).
 # "up 6 points in a month": "in" only where the clause ends after it ("in a year when" is no span).
 _A_DURATION = re.compile(
@@ -334,10 +346,10 @@ _COUNTED = {
 # "2000 people", "2000 km", "1990 in all": a count after a number that could be a year.
 _UNIT_AFTER = (
     r"\s*(?:%|[-\s]?(?:per\s?cent|percent|km|kilomet|miles?\b|metres?|meters?|sq\b|square|hectares?|acres?|tonnes?|tons?\b|"
-    r"bn\b|billion|million|thousand|hours?\b|days?\b|weeks?\b|months?\b|years?\b))"
+    r"bn\b|billion|million|thousand|hours?\b|hrs?\b|yrs?\b|days?\b|weeks?\b|months?\b|years?\b))"
 )
 _NOT_A_YEAR_AFTER = re.compile(
-    rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{trie_pattern(_COUNTED)})\b|\s+[a-z]+s\b|\s+in\s+all\b",
+    rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{trie_pattern(_COUNTED)})\b|\s+{_PLURAL}|\s+in\s+all\b",
     re.IGNORECASE,
 )
 # After "for" or a possessive only a unit or a counted noun says a number is no year.
@@ -418,6 +430,10 @@ _CAP = re.compile(
     r"(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b)",
     re.IGNORECASE,
 )
+# "the 600,000 ceiling", "a 250,000-troop cap": the same, the number first.
+_CAP_BEFORE = re.compile(
+    rf"{_NUM}{_SCALE}[\s-](?:(?:troops?|army|personnel|soldiers?|manpower)[\s-])?(?:limit|cap|ceiling)\b", re.IGNORECASE
+)
 _VERB_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
 # A sentence on military losses, in fold(sentence): its dead are troops.
 _MILITARY = re.compile(
@@ -470,7 +486,7 @@ _POPULATION = re.compile(
     re.IGNORECASE,
 )
 # "157 on each side": a count of what the count just before it counted.
-_EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
+_EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b", re.IGNORECASE)
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
 _JOINED_COUNT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:some\s+|about\s+|roughly\s+|around\s+|nearly\s+)?")
 _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
@@ -494,6 +510,7 @@ _RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!,\d|\s*(?:%|per\
 # "renewed for 120 days and then twice for 60": a bare number after "for" in the unit of the
 # duration before it in the sentence.
 _FOR_BARE = re.compile(rf"\bfor\s+(?:another\s+|a\s+further\s+)?{_NUM}(?=\s*(?:[,.;:)]|$|\s+(?:each|more)\b))")
+_ARMY_WORD = re.compile(r"\b(?:army|armed\s+forces|military|forces)\b")  # in fold(sentence)
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
     rf"\b(?:army|armed\s+forces|military|troops?|forces?)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
@@ -540,6 +557,8 @@ _MONEY_NAMES = (
     "dollar", "euro", "pound", "rouble", "ruble", "hryvn", "yuan", "renminbi", "usd", "eur", "gbp", "rub", "uah", "cny",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
+_BARE_NUMBER = re.compile(_NUM)
+_DAY_OF_MONTH = re.compile(rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")  # "5 and 6 March"
 _DIGITS = re.compile(r"\d\d*")  # "\d+", with a first digit that re can skip ahead to
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
@@ -603,7 +622,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         return False
 
     number_words = _NUMBER_WORD.search(lowered) is not None
-    durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute")
+    durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute", "hrs", " hr", "yrs")
     # "for a week" has no number; the words before one of its units are few.
     one_unit = durations and has("for", "within", "over", "lasting", "up", "in a")
     fractions = has("third", "quarter", "fifth", "tenth")
@@ -625,6 +644,17 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 return
         taken.append((fig.start, fig.end))
         found.append(fig)
+
+    def add_count(start: int, end: int, amount: float, unit: str) -> None:
+        """A count with its noun before it, and the bare number that closes its range ("a force of
+        15,000 to 30,000", "casualties at 500,000 to 600,000")."""
+        if high := _RANGE_AFTER.match(sentence, end):
+            top = _number(high[1], high[2], high[3])
+            ends = {"range": {"low": amount, "high": top}}
+            add(Figure(start, end, "count", amount, unit, extra=ends))
+            add(Figure(high.start(1), high.end(), "count", top, unit, extra=dict(ends)))
+        else:
+            add(Figure(start, end, "count", amount, unit))
 
     def joins(at: int) -> bool:
         """Whether a joining word ends just before offset ``at`` (see _JOINED), cheaply."""
@@ -700,7 +730,14 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             continue  # "for 2000 troops", "Ukraine's 2000 troops", but "Putin's 2024 conditions"
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word or ""
-    for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
+    money_signs = has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah")
+    for m in _MONEY_BETWEEN.finditer(sentence) if money_signs and "between" in lowered else ():
+        least, most = _number(m[2], m[3], m[4] or m[7]), _number(m[5], m[6], m[7])
+        if least < most and (m[4] or m[7] or not _WORD_AFTER.match(sentence, m.end())):  # "$5 and 10 people"
+            currency, ends = _CURRENCY[m[1].strip().lower()], {"range": {"low": least, "high": most}}
+            add(Figure(m.start(1), max(m.end(i) for i in (2, 3, 4) if m[i]), "money", least, currency, extra=ends))
+            add(Figure(m.start(5), m.end(), "money", most, currency, extra=dict(ends)))
+    for m in _MONEY_PRE.finditer(sentence) if money_signs else ():
         currency = _CURRENCY[m[1].strip().lower()]
         if m[4] is None:
             add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[6]), currency, extra=_per(sentence, m.end())))
@@ -819,18 +856,15 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             if any(s <= m.start(2) < e for s, e in taken):
                 continue
             # the noun nearest the number: "soldiers killed, and casualties at 500,000" counts casualties
-            noun = _COUNTED_WORD.findall(lowered, m.start(), m.start(2))[-1]
+            *_, nearest = _COUNTED_WORD.finditer(lowered, m.start(), m.start(2))
+            if _ARMY_WORD.search(lowered, nearest.end(), m.start(2)):
+                continue  # "the United States … keeps the army at 800,000": the army's rule counts troops
+            noun = nearest[0]
             unit = _dead(lowered, m.start(2)) if noun == "dead" else _COUNTED[noun]
-            amount = _number(m[2], m[3], m[4])
-            if high := _RANGE_AFTER.match(sentence, m.end()):
-                top = _number(high[1], high[2], high[3])
-                ends = {"range": {"low": amount, "high": top}}
-                add(Figure(m.start(2), m.end(), "count", amount, unit, extra=ends))
-                add(Figure(high.start(1), high.end(), "count", top, unit, extra=dict(ends)))
-            elif not _JOINED_NUMBER.match(sentence, m.end() + 1):  # "at 30 to 50 sites" counts no prisoners
-                add(Figure(m.start(2), m.end(), "count", amount, unit))
+            if _RANGE_AFTER.match(sentence, m.end()) or not _JOINED_NUMBER.match(sentence, m.end() + 1):
+                add_count(m.start(2), m.end(), _number(m[2], m[3], m[4]), unit)  # "at 30 to 50 sites": no prisoners
         for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
-            add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+            add_count(m.start(1), m.end(), _number(m[1], m[2], m[3]), "troops")
         if "vote" in lowered or "abstention" in lowered or "in favo" in lowered:
             for m in _VOTES_AGAINST.finditer(sentence):
                 add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
@@ -879,6 +913,9 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 add(_duration(m.start(1), m.end(), _number(m[1], m[2]), unit))
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
+                add_count(m.start(1), m.end(), amount, "troops")
+        for m in _CAP_BEFORE.finditer(sentence) if has("limit", "cap", "ceiling") else ():
+            if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
         elliptic = _ELLIPTIC if number_words else _ELLIPTIC_DIGITS
         elliptic_cue = (found or unit_before or has("losses", "toll", "lost")) and (
@@ -908,6 +945,9 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 unit = "casualties"  # "Russia lost some 415,000 in 2025"
             if unit is not None:
                 add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), unit))
+        for fig in [f for f in found if f.rule == "count"] if _left_alone(sentence, taken) else ():
+            for part in _parts(sentence, fig, taken):
+                add(part)
     ranges = [f for f in found if f.rule != "date"]  # (the search for a joining word only where there are any)
     if ranges and not number_words and not _JOINED_NUMBER.search(sentence):
         ranges = []
@@ -925,6 +965,22 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                     add(item)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _parts(sentence: str, whole: Figure, taken: list[tuple[int, int]]) -> list[Figure]:
+    """For "500 Ukrainians came home over two days, 200 and then 300": the numbers left alone
+    after the count ``whole`` that add up to it, as counts of its unit (``extra.part_of``)."""
+    parts: list[Figure] = []
+    for m in _BARE_NUMBER.finditer(sentence, whole.end, whole.end + 120):
+        if any(s <= m.start() < e for s, e in taken) or _DAY_OF_MONTH.match(sentence, m.end()):
+            continue
+        parts.append(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), whole.unit, extra={"part_of": whole.value}))
+        total = sum(float(p.value or 0) for p in parts)
+        if len(parts) >= 2 and total == whole.value:
+            return parts
+        if total >= float(whole.value or 0):
+            break
+    return []
 
 
 def _dead(lowered: str, at: int) -> str:
@@ -1005,6 +1061,7 @@ def _share(sentence: str, m: re.Match[str], percent: float) -> Figure:
 
 def _duration(start: int, end: int, amount: float, stated_unit: str) -> Figure:
     unit = stated_unit.lower().rstrip("s")
+    unit = _SHORT_UNITS.get(unit, unit)
     if unit == "hour":
         return Figure(start, end, "duration", amount, "hour")
     if unit == "minute":
@@ -1027,7 +1084,11 @@ def _range_start(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> tu
     high, low = _word_or_number(stated, 1), _word_or_number(m, 2)
     start, end = (m.start(4), m.end(4)) if m[2] is None else (m.start(2), m.end(3) if m[3] else m.end(2))
     kind = (m[1] or "").lower()
-    if high == 0 or (sentence[end : fig.start].strip().lower() == "and" and kind != "between"):
+    if high == 0 or (
+        sentence[end : fig.start].strip().lower() == "and"
+        and kind != "between"
+        and not _LISTED_BEFORE.search(sentence, max(0, start - 16), start)  # "bands of 50, 70 and 140 km"
+    ):
         return None  # "2 civilians and 500 prisoners" is no range
     value = round(fig.value * low / high, 3)
     if kind == "from":
