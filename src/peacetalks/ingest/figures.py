@@ -391,7 +391,7 @@ _NUMBER_OF = re.compile(
 # count, casualties ("losses of about 1,000 a day").
 _ELLIPTIC_TAIL = (
     rf"(?:{_SCALE}(?:\s+(others?|more)\b"
-    r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?(?:injured|wounded|killed|dead|died|missing|hurt|"
+    r"|(?=\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?(?:injured|wounded|killed|dead|died|missing|hurt|"
     r"captured|detained|freed|released|displaced|evacuated|deported)\b)"
     r"|\s+(?:a|per|each)\s+(day|week|month|year)\b)"
     r"|\s*(trillion|billion|bn|bln|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))"
@@ -434,7 +434,7 @@ _CAP = re.compile(
 _CAP_BEFORE = re.compile(
     rf"{_NUM}{_SCALE}[\s-](?:(?:troops?|army|personnel|soldiers?|manpower)[\s-])?(?:limit|cap|ceiling)\b", re.IGNORECASE
 )
-_VERB_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
 # A sentence on military losses, in fold(sentence): its dead are troops.
 _MILITARY = re.compile(
     r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
@@ -445,6 +445,9 @@ _MILITARY_LOSSES = re.compile(
     r"\b(?:casualt|loss|lost|toll|military\s+dead|dead\s+soldiers|killed\s+in\s+action|acknowledg|admit|"
     r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)"
 )
+# "1.2 million casualties, 275,000 to 325,000 of them killed": the dead among a war's casualties,
+# which a sentence on no civilians counts as soldiers (in fold(sentence)).
+_KILLED_AMONG = re.compile(r"\bcasualties\b[^.;]{0,80}?\b(?:including|of\s+them|of\s+whom|among\s+them)\b")
 # Counted as people, but prisoners when a sentence is about an exchange ("1,200 Ukrainians").
 _NATIONALS = frozenset(("ukrainians", "russians"))
 _EXCHANGE_WORDS = ("exchang", "swap", "prisoner", "pows", "captiv")
@@ -990,7 +993,9 @@ def _dead(lowered: str, at: int) -> str:
     remains of them as bodies, else casualties."""
     if lowered[max(0, at - 11) : at] == "remains of ":
         return "bodies"
-    military = _MILITARY.search(lowered) is not None and _MILITARY_LOSSES.search(lowered) is not None
+    military = (_MILITARY.search(lowered) is not None and _MILITARY_LOSSES.search(lowered) is not None) or (
+        "civilian" not in lowered and _KILLED_AMONG.search(lowered) is not None
+    )
     if "civilian" in lowered:
         return "casualties" if military else "civilians"
     return "troops" if military else "casualties"
