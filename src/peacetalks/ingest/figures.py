@@ -839,6 +839,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         if unit == "casualties" and (
             "civilian" in (between := lowered[m.start() : m.start(5)])
             or ("military" not in between and _after_civilians(sentence, found, m.start()))
+            or (m[5].lower() == "deaths" and _civilians_only(lowered, found))
         ):
             unit = "civilians"  # "8,006 civilian deaths and 13,287 injuries"
         elif unit == "casualties" and m[5].lower() == "dead":
@@ -1011,6 +1012,12 @@ def _after_civilians(sentence: str, found: list[Figure], at: int) -> bool:
     """Whether a count of civilians is joined to the number at ``at`` ("8,006 civilian deaths and …")."""
     last = max((f for f in found if f.end <= at), key=lambda f: f.end, default=None)
     return last is not None and last.unit == "civilians" and _JOINED_COUNT.fullmatch(sentence, last.end, at) is not None
+
+
+def _civilians_only(lowered: str, found: list[Figure]) -> bool:
+    """Whether the deaths of a sentence are of civilians: it counted civilians before them and
+    speaks of no army ("2,514 civilians killed …, after 1,974 deaths in 2023")."""
+    return any(f.unit == "civilians" for f in found) and _MILITARY.search(lowered) is None
 
 
 def _listed_unit(lowered: str, at: int) -> str | None:
