@@ -195,6 +195,8 @@ _YEAR_BEFORE = re.compile(
     r"|\b(?:spring|summer|autumn|winter|end|start|beginning|middle|half|quarter)\s+of\s+|\bQ[1-4]\s+)$",
     re.IGNORECASE,
 )
+# "FY2024", "FY 2025": a fiscal year, by the calendar year it is named after.
+_FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d\d)\b")
 _JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
 # "around 2000 troops", "of 1950 km" are no years: these words also come before counts.
 _COUNT_WORDS = frozenset(("around", "over", "circa", "of", "with", "between", "than"))
@@ -208,14 +210,19 @@ _NOT_A_YEAR_BEFORE = re.compile(
 # another word ending in s ("the biggest month of 2025 was November").
 _PLURAL = r"(?!(?:was|has|is|as|its|this|his|thus|plus|always|perhaps|whereas|unless|across|besides)\b)[a-z]+s\b"
 _COUNTED_AFTER = re.compile(rf"\s+(?:{_PLURAL}|km\b|staff\b|personnel\b)")
+# A sign or code before a sum: "$5bn", "₽300bn", "CHF 7.5bn", also "EUR1.5bn" (the number then
+# after a letter, which _NUM elsewhere refuses).
+_SIGN = r"(?:US\$|\$|€|£|₴|₽)"
+_CURRENCY_BEFORE = rf"({_SIGN}\s?|\b(?:USD|EUR|GBP|RUB|UAH|CHF|CNY)(?:\s|(?=\d)))"
+_NUM_AFTER_CODE = _NUM.replace(r"\d(?<![\w.,]\d)", r"\d(?<![.,]\d)", 1)
 # ("EUR 185–193bn", "$5 to 10 billion": both ends of a range, in the scale after the second)
 _MONEY_PRE = re.compile(
-    rf"((?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)\s?){_NUM}(?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|₴)?{_NUM})?{_SCALE}",
+    rf"{_CURRENCY_BEFORE}{_NUM_AFTER_CODE}(?:\s*(?:-|–|to)\s*{_SIGN}?{_NUM})?{_SCALE}",
     re.IGNORECASE,
 )
 # "between EUR 185bn and 193bn", "between $5 and 10 billion": both ends, each in its own scale or the second's.
 _MONEY_BETWEEN = re.compile(
-    rf"\bbetween\s+((?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)\s?){_NUM}{_SCALE}\s+and\s+(?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)?\s?"
+    rf"\bbetween\s+{_CURRENCY_BEFORE}{_NUM_AFTER_CODE}{_SCALE}\s+and\s+(?:{_SIGN}|(?:USD|EUR|GBP|RUB|UAH|CHF|CNY)\s)?\s?"
     rf"{_NUM}{_SCALE}",
     re.IGNORECASE,
 )
@@ -225,7 +232,7 @@ _MONEY_WORDS = re.compile(
     rf"\b({trie_pattern(_WORD_NUMBERS)})[\s-](trillion|billion|million)[\s-](dollar|euro|pound)s?\b", re.IGNORECASE
 )
 _MONEY_POST = re.compile(
-    rf"{_NUM}{_SCALE}\.?\s*(?:(?:US|American|di|de)\s+)?(dollars?|euros?|pounds|roubles|rubles|hryvnias?|hryvnyas?|yuan|renminbi|USD|EUR|GBP|RUB|UAH|CNY)\b",
+    rf"{_NUM}{_SCALE}\.?\s*(?:(?:US|American|di|de)\s+)?(dollars?|euros?|pounds|roubles|rubles|hryvnias?|hryvnyas?|yuan|renminbi|swiss\s+francs?|USD|EUR|GBP|RUB|UAH|CNY|CHF)\b",
     re.IGNORECASE,
 )
 _AREA = re.compile(
@@ -342,6 +349,8 @@ _COUNTED = {
     "abstentions": "votes",
     "tonnes": "tonnes",
     "tons": "tonnes",
+    "barrels": "barrels",
+    "bpd": "barrels",  # barrels per day (``extra.per``)
 }
 # "2000 people", "2000 km", "1990 in all": a count after a number that could be a year.
 _UNIT_AFTER = (
@@ -434,6 +443,8 @@ _CAP = re.compile(
 _CAP_BEFORE = re.compile(
     rf"{_NUM}{_SCALE}[\s-](?:(?:troops?|army|personnel|soldiers?|manpower)[\s-])?(?:limit|cap|ceiling)\b", re.IGNORECASE
 )
+# "keeps them at 800,000 in peacetime": a strength in peacetime is an army's, in troops.
+_PEACETIME = re.compile(rf"{_NUM}{_SCALE}\s+in\s+peacetime\b", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
 # A sentence on military losses, in fold(sentence): its dead are troops.
 _MILITARY = re.compile(
@@ -457,6 +468,8 @@ _ONE_IN = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|"
     r"nine|ten)\b"
 )
+# "1 in 5 Ukrainians", "3 out of 4 respondents" (not "1 in 2025": a digit or ten after it, nothing more).
+_ONE_IN_DIGITS = re.compile(r"(?<![\w.,])([1-9])\s+(?:in|out\s+of)\s+(10|[2-9])(?![\w.,%])")
 _FRACTION = re.compile(r"\b(a|one|two|three)[\s-]+(third|quarter|fifth|tenth)s?(?=\s+of\b)(?!\s+of\s+an?\s)")
 _PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # "175 for 175", "a 1,000-for-1,000 exchange": a prisoner swap, one figure.
@@ -550,6 +563,10 @@ _CURRENCY = {
     "renminbi": "CNY",
     "cny": "CNY",
     "uah": "UAH",
+    "₽": "RUB",
+    "chf": "CHF",
+    "swiss francs": "CHF",
+    "swiss franc": "CHF",
     "hryvnia": "UAH",
     "hryvnias": "UAH",
     "hryvnya": "UAH",
@@ -558,6 +575,7 @@ _CURRENCY = {
 # What money after its number is called by, for a cheap check first.
 _MONEY_NAMES = (
     "dollar", "euro", "pound", "rouble", "ruble", "hryvn", "yuan", "renminbi", "usd", "eur", "gbp", "rub", "uah", "cny",
+    "franc", "chf",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(_NUM)
@@ -713,6 +731,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             span = {"range": {"low": m[1], "high": str(until)}}
             add(Figure(m.start(1), m.end(1), "date", m[1], "date", extra=span))
             add(Figure(m.start(2), m.end(2), "date", str(until), "date", extra=span))
+    for m in _FISCAL_YEAR.finditer(sentence) if "FY" in sentence else ():
+        add(Figure(m.start(), m.end(), "date", m[1], "date", extra={"fiscal_year": True}))
     last_year, last_word = -1, ""
     for m in _YEAR.finditer(sentence):
         if any(start <= m.start() < end for start, end in taken):
@@ -733,7 +753,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             continue  # "for 2000 troops", "Ukraine's 2000 troops", but "Putin's 2024 conditions"
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word or ""
-    money_signs = has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah")
+    money_signs = has("$", "€", "£", "₴", "₽", "usd", "eur", "gbp", "rub", "uah", "chf", "cny")
     for m in _MONEY_BETWEEN.finditer(sentence) if money_signs and "between" in lowered else ():
         least, most = _number(m[2], m[3], m[4] or m[7]), _number(m[5], m[6], m[7])
         if least < most and (m[4] or m[7] or not _WORD_AFTER.match(sentence, m.end())):  # "$5 and 10 people"
@@ -758,7 +778,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         amount = _WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[1].lower()))] * _SCALES[m[2].lower()]
         add(Figure(m.start(), m.end(), "money", amount, _CURRENCY[m[3].lower() + "s"]))
     for m in _MONEY_POST.finditer(sentence) if money_words else ():
-        amount, currency = _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]
+        amount, currency = _number(m[1], m[2], m[3]), _CURRENCY[" ".join(m[4].lower().split())]
         add(Figure(m.start(), m.end(), "money", amount, currency, extra=_per(sentence, m.end())))
     for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare", "acre") else ():
         value = _number(m[1], m[2], m[3])
@@ -806,11 +826,13 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
             )
         )
-    if number_words:
-        for m in _ONE_IN.finditer(lowered):
-            part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
-            if part < whole:
-                add(_share(sentence, m, 100 * part / whole))
+    for m in _ONE_IN.finditer(lowered) if number_words else ():
+        part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
+        if part < whole:
+            add(_share(sentence, m, 100 * part / whole))
+    for m in _ONE_IN_DIGITS.finditer(lowered) if " in " in lowered or " out of " in lowered else ():
+        if (part := int(m[1])) < (whole := int(m[2])):
+            add(_share(sentence, m, 100 * part / whole))
     for m in _FRACTION.finditer(lowered) if fractions else ():
         part = 1 if m[1].lower() == "a" else _WORD_NUMBERS[m[1].lower()]
         add(_share(sentence, m, 100 * part / _PARTS[m[2].lower()]))
@@ -851,7 +873,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         ):
             continue
         amount = round(_word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0), 6)  # (32.8 million)
-        add(Figure(m.start(), m.end(), "count", amount, unit, extra=_per(sentence, m.end())))
+        per = {"per": "day"} if m[5].lower() == "bpd" else _per(sentence, m.end())
+        add(Figure(m.start(), m.end(), "count", amount, unit, extra=per))
     # The rules below read numbers the rules above left alone; most sentences have none.
     if number_words or _left_alone(sentence, taken):
         for m in _STRONG.finditer(sentence) if "-strong" in lowered else ():
@@ -918,6 +941,9 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add_count(m.start(1), m.end(), amount, "troops")
+        for m in _PEACETIME.finditer(sentence) if "peacetime" in lowered else ():
+            if (amount := _number(m[1], m[2], m[3])) >= 10_000:
+                add(Figure(m.start(1), m.end(), "count", amount, "troops"))
         for m in _CAP_BEFORE.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
