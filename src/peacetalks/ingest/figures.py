@@ -462,6 +462,9 @@ _KILLED_AMONG = re.compile(r"\bcasualties\b[^.;]{0,80}?\b(?:including|of\s+them|
 # Counted as people, but prisoners when a sentence is about an exchange ("1,200 Ukrainians").
 _NATIONALS = frozenset(("ukrainians", "russians"))
 _EXCHANGE_WORDS = ("exchang", "swap", "prisoner", "pows", "captiv")
+_TOLL_OF = re.compile(
+    r"\b(?:toll|losses)\s+(?:of|at|to)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.IGNORECASE
+)
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll|lost)\b", re.IGNORECASE)
 # "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages (in fold(sentence)).
 _ONE_IN = re.compile(
@@ -879,6 +882,9 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     if number_words or _left_alone(sentence, taken):
         for m in _STRONG.finditer(sentence) if "-strong" in lowered else ():
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+        for m in _PEACETIME.finditer(sentence) if "peacetime" in lowered else ():
+            if (amount := _number(m[1], m[2], m[3])) >= 10_000:
+                add(Figure(m.start(1), m.end(), "count", amount, "troops"))
         for m in _NOUN_AT.finditer(sentence) if " at " in lowered and _COUNTED_WORD.search(lowered) else ():
             if any(s <= m.start(2) < e for s, e in taken):
                 continue
@@ -941,9 +947,6 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add_count(m.start(1), m.end(), amount, "troops")
-        for m in _PEACETIME.finditer(sentence) if "peacetime" in lowered else ():
-            if (amount := _number(m[1], m[2], m[3])) >= 10_000:
-                add(Figure(m.start(1), m.end(), "count", amount, "troops"))
         for m in _CAP_BEFORE.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
@@ -954,7 +957,9 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in elliptic.finditer(sentence) if elliptic_cue else ():
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            unit = _count_unit_before(found, m.start())
+            # ("the combined toll of roughly 1.8 million" counts casualties, whatever the count before it)
+            toll = _TOLL_OF.search(sentence, max(0, m.start() - 30), m.start())
+            unit = "casualties" if toll else _count_unit_before(found, m.start())
             verb = None if m[5] or m[6] or m[7] else _VERB_AFTER.match(sentence, m.end())
             if unit is None and _LOSSES_BEFORE.search(sentence, 0, m.start()):
                 unit = "casualties"
