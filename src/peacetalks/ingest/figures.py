@@ -513,7 +513,10 @@ _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
 _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
 _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
-_COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
+# (the words between are no number: "10-0 with five abstentions" counts five, not 0)
+_COUNTED_NOUN = (
+    rf"{_SCALE}\s+(?:(?!(?:{trie_pattern(_WORD_NUMBERS)})\s)[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
+)
 _COUNT = re.compile(_WNUM + _COUNTED_NOUN)  # in fold(sentence)
 _COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN)  # in fold(sentence)
 # "put Russian casualties, killed, wounded and missing, at about 1.2 million", "civilian deaths at
