@@ -115,3 +115,13 @@ def test_barrels_fiscal_years_and_shares_in_digits() -> None:
     assert values("He scored 1 in 2025.") == [("2025", "date")]
     assert values("1 in 3% of cases") == [(3.0, "%")]
     assert values("The FY2024X code.") == []
+
+
+def test_a_toll_counts_casualties_and_a_number_word_is_no_word_between() -> None:
+    assert values("It counted 140,000 dead soldiers; the combined toll of roughly 1.8 million could grow.")[-1] == (
+        1.8e6, "casualties")  # fmt: skip
+    assert values("The Council adopted it 10-0 with five abstentions.") == [
+        (10.0, "votes"), (0.0, "votes"), (5.0, "votes")]  # fmt: skip
+    # must not fire: a toll without a number stays unread; words between a number and its noun still count
+    assert values("The toll of the war grew, and 140,000 soldiers were killed.") == [(140000.0, "troops")]
+    assert values("It freed 12 badly wounded prisoners.") == [(12.0, "prisoners")]
