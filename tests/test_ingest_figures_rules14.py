@@ -125,3 +125,12 @@ def test_a_toll_counts_casualties_and_a_number_word_is_no_word_between() -> None
     # must not fire: a toll without a number stays unread; words between a number and its noun still count
     assert values("The toll of the war grew, and 140,000 soldiers were killed.") == [(140000.0, "troops")]
     assert values("It freed 12 badly wounded prisoners.") == [(12.0, "prisoners")]
+
+
+def test_numbers_added_in_all_and_a_list_brought_to() -> None:
+    assert values("The EU listed 189 vessels, the 19th added 117, for 557 in all, and the 20th would add 43, "
+                  "taking the list to 640.") == [
+        (189.0, "vessels"), (117.0, "vessels"), (557.0, "vessels"), (43.0, "vessels"), (640.0, "vessels")]  # fmt: skip
+    # must not fire: with no count before, a number in all has no unit; a list of things has its own noun
+    assert values("They met 3 times in all.") == []
+    assert values("The list of 189 vessels grew.") == [(189.0, "vessels")]

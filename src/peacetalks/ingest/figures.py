@@ -414,7 +414,7 @@ _ELLIPTIC_VERBS = (
 )  # fmt: skip
 _ELLIPTIC_WORDS = (*_ELLIPTIC_VERBS, "other", "more", "illion", "thousand", "bn", "mln")
 _AFTER_VERB_WORDS = (
-    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "identified", "added", "proposed",
+    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "identified", "add", "proposed",
     "offered", "lost", "another", "further",
 )  # fmt: skip
 _RATE = re.compile(r"\b(?:a|per|each)\s+(?:day|week|month|year)\b")
@@ -427,7 +427,7 @@ _PER_AFTER = re.compile(
 # verb or "another" before the number, nothing after it.
 _ELLIPTIC_AFTER_VERB = re.compile(
     r"\b(?:(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported|recorded|verified|counted|"
-    r"registered|documented|identified|added|proposed|offered|(lost))\s+(?:at\s+least\s+|"
+    r"registered|documented|identified|add(?:s|ed|ing)?|proposed|offered|(lost))\s+(?:at\s+least\s+|"
     r"more\s+than\s+|some\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|another\s+)?|another\s+|a\s+further\s+)"
     rf"{_NUM}{_SCALE}(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight|by)\b)",
     re.IGNORECASE,
@@ -483,10 +483,11 @@ _SAMPLE = re.compile(rf"\b[nN]\s?=\s?{_NUM}")
 _REPORTED = re.compile(r"\s+(?:said|say|says|told|added|cautioned|confirmed|spoke)\b")
 # "bring the total to 640", "(one count gives 33)": a number without its noun, of the count before.
 _TOTAL = re.compile(
-    rf"\b(?:total|tally|count|figure)(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:of|to|at|is|was|gives|stood\s+at|reached|"
+    rf"\b(?:total|tally|count|figure|list)(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:of|to|at|is|was|gives|stood\s+at|reached|"
     rf"rose\s+to|fell\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|"
     rf"more\s+than\s+|over\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
 )
+_IN_ALL = re.compile(rf"{_NUM}{_SCALE}(?=\s+(?:in\s+all|in\s+total|altogether)\b)")
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
 _BEFORE_DATE = re.compile(
     rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
@@ -929,7 +930,13 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), unit))
-        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure") else ():
+        for m in _IN_ALL.finditer(sentence) if has("in all", "in total", "altogether") else ():
+            unit = _count_unit_before(found, m.start()) or (
+                unit_before if not any(f.rule == "count" for f in found) else None
+            )
+            if unit is not None:  # "the 19th added 117, for 557 in all"
+                add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure", "list") else ():
             # (a date of the sentence is no count of its own: "its own figure in 2022, at just over 6,000")
             unit = _count_unit_before(found, m.start()) or (
                 unit_before if not any(f.rule == "count" for f in found) else None
