@@ -134,3 +134,16 @@ def test_numbers_added_in_all_and_a_list_brought_to() -> None:
     # must not fire: with no count before, a number in all has no unit; a list of things has its own noun
     assert values("They met 3 times in all.") == []
     assert values("The list of 189 vessels grew.") == [(189.0, "vessels")]
+
+
+def test_a_bare_range_after_a_duration_month_long_and_leaders_present() -> None:
+    assert values("The US offered a guarantee of 15 years; Ukraine has asked for 30 to 50.") == [
+        (5478.75, "day"), (10957.5, "day"), (18262.5, "day")]  # fmt: skip
+    assert values("They floated a month-long truce and a year-long freeze.") == [(30.44, "day"), (365.25, "day")]
+    assert values("The 18 leaders present backed the plan.") == [(18.0, "people")]
+    # must not fire: a range far from the duration, or after a count; "long" apart; the people a report cites
+    far = "The truce held for 15 days; afterwards the two delegations, tired, angry and short of sleep, argued for 30 to 50."
+    assert values(far) == [(15.0, "day")]
+    assert values("It freed 15 prisoners and asked for 30 to 50.") == [(15.0, "prisoners")]
+    assert values("It took a month, long enough.") == []
+    assert values("Two people present said so.") == []

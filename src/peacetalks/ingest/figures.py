@@ -257,7 +257,9 @@ _A_DURATION = re.compile(
     r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+|more\s+than\s+|"
     r"less\s+than\s+|over\s+|under\s+|at\s+least\s+)?an?\s+"
     r"(hour|day|week|fortnight|month|year|decade)\b"
-    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))"
+    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$))"
+    # "a month-long truce", "a year-long freeze"
+    r"|(hour|day|week|fortnight|month|year|decade)-long)"
 )
 # "Two days later", "Four years on,", "three days after the deal": a point in time, not a
 # duration, unless a word before says it lasted ("for two days before agreeing").
@@ -365,7 +367,7 @@ _NOT_A_YEAR_AFTER = re.compile(
 _COUNT_AFTER = re.compile(rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+)?(?:{trie_pattern(_COUNTED)})\b", re.IGNORECASE)
 # "two people present", "people familiar with the talks": who a report cites, not a count.
 _SOURCES_AFTER = re.compile(
-    r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
+    r"\s+(?:familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
 )
 # (not a speed: "150 km/h", "90 kilometres per hour", "60 mph")
 _LENGTH = re.compile(
@@ -480,7 +482,8 @@ _SWAP = re.compile(rf"{_NUM}(?:\s+|-)for(?:\s+|-){_NUM}")
 # "(n=1,022)": the size of a poll's sample, in people.
 _SAMPLE = re.compile(rf"\b[nN]\s?=\s?{_NUM}")
 # "two of the people said": the people a report cites (a handful, before a reporting verb).
-_REPORTED = re.compile(r"\s+(?:said|say|says|told|added|cautioned|confirmed|spoke)\b")
+# ("two people present", but "the 18 leaders present": those at a meeting, counted)
+_REPORTED = re.compile(r"\s+(?:present\b|(?:present\s+)?(?:said|say|says|told|added|cautioned|confirmed|spoke)\b)")
 # "bring the total to 640", "(one count gives 33)": a number without its noun, of the count before.
 _TOTAL = re.compile(
     rf"\b(?:total|tally|count|figure|list)(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:of|to|at|is|was|gives|stood\s+at|reached|"
@@ -532,7 +535,10 @@ _NOUN_AT = re.compile(
 _RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b|[\w-])", re.IGNORECASE)
 # "renewed for 120 days and then twice for 60": a bare number after "for" in the unit of the
 # duration before it in the sentence.
-_FOR_BARE = re.compile(rf"\bfor\s+(?:another\s+|a\s+further\s+)?{_NUM}(?=\s*(?:[,.;:)]|$|\s+(?:each|more)\b))")
+# ("a guarantee of 15 years; Kyiv asked for 30 to 50": both ends of a range)
+_FOR_BARE = re.compile(
+    rf"\bfor\s+(?:another\s+|a\s+further\s+)?(?:{_NUM}\s*(?:to|-|–)\s*)?{_NUM}(?=\s*(?:[,.;:)]|$|\s+(?:each|more)\b))"
+)
 _ARMY_WORD = re.compile(r"\b(?:army|armed\s+forces|military|forces)\b")  # in fold(sentence)
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
@@ -652,7 +658,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     number_words = _NUMBER_WORD.search(lowered) is not None
     durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute", "hrs", " hr", "yrs")
     # "for a week" has no number; the words before one of its units are few.
-    one_unit = durations and has("for", "within", "over", "lasting", "up", "in a")
+    one_unit = durations and has("for", "within", "over", "lasting", "up", "in a", "-long")
     fractions = has("third", "quarter", "fifth", "tenth")
     if (
         not number_words
@@ -853,7 +859,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     for m in _A_DURATION.finditer(lowered) if one_unit else ():
         if _LATER.match(sentence, m.end()):
             continue  # "handed over a year later" is a point in time
-        add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
+        add(_duration(m.start(), m.end(), 1.0, m[1] or m[2] or m[3]))
     for m in _SWAP.finditer(sentence) if "for" in lowered and has("exchang", "swap", "prisoner", "pow") else ():
         if m[1] == m[3] and m[2] == m[4]:
             value = _number(m[1], m[2])
@@ -950,10 +956,16 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in _FOR_BARE.finditer(sentence) if durations and "for" in lowered else ():
             # the figure just before it is the duration ("1,000 prisoners for 1,000" is a swap)
             last = max((f for f in found if f.end <= m.start()), key=lambda f: f.end, default=None)
-            if last is None or last.rule != "duration" or m.start() - last.end > 30:
+            if last is None or last.rule != "duration" or m.start() - last.end > 60:
                 continue
             if last.extra and (unit := last.extra.get("stated_unit")) in _DURATION_DAYS:
-                add(_duration(m.start(1), m.end(), _number(m[1], m[2]), unit))
+                high = _duration(m.start(3), m.end(), _number(m[3], m[4]), unit)
+                if m[1] is None:
+                    add(high)
+                elif (low := _duration(m.start(1), m.end(2) if m[2] else m.end(1), _number(m[1], m[2]), unit)).value < high.value:
+                    ends = {"range": {"low": low.value, "high": high.value}}
+                    add(replace(low, extra={**(low.extra or {}), **ends}))
+                    add(replace(high, extra={**(high.extra or {}), **ends}))
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add_count(m.start(1), m.end(), amount, "troops")
