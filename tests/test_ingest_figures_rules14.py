@@ -142,7 +142,8 @@ def test_a_bare_range_after_a_duration_month_long_and_leaders_present() -> None:
     assert values("They floated a month-long truce and a year-long freeze.") == [(30.44, "day"), (365.25, "day")]
     assert values("The 18 leaders present backed the plan.") == [(18.0, "people")]
     # must not fire: a range far from the duration, or after a count; "long" apart; the people a report cites
-    far = "The truce held for 15 days; afterwards the two delegations, tired, angry and short of sleep, argued for 30 to 50."
+    far = "The truce held for 15 days; afterwards the two delegations, tired, angry and short of sleep, argued "
+    far += "for 30 to 50."
     assert values(far) == [(15.0, "day")]
     assert values("It freed 15 prisoners and asked for 30 to 50.") == [(15.0, "prisoners")]
     assert values("It took a month, long enough.") == []

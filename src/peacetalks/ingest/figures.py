@@ -447,7 +447,9 @@ _CAP_BEFORE = re.compile(
 )
 # "keeps them at 800,000 in peacetime": a strength in peacetime is an army's, in troops.
 _PEACETIME = re.compile(rf"{_NUM}{_SCALE}\s+in\s+peacetime\b", re.IGNORECASE)
-_VERB_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
+_VERB_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE
+)
 # A sentence on military losses, in fold(sentence): its dead are troops.
 _MILITARY = re.compile(
     r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
@@ -490,7 +492,7 @@ _TOTAL = re.compile(
     rf"rose\s+to|fell\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|"
     rf"more\s+than\s+|over\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
 )
-_IN_ALL = re.compile(rf"{_NUM}{_SCALE}(?=\s+(?:in\s+all|in\s+total|altogether)\b)")
+_IN_ALL = re.compile(rf"\b(?:for|to|of|making)\s+{_NUM}{_SCALE}(?=\s+(?:in\s+all|in\s+total|altogether)\b)")
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
 _BEFORE_DATE = re.compile(
     rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
@@ -509,7 +511,9 @@ _POPULATION = re.compile(
     re.IGNORECASE,
 )
 # "157 on each side": a count of what the count just before it counted.
-_EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b", re.IGNORECASE)
+_EACH = re.compile(
+    rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b", re.IGNORECASE
+)
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
 _JOINED_COUNT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:some\s+|about\s+|roughly\s+|around\s+|nearly\s+)?")
 _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
@@ -592,7 +596,8 @@ _MONEY_NAMES = (
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(_NUM)
-_DAY_OF_MONTH = re.compile(rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")  # "5 and 6 March"
+# "5 and 6 March": days, not parts of a count
+_DAY_OF_MONTH = re.compile(rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")
 _DIGITS = re.compile(r"\d\d*")  # "\d+", with a first digit that re can skip ahead to
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
@@ -941,7 +946,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 unit_before if not any(f.rule == "count" for f in found) else None
             )
             if unit is not None:  # "the 19th added 117, for 557 in all"
-                add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
         for m in _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure", "list") else ():
             # (a date of the sentence is no count of its own: "its own figure in 2022, at just over 6,000")
             unit = _count_unit_before(found, m.start()) or (
@@ -959,13 +964,14 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             if last is None or last.rule != "duration" or m.start() - last.end > 60:
                 continue
             if last.extra and (unit := last.extra.get("stated_unit")) in _DURATION_DAYS:
-                high = _duration(m.start(3), m.end(), _number(m[3], m[4]), unit)
+                longest = _duration(m.start(3), m.end(), _number(m[3], m[4]), unit)
                 if m[1] is None:
-                    add(high)
-                elif (low := _duration(m.start(1), m.end(2) if m[2] else m.end(1), _number(m[1], m[2]), unit)).value < high.value:
-                    ends = {"range": {"low": low.value, "high": high.value}}
-                    add(replace(low, extra={**(low.extra or {}), **ends}))
-                    add(replace(high, extra={**(high.extra or {}), **ends}))
+                    add(longest)
+                elif (stated := _number(m[1], m[2])) < _number(m[3], m[4]):
+                    shortest = _duration(m.start(1), m.end(2) if m[2] else m.end(1), stated, unit)
+                    ends_of: dict[str, Any] = {"range": {"low": shortest.value, "high": longest.value}}
+                    add(replace(shortest, extra={**(shortest.extra or {}), **ends_of}))
+                    add(replace(longest, extra={**(longest.extra or {}), **ends_of}))
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add_count(m.start(1), m.end(), amount, "troops")
@@ -1003,8 +1009,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             if unit is not None:
                 add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), unit))
         for fig in [f for f in found if f.rule == "count"] if _left_alone(sentence, taken) else ():
-            for part in _parts(sentence, fig, taken):
-                add(part)
+            for piece in _parts(sentence, fig, taken):
+                add(piece)
     ranges = [f for f in found if f.rule != "date"]  # (the search for a joining word only where there are any)
     if ranges and not number_words and not _JOINED_NUMBER.search(sentence):
         ranges = []
@@ -1031,7 +1037,8 @@ def _parts(sentence: str, whole: Figure, taken: list[tuple[int, int]]) -> list[F
     for m in _BARE_NUMBER.finditer(sentence, whole.end, whole.end + 120):
         if any(s <= m.start() < e for s, e in taken) or _DAY_OF_MONTH.match(sentence, m.end()):
             continue
-        parts.append(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), whole.unit, extra={"part_of": whole.value}))
+        part = _number(m[1], m[2])
+        parts.append(Figure(m.start(), m.end(), "count", part, whole.unit, extra={"part_of": whole.value}))
         total = sum(float(p.value or 0) for p in parts)
         if len(parts) >= 2 and total == whole.value:
             return parts
