@@ -6,19 +6,21 @@ one, so "12 March 2025" is one date and not also a count of 12. Normalised units
 - percentages → ``%`` (percentage points → ``pp``), with what they measure when the sentence says;
 - areas → ``km2`` (square miles × 2.589988, hectares ÷ 100, acres × 0.00404686); lengths → ``km``
   (miles × 1.609344, metres ÷ 1,000);
-- money → ``USD``, ``EUR``, ``GBP`` or ``RUB`` in units (bn/billion × 1e9, m/million × 1e6);
+- money → ``USD``, ``EUR``, ``GBP``, ``RUB``, ``UAH``, ``CNY`` or ``CHF`` in units (bn/billion ×
+  1e9, m/million × 1e6);
 - counts → the thing counted (``troops``, ``prisoners``, ``people``, ``children``, ``tanks``,
-  ``countries``, ``votes``, ``tonnes``…), also a poll's sample ("n=1,022": people) and a prisoner
-  swap ("175 for 175": one figure);
-- durations → ``day`` (week 7, month 30.44, year 365.25 days) or ``hour``, also without a number
-  ("for a week"), but not points in time ("two days later");
+  ``countries``, ``votes``, ``tonnes``, ``barrels``…), also a poll's sample ("n=1,022": people), a
+  prisoner swap ("175 for 175": one figure) and the parts that add up to a count ("500 came home,
+  200 and then 300");
+- durations → ``day`` (week 7, month 30.44, year 365.25 days) or ``hour`` ("4 hrs" too), also
+  without a number ("for a week", "a month-long truce"), but not points in time ("two days later");
 - dates → ``date`` with an ISO value (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when that is all
   the text gives): numeric ones day first ("19.09.2014"), and a year alone unless it is a count
   ("2000 troops", "some 2000").
 
 Both numbers of a range ("30 to 50 years") or change ("from 880,000 to 600,000 troops") are
 figures of the second's unit, each with the pair in ``extra`` (``range`` or ``change``), and so
-are numbers listed before them ("5, 10 or 40 km").
+are numbers listed before them ("5, 10 or 40 km", "50, 70 and 140 km").
 """
 
 from __future__ import annotations
