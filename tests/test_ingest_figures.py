@@ -72,7 +72,10 @@ def test_a_number_without_its_noun_takes_the_unit_of_the_count_before_it() -> No
     assert figures("losses were running at about 1,000 a day")[-1] == ("1,000 a day", 1000.0, "casualties")
     # nothing to take a unit from, or a noun of its own the rules do not know
     assert figures("Officials said 40 were injured.") == []
-    assert figures("It lost 12 tanks and 2 million barrels of oil.") == [("12 tanks", 12.0, "tanks")]
+    assert figures("It lost 12 tanks and 2 million litres of oil.") == [("12 tanks", 12.0, "tanks")]
+    # (barrels are counted since rules-14: a noun of their own, never the tanks before them)
+    assert figures("It lost 12 tanks and 2 million barrels of oil.") == [
+        ("12 tanks", 12.0, "tanks"), ("2 million barrels", 2e6, "barrels")]  # fmt: skip
 
 
 def test_more_counted_nouns_and_counts_with_the_noun_before() -> None:

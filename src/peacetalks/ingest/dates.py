@@ -55,7 +55,8 @@ _PHRASE = re.compile(
 )
 # The same, searched for in fold(sentence) case-sensitively: several times faster.
 _PHRASE_FOLDED = re.compile(_PHRASE.pattern)
-_MONTH_NAMES = [m.capitalize() for m in _MONTHS]
+# (and in capitals, as crawls, tickers and graphics write them: "ON 22 JAN", "AGREED IN DECEMBER")
+_MONTH_NAMES = [*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS)]
 # A month name with its capital, then what is around it: a day before ("2 June") or after ("June
 # 2"), else a preposition before ("by June"); never a year after (that is a full date).
 _MONTH_NAME = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\b")
@@ -184,11 +185,11 @@ def _without_year(
             deadline = preposition[1] is not None  # "by June" looks ahead
         elif _JOINED_MONTH.search(sentence, max(0, start - 16), start):
             joined = True
-        elif (m[0] != "May" and _MONTH_POSSESSIVE.match(sentence, end)) or _CHANGE_ON.search(
+        elif (m[0] not in ("May", "MAY") and _MONTH_POSSESSIVE.match(sentence, end)) or _CHANGE_ON.search(
             sentence, max(0, start - 60), start
         ):
             pass  # (Theresa May's government is no month)
-        elif not (m[0] not in ("May", "March") and _MONTH_SUBJECT.match(sentence, end)) and not (
+        elif not (m[0] not in ("May", "March", "MAY", "MARCH") and _MONTH_SUBJECT.match(sentence, end)) and not (
             _THE_MONTH.search(sentence, max(0, start - 6), start) and _LOWER_NOUN.match(sentence, end)
         ) and not _LAST_MONTH.search(sentence, max(0, start - 6), start):
             continue  # "May", "March" alone may be no date

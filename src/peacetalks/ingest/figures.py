@@ -6,19 +6,21 @@ one, so "12 March 2025" is one date and not also a count of 12. Normalised units
 - percentages → ``%`` (percentage points → ``pp``), with what they measure when the sentence says;
 - areas → ``km2`` (square miles × 2.589988, hectares ÷ 100, acres × 0.00404686); lengths → ``km``
   (miles × 1.609344, metres ÷ 1,000);
-- money → ``USD``, ``EUR``, ``GBP`` or ``RUB`` in units (bn/billion × 1e9, m/million × 1e6);
+- money → ``USD``, ``EUR``, ``GBP``, ``RUB``, ``UAH``, ``CNY`` or ``CHF`` in units (bn/billion ×
+  1e9, m/million × 1e6);
 - counts → the thing counted (``troops``, ``prisoners``, ``people``, ``children``, ``tanks``,
-  ``countries``, ``votes``, ``tonnes``…), also a poll's sample ("n=1,022": people) and a prisoner
-  swap ("175 for 175": one figure);
-- durations → ``day`` (week 7, month 30.44, year 365.25 days) or ``hour``, also without a number
-  ("for a week"), but not points in time ("two days later");
+  ``countries``, ``votes``, ``tonnes``, ``barrels``…), also a poll's sample ("n=1,022": people), a
+  prisoner swap ("175 for 175": one figure) and the parts that add up to a count ("500 came home,
+  200 and then 300");
+- durations → ``day`` (week 7, month 30.44, year 365.25 days) or ``hour`` ("4 hrs" too), also
+  without a number ("for a week", "a month-long truce"), but not points in time ("two days later");
 - dates → ``date`` with an ISO value (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when that is all
   the text gives): numeric ones day first ("19.09.2014"), and a year alone unless it is a count
   ("2000 troops", "some 2000").
 
 Both numbers of a range ("30 to 50 years") or change ("from 880,000 to 600,000 troops") are
 figures of the second's unit, each with the pair in ``extra`` (``range`` or ``change``), and so
-are numbers listed before them ("5, 10 or 40 km").
+are numbers listed before them ("5, 10 or 40 km", "50, 70 and 140 km").
 """
 
 from __future__ import annotations
@@ -195,6 +197,8 @@ _YEAR_BEFORE = re.compile(
     r"|\b(?:spring|summer|autumn|winter|end|start|beginning|middle|half|quarter)\s+of\s+|\bQ[1-4]\s+)$",
     re.IGNORECASE,
 )
+# "FY2024", "FY 2025": a fiscal year, by the calendar year it is named after.
+_FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d\d)\b")
 _JOINED_YEAR = re.compile(r"\s+(?:and|or|to)\s+")
 # "around 2000 troops", "of 1950 km" are no years: these words also come before counts.
 _COUNT_WORDS = frozenset(("around", "over", "circa", "of", "with", "between", "than"))
@@ -204,18 +208,33 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"least|only|total|totalling|reached)\.?|[#№$€£₴])\s*$",
     re.IGNORECASE,
 )
-_COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|km|staff|personnel)\b")
+# A word after a number that may be what it counts: a plural noun ("2000 troops"), not a verb or
+# another word ending in s ("the biggest month of 2025 was November").
+_PLURAL = r"(?!(?:was|has|is|as|its|this|his|thus|plus|always|perhaps|whereas|unless|across|besides)\b)[a-z]+s\b"
+_COUNTED_AFTER = re.compile(rf"\s+(?:{_PLURAL}|km\b|staff\b|personnel\b)")
+# A sign or code before a sum: "$5bn", "₽300bn", "CHF 7.5bn", also "EUR1.5bn" (the number then
+# after a letter, which _NUM elsewhere refuses).
+_SIGN = r"(?:US\$|\$|€|£|₴|₽)"
+_CURRENCY_BEFORE = rf"({_SIGN}\s?|\b(?:USD|EUR|GBP|RUB|UAH|CHF|CNY)(?:\s|(?=\d)))"
+_NUM_AFTER_CODE = _NUM.replace(r"\d(?<![\w.,]\d)", r"\d(?<![.,]\d)", 1)
 # ("EUR 185–193bn", "$5 to 10 billion": both ends of a range, in the scale after the second)
 _MONEY_PRE = re.compile(
-    rf"((?:US\$|\$|€|£|₴|USD|EUR|GBP|RUB|UAH)\s?){_NUM}(?:\s*(?:-|–|to)\s*(?:US\$|\$|€|£|₴)?{_NUM})?{_SCALE}",
+    rf"{_CURRENCY_BEFORE}{_NUM_AFTER_CODE}(?:\s*(?:-|–|to)\s*{_SIGN}?{_NUM})?{_SCALE}",
     re.IGNORECASE,
 )
+# "between EUR 185bn and 193bn", "between $5 and 10 billion": both ends, each in its own scale or the second's.
+_MONEY_BETWEEN = re.compile(
+    rf"\bbetween\s+{_CURRENCY_BEFORE}{_NUM_AFTER_CODE}{_SCALE}\s+and\s+(?:{_SIGN}|(?:USD|EUR|GBP|RUB|UAH|CHF|CNY)\s)?\s?"
+    rf"{_NUM}{_SCALE}",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 # "a twelve-trillion-dollar package": money in words.
 _MONEY_WORDS = re.compile(
     rf"\b({trie_pattern(_WORD_NUMBERS)})[\s-](trillion|billion|million)[\s-](dollar|euro|pound)s?\b", re.IGNORECASE
 )
 _MONEY_POST = re.compile(
-    rf"{_NUM}{_SCALE}\.?\s*(?:(?:US|American|di|de)\s+)?(dollars?|euros?|pounds|roubles|rubles|hryvnias?|hryvnyas?|yuan|renminbi|USD|EUR|GBP|RUB|UAH|CNY)\b",
+    rf"{_NUM}{_SCALE}\.?\s*(?:(?:US|American|di|de)\s+)?(dollars?|euros?|pounds|roubles|rubles|hryvnias?|hryvnyas?|yuan|renminbi|swiss\s+francs?|USD|EUR|GBP|RUB|UAH|CNY|CHF)\b",
     re.IGNORECASE,
 )
 _AREA = re.compile(
@@ -231,14 +250,18 @@ _PERCENT = re.compile(rf"{_NUM}[\s-]?(%|per\s?cent\b|percent\b|pc\b|percentage\s
 _PERCENT_WORDS = re.compile(
     rf"()()\b({trie_pattern(_WORD_NUMBERS)})[\s-](per\s?cent|percent|percentage\s+points?)\b"
 )
-_DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
+# ("4 hrs", "10 yrs": the short forms of crawls and notes)
+_DURATION_UNITS = r"(?:-|\s+)(minutes?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|yrs?|decades?)\b"
+_SHORT_UNITS = {"hr": "hour", "yr": "year"}
 # "for a week", "within a year": a duration of one unit without a number (in fold(sentence)).
 # "up 6 points in a month": "in" only where the clause ends after it ("in a year when" is no span).
 _A_DURATION = re.compile(
     r"\b(?:(?:for|within|over|lasting|up\s+to)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|just\s+|more\s+than\s+|"
     r"less\s+than\s+|over\s+|under\s+|at\s+least\s+)?an?\s+"
     r"(hour|day|week|fortnight|month|year|decade)\b"
-    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$)))"
+    r"|in\s+an?\s+(hour|day|week|fortnight|month|year|decade)(?=\s*(?:[,;:.)]|$))"
+    # "a month-long truce", "a year-long freeze"
+    r"|(hour|day|week|fortnight|month|year|decade)-long)"
 )
 # "Two days later", "Four years on,", "three days after the deal": a point in time, not a
 # duration, unless a word before says it lasted ("for two days before agreeing").
@@ -330,21 +353,23 @@ _COUNTED = {
     "abstentions": "votes",
     "tonnes": "tonnes",
     "tons": "tonnes",
+    "barrels": "barrels",
+    "bpd": "barrels",  # barrels per day (``extra.per``)
 }
 # "2000 people", "2000 km", "1990 in all": a count after a number that could be a year.
 _UNIT_AFTER = (
     r"\s*(?:%|[-\s]?(?:per\s?cent|percent|km|kilomet|miles?\b|metres?|meters?|sq\b|square|hectares?|acres?|tonnes?|tons?\b|"
-    r"bn\b|billion|million|thousand|hours?\b|days?\b|weeks?\b|months?\b|years?\b))"
+    r"bn\b|billion|million|thousand|hours?\b|hrs?\b|yrs?\b|days?\b|weeks?\b|months?\b|years?\b))"
 )
 _NOT_A_YEAR_AFTER = re.compile(
-    rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{trie_pattern(_COUNTED)})\b|\s+[a-z]+s\b|\s+in\s+all\b",
+    rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{trie_pattern(_COUNTED)})\b|\s+{_PLURAL}|\s+in\s+all\b",
     re.IGNORECASE,
 )
 # After "for" or a possessive only a unit or a counted noun says a number is no year.
 _COUNT_AFTER = re.compile(rf"{_UNIT_AFTER}|\s+(?:[A-Za-z-]+\s+)?(?:{trie_pattern(_COUNTED)})\b", re.IGNORECASE)
 # "two people present", "people familiar with the talks": who a report cites, not a count.
 _SOURCES_AFTER = re.compile(
-    r"\s+(?:present|familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
+    r"\s+(?:familiar|briefed|close\s+to|aware|with\s+(?:knowledge|direct))\b", re.IGNORECASE
 )
 # (not a speed: "150 km/h", "90 kilometres per hour", "60 mph")
 _LENGTH = re.compile(
@@ -379,7 +404,7 @@ _NUMBER_OF = re.compile(
 # count, casualties ("losses of about 1,000 a day").
 _ELLIPTIC_TAIL = (
     rf"(?:{_SCALE}(?:\s+(others?|more)\b"
-    r"|(?=\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?(?:injured|wounded|killed|dead|died|missing|hurt|"
+    r"|(?=\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?(?:injured|wounded|killed|dead|died|missing|hurt|"
     r"captured|detained|freed|released|displaced|evacuated|deported)\b)"
     r"|\s+(?:a|per|each)\s+(day|week|month|year)\b)"
     r"|\s*(trillion|billion|bn|bln|million|mln|thousand)\b(?!\s+(?!(?:was|has|is|its|this|as|plus)\b)[a-z]+s\b))"
@@ -393,7 +418,7 @@ _ELLIPTIC_VERBS = (
 )  # fmt: skip
 _ELLIPTIC_WORDS = (*_ELLIPTIC_VERBS, "other", "more", "illion", "thousand", "bn", "mln")
 _AFTER_VERB_WORDS = (
-    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "identified", "added", "proposed",
+    *_ELLIPTIC_VERBS, "recorded", "verified", "counted", "registered", "documented", "identified", "add", "proposed",
     "offered", "lost", "another", "further",
 )  # fmt: skip
 _RATE = re.compile(r"\b(?:a|per|each)\s+(?:day|week|month|year)\b")
@@ -406,7 +431,7 @@ _PER_AFTER = re.compile(
 # verb or "another" before the number, nothing after it.
 _ELLIPTIC_AFTER_VERB = re.compile(
     r"\b(?:(?:injured|wounded|killed|captured|detained|freed|released|evacuated|deported|recorded|verified|counted|"
-    r"registered|documented|identified|added|proposed|offered|(lost))\s+(?:at\s+least\s+|"
+    r"registered|documented|identified|add(?:s|ed|ing)?|proposed|offered|(lost))\s+(?:at\s+least\s+|"
     r"more\s+than\s+|some\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|another\s+)?|another\s+|a\s+further\s+)"
     rf"{_NUM}{_SCALE}(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|and|when|after|during|overnight|by)\b)",
     re.IGNORECASE,
@@ -418,7 +443,15 @@ _CAP = re.compile(
     r"(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b)",
     re.IGNORECASE,
 )
-_VERB_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
+# "the 600,000 ceiling", "a 250,000-troop cap": the same, the number first.
+_CAP_BEFORE = re.compile(
+    rf"{_NUM}{_SCALE}[\s-](?:(?:troops?|army|personnel|soldiers?|manpower)[\s-])?(?:limit|cap|ceiling)\b", re.IGNORECASE
+)
+# "keeps them at 800,000 in peacetime": a strength in peacetime is an army's, in troops.
+_PEACETIME = re.compile(rf"{_NUM}{_SCALE}\s+in\s+peacetime\b", re.IGNORECASE)
+_VERB_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE
+)
 # A sentence on military losses, in fold(sentence): its dead are troops.
 _MILITARY = re.compile(
     r"\b(?:military|soldiers?|troops|servicemen|army|armed forces|defen[cs]e ministry|ministry of defen[cs]e)\b"
@@ -429,15 +462,23 @@ _MILITARY_LOSSES = re.compile(
     r"\b(?:casualt|loss|lost|toll|military\s+dead|dead\s+soldiers|killed\s+in\s+action|acknowledg|admit|"
     r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)"
 )
+# "1.2 million casualties, 275,000 to 325,000 of them killed": the dead among a war's casualties,
+# which a sentence on no civilians counts as soldiers (in fold(sentence)).
+_KILLED_AMONG = re.compile(r"\bcasualties\b[^.;]{0,80}?\b(?:including|of\s+them|of\s+whom|among\s+them)\b")
 # Counted as people, but prisoners when a sentence is about an exchange ("1,200 Ukrainians").
 _NATIONALS = frozenset(("ukrainians", "russians"))
 _EXCHANGE_WORDS = ("exchang", "swap", "prisoner", "pows", "captiv")
+_TOLL_OF = re.compile(
+    r"\b(?:toll|losses)\s+(?:of|at|to)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.IGNORECASE
+)
 _LOSSES_BEFORE = re.compile(r"\b(?:losses|toll|lost)\b", re.IGNORECASE)
 # "one in five", "three out of four", "a third of", "two-thirds of": shares, as percentages (in fold(sentence)).
 _ONE_IN = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|"
     r"nine|ten)\b"
 )
+# "1 in 5 Ukrainians", "3 out of 4 respondents" (not "1 in 2025": a digit or ten after it, nothing more).
+_ONE_IN_DIGITS = re.compile(r"(?<![\w.,])([1-9])\s+(?:in|out\s+of)\s+(10|[2-9])(?![\w.,%])")
 _FRACTION = re.compile(r"\b(a|one|two|three)[\s-]+(third|quarter|fifth|tenth)s?(?=\s+of\b)(?!\s+of\s+an?\s)")
 _PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # "175 for 175", "a 1,000-for-1,000 exchange": a prisoner swap, one figure.
@@ -445,13 +486,15 @@ _SWAP = re.compile(rf"{_NUM}(?:\s+|-)for(?:\s+|-){_NUM}")
 # "(n=1,022)": the size of a poll's sample, in people.
 _SAMPLE = re.compile(rf"\b[nN]\s?=\s?{_NUM}")
 # "two of the people said": the people a report cites (a handful, before a reporting verb).
-_REPORTED = re.compile(r"\s+(?:said|say|says|told|added|cautioned|confirmed|spoke)\b")
+# ("two people present", but "the 18 leaders present": those at a meeting, counted)
+_REPORTED = re.compile(r"\s+(?:present\b|(?:present\s+)?(?:said|say|says|told|added|cautioned|confirmed|spoke)\b)")
 # "bring the total to 640", "(one count gives 33)": a number without its noun, of the count before.
 _TOTAL = re.compile(
-    rf"\b(?:total|tally|count|figure)(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:of|to|at|is|was|gives|stood\s+at|reached|"
+    rf"\b(?:total|tally|count|figure|list)(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:of|to|at|is|was|gives|stood\s+at|reached|"
     rf"rose\s+to|fell\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|"
     rf"more\s+than\s+|over\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
 )
+_IN_ALL = re.compile(rf"\b(?:for|to|of|making)\s+{_NUM}{_SCALE}(?=\s+(?:in\s+all|in\s+total|altogether)\b)")
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
 _BEFORE_DATE = re.compile(
     rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
@@ -470,7 +513,9 @@ _POPULATION = re.compile(
     re.IGNORECASE,
 )
 # "157 on each side": a count of what the count just before it counted.
-_EACH = re.compile(rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b")
+_EACH = re.compile(
+    rf"{_NUM}\s+(?:on\s+each\s+side|from\s+each\s+side|each|apiece|a\s+side|per\s+side)\b", re.IGNORECASE
+)
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
 _JOINED_COUNT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:some\s+|about\s+|roughly\s+|around\s+|nearly\s+)?")
 _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
@@ -478,7 +523,10 @@ _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
 _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
 _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
-_COUNTED_NOUN = rf"{_SCALE}\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
+# (the words between are no number: "10-0 with five abstentions" counts five, not 0)
+_COUNTED_NOUN = (
+    rf"{_SCALE}\s+(?:(?!(?:{trie_pattern(_WORD_NUMBERS)})\s)[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
+)
 _COUNT = re.compile(_WNUM + _COUNTED_NOUN)  # in fold(sentence)
 _COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN)  # in fold(sentence)
 # "put Russian casualties, killed, wounded and missing, at about 1.2 million", "civilian deaths at
@@ -493,7 +541,11 @@ _NOUN_AT = re.compile(
 _RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b|[\w-])", re.IGNORECASE)
 # "renewed for 120 days and then twice for 60": a bare number after "for" in the unit of the
 # duration before it in the sentence.
-_FOR_BARE = re.compile(rf"\bfor\s+(?:another\s+|a\s+further\s+)?{_NUM}(?=\s*(?:[,.;:)]|$|\s+(?:each|more)\b))")
+# ("a guarantee of 15 years; Kyiv asked for 30 to 50": both ends of a range)
+_FOR_BARE = re.compile(
+    rf"\bfor\s+(?:another\s+|a\s+further\s+)?(?:{_NUM}\s*(?:to|-|–)\s*)?{_NUM}(?=\s*(?:[,.;:)]|$|\s+(?:each|more)\b))"
+)
+_ARMY_WORD = re.compile(r"\b(?:army|armed\s+forces|military|forces)\b")  # in fold(sentence)
 # "an army of 600,000", "capped at 800,000": a count of troops with the noun before it.
 _ARMY_COUNT = re.compile(
     rf"\b(?:army|armed\s+forces|military|troops?|forces?)\b[^.;]{{0,40}}?\b(?:of|at|to|from|number(?:s|ed|ing)?|total(?:s|led|ling)?)"
@@ -530,6 +582,10 @@ _CURRENCY = {
     "renminbi": "CNY",
     "cny": "CNY",
     "uah": "UAH",
+    "₽": "RUB",
+    "chf": "CHF",
+    "swiss francs": "CHF",
+    "swiss franc": "CHF",
     "hryvnia": "UAH",
     "hryvnias": "UAH",
     "hryvnya": "UAH",
@@ -538,8 +594,12 @@ _CURRENCY = {
 # What money after its number is called by, for a cheap check first.
 _MONEY_NAMES = (
     "dollar", "euro", "pound", "rouble", "ruble", "hryvn", "yuan", "renminbi", "usd", "eur", "gbp", "rub", "uah", "cny",
+    "franc", "chf",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
+_BARE_NUMBER = re.compile(_NUM)
+# "5 and 6 March": days, not parts of a count
+_DAY_OF_MONTH = re.compile(rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")
 _DIGITS = re.compile(r"\d\d*")  # "\d+", with a first digit that re can skip ahead to
 # Number words and counted nouns, to search for in fold(sentence): case-sensitive, so faster.
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
@@ -603,9 +663,9 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         return False
 
     number_words = _NUMBER_WORD.search(lowered) is not None
-    durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute")
+    durations = has("hour", "day", "week", "month", "year", "fortnight", "decade", "minute", "hrs", " hr", "yrs")
     # "for a week" has no number; the words before one of its units are few.
-    one_unit = durations and has("for", "within", "over", "lasting", "up", "in a")
+    one_unit = durations and has("for", "within", "over", "lasting", "up", "in a", "-long")
     fractions = has("third", "quarter", "fifth", "tenth")
     if (
         not number_words
@@ -625,6 +685,17 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 return
         taken.append((fig.start, fig.end))
         found.append(fig)
+
+    def add_count(start: int, end: int, amount: float, unit: str) -> None:
+        """A count with its noun before it, and the bare number that closes its range ("a force of
+        15,000 to 30,000", "casualties at 500,000 to 600,000")."""
+        if high := _RANGE_AFTER.match(sentence, end):
+            top = _number(high[1], high[2], high[3])
+            ends = {"range": {"low": amount, "high": top}}
+            add(Figure(start, end, "count", amount, unit, extra=ends))
+            add(Figure(high.start(1), high.end(), "count", top, unit, extra=dict(ends)))
+        else:
+            add(Figure(start, end, "count", amount, unit))
 
     def joins(at: int) -> bool:
         """Whether a joining word ends just before offset ``at`` (see _JOINED), cheaply."""
@@ -680,6 +751,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             span = {"range": {"low": m[1], "high": str(until)}}
             add(Figure(m.start(1), m.end(1), "date", m[1], "date", extra=span))
             add(Figure(m.start(2), m.end(2), "date", str(until), "date", extra=span))
+    for m in _FISCAL_YEAR.finditer(sentence) if "FY" in sentence else ():
+        add(Figure(m.start(), m.end(), "date", m[1], "date", extra={"fiscal_year": True}))
     last_year, last_word = -1, ""
     for m in _YEAR.finditer(sentence):
         if any(start <= m.start() < end for start, end in taken):
@@ -700,7 +773,14 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             continue  # "for 2000 troops", "Ukraine's 2000 troops", but "Putin's 2024 conditions"
         add(Figure(m.start(), m.end(), "date", m[0], "date"))
         last_year, last_word = m.end(), word or ""
-    for m in _MONEY_PRE.finditer(sentence) if has("$", "€", "£", "₴", "usd", "eur", "gbp", "rub", "uah") else ():
+    money_signs = has("$", "€", "£", "₴", "₽", "usd", "eur", "gbp", "rub", "uah", "chf", "cny")
+    for m in _MONEY_BETWEEN.finditer(sentence) if money_signs and "between" in lowered else ():
+        least, most = _number(m[2], m[3], m[4] or m[7]), _number(m[5], m[6], m[7])
+        if least < most and (m[4] or m[7] or not _WORD_AFTER.match(sentence, m.end())):  # "$5 and 10 people"
+            currency, ends = _CURRENCY[m[1].strip().lower()], {"range": {"low": least, "high": most}}
+            add(Figure(m.start(1), max(m.end(i) for i in (2, 3, 4) if m[i]), "money", least, currency, extra=ends))
+            add(Figure(m.start(5), m.end(), "money", most, currency, extra=dict(ends)))
+    for m in _MONEY_PRE.finditer(sentence) if money_signs else ():
         currency = _CURRENCY[m[1].strip().lower()]
         if m[4] is None:
             add(Figure(m.start(), m.end(), "money", _number(m[2], m[3], m[6]), currency, extra=_per(sentence, m.end())))
@@ -718,7 +798,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         amount = _WORD_NUMBERS[" ".join(re.split(r"[\s-]+", m[1].lower()))] * _SCALES[m[2].lower()]
         add(Figure(m.start(), m.end(), "money", amount, _CURRENCY[m[3].lower() + "s"]))
     for m in _MONEY_POST.finditer(sentence) if money_words else ():
-        amount, currency = _number(m[1], m[2], m[3]), _CURRENCY[m[4].lower()]
+        amount, currency = _number(m[1], m[2], m[3]), _CURRENCY[" ".join(m[4].lower().split())]
         add(Figure(m.start(), m.end(), "money", amount, currency, extra=_per(sentence, m.end())))
     for m in _AREA.finditer(sentence) if has("square", "sq", "km", "hectare", "acre") else ():
         value = _number(m[1], m[2], m[3])
@@ -766,11 +846,13 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 measure=measure[1].strip() if measure else _measure_before(sentence, m.start()),
             )
         )
-    if number_words:
-        for m in _ONE_IN.finditer(lowered):
-            part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
-            if part < whole:
-                add(_share(sentence, m, 100 * part / whole))
+    for m in _ONE_IN.finditer(lowered) if number_words else ():
+        part, whole = _WORD_NUMBERS[m[1].lower()], _WORD_NUMBERS[m[2].lower()]
+        if part < whole:
+            add(_share(sentence, m, 100 * part / whole))
+    for m in _ONE_IN_DIGITS.finditer(lowered) if " in " in lowered or " out of " in lowered else ():
+        if (part := int(m[1])) < (whole := int(m[2])):
+            add(_share(sentence, m, 100 * part / whole))
     for m in _FRACTION.finditer(lowered) if fractions else ():
         part = 1 if m[1].lower() == "a" else _WORD_NUMBERS[m[1].lower()]
         add(_share(sentence, m, 100 * part / _PARTS[m[2].lower()]))
@@ -784,7 +866,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     for m in _A_DURATION.finditer(lowered) if one_unit else ():
         if _LATER.match(sentence, m.end()):
             continue  # "handed over a year later" is a point in time
-        add(_duration(m.start(), m.end(), 1.0, m[1] or m[2]))
+        add(_duration(m.start(), m.end(), 1.0, m[1] or m[2] or m[3]))
     for m in _SWAP.finditer(sentence) if "for" in lowered and has("exchang", "swap", "prisoner", "pow") else ():
         if m[1] == m[3] and m[2] == m[4]:
             value = _number(m[1], m[2])
@@ -799,6 +881,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         if unit == "casualties" and (
             "civilian" in (between := lowered[m.start() : m.start(5)])
             or ("military" not in between and _after_civilians(sentence, found, m.start()))
+            or (m[5].lower() == "deaths" and _civilians_only(lowered, found))
         ):
             unit = "civilians"  # "8,006 civilian deaths and 13,287 injuries"
         elif unit == "casualties" and m[5].lower() == "dead":
@@ -810,27 +893,28 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         ):
             continue
         amount = round(_word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0), 6)  # (32.8 million)
-        add(Figure(m.start(), m.end(), "count", amount, unit, extra=_per(sentence, m.end())))
+        per = {"per": "day"} if m[5].lower() == "bpd" else _per(sentence, m.end())
+        add(Figure(m.start(), m.end(), "count", amount, unit, extra=per))
     # The rules below read numbers the rules above left alone; most sentences have none.
     if number_words or _left_alone(sentence, taken):
         for m in _STRONG.finditer(sentence) if "-strong" in lowered else ():
             add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+        for m in _PEACETIME.finditer(sentence) if "peacetime" in lowered else ():
+            if (amount := _number(m[1], m[2], m[3])) >= 10_000:
+                add(Figure(m.start(1), m.end(), "count", amount, "troops"))
         for m in _NOUN_AT.finditer(sentence) if " at " in lowered and _COUNTED_WORD.search(lowered) else ():
             if any(s <= m.start(2) < e for s, e in taken):
                 continue
             # the noun nearest the number: "soldiers killed, and casualties at 500,000" counts casualties
-            noun = _COUNTED_WORD.findall(lowered, m.start(), m.start(2))[-1]
+            *_, nearest = _COUNTED_WORD.finditer(lowered, m.start(), m.start(2))
+            if _ARMY_WORD.search(lowered, nearest.end(), m.start(2)):
+                continue  # "the United States … keeps the army at 800,000": the army's rule counts troops
+            noun = nearest[0]
             unit = _dead(lowered, m.start(2)) if noun == "dead" else _COUNTED[noun]
-            amount = _number(m[2], m[3], m[4])
-            if high := _RANGE_AFTER.match(sentence, m.end()):
-                top = _number(high[1], high[2], high[3])
-                ends = {"range": {"low": amount, "high": top}}
-                add(Figure(m.start(2), m.end(), "count", amount, unit, extra=ends))
-                add(Figure(high.start(1), high.end(), "count", top, unit, extra=dict(ends)))
-            elif not _JOINED_NUMBER.match(sentence, m.end() + 1):  # "at 30 to 50 sites" counts no prisoners
-                add(Figure(m.start(2), m.end(), "count", amount, unit))
+            if _RANGE_AFTER.match(sentence, m.end()) or not _JOINED_NUMBER.match(sentence, m.end() + 1):
+                add_count(m.start(2), m.end(), _number(m[2], m[3], m[4]), unit)  # "at 30 to 50 sites": no prisoners
         for m in _ARMY_COUNT.finditer(sentence) if has("army", "force", "military", "troop") else ():
-            add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), "troops"))
+            add_count(m.start(1), m.end(), _number(m[1], m[2], m[3]), "troops")
         if "vote" in lowered or "abstention" in lowered or "in favo" in lowered:
             for m in _VOTES_AGAINST.finditer(sentence):
                 add(Figure(m.start(1) if m[1] else m.start(3), m.end(), "count", _word_or_number(m, 1), "votes"))
@@ -859,7 +943,13 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), unit))
-        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure") else ():
+        for m in _IN_ALL.finditer(sentence) if has("in all", "in total", "altogether") else ():
+            unit = _count_unit_before(found, m.start()) or (
+                unit_before if not any(f.rule == "count" for f in found) else None
+            )
+            if unit is not None:  # "the 19th added 117, for 557 in all"
+                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure", "list") else ():
             # (a date of the sentence is no count of its own: "its own figure in 2022, at just over 6,000")
             unit = _count_unit_before(found, m.start()) or (
                 unit_before if not any(f.rule == "count" for f in found) else None
@@ -873,11 +963,21 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in _FOR_BARE.finditer(sentence) if durations and "for" in lowered else ():
             # the figure just before it is the duration ("1,000 prisoners for 1,000" is a swap)
             last = max((f for f in found if f.end <= m.start()), key=lambda f: f.end, default=None)
-            if last is None or last.rule != "duration" or m.start() - last.end > 30:
+            if last is None or last.rule != "duration" or m.start() - last.end > 60:
                 continue
             if last.extra and (unit := last.extra.get("stated_unit")) in _DURATION_DAYS:
-                add(_duration(m.start(1), m.end(), _number(m[1], m[2]), unit))
+                longest = _duration(m.start(3), m.end(), _number(m[3], m[4]), unit)
+                if m[1] is None:
+                    add(longest)
+                elif (stated := _number(m[1], m[2])) < _number(m[3], m[4]):
+                    shortest = _duration(m.start(1), m.end(2) if m[2] else m.end(1), stated, unit)
+                    ends_of: dict[str, Any] = {"range": {"low": shortest.value, "high": longest.value}}
+                    add(replace(shortest, extra={**(shortest.extra or {}), **ends_of}))
+                    add(replace(longest, extra={**(longest.extra or {}), **ends_of}))
         for m in _CAP.finditer(sentence) if has("limit", "cap", "ceiling") else ():
+            if (amount := _number(m[1], m[2], m[3])) >= 10_000:
+                add_count(m.start(1), m.end(), amount, "troops")
+        for m in _CAP_BEFORE.finditer(sentence) if has("limit", "cap", "ceiling") else ():
             if (amount := _number(m[1], m[2], m[3])) >= 10_000:
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
         elliptic = _ELLIPTIC if number_words else _ELLIPTIC_DIGITS
@@ -887,7 +987,9 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in elliptic.finditer(sentence) if elliptic_cue else ():
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            unit = _count_unit_before(found, m.start())
+            # ("the combined toll of roughly 1.8 million" counts casualties, whatever the count before it)
+            toll = _TOLL_OF.search(sentence, max(0, m.start() - 30), m.start())
+            unit = "casualties" if toll else _count_unit_before(found, m.start())
             verb = None if m[5] or m[6] or m[7] else _VERB_AFTER.match(sentence, m.end())
             if unit is None and _LOSSES_BEFORE.search(sentence, 0, m.start()):
                 unit = "casualties"
@@ -908,6 +1010,9 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 unit = "casualties"  # "Russia lost some 415,000 in 2025"
             if unit is not None:
                 add(Figure(m.start(2), m.end(), "count", _number(m[2], m[3], m[4]), unit))
+        for fig in [f for f in found if f.rule == "count"] if _left_alone(sentence, taken) else ():
+            for piece in _parts(sentence, fig, taken):
+                add(piece)
     ranges = [f for f in found if f.rule != "date"]  # (the search for a joining word only where there are any)
     if ranges and not number_words and not _JOINED_NUMBER.search(sentence):
         ranges = []
@@ -927,6 +1032,23 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     return found
 
 
+def _parts(sentence: str, whole: Figure, taken: list[tuple[int, int]]) -> list[Figure]:
+    """For "500 Ukrainians came home over two days, 200 and then 300": the numbers left alone
+    after the count ``whole`` that add up to it, as counts of its unit (``extra.part_of``)."""
+    parts: list[Figure] = []
+    for m in _BARE_NUMBER.finditer(sentence, whole.end, whole.end + 120):
+        if any(s <= m.start() < e for s, e in taken) or _DAY_OF_MONTH.match(sentence, m.end()):
+            continue
+        part = _number(m[1], m[2])
+        parts.append(Figure(m.start(), m.end(), "count", part, whole.unit, extra={"part_of": whole.value}))
+        total = sum(float(p.value or 0) for p in parts)
+        if len(parts) >= 2 and total == whole.value:
+            return parts
+        if total >= float(whole.value or 0):
+            break
+    return []
+
+
 def _dead(lowered: str, at: int) -> str:
     """The unit of a count of dead at ``at``: troops in a sentence on military losses (a military
     word and a word of losses: "military casualties, including 275,000 dead"), civilians in one on
@@ -934,7 +1056,9 @@ def _dead(lowered: str, at: int) -> str:
     remains of them as bodies, else casualties."""
     if lowered[max(0, at - 11) : at] == "remains of ":
         return "bodies"
-    military = _MILITARY.search(lowered) is not None and _MILITARY_LOSSES.search(lowered) is not None
+    military = (_MILITARY.search(lowered) is not None and _MILITARY_LOSSES.search(lowered) is not None) or (
+        "civilian" not in lowered and _KILLED_AMONG.search(lowered) is not None
+    )
     if "civilian" in lowered:
         return "casualties" if military else "civilians"
     return "troops" if military else "casualties"
@@ -950,6 +1074,12 @@ def _after_civilians(sentence: str, found: list[Figure], at: int) -> bool:
     """Whether a count of civilians is joined to the number at ``at`` ("8,006 civilian deaths and …")."""
     last = max((f for f in found if f.end <= at), key=lambda f: f.end, default=None)
     return last is not None and last.unit == "civilians" and _JOINED_COUNT.fullmatch(sentence, last.end, at) is not None
+
+
+def _civilians_only(lowered: str, found: list[Figure]) -> bool:
+    """Whether the deaths of a sentence are of civilians: it counted civilians before them and
+    speaks of no army ("2,514 civilians killed …, after 1,974 deaths in 2023")."""
+    return any(f.unit == "civilians" for f in found) and _MILITARY.search(lowered) is None
 
 
 def _listed_unit(lowered: str, at: int) -> str | None:
@@ -1005,6 +1135,7 @@ def _share(sentence: str, m: re.Match[str], percent: float) -> Figure:
 
 def _duration(start: int, end: int, amount: float, stated_unit: str) -> Figure:
     unit = stated_unit.lower().rstrip("s")
+    unit = _SHORT_UNITS.get(unit, unit)
     if unit == "hour":
         return Figure(start, end, "duration", amount, "hour")
     if unit == "minute":
@@ -1027,7 +1158,11 @@ def _range_start(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> tu
     high, low = _word_or_number(stated, 1), _word_or_number(m, 2)
     start, end = (m.start(4), m.end(4)) if m[2] is None else (m.start(2), m.end(3) if m[3] else m.end(2))
     kind = (m[1] or "").lower()
-    if high == 0 or (sentence[end : fig.start].strip().lower() == "and" and kind != "between"):
+    if high == 0 or (
+        sentence[end : fig.start].strip().lower() == "and"
+        and kind != "between"
+        and not _LISTED_BEFORE.search(sentence, max(0, start - 16), start)  # "bands of 50, 70 and 140 km"
+    ):
         return None  # "2 civilians and 500 prisoners" is no range
     value = round(fig.value * low / high, 3)
     if kind == "from":
