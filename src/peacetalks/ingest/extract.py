@@ -419,7 +419,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         reached = latest_date([f for f in figures if f not in labels], context)
         references = []
         if here or actors:
-            day = reached or published
+            # the date before the sentence: references moves it on by the sentence's dates up to each
+            # noun ("the US draft of November before it … since 2022" is November 2025, not 2022)
+            day = context or published
             references = lexicon.references(sentence, actors, proposals, here, figures, day, named_plans)
         named_plans.update(p.ids[0] for p in (*proposals, *references))
         speaking = _speaking(sentence, actors, proposals)

@@ -555,7 +555,7 @@ class Lexicon:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                reached = _reached(reached_at, m.start, context, sentence)
+                reached = _reached(reached_at, _clause_end(sentence, m.end), context, sentence)
                 pick = (_in_latest_year if month else _latest)(fitting, reached)
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
@@ -574,7 +574,7 @@ class Lexicon:
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
             pick = (
-                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, a.start, context, sentence))
+                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, _clause_end(sentence, a.end), context, sentence))
                 if made or kind
                 else None
             )
@@ -727,6 +727,16 @@ def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
         if m.end < d.start <= m.end + 60 and _LAID_WHEN.fullmatch(sentence, m.end, d.start):
             return str(d.value)[:7]
     return None
+
+
+#: Where the clause of a noun ends: a later date past it says when something else happened ("the
+#: US draft of November before it — provides …, and Kyiv's Peace Formula has since 2022 asked …").
+_CLAUSE_END = re.compile(r"\s[—–]\s|;|,\s+and\s")
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    end = _CLAUSE_END.search(sentence, at)
+    return end.start() if end else len(sentence)
 
 
 def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = "") -> str | None:
