@@ -356,7 +356,7 @@ _GOVERNED = re.compile(
 # ("…; backed by a declaration of the leaders of …"), "the paper says", "a starting point"; the lexicon's
 # words for proposals and issues (a month after the noun, "last June", "scheme", "worked out", a subject that
 # adopted a declaration; heavy forces, ceilings on troops, ground troops, deported)
-EXTRACTOR_VERSION = "rules-13"
+EXTRACTOR_VERSION = "rules-14"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
@@ -584,14 +584,24 @@ _APPOSITION = re.compile(
 )
 
 
+# A proposal named by what it offers ("a 30-day truce"): a second name only, where the sentence
+# names the proposal otherwise ("Under the Jeddah statement, … an interim ceasefire of 30 days").
+_BY_CONTENT = re.compile(r"30-day\s+(?:interim\s+)?(?:ceasefire|truce)|(?:ceasefire|truce)\s+of\s+30\s+days", re.IGNORECASE)
+
+
 def _without_appositions(sentence: str, proposals: list[Mention]) -> list[Mention]:
-    """``proposals`` without a second name of the proposal named just before it, in apposition."""
+    """``proposals`` without a second name of the proposal named just before it, in apposition,
+    or by its content beside another of its names."""
     kept = proposals[:1]
     for p in proposals[1:]:
         last = kept[-1]
         if not (p.ids == last.ids and _APPOSITION.fullmatch(sentence, last.end, p.start)):
             kept.append(p)
-    return kept
+    by_content = [p for p in kept if _BY_CONTENT.fullmatch(sentence, p.start, p.end)]
+    if not by_content:
+        return kept
+    named = {p.ids for p in kept if p not in by_content}
+    return [p for p in kept if p not in by_content or p.ids not in named]
 
 
 def _speaking(sentence: str, actors: list[Mention], proposals: list[Mention]) -> list[Mention]:
