@@ -558,7 +558,7 @@ class Lexicon:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                reached = _reached(reached_at, _clause_end(sentence, m.end), context, sentence)
+                reached = _reached(reached_at, _clause_end(sentence, m, reached_at), context, sentence)
                 pick = (_in_latest_year if month else _latest)(fitting, reached)
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
@@ -577,7 +577,7 @@ class Lexicon:
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
             pick = (
-                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, _clause_end(sentence, a.end), context, sentence))
+                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, _clause_end(sentence, a, reached_at), context, sentence))
                 if made or kind
                 else None
             )
@@ -737,8 +737,13 @@ def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
 _CLAUSE_END = re.compile(r"\s[—–]\s|;|,\s+and\s")
 
 
-def _clause_end(sentence: str, at: int) -> int:
-    end = _CLAUSE_END.search(sentence, at)
+def _clause_end(sentence: str, m: Mention, dates: list[Figure]) -> int:
+    """Up to where the sentence's dates say when the noun at ``m`` stands: its start, if a date
+    comes before it ("On 15 June 2024, the day after Putin set out his conditions, … of April
+    2024"), else the end of its clause ("the joint statement they issued in Jeddah in March 2025")."""
+    if any(d.end <= m.start for d in dates):
+        return m.start
+    end = _CLAUSE_END.search(sentence, m.end)
     return end.start() if end else len(sentence)
 
 
