@@ -586,7 +586,9 @@ _APPOSITION = re.compile(
 
 # A proposal named by what it offers ("a 30-day truce"): a second name only, where the sentence
 # names the proposal otherwise ("Under the Jeddah statement, … an interim ceasefire of 30 days").
-_BY_CONTENT = re.compile(r"30-day\s+(?:interim\s+)?(?:ceasefire|truce)|(?:ceasefire|truce)\s+of\s+30\s+days", re.IGNORECASE)
+_BY_CONTENT = re.compile(
+    r"30-day\s+(?:interim\s+)?(?:ceasefire|truce)|(?:ceasefire|truce)\s+of\s+30\s+days", re.IGNORECASE
+)
 
 
 def _without_appositions(sentence: str, proposals: list[Mention]) -> list[Mention]:

@@ -576,11 +576,8 @@ class Lexicon:
             if made is None and _TALKS.match(sentence, a.end):
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
-            pick = (
-                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, _clause_end(sentence, a, reached_at), context, sentence))
-                if made or kind
-                else None
-            )
+            reached = _reached(reached_at, _clause_end(sentence, a, reached_at), context, sentence)
+            pick = _latest(self._places[sentence[a.start : a.end]], reached) if made or kind else None
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
