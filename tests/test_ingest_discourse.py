@@ -300,7 +300,10 @@ def test_a_refusal_without_an_object_answers_the_sentence_before(lexicon: Lexico
     text = "The Russian delegation demanded that Kyiv leave Kherson.\nThe Ukrainian side refused, a delegate said."
     refused = [(e.actor_id, e.issue_id, e.stance) for e in stances(text, lexicon) if e.actor_id == "ukraine"]
     assert refused == [("ukraine", "territory-kherson", "reject")]
-    accepted = pairs("Washington proposed a 30-day ceasefire. Kyiv accepted.", lexicon)
+    accepted = pairs("Washington proposed a ceasefire. Kyiv accepted.", lexicon)
     assert ("ukraine", "ceasefire-sequencing") in accepted
+    # "a 30-day ceasefire" is the Jeddah proposal (rules-14): accepting it is accepting that proposal
+    accepted = pairs("Washington proposed a 30-day ceasefire. Kyiv accepted.", lexicon)
+    assert ("ukraine", "jeddah-ceasefire-2025") in accepted
     # nothing before to answer
     assert pairs("Kyiv refused.", lexicon) == set()

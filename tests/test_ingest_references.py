@@ -53,13 +53,13 @@ def proposals(text: str, published: dt.date | None = None) -> list[tuple[str, st
         # what follows "for" or "of" fits the proposal
         ("On 15 June 2024 Putin's proposal for a ceasefire was dismissed.", [("proposal", "russia-june-2024-terms")]),
         (
-            "On 18 March 2025 Kyiv accepted the American proposal for an immediate, interim 30-day ceasefire.",
+            "On 18 March 2025 Kyiv accepted the American proposal for an immediate, interim ceasefire.",
             [("proposal", "jeddah-ceasefire-2025")],
         ),
         # the date written with the noun, without an author
         ("Its memorandum of June 2025 calls for lifting sanctions.", [("memorandum", "russia-memorandum-2025")]),
         # the place it was made, which none of its authors is
-        ("Kyiv backed the 30-day ceasefire proposed in Jeddah.", [("proposed in Jeddah", "jeddah-ceasefire-2025")]),
+        ("Kyiv backed the ceasefire proposed in Jeddah.", [("proposed in Jeddah", "jeddah-ceasefire-2025")]),
         ("The ceasefire agreed in Minsk in February 2015 soon broke down.", [("agreed in Minsk", "minsk-ii")]),
         ("The ceasefire agreed in Minsk in September 2014 soon broke down.", [("agreed in Minsk", "minsk-i")]),
     ],

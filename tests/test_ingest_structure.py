@@ -141,12 +141,12 @@ def test_as_did_and_agreed_with_name_a_second_actor(lexicon: Lexicon) -> None:
         ("ukraine", "us-28-point"),
         ("eu", "us-28-point"),
     }
-    assert pairs("Kyiv agreed with Washington on a 30-day ceasefire.", lexicon) == {
+    assert pairs("Kyiv agreed with Washington on a ceasefire first.", lexicon) == {
         ("ukraine", "ceasefire-sequencing"),
         ("united-states", "ceasefire-sequencing"),
     }
     # someone's view agreed with is no second speaker, nor is a possessive after "as did"
-    assert pairs("Kyiv agreed with Washington's view on a 30-day ceasefire.", lexicon) == {
+    assert pairs("Kyiv agreed with Washington's view on a ceasefire first.", lexicon) == {
         ("ukraine", "ceasefire-sequencing")
     }
     assert pairs("Kyiv rejected the 28-point plan, as did Ukraine's allies.", lexicon) == {("ukraine", "us-28-point")}

@@ -407,7 +407,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         reached = latest_date([f for f in figures if f not in labels], context)
         references = []
         if here or actors:
-            day = reached or published
+            # the date before the sentence: references moves it on by the sentence's dates up to each
+            # noun ("the US draft of November before it … since 2022" is November 2025, not 2022)
+            day = context or published
             references = lexicon.references(sentence, actors, proposals, here, figures, day, named_plans)
         named_plans.update(p.ids[0] for p in (*proposals, *references))
         speaking = _speaking(sentence, actors, proposals)
@@ -570,14 +572,26 @@ _APPOSITION = re.compile(
 )
 
 
+# A proposal named by what it offers ("a 30-day truce"): a second name only, where the sentence
+# names the proposal otherwise ("Under the Jeddah statement, … an interim ceasefire of 30 days").
+_BY_CONTENT = re.compile(
+    r"30-day\s+(?:interim\s+)?(?:ceasefire|truce)|(?:ceasefire|truce)\s+of\s+30\s+days", re.IGNORECASE
+)
+
+
 def _without_appositions(sentence: str, proposals: list[Mention]) -> list[Mention]:
-    """``proposals`` without a second name of the proposal named just before it, in apposition."""
+    """``proposals`` without a second name of the proposal named just before it, in apposition,
+    or by its content beside another of its names."""
     kept = proposals[:1]
     for p in proposals[1:]:
         last = kept[-1]
         if not (p.ids == last.ids and _APPOSITION.fullmatch(sentence, last.end, p.start)):
             kept.append(p)
-    return kept
+    by_content = [p for p in kept if _BY_CONTENT.fullmatch(sentence, p.start, p.end)]
+    if not by_content:
+        return kept
+    named = {p.ids for p in kept if p not in by_content}
+    return [p for p in kept if p not in by_content or p.ids not in named]
 
 
 def _speaking(sentence: str, actors: list[Mention], proposals: list[Mention]) -> list[Mention]:

@@ -54,7 +54,10 @@ _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint",
             "draft", "scheme", "counter-proposal", "counterproposal", "counter-plan", "counterplan", "counter-offer",
             "counteroffer", "alternative", "counter-text", "countertext", "counter-draft", "counterdraft")  # fmt: skip
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
-_NOT_PROPOSALS = ("asset freeze", "assets freeze")
+_NOT_PROPOSALS = ("asset freeze", "assets freeze", *(
+    # Kyiv's own offer at Istanbul in May 2025 was a full and unconditional 30 days, not the Jeddah truce
+    f"unconditional {form}" for form in ("30-day ceasefire", "30-day truce", "ceasefire of 30 days", "truce of 30 days")
+))
 #: Phrases with an issue term inside that name no case issue: the nuclear plant is no claim on the
 #: Zaporizhzhia region, a monitoring group or a human rights monitoring mission watches no ceasefire.
 _NOT_ISSUES = (
@@ -555,7 +558,7 @@ class Lexicon:
                 fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
-                reached = _reached(reached_at, m.start, context, sentence)
+                reached = _reached(reached_at, _clause_end(sentence, m, reached_at), context, sentence)
                 pick = (_in_latest_year if month else _latest)(fitting, reached)
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
@@ -573,11 +576,8 @@ class Lexicon:
             if made is None and _TALKS.match(sentence, a.end):
                 made = _NOUN_AT_THE.search(sentence, max(0, a.start - 80), a.start)
             kind = None if made else _PLACE_NOUN.match(sentence, a.end)  # "the Minsk ceasefire"
-            pick = (
-                _latest(self._places[sentence[a.start : a.end]], _reached(reached_at, a.start, context, sentence))
-                if made or kind
-                else None
-            )
+            reached = _reached(reached_at, _clause_end(sentence, a, reached_at), context, sentence)
+            pick = _latest(self._places[sentence[a.start : a.end]], reached) if made or kind else None
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
@@ -731,6 +731,21 @@ def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
         if m.end < d.start <= m.end + 60 and _LAID_WHEN.fullmatch(sentence, m.end, d.start):
             return str(d.value)[:7]
     return None
+
+
+#: Where the clause of a noun ends: a later date past it says when something else happened ("the
+#: US draft of November before it — provides …, and Kyiv's Peace Formula has since 2022 asked …").
+_CLAUSE_END = re.compile(r"\s[—–]\s|;|,\s+and\s")
+
+
+def _clause_end(sentence: str, m: Mention, dates: list[Figure]) -> int:
+    """Up to where the sentence's dates say when the noun at ``m`` stands: its start, if a date
+    comes before it ("On 15 June 2024, the day after Putin set out his conditions, … of April
+    2024"), else the end of its clause ("the joint statement they issued in Jeddah in March 2025")."""
+    if any(d.end <= m.start for d in dates):
+        return m.start
+    end = _CLAUSE_END.search(sentence, m.end)
+    return end.start() if end else len(sentence)
 
 
 def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = "") -> str | None:
