@@ -27,15 +27,19 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "ingest"
 SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 #: Written after the rules of their day and scored untuned (the honest held-out numbers), with
-#: how each has been used since. heldout24 and heldout25 were written by a helper who never saw the
-#: rules, kept sealed while rules-13 was built, and scored once when it was merged (2 December
-#: 2026, 00:48 UTC); the sets before them became tuning and training sets in turn.
+#: how each has been used since. heldout26 and heldout27 were written by a helper who never saw the
+#: rules, kept sealed while rules-14 was built, and scored once when it was merged (2 December
+#: 2026, 02:52 UTC); the sets before them became tuning and training sets in turn.
 FRESH: dict[str, str] = {
-    "heldout24": "stance-focused; scored once, untuned (rules-13)",
-    "heldout25": "figure- and proposal-dense; scored once, untuned (rules-13)",
+    "heldout26": "stance-focused; scored once, untuned (rules-14)",
+    "heldout27": "figure- and proposal-dense; scored once, untuned (rules-14)",
 }
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
 TUNING = (
+    "heldout24",
+    "heldout25",
+    "train5",
+    "train6",
     "heldout22",
     "heldout23",
     "heldout20",

@@ -51,12 +51,16 @@ COMMITS = {
     "heldout17": "5ee41a7",
     "heldout18": "f112801",  # (rules-10, at which they were scored once; the stance rules never read them)
     "heldout19": "f112801",
+    "heldout24": "c2e9a81",  # (rules-13 at the merge at which they were scored once; never tuned on)
+    "heldout25": "c2e9a81",
     "heldout22": "2a6794c",  # (rules-12 at the merge at which they were scored once; never tuned on)
     "heldout23": "2a6794c",
     "heldout20": "20f019a",  # (rules-11 before the merge at which they were scored once; never tuned on)
     "heldout21": "20f019a",
     "train3": "fa7bfde",  # (rules-11; written blind to the rules, never tuned on)
     "train4": "fa7bfde",
+    "train5": "b4f777c",  # (rules-13; written blind to the rules, never tuned on)
+    "train6": "b4f777c",
 }
 # Run by the old code's Python path: the set's texts (today's files) through its rules.
 _CHILD = """

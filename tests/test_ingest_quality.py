@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout24 and heldout25 now). The older
+(heldout26 and heldout27 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -30,21 +30,36 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
-def test_heldout24_and_heldout25_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
-    # heldout24 and heldout25 were written by a helper who never saw the rules, kept sealed while
-    # rules-13 was built and scored once when it was merged, on 2 December 2026 (pooled): stance
-    # 0.84 / 0.53 (104/124/198), figure precision 0.98 and recall 0.86, proposal recall 0.90
-    # (60/67). The floors sit just under those numbers; the figure rules of rules-14 (branch fig9)
-    # were then built on them: figures 0.99 / 0.95 (318/321/334), tuned numbers.
-    assert {"heldout24", "heldout25"} <= set(FRESH)
+def test_heldout26_and_heldout27_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
+    # heldout26 and heldout27 were written by a helper who never saw the rules, kept sealed while
+    # rules-14 was built and scored once when it was merged, on 2 December 2026 (pooled): stance
+    # 0.83 / 0.39 (68/82/175), figure precision 0.94 and recall 0.86 (308/358), proposal recall
+    # 0.83 (44/53). The floors sit just under those numbers.
+    assert {"heldout26", "heldout27"} <= set(FRESH)
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout26"] + sets["heldout27"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.81, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.37, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.92, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.85, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.81, proposal.misses
+
+
+def test_heldout24_and_heldout25_tuned_on_keep_what_rules_14_reached(lexicon: Lexicon) -> None:
+    # heldout24 and heldout25 were fresh for rules-13 (scored once, 2 December 2026: stance 0.84 /
+    # 0.53, figure recall 0.86, proposal recall 0.90). The rules of rules-14 (branches author10,
+    # fig9 and lex10) were built on them: stance 0.84 / 0.58, figures 0.99 / 0.95, proposal recall
+    # 0.93, tuned numbers. They are training sets of the learned model too.
+    assert not {"heldout24", "heldout25"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout24"] + sets["heldout25"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     assert stance.precision is not None and stance.precision >= 0.82, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.51, stance.misses
+    assert stance.recall is not None and stance.recall >= 0.56, stance.misses
     assert figure.precision is not None and figure.precision >= 0.98, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.94, figure.misses
-    assert proposal.recall is not None and proposal.recall >= 0.88, proposal.misses
+    assert proposal.recall is not None and proposal.recall >= 0.91, proposal.misses
 
 
 def test_heldout22_and_heldout23_tuned_on_keep_what_rules_13_reached(lexicon: Lexicon) -> None:
@@ -76,6 +91,20 @@ def test_training_texts_not_tuned_on_keep_their_scores(lexicon: Lexicon) -> None
     assert figure.precision is not None and figure.precision >= 0.88, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.91, figure.misses  # (0.92 with rules-14's figure rules)
     assert proposal.recall is not None and proposal.recall >= 0.69, proposal.misses
+
+
+def test_train5_and_train6_keep_what_the_rules_reached_unread(lexicon: Lexicon) -> None:
+    # train5 and train6 (60 texts written blind to the rules, 2 December 2026) gave rules-13
+    # untuned stance 0.86 / 0.44, figure recall 0.91, proposal recall 0.77; rules-14, built while
+    # they were unread, 0.86 / 0.48, 0.93 and 0.82. They are training sets of the learned model.
+    sets = annotated_sets()
+    scores = evaluate(sets["train5"] + sets["train6"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.84, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.46, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.92, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.91, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.8, proposal.misses
 
 
 def test_heldout20_and_heldout21_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
