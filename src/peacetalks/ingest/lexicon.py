@@ -109,6 +109,7 @@ _LAID = (
 )
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
+_TERMS_LAID = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?" + _LAID, re.IGNORECASE)
 # Who lays a document down for a state: "the communiqué Ukraine's negotiators present".
 _SIDE_NOUNS = r"negotiators|delegation|delegates|team|officials|government|envoys|diplomats"
 _SIDE = re.compile(rf"['’]s\s+(?:{_SIDE_NOUNS}|leaders)\b")
@@ -628,9 +629,11 @@ class Lexicon:
         before_name: tuple[str, ...] = ()
         if before and (possessive := _POSSESSIVE.fullmatch(sentence, before[-1].end, m.start)):
             owner = before[-1]
-            if noun == "terms" or (noun == "conditions" and _ON_TERMS.search(sentence, max(0, owner.start - 8), owner.start)):
-                # "on Russia's terms"; "the Kremlin's terms" are what it asks, a document only with its date
-                # ("Moscow's terms of June 2024") or when laid down ("the terms Putin set out")
+            if noun in ("terms", "conditions") and _ON_TERMS.search(sentence, max(0, owner.start - 8), owner.start):
+                return None  # "on Russia's terms"
+            if noun == "terms" and not _TERMS_LAID.match(sentence, m.end):
+                # "the Kremlin's terms stay the same": what it asks, a document only with its date
+                # ("Moscow's terms of June 2024") or when laid down ("the Kremlin's terms were set out")
                 return None
             owners, between = self._parties([owner]), possessive.start()
         elif before and _BEHIND.fullmatch(sentence, before[-1].end, m.start):
