@@ -190,6 +190,12 @@ _MONTH_BEFORE = re.compile(
 )
 # … or after it: "the US draft of November" (of the latest November with one, as before the noun)
 _MONTH_AFTER = re.compile(rf"\s+of\s+({_MONTH_NAMES})\b(?!\s+\d|\s+of\b)")
+# … or where it was laid down, when no date is read there: "the framework Kyiv and Washington drew up
+# in December", "the framework it drew up with Kyiv in December" (in an article without a date)
+_MONTH_LAID = re.compile(
+    rf"\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){{0,3}}?{_LAID}(?:\s+with\s+(?:the\s+)?[\w’'-]+)?\s+in"
+    rf"\s+({_MONTH_NAMES})\b(?!\s+\d|\s+of\b)"
+)
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
 # terms that none of its authors is (Jeddah, Minsk), after a verb that makes an agreement or
@@ -544,6 +550,8 @@ class Lexicon:
             owned = self._owners(sentence, actors, m, noun)
             # "the December framework": a month alone says which month, not which year
             month = _MONTH_BEFORE.search(sentence, max(0, m.start - 40), m.start) or _MONTH_AFTER.match(sentence, m.end)
+            if month is None and (laid := _MONTH_LAID.match(sentence, m.end)):
+                month = None if any(d.start == laid.start(1) for d in dates) else laid
             when = _dated(sentence, [d for d in dates if not month or d.start != month.start(1)], m)
             month = None if when else month
             place = None
