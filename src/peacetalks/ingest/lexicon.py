@@ -28,7 +28,10 @@ of its names ("the declaration signed in Paris"). A noun in the plural names no 
 month alone before or after the noun picks the proposals of that month ("the December framework",
 "the US draft of November"); "of last June" is the June before the date. On
 second mention, where the date leaves several or none, the one the article has named before is
-meant ("the US draft" after "the US 28-point plan").
+meant ("the US draft" after "the US 28-point plan"), and "first", "earlier" or "original" mean the
+first of them ("the Americans' first draft", "the earlier American draft"). Authors may be written
+as a plural demonym ("the Americans' November draft"). "Moscow's terms" are what it asks, a document
+only with its date or when laid down ("the Kremlin's terms were set out").
 """
 
 from __future__ import annotations
