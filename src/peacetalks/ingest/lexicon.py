@@ -28,7 +28,10 @@ of its names ("the declaration signed in Paris"). A noun in the plural names no 
 month alone before or after the noun picks the proposals of that month ("the December framework",
 "the US draft of November"); "of last June" is the June before the date. On
 second mention, where the date leaves several or none, the one the article has named before is
-meant ("the US draft" after "the US 28-point plan").
+meant ("the US draft" after "the US 28-point plan"), and "first", "earlier" or "original" mean the
+first of them ("the Americans' first draft", "the earlier American draft"). Authors may be written
+as a plural demonym ("the Americans' November draft"). "Moscow's terms" are what it asks, a document
+only with its date or when laid down ("the Kremlin's terms were set out").
 """
 
 from __future__ import annotations
@@ -93,7 +96,8 @@ _NAME = r"[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?"
 _JOINER = r"\s*(?:[-–/]|\band\b)\s*"
 _BY_NAME = re.compile(r"-(?:drafted|backed|brokered|led|proposed|authored|sponsored|written)$")
 _ATTRIBUTIVE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:(?:new|revised|latest|original|updated|amended|initial|final|joint)\s+)?"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+"
+    r"(?:(new|revised|latest|original|updated|amended|initial|final|joint|earlier|previous|first)\s+)?"
     rf"({_NAME}(?:{_JOINER}{_NAME})*(?:{_BY_NAME.pattern[:-1]})?)\s+(?:[\w-]+\s+){{0,2}}?$"
 )
 _NAMES_APART = re.compile(_JOINER)
@@ -108,6 +112,7 @@ _LAID = (
 )
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
+_TERMS_LAID = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?" + _LAID, re.IGNORECASE)
 # Who lays a document down for a state: "the communiqué Ukraine's negotiators present".
 _SIDE_NOUNS = r"negotiators|delegation|delegates|team|officials|government|envoys|diplomats"
 _SIDE = re.compile(rf"['’]s\s+(?:{_SIDE_NOUNS}|leaders)\b")
@@ -152,6 +157,9 @@ _MODIFIERS = frozenset((
 # "Russia's proposal for a UN-run transitional administration", "Kyiv's offer of a partial truce": what
 # follows "for" or "of" says which proposal it is, and must fit it as the words before the noun do.
 # The words up to a verb or a preposition count ("a ceasefire was dismissed": "ceasefire").
+# … and of those, words that mean the first the article has named: "the earlier American draft",
+# "the Americans' first draft" (before the framework that replaced it).
+_EARLIER = frozenset(("earlier", "previous", "first", "original", "initial"))
 _COMPLEMENT = re.compile(r"\s+(?:for|of)\s+((?:[\w-]+[^\S\n]*){1,6})")
 _DATE_FIRST = re.compile(rf"\d|(?:last\s+)?(?:{trie_pattern(m.capitalize() for m in _MONTHS)})\b")
 _COMPLEMENT_WORDS = frozenset(("a", "an", "the", "end", "ending", "war", "ukraine", "s"))
@@ -181,10 +189,16 @@ _LATER = re.compile(r"\b(an?|one|two|three|four|five|six|\d{1,2})\s+(year|month)
 # "the December framework", "Kyiv's June memorandum": a month alone before the noun
 _MONTH_NAMES = trie_pattern(m.capitalize() for m in _MONTHS if len(m) > 3 or m == "may")
 _MONTH_BEFORE = re.compile(
-    rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|['’]s)\s+({_MONTH_NAMES})\s+(?:(?:peace|draft|new|revised)\s+)?$"
+    rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|['’]s|s['’])\s+({_MONTH_NAMES})\s+(?:(?:peace|draft|new|revised)\s+)?$"
 )
 # … or after it: "the US draft of November" (of the latest November with one, as before the noun)
 _MONTH_AFTER = re.compile(rf"\s+of\s+({_MONTH_NAMES})\b(?!\s+\d|\s+of\b)")
+# … or where it was laid down, when no date is read there: "the framework Kyiv and Washington drew up
+# in December", "the framework it drew up with Kyiv in December" (in an article without a date)
+_MONTH_LAID = re.compile(
+    rf"\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){{0,3}}?{_LAID}(?:\s+with\s+(?:the\s+)?[\w’'-]+)?\s+in"
+    rf"\s+({_MONTH_NAMES})\b(?!\s+\d|\s+of\b)"
+)
 _DATED_BEFORE = re.compile(r"\s+(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+)?", re.IGNORECASE)
 # Where: "the 30-day ceasefire proposed in Jeddah", "the Minsk ceasefire": a place in a proposal's
 # terms that none of its authors is (Jeddah, Minsk), after a verb that makes an agreement or
@@ -231,7 +245,7 @@ _DEMONYM_ALIAS = re.compile(
     r"officials|foreign\s+ministry|team|president|leaders|capitals|Federation)$"
 )
 _POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap",
-                "text", "counter-text", "counter-proposal", "paper")  # fmt: skip
+                "text", "counter-text", "counter-proposal", "paper", "statement")  # fmt: skip
 _DEAL = re.compile(r"\s(deal|agreement|accord)$", re.IGNORECASE)
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
@@ -525,14 +539,22 @@ class Lexicon:
         for m, after in zip(heads, [*heads[1:], None], strict=False):
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
-            if after is not None and not sentence[m.end : after.start].strip() and _noun(sentence, after) != "demands":
-                continue  # "its draft memorandum": the last noun says what it is ("Kyiv's formula demands": a verb)
+            if (
+                after is not None
+                and all(w in _MODIFIERS for w in _WORD.findall(fold(sentence[m.end : after.start])))
+                and _noun(sentence, after) != "demands"
+            ):
+                # "its draft memorandum", "the US draft peace plan": the last noun says what it is
+                # ("Kyiv's formula demands": a verb)
+                continue
             noun = _noun(sentence, m)
             if noun not in _NOUNS:
                 continue  # "the Ukrainian delegation's proposals" are what it asks, not one document
             owned = self._owners(sentence, actors, m, noun)
             # "the December framework": a month alone says which month, not which year
             month = _MONTH_BEFORE.search(sentence, max(0, m.start - 40), m.start) or _MONTH_AFTER.match(sentence, m.end)
+            if month is None and (laid := _MONTH_LAID.match(sentence, m.end)):
+                month = None if any(d.start == laid.start(1) for d in dates) else laid
             when = _dated(sentence, [d for d in dates if not month or d.start != month.start(1)], m)
             month = None if when else month
             place = None
@@ -559,7 +581,8 @@ class Lexicon:
                 pick = fitting[0] if len(fitting) == 1 else None
             else:
                 reached = _reached(reached_at, _clause_end(sentence, m, reached_at), context, sentence)
-                pick = (_in_latest_year if month else _latest)(fitting, reached)
+                first = owned and not month and not _EARLIER.isdisjoint(owned[1]) and _first_named(fitting, earlier)
+                pick = first or (_in_latest_year if month else _latest)(fitting, reached)
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
             if pick is not None and pick.id not in named:
@@ -614,18 +637,28 @@ class Lexicon:
         before = [a for a in actors if a.end <= m.start]
         owners: frozenset[str] | None = None
         between = m.start
+        before_name: tuple[str, ...] = ()
         if before and (possessive := _POSSESSIVE.fullmatch(sentence, before[-1].end, m.start)):
             owner = before[-1]
             if noun in ("terms", "conditions") and _ON_TERMS.search(sentence, max(0, owner.start - 8), owner.start):
                 return None  # "on Russia's terms"
+            if noun == "terms" and not _TERMS_LAID.match(sentence, m.end):
+                # "the Kremlin's terms stay the same": what it asks, a document only with its date
+                # ("Moscow's terms of June 2024") or when laid down ("the Kremlin's terms were set out")
+                return None
             owners, between = self._parties([owner]), possessive.start()
         elif before and _BEHIND.fullmatch(sentence, before[-1].end, m.start):
             owners = self._parties([before[-1]])  # "the European governments behind the counter-proposal"
         elif attributive := _ATTRIBUTIVE.search(sentence, max(0, m.start - 60), m.start):
-            names = _BY_NAME.sub("", attributive[1])
+            names = _BY_NAME.sub("", attributive[2])
             parties = {self._name_party(name) for name in _NAMES_APART.split(names)}
+            end = attributive.end(2)
+            if None in parties and " " in names:  # "the Americans' November draft": a capital after the name
+                names, end = names.rsplit(" ", 1)[0], attributive.start(2) + len(names.rsplit(" ", 1)[0])
+                parties = {self._name_party(name) for name in _NAMES_APART.split(names)}
             if None not in parties:
-                owners, between = frozenset(p for p in parties if p is not None), attributive.end(1)
+                owners, between = frozenset(p for p in parties if p is not None), end
+                before_name = (attributive[1],) if attributive[1] else ()  # "the earlier American draft"
         by_of = False
         if owners is None and (after := self._named_after(sentence, actors, m)):
             owners = self._parties(after)
@@ -642,7 +675,7 @@ class Lexicon:
                 owners, between = self._parties([before[-1]]), subject.end(1)
         if owners is None or _NOT_A_SETTLEMENT_AFTER.match(sentence, m.end):
             return None
-        words = [w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the")]
+        words = [*before_name, *(w for w in _WORD.findall(fold(sentence[between : m.start])) if w not in ("s", "the"))]
         complement = None if by_of else _COMPLEMENT.match(sentence, m.end)
         if complement and not _DATE_FIRST.match(complement[1]):  # "the US draft of November 2025": a date
             for w in _WORD.findall(fold(complement[1])):
@@ -704,6 +737,8 @@ class Lexicon:
         """The party a name written as an adjective stands for: "Chinese", "US", "Kremlin"."""
         if name in self._demonyms:
             return self._demonyms[name]
+        if name[-2:] in ("s'", "s’") and name[:-2] in self._demonyms:  # "the Americans' draft"
+            return self._demonyms[name[:-2]]
         found = self.actors(name)
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
             return self._party[found[0].ids[0]]
@@ -790,3 +825,15 @@ def _latest(proposals: list[Proposal], context: str | None) -> Proposal | None:
     last = max(p.date for p in before)
     latest = [p for p in before if p.date == last]
     return latest[0] if len(latest) == 1 else None
+
+
+def _first_named(proposals: list[Proposal], earlier: Collection[str]) -> Proposal | None:
+    """Of ``proposals``, the one dated first among those the article named before, if only one is:
+    what "the original American plan" means after the 28 points and the 20 that replaced them
+    (or after the 28 points alone, of which a later version is discussed)."""
+    named = [p for p in proposals if p.id in earlier]
+    if not named:
+        return None
+    first = min(p.date for p in named)
+    firsts = [p for p in named if p.date == first]
+    return firsts[0] if len(firsts) == 1 else None
