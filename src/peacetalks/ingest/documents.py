@@ -40,10 +40,16 @@ _BY_AUTHORS = re.compile(
 # "the Minsk Protocol, signed for the Contact Group by Kuchma, Zurabov and the OSCE's envoy": its signers
 # after "by"; "the Package of Measures, which the leaders of France, Germany, Russia and Ukraine endorsed":
 # before the verb. Both in fold(sentence), as _PRESENTS.
-_SIGN_VERBS = r"(?P<verb>signed|endorsed|initiall?ed|countersigned|ratified|agreed)"
+_SIGN_VERBS = r"(?P<verb>signed|endorsed|initiall?ed|countersigned|ratified|agreed|adopted)"
 # (", was agreed … by": the comma closes an apposition, "The second, a set of six common understandings, …")
+# ("signed within the Trilateral Contact Group": the group it was signed in signs, unlike a place, "in Minsk")
 _SIGNED_BY = re.compile(
-    r",?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?" + _SIGN_VERBS + r"\s+(?:[^,;.]{0,40}?\s)?by\s+"
+    r",?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?" + _SIGN_VERBS + r"\s+(?:[^,;.]{0,40}?\s)?(?:by|within)\s+"
+)
+# A sentence whose subject stands for the documents the sentence before named: "Both were signed by …",
+# "The two texts were signed within …" (in fold(sentence)).
+_SIGNED_BACK = re.compile(
+    r"(?:both|they|it|the\s+two(?:\s+(?:" + DOCUMENT_NOUNS + r"))?|the\s+(?:" + DOCUMENT_NOUNS + r"))(?=\s+(?:was|were|had|has|have)\s)"
 )
 _WHICH_SIGNED = re.compile(
     r",\s+which\s+(?P<signers>(?:(?!that\b|which\b|who\b)[\w'’.-]+,?\s+){0,11}?[\w'’.-]+)"
@@ -205,7 +211,7 @@ class Signed:
 def signed(sentence: str, folded: str) -> Signed | None:
     """Who signed or endorsed the document named just before "signed by" or ", which … endorsed",
     in ``sentence`` (``folded`` is fold() of it, as for :func:`presented`)."""
-    m = _SIGNED_BY.search(folded) if " by " in folded else None
+    m = _SIGNED_BY.search(folded) if " by " in folded or " within " in folded else None
     if m is not None:
         stop = _SIGNERS_END.search(sentence, m.end())
         return Signed(m.start(), m.end(), stop.start() if stop else len(folded), _SIGN_STANCE.get(m["verb"], "accept"))
@@ -216,6 +222,16 @@ def signed(sentence: str, folded: str) -> Signed | None:
 
 
 # "Signed by the Contact Group …; backed by a declaration of the leaders of …": a second clause of supporters.
+def signed_before(sentence: str, folded: str) -> tuple[Signed, bool] | None:
+    """ "Both were signed within the Contact Group, …": the signers of the documents the sentence before
+    named, when its subject stands for them, and whether it stands for more than one ("Both", "They")."""
+    back = _SIGNED_BACK.match(folded)
+    found = signed(sentence, folded) if back is not None else None
+    if back is None or found is None or found.at != back.end():
+        return None
+    return found, not back.group().startswith(("it", "the ")) or back.group().startswith("the two")
+
+
 _BACKED_BY = re.compile(r";\s+(?:and\s+)?(?:(?:was|were|later|also)\s+)*(?:backed|endorsed|supported)\s+by\s+")
 
 

@@ -384,6 +384,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     last_had_subject = last_named_plan = False  # whether the sentence before opened with an actor, named a plan
     inside = False  # whether a quote is open where the sentence begins
     antecedents = _NO_ONE
+    before: list[Mention] = []  # the proposals the sentence before named
     for i, ((start, end), proposals, actors, issues) in enumerate(zip(spans, *found, strict=True)):
         paragraph = text.find("\n", last_end, start) >= 0
         if paragraph:
@@ -450,6 +451,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             introduced = documents.Current(current.authors, subject=True)
         if introduced is not None:
             current = introduced if introduced.authors else None
+        if before and not proposals:
+            # (signing gives a stance on the documents, not their contents: the current document stays)
+            signers = _signers_before(sentence, folded_sentence, speaking, before, lexicon)
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
         # (a cue after the sentence's "would" is the document's: "Sanctions would be lifted, Russia invited back …")
         cued = current is None or not current.subject
@@ -522,6 +526,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             plan = Referent(proposals[-1].start, proposals[-1].ids, True)
             since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
         last_named_plan = bool(proposals)
+        before = proposals
         last_had_subject = False
         stated = [e for e in said if e.kind == "stance"]
         if actors:  # (a stance by "he" or a quote names no one new)
@@ -673,6 +678,33 @@ def _signers(
     document = next((p for p in reversed(proposals) if p.end <= found.at), None)
     if document is None or found.at - document.end > 40 or folded.find(",", document.end, found.at) >= 0:
         return None  # "the Minsk Protocol of 2014, signed by …", not a document further back
+    signed = [document]
+    for p in reversed(proposals):
+        # "The Minsk Protocol of 2014 and the Package of Measures … were signed by …": both documents
+        if p.end <= signed[0].start and _BOTH_SIGNED.fullmatch(sentence, p.end, signed[0].start):
+            signed.insert(0, p)
+    return _signing(sentence, actors, found, tuple(signed), lexicon)
+
+
+def _signers_before(
+    sentence: str, folded: str, actors: list[Mention], before: list[Mention], lexicon: Lexicon
+) -> Signers | None:
+    """ "… the Minsk Protocol and the Package of Measures. Both were signed within the Contact Group, in
+    which …": the proposals of the sentence before (``before``), signed by the actors this one names."""
+    if not actors or (back := documents.signed_before(sentence, folded)) is None:
+        return None
+    found, several = back
+    ids = list(dict.fromkeys(p.ids[0] for p in before))
+    if several != (len(ids) > 1):
+        return None  # "Both" for one document, "It" for two: the subject is something else
+    return _signing(sentence, actors, found, tuple(Mention(0, found.at, (pid,)) for pid in ids), lexicon)
+
+
+def _signing(
+    sentence: str, actors: list[Mention], found: documents.Signed, signed: tuple[Mention, ...], lexicon: Lexicon
+) -> Signers | None:
+    """The documents ``signed``, the parties of the signers ``found`` spans and each party's stance, with
+    those a clause after them says backed the documents."""
     parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if found.start <= a.start < found.end))
     if not 0 < len(parties) <= _MOST_SIGNERS:
         return None
@@ -681,12 +713,7 @@ def _signers(
         backers = {lexicon.party(a.ids[0]) for a in actors if backing[0] <= a.start < backing[1]}
         if len(backers) <= _MOST_SIGNERS:
             stances += tuple((party, "support") for party in sorted(backers) if party not in parties)
-    signed = [document]
-    for p in reversed(proposals):
-        # "The Minsk Protocol of 2014 and the Package of Measures … were signed by …": both documents
-        if p.end <= signed[0].start and _BOTH_SIGNED.fullmatch(sentence, p.end, signed[0].start):
-            signed.insert(0, p)
-    return tuple(signed), parties, stances
+    return signed, parties, stances
 
 
 def _writers(
