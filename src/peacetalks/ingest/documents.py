@@ -84,6 +84,11 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"It\b")
+# "The delegations handed each other memorandums. The Russian one …": one of the documents the sentence
+# before named, by its author (tried only after such a sentence; the extractor keeps it only with an author).
+_ONE = re.compile(r"The\s+(?:[\w'’–-]+\s+){1,2}?one\b")
+# A relative clause between the document and its verb: "The Russian one, which state media published, asks …".
+_RELATIVE = re.compile(r",\s+(?:which|that)\s+[^,;]{1,60}?,(?=\s)")
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
 _DATED_BY = ("published", "released", "presented", "unveiled", "circulated", "signed", "agreed")
@@ -284,23 +289,24 @@ def dateline(sentence: str) -> int:
     return found.end() if heading else 0
 
 
-def content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
+def content(sentence: str, current: Current, *, cued: bool = False, one: bool = False) -> Content | None:
     """As :func:`_content`, after a label the line opens with ("June 2025 – The memorandum demands …")."""
     opening = label(sentence)
     if opening is None:
-        return _content(sentence, current, cued=cued)
-    found = _content(sentence[opening.end() :], current, cued=cued)
+        return _content(sentence, current, cued=cued, one=one)
+    found = _content(sentence[opening.end() :], current, cued=cued, one=one)
     if found is None:
         return None
     return replace(found, subject_end=found.subject_end + opening.end(), start=found.start + opening.end())
 
 
-def _content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
+def _content(sentence: str, current: Current, *, cued: bool = False, one: bool = False) -> Content | None:
     """The document's contents, when the sentence opens with the document as subject ("The plan
     calls for …", "Its central demand is …", "It also backs …" right after such a sentence) or with
     "Under the plan, …" before a clause with would/will/must; or, right after such a sentence, goes
     on in the conditional without a stance cue (``cued``) or anyone reporting ("In return, Ukraine
-    would receive …"). ``current`` is the document the article describes (:data:`UNKNOWN` for none)."""
+    would receive …"). ``current`` is the document the article describes (:data:`UNKNOWN` for none);
+    ``one``: the sentence before named documents, one of which "The Russian one" may be."""
     first = sentence[: sentence.find(" ")]
     if first not in _OPENERS and not current.subject and not first.endswith(("'s", "’s")):
         return None  # a cheap first look: no opening the rules below could match
@@ -311,7 +317,7 @@ def _content(sentence: str, current: Current, *, cued: bool = False) -> Content 
             return None
         return Content(under.end(), under.end(), would.group(), "propose", False)
     subject = (_PART.match(sentence) if current.authors else None) or _SUBJECT.match(sentence)
-    subject = subject or (_IT.match(sentence) if current.subject else None)
+    subject = subject or (_IT.match(sentence) if current.subject else None) or (_ONE.match(sentence) if one else None)
     if subject is None and current.subject and not cued and not _REPORTED.search(sentence):
         would = _WOULD.search(sentence, 0, 80)
         if would is not None and would.group().lower() in ("would", "will"):
@@ -323,6 +329,8 @@ def _content(sentence: str, current: Current, *, cued: bool = False) -> Content 
     if _NOT_CONTENT.match(sentence, after):
         return None
     verb = _CONTENT.match(sentence, after)
+    if verb is None and (relative := _RELATIVE.match(sentence, after)) is not None:
+        verb = _CONTENT.match(sentence, relative.end())
     if verb is None:
         return None
     word = verb["verb"].lower()

@@ -458,7 +458,11 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         # (a cue after the sentence's "would" is the document's: "Sanctions would be lifted, Russia invited back …")
         cued = current is None or not current.subject
         cued = cued or CUE.search(folded, start, _would(folded, start, end)) is not None
-        contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
+        one = i > 0 and sentence.startswith("The ") and documents.names_document(text[spans[i - 1][0] : spans[i - 1][1]])
+        contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued, one=bool(one))
+        if contents is not None and sentence.endswith(" one", 0, contents.subject_end):
+            if not _named_writers(sentence, speaking, contents, lexicon):
+                contents = None  # "The first one …": of no one the sentence names
         if contents is None and current is not None and current.subject and (listed := _ITS_POINTS.search(sentence)):
             # "He read out its opening points: every signatory would …; Ukraine would receive …"
             # (from the colon, so that the list runs over its semicolons; the reader is not the writer)
@@ -727,7 +731,7 @@ def _writers(
     """Whose position a document's contents are: the actor the subject names ("Moscow's text", "the
     US draft"), or ``owner`` for "Its memorandum", "Their counter-proposal" (the subject of the
     sentence before, if it named no plan that "its" could be), else the current document's authors."""
-    named = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end))
+    named = _named_writers(sentence, actors, contents, lexicon)
     if named:
         return named if len(named) <= 2 else ()
     pronoun = sentence[: sentence.find(" ")]
@@ -737,6 +741,16 @@ def _writers(
 
 
 _POSSESSIVES = frozenset(("Its", "Their", "His", "Her"))
+
+
+def _named_writers(sentence: str, actors: list[Mention], contents: documents.Content, lexicon: Lexicon) -> tuple[str, ...]:
+    """The parties the document's subject names, by name ("Moscow's text") or by a nationality ("The Russian
+    one", "The American draft"; but a place a document's name holds is no author: "The Minsk Protocol")."""
+    named = [lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end]
+    if not named:
+        words = [w for w in sentence[: contents.subject_end].split()[1:] if w[:1].isupper() and not lexicon.actors(w)]
+        named = [p for w in words if (p := lexicon.adjective_party(w)) is not None]
+    return tuple(dict.fromkeys(named))
 
 
 @dataclass(frozen=True, slots=True)
