@@ -113,3 +113,12 @@ def test_a_relative_clause_gives_a_named_proposals_contents_to_its_authors(lexic
 )
 def test_a_relative_clause_that_gives_no_ones_contents(text: str, lexicon: Lexicon) -> None:
     assert not [e for e in stances(text, lexicon) if e.extractor == "stance/document"]
+
+
+def test_a_documents_list_after_a_colon_keeps_its_items_past_the_five_regions(lexicon: Lexicon) -> None:
+    text = (
+        "Card A, Russia's memorandum, handed over in Istanbul: recognition of Crimea, Donetsk, Luhansk, "
+        "Zaporizhzhia and Kherson as Russian; a neutral Ukraine; all sanctions lifted."
+    )
+    found = pairs(text, lexicon)
+    assert {("russia", "nato-neutrality"), ("russia", "sanctions-relief")} <= found

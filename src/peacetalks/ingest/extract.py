@@ -1176,6 +1176,7 @@ def _stances(
             continue  # "… as soon as Ukraine abandoned its NATO plans": a condition set for Ukraine, not its stance
         if speaker.start < cue.start() and _unspoken(sentence, folded, speaker, cue, stance):
             continue
+        most = _MOST_OBJECTS
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
@@ -1195,6 +1196,7 @@ def _stances(
                 # the colon opens
                 while (between_items := _ITEM.match(sentence, limit)) is not None:
                     limit = _clause(bounds, n, between_items.end())[1]
+                    most = _MOST_LISTED
             if limit == c_end and (form.endswith(" that") or sentence.startswith(" that ", cue.end())):
                 # "insisted that a ceasefire come first, and that Ukraine receive guarantees"
                 while (more := _AND_THAT.match(sentence, limit)) is not None:
@@ -1287,7 +1289,7 @@ def _stances(
             confidence -= 0.1
         if referred:
             confidence -= 0.15
-        pairs = [(o, negated) for o in objects[:6]]
+        pairs = [(o, negated) for o in objects[:most]]
         if (but := _BUT_NOT.match(sentence, c_end)) is not None:
             # "backs security guarantees but not NATO membership"
             after = [m for m in named if but.end() <= m.start < _clause(bounds, n, but.end())[1]]
@@ -1814,6 +1816,10 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
     return next((a for a in actors if a.start == m.end()), None) if m else None
 
 
+#: The most objects one cue takes: more is a sentence's other clauses, except in a list of a document's
+#: items after a colon, which may name the five regions before its next items ("…: recognition of Crimea,
+#: Donetsk, Luhansk, Zaporizhzhia and Kherson; a neutral Ukraine; all sanctions lifted").
+_MOST_OBJECTS, _MOST_LISTED = 6, 10
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
 # A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
