@@ -122,3 +122,19 @@ def test_a_documents_list_after_a_colon_keeps_its_items_past_the_five_regions(le
     )
     found = pairs(text, lexicon)
     assert {("russia", "nato-neutrality"), ("russia", "sanctions-relief")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Card D, the Paris Declaration of the coalition of the willing, sets out guarantees.", True),
+        # an actor the case does not hold among the document's authors
+        ("Students compare the 28-point plan of Ukraine's critics with others.", False),
+        # an actor further on, not the document's "of"
+        ("The Paris Declaration of January was discussed with the coalition of the willing.", False),
+    ],
+)
+def test_a_document_of_an_actor_is_that_actors(text: str, expected: bool, lexicon: Lexicon) -> None:
+    found = {(e.actor_id, e.proposal_id) for e in stances(text, lexicon) if e.extractor == "stance/author"}
+    assert (("coalition-of-the-willing", "paris-declaration") in found) == expected
+    assert ("ukraine", "us-28-point") not in found

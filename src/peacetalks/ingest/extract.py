@@ -1449,12 +1449,23 @@ def _author_stances(
     for p in proposals:
         authors = lexicon.proposal_parties[p.ids[0]]
         owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
-        owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon)
+        owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon) or _of(sentence, actors, p)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
             if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
                 continue
             yield _author_item(sentence, owner, p, party, lexicon, item)
+
+
+# "the Paris Declaration of the coalition of the willing, January 2026", "the memorandum of June 2025 of the
+# Russian side": the actor a document's name is "of", perhaps after its date.
+_OF_OWNER = re.compile(r"(?:\s+of\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4},?)?\s+of\s+(?:the\s+)?")
+
+
+def _of(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
+    """The actor right after ``proposal`` and "of" ("the Paris Declaration of the coalition of the willing")."""
+    after = next((a for a in actors if a.start >= proposal.end), None)
+    return [after] if after is not None and _OF_OWNER.fullmatch(sentence, proposal.end, after.start) else []
 
 
 # "the US–Ukraine 20-point framework", "a Kyiv/Washington draft": two names joined by a dash or slash
