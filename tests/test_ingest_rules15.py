@@ -138,3 +138,16 @@ def test_a_document_of_an_actor_is_that_actors(text: str, expected: bool, lexico
     found = {(e.actor_id, e.proposal_id) for e in stances(text, lexicon) if e.extractor == "stance/author"}
     assert (("coalition-of-the-willing", "paris-declaration") in found) == expected
     assert ("ukraine", "us-28-point") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The coalition of the willing, in its Paris Declaration, adds a multinational force.", True),
+        # two parties before "its": whose it is is not clear
+        ("Ukraine and the coalition of the willing discussed its Paris Declaration.", False),
+    ],
+)
+def test_its_document_is_the_one_party_named_before(text: str, expected: bool, lexicon: Lexicon) -> None:
+    found = {(e.actor_id, e.proposal_id) for e in stances(text, lexicon) if e.extractor == "stance/author"}
+    assert (("coalition-of-the-willing", "paris-declaration") in found) == expected

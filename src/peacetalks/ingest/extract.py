@@ -1450,6 +1450,7 @@ def _author_stances(
         authors = lexicon.proposal_parties[p.ids[0]]
         owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
         owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon) or _of(sentence, actors, p)
+        owners = owners or _its(sentence, actors, p, lexicon)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
             if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
@@ -1466,6 +1467,19 @@ def _of(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention
     """The actor right after ``proposal`` and "of" ("the Paris Declaration of the coalition of the willing")."""
     after = next((a for a in actors if a.start >= proposal.end), None)
     return [after] if after is not None and _OF_OWNER.fullmatch(sentence, proposal.end, after.start) else []
+
+
+# "its" right before a proposal's name, perhaps after "own", "new" …
+_ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$")
+
+
+def _its(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
+    """ "The coalition of the willing, in its Paris Declaration, adds …", "Russia's position since its
+    memorandum …": the one party the sentence names before "its" and the proposal."""
+    before = [a for a in actors if a.end <= proposal.start]
+    if not before or not _ITS_BEFORE.search(sentence, max(0, proposal.start - 30), proposal.start):
+        return []
+    return before[:1] if len({lexicon.party(a.ids[0]) for a in before}) == 1 else []
 
 
 # "the US–Ukraine 20-point framework", "a Kyiv/Washington draft": two names joined by a dash or slash
