@@ -44,12 +44,14 @@ _SIGN_VERBS = r"(?P<verb>signed|endorsed|initiall?ed|countersigned|ratified|agre
 # (", was agreed … by": the comma closes an apposition, "The second, a set of six common understandings, …")
 # ("signed within the Trilateral Contact Group": the group it was signed in signs, unlike a place, "in Minsk")
 _SIGNED_BY = re.compile(
-    r",?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?" + _SIGN_VERBS + r"\s+(?:[^,;.]{0,40}?\s)?(?:by|within)\s+"
+    r",?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?"
+    + _SIGN_VERBS
+    + r"\s+(?:[^,;.]{0,40}?\s)?(?:by|within)\s+"
 )
 # A sentence whose subject stands for the documents the sentence before named: "Both were signed by …",
 # "The two texts were signed within …" (in fold(sentence)).
 _SIGNED_BACK = re.compile(
-    r"(?:both|they|it|the\s+two(?:\s+(?:" + DOCUMENT_NOUNS + r"))?|the\s+(?:" + DOCUMENT_NOUNS + r"))(?=\s+(?:was|were|had|has|have)\s)"
+    rf"(?:both|they|it|the\s+two(?:\s+(?:{DOCUMENT_NOUNS}))?|the\s+(?:{DOCUMENT_NOUNS}))(?=\s+(?:was|were|had|has|have)\s)"
 )
 _WHICH_SIGNED = re.compile(
     r",\s+which\s+(?P<signers>(?:(?!that\b|which\b|who\b)[\w'’.-]+,?\s+){0,11}?[\w'’.-]+)"

@@ -458,11 +458,15 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         # (a cue after the sentence's "would" is the document's: "Sanctions would be lifted, Russia invited back …")
         cued = current is None or not current.subject
         cued = cued or CUE.search(folded, start, _would(folded, start, end)) is not None
-        one = i > 0 and sentence.startswith("The ") and documents.names_document(text[spans[i - 1][0] : spans[i - 1][1]])
+        # "… handed each other memorandums. The Russian one …"
+        one = i > 0 and sentence.startswith("The ") and documents.names_document(text[spans[i - 1][0] : last_end])
         contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued, one=bool(one))
-        if contents is not None and sentence.endswith(" one", 0, contents.subject_end):
-            if not _named_writers(sentence, speaking, contents, lexicon):
-                contents = None  # "The first one …": of no one the sentence names
+        if (
+            contents is not None
+            and sentence.endswith(" one", 0, contents.subject_end)
+            and not _named_writers(sentence, speaking, contents, lexicon)
+        ):
+            contents = None  # "The first one …": of no one the sentence names
         if contents is None and current is not None and current.subject and (listed := _ITS_POINTS.search(sentence)):
             # "He read out its opening points: every signatory would …; Ukraine would receive …"
             # (from the colon, so that the list runs over its semicolons; the reader is not the writer)
@@ -761,7 +765,9 @@ def _writers(
 _POSSESSIVES = frozenset(("Its", "Their", "His", "Her"))
 
 
-def _named_writers(sentence: str, actors: list[Mention], contents: documents.Content, lexicon: Lexicon) -> tuple[str, ...]:
+def _named_writers(
+    sentence: str, actors: list[Mention], contents: documents.Content, lexicon: Lexicon
+) -> tuple[str, ...]:
     """The parties the document's subject names, by name ("Moscow's text") or by a nationality ("The Russian
     one", "The American draft"; but a place a document's name holds is no author: "The Minsk Protocol")."""
     named = [lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end]
