@@ -341,20 +341,3 @@ def _content(sentence: str, current: Current, *, cued: bool = False, one: bool =
     stance = next((s for prefix, s in _VERB_STANCE if word.startswith(prefix)), "propose")
     negated = bool(_NEGATED.search(verb["before"]))
     return Content(subject.end(), verb.start("verb"), word, stance, negated)
-
-
-def relative_content(sentence: str, at: int) -> Content | None:
-    """ "… the Russian memorandum of 2 June 2025, which calls for the recognition of Crimea …": the contents
-    a relative clause gives of the document named just before ``at`` (not "…, which was rejected")."""
-    if not sentence.startswith(_DATE_OPENERS, at):
-        return None
-    dated = _OF_DATE.match(sentence, at)
-    after = at if dated is None else dated.end() - dated[0].endswith(",")  # (the date's comma opens the clause)
-    verb = _CONTENT.match(sentence, after) if sentence.startswith(", ", after) else None
-    if verb is None or not verb[0].startswith((", which", ", that")):
-        return None
-    word = verb["verb"].lower()
-    if word in ("is", "are", "was", "were", "would", "will"):
-        return None  # "…, which was signed in Minsk", "…, which would be hard to sell": about the document
-    stance = next((s for prefix, s in _VERB_STANCE if word.startswith(prefix)), "propose")
-    return Content(at, verb.start("verb"), word, stance, bool(_NEGATED.search(verb["before"])))

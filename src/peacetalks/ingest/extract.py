@@ -474,9 +474,6 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
         writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
-        if contents is None and proposals and ", " in sentence and not sentence.startswith("Unlike "):
-            # (not a document compared with: "Unlike Ukraine's Peace Formula, which calls for …, the points …")
-            contents, writers = _relative_contents(sentence, proposals, known, lexicon)
         said = list(
             _sentence_evidence(
                 text,
@@ -725,21 +722,6 @@ def _signing(
         if len(backers) <= _MOST_SIGNERS:
             stances += tuple((party, "support") for party in sorted(backers) if party not in parties)
     return signed, parties, stances
-
-
-def _relative_contents(
-    sentence: str, proposals: list[Mention], known: dict[str, documents.Current], lexicon: Lexicon
-) -> tuple[documents.Content | None, tuple[str, ...]]:
-    """ "… whether the Government still regards as unacceptable the Russian memorandum, which calls for …":
-    the contents a relative clause gives of a case proposal the sentence names, and the authors the case
-    holds for it (not whoever the sentence names before it: they may be rejecting it), or the one of them
-    its name gives ("the European counter-proposal")."""
-    for p in proposals:
-        authors = known[p.ids[0]].authors
-        if authors and (found := documents.relative_content(sentence, p.end)) is not None:
-            named = [a.ids[0] for a in _adjective(sentence, p, lexicon) if a.ids[0] in authors]
-            return found, tuple(named) or authors
-    return None, ()
 
 
 def _writers(
