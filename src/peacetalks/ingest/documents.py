@@ -40,10 +40,18 @@ _BY_AUTHORS = re.compile(
 # "the Minsk Protocol, signed for the Contact Group by Kuchma, Zurabov and the OSCE's envoy": its signers
 # after "by"; "the Package of Measures, which the leaders of France, Germany, Russia and Ukraine endorsed":
 # before the verb. Both in fold(sentence), as _PRESENTS.
-_SIGN_VERBS = r"(?P<verb>signed|endorsed|initiall?ed|countersigned|ratified|agreed)"
+_SIGN_VERBS = r"(?P<verb>signed|endorsed|initiall?ed|countersigned|ratified|agreed|adopted)"
 # (", was agreed … by": the comma closes an apposition, "The second, a set of six common understandings, …")
+# ("signed within the Trilateral Contact Group": the group it was signed in signs, unlike a place, "in Minsk")
 _SIGNED_BY = re.compile(
-    r",?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?" + _SIGN_VERBS + r"\s+(?:[^,;.]{0,40}?\s)?by\s+"
+    r",?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?"
+    + _SIGN_VERBS
+    + r"\s+(?:[^,;.]{0,40}?\s)?(?:by|within)\s+"
+)
+# A sentence whose subject stands for the documents the sentence before named: "Both were signed by …",
+# "The two texts were signed within …" (in fold(sentence)).
+_SIGNED_BACK = re.compile(
+    rf"(?:both|they|it|the\s+two(?:\s+(?:{DOCUMENT_NOUNS}))?|the\s+(?:{DOCUMENT_NOUNS}))(?=\s+(?:was|were|had|has|have)\s)"
 )
 _WHICH_SIGNED = re.compile(
     r",\s+which\s+(?P<signers>(?:(?!that\b|which\b|who\b)[\w'’.-]+,?\s+){0,11}?[\w'’.-]+)"
@@ -78,6 +86,11 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"It\b")
+# "The delegations handed each other memorandums. The Russian one …": one of the documents the sentence
+# before named, by its author (tried only after such a sentence; the extractor keeps it only with an author).
+_ONE = re.compile(r"The\s+(?:[\w'’–-]+\s+){1,2}?one\b")
+# A relative clause between the document and its verb: "The Russian one, which state media published, asks …".
+_RELATIVE = re.compile(r",\s+(?:which|that)\s+[^,;]{1,60}?,(?=\s)")
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
 _DATED_BY = ("published", "released", "presented", "unveiled", "circulated", "signed", "agreed")
@@ -205,7 +218,7 @@ class Signed:
 def signed(sentence: str, folded: str) -> Signed | None:
     """Who signed or endorsed the document named just before "signed by" or ", which … endorsed",
     in ``sentence`` (``folded`` is fold() of it, as for :func:`presented`)."""
-    m = _SIGNED_BY.search(folded) if " by " in folded else None
+    m = _SIGNED_BY.search(folded) if " by " in folded or " within " in folded else None
     if m is not None:
         stop = _SIGNERS_END.search(sentence, m.end())
         return Signed(m.start(), m.end(), stop.start() if stop else len(folded), _SIGN_STANCE.get(m["verb"], "accept"))
@@ -216,6 +229,16 @@ def signed(sentence: str, folded: str) -> Signed | None:
 
 
 # "Signed by the Contact Group …; backed by a declaration of the leaders of …": a second clause of supporters.
+def signed_before(sentence: str, folded: str) -> tuple[Signed, bool] | None:
+    """ "Both were signed within the Contact Group, …": the signers of the documents the sentence before
+    named, when its subject stands for them, and whether it stands for more than one ("Both", "They")."""
+    back = _SIGNED_BACK.match(folded)
+    found = signed(sentence, folded) if back is not None else None
+    if back is None or found is None or found.at != back.end():
+        return None
+    return found, not back.group().startswith(("it", "the ")) or back.group().startswith("the two")
+
+
 _BACKED_BY = re.compile(r";\s+(?:and\s+)?(?:(?:was|were|later|also)\s+)*(?:backed|endorsed|supported)\s+by\s+")
 
 
@@ -268,23 +291,24 @@ def dateline(sentence: str) -> int:
     return found.end() if heading else 0
 
 
-def content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
+def content(sentence: str, current: Current, *, cued: bool = False, one: bool = False) -> Content | None:
     """As :func:`_content`, after a label the line opens with ("June 2025 – The memorandum demands …")."""
     opening = label(sentence)
     if opening is None:
-        return _content(sentence, current, cued=cued)
-    found = _content(sentence[opening.end() :], current, cued=cued)
+        return _content(sentence, current, cued=cued, one=one)
+    found = _content(sentence[opening.end() :], current, cued=cued, one=one)
     if found is None:
         return None
     return replace(found, subject_end=found.subject_end + opening.end(), start=found.start + opening.end())
 
 
-def _content(sentence: str, current: Current, *, cued: bool = False) -> Content | None:
+def _content(sentence: str, current: Current, *, cued: bool = False, one: bool = False) -> Content | None:
     """The document's contents, when the sentence opens with the document as subject ("The plan
     calls for …", "Its central demand is …", "It also backs …" right after such a sentence) or with
     "Under the plan, …" before a clause with would/will/must; or, right after such a sentence, goes
     on in the conditional without a stance cue (``cued``) or anyone reporting ("In return, Ukraine
-    would receive …"). ``current`` is the document the article describes (:data:`UNKNOWN` for none)."""
+    would receive …"). ``current`` is the document the article describes (:data:`UNKNOWN` for none);
+    ``one``: the sentence before named documents, one of which "The Russian one" may be."""
     first = sentence[: sentence.find(" ")]
     if first not in _OPENERS and not current.subject and not first.endswith(("'s", "’s")):
         return None  # a cheap first look: no opening the rules below could match
@@ -295,7 +319,7 @@ def _content(sentence: str, current: Current, *, cued: bool = False) -> Content 
             return None
         return Content(under.end(), under.end(), would.group(), "propose", False)
     subject = (_PART.match(sentence) if current.authors else None) or _SUBJECT.match(sentence)
-    subject = subject or (_IT.match(sentence) if current.subject else None)
+    subject = subject or (_IT.match(sentence) if current.subject else None) or (_ONE.match(sentence) if one else None)
     if subject is None and current.subject and not cued and not _REPORTED.search(sentence):
         would = _WOULD.search(sentence, 0, 80)
         if would is not None and would.group().lower() in ("would", "will"):
@@ -307,6 +331,8 @@ def _content(sentence: str, current: Current, *, cued: bool = False) -> Content 
     if _NOT_CONTENT.match(sentence, after):
         return None
     verb = _CONTENT.match(sentence, after)
+    if verb is None and (relative := _RELATIVE.match(sentence, after)) is not None:
+        verb = _CONTENT.match(sentence, relative.end())
     if verb is None:
         return None
     word = verb["verb"].lower()

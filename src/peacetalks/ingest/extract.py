@@ -384,6 +384,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     last_had_subject = last_named_plan = False  # whether the sentence before opened with an actor, named a plan
     inside = False  # whether a quote is open where the sentence begins
     antecedents = _NO_ONE
+    before: list[Mention] = []  # the proposals the sentence before named
     for i, ((start, end), proposals, actors, issues) in enumerate(zip(spans, *found, strict=True)):
         paragraph = text.find("\n", last_end, start) >= 0
         if paragraph:
@@ -450,11 +451,22 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             introduced = documents.Current(current.authors, subject=True)
         if introduced is not None:
             current = introduced if introduced.authors else None
+        if before and not proposals:
+            # (signing gives a stance on the documents, not their contents: the current document stays)
+            signers = _signers_before(sentence, folded_sentence, speaking, before, lexicon)
         # a sentence that goes on about the document needs no cue of its own (the search only where it can)
         # (a cue after the sentence's "would" is the document's: "Sanctions would be lifted, Russia invited back …")
         cued = current is None or not current.subject
         cued = cued or CUE.search(folded, start, _would(folded, start, end)) is not None
-        contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued)
+        # "… handed each other memorandums. The Russian one …"
+        one = i > 0 and sentence.startswith("The ") and documents.names_document(text[spans[i - 1][0] : last_end])
+        contents = documents.content(sentence, current or documents.UNKNOWN, cued=cued, one=bool(one))
+        if (
+            contents is not None
+            and sentence.endswith(" one", 0, contents.subject_end)
+            and not _named_writers(sentence, speaking, contents, lexicon)
+        ):
+            contents = None  # "The first one …": of no one the sentence names
         if contents is None and current is not None and current.subject and (listed := _ITS_POINTS.search(sentence)):
             # "He read out its opening points: every signatory would …; Ukraine would receive …"
             # (from the colon, so that the list runs over its semicolons; the reader is not the writer)
@@ -522,6 +534,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             plan = Referent(proposals[-1].start, proposals[-1].ids, True)
             since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
         last_named_plan = bool(proposals)
+        before = proposals
         last_had_subject = False
         stated = [e for e in said if e.kind == "stance"]
         if actors:  # (a stance by "he" or a quote names no one new)
@@ -673,6 +686,33 @@ def _signers(
     document = next((p for p in reversed(proposals) if p.end <= found.at), None)
     if document is None or found.at - document.end > 40 or folded.find(",", document.end, found.at) >= 0:
         return None  # "the Minsk Protocol of 2014, signed by …", not a document further back
+    signed = [document]
+    for p in reversed(proposals):
+        # "The Minsk Protocol of 2014 and the Package of Measures … were signed by …": both documents
+        if p.end <= signed[0].start and _BOTH_SIGNED.fullmatch(sentence, p.end, signed[0].start):
+            signed.insert(0, p)
+    return _signing(sentence, actors, found, tuple(signed), lexicon)
+
+
+def _signers_before(
+    sentence: str, folded: str, actors: list[Mention], before: list[Mention], lexicon: Lexicon
+) -> Signers | None:
+    """ "… the Minsk Protocol and the Package of Measures. Both were signed within the Contact Group, in
+    which …": the proposals of the sentence before (``before``), signed by the actors this one names."""
+    if not actors or (back := documents.signed_before(sentence, folded)) is None:
+        return None
+    found, several = back
+    ids = list(dict.fromkeys(p.ids[0] for p in before))
+    if several != (len(ids) > 1):
+        return None  # "Both" for one document, "It" for two: the subject is something else
+    return _signing(sentence, actors, found, tuple(Mention(0, found.at, (pid,)) for pid in ids), lexicon)
+
+
+def _signing(
+    sentence: str, actors: list[Mention], found: documents.Signed, signed: tuple[Mention, ...], lexicon: Lexicon
+) -> Signers | None:
+    """The documents ``signed``, the parties of the signers ``found`` spans and each party's stance, with
+    those a clause after them says backed the documents."""
     parties = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if found.start <= a.start < found.end))
     if not 0 < len(parties) <= _MOST_SIGNERS:
         return None
@@ -681,12 +721,7 @@ def _signers(
         backers = {lexicon.party(a.ids[0]) for a in actors if backing[0] <= a.start < backing[1]}
         if len(backers) <= _MOST_SIGNERS:
             stances += tuple((party, "support") for party in sorted(backers) if party not in parties)
-    signed = [document]
-    for p in reversed(proposals):
-        # "The Minsk Protocol of 2014 and the Package of Measures … were signed by …": both documents
-        if p.end <= signed[0].start and _BOTH_SIGNED.fullmatch(sentence, p.end, signed[0].start):
-            signed.insert(0, p)
-    return tuple(signed), parties, stances
+    return signed, parties, stances
 
 
 def _writers(
@@ -700,7 +735,7 @@ def _writers(
     """Whose position a document's contents are: the actor the subject names ("Moscow's text", "the
     US draft"), or ``owner`` for "Its memorandum", "Their counter-proposal" (the subject of the
     sentence before, if it named no plan that "its" could be), else the current document's authors."""
-    named = tuple(dict.fromkeys(lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end))
+    named = _named_writers(sentence, actors, contents, lexicon)
     if named:
         return named if len(named) <= 2 else ()
     pronoun = sentence[: sentence.find(" ")]
@@ -710,6 +745,18 @@ def _writers(
 
 
 _POSSESSIVES = frozenset(("Its", "Their", "His", "Her"))
+
+
+def _named_writers(
+    sentence: str, actors: list[Mention], contents: documents.Content, lexicon: Lexicon
+) -> tuple[str, ...]:
+    """The parties the document's subject names, by name ("Moscow's text") or by a nationality ("The Russian
+    one", "The American draft"; but a place a document's name holds is no author: "The Minsk Protocol")."""
+    named = [lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end]
+    if not named:
+        words = [w for w in sentence[: contents.subject_end].split()[1:] if w[:1].isupper() and not lexicon.actors(w)]
+        named = [p for w in words if (p := lexicon.adjective_party(w)) is not None]
+    return tuple(dict.fromkeys(named))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1117,6 +1164,7 @@ def _stances(
             continue  # "… as soon as Ukraine abandoned its NATO plans": a condition set for Ukraine, not its stance
         if speaker.start < cue.start() and _unspoken(sentence, folded, speaker, cue, stance):
             continue
+        most = _MOST_OBJECTS
         if not objects:
             # after the cue; for "X said (that) Y must …" from "said" on
             begin = cue.start() if cue.re is _SAID_MUST else cue.end()
@@ -1136,6 +1184,7 @@ def _stances(
                 # the colon opens
                 while (between_items := _ITEM.match(sentence, limit)) is not None:
                     limit = _clause(bounds, n, between_items.end())[1]
+                    most = _MOST_LISTED
             if limit == c_end and (form.endswith(" that") or sentence.startswith(" that ", cue.end())):
                 # "insisted that a ceasefire come first, and that Ukraine receive guarantees"
                 while (more := _AND_THAT.match(sentence, limit)) is not None:
@@ -1228,7 +1277,7 @@ def _stances(
             confidence -= 0.1
         if referred:
             confidence -= 0.15
-        pairs = [(o, negated) for o in objects[:6]]
+        pairs = [(o, negated) for o in objects[:most]]
         if (but := _BUT_NOT.match(sentence, c_end)) is not None:
             # "backs security guarantees but not NATO membership"
             after = [m for m in named if but.end() <= m.start < _clause(bounds, n, but.end())[1]]
@@ -1388,12 +1437,37 @@ def _author_stances(
     for p in proposals:
         authors = lexicon.proposal_parties[p.ids[0]]
         owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
-        owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon)
+        owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon) or _of(sentence, actors, p)
+        owners = owners or _its(sentence, actors, p, lexicon)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
             if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
                 continue
             yield _author_item(sentence, owner, p, party, lexicon, item)
+
+
+# "the Paris Declaration of the coalition of the willing, January 2026", "the memorandum of June 2025 of the
+# Russian side": the actor a document's name is "of", perhaps after its date.
+_OF_OWNER = re.compile(r"(?:\s+of\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4},?)?\s+of\s+(?:the\s+)?")
+
+
+def _of(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
+    """The actor right after ``proposal`` and "of" ("the Paris Declaration of the coalition of the willing")."""
+    after = next((a for a in actors if a.start >= proposal.end), None)
+    return [after] if after is not None and _OF_OWNER.fullmatch(sentence, proposal.end, after.start) else []
+
+
+# "its" right before a proposal's name, perhaps after "own", "new" …
+_ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$")
+
+
+def _its(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
+    """ "The coalition of the willing, in its Paris Declaration, adds …", "Russia's position since its
+    memorandum …": the one party the sentence names before "its" and the proposal."""
+    before = [a for a in actors if a.end <= proposal.start]
+    if not before or not _ITS_BEFORE.search(sentence, max(0, proposal.start - 30), proposal.start):
+        return []
+    return before[:1] if len({lexicon.party(a.ids[0]) for a in before}) == 1 else []
 
 
 # "the US–Ukraine 20-point framework", "a Kyiv/Washington draft": two names joined by a dash or slash
@@ -1755,6 +1829,10 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
     return next((a for a in actors if a.start == m.end()), None) if m else None
 
 
+#: The most objects one cue takes: more is a sentence's other clauses, except in a list of a document's
+#: items after a colon, which may name the five regions before its next items ("…: recognition of Crimea,
+#: Donetsk, Luhansk, Zaporizhzhia and Kherson; a neutral Ukraine; all sanctions lifted").
+_MOST_OBJECTS, _MOST_LISTED = 6, 10
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
 # A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
