@@ -499,6 +499,14 @@ _IN_ALL = re.compile(rf"\b(?:for|to|of|making)\s+{_NUM}{_SCALE}(?=\s+(?:in\s+all
 _BEFORE_DATE = re.compile(
     rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
 )
+# "Civilians killed in 2025: 2,514, with 12,142 injured": a bare number in the list after a colon
+# whose head names what is counted (see _listed_unit), where nothing after it names another unit.
+_LISTED_BARE = re.compile(
+    rf"(?<![\w.,$€£]){_NUM}{_SCALE}(?=\s*(?:[,;.()\[\]]|[-–]\s*\d|$)|\s+(?:killed|dead|injured|wounded|missing|"
+    r"a\s+(?:day|week|month|year)|per|each|with|plus|possibly|by|at|in|and|to|or|according|including|of\s+whom)\b)"
+)
+# (after the range it may end: "between 100,000 and 140,000 killed")
+_DEAD_AFTER = re.compile(rf"(?:\s*(?:to|and|[-–])\s*{_NUM}{_SCALE})?\s+(?:killed|dead)\b")
 # "in groups of 200 and 300": numbers of the count before.
 _GROUPS = re.compile(
     rf"\b(?:groups|batches|waves|tranches|convoys)\s+of\s+{_NUM}(?:\s*(?:,|and|or)\s*{_NUM})?(?!\s*%|\s+[A-Za-z]+s\b)"
@@ -960,6 +968,13 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in _BEFORE_DATE.finditer(sentence) if listed or any(f.rule == "count" for f in found) else ():
             if (unit := _count_unit_before(found, m.start()) or _listed_unit(lowered, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+        for m in _LISTED_BARE.finditer(sentence) if listed else ():
+            if (unit := _listed_unit(lowered, m.start())) is not None and not any(
+                s < m.end() and m.start() < e for s, e in taken
+            ):
+                if unit == "casualties" and _DEAD_AFTER.match(lowered, m.end()):
+                    unit = _dead(lowered[: lowered.rfind(": ", 0, m.start())], m.start())
+                add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
         for m in _FOR_BARE.finditer(sentence) if durations and "for" in lowered else ():
             # the figure just before it is the duration ("1,000 prisoners for 1,000" is a swap)
             last = max((f for f in found if f.end <= m.start()), key=lambda f: f.end, default=None)
@@ -1088,11 +1103,12 @@ def _listed_unit(lowered: str, at: int) -> str | None:
     colon = lowered.rfind(": ", 0, at)
     if colon < 0 or ";" in lowered[colon:at]:
         return None
-    nouns = _COUNTED_WORD.findall(lowered, max(0, colon - 60), colon)
+    head = lowered[lowered.rfind(". ", 0, colon) + 1 : colon][-100:]
+    nouns = _COUNTED_WORD.findall(head)
     if not nouns:
         return None
     unit = _COUNTED[nouns[-1]]
-    return "civilians" if unit == "casualties" and "civilian" in lowered[max(0, colon - 60) : colon] else unit
+    return "civilians" if unit == "casualties" and "civilian" in head else unit
 
 
 def _count_unit_before(found: list[Figure], at: int) -> str | None:
