@@ -106,6 +106,12 @@ _WORD_NUMBERS.update(
      for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
      for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
 )  # fmt: skip
+# "two hundred and thirty billion dollars", "one hundred and ninety-three": numbers said aloud.
+_WORD_NUMBERS.update(
+    {f"{lead} hundred{f' and {rest}' if rest else ''}": _WORD_NUMBERS[lead] * 100 + (_WORD_NUMBERS[rest] if rest else 0)
+     for lead in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+     for rest in ("", *(w for w, v in list(_WORD_NUMBERS.items()) if isinstance(v, int) and 1 <= v <= 99 and " a" not in f" {w}"))}
+)  # fmt: skip
 # A number not inside a longer one: "600,000", "2.5", also with spaces between the thousands
 # ("3 000", "3\u202f000", as style guides outside the US write them). It begins with its first
 # digit (the check on the character before comes after it), which lets re skip ahead to digits
@@ -275,6 +281,8 @@ _DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS)  # in fold(sentence)
 _COUNTED = {
     "troops": "troops",
     "soldiers": "troops",
+    "soldats": "troops",  # (French copy quoted in translation: "15 000 à 30 000 soldats")
+    "soldaten": "troops",
     "servicemen": "troops",
     "personnel": "troops",
     "fighters": "troops",
@@ -530,7 +538,7 @@ _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
 # "5, " before "10 or 40 km".
 _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
-_RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|à|-|–)\s*$", re.IGNORECASE)
 # (the words between are no number: "10-0 with five abstentions" counts five, not 0)
 _COUNTED_NOUN = (
     rf"{_SCALE}\s+(?:(?!(?:{trie_pattern(_WORD_NUMBERS)})\s)[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
