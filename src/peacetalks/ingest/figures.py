@@ -515,6 +515,8 @@ _LISTED_BARE = re.compile(
 )
 # (after the range it may end: "between 100,000 and 140,000 killed")
 _DEAD_AFTER = re.compile(rf"(?:\s*(?:to|and|[-–])\s*{_NUM}{_SCALE})?\s+(?:killed|dead)\b")
+# "15,000 to 30,000" without a noun after it (see find_figures: a range said again).
+_BARE_RANGE = re.compile(rf"{_NUM}{_SCALE}\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!\s*%|\s+[A-Za-z]+s\b|[\w-])")
 # "in groups of 200 and 300": numbers of the count before.
 _GROUPS = re.compile(
     rf"\b(?:groups|batches|waves|tranches|convoys)\s+of\s+{_NUM}(?:\s*(?:,|and|or)\s*{_NUM})?(?!\s*%|\s+[A-Za-z]+s\b)"
@@ -534,7 +536,7 @@ _EACH = re.compile(
 )
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
 _JOINED_COUNT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:some\s+|about\s+|roughly\s+|around\s+|nearly\s+)?")
-_JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
+_JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and|à))\s*\d")
 # "5, " before "10 or 40 km".
 _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
@@ -1041,7 +1043,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         ranges = []
     for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
-        if not (joined.endswith(("-", "–")) or joined[-4:].split()[-1:] in (["to"], ["or"], ["and"])):
+        if not (joined.endswith(("-", "–")) or joined[-4:].split()[-1:] in (["to"], ["or"], ["and"], ["à"])):
             continue
         if (low := _range_start(sentence, fig, taken)) is not None:
             found[found.index(fig)] = low[1]
@@ -1051,6 +1053,14 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             while item and (listed := _LISTED_BEFORE.search(sentence, max(0, item.start - 16), item.start)):
                 if (item := _listed(item, listed)) is not None:
                     add(item)
+    for m in _BARE_RANGE.finditer(sentence) if any(f.extra and "range" in f.extra for f in found) else ():
+        # "15 000 à 30 000 soldats …; we print them as 15,000 to 30,000": the range said again
+        low, high = _number(m[1], m[2], m[3]), _number(m[4], m[5], m[6])
+        said = next((f for f in reversed(found) if f.end <= m.start() and f.extra and "range" in f.extra), None)
+        if said and said.rule == "count" and said.extra and said.extra["range"] == {"low": low, "high": high}:
+            ends = {"range": {"low": low, "high": high}}
+            add(Figure(m.start(1), m.end(3) if m[3] else m.end(2) if m[2] else m.end(1), "count", low, said.unit, extra=ends))
+            add(Figure(m.start(4), m.end(), "count", high, said.unit, extra=dict(ends)))
     found.sort(key=lambda f: f.start)
     return found
 
