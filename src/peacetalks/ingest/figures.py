@@ -974,7 +974,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             )
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
-        listed = ": " in sentence and _COUNTED_WORD.search(lowered)
+        listed = ": " in sentence and (_COUNTED_WORD.search(lowered) or has("losses", "toll"))
         for m in _BEFORE_DATE.finditer(sentence) if listed or any(f.rule == "count" for f in found) else ():
             if (unit := _count_unit_before(found, m.start()) or _listed_unit(lowered, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
@@ -984,7 +984,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             ):
                 if unit == "casualties" and _DEAD_AFTER.match(lowered, m.end()):
                     unit = _dead(lowered[: lowered.rfind(": ", 0, m.start())], m.start())
-                add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+                add_count(m.start(), m.end(), _number(m[1], m[2], m[3]), unit)
         for m in _FOR_BARE.finditer(sentence) if durations and "for" in lowered else ():
             # the figure just before it is the duration ("1,000 prisoners for 1,000" is a swap)
             last = max((f for f in found if f.end <= m.start()), key=lambda f: f.end, default=None)
@@ -1123,8 +1123,8 @@ def _listed_unit(lowered: str, at: int) -> str | None:
         return None
     head = lowered[lowered.rfind(". ", 0, colon) + 1 : colon][-100:]
     nouns = _COUNTED_WORD.findall(head)
-    if not nouns:
-        return None
+    if not nouns:  # "Russian losses per day in December 2025: around 1,000"
+        return "casualties" if _LOSSES_BEFORE.search(head) else None
     unit = _COUNTED[nouns[-1]]
     return "civilians" if unit == "casualties" and "civilian" in head else unit
 
