@@ -517,6 +517,7 @@ _LISTED_BARE = re.compile(
 _DEAD_AFTER = re.compile(rf"(?:\s*(?:to|and|[-–])\s*{_NUM}{_SCALE})?\s+(?:killed|dead)\b")
 # "15,000 to 30,000" without a noun after it (see find_figures: a range said again).
 _BARE_RANGE = re.compile(rf"{_NUM}{_SCALE}\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!\s*%|\s+[A-Za-z]+s\b|[\w-])")
+_ARMY_SIZE = re.compile(rf"(?<![\w.,$€£]){_NUM}{_SCALE}(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b|\s+(?:km|sq|tonnes?|square)\b|[\w-])")
 # "in groups of 200 and 300": numbers of the count before.
 _GROUPS = re.compile(
     rf"\b(?:groups|batches|waves|tranches|convoys)\s+of\s+{_NUM}(?:\s*(?:,|and|or)\s*{_NUM})?(?!\s*%|\s+[A-Za-z]+s\b)"
@@ -1053,6 +1054,15 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             while item and (listed := _LISTED_BEFORE.search(sentence, max(0, item.start - 16), item.start)):
                 if (item := _listed(item, listed)) is not None:
                     add(item)
+    armies = [f for f in found if f.rule == "count"]
+    army = _ARMY_WORD.search(lowered) or has("ceiling", "troop", "soldier")
+    losses = has("killed", "dead", "wounded", "casualt", "losses", "missing")  # (a toll, unless of an army)
+    if all(f.unit == "troops" for f in armies) and (army or ((armies or unit_before == "troops") and not losses)):
+        # "a ceiling of 600,000 soldiers; the framework would keep 800,000", "Kyiv asked for
+        # 250,000": a round army strength without its noun, in a sentence only on troops
+        for m in _ARMY_SIZE.finditer(sentence):
+            if 10_000 <= (amount := _number(m[1], m[2], m[3])) < 1_000_000 and amount % 1_000 == 0:
+                add(Figure(m.start(1), m.end(), "count", amount, "troops"))
     for m in _BARE_RANGE.finditer(sentence) if any(f.extra and "range" in f.extra for f in found) else ():
         # "15 000 à 30 000 soldats …; we print them as 15,000 to 30,000": the range said again
         low, high = _number(m[1], m[2], m[3]), _number(m[4], m[5], m[6])
