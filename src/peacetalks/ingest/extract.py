@@ -344,7 +344,7 @@ _GOVERNED = re.compile(
 # ("…; backed by a declaration of the leaders of …"), "the paper says", "a starting point"; the lexicon's
 # words for proposals and issues (a month after the noun, "last June", "scheme", "worked out", a subject that
 # adopted a declaration; heavy forces, ceilings on troops, ground troops, deported)
-EXTRACTOR_VERSION = "rules-14"
+EXTRACTOR_VERSION = "rules-15"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
