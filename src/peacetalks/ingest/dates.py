@@ -63,8 +63,9 @@ _MONTH_NAMES = [*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS
 # 2"), else a preposition before ("by June"); never a year after (that is a full date).
 _MONTH_NAME = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\b")
 # "December 2025", "16 May 2025", "2025-12-12": a month with its year (see text_present).
-_MONTH_YEAR = re.compile(rf"({trie_pattern(_MONTH_NAMES)})\.?\s+(?:of\s+)?((?:19|20)\d\d)\b")
-_ISO_MONTH = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])(-\d\d)?\b")
+_YEAR_DIGITS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
+_MONTH_YEAR = re.compile(rf"({trie_pattern(_MONTH_NAMES)})\.?\s+(?:of\s+)?$")
+_ISO_MONTH = re.compile(r"-(0[1-9]|1[0-2])\b")
 _DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 # The first day of "from 8 to 10 May", "between 9 and 14 January".
 _FIRST_DAY = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|through|&|-|–)\s*$")
@@ -150,8 +151,12 @@ def relative_dates(
 def text_present(text: str) -> str | None:
     """The latest month (``YYYY-MM``) that ``text`` names with its year: when a text without a
     published date was written, near enough to read "the December framework" against."""
-    months = [f"{m[1]}-{m[2]}" for m in _ISO_MONTH.finditer(text)] if "-" in text else []
-    months += [f"{m[2]}-{_month_number(m[1]):02d}" for m in _MONTH_YEAR.finditer(text)]
+    months = []
+    for m in _YEAR_DIGITS.finditer(text):  # (the years first: few, and found fast)
+        if iso := _ISO_MONTH.match(text, m.end()):
+            months.append(f"{m[0]}-{iso[1]}")
+        elif named := _MONTH_YEAR.search(text, max(0, m.start() - 14), m.start()):
+            months.append(f"{m[0]}-{_month_number(named[1]):02d}")
     return max(months, default=None)
 
 

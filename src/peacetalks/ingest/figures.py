@@ -1055,9 +1055,12 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 if (item := _listed(item, listed)) is not None:
                     add(item)
     armies = [f for f in found if f.rule == "count"]
-    army = _ARMY_WORD.search(lowered) or has("ceiling", "troop", "soldier")
-    losses = has("killed", "dead", "wounded", "casualt", "losses", "missing")  # (a toll, unless of an army)
-    if all(f.unit == "troops" for f in armies) and (army or ((armies or unit_before == "troops") and not losses)):
+    if "000" in sentence and all(f.unit == "troops" for f in armies) and (  # (round thousands only)
+        _ARMY_WORD.search(lowered)
+        or has("ceiling", "troop", "soldier")
+        # (a toll, unless of an army)
+        or ((armies or unit_before == "troops") and not has("killed", "dead", "wounded", "casualt", "losses", "missing"))
+    ):
         # "a ceiling of 600,000 soldiers; the framework would keep 800,000", "Kyiv asked for
         # 250,000": a round army strength without its noun, in a sentence only on troops
         for m in _ARMY_SIZE.finditer(sentence):
