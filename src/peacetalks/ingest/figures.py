@@ -110,7 +110,8 @@ _WORD_NUMBERS.update(
 _WORD_NUMBERS.update(
     {f"{lead} hundred{f' and {rest}' if rest else ''}": _WORD_NUMBERS[lead] * 100 + (_WORD_NUMBERS[rest] if rest else 0)
      for lead in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-     for rest in ("", *(w for w, v in list(_WORD_NUMBERS.items()) if isinstance(v, int) and 1 <= v <= 99 and " a" not in f" {w}"))}
+     for rest in ("", *(w for w, v in list(_WORD_NUMBERS.items())
+                        if isinstance(v, int) and 1 <= v <= 99 and " a" not in f" {w}"))}
 )  # fmt: skip
 # A number not inside a longer one: "600,000", "2.5", also with spaces between the thousands
 # ("3 000", "3\u202f000", as style guides outside the US write them). It begins with its first
@@ -517,7 +518,11 @@ _LISTED_BARE = re.compile(
 _DEAD_AFTER = re.compile(rf"(?:\s*(?:to|and|[-–])\s*{_NUM}{_SCALE})?\s+(?:killed|dead)\b")
 # "15,000 to 30,000" without a noun after it (see find_figures: a range said again).
 _BARE_RANGE = re.compile(rf"{_NUM}{_SCALE}\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!\s*%|\s+[A-Za-z]+s\b|[\w-])")
-_ARMY_SIZE = re.compile(rf"(?<![\w.,$€£]){_NUM}{_SCALE}(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b|\s+(?:km|sq|tonnes?|square)\b|[\w-])")
+_TOLL_WORDS = ("killed", "dead", "wounded", "casualt", "losses", "missing")
+# "would keep 800,000": a round army strength without its noun (see find_figures).
+_ARMY_SIZE = re.compile(
+    rf"(?<![\w.,$€£]){_NUM}{_SCALE}(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b|\s+(?:km|sq|tonnes?|square)\b|[\w-])"
+)
 # "in groups of 200 and 300": numbers of the count before.
 _GROUPS = re.compile(
     rf"\b(?:groups|batches|waves|tranches|convoys)\s+of\s+{_NUM}(?:\s*(?:,|and|or)\s*{_NUM})?(?!\s*%|\s+[A-Za-z]+s\b)"
@@ -975,11 +980,11 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             )
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
-        listed = ": " in sentence and (_COUNTED_WORD.search(lowered) or has("losses", "toll"))
-        for m in _BEFORE_DATE.finditer(sentence) if listed or any(f.rule == "count" for f in found) else ():
+        colon_list = ": " in sentence and bool(_COUNTED_WORD.search(lowered) or has("losses", "toll"))
+        for m in _BEFORE_DATE.finditer(sentence) if colon_list or any(f.rule == "count" for f in found) else ():
             if (unit := _count_unit_before(found, m.start()) or _listed_unit(lowered, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
-        for m in _LISTED_BARE.finditer(sentence) if listed else ():
+        for m in _LISTED_BARE.finditer(sentence) if colon_list else ():
             if (unit := _listed_unit(lowered, m.start())) is not None and not any(
                 s < m.end() and m.start() < e for s, e in taken
             ):
@@ -1058,8 +1063,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     if "000" in sentence and all(f.unit == "troops" for f in armies) and (  # (round thousands only)
         _ARMY_WORD.search(lowered)
         or has("ceiling", "troop", "soldier")
-        # (a toll, unless of an army)
-        or ((armies or unit_before == "troops") and not has("killed", "dead", "wounded", "casualt", "losses", "missing"))
+        or ((armies or unit_before == "troops") and not has(*_TOLL_WORDS))  # (a toll, unless of an army)
     ):
         # "a ceiling of 600,000 soldiers; the framework would keep 800,000", "Kyiv asked for
         # 250,000": a round army strength without its noun, in a sentence only on troops
@@ -1068,12 +1072,12 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                 add(Figure(m.start(1), m.end(), "count", amount, "troops"))
     for m in _BARE_RANGE.finditer(sentence) if any(f.extra and "range" in f.extra for f in found) else ():
         # "15 000 à 30 000 soldats …; we print them as 15,000 to 30,000": the range said again
-        low, high = _number(m[1], m[2], m[3]), _number(m[4], m[5], m[6])
+        ends = {"range": {"low": _number(m[1], m[2], m[3]), "high": _number(m[4], m[5], m[6])}}
         said = next((f for f in reversed(found) if f.end <= m.start() and f.extra and "range" in f.extra), None)
-        if said and said.rule == "count" and said.extra and said.extra["range"] == {"low": low, "high": high}:
-            ends = {"range": {"low": low, "high": high}}
-            add(Figure(m.start(1), m.end(3) if m[3] else m.end(2) if m[2] else m.end(1), "count", low, said.unit, extra=ends))
-            add(Figure(m.start(4), m.end(), "count", high, said.unit, extra=dict(ends)))
+        if said and said.rule == "count" and said.extra and said.extra["range"] == ends["range"]:
+            first_end = m.end(3) if m[3] else m.end(2) if m[2] else m.end(1)
+            add(Figure(m.start(1), first_end, "count", ends["range"]["low"], said.unit, extra=ends))
+            add(Figure(m.start(4), m.end(), "count", ends["range"]["high"], said.unit, extra=dict(ends)))
     found.sort(key=lambda f: f.start)
     return found
 
