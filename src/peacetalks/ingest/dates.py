@@ -249,12 +249,11 @@ def _without_year(
             # "the peak of March 2022 … the framework drawn up in December", in a text whose latest
             # month is November 2025: the December of the text's own time (not when the sentence
             # gave the year itself: "the rounds of 2025, in May, June and July")
-            stale = value is None or (year_from == context and _years_apart(value, present or ""))
             if (
                 anchor is None
                 and d is None
                 and present
-                and stale
+                and (value is None or (year_from == context and _years_apart(value, present)))
                 and (span := _span(present))
                 and (value := _nearest_year(month, d, *span, ahead=ahead, since=since))
             ):
