@@ -139,13 +139,17 @@ class RelativeDate:
 
 
 def relative_dates(
-    sentence: str, anchor: dt.date | None, context: str | None = None, present: str | None = None
+    sentence: str,
+    anchor: dt.date | None,
+    context: str | None = None,
+    present: str | None = None,
+    furthest: str | None = None,
 ) -> list[RelativeDate]:
     """Every relative date phrase in ``sentence``, resolved against ``anchor`` when it is given;
     without one, days and months without a year against ``context``, the ISO date (day, month or
-    year) the text last gave before the sentence, or against ``present`` (see :func:`text_present`)
-    when that is more than a year away from it or there is none."""
-    return _relative_dates(sentence, anchor, context, [], None, present)
+    year) the text last gave before the sentence, or against ``present`` (see :func:`present_for`;
+    ``furthest`` is the latest date the text gave before the sentence)."""
+    return _relative_dates(sentence, anchor, context, [], None, present, furthest)
 
 
 def text_present(text: str) -> str | None:
@@ -167,10 +171,13 @@ def _relative_dates(
     figures: list[Figure],
     lowered: str | None = None,
     present: str | None = None,
+    furthest: str | None = None,
 ) -> list[RelativeDate]:
-    without_year = (
-        _without_year(sentence, anchor, context, figures, present) if _MONTH_NAME.search(sentence) else []
-    )
+    if _MONTH_NAME.search(sentence):
+        present = present_for(context, furthest, present) if present and anchor is None else None
+        without_year = _without_year(sentence, anchor, context, figures, present)
+    else:
+        without_year = []
     lowered = fold(sentence) if lowered is None else lowered
     if not has_any(lowered, _KEYWORDS) and not (
         has_any(lowered, _PERIODS) and has_any(lowered, _PERIOD_WORDS)
@@ -352,13 +359,14 @@ def with_relative_dates(
     *,
     lowered: str | None = None,
     present: str | None = None,
+    furthest: str | None = None,
 ) -> list[Figure]:
     """``figures`` with the relative dates of ``sentence`` added; a figure inside a relative
     date ("two weeks" in "two weeks ago") gives way to it, and a relative date to a date figure.
     Without ``anchor``, a day or month without a year takes its year from the latest date figure
     before it in the sentence, else from ``context`` (see :func:`latest_date`). Sorted by position.
     ``lowered`` is fold(sentence), when the caller has it already."""
-    relative = _relative_dates(sentence, anchor, context, figures, lowered, present)
+    relative = _relative_dates(sentence, anchor, context, figures, lowered, present, furthest)
     if not relative:
         return figures
     dated = [f for f in figures if f.rule == "date"]

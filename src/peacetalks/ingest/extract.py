@@ -83,7 +83,7 @@ from peacetalks.case.types import ActorRole
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest import documents
 from peacetalks.ingest.cues import CONDITION, CUE, CUE_STANCE, MODAL, NEGATION, OBJECT_BEFORE, SAYS
-from peacetalks.ingest.dates import latest_date, present_for, text_present, with_relative_dates
+from peacetalks.ingest.dates import latest_date, text_present, with_relative_dates
 from peacetalks.ingest.events import MakeItem, distinct_events, events
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention
@@ -404,11 +404,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             doc.source.published,
             context,
             lowered=folded_sentence,
-            present=present_for(context, furthest, present) if present else None,
+            present=present,
+            furthest=furthest,
         )
-        if present:
-            given = [f.value for f in found_figures if f.rule == "date" and isinstance(f.value, str)]
-            furthest = max([*given, furthest] if furthest else given, default=None)
         here = []
         if heads and head_starts[-1] >= start:
             first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
@@ -501,6 +499,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         if not runs_on:
             quoted = None
         items += said
+        if reached != context:  # (a sentence that gave a date: its dates, not only the last one)
+            given = [f.value for f in figures if f.rule == "date" and isinstance(f.value, str)]
+            furthest = max([*given, furthest] if furthest else given, default=furthest)
         context = reached
         counted = next((f.unit for f in reversed(figures) if f.rule == "count"), None)
         if speaking:
