@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -31,6 +32,8 @@ from peacetalks.ingest.figures import _month as _month_number
 from peacetalks.ingest.patterns import fold, has_any, trie_pattern
 
 Precision = Literal["day", "week", "month", "year"]
+#: The text's own time (see text_present), or what gives it when first needed.
+Present = str | Callable[[], str | None] | None
 
 #: No resolved date is further than this from the date it was resolved from (ten years and a bit).
 MAX_DAYS = 3700
@@ -142,7 +145,7 @@ def relative_dates(
     sentence: str,
     anchor: dt.date | None,
     context: str | None = None,
-    present: str | None = None,
+    present: Present = None,
     furthest: str | None = None,
 ) -> list[RelativeDate]:
     """Every relative date phrase in ``sentence``, resolved against ``anchor`` when it is given;
@@ -170,14 +173,12 @@ def _relative_dates(
     context: str | None,
     figures: list[Figure],
     lowered: str | None = None,
-    present: str | None = None,
+    present: Present = None,
     furthest: str | None = None,
 ) -> list[RelativeDate]:
-    if _MONTH_NAME.search(sentence):
-        present = present_for(context, furthest, present) if present and anchor is None else None
-        without_year = _without_year(sentence, anchor, context, figures, present)
-    else:
-        without_year = []
+    without_year = (
+        _without_year(sentence, anchor, context, figures, present, furthest) if _MONTH_NAME.search(sentence) else []
+    )
     lowered = fold(sentence) if lowered is None else lowered
     if not has_any(lowered, _KEYWORDS) and not (
         has_any(lowered, _PERIODS) and has_any(lowered, _PERIOD_WORDS)
@@ -203,7 +204,12 @@ def _relative_dates(
 
 
 def _without_year(
-    sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure], present: str | None = None
+    sentence: str,
+    anchor: dt.date | None,
+    context: str | None,
+    figures: list[Figure],
+    present: Present = None,
+    furthest: str | None = None,
 ) -> list[RelativeDate]:
     """ "on 2 June", "June 2", "by June", "from 8 to 10 May": days and months the sentence gives no year for."""
     found: list[RelativeDate] = []
@@ -259,12 +265,13 @@ def _without_year(
             if (
                 anchor is None
                 and d is None
-                and present
-                and (value is None or (year_from == context and _years_apart(value, present)))
-                and (span := _span(present))
-                and (value := _nearest_year(month, d, *span, ahead=ahead, since=since))
+                and present is not None
+                and (now := present_for(context, furthest, present() if callable(present) else present))
+                and (value is None or (year_from == context and _years_apart(value, now)))
+                and (span := _span(now))
+                and (read := _nearest_year(month, d, *span, ahead=ahead, since=since))
             ):
-                inferred = present
+                value, inferred = read, now
             phrase = " ".join(sentence[d_start:d_end].split())
             found.append(
                 RelativeDate(
@@ -358,7 +365,7 @@ def with_relative_dates(
     context: str | None = None,
     *,
     lowered: str | None = None,
-    present: str | None = None,
+    present: Present = None,
     furthest: str | None = None,
 ) -> list[Figure]:
     """``figures`` with the relative dates of ``sentence`` added; a figure inside a relative

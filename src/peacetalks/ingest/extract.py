@@ -378,7 +378,8 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     known = _proposal_documents(lexicon)
     named_plans: set[str] = set()  # the proposals the article has named, by name or description
     published = doc.source.published.isoformat() if doc.source.published else None
-    present = None if doc.source.published else text_present(text)  # when an undated text was written
+    # when an undated text was written, looked up the first time a month without a year needs it
+    present = None if doc.source.published else functools.cache(functools.partial(text_present, text))
     furthest: str | None = None  # the latest date the text gave with its year
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
