@@ -43,8 +43,9 @@ def test_heldout26_and_heldout27_keep_what_they_measured_fresh(lexicon: Lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     assert stance.precision is not None and stance.precision >= 0.85, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.47, stance.misses
-    assert figure.precision is not None and figure.precision >= 0.92, figure.false_alarms
-    assert figure.recall is not None and figure.recall >= 0.85, figure.misses
+    # (figures tuned on them since: 0.96 / 0.93, 332/358, with rules-15's figure rules, fig10)
+    assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.92, figure.misses
     assert proposal.recall is not None and proposal.recall >= 0.81, proposal.misses
 
 

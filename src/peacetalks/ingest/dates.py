@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -31,9 +32,13 @@ from peacetalks.ingest.figures import _month as _month_number
 from peacetalks.ingest.patterns import fold, has_any, trie_pattern
 
 Precision = Literal["day", "week", "month", "year"]
+#: The text's own time (see text_present), or what gives it when first needed.
+Present = str | Callable[[], str | None] | None
 
 #: No resolved date is further than this from the date it was resolved from (ten years and a bit).
 MAX_DAYS = 3700
+#: A day or month spoken of as ahead may still be one this long before the anchor.
+_JUST_GONE = dt.timedelta(days=14)
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COUNTS = {
@@ -60,6 +65,10 @@ _MONTH_NAMES = [*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS
 # A month name with its capital, then what is around it: a day before ("2 June") or after ("June
 # 2"), else a preposition before ("by June"); never a year after (that is a full date).
 _MONTH_NAME = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\b")
+# "December 2025", "16 May 2025", "2025-12-12": a month with its year (see text_present).
+_YEAR_DIGITS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
+_MONTH_YEAR = re.compile(rf"({trie_pattern(_MONTH_NAMES)})\.?\s+(?:of\s+)?$")
+_ISO_MONTH = re.compile(r"-(0[1-9]|1[0-2])\b")
 _DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 # The first day of "from 8 to 10 May", "between 9 and 14 January".
 _FIRST_DAY = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|through|&|-|–)\s*$")
@@ -132,17 +141,44 @@ class RelativeDate:
         return Figure(self.start, self.end, "date", self.value, "date", extra=extra)
 
 
-def relative_dates(sentence: str, anchor: dt.date | None, context: str | None = None) -> list[RelativeDate]:
+def relative_dates(
+    sentence: str,
+    anchor: dt.date | None,
+    context: str | None = None,
+    present: Present = None,
+    furthest: str | None = None,
+) -> list[RelativeDate]:
     """Every relative date phrase in ``sentence``, resolved against ``anchor`` when it is given;
     without one, days and months without a year against ``context``, the ISO date (day, month or
-    year) the text last gave before the sentence."""
-    return _relative_dates(sentence, anchor, context, [])
+    year) the text last gave before the sentence, or against ``present`` (see :func:`present_for`;
+    ``furthest`` is the latest date the text gave before the sentence)."""
+    return _relative_dates(sentence, anchor, context, [], None, present, furthest)
+
+
+def text_present(text: str) -> str | None:
+    """The latest month (``YYYY-MM``) that ``text`` names with its year: when a text without a
+    published date was written, near enough to read "the December framework" against."""
+    months = []
+    for m in _YEAR_DIGITS.finditer(text):  # (the years first: few, and found fast)
+        if iso := _ISO_MONTH.match(text, m.end()):
+            months.append(f"{m[0]}-{iso[1]}")
+        elif named := _MONTH_YEAR.search(text, max(0, m.start() - 14), m.start()):
+            months.append(f"{m[0]}-{_month_number(named[1]):02d}")
+    return max(months, default=None)
 
 
 def _relative_dates(
-    sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure], lowered: str | None = None
+    sentence: str,
+    anchor: dt.date | None,
+    context: str | None,
+    figures: list[Figure],
+    lowered: str | None = None,
+    present: Present = None,
+    furthest: str | None = None,
 ) -> list[RelativeDate]:
-    without_year = _without_year(sentence, anchor, context, figures) if _MONTH_NAME.search(sentence) else []
+    without_year = (
+        _without_year(sentence, anchor, context, figures, present, furthest) if _MONTH_NAME.search(sentence) else []
+    )
     lowered = fold(sentence) if lowered is None else lowered
     if not has_any(lowered, _KEYWORDS) and not (
         has_any(lowered, _PERIODS) and has_any(lowered, _PERIOD_WORDS)
@@ -168,7 +204,12 @@ def _relative_dates(
 
 
 def _without_year(
-    sentence: str, anchor: dt.date | None, context: str | None, figures: list[Figure]
+    sentence: str,
+    anchor: dt.date | None,
+    context: str | None,
+    figures: list[Figure],
+    present: Present = None,
+    furthest: str | None = None,
 ) -> list[RelativeDate]:
     """ "on 2 June", "June 2", "by June", "from 8 to 10 May": days and months the sentence gives no year for."""
     found: list[RelativeDate] = []
@@ -218,6 +259,19 @@ def _without_year(
             ):
                 value = _nearest_year(month, d, *span, ahead=ahead, since=since)
                 inferred = year_from if value is not None else None
+            # "the peak of March 2022 … the framework drawn up in December", in a text whose latest
+            # month is November 2025: the December of the text's own time (not when the sentence
+            # gave the year itself: "the rounds of 2025, in May, June and July")
+            if (
+                anchor is None
+                and d is None
+                and present is not None
+                and (now := present_for(context, furthest, present() if callable(present) else present))
+                and (value is None or (year_from == context and _years_apart(value, now)))
+                and (span := _span(now))
+                and (read := _nearest_year(month, d, *span, ahead=ahead, since=since))
+            ):
+                value, inferred = read, now
             phrase = " ".join(sentence[d_start:d_end].split())
             found.append(
                 RelativeDate(
@@ -231,6 +285,26 @@ def _without_year(
                 )
             )
     return found
+
+
+def _years_apart(value: str, other: str) -> bool:
+    """Whether the ISO dates ``value`` and ``other`` (a year is its January) are more than a year apart."""
+    return abs(_month_index(value) - _month_index(other)) > 12
+
+
+def _month_index(value: str) -> int:
+    return int(value[:4]) * 12 + (int(value[5:7]) if len(value) > 4 else 1)
+
+
+def present_for(context: str | None, furthest: str | None, present: str | None) -> str | None:
+    """``present`` (see :func:`text_present`) where a month without a year is read against it
+    rather than ``context``: there is no context, or the text has gone back more than a year
+    from the furthest date it gave (``furthest``: "in early 2026 … the peak of March 2022"), or
+    the context is more than a year past ``present`` ("the loan for 2026–27")."""
+    if present is None or context is None:
+        return present
+    back = furthest is not None and _month_index(furthest) - _month_index(context) > 12
+    return present if back or _month_index(context) - _month_index(present) > 12 else None
 
 
 def _after_date_before(month: int, day: int | None, before: list[Figure], anchor: dt.date) -> str | None:
@@ -272,7 +346,9 @@ def _nearest_year(
             last = first if day else dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
         except (ValueError, OverflowError):  # "31 June", or beyond the calendar
             continue
-        if (ahead and last < early) or (since and first > late):
+        # (ahead, but not a year on from a day just gone: "the round pencilled in for 5 to 9 March will
+        # not happen", published on 13 March)
+        if (ahead and last < early - _JUST_GONE) or (since and first > late):
             continue
         distance = (early - last).days if last < early else 0 if first <= late else 2 * (first - late).days
         candidates.append((distance, first))
@@ -289,13 +365,15 @@ def with_relative_dates(
     context: str | None = None,
     *,
     lowered: str | None = None,
+    present: Present = None,
+    furthest: str | None = None,
 ) -> list[Figure]:
     """``figures`` with the relative dates of ``sentence`` added; a figure inside a relative
     date ("two weeks" in "two weeks ago") gives way to it, and a relative date to a date figure.
     Without ``anchor``, a day or month without a year takes its year from the latest date figure
     before it in the sentence, else from ``context`` (see :func:`latest_date`). Sorted by position.
     ``lowered`` is fold(sentence), when the caller has it already."""
-    relative = _relative_dates(sentence, anchor, context, figures, lowered)
+    relative = _relative_dates(sentence, anchor, context, figures, lowered, present, furthest)
     if not relative:
         return figures
     dated = [f for f in figures if f.rule == "date"]

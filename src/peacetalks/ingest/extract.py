@@ -83,7 +83,7 @@ from peacetalks.case.types import ActorRole
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest import documents
 from peacetalks.ingest.cues import CONDITION, CUE, CUE_STANCE, MODAL, NEGATION, OBJECT_BEFORE, SAYS
-from peacetalks.ingest.dates import latest_date, with_relative_dates
+from peacetalks.ingest.dates import latest_date, text_present, with_relative_dates
 from peacetalks.ingest.events import MakeItem, distinct_events, events
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention
@@ -378,6 +378,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     known = _proposal_documents(lexicon)
     named_plans: set[str] = set()  # the proposals the article has named, by name or description
     published = doc.source.published.isoformat() if doc.source.published else None
+    # when an undated text was written, looked up the first time a month without a year needs it
+    present = None if doc.source.published else functools.cache(functools.partial(text_present, text))
+    furthest: str | None = None  # the latest date the text gave with its year
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
     quoted: Mention | None = None  # who speaks in a quote that runs on past the sentence
@@ -397,7 +400,15 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         if len(proposals) > 1:
             proposals = _without_appositions(sentence, proposals)
         found_figures = find_figures(sentence, counted, lowered=folded_sentence)
-        figures = with_relative_dates(sentence, found_figures, doc.source.published, context, lowered=folded_sentence)
+        figures = with_relative_dates(
+            sentence,
+            found_figures,
+            doc.source.published,
+            context,
+            lowered=folded_sentence,
+            present=present,
+            furthest=furthest,
+        )
         here = []
         if heads and head_starts[-1] >= start:
             first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
@@ -501,6 +512,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         if not runs_on:
             quoted = None
         items += said
+        if reached != context:  # (a sentence that gave a date: its dates, not only the last one)
+            given = [f.value for f in figures if f.rule == "date" and isinstance(f.value, str)]
+            furthest = max([*given, furthest] if furthest else given, default=furthest)
         context = reached
         counted = next((f.unit for f in reversed(figures) if f.rule == "count"), None)
         if speaking:

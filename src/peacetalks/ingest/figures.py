@@ -106,6 +106,13 @@ _WORD_NUMBERS.update(
      for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
      for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
 )  # fmt: skip
+# "two hundred and thirty billion dollars", "one hundred and ninety-three": numbers said aloud.
+_WORD_NUMBERS.update(
+    {f"{lead} hundred{f' and {rest}' if rest else ''}": _WORD_NUMBERS[lead] * 100 + (_WORD_NUMBERS[rest] if rest else 0)
+     for lead in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+     for rest in ("", *(w for w, v in list(_WORD_NUMBERS.items())
+                        if isinstance(v, int) and 1 <= v <= 99 and " a" not in f" {w}"))}
+)  # fmt: skip
 # A number not inside a longer one: "600,000", "2.5", also with spaces between the thousands
 # ("3 000", "3\u202f000", as style guides outside the US write them). It begins with its first
 # digit (the check on the character before comes after it), which lets re skip ahead to digits
@@ -275,6 +282,8 @@ _DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS)  # in fold(sentence)
 _COUNTED = {
     "troops": "troops",
     "soldiers": "troops",
+    "soldats": "troops",  # (French copy quoted in translation: "15 000 à 30 000 soldats")
+    "soldaten": "troops",
     "servicemen": "troops",
     "personnel": "troops",
     "fighters": "troops",
@@ -499,6 +508,21 @@ _IN_ALL = re.compile(rf"\b(?:for|to|of|making)\s+{_NUM}{_SCALE}(?=\s+(?:in\s+all
 _BEFORE_DATE = re.compile(
     rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
 )
+# "Civilians killed in 2025: 2,514, with 12,142 injured": a bare number in the list after a colon
+# whose head names what is counted (see _listed_unit), where nothing after it names another unit.
+_LISTED_BARE = re.compile(
+    rf"(?<![\w.,$€£]){_NUM}{_SCALE}(?=\s*(?:[,;.()\[\]]|[-–]\s*\d|$)|\s+(?:killed|dead|injured|wounded|missing|"
+    r"a\s+(?:day|week|month|year)|per|each|with|plus|possibly|by|at|in|and|to|or|according|including|of\s+whom)\b)"
+)
+# (after the range it may end: "between 100,000 and 140,000 killed")
+_DEAD_AFTER = re.compile(rf"(?:\s*(?:to|and|[-–])\s*{_NUM}{_SCALE})?\s+(?:killed|dead)\b")
+# "15,000 to 30,000" without a noun after it (see find_figures: a range said again).
+_BARE_RANGE = re.compile(rf"{_NUM}{_SCALE}\s*(?:to|-|–)\s*{_NUM}{_SCALE}(?!\s*%|\s+[A-Za-z]+s\b|[\w-])")
+_TOLL_WORDS = ("killed", "dead", "wounded", "casualt", "losses", "missing")
+# "would keep 800,000": a round army strength without its noun (see find_figures).
+_ARMY_SIZE = re.compile(
+    rf"(?<![\w.,$€£]){_NUM}{_SCALE}(?!,\d|\s*(?:%|per\b)|\s+[A-Za-z]+s\b|\s+(?:km|sq|tonnes?|square)\b|[\w-])"
+)
 # "in groups of 200 and 300": numbers of the count before.
 _GROUPS = re.compile(
     rf"\b(?:groups|batches|waves|tranches|convoys)\s+of\s+{_NUM}(?:\s*(?:,|and|or)\s*{_NUM})?(?!\s*%|\s+[A-Za-z]+s\b)"
@@ -518,11 +542,11 @@ _EACH = re.compile(
 )
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
 _JOINED_COUNT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:some\s+|about\s+|roughly\s+|around\s+|nearly\s+)?")
-_JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and))\s*\d")
+_JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and|à))\s*\d")
 # "5, " before "10 or 40 km".
 _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
-_RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|à|-|–)\s*$", re.IGNORECASE)
 # (the words between are no number: "10-0 with five abstentions" counts five, not 0)
 _COUNTED_NOUN = (
     rf"{_SCALE}\s+(?:(?!(?:{trie_pattern(_WORD_NUMBERS)})\s)[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
@@ -956,10 +980,17 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             )
             if unit is not None:
                 add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
-        listed = ": " in sentence and _COUNTED_WORD.search(lowered)
-        for m in _BEFORE_DATE.finditer(sentence) if listed or any(f.rule == "count" for f in found) else ():
+        colon_list = ": " in sentence and bool(_COUNTED_WORD.search(lowered) or has("losses", "toll"))
+        for m in _BEFORE_DATE.finditer(sentence) if colon_list or any(f.rule == "count" for f in found) else ():
             if (unit := _count_unit_before(found, m.start()) or _listed_unit(lowered, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
+        for m in _LISTED_BARE.finditer(sentence) if colon_list else ():
+            if (unit := _listed_unit(lowered, m.start())) is not None and not any(
+                s < m.end() and m.start() < e for s, e in taken
+            ):
+                if unit == "casualties" and _DEAD_AFTER.match(lowered, m.end()):
+                    unit = _dead(lowered[: lowered.rfind(": ", 0, m.start())], m.start())
+                add_count(m.start(), m.end(), _number(m[1], m[2], m[3]), unit)
         for m in _FOR_BARE.finditer(sentence) if durations and "for" in lowered else ():
             # the figure just before it is the duration ("1,000 prisoners for 1,000" is a swap)
             last = max((f for f in found if f.end <= m.start()), key=lambda f: f.end, default=None)
@@ -1018,7 +1049,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         ranges = []
     for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
-        if not (joined.endswith(("-", "–")) or joined[-4:].split()[-1:] in (["to"], ["or"], ["and"])):
+        if not (joined.endswith(("-", "–")) or joined[-4:].split()[-1:] in (["to"], ["or"], ["and"], ["à"])):
             continue
         if (low := _range_start(sentence, fig, taken)) is not None:
             found[found.index(fig)] = low[1]
@@ -1028,6 +1059,25 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             while item and (listed := _LISTED_BEFORE.search(sentence, max(0, item.start - 16), item.start)):
                 if (item := _listed(item, listed)) is not None:
                     add(item)
+    armies = [f for f in found if f.rule == "count"]
+    if "000" in sentence and all(f.unit == "troops" for f in armies) and (  # (round thousands only)
+        _ARMY_WORD.search(lowered)
+        or has("ceiling", "troop", "soldier")
+        or ((armies or unit_before == "troops") and not has(*_TOLL_WORDS))  # (a toll, unless of an army)
+    ):
+        # "a ceiling of 600,000 soldiers; the framework would keep 800,000", "Kyiv asked for
+        # 250,000": a round army strength without its noun, in a sentence only on troops
+        for m in _ARMY_SIZE.finditer(sentence):
+            if 10_000 <= (amount := _number(m[1], m[2], m[3])) < 1_000_000 and amount % 1_000 == 0:
+                add(Figure(m.start(1), m.end(), "count", amount, "troops"))
+    for m in _BARE_RANGE.finditer(sentence) if any(f.extra and "range" in f.extra for f in found) else ():
+        # "15 000 à 30 000 soldats …; we print them as 15,000 to 30,000": the range said again
+        ends = {"range": {"low": _number(m[1], m[2], m[3]), "high": _number(m[4], m[5], m[6])}}
+        said = next((f for f in reversed(found) if f.end <= m.start() and f.extra and "range" in f.extra), None)
+        if said and said.rule == "count" and said.extra and said.extra["range"] == ends["range"]:
+            first_end = m.end(3) if m[3] else m.end(2) if m[2] else m.end(1)
+            add(Figure(m.start(1), first_end, "count", ends["range"]["low"], said.unit, extra=ends))
+            add(Figure(m.start(4), m.end(), "count", ends["range"]["high"], said.unit, extra=dict(ends)))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -1088,11 +1138,12 @@ def _listed_unit(lowered: str, at: int) -> str | None:
     colon = lowered.rfind(": ", 0, at)
     if colon < 0 or ";" in lowered[colon:at]:
         return None
-    nouns = _COUNTED_WORD.findall(lowered, max(0, colon - 60), colon)
-    if not nouns:
-        return None
+    head = lowered[lowered.rfind(". ", 0, colon) + 1 : colon][-100:]
+    nouns = _COUNTED_WORD.findall(head)
+    if not nouns:  # "Russian losses per day in December 2025: around 1,000"
+        return "casualties" if _LOSSES_BEFORE.search(head) else None
     unit = _COUNTED[nouns[-1]]
-    return "civilians" if unit == "casualties" and "civilian" in lowered[max(0, colon - 60) : colon] else unit
+    return "civilians" if unit == "casualties" and "civilian" in head else unit
 
 
 def _count_unit_before(found: list[Figure], at: int) -> str | None:
