@@ -51,6 +51,8 @@ COMMITS = {
     "heldout17": "5ee41a7",
     "heldout18": "f112801",  # (rules-10, at which they were scored once; the stance rules never read them)
     "heldout19": "f112801",
+    "heldout26": "0aefcf2",  # (rules-14 at the merge at which they were scored once; never tuned on)
+    "heldout27": "0aefcf2",
     "heldout24": "c2e9a81",  # (rules-13 at the merge at which they were scored once; never tuned on)
     "heldout25": "c2e9a81",
     "heldout22": "2a6794c",  # (rules-12 at the merge at which they were scored once; never tuned on)

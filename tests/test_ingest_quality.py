@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout26 and heldout27 now). The older
+(heldout28 and heldout29 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -30,23 +30,36 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
-def test_heldout26_and_heldout27_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
-    # heldout26 and heldout27 were written by a helper who never saw the rules, kept sealed while
-    # rules-14 was built and scored once when it was merged, on 2 December 2026 (pooled): stance
-    # 0.83 / 0.39 (68/82/175), figure precision 0.94 and recall 0.86 (308/358), proposal recall
-    # 0.83 (44/53). The floors sit just under those numbers; the stance rules of rules-15 (branch
-    # stance10, a document's signers and contents across sentences) were built on them: stance
-    # 0.87 / 0.49 (85/98/175), a tuned number.
-    assert {"heldout26", "heldout27"} <= set(FRESH)
+def test_heldout28_and_heldout29_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
+    # heldout28 and heldout29 were written by a helper who never saw the rules, kept sealed while
+    # rules-14 and rules-15 were built and scored once when rules-15 was merged, on 2 December 2026
+    # (pooled): stance 0.78 / 0.54 (90/116/166), figure precision 0.96 and recall 0.94 (296/315),
+    # proposal recall 0.86 (44/51). The floors sit just under those numbers.
+    assert {"heldout28", "heldout29"} <= set(FRESH)
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout28"] + sets["heldout29"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.76, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.52, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.93, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.84, proposal.misses
+
+
+def test_heldout26_and_heldout27_tuned_on_keep_what_rules_15_reached(lexicon: Lexicon) -> None:
+    # heldout26 and heldout27 were fresh for rules-14 (scored once, 2 December 2026: stance 0.83 /
+    # 0.39, figure recall 0.86, proposal recall 0.83). The rules of rules-15 (branches stance10,
+    # fig10 and prop11) were built on them: stance 0.87 / 0.49, figures 0.96 / 0.93, proposal
+    # recall 0.85, tuned numbers. They are training sets of the learned model too.
+    assert not {"heldout26", "heldout27"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout26"] + sets["heldout27"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
     assert stance.precision is not None and stance.precision >= 0.85, stance.false_alarms
     assert stance.recall is not None and stance.recall >= 0.47, stance.misses
-    # (figures tuned on them since: 0.96 / 0.93, 332/358, with rules-15's figure rules, fig10)
     assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.92, figure.misses
-    assert proposal.recall is not None and proposal.recall >= 0.81, proposal.misses
+    assert proposal.recall is not None and proposal.recall >= 0.83, proposal.misses
 
 
 def test_heldout24_and_heldout25_tuned_on_keep_what_rules_14_reached(lexicon: Lexicon) -> None:
