@@ -6,23 +6,11 @@ written for it, with a case where it must not fire."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.figures import find_figures
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, SourceInfo
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
-
-
-def values(text: str) -> list[tuple[float | str | None, str]]:
-    return [(f.value, f.unit) for f in find_figures(text)]
+from test_ingest_figures_rules12 import lexicon, values  # the same probe helpers as the rules-12 figure tests
 
 
 def dated(text: str, published: dt.date | None = None) -> list[tuple[str, float | str | None, str]]:
