@@ -228,7 +228,6 @@ def signed(sentence: str, folded: str) -> Signed | None:
     return None
 
 
-# "Signed by the Contact Group …; backed by a declaration of the leaders of …": a second clause of supporters.
 def signed_before(sentence: str, folded: str) -> tuple[Signed, bool] | None:
     """ "Both were signed within the Contact Group, …": the signers of the documents the sentence before
     named, when its subject stands for them, and whether it stands for more than one ("Both", "They")."""
@@ -239,6 +238,7 @@ def signed_before(sentence: str, folded: str) -> tuple[Signed, bool] | None:
     return found, not back.group().startswith(("it", "the ")) or back.group().startswith("the two")
 
 
+# "Signed by the Contact Group …; backed by a declaration of the leaders of …": a second clause of supporters.
 _BACKED_BY = re.compile(r";\s+(?:and\s+)?(?:(?:was|were|later|also)\s+)*(?:backed|endorsed|supported)\s+by\s+")
 
 
