@@ -57,8 +57,9 @@ are found first; then
   OSCE sat"), two documents joined by "and" are signed together, and a status entry goes on over its
   next clause ("…; backed by a declaration of the leaders of France and Germany"); "The paper says …"
   gives its contents, and "could be a starting point" supports;
-- the **authors** of a named plan its name says is theirs ("Washington's 28-point plan") propose it
-  (``stance/author``), when the case lists them among its authors;
+- the **authors** of a named plan its name says is theirs ("Washington's 28-point plan", "the US
+  28-point plan", "the Russian memorandum", "the Paris Declaration of the coalition", "in its
+  Paris Declaration") propose it (``stance/author``), when the case lists them among its authors;
 - a **proposal** item is every mention of a case proposal;
 - a **figure** is every number :mod:`peacetalks.ingest.figures` recognises;
 - an **event** is an event phrase (talks, exchanges, strikes, signed agreements, truces) with a
@@ -344,6 +345,14 @@ _GOVERNED = re.compile(
 # ("…; backed by a declaration of the leaders of …"), "the paper says", "a starting point"; the lexicon's
 # words for proposals and issues (a month after the noun, "last June", "scheme", "worked out", a subject that
 # adopted a declaration; heavy forces, ceilings on troops, ground troops, deported)
+# 14: a name as an adjective before a plan ("the US 28-point plan", "the Russian memorandum") makes its
+# author propose it; figures of heldout22-25 (capitals in graphics, ranges and lists, parts adding up to a
+# count, the dead among casualties, new currencies and units); "where the armies stand" and the 30-day
+# truce as proposals; a proposal noun dated where it stands
+# 15: signers and owners across sentences ("Both were signed within …", "The Russian one, which …", "the
+# Paris Declaration of the coalition", "in its …"), ten items in a colon list; proposals by the authors'
+# plural, "first/earlier/original", titles, a party's terms only dated or laid down; casualty tables, army
+# strengths without their noun, numbers said aloud, a month's year in an undated text, a day just gone
 EXTRACTOR_VERSION = "rules-15"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
