@@ -651,11 +651,12 @@ class Lexicon:
             owners = self._parties([before[-1]])  # "the European governments behind the counter-proposal"
         elif attributive := _ATTRIBUTIVE.search(sentence, max(0, m.start - 60), m.start):
             names = _BY_NAME.sub("", attributive[2])
-            parties = {self._name_party(name) for name in _NAMES_APART.split(names)}
+            parties = {self.adjective_party(name) for name in _NAMES_APART.split(names)}
             end = attributive.end(2)
             if None in parties and " " in names:  # "the Americans' November draft": a capital after the name
-                names, end = names.rsplit(" ", 1)[0], attributive.start(2) + len(names.rsplit(" ", 1)[0])
-                parties = {self._name_party(name) for name in _NAMES_APART.split(names)}
+                names = names.rsplit(" ", 1)[0]
+                end = attributive.start(2) + len(names)
+                parties = {self.adjective_party(name) for name in _NAMES_APART.split(names)}
             if None not in parties:
                 owners, between = frozenset(p for p in parties if p is not None), end
                 before_name = (attributive[1],) if attributive[1] else ()  # "the earlier American draft"
@@ -730,11 +731,7 @@ class Lexicon:
         return named
 
     def adjective_party(self, name: str) -> str | None:
-        """The party ``name`` written as an adjective stands for ("American", "US", "Kremlin"), or None."""
-        return self._name_party(name)
-
-    def _name_party(self, name: str) -> str | None:
-        """The party a name written as an adjective stands for: "Chinese", "US", "Kremlin"."""
+        """The party ``name`` written as an adjective stands for ("Chinese", "US", "Kremlin"), or None."""
         if name in self._demonyms:
             return self._demonyms[name]
         if name[-2:] in ("s'", "s’") and name[:-2] in self._demonyms:  # "the Americans' draft"
