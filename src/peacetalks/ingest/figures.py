@@ -26,6 +26,7 @@ are numbers listed before them ("5, 10 or 40 km", "50, 70 and 140 km").
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -222,7 +223,8 @@ _COUNTED_AFTER = re.compile(rf"\s+(?:{_PLURAL}|km\b|staff\b|personnel\b)")
 # A sign or code before a sum: "$5bn", "₽300bn", "CHF 7.5bn", also "EUR1.5bn" (the number then
 # after a letter, which _NUM elsewhere refuses).
 _SIGN = r"(?:US\$|\$|€|£|₴|₽)"
-_CURRENCY_BEFORE = rf"({_SIGN}\s?|\b(?:USD|EUR|GBP|RUB|UAH|CHF|CNY)(?:\s|(?=\d)))"
+_CODES = r"(?:USD|EUR|GBP|RUB|UAH|CHF|CNY)"
+_CURRENCY_BEFORE = rf"({_SIGN}\s?|\b{_CODES}(?:\s|(?=\d)))"
 _NUM_AFTER_CODE = _NUM.replace(r"\d(?<![\w.,]\d)", r"\d(?<![.,]\d)", 1)
 # ("EUR 185–193bn", "$5 to 10 billion": both ends of a range, in the scale after the second)
 _MONEY_PRE = re.compile(
@@ -231,7 +233,7 @@ _MONEY_PRE = re.compile(
 )
 # "between EUR 185bn and 193bn", "between $5 and 10 billion": both ends, each in its own scale or the second's.
 _MONEY_BETWEEN = re.compile(
-    rf"\bbetween\s+{_CURRENCY_BEFORE}{_NUM_AFTER_CODE}{_SCALE}\s+and\s+(?:{_SIGN}|(?:USD|EUR|GBP|RUB|UAH|CHF|CNY)\s)?\s?"
+    rf"\bbetween\s+{_CURRENCY_BEFORE}{_NUM_AFTER_CODE}{_SCALE}\s+and\s+(?:{_SIGN}|{_CODES}\s)?\s?"
     rf"{_NUM}{_SCALE}",
     re.IGNORECASE,
 )
@@ -967,13 +969,10 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         for m in _EACH.finditer(sentence) if has("each", "apiece", "side") else ():
             if (unit := _count_unit_before(found, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2]), unit))
-        for m in _IN_ALL.finditer(sentence) if has("in all", "in total", "altogether") else ():
-            unit = _count_unit_before(found, m.start()) or (
-                unit_before if not any(f.rule == "count" for f in found) else None
-            )
-            if unit is not None:  # "the 19th added 117, for 557 in all"
-                add(Figure(m.start(1), m.end(), "count", _number(m[1], m[2], m[3]), unit))
-        for m in _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure", "list") else ():
+        # "the 19th added 117, for 557 in all", "bring the total to 640": of the count before
+        in_all = _IN_ALL.finditer(sentence) if has("in all", "in total", "altogether") else ()
+        totals = _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure", "list") else ()
+        for m in itertools.chain(in_all, totals):
             # (a date of the sentence is no count of its own: "its own figure in 2022, at just over 6,000")
             unit = _count_unit_before(found, m.start()) or (
                 unit_before if not any(f.rule == "count" for f in found) else None
