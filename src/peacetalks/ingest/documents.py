@@ -115,7 +115,7 @@ _CONTENT = re.compile(
     r"banned|ban|limits?|limited|limit|recognises?|recognised|recognizes?|recognized|recognise|recognize|"
     r"promises?|promised|promise|insists?\s+on|insisted\s+on|is|are|was|were|rejects?|rejected|reject|"
     r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze|"
-    r"describes|described|lists|listed|(?:lays|laid|spells|spelled|spelt)\s+out|(?:deals|dealt)\s+with|"
+    r"describes|described|lists|listed|treats?|treated|(?:lays|laid|spells|spelled|spelt)\s+out|(?:deals|dealt)\s+with|"
     # "The paper also says sanctions … should stop", but not "says nothing about …"
     r"(?:says|said|states|stated)(?!\s+(?:nothing|little|no|it|so)\b)|"
     # "makes the restoration of the borders a precondition", but not "makes no mention of …"

@@ -1461,7 +1461,7 @@ def _author_stances(
         authors = lexicon.proposal_parties[p.ids[0]]
         owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
         owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon) or _of(sentence, actors, p)
-        owners = owners or _its(sentence, actors, p, lexicon)
+        owners = owners or _its(sentence, actors, p, lexicon) or _joint_writers(sentence, proposals, p, lexicon)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
             if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
@@ -1559,6 +1559,26 @@ _PRONOUN_WROTE_WITH = re.compile(
 )
 _WITH = re.compile(r"\s+(?:together\s+)?with\s+(?:the\s+)?")
 _WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
+
+
+# "… describing it as a draft that Ukrainian and American negotiators had worked out together": two
+# writers named as adjectives in a clause after the document (the annotation guide: a document with
+# several authors is each one's)
+_JOINT_WRITERS = re.compile(
+    r"\b(?:that|which)\s+(?:the\s+)?(?P<first>[A-Z][\w.]*)\s+and\s+(?:the\s+)?(?P<second>[A-Z][\w.]*)\s+"
+    r"(?:negotiators|officials|teams|delegations|sides|diplomats|envoys|governments)\s+"
+    r"(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b"
+)
+
+
+def _joint_writers(sentence: str, proposals: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
+    """The two writers a clause after ``proposal`` (before the next proposal) names by their adjectives."""
+    stop = next((p.start for p in proposals if p.start >= proposal.end), len(sentence))
+    found = _JOINT_WRITERS.search(sentence, proposal.end, stop) if " and " in sentence[proposal.end : stop] else None
+    if found is None:
+        return []
+    named = [(found.start(g), found.end(g), lexicon.adjective_party(found[g])) for g in ("first", "second")]
+    return [Mention(start, end, (party,)) for start, end, party in named if party is not None]
 
 
 def _wrote(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
