@@ -1,0 +1,57 @@
+"""Document rules of rules-16: a joint document's contents go to each of its authors, by the annotation
+guide ("a document the text names as an actor's own gives that actor a stance on the document and on
+the case issues of the contents the text reports; … a document whose authors the text does not name
+gives nobody a stance"). Probe sentences written for the test, with cases where the rules must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
+from peacetalks.ingest.lexicon import Lexicon
+from stancetext import pairs
+
+TREATS = "The text treats the positions the armies hold in the Donetsk region as the line of contact."
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+
+
+def test_writers_named_as_adjectives_are_each_an_author_and_get_the_contents(lexicon: Lexicon) -> None:
+    text = (
+        "Zelensky described the 20-point framework as a draft that Ukrainian and American negotiators "
+        "had worked out together. " + TREATS
+    )
+    found = pairs(text, lexicon)
+    assert {("ukraine", "us-ukraine-20-point"), ("united-states", "us-ukraine-20-point")} <= found
+    assert {("ukraine", "territory-donetsk"), ("united-states", "territory-donetsk")} <= found
+
+
+def test_a_document_with_no_named_author_gives_nobody_its_contents(lexicon: Lexicon) -> None:
+    text = "A paper circulated at the conference on Monday. " + TREATS
+    assert not {p for p in pairs(text, lexicon) if p[1] == "territory-donetsk"}
+
+
+def test_an_actor_rejecting_a_document_gets_no_stance_on_its_contents(lexicon: Lexicon) -> None:
+    text = "Russia rejected the 20-point framework on Monday. " + TREATS
+    found = pairs(text, lexicon)
+    assert ("russia", "territory-donetsk") not in found
+    assert ("ukraine", "territory-donetsk") in found  # the framework's authors, as the case holds them
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a critic named as an adjective after one author's document is no author
+        "Reporters read Washington's 28-point plan, a draft that Ukrainian and Polish officials had criticised.",
+        # writers of a party the case does not hold as the document's author
+        "Reporters read Washington's 28-point plan, a draft that Ukrainian and American officials had read.",
+    ],
+)
+def test_one_authors_document_gives_the_actor_named_nearby_nothing(first: str, lexicon: Lexicon) -> None:
+    found = pairs(first + " " + TREATS, lexicon)
+    assert ("united-states", "territory-donetsk") in found
+    assert not {p for p in found if p[0] in ("ukraine", "poland")}
