@@ -55,3 +55,39 @@ def test_one_authors_document_gives_the_actor_named_nearby_nothing(first: str, l
     found = pairs(first + " " + TREATS, lexicon)
     assert ("united-states", "territory-donetsk") in found
     assert not {p for p in found if p[0] in ("ukraine", "poland")}
+
+
+SECTIONS = "ARMY. Ukraine's armed forces kept at 800,000 in peacetime.\nTERRITORY. The line of contact in the Kherson region frozen.\n"
+
+
+def test_headed_sections_under_a_title_naming_a_joint_document_are_its_contents(lexicon: Lexicon) -> None:
+    text = "What is in the US–Ukraine 20-point framework\nThe summary below is ours.\n" + SECTIONS
+    found = pairs(text, lexicon)
+    for party in ("ukraine", "united-states"):
+        assert {(party, "army-limits"), (party, "territory-kherson")} <= found
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # the title names no document: the sections are nobody's
+        "What the negotiators are arguing about\nThe summary below is ours.\n",
+        # a document whose authors the text does not name (the case holds none for a plain "peace plan")
+        "What is in the peace plan\nThe summary below is ours.\n",
+        # the document is named further down, not in the title: the sections are not a summary of it
+        "What the negotiators are arguing about\nThe US–Ukraine 20-point framework was discussed.\n",
+    ],
+)
+def test_headed_sections_without_a_titled_document_give_nobody_a_stance(title: str, lexicon: Lexicon) -> None:
+    found = pairs(title + SECTIONS, lexicon)
+    # ("Ukraine's armed forces kept at …" is Ukraine's own position by another rule, whatever the title)
+    assert ("united-states", "army-limits") not in found
+    assert not {p for p in found if p[1] == "territory-kherson"}
+
+
+def test_a_dateline_in_capitals_is_no_section(lexicon: Lexicon) -> None:
+    text = (
+        "Reaction from the capitals: Washington's 28 points\n"
+        "BERLIN. The German government objected to the scheme for the frozen Russian assets.\n"
+    )
+    assert ("united-states", "frozen-assets-reparations") not in pairs(text, lexicon)

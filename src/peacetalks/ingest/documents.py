@@ -252,6 +252,23 @@ def backed(sentence: str, after: int) -> tuple[int, int] | None:
     return m.end(), stop.start() if stop else len(sentence)
 
 
+# A section heading in capitals a summary's line opens with: "ARMY. …", "ASSETS AND RECOVERY. …" (not a
+# label before a colon, "CAPTION: …", "ANCHOR: …", whose line is someone's words)
+_SECTION = re.compile(r"[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\.(?:\s+|$)")
+
+
+def section(sentence: str) -> int | None:
+    """Where the line after a capitals section heading ``sentence`` opens with begins ("ARMY. Ukraine's
+    armed forces …"; the heading alone: the sentence's end), or None for no heading."""
+    found = _SECTION.match(sentence) if sentence[:2].isupper() else None
+    return found.end() if found is not None else None
+
+
+def reported(sentence: str) -> bool:
+    """Whether someone reports or reacts in ``sentence`` ("said", "told", …): it is theirs, not a document's."""
+    return _REPORTED.search(sentence) is not None
+
+
 _DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)
 
 

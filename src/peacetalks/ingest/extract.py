@@ -398,6 +398,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     inside = False  # whether a quote is open where the sentence begins
     antecedents = _NO_ONE
     before: list[Mention] = []  # the proposals the sentence before named
+    titled = headed = False  # whether the title named the current document; the sentence before is a heading
     for i, ((start, end), proposals, actors, issues) in enumerate(zip(spans, *found, strict=True)):
         paragraph = text.find("\n", last_end, start) >= 0
         if paragraph:
@@ -472,6 +473,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             introduced = documents.Current(current.authors, subject=True)
         if introduced is not None:
             current = introduced if introduced.authors else None
+            titled = i == 0  # a document the title names: the summary below it is its contents
         if before and not proposals:
             # (signing gives a stance on the documents, not their contents: the current document stays)
             signers = _signers_before(sentence, folded_sentence, speaking, before, lexicon)
@@ -492,6 +494,15 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             # "He read out its opening points: every signatory would …; Ukraine would receive …"
             # (from the colon, so that the list runs over its semicolons; the reader is not the writer)
             contents = documents.Content(listed.start(), listed.end() - 2, ":", "propose", False)
+        if contents is None and titled and current is not None and current.authors and not documents.reported(sentence):
+            # "ARMY. Ukraine's armed forces kept at 800,000 …" under a title naming the document: a summary's
+            # headed sections give its contents (the heading may stand alone before its line)
+            # (not a dateline in capitals, "BERLIN. The German government objected …": a place is no section)
+            begin = documents.section(sentence)
+            begin = 0 if begin is None and headed and not paragraph else begin
+            place = bool(begin) and bool(lexicon.actors(sentence[:begin].strip(" .").title()))
+            if begin is not None and begin < len(sentence) and not place:
+                contents = documents.Content(begin, begin, "section", "propose", False)
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
         writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
@@ -559,6 +570,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
         last_named_plan = bool(proposals)
         before = proposals
+        headed = documents.section(sentence) == len(sentence) and not lexicon.actors(sentence.strip(" .").title())
         last_had_subject = False
         stated = [e for e in said if e.kind == "stance"]
         if actors:  # (a stance by "he" or a quote names no one new)
@@ -1368,7 +1380,10 @@ _JOIN = re.compile(r"\b(?:join(?:s|ed|ing)?|membership\s+(?:of|in)|accession\s+t
 
 
 def _content_end(sentence: str, found: documents.Content) -> int:
-    """Where the document's contents that begin at ``found.start`` end (see _CONTENT_END)."""
+    """Where the document's contents that begin at ``found.start`` end (see _CONTENT_END; a headed
+    section's run to its line's end)."""
+    if found.verb == "section":
+        return len(sentence)
     stop = _CONTENT_END.search(sentence, found.start)
     if stop is not None and stop.group() == ";" and sentence.find(":", 0, stop.start()) >= 0:
         stop = _LIST_END.search(sentence, found.start)  # "… describes a settlement: X; Y; and Z": a list's items
