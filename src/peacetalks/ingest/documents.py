@@ -90,7 +90,11 @@ _IT = re.compile(r"It\b")
 # before named, by its author (tried only after such a sentence; the extractor keeps it only with an author).
 _ONE = re.compile(r"The\s+(?:[\w'’–-]+\s+){1,2}?one\b")
 # A relative clause between the document and its verb: "The Russian one, which state media published, asks …".
-_RELATIVE = re.compile(r",\s+(?:which|that)\s+[^,;]{1,60}?,(?=\s)")
+# (or an aside on the source: "The European text, as reported, calls for …", ", according to Axios,")
+_RELATIVE = re.compile(
+    r",\s+(?:(?:which|that)\s+[^,;]{1,60}?|as\s+(?:reported|leaked|published)(?:\s+by\s+[^,;]{1,40}?)?|"
+    r"according\s+to\s+[^,;]{1,40}?|reportedly),(?=\s)"
+)
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
 _DATED_BY = ("published", "released", "presented", "unveiled", "circulated", "signed", "agreed")

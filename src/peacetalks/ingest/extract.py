@@ -557,6 +557,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             subject_now = True  # "And what does Russia get?": a question between contents says nothing itself
         if current is not None and current.subject and not actors and _ITS.search(sentence):
             subject_now = True  # "Only its first pages have been published.": still about the document, no one else
+        if contents is not None and writers and (current is None or writers != current.authors):
+            # "The European text calls for … . It asks …": the document whose writers the subject named goes on
+            current = documents.Current(writers, subject_now)
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
