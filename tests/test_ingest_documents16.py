@@ -10,7 +10,7 @@ import pytest
 from peacetalks.case.loading import load_case_path
 from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.lexicon import Lexicon
-from stancetext import pairs
+from stancetext import pairs, stances
 
 TREATS = "The text treats the positions the armies hold in the Donetsk region as the line of contact."
 
@@ -103,3 +103,25 @@ def test_the_document_a_subject_names_by_its_writer_goes_on_past_an_aside(lexico
     assert {("eu", "ceasefire-sequencing"), ("eu", "prisoners-humanitarian")} <= found
     # the plan named before is another author's: its author gets nothing of the European text
     assert not {p for p in found if p[0] == "united-states" and p[1] != "us-28-point"}
+
+
+def test_a_reply_to_a_proposal_named_by_its_two_authors_adjectives(lexicon: Lexicon) -> None:
+    text = (
+        "When Vladimir Putin answered the American and Ukrainian proposal for a 30-day ceasefire in March 2025, "
+        "he said he agreed with it in principle."
+    )
+    found = {(e.actor_id, e.proposal_id, e.stance) for e in stances(text, lexicon) if e.proposal_id}
+    assert {
+        ("russia", "jeddah-ceasefire-2025", "support"),
+        ("united-states", "jeddah-ceasefire-2025", "propose"),
+        ("ukraine", "jeddah-ceasefire-2025", "propose"),
+    } <= found
+    assert ("russia", "jeddah-ceasefire-2025", "propose") not in found  # who replies is no author
+
+
+def test_joined_adjectives_of_a_non_author_give_it_no_authorship(lexicon: Lexicon) -> None:
+    text = "Putin rejected the American and Polish proposal for a 30-day ceasefire."
+    found = {(e.actor_id, e.proposal_id, e.stance) for e in stances(text, lexicon) if e.proposal_id}
+    assert ("united-states", "jeddah-ceasefire-2025", "propose") in found
+    assert not {f for f in found if f[0] == "poland"}
+    assert ("russia", "jeddah-ceasefire-2025", "reject") in found

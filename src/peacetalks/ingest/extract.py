@@ -1478,7 +1478,7 @@ def _author_stances(
     only name the plan)."""
     for p in proposals:
         authors = lexicon.proposal_parties[p.ids[0]]
-        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
+        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p, lexicon)
         owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon) or _of(sentence, actors, p)
         owners = owners or _its(sentence, actors, p, lexicon) or _joint_writers(sentence, proposals, p, lexicon)
         for owner in owners:
@@ -1517,8 +1517,21 @@ def _its(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexic
 _JOINT_LINK = re.compile(r"\s*[–/-]\s*")
 
 
-def _joint(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
-    """The two actors a joint name right before ``proposal`` gives as its authors ("US–Ukraine …")."""
+# "the American and Ukrainian proposal for a 30-day ceasefire", "the Russian and Chinese plan": two names as
+# adjectives joined by "and" before the proposal's name or before the document noun it follows
+_JOINED_ADJECTIVES = re.compile(
+    r"(?<![\w'’–/-])(?P<first>[A-Z][\w.]*)\s+and\s+(?P<second>[A-Z][\w.]*)\s+(?:(?:joint|own|new)\s+)?"
+    rf"(?:(?:{documents.DOCUMENT_NOUNS})\s+(?:for|on|of)\s+(?:a|an|the)\s+)?$"
+)
+
+
+def _joint(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
+    """The two actors a joint name right before ``proposal`` gives as its authors ("US–Ukraine …", "the
+    American and Ukrainian proposal for …")."""
+    joined = _JOINED_ADJECTIVES.search(sentence, max(0, proposal.start - 60), proposal.start)
+    if joined is not None:
+        named = [(joined.start(g), joined.end(g), lexicon.adjective_party(joined[g])) for g in ("first", "second")]
+        return [Mention(start, end, (party,)) for start, end, party in named if party is not None]
     before = [a for a in actors if a.end <= proposal.start]
     if len(before) < 2 or sentence[before[-1].end : proposal.start].strip(" ") != "":
         return []
