@@ -125,3 +125,22 @@ def test_joined_adjectives_of_a_non_author_give_it_no_authorship(lexicon: Lexico
     assert ("united-states", "jeddah-ceasefire-2025", "propose") in found
     assert not {f for f in found if f[0] == "poland"}
     assert ("russia", "jeddah-ceasefire-2025", "reject") in found
+
+
+def test_a_paper_an_actor_marks_a_day_by_publishing_is_its_own(lexicon: Lexicon) -> None:
+    text = (
+        "China's Foreign Ministry marked the anniversary by publishing a paper on a settlement. "
+        "The paper opens by calling for a comprehensive ceasefire. "
+        "It asks both sides to show restraint, says it supports exchanges of prisoners of war, and calls for "
+        "unilateral sanctions to be stopped."
+    )
+    found = pairs(text, lexicon)
+    assert {("china", "ceasefire-sequencing"), ("china", "prisoners-humanitarian"), ("china", "sanctions-relief")} <= found
+
+
+def test_someone_saying_after_the_contents_ends_them(lexicon: Lexicon) -> None:
+    text = (
+        "China's Foreign Ministry marked the anniversary by publishing a paper on a settlement. "
+        "It asks for a comprehensive ceasefire, said Zelensky, who wants sanctions on Russia kept."
+    )
+    assert ("china", "sanctions-relief") not in pairs(text, lexicon)

@@ -28,6 +28,9 @@ _PRESENTING = (
     "tables", "unveiled", "unveils", "drafted", "drafts", "drew up", "draws up", "put forward", "puts forward",
     "proposed", "proposes", "submitted", "submits", "handed over", "hands over", "outlined", "outlines", "sent",
     "sends", "issued", "issues", "released", "published", "publishes", "put round", "puts round",
+    # ("marked the anniversary by publishing a twelve-point paper")
+    "presenting", "circulating", "tabling", "unveiling", "drafting", "putting forward", "proposing", "submitting",
+    "issuing", "releasing", "publishing",
 )
 _PRESENTS = re.compile(
     r"(?<!\w)(?:" + trie_pattern(_PRESENTING) + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
@@ -111,7 +114,7 @@ _CONTENT = re.compile(
     r"is\s+to|was\s+to|does|did|do|not|never|have)\s+)*)(?P<verb>"
     r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|adds?|added|puts?|keeps?|"
     r"kept|asks?(?:\s+for)?|asked(?:\s+for)?|demands?|demanded|includ(?:es?|ed)|"
-    r"(?:begins?|began|starts?|started|opens?|opened)\s+with|goes\s+on\s+to|went\s+on\s+to|"
+    r"(?:begins?|began|starts?|started|opens?|opened)\s+(?:with|by)|goes\s+on\s+to|went\s+on\s+to|"
     r"(?:ends?|ended)\s+with|backs?|backed|supports?|supported|opposes?|opposed|rules?\s+out|ruled\s+out|"
     r"requires?|required|gives?|gave|give|offers?|offered|offer|sets?\s+out|proposes?|proposed|propose|lifts?|lift|"
     r"caps?|capped|cap|foresees?|foresaw|stipulates?|stipulated|contains?|contained|covers?|covered|seeks?|sought|"

@@ -1369,8 +1369,10 @@ def _stances(
 
 # Where a document's contents end: another clause, not a further item of the list (", and …"), or
 # someone reporting ("Zelensky said the document …" speaks for Zelensky).
+# (but the document's own verb in a series: "It asks …, says it supports …, and calls for …")
 _CONTENT_END = re.compile(
-    r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:said|says|told|tells|added)\b",
+    r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:told|tells|added)\b|"
+    r"(?<!,\s)\b(?:said|says)\b|\b(?:said|says)\b(?!\s+it\s)",
     re.IGNORECASE,
 )
 # A sentence still about the document: "its", "the text".
