@@ -138,7 +138,8 @@ def test_a_paper_an_actor_marks_a_day_by_publishing_is_its_own(lexicon: Lexicon)
         "unilateral sanctions to be stopped."
     )
     found = pairs(text, lexicon)
-    assert {("china", issue) for issue in ("ceasefire-sequencing", "prisoners-humanitarian", "sanctions-relief")} <= found
+    issues = ("ceasefire-sequencing", "prisoners-humanitarian", "sanctions-relief")
+    assert {("china", issue) for issue in issues} <= found
 
 
 def test_someone_saying_after_the_contents_ends_them(lexicon: Lexicon) -> None:
