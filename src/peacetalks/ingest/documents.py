@@ -28,6 +28,9 @@ _PRESENTING = (
     "tables", "unveiled", "unveils", "drafted", "drafts", "drew up", "draws up", "put forward", "puts forward",
     "proposed", "proposes", "submitted", "submits", "handed over", "hands over", "outlined", "outlines", "sent",
     "sends", "issued", "issues", "released", "published", "publishes", "put round", "puts round",
+    # ("marked the anniversary by publishing a twelve-point paper")
+    "presenting", "circulating", "tabling", "unveiling", "drafting", "putting forward", "proposing", "submitting",
+    "issuing", "releasing", "publishing",
 )
 _PRESENTS = re.compile(
     r"(?<!\w)(?:" + trie_pattern(_PRESENTING) + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
@@ -90,7 +93,11 @@ _IT = re.compile(r"It\b")
 # before named, by its author (tried only after such a sentence; the extractor keeps it only with an author).
 _ONE = re.compile(r"The\s+(?:[\w'’–-]+\s+){1,2}?one\b")
 # A relative clause between the document and its verb: "The Russian one, which state media published, asks …".
-_RELATIVE = re.compile(r",\s+(?:which|that)\s+[^,;]{1,60}?,(?=\s)")
+# (or an aside on the source: "The European text, as reported, calls for …", ", according to Axios,")
+_RELATIVE = re.compile(
+    r",\s+(?:(?:which|that)\s+[^,;]{1,60}?|as\s+(?:reported|leaked|published)(?:\s+by\s+[^,;]{1,40}?)?|"
+    r"according\s+to\s+[^,;]{1,40}?|reportedly),(?=\s)"
+)
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
 _DATED_BY = ("published", "released", "presented", "unveiled", "circulated", "signed", "agreed")
@@ -107,7 +114,7 @@ _CONTENT = re.compile(
     r"is\s+to|was\s+to|does|did|do|not|never|have)\s+)*)(?P<verb>"
     r"(?:calls?|called)\s+for|would|will|envisag(?:es?|ed)|(?:provides?|provided)\s+for|adds?|added|puts?|keeps?|"
     r"kept|asks?(?:\s+for)?|asked(?:\s+for)?|demands?|demanded|includ(?:es?|ed)|"
-    r"(?:begins?|began|starts?|started|opens?|opened)\s+with|goes\s+on\s+to|went\s+on\s+to|"
+    r"(?:begins?|began|starts?|started|opens?|opened)\s+(?:with|by)|goes\s+on\s+to|went\s+on\s+to|"
     r"(?:ends?|ended)\s+with|backs?|backed|supports?|supported|opposes?|opposed|rules?\s+out|ruled\s+out|"
     r"requires?|required|gives?|gave|give|offers?|offered|offer|sets?\s+out|proposes?|proposed|propose|lifts?|lift|"
     r"caps?|capped|cap|foresees?|foresaw|stipulates?|stipulated|contains?|contained|covers?|covered|seeks?|sought|"
@@ -115,7 +122,7 @@ _CONTENT = re.compile(
     r"banned|ban|limits?|limited|limit|recognises?|recognised|recognizes?|recognized|recognise|recognize|"
     r"promises?|promised|promise|insists?\s+on|insisted\s+on|is|are|was|were|rejects?|rejected|reject|"
     r"require|include|provide\s+for|restore|restores?|restored|leave|leaves|left|freeze|freezes|froze|"
-    r"describes|described|lists|listed|(?:lays|laid|spells|spelled|spelt)\s+out|(?:deals|dealt)\s+with|"
+    r"describes|described|lists|listed|treats?|treated|(?:lays|laid|spells|spelled|spelt)\s+out|(?:deals|dealt)\s+with|"
     # "The paper also says sanctions … should stop", but not "says nothing about …"
     r"(?:says|said|states|stated)(?!\s+(?:nothing|little|no|it|so)\b)|"
     # "makes the restoration of the borders a precondition", but not "makes no mention of …"
@@ -250,6 +257,23 @@ def backed(sentence: str, after: int) -> tuple[int, int] | None:
         return None
     stop = _SIGNERS_END.search(sentence, m.end())
     return m.end(), stop.start() if stop else len(sentence)
+
+
+# A section heading in capitals a summary's line opens with: "ARMY. …", "ASSETS AND RECOVERY. …" (not a
+# label before a colon, "CAPTION: …", "ANCHOR: …", whose line is someone's words)
+_SECTION = re.compile(r"[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\.(?:\s+|$)")
+
+
+def section(sentence: str) -> int | None:
+    """Where the line after a capitals section heading ``sentence`` opens with begins ("ARMY. Ukraine's
+    armed forces …"; the heading alone: the sentence's end), or None for no heading."""
+    found = _SECTION.match(sentence) if sentence[:2].isupper() else None
+    return found.end() if found is not None else None
+
+
+def reported(sentence: str) -> bool:
+    """Whether someone reports or reacts in ``sentence`` ("said", "told", …): it is theirs, not a document's."""
+    return _REPORTED.search(sentence) is not None
 
 
 _DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)

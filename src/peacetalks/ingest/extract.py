@@ -353,7 +353,8 @@ _GOVERNED = re.compile(
 # Paris Declaration of the coalition", "in its …"), ten items in a colon list; proposals by the authors'
 # plural, "first/earlier/original", titles, a party's terms only dated or laid down; casualty tables, army
 # strengths without their noun, numbers said aloud, a month's year in an undated text, a day just gone
-EXTRACTOR_VERSION = "rules-15"
+# 16: a joint document's contents to each author (writers named as adjectives, "The text treats …")
+EXTRACTOR_VERSION = "rules-16"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
@@ -397,6 +398,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     inside = False  # whether a quote is open where the sentence begins
     antecedents = _NO_ONE
     before: list[Mention] = []  # the proposals the sentence before named
+    titled = headed = False  # whether the title named the current document; the sentence before is a heading
     for i, ((start, end), proposals, actors, issues) in enumerate(zip(spans, *found, strict=True)):
         paragraph = text.find("\n", last_end, start) >= 0
         if paragraph:
@@ -471,6 +473,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             introduced = documents.Current(current.authors, subject=True)
         if introduced is not None:
             current = introduced if introduced.authors else None
+            titled = i == 0  # a document the title names: the summary below it is its contents
         if before and not proposals:
             # (signing gives a stance on the documents, not their contents: the current document stays)
             signers = _signers_before(sentence, folded_sentence, speaking, before, lexicon)
@@ -491,6 +494,15 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             # "He read out its opening points: every signatory would …; Ukraine would receive …"
             # (from the colon, so that the list runs over its semicolons; the reader is not the writer)
             contents = documents.Content(listed.start(), listed.end() - 2, ":", "propose", False)
+        if contents is None and titled and current is not None and current.authors and not documents.reported(sentence):
+            # "ARMY. Ukraine's armed forces kept at 800,000 …" under a title naming the document: a summary's
+            # headed sections give its contents (the heading may stand alone before its line)
+            # (not a dateline in capitals, "BERLIN. The German government objected …": a place is no section)
+            begin = documents.section(sentence)
+            begin = 0 if begin is None and headed and not paragraph else begin
+            place = bool(begin) and bool(lexicon.actors(sentence[:begin].strip(" .").title()))
+            if begin is not None and begin < len(sentence) and not place:
+                contents = documents.Content(begin, begin, "section", "propose", False)
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
         writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
@@ -545,6 +557,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             subject_now = True  # "And what does Russia get?": a question between contents says nothing itself
         if current is not None and current.subject and not actors and _ITS.search(sentence):
             subject_now = True  # "Only its first pages have been published.": still about the document, no one else
+        if contents is not None and writers and (current is None or writers != current.authors):
+            # "The European text calls for … . It asks …": the document whose writers the subject named goes on
+            current = documents.Current(writers, subject_now)
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
@@ -558,6 +573,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
         last_named_plan = bool(proposals)
         before = proposals
+        headed = documents.section(sentence) == len(sentence) and not lexicon.actors(sentence.strip(" .").title())
         last_had_subject = False
         stated = [e for e in said if e.kind == "stance"]
         if actors:  # (a stance by "he" or a quote names no one new)
@@ -1353,8 +1369,10 @@ def _stances(
 
 # Where a document's contents end: another clause, not a further item of the list (", and …"), or
 # someone reporting ("Zelensky said the document …" speaks for Zelensky).
+# (but the document's own verb in a series: "It asks …, says it supports …, and calls for …")
 _CONTENT_END = re.compile(
-    r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:said|says|told|tells|added)\b",
+    r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:told|tells|added)\b|"
+    r"(?<!,\s)\b(?:said|says)\b|\b(?:said|says)\b(?!\s+it\s)",
     re.IGNORECASE,
 )
 # A sentence still about the document: "its", "the text".
@@ -1367,7 +1385,10 @@ _JOIN = re.compile(r"\b(?:join(?:s|ed|ing)?|membership\s+(?:of|in)|accession\s+t
 
 
 def _content_end(sentence: str, found: documents.Content) -> int:
-    """Where the document's contents that begin at ``found.start`` end (see _CONTENT_END)."""
+    """Where the document's contents that begin at ``found.start`` end (see _CONTENT_END; a headed
+    section's run to its line's end)."""
+    if found.verb == "section":
+        return len(sentence)
     stop = _CONTENT_END.search(sentence, found.start)
     if stop is not None and stop.group() == ";" and sentence.find(":", 0, stop.start()) >= 0:
         stop = _LIST_END.search(sentence, found.start)  # "… describes a settlement: X; Y; and Z": a list's items
@@ -1459,9 +1480,9 @@ def _author_stances(
     only name the plan)."""
     for p in proposals:
         authors = lexicon.proposal_parties[p.ids[0]]
-        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p)
+        owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p, lexicon)
         owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon) or _of(sentence, actors, p)
-        owners = owners or _its(sentence, actors, p, lexicon)
+        owners = owners or _its(sentence, actors, p, lexicon) or _joint_writers(sentence, proposals, p, lexicon)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
             if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
@@ -1498,8 +1519,21 @@ def _its(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexic
 _JOINT_LINK = re.compile(r"\s*[–/-]\s*")
 
 
-def _joint(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
-    """The two actors a joint name right before ``proposal`` gives as its authors ("US–Ukraine …")."""
+# "the American and Ukrainian proposal for a 30-day ceasefire", "the Russian and Chinese plan": two names as
+# adjectives joined by "and" before the proposal's name or before the document noun it follows
+_JOINED_ADJECTIVES = re.compile(
+    r"(?<![\w'’–/-])(?P<first>[A-Z][\w.]*)\s+and\s+(?P<second>[A-Z][\w.]*)\s+(?:(?:joint|own|new)\s+)?"
+    rf"(?:(?:{documents.DOCUMENT_NOUNS})\s+(?:for|on|of)\s+(?:a|an|the)\s+)?$"
+)
+
+
+def _joint(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
+    """The two actors a joint name right before ``proposal`` gives as its authors ("US–Ukraine …", "the
+    American and Ukrainian proposal for …")."""
+    joined = _JOINED_ADJECTIVES.search(sentence, max(0, proposal.start - 60), proposal.start)
+    if joined is not None:
+        named = [(joined.start(g), joined.end(g), lexicon.adjective_party(joined[g])) for g in ("first", "second")]
+        return [Mention(start, end, (party,)) for start, end, party in named if party is not None]
     before = [a for a in actors if a.end <= proposal.start]
     if len(before) < 2 or sentence[before[-1].end : proposal.start].strip(" ") != "":
         return []
@@ -1559,6 +1593,26 @@ _PRONOUN_WROTE_WITH = re.compile(
 )
 _WITH = re.compile(r"\s+(?:together\s+)?with\s+(?:the\s+)?")
 _WRITERS_LINK = re.compile(r"(?:\s+and|,)\s+(?:the\s+)?")
+
+
+# "… describing it as a draft that Ukrainian and American negotiators had worked out together": two
+# writers named as adjectives in a clause after the document (the annotation guide: a document with
+# several authors is each one's)
+_JOINT_WRITERS = re.compile(
+    r"\b(?:that|which)\s+(?:the\s+)?(?P<first>[A-Z][\w.]*)\s+and\s+(?:the\s+)?(?P<second>[A-Z][\w.]*)\s+"
+    r"(?:negotiators|officials|teams|delegations|sides|diplomats|envoys|governments)\s+"
+    r"(?:(?:have|has|had|jointly|together|later)\s+)*" + _WROTE + r"\b"
+)
+
+
+def _joint_writers(sentence: str, proposals: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
+    """The two writers a clause after ``proposal`` (before the next proposal) names by their adjectives."""
+    stop = next((p.start for p in proposals if p.start >= proposal.end), len(sentence))
+    found = _JOINT_WRITERS.search(sentence, proposal.end, stop) if " and " in sentence[proposal.end : stop] else None
+    if found is None:
+        return []
+    named = [(found.start(g), found.end(g), lexicon.adjective_party(found[g])) for g in ("first", "second")]
+    return [Mention(start, end, (party,)) for start, end, party in named if party is not None]
 
 
 def _wrote(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
