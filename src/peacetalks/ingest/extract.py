@@ -353,7 +353,7 @@ _GOVERNED = re.compile(
 # Paris Declaration of the coalition", "in its …"), ten items in a colon list; proposals by the authors'
 # plural, "first/earlier/original", titles, a party's terms only dated or laid down; casualty tables, army
 # strengths without their noun, numbers said aloud, a month's year in an undated text, a day just gone
-EXTRACTOR_VERSION = "rules-15"
+EXTRACTOR_VERSION = "rules-16"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
