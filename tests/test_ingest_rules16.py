@@ -94,3 +94,23 @@ def test_a_region_of_a_state_does_not_speak(lexicon: Lexicon) -> None:
     text = "Leaks said he wanted the Donbas, in return for handing back pockets of northern Ukraine, and recognition of Crimea."
     assert ("ukraine", "territory-crimea") not in pairs(text, lexicon)
     assert ("ukraine", "territory-crimea") in pairs("Ukraine rejects recognition of Crimea.", lexicon)
+
+
+def test_endorsing_it_endorses_the_text_not_an_issue_the_sentence_before_named(lexicon: Lexicon) -> None:
+    text = (
+        "The common understandings China reached with Brazil in May 2024 support exchanges of prisoners of war. "
+        "Beijing now says more than 110 countries back the document, and this week South Africa endorsed it."
+    )
+    found = pairs(text, lexicon)
+    assert ("south-africa", "china-brazil-6-points") in found
+    assert ("south-africa", "prisoners-humanitarian") not in found
+
+
+def test_signing_it_signs_the_document_not_its_contents(lexicon: Lexicon) -> None:
+    found = pairs("The Minsk Protocol was drafted in 2014. It called for a ceasefire. Russia signed it.", lexicon)
+    assert ("russia", "minsk-i") in found
+    assert ("russia", "ceasefire-sequencing") not in found
+
+
+def test_a_pronoun_after_another_cue_still_means_the_issue_before(lexicon: Lexicon) -> None:
+    assert ("ukraine", "sanctions-relief") in pairs("Moscow demanded sanctions relief. Kyiv rejected it.", lexicon)

@@ -1313,7 +1313,18 @@ def _stances(
             anaphor = bare  # "The Ukrainian side refused.": what was asked of it
         else:
             anaphor = _ANAPHOR.match(sentence, cue.end())
-        if anaphor and (chosen := _referred((anaphor.group(1) or "").lower(), previous, plan, current)):
+        if (
+            anaphor
+            and plan is not None
+            and (form in _SIGNING or form.startswith("endors"))
+            and _IT.match(sentence, cue.end())
+        ):
+            chosen = [current or plan]  # "…, and South Africa endorsed it": one endorses or signs a text, not an issue
+        elif anaphor:
+            chosen = _referred((anaphor.group(1) or "").lower(), previous, plan, current)
+        else:
+            chosen = []
+        if chosen:
             # "Kyiv welcomed the proposal": what the sentence before named (see _referred)
             objects = [_refer(r, cue, plans) for r in chosen]
             referred = True
