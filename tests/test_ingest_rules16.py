@@ -114,3 +114,26 @@ def test_signing_it_signs_the_document_not_its_contents(lexicon: Lexicon) -> Non
 
 def test_a_pronoun_after_another_cue_still_means_the_issue_before(lexicon: Lexicon) -> None:
     assert ("ukraine", "sanctions-relief") in pairs("Moscow demanded sanctions relief. Kyiv rejected it.", lexicon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara was among the states proposed as guarantors in 2022.",
+        "Turkey, which hosted the round, is among the states the Ukrainian side has listed as possible guarantors, "
+        "together with Britain.",
+    ],
+)
+def test_being_named_as_a_possible_guarantor_is_no_stance(text: str, lexicon: Lexicon) -> None:
+    assert not {p for p in pairs(text, lexicon) if p[1] == "security-guarantees"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Turkey offered to act as a guarantor of any deal.", "turkey"),
+        ("Britain proposed security guarantees as part of the deal.", "uk"),
+    ],
+)
+def test_offering_to_guarantee_is_still_a_stance(text: str, actor: str, lexicon: Lexicon) -> None:
+    assert (actor, "security-guarantees") in pairs(text, lexicon)

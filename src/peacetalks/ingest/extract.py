@@ -1006,6 +1006,11 @@ _NAME_AFTER = re.compile(r"(?:['’]s?\b|\s+(?:model|style|summit|members?|allie
 
 
 # the mandative verbs whose "that" clause has a subjunctive ("demanded that Ukraine withdraw"), and "have"
+_AS_ROLE = re.compile(
+    r"\s+as\s+(?:(?:a|an|the|one\s+of\s+(?:the|its)|possible|potential|future|likely)\s+)*"
+    r"(?:guarantor|mediator|host|observer)s?\b",
+    re.IGNORECASE,
+)
 _ASKED_BEFORE = re.compile(
     r"\b(?:(?:demand|insist|propos|ask|suggest|urg|requir|recommend|stipulat)(?:s|ed|es|e)?\s+that|have|had)"
     r"\s+(?:the\s+)?$"
@@ -1127,6 +1132,8 @@ def _stances(
         which = _WHICH.search(sentence, max(0, cue.start() - 30), cue.start())
         if which and not _actor_ends(actors, which.start()):
             continue
+        if " as " in sentence and _AS_ROLE.match(sentence, cue.end()):
+            continue  # "Ankara was among the states proposed as guarantors": named for a role, no position
         c_start, c_end = _clause(bounds, n, cue.start())
         inherited = referred = False
         gap: tuple[Mention, list[Mention]] | None = None  # a second actor with the cue left out, its objects
