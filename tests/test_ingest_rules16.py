@@ -23,8 +23,8 @@ def lexicon() -> Lexicon:
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        ("Turkey's foreign minister sat at the table alongside the heads of NATO and the EU, and backed aid.", "turkey"),
-        ("Trump floated security guarantees for Ukraine modelled on Article 5 of NATO's founding treaty.", "united-states"),
+        ("Turkey's foreign minister sat at the table beside the heads of NATO and the EU, and backed aid.", "turkey"),
+        ("Trump floated security guarantees for Ukraine modelled on Article 5 of NATO's treaty.", "united-states"),
         ("The American president backed guarantees on the NATO model for Kyiv.", "united-states"),
         ("Kyiv argues that without guarantees of the kind NATO's members give one another, a truce fails.", "ukraine"),
     ],
@@ -71,7 +71,11 @@ def test_the_actor_asked_holds_nothing(text: str, lexicon: Lexicon) -> None:
         ("Putin also sought a Ukraine kept outside NATO.", "russia", "nato-neutrality"),
         ("Washington proposed that Ukraine cap its army at 600,000.", "united-states", "army-limits"),
         ("Moscow demanded that Kyiv give up its bid to join NATO.", "russia", "nato-neutrality"),
-        ("The American draft would have Ukraine write its renunciation of NATO membership into law.", "united-states", "nato-neutrality"),
+        (
+            "The US draft would have Ukraine write its renunciation of NATO membership into law.",
+            "united-states",
+            "nato-neutrality",
+        ),
     ],
 )
 def test_the_asker_keeps_its_stance(text: str, holder: str, issue: str, lexicon: Lexicon) -> None:
@@ -91,7 +95,7 @@ def test_an_actor_speaking_in_its_own_clause_keeps_its_stance(text: str, lexicon
 
 
 def test_a_region_of_a_state_does_not_speak(lexicon: Lexicon) -> None:
-    text = "Leaks said he wanted the Donbas, in return for handing back pockets of northern Ukraine, and recognition of Crimea."
+    text = "Leaks said he wanted the Donbas, in return for handing back pockets of northern Ukraine, and Crimea too."
     assert ("ukraine", "territory-crimea") not in pairs(text, lexicon)
     assert ("ukraine", "territory-crimea") in pairs("Ukraine rejects recognition of Crimea.", lexicon)
 

@@ -1001,7 +1001,9 @@ _MEMBERSHIP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # …unless the "of" or "on" is a name's: "the heads of NATO", "Article 5 of NATO's treaty", "on the NATO model"
-_NAME_OF = re.compile(r"\b(?:heads?|chiefs?|secretary|leaders?|members?|summit|Article\s+5|model)\s+(?:of|on)\s+(?:the\s+)?$")
+_NAME_OF = re.compile(
+    r"\b(?:heads?|chiefs?|secretary|leaders?|members?|summit|Article\s+5|model)\s+(?:of|on)\s+(?:the\s+)?$"
+)
 _NAME_AFTER = re.compile(r"(?:['’]s?\b|\s+(?:model|style|summit|members?|allies|chief|leaders?|heads?)\b|-style\b)")
 
 
