@@ -353,7 +353,8 @@ _GOVERNED = re.compile(
 # Paris Declaration of the coalition", "in its …"), ten items in a colon list; proposals by the authors'
 # plural, "first/earlier/original", titles, a party's terms only dated or laid down; casualty tables, army
 # strengths without their noun, numbers said aloud, a month's year in an undated text, a day just gone
-# 16: a joint document's contents to each author (writers named as adjectives, "The text treats …")
+# 16: a joint document's contents to each author (writers named as adjectives, "The text treats …"); the
+# holder, not the actor a position is about ("proposed that Ukraine cap", "NATO's treaty", "northern Ukraine")
 EXTRACTOR_VERSION = "rules-16"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
@@ -948,6 +949,8 @@ def _sentence_evidence(
             for m in issues
             if not (_ANY_OF.search(sentence, max(0, m.start - 12), m.start) and _SPREAD.match(sentence, m.start))
         ]
+    if issues and actors:
+        issues = [m for m in issues if not _body_name(sentence, m, actors)]
     stated = list(
         _stances(
             sentence,
@@ -1005,6 +1008,62 @@ def _sentence_evidence(
             extra=f.extra or {},
         )
     yield from events(sentence, folded, actors, issues, figures, lexicon, item)
+
+
+# What makes a body's bare name ("NATO", "the alliance") its issue: joining it, being kept out of it,
+# a bid or path to it, a place in it
+_MEMBERSHIP_BEFORE = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|into|in|inside|outside|out\s+of|from|to|of|for|toward|towards|without|"
+    r"against|on|no)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# …unless the "of" or "on" is a name's: "the heads of NATO", "Article 5 of NATO's treaty", "on the NATO model"
+_NAME_OF = re.compile(
+    r"\b(?:heads?|chiefs?|secretary|leaders?|members?|summit|Article\s+5|model)\s+(?:of|on)\s+(?:the\s+)?$"
+)
+_NAME_AFTER = re.compile(r"(?:['’]s?\b|\s+(?:model|style|summit|members?|allies|chief|leaders?|heads?)\b|-style\b)")
+
+
+# the mandative verbs whose "that" clause has a subjunctive ("demanded that Ukraine withdraw"), and "have"
+_AS_ROLE = re.compile(
+    r"\s+as\s+(?:(?:a|an|the|one\s+of\s+(?:the|its)|possible|potential|future|likely)\s+)*"
+    r"(?:guarantor|mediator|host|observer)s?\b",
+    re.IGNORECASE,
+)
+_ASKED_BEFORE = re.compile(
+    r"\b(?:(?:demand|insist|propos|ask|suggest|urg|requir|recommend|stipulat)(?:s|ed|es|e)?\s+that|have|had)"
+    r"\s+(?:the\s+)?$"
+)
+_BARE_VERB = re.compile(
+    r"\s+(?!(?:and|or|nor|but|would|will|should|must|could|can|may|might|shall|had|has|have|is|was|were|are|"
+    r"did|does|do|not|never|also|still|itself|alone|too|in|on|at|of|for|to|with|by|from|as|now|then|had)\b)"
+    r"[a-z]+(?<!s)(?<!ed)(?<!ing)\b"
+)
+_KEPT_OUT = re.compile(r"\s+(?:kept|barred|excluded)\s+(?:out\b|outside\b|away\b|from\b)")
+
+
+def _asked_of(sentence: str, actor: Mention) -> bool:
+    """Whether ``actor`` is the subject of a clause another actor asks for: a subjunctive ("that
+    Ukraine withdraw", "have Kyiv write") or a participle ("Ukraine kept out of NATO")."""
+    if _KEPT_OUT.match(sentence, actor.end):
+        return True
+    return bool(_ASKED_BEFORE.search(sentence, max(0, actor.start - 24), actor.start)) and bool(
+        _BARE_VERB.match(sentence, actor.end)
+    )
+
+
+def _body_name(sentence: str, issue: Mention, actors: list[Mention]) -> bool:
+    """Whether an issue term that is also an actor's name ("NATO") only names the body here ("the
+    United States, NATO and the European signatories", "NATO's founding treaty", "the heads of the
+    EU and NATO"), not its membership ("kept out of NATO", "plans to join NATO")."""
+    if sentence.endswith(("a ", "A "), 0, issue.start) or not any(
+        a.start == issue.start and a.end == issue.end for a in actors
+    ):
+        return False  # "sketches a coalition of the willing": one to be formed is the issue
+    if _NAME_AFTER.match(sentence, issue.end):
+        return True
+    before = sentence[max(0, issue.start - 40) : issue.start]
+    return not _MEMBERSHIP_BEFORE.search(before) or bool(_NAME_OF.search(before))
 
 
 def _within_term(actor: Mention, terms: list[Mention]) -> bool:
@@ -1080,6 +1139,10 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
+    if " kept " in sentence or "that " in sentence or "have " in sentence:
+        # "proposed that Ukraine cap its army", "would have Kyiv give up …", "a Ukraine kept out of NATO":
+        # the subject of what another asks for is its object, and speaks for no cue in it
+        subjects = [a for a in subjects if not _asked_of(sentence, a)]
     entry = False  # whether the sentence is a status list's entry on the document before it
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
@@ -1088,6 +1151,8 @@ def _stances(
         which = _WHICH.search(sentence, max(0, cue.start() - 30), cue.start())
         if which and not _actor_ends(actors, which.start()):
             continue
+        if " as " in sentence and _AS_ROLE.match(sentence, cue.end()):
+            continue  # "Ankara was among the states proposed as guarantors": named for a role, no position
         c_start, c_end = _clause(bounds, n, cue.start())
         inherited = referred = False
         gap: tuple[Mention, list[Mention]] | None = None  # a second actor with the cue left out, its objects
@@ -1274,7 +1339,18 @@ def _stances(
             anaphor = bare  # "The Ukrainian side refused.": what was asked of it
         else:
             anaphor = _ANAPHOR.match(sentence, cue.end())
-        if anaphor and (chosen := _referred((anaphor.group(1) or "").lower(), previous, plan, current)):
+        if (
+            anaphor
+            and plan is not None
+            and (form in _SIGNING or form.startswith("endors"))
+            and _IT.match(sentence, cue.end())
+        ):
+            chosen = [current or plan]  # "…, and South Africa endorsed it": one endorses or signs a text, not an issue
+        elif anaphor:
+            chosen = _referred((anaphor.group(1) or "").lower(), previous, plan, current)
+        else:
+            chosen = []
+        if chosen:
             # "Kyiv welcomed the proposal": what the sentence before named (see _referred)
             objects = [_refer(r, cue, plans) for r in chosen]
             referred = True
@@ -1961,10 +2037,14 @@ def _speaker(
         before = sentence[max(0, a.start - 40) : a.start]
         if _OTHERS.match(sentence, a.end):
             continue  # "Ukraine's allies, including France, backed …" are not Ukraine
+        if _REGION_OF.search(before):
+            continue  # "pockets of northern Ukraine": a place, not the state speaking
         if not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before):
             return a
     return None
 
+
+_REGION_OF = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:-?(?:east|west))?ern\s+$")
 
 # After an actor: others related to it, who speak for themselves.
 _OTHERS = re.compile(
