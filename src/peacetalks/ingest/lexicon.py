@@ -245,8 +245,16 @@ _DEMONYM_ALIAS = re.compile(
     r"officials|foreign\s+ministry|team|president|leaders|capitals|Federation)$"
 )
 _POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap",
-                "text", "counter-text", "counter-proposal", "paper", "statement")  # fmt: skip
+                "text", "counter-text", "counter-proposal", "paper", "statement", "position")  # fmt: skip
 _DEAL = re.compile(r"\s(deal|agreement|accord)$", re.IGNORECASE)
+# What an agreement let happen, named by a word of one proposal's terms alone: "the arrangement
+# that let Ukraine ship grain" (the grain deal), "the deal which for a year allowed grain out".
+_LET_VERBS = (" let ", " allowed ", " enabled ", " kept ")
+_WHAT_IT_DID = re.compile(
+    r"\b(?:arrangement|deal|agreement|accord|scheme)\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:let|allowed|enabled|kept)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)",
+    re.IGNORECASE,
+)
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -444,6 +452,17 @@ class Lexicon:
             for p in case.proposals
         }
         self._words = {p.id: frozenset(_WORD.findall(fold(" ".join((p.name, *p.terms))))) for p in case.proposals}
+        # a word most of whose terms repeat, of one proposal only: what it is about ("grain")
+        counts: dict[str, set[str]] = {}
+        for p in case.proposals:
+            for w in {w for t in p.terms for w in _WORD.findall(fold(t))}:
+                counts.setdefault(w, set()).add(p.id)
+        self._own_word = {
+            w: p.id
+            for p in case.proposals
+            for w, ids in counts.items()
+            if ids == {p.id} and 2 * sum(w in _WORD.findall(fold(t)) for t in p.terms) > len(p.terms)
+        }
         # places its terms name that none of its authors is: "Jeddah" of the Jeddah statement
         places: dict[str, list[Proposal]] = {}
         for p in case.proposals:
@@ -528,10 +547,18 @@ class Lexicon:
         relative to the sentence; at most one reference per proposal, and none to one the sentence
         names."""
         places = [a for a in actors if sentence[a.start : a.end] in self._places] if self._places else []
-        if not heads and not places:
+        did = []
+        if any(v in sentence for v in _LET_VERBS):  # (rare: the pattern is not searched for otherwise)
+            own = self._own_word
+            did = [(m, w) for m in _WHAT_IT_DID.finditer(sentence) for w in _WORD.findall(fold(m[1])) if w in own]
+        if not heads and not places and not did:
             return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
+        for d, word in did:
+            if (pid := self._own_word[word]) not in named:
+                named.add(pid)
+                found.append(Mention(d.start(), d.end(), (pid,)))
         dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)]
         # where the article is: not at a date that labels a document ("Moscow's memorandum of 2 June 2025")
         labels = [n.end for n in (*heads, *proposals)]

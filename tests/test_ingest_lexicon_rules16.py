@@ -1,0 +1,46 @@
+"""The proposal classes of rules-16: the descriptions an article names a case proposal with that
+the lexicon did not read, and false alarms it made. Each class as a probe sentence, with one where
+it must not fire."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from test_ingest_references import proposals  # the same probe helpers as the other proposal tests
+
+JUNE_2024 = dt.date(2024, 6, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey backed the arrangement that let Ukrainian grain leave the ports of Odesa.",
+        "Moscow quit the deal which for a year allowed Ukraine to ship grain by sea.",
+    ],
+)
+def test_an_agreement_named_by_what_it_let_happen(text: str) -> None:
+    assert [p for _, p in proposals(text, JUNE_2024)] == ["black-sea-grain-initiative"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal that let Russia keep the land it holds was rejected in Kyiv.",  # no word of one proposal alone
+        "The talks that let grain traders hope again ended in Istanbul.",  # talks are no agreement
+    ],
+)
+def test_what_an_agreement_let_happen_names_no_proposal_without_its_own_word(text: str) -> None:
+    assert proposals(text, JUNE_2024) == []
+
+
+def test_a_counted_position_is_a_counted_paper() -> None:
+    assert proposals("Beijing publishes 12-point position on the war.", JUNE_2024) == [
+        ("12-point position", "china-12-points")
+    ]
+
+
+def test_a_document_by_its_full_title_is_one_mention() -> None:
+    text = "Document 9. Package of Measures for the Implementation of the Minsk Agreements, 12 February 2015."
+    assert [p for _, p in proposals(text, JUNE_2024)] == ["minsk-ii"]
