@@ -44,3 +44,22 @@ def test_a_counted_position_is_a_counted_paper() -> None:
 def test_a_document_by_its_full_title_is_one_mention() -> None:
     text = "Document 9. Package of Measures for the Implementation of the Minsk Agreements, 12 February 2015."
     assert [p for _, p in proposals(text, JUNE_2024)] == ["minsk-ii"]
+
+
+MAY_2025 = dt.date(2025, 5, 20)
+
+
+def test_a_truce_written_out_in_words_is_the_30_day_truce() -> None:
+    text = "Putin answered the American and Ukrainian proposal for a thirty-day truce in March 2025."
+    assert [p for _, p in proposals(text, MAY_2025)] == ["jeddah-ceasefire-2025"]
+
+
+def test_a_30_day_truce_dated_later_than_jeddah_is_another_offer() -> None:
+    later = "Moscow's truce ran from 8 to 10 May 2025; Kyiv called for an immediate 30-day truce instead."
+    assert proposals(later, MAY_2025) == []
+    # dated in the month of the Jeddah statement, or not dated at all, it is the Jeddah truce
+    for text in (
+        "On 11 March 2025 Ukraine said it was ready to accept an immediate 30-day ceasefire.",
+        "Putin said Russia would accept a 30-day ceasefire only if arms supplies stopped.",
+    ):
+        assert [p for _, p in proposals(text, MAY_2025)] == ["jeddah-ceasefire-2025"]

@@ -255,6 +255,7 @@ _WHAT_IT_DID = re.compile(
     r"(?:let|allowed|enabled|kept)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)",
     re.IGNORECASE,
 )
+_DAYS = re.compile(r"\b(\d{1,2})-day\b")
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -287,12 +288,14 @@ _LINES = [
 def _variants(term: str) -> list[str]:
     """ "20-point plan" also as "twenty-point plan", "20-point peace plan", "20-pt plan"; "ten-point
     peace formula" also as "10-point peace formula", "10-point formula"; "freeze on the line" also
-    as "freeze along the current front line" (see _ON_LINE); "grain corridor deal" also as "grain
-    corridor agreement" or "accord"."""
+    as "freeze along the current front line" (see _ON_LINE); "30-day truce" also as "thirty-day
+    truce"; "grain corridor deal" also as "grain corridor agreement" or "accord"."""
     if deal := _DEAL.search(term):
         return [term, *(term[: deal.start(1)] + noun for noun in ("deal", "agreement", "accord") if noun != deal[1])]
     if on_line := _ON_LINE.search(term):
         return list(dict.fromkeys([term, *(term[: on_line.start()] + line for line in _LINES)]))
+    if (days := _DAYS.search(term)) and int(days[1]) in _NUMBER_NAMES:  # "30-day truce": "thirty-day truce"
+        return [term, term[: days.start(1)] + _NUMBER_NAMES[int(days[1])] + term[days.end(1) :]]
     m = _POINTS.search(term)
     if m is None:
         return [term]
