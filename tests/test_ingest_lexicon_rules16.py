@@ -63,3 +63,25 @@ def test_a_30_day_truce_dated_later_than_jeddah_is_another_offer() -> None:
         "Putin said Russia would accept a 30-day ceasefire only if arms supplies stopped.",
     ):
         assert [p for _, p in proposals(text, MAY_2025)] == ["jeddah-ceasefire-2025"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In September 2024 South Africa endorsed the six points that China and Brazil had agreed that May.",
+        "Episode 58: Six points from Beijing and Brasília",
+    ],
+)
+def test_the_points_a_proposal_counts_with_one_of_its_authors(text: str) -> None:
+    assert [p for _, p in proposals(text, JUNE_2024)] == ["china-brazil-6-points"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Levada found 67% in favour of talks in Russia, six points more than a month before.",  # no author
+        "What the six points do not mention is the border.",  # no author named
+    ],
+)
+def test_counted_points_without_an_author_name_no_proposal(text: str) -> None:
+    assert proposals(text, JUNE_2024) == []

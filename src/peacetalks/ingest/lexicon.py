@@ -255,6 +255,8 @@ _WHAT_IT_DID = re.compile(
     r"(?:let|allowed|enabled|kept)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)",
     re.IGNORECASE,
 )
+# "the six points that China and Brazil had agreed": the points a proposal counts, with one of its authors
+_COUNTED = re.compile(r"\b(\d{1,2}|[A-Za-z]+(?:-[a-z]+)?)\s+points\b")
 _DAYS = re.compile(r"\b(\d{1,2})-day\b")
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
@@ -466,6 +468,11 @@ class Lexicon:
             for w, ids in counts.items()
             if ids == {p.id} and 2 * sum(w in _WORD.findall(fold(t)) for t in p.terms) > len(p.terms)
         }
+        # the points each proposal counts ("six-point plan": 6), for "the six points China and Brazil agreed"
+        self._counts = {
+            p.id: {_count(m[1]) for t in p.terms if (m := _POINTS.search(t)) and m[2].lower() == "-point"} - {None}
+            for p in case.proposals
+        }
         # places its terms name that none of its authors is: "Jeddah" of the Jeddah statement
         places: dict[str, list[Proposal]] = {}
         for p in case.proposals:
@@ -554,10 +561,21 @@ class Lexicon:
         if any(v in sentence for v in _LET_VERBS):  # (rare: the pattern is not searched for otherwise)
             own = self._own_word
             did = [(m, w) for m in _WHAT_IT_DID.finditer(sentence) for w in _WORD.findall(fold(m[1])) if w in own]
-        if not heads and not places and not did:
+        counted = [
+            (m, [p for p in self._proposal_list if n in self._counts[p.id]])
+            for m in (_COUNTED.finditer(sentence) if actors and " points" in sentence else ())
+            if (n := _count(m[1])) is not None
+        ]
+        if not heads and not places and not did and not counted:
             return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
+        parties = self._parties(actors)
+        for m, counting in counted:  # by one of its authors the sentence names
+            by = [p for p in counting if parties & set(self.proposal_parties[p.id])]
+            if len(by) == 1 and by[0].id not in named and not any(p.start <= m.start() < p.end for p in proposals):
+                named.add(by[0].id)
+                found.append(Mention(m.start(), m.end(), (by[0].id,)))
         for d, word in did:
             if (pid := self._own_word[word]) not in named:
                 named.add(pid)
@@ -770,6 +788,12 @@ class Lexicon:
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
             return self._party[found[0].ids[0]]
         return None
+
+
+def _count(number: str) -> int | None:
+    """ "6", "six", "Six" as a whole number of points, or None."""
+    value = int(number) if number.isdigit() else _WORD_NUMBERS.get(number.lower().replace("-", " "))
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _named(found: list[Mention]) -> list[Mention]:
