@@ -85,3 +85,24 @@ def test_the_points_a_proposal_counts_with_one_of_its_authors(text: str) -> None
 )
 def test_counted_points_without_an_author_name_no_proposal(text: str) -> None:
     assert proposals(text, JUNE_2024) == []
+
+
+def test_neutrality_for_guarantees_in_2022_is_the_istanbul_communique() -> None:
+    text = (
+        "In March 2022 Ukraine's negotiators in Istanbul put forward permanent neutrality in return for "
+        "guarantees from a group of states."
+    )
+    assert [p for _, p in proposals(text, JUNE_2024)] == ["istanbul-2022"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same bargain argued over again in 2025 is no offer of 2022
+        "In November 2025 Kyiv again spoke of neutrality in exchange for guarantees.",
+        # beside another proposal of that year, it is what that one holds
+        "In spring 2022 Ukraine offered permanent neutrality in return for guarantees in the Istanbul draft treaty.",
+    ],
+)
+def test_neutrality_for_guarantees_otherwise_names_no_communique(text: str) -> None:
+    assert "istanbul-2022" not in [p for _, p in proposals(text, JUNE_2024)]

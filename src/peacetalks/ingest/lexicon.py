@@ -255,6 +255,13 @@ _WHAT_IT_DID = re.compile(
     r"(?:let|allowed|enabled|kept)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)",
     re.IGNORECASE,
 )
+# What was offered for what, in the words of a proposal's terms: "permanent neutrality in return for
+# international guarantees" (the Istanbul communiqué of 2022, whose terms name the guarantees), in
+# the year the proposal was made (in 2025 the same bargain is argued over again).
+_EXCHANGE = re.compile(
+    r"\bneutral(?:ity)?\b[^.;:]{0,100}?\bin\s+(?:return|exchange)\s+for\s+(?:[\w-]+\s+){0,3}?(guarantees)\b",
+    re.IGNORECASE,
+)
 # "the six points that China and Brazil had agreed": the points a proposal counts, with one of its authors
 _COUNTED = re.compile(r"\b(\d{1,2}|[A-Za-z]+(?:-[a-z]+)?)\s+points\b")
 _DAYS = re.compile(r"\b(\d{1,2})-day\b")
@@ -470,7 +477,7 @@ class Lexicon:
         }
         # the points each proposal counts ("six-point plan": 6), for "the six points China and Brazil agreed"
         self._counts = {
-            p.id: {_count(m[1]) for t in p.terms if (m := _POINTS.search(t)) and m[2].lower() == "-point"} - {None}
+            p.id: {_count(pt[1]) for t in p.terms if (pt := _POINTS.search(t)) and pt[2].lower() == "-point"} - {None}
             for p in case.proposals
         }
         # places its terms name that none of its authors is: "Jeddah" of the Jeddah statement
@@ -557,30 +564,31 @@ class Lexicon:
         relative to the sentence; at most one reference per proposal, and none to one the sentence
         names."""
         places = [a for a in actors if sentence[a.start : a.end] in self._places] if self._places else []
-        did = []
+        did: list[tuple[re.Match[str], str]] = []
         if any(v in sentence for v in _LET_VERBS):  # (rare: the pattern is not searched for otherwise)
             own = self._own_word
             did = [(m, w) for m in _WHAT_IT_DID.finditer(sentence) for w in _WORD.findall(fold(m[1])) if w in own]
         counted = [
-            (m, [p for p in self._proposal_list if n in self._counts[p.id]])
-            for m in (_COUNTED.finditer(sentence) if actors and " points" in sentence else ())
-            if (n := _count(m[1])) is not None
+            (c, [p for p in self._proposal_list if n in self._counts[p.id]])
+            for c in (_COUNTED.finditer(sentence) if actors and " points" in sentence else ())
+            if (n := _count(c[1])) is not None
         ]
-        if not heads and not places and not did and not counted:
+        exchange = _EXCHANGE.search(sentence) if "neutral" in sentence else None
+        if not heads and not places and not did and not counted and not exchange:
             return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
+        dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)]
         parties = self._parties(actors)
-        for m, counting in counted:  # by one of its authors the sentence names
+        for c, counting in counted:  # by one of its authors the sentence names
             by = [p for p in counting if parties & set(self.proposal_parties[p.id])]
-            if len(by) == 1 and by[0].id not in named and not any(p.start <= m.start() < p.end for p in proposals):
+            if len(by) == 1 and by[0].id not in named and not any(p.start <= c.start() < p.end for p in proposals):
                 named.add(by[0].id)
-                found.append(Mention(m.start(), m.end(), (by[0].id,)))
+                found.append(Mention(c.start(), c.end(), (by[0].id,)))
         for d, word in did:
             if (pid := self._own_word[word]) not in named:
                 named.add(pid)
                 found.append(Mention(d.start(), d.end(), (pid,)))
-        dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)]
         # where the article is: not at a date that labels a document ("Moscow's memorandum of 2 June 2025")
         labels = [n.end for n in (*heads, *proposals)]
         reached_at = [d for d in dates if not any(_DATED_AFTER.fullmatch(sentence, end, d.start) for end in labels)]
@@ -652,6 +660,16 @@ class Lexicon:
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
+        if exchange and (reached := _reached(dates, exchange.start(), context, sentence)):
+            # the first made that year (by then): the Istanbul communiqué, not the draft treaty after it;
+            # beside another proposal of that year, the bargain is what that one holds ("… and the draft treaty")
+            offered = [p for p in self._proposal_list if exchange[1] in self._words[p.id]]
+            year = int(reached[:4])
+            that_year = [p for p in offered if p.date.year == year and p.date.isoformat() <= reached + "-99"]
+            years = {self.case.proposal(n.ids[0]).date.year for n in (*proposals, *found)}
+            earliest = min(that_year, key=lambda p: p.date) if that_year else None
+            if earliest is not None and earliest.id not in named and earliest.date.year not in years:
+                found.append(Mention(exchange.start(), exchange.end(), (earliest.id,)))
         return sorted(found, key=lambda r: r.start)
 
     def _named_before(
