@@ -106,3 +106,11 @@ def test_neutrality_for_guarantees_in_2022_is_the_istanbul_communique() -> None:
 )
 def test_neutrality_for_guarantees_otherwise_names_no_communique(text: str) -> None:
     assert "istanbul-2022" not in [p for _, p in proposals(text, JUNE_2024)]
+
+
+def test_a_see_also_line_names_what_it_lists() -> None:
+    from peacetalks.ingest.clean import clean_text
+
+    cleaned = clean_text("The talks went on.\nSee also: Antalya talks; Minsk Protocol; Geneva talks.\nSee also\n").text
+    assert cleaned == "The talks went on.\nSee also: Antalya talks; Minsk Protocol; Geneva talks."
+    assert [p for _, p in proposals(cleaned, JUNE_2024)] == ["minsk-i"]
