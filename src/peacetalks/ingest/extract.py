@@ -353,7 +353,10 @@ _GOVERNED = re.compile(
 # Paris Declaration of the coalition", "in its …"), ten items in a colon list; proposals by the authors'
 # plural, "first/earlier/original", titles, a party's terms only dated or laid down; casualty tables, army
 # strengths without their noun, numbers said aloud, a month's year in an undated text, a day just gone
-EXTRACTOR_VERSION = "rules-15"
+# 16: proposals by what they let happen or offered ("the arrangement that let Ukraine ship grain",
+# "neutrality in return for guarantees" in 2022), by the points they count with an author, "thirty-day";
+# a 30-day truce dated after the Jeddah month is another offer; "See also" lines kept
+EXTRACTOR_VERSION = "rules-16"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
