@@ -32,6 +32,12 @@ meant ("the US draft" after "the US 28-point plan"), and "first", "earlier" or "
 first of them ("the Americans' first draft", "the earlier American draft"). Authors may be written
 as a plural demonym ("the Americans' November draft"). "Moscow's terms" are what it asks, a document
 only with its date or when laid down ("the Kremlin's terms were set out").
+
+A proposal is also named by what it did or offered: an agreement that let happen what a word most
+of one proposal's terms share names ("the arrangement that let Ukraine ship grain"), the points a
+proposal counts with one of its authors in the sentence ("the six points that China and Brazil had
+agreed"), and neutrality in return for guarantees in 2022 (the first proposal of that year whose
+names hold the guarantees, unless the sentence names another of that year).
 """
 
 from __future__ import annotations
