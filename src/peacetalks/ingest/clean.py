@@ -20,7 +20,7 @@ _JUNK_LINE = re.compile(
         leave\ a\ (comment|reply)|\d*\s*comments?|post\ a\ comment|reply|
         share(\ this(\ article|\ post|\ story)?)?(\ on\ \w+)?|tweet|pin\ it|email|print|
         (sign\ up|subscribe)(\ (now|today|to\ our\ newsletter|for\ .{0,40}))?|
-        read\ (more|next|also)(:.{0,120})?|see\ also(:.{0,120})?|advertisement|sponsored(\ content)?|
+        read\ (more|next|also)(:.{0,120})?|see\ also|advertisement|sponsored(\ content)?|
         click\ here.{0,80}|follow\ us(\ on\ .{0,40})?|all\ rights\ reserved.{0,60}|
         (©|copyright)\ .{0,80}|accept(\ all)?\ cookies|we\ use\ cookies.{0,200}|
         skip\ to\ (main\ )?content|back\ to\ top|previous\ (post|article)|next\ (post|article)|

@@ -354,7 +354,10 @@ _GOVERNED = re.compile(
 # plural, "first/earlier/original", titles, a party's terms only dated or laid down; casualty tables, army
 # strengths without their noun, numbers said aloud, a month's year in an undated text, a day just gone
 # 16: a joint document's contents to each author (writers named as adjectives, "The text treats …"); the
-# holder, not the actor a position is about ("proposed that Ukraine cap", "NATO's treaty", "northern Ukraine")
+# holder, not the actor a position is about ("proposed that Ukraine cap", "NATO's treaty", "northern Ukraine");
+#     proposals by what they let happen or offered ("the arrangement that let Ukraine ship grain",
+# "neutrality in return for guarantees" in 2022), by the points they count with an author, "thirty-day";
+# a 30-day truce dated after the Jeddah month is another offer; "See also" lines kept
 EXTRACTOR_VERSION = "rules-16"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
@@ -421,6 +424,8 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             present=present,
             furthest=furthest,
         )
+        if proposals and figures:
+            proposals = _offered_later(sentence, proposals, figures, lexicon)
         here = []
         if heads and head_starts[-1] >= start:
             first, last = bisect.bisect_left(head_starts, start), bisect.bisect_left(head_starts, end)
@@ -628,7 +633,7 @@ _APPOSITION = re.compile(
 # A proposal named by what it offers ("a 30-day truce"): a second name only, where the sentence
 # names the proposal otherwise ("Under the Jeddah statement, … an interim ceasefire of 30 days").
 _BY_CONTENT = re.compile(
-    r"30-day\s+(?:interim\s+)?(?:ceasefire|truce)|(?:ceasefire|truce)\s+of\s+30\s+days", re.IGNORECASE
+    r"(?:30|thirty)-day\s+(?:interim\s+)?(?:ceasefire|truce)|(?:ceasefire|truce)\s+of\s+30\s+days", re.IGNORECASE
 )
 
 
@@ -645,6 +650,22 @@ def _without_appositions(sentence: str, proposals: list[Mention]) -> list[Mentio
         return kept
     named = {p.ids for p in kept if p not in by_content}
     return [p for p in kept if p not in by_content or p.ids not in named]
+
+
+def _offered_later(sentence: str, proposals: list[Mention], figures: list[Figure], lexicon: Lexicon) -> list[Mention]:
+    """``proposals`` without one named by what it offers where the sentence dates that offer to a
+    later month than the proposal's: Kyiv's call of May 2025 for "an immediate 30-day truce" (after
+    Moscow's Victory Day truce of 8–10 May) is not the Jeddah statement of March 2025."""
+    dates = [str(f.value)[:7] for f in figures if f.rule == "date" and isinstance(f.value, str) and len(f.value) >= 7]
+    if not dates:
+        return proposals
+    kept = []
+    for p in proposals:
+        month = lexicon.case.proposal(p.ids[0]).date.isoformat()[:7]
+        later = _BY_CONTENT.fullmatch(sentence, p.start, p.end) and month not in dates and min(dates) > month
+        if not later:
+            kept.append(p)
+    return kept
 
 
 def _speaking(sentence: str, actors: list[Mention], proposals: list[Mention]) -> list[Mention]:

@@ -32,6 +32,12 @@ meant ("the US draft" after "the US 28-point plan"), and "first", "earlier" or "
 first of them ("the Americans' first draft", "the earlier American draft"). Authors may be written
 as a plural demonym ("the Americans' November draft"). "Moscow's terms" are what it asks, a document
 only with its date or when laid down ("the Kremlin's terms were set out").
+
+A proposal is also named by what it did or offered: an agreement that let happen what a word most
+of one proposal's terms share names ("the arrangement that let Ukraine ship grain"), the points a
+proposal counts with one of its authors in the sentence ("the six points that China and Brazil had
+agreed"), and neutrality in return for guarantees in 2022 (the first proposal of that year whose
+names hold the guarantees, unless the sentence names another of that year).
 """
 
 from __future__ import annotations
@@ -245,8 +251,26 @@ _DEMONYM_ALIAS = re.compile(
     r"officials|foreign\s+ministry|team|president|leaders|capitals|Federation)$"
 )
 _POINT_NOUNS = ("plan", "proposal", "framework", "formula", "document", "blueprint", "draft", "initiative", "roadmap",
-                "text", "counter-text", "counter-proposal", "paper", "statement")  # fmt: skip
+                "text", "counter-text", "counter-proposal", "paper", "statement", "position")  # fmt: skip
 _DEAL = re.compile(r"\s(deal|agreement|accord)$", re.IGNORECASE)
+# What an agreement let happen, named by a word of one proposal's terms alone: "the arrangement
+# that let Ukraine ship grain" (the grain deal), "the deal which for a year allowed grain out".
+_LET_VERBS = (" let ", " allowed ", " enabled ", " kept ")
+_WHAT_IT_DID = re.compile(
+    r"\b(?:arrangement|deal|agreement|accord|scheme)\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:let|allowed|enabled|kept)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)",
+    re.IGNORECASE,
+)
+# What was offered for what, in the words of a proposal's terms: "permanent neutrality in return for
+# international guarantees" (the Istanbul communiqué of 2022, whose terms name the guarantees), in
+# the year the proposal was made (in 2025 the same bargain is argued over again).
+_EXCHANGE = re.compile(
+    r"\bneutral(?:ity)?\b[^.;:]{0,100}?\bin\s+(?:return|exchange)\s+for\s+(?:[\w-]+\s+){0,3}?(guarantees)\b",
+    re.IGNORECASE,
+)
+# "the six points that China and Brazil had agreed": the points a proposal counts, with one of its authors
+_COUNTED = re.compile(r"\b(\d{1,2}|[A-Za-z]+(?:-[a-z]+)?)\s+points\b")
+_DAYS = re.compile(r"\b(\d{1,2})-day\b")
 _NUMBER_NAMES = {int(v): k for k, v in _WORD_NUMBERS.items() if v == int(v) and not k.startswith(("a ", "half"))}
 _POINTS = re.compile(
     r"\b(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)([\s-]points?\b)(?:(\s+)(peace\s+)?(?=plan|formula|proposal|framework))?",
@@ -279,12 +303,14 @@ _LINES = [
 def _variants(term: str) -> list[str]:
     """ "20-point plan" also as "twenty-point plan", "20-point peace plan", "20-pt plan"; "ten-point
     peace formula" also as "10-point peace formula", "10-point formula"; "freeze on the line" also
-    as "freeze along the current front line" (see _ON_LINE); "grain corridor deal" also as "grain
-    corridor agreement" or "accord"."""
+    as "freeze along the current front line" (see _ON_LINE); "30-day truce" also as "thirty-day
+    truce"; "grain corridor deal" also as "grain corridor agreement" or "accord"."""
     if deal := _DEAL.search(term):
         return [term, *(term[: deal.start(1)] + noun for noun in ("deal", "agreement", "accord") if noun != deal[1])]
     if on_line := _ON_LINE.search(term):
         return list(dict.fromkeys([term, *(term[: on_line.start()] + line for line in _LINES)]))
+    if (days := _DAYS.search(term)) and int(days[1]) in _NUMBER_NAMES:  # "30-day truce": "thirty-day truce"
+        return [term, term[: days.start(1)] + _NUMBER_NAMES[int(days[1])] + term[days.end(1) :]]
     m = _POINTS.search(term)
     if m is None:
         return [term]
@@ -444,6 +470,22 @@ class Lexicon:
             for p in case.proposals
         }
         self._words = {p.id: frozenset(_WORD.findall(fold(" ".join((p.name, *p.terms))))) for p in case.proposals}
+        # a word most of whose terms repeat, of one proposal only: what it is about ("grain")
+        counts: dict[str, set[str]] = {}
+        for p in case.proposals:
+            for w in {w for t in p.terms for w in _WORD.findall(fold(t))}:
+                counts.setdefault(w, set()).add(p.id)
+        self._own_word = {
+            w: p.id
+            for p in case.proposals
+            for w, ids in counts.items()
+            if ids == {p.id} and 2 * sum(w in _WORD.findall(fold(t)) for t in p.terms) > len(p.terms)
+        }
+        # the points each proposal counts ("six-point plan": 6), for "the six points China and Brazil agreed"
+        self._counts = {
+            p.id: {_count(pt[1]) for t in p.terms if (pt := _POINTS.search(t)) and pt[2].lower() == "-point"} - {None}
+            for p in case.proposals
+        }
         # places its terms name that none of its authors is: "Jeddah" of the Jeddah statement
         places: dict[str, list[Proposal]] = {}
         for p in case.proposals:
@@ -528,11 +570,31 @@ class Lexicon:
         relative to the sentence; at most one reference per proposal, and none to one the sentence
         names."""
         places = [a for a in actors if sentence[a.start : a.end] in self._places] if self._places else []
-        if not heads and not places:
+        did: list[tuple[re.Match[str], str]] = []
+        if any(v in sentence for v in _LET_VERBS):  # (rare: the pattern is not searched for otherwise)
+            own = self._own_word
+            did = [(m, w) for m in _WHAT_IT_DID.finditer(sentence) for w in _WORD.findall(fold(m[1])) if w in own]
+        counted = [
+            (c, [p for p in self._proposal_list if n in self._counts[p.id]])
+            for c in (_COUNTED.finditer(sentence) if actors and " points" in sentence else ())
+            if (n := _count(c[1])) is not None
+        ]
+        exchange = _EXCHANGE.search(sentence) if "neutral" in sentence else None
+        if not heads and not places and not did and not counted and not exchange:
             return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
         dates = [f for f in figures if f.rule == "date" and isinstance(f.value, str)]
+        parties = self._parties(actors)
+        for c, counting in counted:  # by one of its authors the sentence names
+            by = [p for p in counting if parties & set(self.proposal_parties[p.id])]
+            if len(by) == 1 and by[0].id not in named and not any(p.start <= c.start() < p.end for p in proposals):
+                named.add(by[0].id)
+                found.append(Mention(c.start(), c.end(), (by[0].id,)))
+        for d, word in did:
+            if (pid := self._own_word[word]) not in named:
+                named.add(pid)
+                found.append(Mention(d.start(), d.end(), (pid,)))
         # where the article is: not at a date that labels a document ("Moscow's memorandum of 2 June 2025")
         labels = [n.end for n in (*heads, *proposals)]
         reached_at = [d for d in dates if not any(_DATED_AFTER.fullmatch(sentence, end, d.start) for end in labels)]
@@ -604,6 +666,16 @@ class Lexicon:
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(made.start() if made else a.start, kind.end() if kind else a.end, (pick.id,)))
+        if exchange and (reached := _reached(dates, exchange.start(), context, sentence)):
+            # the first made that year (by then): the Istanbul communiqué, not the draft treaty after it;
+            # beside another proposal of that year, the bargain is what that one holds ("… and the draft treaty")
+            offered = [p for p in self._proposal_list if exchange[1] in self._words[p.id]]
+            year = int(reached[:4])
+            that_year = [p for p in offered if p.date.year == year and p.date.isoformat() <= reached + "-99"]
+            years = {self.case.proposal(n.ids[0]).date.year for n in (*proposals, *found)}
+            earliest = min(that_year, key=lambda p: p.date) if that_year else None
+            if earliest is not None and earliest.id not in named and earliest.date.year not in years:
+                found.append(Mention(exchange.start(), exchange.end(), (earliest.id,)))
         return sorted(found, key=lambda r: r.start)
 
     def _named_before(
@@ -740,6 +812,12 @@ class Lexicon:
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
             return self._party[found[0].ids[0]]
         return None
+
+
+def _count(number: str) -> int | None:
+    """ "6", "six", "Six" as a whole number of points, or None."""
+    value = int(number) if number.isdigit() else _WORD_NUMBERS.get(number.lower().replace("-", " "))
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _named(found: list[Mention]) -> list[Mention]:
