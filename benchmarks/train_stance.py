@@ -10,8 +10,9 @@ heldout28/29 (TRAINED_FRESH). The
 regularisation, the threshold and whether to keep the pairs the rules found but the model rejects
 are chosen by cross-validation grouped by family (sets written together are held out together),
 judged on the UNTUNED families: those whose rules of the day (rules-9 to rules-15) had not been
-tuned on them (heldout28+29, heldout26+27, heldout24+25, train5, train6, heldout22+23, heldout20+21, train3, train4, train1,
-train2, heldout18+19, heldout16+17). The rules' findings it trains on are those of the rules of each set's day
+tuned on them (heldout28+29, heldout26+27, heldout24+25, train5, train6, heldout22+23, heldout20+21,
+train3, train4, train1, train2, heldout18+19, heldout16+17). The rules' findings it trains on are
+those of the rules of each set's day
 (fresh-rules.json, written by fresh_rules.py from the git history), which had not been tuned on
 the set. The fresh sets the model does not train on are never tuned on (--fresh scores them with
 today's rules).

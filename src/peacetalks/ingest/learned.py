@@ -64,7 +64,7 @@ FEATURES: dict[str, str] = {
     "nearest": "no other party is named nearer the object in its sentence",
     "cue_before_actor": 'a cue before the actor, the object after it ("demanded that Ukraine withdraw from …")',
     "clause_break": 'a semicolon, "while", "but" or "whereas" between actor and object',
-    "other_clause": 'another clause (", and", ", but", a semicolon …) between actor and object, with no cue or verb of saying between',
+    "other_clause": 'another clause (", and", ", but", ";" …) between actor and object, no cue or saying between',
     "actor_passive": 'the actor followed by a form of "be" ("Ukraine would be kept out of …")',
     "actor_target": 'the actor after for, to, on, against, of, into ("guarantees for Ukraine")',
     "actor_place": 'the actor after "in" or "at", a place ("In Moscow, …")',
@@ -444,9 +444,7 @@ def _pair_features(
     if cues:
         x[_CUE_BETWEEN] = between
         x[_CUE_BEFORE_ACTOR] = first and cues[0][1] <= a.start
-    x[_OTHER_CLAUSE] = (
-        not between and _CLAUSE.search(text, lo, hi) is not None and _SAYING.search(text, lo, hi) is None
-    )
+    x[_OTHER_CLAUSE] = not between and _CLAUSE.search(text, lo, hi) is not None and _SAYING.search(text, lo, hi) is None
     if others:
         x[_OTHER_CLOSER] = any(lo <= b.start and b.end <= hi for b, _ in others)
         x[_NEAREST] = not any(
