@@ -41,7 +41,7 @@ from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence, evidence
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "stance-model.json"
-LEARNED_VERSION = "learned-3"
+LEARNED_VERSION = "learned-4"
 
 #: The features, in the order of the weights, each with what it says (all in [0, 1] or a log count).
 FEATURES: dict[str, str] = {
@@ -50,6 +50,7 @@ FEATURES: dict[str, str] = {
     "cue_between": "a stance cue between actor and object",
     "cue_before_object": "a stance cue in the five words before the object",
     "cue_in_sentence": "a stance cue anywhere in the object's sentence",
+    "cue_closeness": "1 / (1 + words between the object and the nearest cue of its sentence), 0 with none",
     "cue_demand": "the cue nearest before the object demands or insists",
     "cue_reject": "… rejects or opposes",
     "cue_accept": "… accepts or supports",
@@ -63,8 +64,10 @@ FEATURES: dict[str, str] = {
     "nearest": "no other party is named nearer the object in its sentence",
     "cue_before_actor": 'a cue before the actor, the object after it ("demanded that Ukraine withdraw from …")',
     "clause_break": 'a semicolon, "while", "but" or "whereas" between actor and object',
+    "other_clause": 'another clause (", and", ", but", ";" …) between actor and object, no cue or saying between',
     "actor_passive": 'the actor followed by a form of "be" ("Ukraine would be kept out of …")',
     "actor_target": 'the actor after for, to, on, against, of, into ("guarantees for Ukraine")',
+    "actor_place": 'the actor after "in" or "at", a place ("In Moscow, …")',
     "actor_modal": 'the actor followed by must, should, has to ("Ukraine must withdraw …": it is told)',
     "actor_says": 'the actor next to a verb of saying ("Russia said", "said Putin", "according to Kyiv")',
     "other_says": "another party of the object's sentence next to a verb of saying",
@@ -128,12 +131,14 @@ _LINE_BREAK = re.compile("\n")
 _QUOTES = ('"', "“", "”")
 _OWNS = re.compile(r"['’]s?\b")
 _BREAK = re.compile(r";|\b(?:while|but|whereas)\b")
+_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|yet|so)\b")
 _BE = re.compile(r"\s+(?:(?:would|will|could|should|must|might)\s+)?(?:be|is|are|was|were|been)\b")
 _TARGETING = frozenset(("for", "to", "on", "against", "of", "into", "toward", "towards"))
 _ACTOR_MODAL = re.compile(rf"\s+(?:(?:would|will)\s+)?{MODAL.pattern}")
 _SAYS_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_SAYING_VERBS}|announced)\b")
 _SAYING_BEFORE = frozenset(("said", "says", "told", "added", "according", "warned", "wrote"))
 _AGENT = frozenset(("by", "from"))
+_PLACE = frozenset(("in", "at"))
 _LIST = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|–|-)\s*(?:the\s+)?", re.IGNORECASE)
 
 
@@ -391,6 +396,9 @@ def _object_features(text: str, s0: int, obj: Mention, cues: Cues) -> npt.NDArra
     for _ in range(4):
         before = text.rfind(" ", s0, before) if before > s0 else s0
     x[_INDEX["cue_before_object"]] = any(max(before, s0) <= c0 and c1 <= obj.start for c0, c1 in cues)
+    if cues:
+        words = min(text.count(" ", *((c1, obj.start) if c1 <= obj.start else (obj.end, c0))) for c0, c1 in cues)
+        x[_INDEX["cue_closeness"]] = 1.0 / (1.0 + words)
     nearest = [c for c in cues if c[1] <= obj.start] or cues
     if nearest and (group := _GROUP.get(CUE_STANCE[cue_form(text[nearest[-1][0] : nearest[-1][1]])])):
         x[_INDEX[group]] = 1.0
@@ -408,6 +416,7 @@ def _actor_features(text: str, a_start: int, a: Mention, saying: bool) -> npt.ND
         saying=saying,
         actor_passive=_BE.match(text, a.end) is not None,
         actor_target=last in _TARGETING,
+        actor_place=last in _PLACE,
         actor_modal=_ACTOR_MODAL.match(text, a.end) is not None,
         actor_says=_SAYS_AFTER.match(text, a.end) is not None or not _SAYING_BEFORE.isdisjoint(before),
         by_actor=last in _AGENT,
@@ -431,9 +440,11 @@ def _pair_features(
     x[_CLOSENESS] = 1.0 / (1.0 + gap)
     x[_FIRST] = first
     x[_BREAK_AT] = _BREAK.search(text, lo, hi) is not None
+    between = cues and any(lo <= c0 and c1 <= hi for c0, c1 in cues)
     if cues:
-        x[_CUE_BETWEEN] = any(lo <= c0 and c1 <= hi for c0, c1 in cues)
+        x[_CUE_BETWEEN] = between
         x[_CUE_BEFORE_ACTOR] = first and cues[0][1] <= a.start
+    x[_OTHER_CLAUSE] = not between and _CLAUSE.search(text, lo, hi) is not None and _SAYING.search(text, lo, hi) is None
     if others:
         x[_OTHER_CLOSER] = any(lo <= b.start and b.end <= hi for b, _ in others)
         x[_NEAREST] = not any(
@@ -455,7 +466,7 @@ def _pair_features(
 
 
 _SAME, _CLOSENESS, _FIRST = _INDEX["same_sentence"], _INDEX["closeness"], _INDEX["actor_first"]
-_BREAK_AT = _INDEX["clause_break"]
+_BREAK_AT, _OTHER_CLAUSE = _INDEX["clause_break"], _INDEX["other_clause"]
 _CUE_BETWEEN, _CUE_BEFORE_ACTOR = _INDEX["cue_between"], _INDEX["cue_before_actor"]
 _OTHER_CLOSER, _NEAREST, _OTHER_SAYS = _INDEX["other_actor_closer"], _INDEX["nearest"], _INDEX["other_says"]
 _SAYS, _CHAIN, _IN_LIST = _INDEX["actor_says"], _INDEX["chain"], _INDEX["in_list"]
