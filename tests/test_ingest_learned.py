@@ -122,9 +122,7 @@ def test_retraining_reproduces_the_shipped_model() -> None:
     assert shipped["rules"] == EXTRACTOR_VERSION, "retrain: python benchmarks/train_stance.py"
     assert retrained == shipped, "retrain: python benchmarks/train_stance.py"
     assert shipped["features"] == list(FEATURES)
-    # the fresh sets stay unseen, but for the rules' fresh sets it trains on, with their rules of the day
-    assert set(shipped["trained_on"]) == {*train_stance.TUNING, *train_stance.TRAINED_FRESH}
-    assert not (set(FRESH) - set(train_stance.TRAINED_FRESH)) & set(shipped["trained_on"])
+    assert not set(FRESH) & set(shipped["trained_on"])  # the fresh sets stay unseen
     cv = shipped["cross_validation"]["untuned"]  # out of fold, on the families no rules were tuned on
     assert cv["learned"]["precision"] >= 0.8 and cv["learned"]["recall"] > cv["rules"]["recall"]
 

@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout28 and heldout29 now). The older
+(heldout30 and heldout31 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -30,20 +30,36 @@ def lexicon() -> Lexicon:
     return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
-def test_heldout28_and_heldout29_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
-    # heldout28 and heldout29 were written by a helper who never saw the rules, kept sealed while
-    # rules-14 and rules-15 were built and scored once when rules-15 was merged, on 2 December 2026
-    # (pooled): stance 0.78 / 0.54 (90/116/166), figure precision 0.96 and recall 0.94 (296/315),
-    # proposal recall 0.86 (44/51). The floors sit just under those numbers.
-    assert {"heldout28", "heldout29"} <= set(FRESH)
+def test_heldout30_and_heldout31_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
+    # heldout30 and heldout31 were written by a helper who never saw the rules, kept sealed while
+    # rules-16 was built and scored once when rules-16 was merged, on 2 December 2026 (pooled):
+    # stance 0.81 / 0.50 (104/128/207), figure precision 0.955 and recall 0.944 (357/378),
+    # proposal recall 0.885 (54/61). The floors sit just under those numbers.
+    assert {"heldout30", "heldout31"} <= set(FRESH)
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout30"] + sets["heldout31"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    assert stance.precision is not None and stance.precision >= 0.79, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.48, stance.misses
+    assert figure.precision is not None and figure.precision >= 0.94, figure.false_alarms
+    assert figure.recall is not None and figure.recall >= 0.93, figure.misses
+    assert proposal.recall is not None and proposal.recall >= 0.86, proposal.misses
+
+
+def test_heldout28_and_heldout29_tuned_on_keep_what_rules_16_reached(lexicon: Lexicon) -> None:
+    # heldout28 and heldout29 were fresh for rules-15 (scored once, 2 December 2026: stance 0.78 /
+    # 0.54, figure recall 0.94, proposal recall 0.86). The rules of rules-16 (branches stance11,
+    # stance12 and prop12) were built on them: stance 0.82 / 0.73, figures 0.96 / 0.94, proposal
+    # recall 0.96, tuned numbers. They are training sets of the learned model too.
+    assert not {"heldout28", "heldout29"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout28"] + sets["heldout29"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    assert stance.precision is not None and stance.precision >= 0.76, stance.false_alarms
-    assert stance.recall is not None and stance.recall >= 0.52, stance.misses
+    assert stance.precision is not None and stance.precision >= 0.8, stance.false_alarms
+    assert stance.recall is not None and stance.recall >= 0.71, stance.misses
     assert figure.precision is not None and figure.precision >= 0.95, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.93, figure.misses
-    assert proposal.recall is not None and proposal.recall >= 0.84, proposal.misses
+    assert proposal.recall is not None and proposal.recall >= 0.94, proposal.misses
 
 
 def test_heldout26_and_heldout27_tuned_on_keep_what_rules_15_reached(lexicon: Lexicon) -> None:
