@@ -568,15 +568,17 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             current = documents.Current(writers, subject_now)
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
-        named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
+        # (a proposal named by description, "Putin set out his terms", is referred back to as one by name is)
+        plans_here = sorted([*proposals, *references], key=lambda m: m.start) if references else proposals
+        named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in plans_here]
         previous = sorted(named, key=lambda r: r.start)
-        if contents is not None and issues and not proposals:
+        if contents is not None and issues and not plans_here:
             # "The document calls for X and Y. Ukraine rejected it.": "it" is the whole document
             previous = [Referent(issues[0].start, tuple(dict.fromkeys(i for m in issues for i in m.ids)), False)]
         since_plan += 1
-        if proposals:
-            plan = Referent(proposals[-1].start, proposals[-1].ids, True)
-            since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
+        if plans_here:
+            plan = Referent(plans_here[-1].start, plans_here[-1].ids, True)
+            since_plan = 1 if len({p.ids[0] for p in plans_here}) == 1 else _PLAN_REACH + 1
         last_named_plan = bool(proposals)
         before = proposals
         headed = documents.section(sentence) == len(sentence) and not lexicon.actors(sentence.strip(" .").title())
