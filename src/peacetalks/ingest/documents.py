@@ -32,8 +32,10 @@ _PRESENTING = (
     "presenting", "circulating", "tabling", "unveiling", "drafting", "putting forward", "proposing", "submitting",
     "issuing", "releasing", "publishing",
 )
+#: The verbs by which an actor lays a document before others, as a pattern.
+PRESENTING = trie_pattern(_PRESENTING)
 _PRESENTS = re.compile(
-    r"(?<!\w)(?:" + trie_pattern(_PRESENTING) + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
+    r"(?<!\w)(?:" + PRESENTING + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
 )  # searched in fold(sentence): lower case, case-sensitively, which is faster
 # "… a six-point text agreed by China's Wang Yi and Celso Amorim": the authors after "by".
 _BY_AUTHORS = re.compile(

@@ -155,6 +155,8 @@ _ANAPHOR_BEFORE = re.compile(
 #: Sentences after the one that named a plan in which "the idea", "the demands" … may still mean it
 #: ("it" and "them" two).
 _PLAN_REACH = 4
+#: … and in an article that has named only that one proposal.
+_ONLY_PLAN_REACH = 8
 #: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
 _PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
 _WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
@@ -434,6 +436,8 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         # labels a document ("Putin's conditions of 14 June 2024"): the article has not gone back
         labels = _labels(sentence, figures, [*proposals, *here], context) if proposals or here else ()
         reached = latest_date([f for f in figures if f not in labels], context)
+        # the plan under discussion: further on in an article that has named no other
+        reach = _ONLY_PLAN_REACH if len(named_plans) == 1 else _PLAN_REACH
         references = []
         if here or actors:
             # the date before the sentence: references moves it on by the sentence's dates up to each
@@ -530,7 +534,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
                 references,
                 (contents, writers) if contents is not None and writers else None,
                 recent,
-                Referent(plan.start, plan.ids, True, since_plan) if plan and since_plan <= _PLAN_REACH else None,
+                Referent(plan.start, plan.ids, True, since_plan) if plan and since_plan <= reach else None,
                 Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else None,
                 signers,
             )
@@ -1582,6 +1586,7 @@ def _author_stances(
         owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p, lexicon)
         owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon) or _of(sentence, actors, p)
         owners = owners or _its(sentence, actors, p, lexicon) or _joint_writers(sentence, proposals, p, lexicon)
+        owners = owners or _laid(sentence, actors, p)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
             if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
@@ -1598,6 +1603,23 @@ def _of(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention
     """The actor right after ``proposal`` and "of" ("the Paris Declaration of the coalition of the willing")."""
     after = next((a for a in actors if a.start >= proposal.end), None)
     return [after] if after is not None and _OF_OWNER.fullmatch(sentence, proposal.end, after.start) else []
+
+
+# "Putin set out his terms", "Russia presented the memorandum", "Putin went to the ministry and set out the terms":
+# the subject lays the document down (perhaps after another verb joined by "and")
+_LAID_DOWN = re.compile(
+    r"(?P<joined>\s+(?:[\w'’-]+\s+){1,5}?and)?\s+(?:(?:had|has|have|then|also|first|later|formally|publicly)\s+)*"
+    rf"(?:{documents.PRESENTING})\s+(?:the|his|her|its|their|an?)\s+(?:[\w'’-]+\s+){{0,3}}?"
+)
+
+
+def _laid(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
+    """The actor right before ``proposal`` that the sentence says laid it down ("Putin set out his terms")."""
+    before = next((a for a in reversed(actors) if a.end <= proposal.start), None)
+    found = _LAID_DOWN.fullmatch(sentence, before.end, proposal.start) if before is not None else None
+    if found is None or (found["joined"] and documents.names_document(found["joined"])):
+        return []  # ("rejected Russia's proposal and put forward a plan": the plan is not Russia's)
+    return [before]  # type: ignore[list-item]  # (found implies before)
 
 
 # "its" right before a proposal's name, perhaps after "own", "new" …
