@@ -997,8 +997,11 @@ def _sentence_evidence(
     )
     if contents is not None and contents[1]:
         # "… its opening points: Russia and Ukraine would commit to …": the parties a provision names do not speak
+        # (nor do those of an aside between the document and its verb: "The first version, drawn up by … with
+        # Dmitriev, who runs Russia's wealth fund, would have capped …")
         begin, end = contents[0].start, _content_end(sentence, contents[0])
-        stated = [e for e in stated if not begin <= e.start - s0 < e.end - s0 <= end]
+        aside = contents[0].subject_end if sentence.startswith(",", contents[0].subject_end) else begin
+        stated = [e for e in stated if not (begin <= e.start - s0 < e.end - s0 <= end or aside <= e.start - s0 < begin)]
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
