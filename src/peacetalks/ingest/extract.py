@@ -231,6 +231,13 @@ _SAYS_AT_END = re.compile(
 _PRONOUN_SAYS = re.compile(
     rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
 )
+# "Ukraine, he said, must first pull out …", "Kyiv, Putin said, would have to …": an attribution between
+# commas after the sentence's opening subject; what follows it is the speaker's, of the party it opens with.
+_ASIDE_SAYS = re.compile(
+    r"(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,\s+(?P<who>(?i:he|she|they)|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|"
+    + _TITLES
+    + rf")\s+(?i:later\s+|also\s+|then\s+)?(?i:{SAYS}|argued|declared|demanded|insisted),\s+"
+)
 # "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
 _WITHDRAW = re.compile(
     r"\b(withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?\s+(?:back|out))\s+(?:(?:its|their|his|her|all|the|our)\s+)?"
@@ -1159,6 +1166,9 @@ def _stances(
     attribution = _attribution(sentence, actors, antecedents, lexicon, folded) or quoted
     if modal and attribution is not None:
         cues = _ordered([*cues, *MODAL.finditer(folded, 0, attribution.start)])
+    aside = _aside_speaker(sentence, actors, antecedents, lexicon) if modal and ", " in sentence[:60] else None
+    if aside is not None:
+        cues = _ordered([*cues, *(m for m in MODAL.finditer(folded, aside[1]) if m.start() not in {c.start() for c in cues})])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
@@ -1218,6 +1228,12 @@ def _stances(
                 across.append("object")
             if speaker is None or not objects:
                 continue
+        elif cue.re is MODAL and aside is not None and cue.start() >= aside[1]:
+            # "Ukraine, he said, must first pull out of Donetsk": the speaker of the aside demands it
+            speaker = aside[0]
+            if all(a is not speaker for a in actors):
+                inherited, across = True, ["speaker"]
+            objects = [m for m in named if cue.end() <= m.start and m.end <= c_end]
         elif cue.re is MODAL:
             # "Any settlement must include Donetsk, Peskov said": the attributed speaker demands.
             speaker = attribution
@@ -2254,6 +2270,20 @@ def _attribution(
     if m and (actor := antecedents.of(m[1], lexicon)) is not None:
         return Mention(m.start(1), m.end(1), actor.ids)
     return None
+
+
+def _aside_speaker(
+    sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon
+) -> tuple[Mention, int] | None:
+    """Who speaks in an aside after the sentence's opening subject ("Ukraine, he said, must …"), and
+    where the words the aside gives them begin; a pronoun or title for an earlier actor stands at the aside."""
+    found = _ASIDE_SAYS.match(sentence)
+    if found is None:
+        return None
+    named = next((a for a in actors if a.start == found.start("who")), None)
+    if named is None and (actor := antecedents.of(found["who"], lexicon)) is not None:
+        named = Mention(found.start("who"), found.end("who"), actor.ids)
+    return (named, found.end()) if named is not None else None
 
 
 def _main_subject(sentence: str, actors: list[Mention], after: int) -> Mention | None:
