@@ -1068,7 +1068,7 @@ _AS_ROLE = re.compile(
     re.IGNORECASE,
 )
 _ASKED_BEFORE = re.compile(
-    r"\b(?:(?:demand|insist|propos|ask|suggest|urg|requir|recommend|stipulat)(?:s|ed|es|e)?\s+that|have|had)"
+    r"\b(?:(?:demand|insist|propos|ask|suggest|urg|requir|recommend|stipulat)(?:s|ed|es|e)?\s+that|have|had|make|made)"
     r"\s+(?:the\s+)?$"
 )
 _BARE_VERB = re.compile(
@@ -1179,7 +1179,7 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
-    if " kept " in sentence or "that " in sentence or "have " in sentence:
+    if " kept " in sentence or "that " in sentence or "have " in sentence or "make " in sentence:
         # "proposed that Ukraine cap its army", "would have Kyiv give up …", "a Ukraine kept out of NATO":
         # the subject of what another asks for is its object, and speaks for no cue in it
         subjects = [a for a in subjects if not _asked_of(sentence, a)]
