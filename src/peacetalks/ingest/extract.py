@@ -231,6 +231,7 @@ _SAYS_AT_END = re.compile(
 _PRONOUN_SAYS = re.compile(
     rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
 )
+_SAYS_WORD = re.compile(rf"\b{SAYS}\b")  # in fold(sentence)
 # "Ukraine, he said, must first pull out …", "Kyiv, Putin said, would have to …": an attribution between
 # commas after the sentence's opening subject; what follows it is the speaker's, of the party it opens with.
 _ASIDE_SAYS = re.compile(
@@ -407,6 +408,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
     quoted: Mention | None = None  # who speaks in a quote that runs on past the sentence
+    reporting: tuple[str, ...] | None = None  # who alone said what the sentence before reported
     last_had_subject = last_named_plan = False  # whether the sentence before opened with an actor, named a plan
     inside = False  # whether a quote is open where the sentence begins
     antecedents = _NO_ONE
@@ -523,6 +525,13 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
         writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
+        # "Ukraine, he said, must first pull out … . A settlement would have to make Ukraine neutral …": a
+        # sentence of obligations with no speaker of its own goes on with the reported speech before it
+        carried = None
+        if reporting is not None and not paragraph and not (quoted is not None and runs_on):
+            opens = bool(actors) and actors[0].start <= 4  # (an actor opening the sentence speaks for itself)
+            if not opens and MODAL.search(folded_sentence) and not _SAYS_WORD.search(folded_sentence):
+                carried = Mention(end - start, end - start, reporting)
         said = list(
             _sentence_evidence(
                 text,
@@ -542,7 +551,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
                 (contents, writers) if contents is not None and writers else None,
                 recent,
                 Referent(plan.start, plan.ids, True, since_plan) if plan and since_plan <= reach else None,
-                Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else None,
+                Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else carried,
                 signers,
             )
         )
@@ -550,6 +559,14 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         if not runs_on:
             quoted = None
         items += said
+        spoken = {e.speaker_id or e.actor_id for e in said if e.kind == "stance"}
+        if len(spoken) == 1 and None not in spoken and _SAYS_WORD.search(folded_sentence):
+            reporting = (spoken.pop(),)  # type: ignore[assignment]
+        elif carried is None and (spoken or paragraph or any(
+            reporting is None or lexicon.party(a.ids[0]) != lexicon.party(reporting[0]) for a in actors
+        )):
+            # (the speech goes on past a sentence that only names the speaker's side: "Only then would Russia …")
+            reporting = None
         if reached != context:  # (a sentence that gave a date: its dates, not only the last one)
             given = [f.value for f in figures if f.rule == "date" and isinstance(f.value, str)]
             furthest = max([*given, furthest] if furthest else given, default=furthest)
