@@ -148,10 +148,12 @@ _ANAPHOR = re.compile(
 )
 # Before a cue said of what precedes it: "called them absurd", "said the plan was unacceptable".
 _ANAPHOR_BEFORE = re.compile(
-    rf"\s(?:{_ANAPHOR_NOUNS}|(?:it|them)\b)(?:\s+(?:is|was|are|were|would\s+be|will\s+be|as|could|can|would|might|may))?"
+    rf"\s(?:{_ANAPHOR_NOUNS}|(?:it|them|they)\b)(?:\s+(?:is|was|are|were|would\s+be|will\s+be|as|could|can|would|might|may))?"
     r"(?:\s+(?:entirely|completely|totally|simply|utterly|quite|very|clearly))?\s+$",
     re.IGNORECASE,
 )
+#: Object-first cues said of a text, not of an issue: "it" before them is the plan under discussion.
+_TEXT_JUDGED = ("basis", "starting point", "good faith", "bad faith", "seriously", "workable")
 #: Sentences after the one that named a plan in which "the idea", "the demands" … may still mean it
 #: ("it" and "them" two).
 _PLAN_REACH = 4
@@ -603,6 +605,12 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         if contents is not None and issues and not plans_here:
             # "The document calls for X and Y. Ukraine rejected it.": "it" is the whole document
             previous = [Referent(issues[0].start, tuple(dict.fromkeys(i for m in issues for i in m.ids)), False)]
+        if not plans_here and (
+            replied := [e.proposal_id for e in said if e.proposal_id and "object" in e.extra.get("across", ())]
+        ):
+            # "Zelensky rejected the demands. Stoltenberg said they were not made in good faith": a proposal
+            # referred back to is named for the sentence after, as one named by name is
+            previous = [*previous, Referent(len(sentence), (replied[-1],), True)]
         since_plan += 1
         if plans_here:
             plan = Referent(plans_here[-1].start, plans_here[-1].ids, True)
@@ -1409,6 +1417,8 @@ def _stances(
             and _IT.match(sentence, cue.end())
         ):
             chosen = [current or plan]  # "…, and South Africa endorsed it": one endorses or signs a text, not an issue
+        elif anaphor and current is not None and not anaphor.group(1) and form.endswith(_TEXT_JUDGED):
+            chosen = [current]  # "Putin said that it could form the basis of a settlement": a text, not an issue
         elif anaphor:
             chosen = _referred((anaphor.group(1) or "").lower(), previous, plan, current)
         else:
