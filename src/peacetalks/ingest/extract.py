@@ -1197,7 +1197,8 @@ def _stances(
         cues = _ordered([*cues, *MODAL.finditer(folded, 0, attribution.start)])
     aside = _aside_speaker(sentence, actors, antecedents, lexicon) if modal and ", " in sentence[:60] else None
     if aside is not None:
-        cues = _ordered([*cues, *(m for m in MODAL.finditer(folded, aside[1]) if m.start() not in {c.start() for c in cues})])
+        taken = {c.start() for c in cues}
+        cues = _ordered([*cues, *(m for m in MODAL.finditer(folded, aside[1]) if m.start() not in taken)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
