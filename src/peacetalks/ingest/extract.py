@@ -157,8 +157,6 @@ _TEXT_JUDGED = ("basis", "starting point", "good faith", "bad faith", "seriously
 #: Sentences after the one that named a plan in which "the idea", "the demands" … may still mean it
 #: ("it" and "them" two).
 _PLAN_REACH = 4
-#: … and in an article that has named only that one proposal.
-_ONLY_PLAN_REACH = 8
 #: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
 _PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
 _WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
@@ -451,8 +449,6 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         # labels a document ("Putin's conditions of 14 June 2024"): the article has not gone back
         labels = _labels(sentence, figures, [*proposals, *here], context) if proposals or here else ()
         reached = latest_date([f for f in figures if f not in labels], context)
-        # the plan under discussion: further on in an article that has named no other
-        reach = _ONLY_PLAN_REACH if len(named_plans) == 1 else _PLAN_REACH
         references = []
         if here or actors:
             # the date before the sentence: references moves it on by the sentence's dates up to each
@@ -556,7 +552,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
                 references,
                 (contents, writers) if contents is not None and writers else None,
                 recent,
-                Referent(plan.start, plan.ids, True, since_plan) if plan and since_plan <= reach else None,
+                Referent(plan.start, plan.ids, True, since_plan) if plan and since_plan <= _PLAN_REACH else None,
                 Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else carried,
                 signers,
             )
@@ -615,7 +611,10 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             # "Zelensky rejected the demands. Stoltenberg said they were not made in good faith": a proposal
             # referred back to is named for the sentence after, as one named by name is
             previous = [*previous, Referent(len(sentence), (replied[-1],), True)]
-        since_plan += 1
+        if plan is None or not (authors := {e.actor_id for e in said if e.kind == "stance"}) or not authors <= set(
+            lexicon.proposal_parties[plan.ids[0]]
+        ):
+            since_plan += 1  # (not over its authors' own words: "Ukraine, he said, must …" is still the plan)
         if plans_here:
             plan = Referent(plans_here[-1].start, plans_here[-1].ids, True)
             since_plan = 1 if len({p.ids[0] for p in plans_here}) == 1 else _PLAN_REACH + 1
@@ -1422,8 +1421,10 @@ def _stances(
             and _IT.match(sentence, cue.end())
         ):
             chosen = [current or plan]  # "…, and South Africa endorsed it": one endorses or signs a text, not an issue
-        elif anaphor and current is not None and not anaphor.group(1) and form.endswith(_TEXT_JUDGED):
-            chosen = [current]  # "Putin said that it could form the basis of a settlement": a text, not an issue
+        elif anaphor and (current or plan) is not None and not anaphor.group(1) and form.endswith(_TEXT_JUDGED):
+            # "Putin said that it could form the basis of a settlement": a text, not an issue (the article's
+            # last, however far back: "they were not made in good faith" is said of no region)
+            chosen = [current or plan]  # type: ignore[list-item]
         elif anaphor:
             chosen = _referred((anaphor.group(1) or "").lower(), previous, plan, current)
         else:
