@@ -1038,12 +1038,14 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
                "not a realistic", "unworkable",
                "a non-starter", "a nonstarter", "dead on arrival", "absurd", "an ultimatum", "incomprehensible",
                "premature", "inadmissible", "unthinkable", "off the table", "a capitulation", "capitulation",
-               "an unfriendly act", "a hostile act"),
+               "an unfriendly act", "a hostile act",
+               # "said they were not made in good faith", "said they were not meant seriously"
+               "not made in good faith", "not in good faith", "in bad faith", "not meant seriously", "not serious"),
     # what an actor cannot do without, as editorials and explainers put it: "guarantees are essential, Kyiv says"
     "demand": ("essential", "indispensable", "a must", "a priority", "top priority"),
     # "said the 28 points could be a basis for an agreement", "called the plan workable"
     "support": ("be a basis", "be the basis", "workable", "serve as a basis", "serve as the basis", "become the basis",
-                "become a basis", "a good basis", "a possible basis",
+                "become a basis", "a good basis", "a possible basis", "form the basis", "form a basis",
                 "be a starting point", "serve as a starting point", "a good starting point",
                 "a possible starting point",
                 "constructive", "a step in the right direction", "a step forward", "a positive step",

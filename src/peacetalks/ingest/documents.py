@@ -19,7 +19,8 @@ from peacetalks.ingest.patterns import trie_pattern
 DOCUMENT_NOUNS = (
     r"plans?|drafts?|texts?|documents?|papers?|formulas?|formulae|proposals?|counter-?proposals?|offers?|"
     r"frameworks?|memorand(?:um|a|ums)|blueprints?|roadmaps?|points|terms|initiatives?|packages?|protocols?|"
-    r"communiqu[ée]s?|declarations?|resolutions?|treaty|treaties|agreements?|deals?|outlines?|position\s+papers?"
+    r"communiqu[ée]s?|declarations?|resolutions?|treaty|treaties|agreements?|deals?|outlines?|position\s+papers?|"
+    r"versions?"
 )
 # A document laid before others by the actor before the verb: "presented what it describes as a final
 # offer", "circulated a counter-proposal", "set out a 10-point peace formula".
@@ -32,8 +33,10 @@ _PRESENTING = (
     "presenting", "circulating", "tabling", "unveiling", "drafting", "putting forward", "proposing", "submitting",
     "issuing", "releasing", "publishing",
 )
+#: The verbs by which an actor lays a document before others, as a pattern.
+PRESENTING = trie_pattern(_PRESENTING)
 _PRESENTS = re.compile(
-    r"(?<!\w)(?:" + trie_pattern(_PRESENTING) + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
+    r"(?<!\w)(?:" + PRESENTING + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
 )  # searched in fold(sentence): lower case, case-sensitively, which is faster
 # "… a six-point text agreed by China's Wang Yi and Celso Amorim": the authors after "by".
 _BY_AUTHORS = re.compile(
@@ -97,6 +100,11 @@ _ONE = re.compile(r"The\s+(?:[\w'’–-]+\s+){1,2}?one\b")
 _RELATIVE = re.compile(
     r",\s+(?:(?:which|that)\s+[^,;]{1,60}?|as\s+(?:reported|leaked|published)(?:\s+by\s+[^,;]{1,40}?)?|"
     r"according\s+to\s+[^,;]{1,40}?|reportedly),(?=\s)"
+)
+# … or a participle of who wrote it, whose names may hold commas of their own: "The first version, drawn up
+# by the envoy Witkoff with Kirill Dmitriev, who runs Russia's wealth fund, would have capped …"
+_WRITTEN = re.compile(
+    r",\s+(?:drawn\s+up|drafted|written|prepared|put\s+together|worked\s+out|negotiated)\s+(?:by|with|in|at)\s"
 )
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
@@ -357,6 +365,11 @@ def _content(sentence: str, current: Current, *, cued: bool = False, one: bool =
     verb = _CONTENT.match(sentence, after)
     if verb is None and (relative := _RELATIVE.match(sentence, after)) is not None:
         verb = _CONTENT.match(sentence, relative.end())
+    if verb is None and (written := _WRITTEN.match(sentence, after)) is not None:
+        comma = sentence.find(",", written.end(), written.end() + 160)
+        while verb is None and comma >= 0:  # the comma the participle ends at is the one its verb follows
+            verb = _CONTENT.match(sentence, comma + 1)
+            comma = sentence.find(",", comma + 1, written.end() + 160)
     if verb is None:
         return None
     word = verb["verb"].lower()

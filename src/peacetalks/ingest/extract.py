@@ -148,10 +148,12 @@ _ANAPHOR = re.compile(
 )
 # Before a cue said of what precedes it: "called them absurd", "said the plan was unacceptable".
 _ANAPHOR_BEFORE = re.compile(
-    rf"\s(?:{_ANAPHOR_NOUNS}|(?:it|them)\b)(?:\s+(?:is|was|are|were|would\s+be|will\s+be|as|could|can|would|might|may))?"
+    rf"\s(?:{_ANAPHOR_NOUNS}|(?:it|them|they)\b)(?:\s+(?:is|was|are|were|would\s+be|will\s+be|as|could|can|would|might|may))?"
     r"(?:\s+(?:entirely|completely|totally|simply|utterly|quite|very|clearly))?\s+$",
     re.IGNORECASE,
 )
+#: Object-first cues said of a text, not of an issue: "it" before them is the plan under discussion.
+_TEXT_JUDGED = ("basis", "starting point", "good faith", "bad faith", "seriously", "workable")
 #: Sentences after the one that named a plan in which "the idea", "the demands" … may still mean it
 #: ("it" and "them" two).
 _PLAN_REACH = 4
@@ -228,6 +230,14 @@ _SAYS_AT_END = re.compile(
 )
 _PRONOUN_SAYS = re.compile(
     rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
+)
+_SAYS_WORD = re.compile(rf"\b{SAYS}\b")  # in fold(sentence)
+# "Ukraine, he said, must first pull out …", "Kyiv, Putin said, would have to …": an attribution between
+# commas after the sentence's opening subject; what follows it is the speaker's, of the party it opens with.
+_ASIDE_SAYS = re.compile(
+    r"(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,\s+(?P<who>(?i:he|she|they)|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|"
+    + _TITLES
+    + rf")\s+(?i:later\s+|also\s+|then\s+)?(?i:{SAYS}|argued|declared|demanded|insisted),\s+"
 )
 # "will not withdraw its forces from Donetsk": conceding ground, with words between verb and place.
 _WITHDRAW = re.compile(
@@ -358,7 +368,11 @@ _GOVERNED = re.compile(
 #     proposals by what they let happen or offered ("the arrangement that let Ukraine ship grain",
 # "neutrality in return for guarantees" in 2022), by the points they count with an author, "thirty-day";
 # a 30-day truce dated after the Jeddah month is another offer; "See also" lines kept
-EXTRACTOR_VERSION = "rules-16"
+# 17: reactions to the document under discussion by a general noun or a pronoun (a proposal named by
+# description or referred back to is named for the sentence after; "it" before a judgement of a text);
+# an aside attribution ("Ukraine, he said, must …") and the next sentence's obligations are the speaker's;
+# "make X …" asks X; an actor laying a proposal down proposes it; "The first version, drawn up by …"
+EXTRACTOR_VERSION = "rules-17"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
@@ -398,6 +412,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     recent: list[tuple[str, list[Mention]]] = []  # sentences that named actors, with those actors
     last_end = 0
     quoted: Mention | None = None  # who speaks in a quote that runs on past the sentence
+    reporting: tuple[str, ...] | None = None  # who alone said what the sentence before reported
     last_had_subject = last_named_plan = False  # whether the sentence before opened with an actor, named a plan
     inside = False  # whether a quote is open where the sentence begins
     antecedents = _NO_ONE
@@ -512,6 +527,13 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
         owner = subject if last_had_subject and not last_named_plan else None
         writers = _writers(sentence, speaking, contents, current, lexicon, owner) if contents is not None else ()
+        # "Ukraine, he said, must first pull out … . A settlement would have to make Ukraine neutral …": a
+        # sentence of obligations with no speaker of its own goes on with the reported speech before it
+        carried = None
+        if reporting is not None and not paragraph and not (quoted is not None and runs_on):
+            opens = bool(actors) and actors[0].start <= 4  # (an actor opening the sentence speaks for itself)
+            if not opens and MODAL.search(folded_sentence) and not _SAYS_WORD.search(folded_sentence):
+                carried = Mention(end - start, end - start, reporting)
         said = list(
             _sentence_evidence(
                 text,
@@ -531,7 +553,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
                 (contents, writers) if contents is not None and writers else None,
                 recent,
                 Referent(plan.start, plan.ids, True, since_plan) if plan and since_plan <= _PLAN_REACH else None,
-                Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else None,
+                Mention(end - start, end - start, quoted.ids) if quoted is not None and runs_on else carried,
                 signers,
             )
         )
@@ -539,6 +561,14 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         if not runs_on:
             quoted = None
         items += said
+        spoken = {e.speaker_id or e.actor_id for e in said if e.kind == "stance"}
+        if len(spoken) == 1 and None not in spoken and _SAYS_WORD.search(folded_sentence):
+            reporting = (spoken.pop(),)  # type: ignore[assignment]
+        elif carried is None and (spoken or paragraph or any(
+            reporting is None or lexicon.party(a.ids[0]) != lexicon.party(reporting[0]) for a in actors
+        )):
+            # (the speech goes on past a sentence that only names the speaker's side: "Only then would Russia …")
+            reporting = None
         if reached != context:  # (a sentence that gave a date: its dates, not only the last one)
             given = [f.value for f in figures if f.rule == "date" and isinstance(f.value, str)]
             furthest = max([*given, furthest] if furthest else given, default=furthest)
@@ -568,15 +598,26 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             current = documents.Current(writers, subject_now)
         if current is not None and current.subject != subject_now:
             current = documents.Current(current.authors, subject_now)
-        named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in proposals]
+        # (a proposal named by description, "Putin set out his terms", is referred back to as one by name is)
+        plans_here = sorted([*proposals, *references], key=lambda m: m.start) if references else proposals
+        named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in plans_here]
         previous = sorted(named, key=lambda r: r.start)
-        if contents is not None and issues and not proposals:
+        if contents is not None and issues and not plans_here:
             # "The document calls for X and Y. Ukraine rejected it.": "it" is the whole document
             previous = [Referent(issues[0].start, tuple(dict.fromkeys(i for m in issues for i in m.ids)), False)]
-        since_plan += 1
-        if proposals:
-            plan = Referent(proposals[-1].start, proposals[-1].ids, True)
-            since_plan = 1 if len({p.ids[0] for p in proposals}) == 1 else _PLAN_REACH + 1
+        if not plans_here and (
+            replied := [e.proposal_id for e in said if e.proposal_id and "object" in e.extra.get("across", ())]
+        ):
+            # "Zelensky rejected the demands. Stoltenberg said they were not made in good faith": a proposal
+            # referred back to is named for the sentence after, as one named by name is
+            previous = [*previous, Referent(len(sentence), (replied[-1],), True)]
+        if plan is None or not (authors := {e.actor_id for e in said if e.kind == "stance"}) or not authors <= set(
+            lexicon.proposal_parties[plan.ids[0]]
+        ):
+            since_plan += 1  # (not over its authors' own words: "Ukraine, he said, must …" is still the plan)
+        if plans_here:
+            plan = Referent(plans_here[-1].start, plans_here[-1].ids, True)
+            since_plan = 1 if len({p.ids[0] for p in plans_here}) == 1 else _PLAN_REACH + 1
         last_named_plan = bool(proposals)
         before = proposals
         headed = documents.section(sentence) == len(sentence) and not lexicon.actors(sentence.strip(" .").title())
@@ -991,8 +1032,11 @@ def _sentence_evidence(
     )
     if contents is not None and contents[1]:
         # "… its opening points: Russia and Ukraine would commit to …": the parties a provision names do not speak
+        # (nor do those of an aside between the document and its verb: "The first version, drawn up by … with
+        # Dmitriev, who runs Russia's wealth fund, would have capped …")
         begin, end = contents[0].start, _content_end(sentence, contents[0])
-        stated = [e for e in stated if not begin <= e.start - s0 < e.end - s0 <= end]
+        aside = contents[0].subject_end if sentence.startswith(",", contents[0].subject_end) else begin
+        stated = [e for e in stated if not (begin <= e.start - s0 < e.end - s0 <= end or aside <= e.start - s0 < begin)]
     if contents is not None:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
     yield from stated
@@ -1052,7 +1096,7 @@ _AS_ROLE = re.compile(
     re.IGNORECASE,
 )
 _ASKED_BEFORE = re.compile(
-    r"\b(?:(?:demand|insist|propos|ask|suggest|urg|requir|recommend|stipulat)(?:s|ed|es|e)?\s+that|have|had)"
+    r"\b(?:(?:demand|insist|propos|ask|suggest|urg|requir|recommend|stipulat)(?:s|ed|es|e)?\s+that|have|had|make|made)"
     r"\s+(?:the\s+)?$"
 )
 _BARE_VERB = re.compile(
@@ -1150,6 +1194,10 @@ def _stances(
     attribution = _attribution(sentence, actors, antecedents, lexicon, folded) or quoted
     if modal and attribution is not None:
         cues = _ordered([*cues, *MODAL.finditer(folded, 0, attribution.start)])
+    aside = _aside_speaker(sentence, actors, antecedents, lexicon) if modal and ", " in sentence[:60] else None
+    if aside is not None:
+        taken = {c.start() for c in cues}
+        cues = _ordered([*cues, *(m for m in MODAL.finditer(folded, aside[1]) if m.start() not in taken)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
@@ -1160,7 +1208,7 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
-    if " kept " in sentence or "that " in sentence or "have " in sentence:
+    if " kept " in sentence or "that " in sentence or "have " in sentence or "make " in sentence:
         # "proposed that Ukraine cap its army", "would have Kyiv give up …", "a Ukraine kept out of NATO":
         # the subject of what another asks for is its object, and speaks for no cue in it
         subjects = [a for a in subjects if not _asked_of(sentence, a)]
@@ -1209,6 +1257,12 @@ def _stances(
                 across.append("object")
             if speaker is None or not objects:
                 continue
+        elif cue.re is MODAL and aside is not None and cue.start() >= aside[1]:
+            # "Ukraine, he said, must first pull out of Donetsk": the speaker of the aside demands it
+            speaker = aside[0]
+            if all(a is not speaker for a in actors):
+                inherited, across = True, ["speaker"]
+            objects = [m for m in named if cue.end() <= m.start and m.end <= c_end]
         elif cue.re is MODAL:
             # "Any settlement must include Donetsk, Peskov said": the attributed speaker demands.
             speaker = attribution
@@ -1367,6 +1421,10 @@ def _stances(
             and _IT.match(sentence, cue.end())
         ):
             chosen = [current or plan]  # "…, and South Africa endorsed it": one endorses or signs a text, not an issue
+        elif anaphor and (current or plan) is not None and not anaphor.group(1) and form.endswith(_TEXT_JUDGED):
+            # "Putin said that it could form the basis of a settlement": a text, not an issue (the article's
+            # last, however far back: "they were not made in good faith" is said of no region)
+            chosen = [current or plan]  # type: ignore[list-item]
         elif anaphor:
             chosen = _referred((anaphor.group(1) or "").lower(), previous, plan, current)
         else:
@@ -1580,6 +1638,7 @@ def _author_stances(
         owners = [a for a in actors if _owns(sentence, a, p)][:1] or _joint(sentence, actors, p, lexicon)
         owners = owners or _wrote(sentence, actors, p) or _adjective(sentence, p, lexicon) or _of(sentence, actors, p)
         owners = owners or _its(sentence, actors, p, lexicon) or _joint_writers(sentence, proposals, p, lexicon)
+        owners = owners or _laid(sentence, actors, p)
         for owner in owners:
             party = lexicon.party(owner.ids[0])
             if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
@@ -1596,6 +1655,23 @@ def _of(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention
     """The actor right after ``proposal`` and "of" ("the Paris Declaration of the coalition of the willing")."""
     after = next((a for a in actors if a.start >= proposal.end), None)
     return [after] if after is not None and _OF_OWNER.fullmatch(sentence, proposal.end, after.start) else []
+
+
+# "Putin set out his terms", "Russia presented the memorandum", "Putin went to the ministry and set out the terms":
+# the subject lays the document down (perhaps after another verb joined by "and")
+_LAID_DOWN = re.compile(
+    r"(?P<joined>\s+(?:[\w'’-]+\s+){1,5}?and)?\s+(?:(?:had|has|have|then|also|first|later|formally|publicly)\s+)*"
+    rf"(?:{documents.PRESENTING})\s+(?:the|his|her|its|their|an?)\s+(?:[\w'’-]+\s+){{0,3}}?"
+)
+
+
+def _laid(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
+    """The actor right before ``proposal`` that the sentence says laid it down ("Putin set out his terms")."""
+    before = next((a for a in reversed(actors) if a.end <= proposal.start), None)
+    found = _LAID_DOWN.fullmatch(sentence, before.end, proposal.start) if before is not None else None
+    if found is None or (found["joined"] and documents.names_document(found["joined"])):
+        return []  # ("rejected Russia's proposal and put forward a plan": the plan is not Russia's)
+    return [before]  # type: ignore[list-item]  # (found implies before)
 
 
 # "its" right before a proposal's name, perhaps after "own", "new" …
@@ -2227,6 +2303,20 @@ def _attribution(
     if m and (actor := antecedents.of(m[1], lexicon)) is not None:
         return Mention(m.start(1), m.end(1), actor.ids)
     return None
+
+
+def _aside_speaker(
+    sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon
+) -> tuple[Mention, int] | None:
+    """Who speaks in an aside after the sentence's opening subject ("Ukraine, he said, must …"), and
+    where the words the aside gives them begin; a pronoun or title for an earlier actor stands at the aside."""
+    found = _ASIDE_SAYS.match(sentence)
+    if found is None:
+        return None
+    named = next((a for a in actors if a.start == found.start("who")), None)
+    if named is None and (actor := antecedents.of(found["who"], lexicon)) is not None:
+        named = Mention(found.start("who"), found.end("who"), actor.ids)
+    return (named, found.end()) if named is not None else None
 
 
 def _main_subject(sentence: str, actors: list[Mention], after: int) -> Mention | None:

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case, Proposal
 from peacetalks.ingest.dates import latest_date
+from peacetalks.ingest.documents import DOCUMENT_NOUNS
 from peacetalks.ingest.figures import _MONTHS, _WORD_NUMBERS, Figure
 from peacetalks.ingest.patterns import AtWordStart, fold, trie_pattern
 
@@ -132,7 +133,10 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "the Coalition of the Willing adopted a declaration" (a noun of the proposal's own names; not
 # "agreed": "the US and Russia agreed a memorandum" is no one's alone)
+# (or after another verb joined by "and": "Putin went to his ministry and set out the terms", but not "rejected
+# Russia's plan and set out the terms", whose words hold a document)
 _SUBJECT_LAID = re.compile(
+    rf"(?:\s+(?:(?!(?:{DOCUMENT_NOUNS})\b)[\w'’-]+\s+){{1,5}}?and)?"
     r"\s+(?!(?:had\s+|has\s+|have\s+)?agree)(?:" + _LAID + r"|(?:had\s+|has\s+|have\s+)?(?:adopt|sign)(?:ed|s)?)"
     r"\s+(?:an?|the)(\s+)"
     r"(?:[\w-]+\s+){0,2}?",
