@@ -791,6 +791,10 @@ class Lexicon:
             # a list ends at its "and": "… of the United States and Ukraine, Jeddah, 11 March"
             last = bool(named) and "and" in sentence[named[-1].end : actor.start].split()
             named.append(actor)
+            # a title and the name after it are one author: "the terms Russian President Vladimir Putin set out"
+            titled = starts.get(actor.end + 1)
+            if titled and sentence[actor.end] == " " and self._parties([titled]) == self._parties([actor]):
+                named.append(actor := titled)
             joined = _AND_ACTOR.match(sentence, actor.end)
             at = joined.end() if joined and not last else -1
         if not named:
