@@ -131,9 +131,10 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "the Coalition of the Willing adopted a declaration" (a noun of the proposal's own names; not
-# "agreed": "the US and Russia agreed a memorandum" is no one's alone)
+# "agreed": "the US and Russia agreed a memorandum" is no one's alone), also as its second verb
+# ("Putin went to his Foreign Ministry and set out the terms")
 _SUBJECT_LAID = re.compile(
-    r"\s+(?!(?:had\s+|has\s+|have\s+)?agree)(?:" + _LAID + r"|(?:had\s+|has\s+|have\s+)?(?:adopt|sign)(?:ed|s)?)"
+    r"(?:(?:\s+[\w’'-]+){1,6}?\s+and)?\s+(?!(?:had\s+|has\s+|have\s+)?agree)(?:" + _LAID + r"|(?:had\s+|has\s+|have\s+)?(?:adopt|sign)(?:ed|s)?)"
     r"\s+(?:an?|the)(\s+)"
     r"(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
