@@ -885,10 +885,12 @@ def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = 
 
 def _in_latest_year(proposals: list[Proposal], context: str | None) -> Proposal | None:
     """Of proposals of one month, the one of the latest year on or before ``context``, if only one
-    is ("the November plan" late in 2025 is none: the 28 points and the European answer)."""
+    is ("the November plan" late in 2025 is none: the 28 points and the European answer). With
+    none by then, the only one of that month: an article gone back to 2022 may still speak of
+    "the December framework" it was written after."""
     before = [p for p in proposals if context is None or p.date.isoformat()[: len(context)] <= context]
     if not before:
-        return None
+        return proposals[0] if len(proposals) == 1 else None
     year = max(p.date.year for p in before)
     last = [p for p in before if p.date.year == year]
     return last[0] if len(last) == 1 else None
