@@ -65,7 +65,8 @@ _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint",
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze", *(
     # Kyiv's own offer at Istanbul in May 2025 was a full and unconditional 30 days, not the Jeddah truce
-    f"unconditional {form}" for form in ("30-day ceasefire", "30-day truce", "ceasefire of 30 days", "truce of 30 days")
+    f"unconditional {form}" for form in ("30-day ceasefire", "30-day truce", "ceasefire of 30 days", "truce of 30 days",
+                                                "ceasefire lasting 30 days", "truce lasting 30 days")
 ))
 #: Phrases with an issue term inside that name no case issue: the nuclear plant is no claim on the
 #: Zaporizhzhia region, a monitoring group or a human rights monitoring mission watches no ceasefire.
