@@ -15,7 +15,9 @@ proposal of the authors the sentence gives it: "Putin's conditions", "the Chines
 proposal", "the memorandum Moscow handed over", "the plan put forward by Washington", "the
 framework Kyiv worked out with the Americans", "the memorandum it handed over", "Russia handed
 over its memorandum" (the actor named last before it that the pronoun fits; "their" with the
-actors joined to it), "the Coalition of the Willing adopted a declaration" (a noun of its names). Those authors lead the
+actors joined to it), "the Coalition of the Willing adopted a declaration" (a noun of its names,
+also by a second verb: "Putin went to his Foreign Ministry and set out the terms"); a title and the
+name after it are one author ("the terms Russian President Vladimir Putin set out"). Those authors lead the
 proposal: none is outside its authors, and its first author is among them or the noun is one
 of its names' ("Kyiv's counter-proposal"). Of their proposals with that noun, the one dated
 latest on or before the date the article has reached where the noun stands is meant (with no
@@ -26,7 +28,8 @@ where an agreement was made ("the ceasefire proposed in Jeddah", "the ceasefire 
 discussed at talks in Jeddah", "the Minsk ceasefire"), or any place its terms name after a noun
 of its names ("the declaration signed in Paris"). A noun in the plural names no document. A
 month alone before or after the noun picks the proposals of that month ("the December framework",
-"the US draft of November"); "of last June" is the June before the date. On
+"the US draft of November"; the only one of that month when the article's dates are earlier); "of
+last June" is the June before the date. On
 second mention, where the date leaves several or none, the one the article has named before is
 meant ("the US draft" after "the US 28-point plan"), and "first", "earlier" or "original" mean the
 first of them ("the Americans' first draft", "the earlier American draft"). Authors may be written
@@ -135,7 +138,8 @@ _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE
 # "agreed": "the US and Russia agreed a memorandum" is no one's alone), also as its second verb
 # ("Putin went to his Foreign Ministry and set out the terms")
 _SUBJECT_LAID = re.compile(
-    r"(?:(?:\s+[\w’'-]+){1,6}?\s+and)?\s+(?!(?:had\s+|has\s+|have\s+)?agree)(?:" + _LAID + r"|(?:had\s+|has\s+|have\s+)?(?:adopt|sign)(?:ed|s)?)"
+    r"(?:(?:\s+[\w’'-]+){1,6}?\s+and)?"
+    r"\s+(?!(?:had\s+|has\s+|have\s+)?agree)(?:" + _LAID + r"|(?:had\s+|has\s+|have\s+)?(?:adopt|sign)(?:ed|s)?)"
     r"\s+(?:an?|the)(\s+)"
     r"(?:[\w-]+\s+){0,2}?",
     re.IGNORECASE,
