@@ -34,8 +34,8 @@ def test_heldout30_and_heldout31_keep_what_they_measured_fresh(lexicon: Lexicon)
     # heldout30 and heldout31 were written by a helper who never saw the rules, kept sealed while
     # rules-16 was built and scored once when rules-16 was merged, on 2 December 2026 (pooled):
     # stance 0.81 / 0.50 (104/128/207), figure precision 0.955 and recall 0.944 (357/378),
-    # proposal recall 0.885 (54/61). The stance rules of rules-17 (branch stance13) were built on
-    # them: stance 0.89 / 0.59 (122/137/207), proposal recall 0.90, tuned numbers. The floors sit
+    # proposal recall 0.885 (54/61). The rules of rules-17 (branches stance13 and prop13) were built
+    # on them: stance 0.89 / 0.59 (122/137/207), proposal recall 0.90, tuned numbers. The floors sit
     # just under those numbers.
     assert {"heldout30", "heldout31"} <= set(FRESH)
     sets = annotated_sets()
@@ -45,7 +45,7 @@ def test_heldout30_and_heldout31_keep_what_they_measured_fresh(lexicon: Lexicon)
     assert stance.recall is not None and stance.recall >= 0.57, stance.misses
     assert figure.precision is not None and figure.precision >= 0.94, figure.false_alarms
     assert figure.recall is not None and figure.recall >= 0.93, figure.misses
-    assert proposal.recall is not None and proposal.recall >= 0.88, proposal.misses
+    assert proposal.recall is not None and proposal.recall >= 0.89, proposal.misses
 
 
 def test_heldout28_and_heldout29_tuned_on_keep_what_rules_16_reached(lexicon: Lexicon) -> None:

@@ -371,7 +371,10 @@ _GOVERNED = re.compile(
 # 17: reactions to the document under discussion by a general noun or a pronoun (a proposal named by
 # description or referred back to is named for the sentence after; "it" before a judgement of a text);
 # an aside attribution ("Ukraine, he said, must …") and the next sentence's obligations are the speaker's;
-# "make X …" asks X; an actor laying a proposal down proposes it; "The first version, drawn up by …"
+# "make X …" asks X; an actor laying a proposal down proposes it; "The first version, drawn up by …";
+#     proposals laid down by a title and name ("the terms Russian President Vladimir Putin set out") or by
+# the subject of a second verb ("… and set out the terms"), a month's only proposal after earlier dates,
+# "draft treaty", "a ceasefire lasting 30 days"
 EXTRACTOR_VERSION = "rules-17"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")

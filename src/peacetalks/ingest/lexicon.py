@@ -15,7 +15,9 @@ proposal of the authors the sentence gives it: "Putin's conditions", "the Chines
 proposal", "the memorandum Moscow handed over", "the plan put forward by Washington", "the
 framework Kyiv worked out with the Americans", "the memorandum it handed over", "Russia handed
 over its memorandum" (the actor named last before it that the pronoun fits; "their" with the
-actors joined to it), "the Coalition of the Willing adopted a declaration" (a noun of its names). Those authors lead the
+actors joined to it), "the Coalition of the Willing adopted a declaration" (a noun of its names,
+also by a second verb: "Putin went to his Foreign Ministry and set out the terms"); a title and the
+name after it are one author ("the terms Russian President Vladimir Putin set out"). Those authors lead the
 proposal: none is outside its authors, and its first author is among them or the noun is one
 of its names' ("Kyiv's counter-proposal"). Of their proposals with that noun, the one dated
 latest on or before the date the article has reached where the noun stands is meant (with no
@@ -26,7 +28,8 @@ where an agreement was made ("the ceasefire proposed in Jeddah", "the ceasefire 
 discussed at talks in Jeddah", "the Minsk ceasefire"), or any place its terms name after a noun
 of its names ("the declaration signed in Paris"). A noun in the plural names no document. A
 month alone before or after the noun picks the proposals of that month ("the December framework",
-"the US draft of November"); "of last June" is the June before the date. On
+"the US draft of November"; the only one of that month when the article's dates are earlier); "of
+last June" is the June before the date. On
 second mention, where the date leaves several or none, the one the article has named before is
 meant ("the US draft" after "the US 28-point plan"), and "first", "earlier" or "original" mean the
 first of them ("the Americans' first draft", "the earlier American draft"). Authors may be written
@@ -66,7 +69,8 @@ _GENERIC = ("plan", "proposal", "framework", "initiative", "offer", "blueprint",
 #: Phrases with a proposal term inside that name something else: "the asset freeze proposal".
 _NOT_PROPOSALS = ("asset freeze", "assets freeze", *(
     # Kyiv's own offer at Istanbul in May 2025 was a full and unconditional 30 days, not the Jeddah truce
-    f"unconditional {form}" for form in ("30-day ceasefire", "30-day truce", "ceasefire of 30 days", "truce of 30 days")
+    f"unconditional {form}" for form in ("30-day ceasefire", "30-day truce", "ceasefire of 30 days", "truce of 30 days",
+                                                "ceasefire lasting 30 days", "truce lasting 30 days")
 ))
 #: Phrases with an issue term inside that name no case issue: the nuclear plant is no claim on the
 #: Zaporizhzhia region, a monitoring group or a human rights monitoring mission watches no ceasefire.
@@ -795,6 +799,10 @@ class Lexicon:
             # a list ends at its "and": "… of the United States and Ukraine, Jeddah, 11 March"
             last = bool(named) and "and" in sentence[named[-1].end : actor.start].split()
             named.append(actor)
+            # a title and the name after it are one author: "the terms Russian President Vladimir Putin set out"
+            titled = starts.get(actor.end + 1)
+            if titled and sentence[actor.end] == " " and self._parties([titled]) == self._parties([actor]):
+                named.append(actor := titled)
             joined = _AND_ACTOR.match(sentence, actor.end)
             at = joined.end() if joined and not last else -1
         if not named:
@@ -884,10 +892,12 @@ def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = 
 
 def _in_latest_year(proposals: list[Proposal], context: str | None) -> Proposal | None:
     """Of proposals of one month, the one of the latest year on or before ``context``, if only one
-    is ("the November plan" late in 2025 is none: the 28 points and the European answer)."""
+    is ("the November plan" late in 2025 is none: the 28 points and the European answer). With
+    none by then, the only one of that month: an article gone back to 2022 may still speak of
+    "the December framework" it was written after."""
     before = [p for p in proposals if context is None or p.date.isoformat()[: len(context)] <= context]
     if not before:
-        return None
+        return proposals[0] if len(proposals) == 1 else None
     year = max(p.date.year for p in before)
     last = [p for p in before if p.date.year == year]
     return last[0] if len(last) == 1 else None
