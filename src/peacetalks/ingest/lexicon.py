@@ -322,9 +322,8 @@ def _variants(term: str) -> list[str]:
     m = _POINTS.search(term)
     if m is None:
         return [term]
-    number = m[1].lower().replace("-", " ")
-    value = int(number) if number.isdigit() else _WORD_NUMBERS.get(number)
-    if value is None or value != int(value) or int(value) not in _NUMBER_NAMES:
+    value = _count(m[1])
+    if value is None or value not in _NUMBER_NAMES:
         return [term]
     head, tail = term[: m.start()], term[m.end() :]
     # the noun that follows may be any a plan goes by: "the 12-point document", "a six-point proposal"
@@ -332,11 +331,11 @@ def _variants(term: str) -> list[str]:
     if m[3] and (first := _WORD.match(tail)):
         nouns += [n + tail[first.end() :] for n in _POINT_NOUNS]
     forms = []
-    for n in (str(int(value)), _NUMBER_NAMES[int(value)]):
+    for n in (str(value), _NUMBER_NAMES[value]):
         for peace in ("", "peace ") if m[3] and tail else ("",):
             forms += [f"{head}{n}{m[2]}{m[3] or ''}{peace}{noun}" for noun in nouns]
     if m[2].lower() == "-point" and m[3]:  # "the 28-pt plan", as headlines and notes shorten it
-        forms += [f"{head}{int(value)}-pt{m[3]}{noun}" for noun in nouns]
+        forms += [f"{head}{value}-pt{m[3]}{noun}" for noun in nouns]
     return list(dict.fromkeys([term, *forms]))
 
 
@@ -479,16 +478,17 @@ class Lexicon:
         }
         self._words = {p.id: frozenset(_WORD.findall(fold(" ".join((p.name, *p.terms))))) for p in case.proposals}
         # a word most of whose terms repeat, of one proposal only: what it is about ("grain")
-        counts: dict[str, set[str]] = {}
-        for p in case.proposals:
-            for w in {w for t in p.terms for w in _WORD.findall(fold(t))}:
-                counts.setdefault(w, set()).add(p.id)
-        self._own_word = {
-            w: p.id
-            for p in case.proposals
-            for w, ids in counts.items()
-            if ids == {p.id} and 2 * sum(w in _WORD.findall(fold(t)) for t in p.terms) > len(p.terms)
-        }
+        term_words = {p.id: [set(_WORD.findall(fold(t))) for t in p.terms] for p in case.proposals}
+        owners: dict[str, set[str]] = {}
+        for pid, words in term_words.items():
+            for w in set().union(*words):
+                owners.setdefault(w, set()).add(pid)
+        self._own_word: dict[str, str] = {}
+        for w, ids in owners.items():
+            if len(ids) == 1:
+                (pid,) = ids
+                if 2 * sum(w in words for words in term_words[pid]) > len(term_words[pid]):
+                    self._own_word[w] = pid
         # the points each proposal counts ("six-point plan": 6), for "the six points China and Brazil agreed"
         self._counts = {
             p.id: {_count(pt[1]) for t in p.terms if (pt := _POINTS.search(t)) and pt[2].lower() == "-point"} - {None}
