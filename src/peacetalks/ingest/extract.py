@@ -518,13 +518,12 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             # "He read out its opening points: every signatory would …; Ukraine would receive …"
             # (from the colon, so that the list runs over its semicolons; the reader is not the writer)
             contents = documents.Content(listed.start(), listed.end() - 2, ":", "propose", False)
+        heading = documents.section(sentence)
         if contents is None and titled and current is not None and current.authors and not documents.reported(sentence):
             # "ARMY. Ukraine's armed forces kept at 800,000 …" under a title naming the document: a summary's
             # headed sections give its contents (the heading may stand alone before its line)
-            # (not a dateline in capitals, "BERLIN. The German government objected …": a place is no section)
-            begin = documents.section(sentence)
-            begin = 0 if begin is None and headed and not paragraph else begin
-            place = bool(begin) and bool(lexicon.actors(sentence[:begin].strip(" .").title()))
+            begin = 0 if heading is None and headed and not paragraph else heading
+            place = bool(begin) and _dateline(sentence[:begin], lexicon)
             if begin is not None and begin < len(sentence) and not place:
                 contents = documents.Content(begin, begin, "section", "propose", False)
         # "Its memorandum …" after "Moscow demands …": the subject of the sentence before, if it named no plan
@@ -623,7 +622,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             since_plan = 1 if len({p.ids[0] for p in plans_here}) == 1 else _PLAN_REACH + 1
         last_named_plan = bool(proposals)
         before = proposals
-        headed = documents.section(sentence) == len(sentence) and not lexicon.actors(sentence.strip(" .").title())
+        headed = heading == len(sentence) and not _dateline(sentence, lexicon)
         last_had_subject = False
         stated = [e for e in said if e.kind == "stance"]
         if actors:  # (a stance by "he" or a quote names no one new)
@@ -694,6 +693,11 @@ def _without_appositions(sentence: str, proposals: list[Mention]) -> list[Mentio
         return kept
     named = {p.ids for p in kept if p not in by_content}
     return [p for p in kept if p not in by_content or p.ids not in named]
+
+
+def _dateline(heading: str, lexicon: Lexicon) -> bool:
+    """Whether a heading in capitals names a place or party ("BERLIN.", a dateline), not a section."""
+    return bool(lexicon.actors(heading.strip(" .").title()))
 
 
 def _offered_later(sentence: str, proposals: list[Mention], figures: list[Figure], lexicon: Lexicon) -> list[Mention]:
@@ -1671,10 +1675,12 @@ _LAID_DOWN = re.compile(
 def _laid(sentence: str, actors: list[Mention], proposal: Mention) -> list[Mention]:
     """The actor right before ``proposal`` that the sentence says laid it down ("Putin set out his terms")."""
     before = next((a for a in reversed(actors) if a.end <= proposal.start), None)
-    found = _LAID_DOWN.fullmatch(sentence, before.end, proposal.start) if before is not None else None
+    if before is None:
+        return []
+    found = _LAID_DOWN.fullmatch(sentence, before.end, proposal.start)
     if found is None or (found["joined"] and documents.names_document(found["joined"])):
         return []  # ("rejected Russia's proposal and put forward a plan": the plan is not Russia's)
-    return [before]  # type: ignore[list-item]  # (found implies before)
+    return [before]
 
 
 # "its" right before a proposal's name, perhaps after "own", "new" …
@@ -1708,8 +1714,7 @@ def _joint(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lex
     American and Ukrainian proposal for …")."""
     joined = _JOINED_ADJECTIVES.search(sentence, max(0, proposal.start - 60), proposal.start)
     if joined is not None:
-        named = [(joined.start(g), joined.end(g), lexicon.adjective_party(joined[g])) for g in ("first", "second")]
-        return [Mention(start, end, (party,)) for start, end, party in named if party is not None]
+        return _adjective_pair(joined, lexicon)
     before = [a for a in actors if a.end <= proposal.start]
     if len(before) < 2 or sentence[before[-1].end : proposal.start].strip(" ") != "":
         return []
@@ -1785,8 +1790,11 @@ def _joint_writers(sentence: str, proposals: list[Mention], proposal: Mention, l
     """The two writers a clause after ``proposal`` (before the next proposal) names by their adjectives."""
     stop = next((p.start for p in proposals if p.start >= proposal.end), len(sentence))
     found = _JOINT_WRITERS.search(sentence, proposal.end, stop) if " and " in sentence[proposal.end : stop] else None
-    if found is None:
-        return []
+    return _adjective_pair(found, lexicon) if found is not None else []
+
+
+def _adjective_pair(found: re.Match[str], lexicon: Lexicon) -> list[Mention]:
+    """The parties of the two adjectives ``found`` names (groups "first" and "second": "American and Ukrainian")."""
     named = [(found.start(g), found.end(g), lexicon.adjective_party(found[g])) for g in ("first", "second")]
     return [Mention(start, end, (party,)) for start, end, party in named if party is not None]
 
