@@ -440,7 +440,7 @@ def _pair_features(
     x[_CLOSENESS] = 1.0 / (1.0 + gap)
     x[_FIRST] = first
     x[_BREAK_AT] = _BREAK.search(text, lo, hi) is not None
-    between = cues and any(lo <= c0 and c1 <= hi for c0, c1 in cues)
+    between = any(lo <= c0 and c1 <= hi for c0, c1 in cues)
     if cues:
         x[_CUE_BETWEEN] = between
         x[_CUE_BEFORE_ACTOR] = first and cues[0][1] <= a.start
