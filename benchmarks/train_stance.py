@@ -11,9 +11,9 @@ are chosen by cross-validation grouped by family (sets written together are held
 judged on the UNTUNED families: those whose rules of the day (rules-9 to rules-15) had not been
 tuned on them (heldout28+29, heldout26+27, heldout24+25, train5, train6, heldout22+23, heldout20+21,
 train3, train4, train1, train2, heldout18+19, heldout16+17). The rules' findings it trains on are
-those of the rules of each set's day
-(fresh-rules.json, written by fresh_rules.py from the git history), which had not been tuned on
-the set. The fresh sets are never trained or tuned on (--fresh scores them with today's rules).
+those of the rules of each set's day (fresh-rules.json, written by fresh_rules.py from the git
+history), which had not been tuned on the set. The fresh sets are never trained or tuned on (--fresh
+scores them with today's rules).
 """
 
 from __future__ import annotations
@@ -293,13 +293,12 @@ def fresh_scores(data: dict[str, Any]) -> None:
     """Totals on the fresh sets: for the report only, never for choosing anything."""
     from peacetalks.ingest.learned import model_from_json
 
-    fresh = tuple(FRESH)
-    if not fresh:
+    if not FRESH:
         print("no fresh sets are registered (eval_ingest.FRESH is empty between rounds)")
         return
     lexicon = Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
     model = model_from_json(data)
-    t = read(fresh, lexicon, None)  # (with today's rules, which never saw them)
+    t = read(tuple(FRESH), lexicon, None)  # (with today's rules, which never saw them)
     p = np.array([np.max(model.probability(r)) for r in t.rows])
     for label, chosen in (
         ("model", p >= model.threshold),
@@ -307,7 +306,7 @@ def fresh_scores(data: dict[str, Any]) -> None:
         ("rules", t.rules),
     ):
         tp, pred, exp = counts(chosen, t)
-        print(f"fresh {'+'.join(fresh)}: {label:8} P {ratio(tp, pred)} R {ratio(tp, exp)} ({tp}/{pred}/{exp})")
+        print(f"fresh {'+'.join(FRESH)}: {label:8} P {ratio(tp, pred)} R {ratio(tp, exp)} ({tp}/{pred}/{exp})")
 
 
 def main() -> None:
