@@ -10,13 +10,22 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
 from peacetalks.cli import app
+from peacetalks.ingest.lexicon import Lexicon
 from pg import PostgresServer, PostgresUnavailable, running_server
 
 # The same examples on every run, so CI passes or fails on the code alone; explore new examples
 # locally with `HYPOTHESIS_PROFILE=default pytest`.
 settings.register_profile("peacetalks", derandomize=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "peacetalks"))
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    """The built-in Russia–Ukraine case's lexicon, for the ingest tests (built once: nothing changes it)."""
+    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 @pytest.fixture(scope="session")

@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest import documents
 from peacetalks.ingest.lexicon import Lexicon
 from stancetext import pairs, stances
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 @pytest.mark.parametrize(

@@ -4,17 +4,8 @@ of a plan named as its owner. Each rule with a case where it must not fire."""
 
 from __future__ import annotations
 
-import pytest
-
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.lexicon import Lexicon
 from stancetext import pairs, stances
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def test_a_plan_named_as_an_authors_own_is_its_proposal(lexicon: Lexicon) -> None:

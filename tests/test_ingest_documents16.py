@@ -7,17 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.lexicon import Lexicon
 from stancetext import pairs, stances
 
 TREATS = "The text treats the positions the armies hold in the Donetsk region as the line of contact."
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def test_writers_named_as_adjectives_are_each_an_author_and_get_the_contents(lexicon: Lexicon) -> None:

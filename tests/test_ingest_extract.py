@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.clean import clean_text
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.figures import find_figures
 from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, Evidence, SourceInfo
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def evidence(text: str, lexicon: Lexicon) -> list[Evidence]:

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest.extract import EXTRACTOR_VERSION, extract
 from peacetalks.ingest.learned import (
@@ -30,11 +28,6 @@ from peacetalks.ingest.types import Document, Evidence, SourceInfo
 from peacetalks.ingest.updates import propose
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def learned(text: str, lexicon: Lexicon) -> list[Evidence]:

@@ -5,17 +5,8 @@ test, with a case where the stance must still be found."""
 
 from __future__ import annotations
 
-import pytest
-
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.lexicon import Lexicon
 from stancetext import pairs
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def test_a_package_close_to_someones_demands_is_not_their_demand(lexicon: Lexicon) -> None:

@@ -6,17 +6,8 @@ where it must not fire."""
 
 from __future__ import annotations
 
-import pytest
-
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.lexicon import Lexicon
 from stancetext import pairs
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def test_a_joint_name_gives_the_document_to_both_authors(lexicon: Lexicon) -> None:

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.lexicon import Lexicon
 from stancetext import pairs, stances
 
 MINSK = "The museum shows copies of the Minsk Protocol and of the Package of Measures, often called Minsk II. "
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def test_both_signed_within_a_group_signs_the_documents_the_sentence_before_named(lexicon: Lexicon) -> None:

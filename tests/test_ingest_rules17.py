@@ -9,18 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.lexicon import Lexicon
 from stancetext import pairs, stances
 
 TERMS = "russia-june-2024-terms"
 PLAN = "us-28-point"
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def test_reactions_to_the_document_by_noun_and_pronoun(lexicon: Lexicon) -> None:

@@ -4,17 +4,8 @@ clause follows, clauses that go on past a comma. Each rule with a case where it 
 
 from __future__ import annotations
 
-import pytest
-
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.lexicon import Lexicon
 from stancetext import pairs, stances
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def test_a_passive_has_every_agent_joined_by_and(lexicon: Lexicon) -> None:

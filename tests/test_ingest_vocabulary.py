@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
 from peacetalks.ingest.clean import clean_text
 from peacetalks.ingest.cues import CUE, CUE_STANCE, OBJECT_BEFORE, STANCE_CUES, cue_form
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.patterns import fold
 from peacetalks.ingest.types import Document, SourceInfo
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def found(text: str, lexicon: Lexicon) -> set[tuple[str | None, str | None, str | None, str | None]]:
