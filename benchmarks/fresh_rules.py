@@ -65,6 +65,8 @@ COMMITS = {
     "train6": "b4f777c",
     "heldout28": "b2e2507",  # (rules-15 at the merge just before they were scored once; never tuned on)
     "heldout29": "b2e2507",
+    "heldout30": "c72f170",  # (rules-16 at the merge at which they were scored once; never tuned on before)
+    "heldout31": "c72f170",
 }
 # Run by the old code's Python path: the set's texts (today's files) through its rules.
 _CHILD = """
