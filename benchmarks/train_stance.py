@@ -8,12 +8,10 @@ Deterministic: L2-regularised logistic regression fitted by Newton's method (IRL
 multiple-instance relabelling (see fit), on the candidates of the TUNING sets of eval_ingest.py. The
 regularisation, the threshold and whether to keep the pairs the rules found but the model rejects
 are chosen by cross-validation grouped by family (sets written together are held out together),
-judged on the UNTUNED families: those whose rules of the day (rules-9 to rules-16) had not been
-tuned on them (heldout30+31, heldout28+29, heldout26+27, heldout24+25, train5, train6,
-heldout22+23, heldout20+21, train3, train4, train1, train2, heldout18+19, heldout16+17). The rules'
-findings it trains on are those of the rules of each set's day (fresh-rules.json, written by fresh_rules.py from the git
-history), which had not been tuned on the set. The fresh sets are never trained or tuned on (--fresh
-scores them with today's rules).
+judged on the UNTUNED families (listed below): those whose rules of the day had not been tuned on
+them. The rules' findings it trains on are those of the rules of each set's day (fresh-rules.json,
+written by fresh_rules.py from the git history), which had not been tuned on the set. The fresh
+sets are never trained or tuned on (--fresh scores them with today's rules).
 """
 
 from __future__ import annotations
