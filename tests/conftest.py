@@ -10,8 +10,7 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
+import builtincase
 from peacetalks.cli import app
 from peacetalks.ingest.lexicon import Lexicon
 from pg import PostgresServer, PostgresUnavailable, running_server
@@ -25,7 +24,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "peacetalks"))
 @pytest.fixture(scope="session")
 def lexicon() -> Lexicon:
     """The built-in Russia–Ukraine case's lexicon, for the ingest tests (built once: nothing changes it)."""
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
+    return builtincase.lexicon()
 
 
 @pytest.fixture(scope="session")

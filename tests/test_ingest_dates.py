@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
+from builtincase import lexicon
 from peacetalks.ingest.dates import MAX_DAYS, relative_dates, resolve
 from peacetalks.ingest.extract import extract
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, SourceInfo
 
 WEDNESDAY = dt.date(2026, 3, 11)
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 @pytest.mark.parametrize(
@@ -177,7 +169,7 @@ def test_extraction_with_any_published_date_never_crashes(words: str, published:
 def test_events_dated_to_a_day_are_proposed_and_week_dates_are_not() -> None:
     from peacetalks.ingest.updates import propose
 
-    case = load_case_path(builtin_cases()["russia-ukraine"])
+    case = lexicon().case
     text = "Russia and Ukraine exchanged 157 prisoners on Monday.\nThey exchanged 90 prisoners last week.\n"
     doc = Document(SourceInfo("a.html", "html", published=WEDNESDAY), text)
     events = [u for u in propose(case, doc, extract(doc, lexicon())) if u.kind == "event"]

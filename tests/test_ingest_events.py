@@ -3,21 +3,12 @@ entry that opens with its date, talks that begin or end, and two meetings in one
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
+from builtincase import lexicon
 from peacetalks.ingest.clean import clean_text
 from peacetalks.ingest.extract import extract
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, SourceInfo
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def events(text: str) -> list[tuple[str | None, str | None]]:

@@ -5,22 +5,14 @@ implies; and proposals named by a number in words or by their noun and author.""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
+from builtincase import lexicon
 from peacetalks.ingest.dates import relative_dates
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.figures import find_figures
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, Evidence, SourceInfo
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def figures(text: str) -> list[tuple[str, float | str | None, str]]:

@@ -5,20 +5,11 @@ written for it, with a case where it must not fire."""
 
 from __future__ import annotations
 
-import functools
-
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
+from builtincase import lexicon
 from peacetalks.ingest.clean import clean_text
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.figures import find_figures
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, Evidence, SourceInfo
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def values(text: str) -> list[tuple[float | str | None, str]]:

@@ -7,20 +7,12 @@ case where it must not fire."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
+from builtincase import lexicon
 from peacetalks.ingest.dates import present_for, text_present
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.figures import find_figures
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, SourceInfo
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def values(text: str, unit_before: str | None = None) -> list[tuple[float | str | None, str]]:

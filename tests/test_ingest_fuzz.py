@@ -3,7 +3,6 @@ cut to a bounded size."""
 
 from __future__ import annotations
 
-import functools
 import itertools
 from pathlib import Path
 
@@ -11,20 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
+from builtincase import lexicon
 from peacetalks.ingest import inputs
 from peacetalks.ingest.clean import clean_text
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.figures import find_figures
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.sentences import MAX_SENTENCE, sentences
 from peacetalks.ingest.types import Document, SourceInfo
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 WORDS = [
     "Russia",

@@ -6,20 +6,12 @@ author's proposal chosen by the date the article has reached."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import pytest
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.catalog import builtin_cases
+from builtincase import lexicon
 from peacetalks.ingest.extract import extract
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.types import Document, SourceInfo
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(load_case_path(builtin_cases()["russia-ukraine"]))
 
 
 def proposals(text: str, published: dt.date | None = None) -> list[tuple[str, str | None]]:

@@ -4,7 +4,6 @@ and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -14,28 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from peacetalks.case.loading import load_case_path
-from peacetalks.case.types import Case
-from peacetalks.catalog import builtin_cases
+from builtincase import case, lexicon
 from peacetalks.cli import app
 from peacetalks.ingest.extract import extract
-from peacetalks.ingest.lexicon import Lexicon
 from peacetalks.ingest.salience import cues
 from peacetalks.ingest.types import Document, SourceInfo
 from peacetalks.ingest.updates import ProposedUpdate, propose
 from peacetalks.store import Store
 
 MARCH_10 = dt.date(2026, 3, 10)
-
-
-@functools.cache
-def case() -> Case:
-    return load_case_path(builtin_cases()["russia-ukraine"])
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    return Lexicon(case())
 
 
 def salience_updates(text: str, published: dt.date | None = MARCH_10) -> list[ProposedUpdate]:
