@@ -109,9 +109,13 @@ _WRITTEN = re.compile(
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
 _DATED_BY = ("published", "released", "presented", "unveiled", "circulated", "signed", "agreed")
+# (or by its month alone, "Their plan of November would …": the year the article's)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _OF_DATE = re.compile(
     rf",?\s+(?:of|(?:made\s+public|{'|'.join(_DATED_BY)})\s+(?:on|in))\s+"
-    r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b,?"
+    r"(?:(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b|(?:last\s+)?(?:\d{1,2}\s+)?" + _MONTH + r"\b),?"
 )
 # What _OF_DATE can begin with, for a cheap first look.
 _DATE_OPENERS = (" of ", ", ", " made ", *(f" {verb} " for verb in _DATED_BY))

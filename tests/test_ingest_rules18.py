@@ -1,0 +1,24 @@
+"""Stance rules of rules-18, by reading conventions a careful reader applies anywhere: a document dated by
+its month alone ("Their plan of November would …") is still the subject of its contents. Each on texts
+written for the test, with cases where nothing may fire."""
+
+from __future__ import annotations
+
+from peacetalks.ingest.lexicon import Lexicon
+from stancetext import pairs
+
+PLAN = "us-28-point"
+
+
+def test_a_document_dated_by_its_month_alone_gives_its_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Washington had its own ideas. Its 28-point plan of November would have lifted sanctions on Russia "
+        "in stages.",
+        lexicon,
+    )
+    assert ("united-states", "sanctions-relief") in found
+
+
+def test_a_dated_document_no_one_wrote_gives_no_one_a_stance(lexicon: Lexicon) -> None:
+    found = pairs("A plan of November would have lifted sanctions on Russia in stages.", lexicon)
+    assert not {pair for pair in found if pair[1] == "sanctions-relief"}
