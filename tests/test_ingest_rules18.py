@@ -22,3 +22,21 @@ def test_a_document_dated_by_its_month_alone_gives_its_contents(lexicon: Lexicon
 def test_a_dated_document_no_one_wrote_gives_no_one_a_stance(lexicon: Lexicon) -> None:
     found = pairs("A plan of November would have lifted sanctions on Russia in stages.", lexicon)
     assert not {pair for pair in found if pair[1] == "sanctions-relief"}
+
+
+def test_the_writers_after_which_was_written_by(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Under the text, which was reportedly drafted by Steve Witkoff, Ukraine would hand over the rest of "
+        "the Donetsk region.",
+        lexicon,
+    )
+    assert ("united-states", "territory-donetsk") in found
+
+
+def test_a_critic_after_which_was_is_no_writer(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Under the text, which was sharply criticised by Germany, Ukraine would hand over the rest of the "
+        "Donetsk region.",
+        lexicon,
+    )
+    assert ("germany", "territory-donetsk") not in found

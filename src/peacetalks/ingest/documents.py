@@ -38,9 +38,11 @@ PRESENTING = trie_pattern(_PRESENTING)
 _PRESENTS = re.compile(
     r"(?<!\w)(?:" + PRESENTING + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
 )  # searched in fold(sentence): lower case, case-sensitively, which is faster
-# "… a six-point text agreed by China's Wang Yi and Celso Amorim": the authors after "by".
+# "… a six-point text agreed by China's Wang Yi and Celso Amorim": the authors after "by" (also after ", which
+# was (reportedly)": "the draft, which was reportedly written by …").
 _BY_AUTHORS = re.compile(
-    r"\b(?:" + DOCUMENT_NOUNS + r")\s+(?:[\w-]+\s+){0,3}?(?:drafted|written|agreed|put\s+forward|proposed|"
+    r"\b(?:" + DOCUMENT_NOUNS + r")(?:,\s+which\s+(?:was|were|had\s+been|has\s+been)(?:\s+reportedly)?)?\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:drafted|written|agreed|put\s+forward|proposed|"
     r"presented|prepared|drawn\s+up|tabled|issued)\s+(?:[^,;.]{0,40}?\s)?by\s+"
 )  # in fold(sentence), as _PRESENTS
 # "the Minsk Protocol, signed for the Contact Group by Kuchma, Zurabov and the OSCE's envoy": its signers
