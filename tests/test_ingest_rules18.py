@@ -40,3 +40,13 @@ def test_a_critic_after_which_was_is_no_writer(lexicon: Lexicon) -> None:
         lexicon,
     )
     assert ("germany", "territory-donetsk") not in found
+
+
+def test_a_long_report_after_an_apposition_and_its_hearers_is_the_reporters(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Pete Hegseth, the American defence secretary, told European ministers in Brussels on Wednesday that "
+        "a return to the frontiers of 2013, before Russia took Crimea, was unrealistic.",
+        lexicon,
+    )
+    assert ("united-states", "territory-crimea") in found
+    assert ("russia", "territory-crimea") not in found

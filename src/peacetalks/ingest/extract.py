@@ -216,7 +216,12 @@ _IF_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # "Russia said on Tuesday that …": the subject of a long report.
-_REPORTS = re.compile(rf"\s+(?:(?:on|in)\s+\w+\s+)?(?i:{SAYS}|says)\s+(?:(?:on|in)\s+\w+\s+)?that\s")
+# (after an apposition and with whom it was told, where and when: "Hegseth, the defence secretary, told
+# allies in Brussels on 12 February that …")
+_REPORTS = re.compile(
+    rf"(?:,\s+(?:the|a|an|his|her|its)\s+[^,;:]{{1,60}},)?\s+(?:(?:on|in)\s+\w+\s+)?(?i:{SAYS}|says)\s+"
+    r"(?:[^,;:.]{0,50}?\s)?that\s"
+)
 _SAID_BEFORE = re.compile(
     rf"{_COMMA}(?i:{SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
     r"president|chief|secretary|negotiator|head))\s+){0,3}$"
