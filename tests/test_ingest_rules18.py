@@ -50,3 +50,23 @@ def test_a_long_report_after_an_apposition_and_its_hearers_is_the_reporters(lexi
     )
     assert ("united-states", "territory-crimea") in found
     assert ("russia", "territory-crimea") not in found
+
+
+def test_the_ideas_after_a_plans_contents_are_the_plans(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Zelensky presented his peace formula to the summit. It also calls for a special tribunal for the crime "
+        "of aggression. Sergei Lavrov dismissed the ideas as unrealistic.",
+        lexicon,
+    )
+    assert ("russia", "peace-formula") in found
+    assert ("russia", "accountability-amnesty") not in found
+
+
+def test_the_idea_of_one_item_is_that_item_not_the_plan(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Zelensky presented his peace formula to the summit. It also calls for a special tribunal for the crime "
+        "of aggression. Sergei Lavrov dismissed the idea of a tribunal as unrealistic.",
+        lexicon,
+    )
+    assert ("russia", "accountability-amnesty") in found
+    assert ("russia", "peace-formula") not in found

@@ -179,6 +179,7 @@ _DOCUMENTS = (
     "offer",
     "protocol",
     "formula",
+    "ideas",  # "Lavrov dismissed the ideas" after the plan's contents: its ideas (but "the idea" is one of them)
 )
 #: Of those, the ones that may name what the sentence before described without naming a plan.
 _LOOSE = ("offer", "deal", "initiative")
