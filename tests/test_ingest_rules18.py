@@ -70,3 +70,16 @@ def test_the_idea_of_one_item_is_that_item_not_the_plan(lexicon: Lexicon) -> Non
     )
     assert ("russia", "accountability-amnesty") in found
     assert ("russia", "peace-formula") not in found
+
+
+def test_a_nationality_before_the_document_noun_of_a_named_proposal_is_its_writer(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Kyiv accepted the American proposal for an immediate, interim 30-day ceasefire on Tuesday.",
+        lexicon,
+    )
+    assert ("united-states", "jeddah-ceasefire-2025") in found
+
+
+def test_a_nationality_the_case_does_not_hold_as_writer_gives_no_author(lexicon: Lexicon) -> None:
+    found = pairs("Kyiv signed up to the Russian proposal for a 30-day ceasefire on Tuesday.", lexicon)
+    assert ("russia", "jeddah-ceasefire-2025") not in found

@@ -1732,8 +1732,11 @@ def _joint(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lex
 # before a proposal's name, perhaps after "own", "new" … (the annotation guide: a plan named as an
 # actor's own is that actor's). Two capitalised words may be one name ("United States") or an opening
 # word and a name ("The US").
+# (or before the document noun the name follows: "the American proposal for an immediate, interim 30-day
+# ceasefire", whose writer the adjective gives)
 _ADJECTIVE = re.compile(
-    r"(?<![\w'’–/-])((?:[A-Z][\w.]*\s+)?[A-Z][\w.]*)\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$"
+    r"(?<![\w'’–/-])((?:[A-Z][\w.]*\s+)?[A-Z][\w.]*)\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?"
+    rf"(?:(?:{documents.DOCUMENT_NOUNS})\s+(?:for|of)\s+(?:a|an|the)\s+(?:[a-z][\w-]*,?\s+){{0,2}}?)?$"
 )
 # "the Russian memorandum", "the Chinese peace plan": a name of the case proposal that opens with a
 # nationality (not a place: "the Paris Declaration", "the Minsk agreements" name no author).
@@ -1743,7 +1746,7 @@ _NATIONALITY_FIRST = re.compile(r"([A-Z][a-z]+)\s")
 def _adjective(sentence: str, proposal: Mention, lexicon: Lexicon) -> list[Mention]:
     """The actor a name written as an adjective right before ``proposal``, or opening its name, gives
     as its author (whether the case holds it as one is for the caller)."""
-    if (named := _ADJECTIVE.search(sentence, max(0, proposal.start - 40), proposal.start)) is not None:
+    if (named := _ADJECTIVE.search(sentence, max(0, proposal.start - 64), proposal.start)) is not None:
         words = named[1].split()
         for at, name in ((named.start(1), named[1]), (named.end(1) - len(words[-1]), words[-1])):
             if (party := lexicon.adjective_party(name)) is not None:
