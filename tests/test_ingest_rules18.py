@@ -83,3 +83,19 @@ def test_a_nationality_before_the_document_noun_of_a_named_proposal_is_its_write
 def test_a_nationality_the_case_does_not_hold_as_writer_gives_no_author(lexicon: Lexicon) -> None:
     found = pairs("Kyiv signed up to the Russian proposal for a 30-day ceasefire on Tuesday.", lexicon)
     assert ("russia", "jeddah-ceasefire-2025") not in found
+
+
+def test_the_leaders_of_a_list_of_states_each_speak(lexicon: Lexicon) -> None:
+    found = pairs(
+        "In February 2015 the leaders of Germany, France, Ukraine and Russia endorsed the Package of Measures "
+        "at a night of talks in Minsk.",
+        lexicon,
+    )
+    assert {("germany", "minsk-ii"), ("france", "minsk-ii"), ("ukraine", "minsk-ii")} <= found
+
+
+def test_a_group_made_up_of_a_list_is_not_each_member_speaking(lexicon: Lexicon) -> None:
+    found = pairs(
+        "A contact group made up of Ukraine, Russia and the OSCE welcomed the Package of Measures.", lexicon
+    )
+    assert ("osce", "minsk-ii") not in found

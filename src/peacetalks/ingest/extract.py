@@ -1907,6 +1907,10 @@ _DATELINE = re.compile(r"[A-Z][A-Z'’./ -]+(?:,\s+[A-Z][\w ]{0,30})?\s+[–—-
 _LINK = re.compile(r"(?:,\s+(?:and\s+)?|\s+(?:and|nor)\s+)(?:by\s+)?(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _OF = re.compile(r"\bof\s+(?:the\s+)?$")
+_LEADERS_OF = re.compile(
+    r"(?:^|[Tt]he\s)(?:\w+\s+)?(?:leaders|presidents|heads\s+of\s+state|heads\s+of\s+government|prime\s+ministers|"
+    r"foreign\s+ministers|governments|delegations)\s+of\s+(?:the\s+)?$"
+)
 
 
 def _joins(link: re.Match[str]) -> bool:
@@ -1956,7 +1960,8 @@ def _joined(
     is no list ("Peskov, the Kremlin's spokesman, said"), and only two are joined unless ``lists``
     and the speaker is no preposition's object ("made up of Ukraine, Russia and the OSCE")."""
     if lists and _OF.search(sentence, max(0, speaker.start - 12), speaker.start):
-        lists = False
+        # (but "the leaders of Russia, Ukraine, France and Germany backed …": the people of each state speak)
+        lists = _LEADERS_OF.search(sentence, max(0, speaker.start - 40), speaker.start) is not None
     joined, listed = [speaker], 0
     while (link := (_LINK if lists else _AND).match(sentence, joined[-1].end)) is not None:
         other = next((a for a in actors if a.start == link.end() and a.end <= cue_start), None)
