@@ -99,3 +99,15 @@ def test_a_group_made_up_of_a_list_is_not_each_member_speaking(lexicon: Lexicon)
         "A contact group made up of Ukraine, Russia and the OSCE welcomed the Package of Measures.", lexicon
     )
     assert ("osce", "minsk-ii") not in found
+
+
+def test_a_proposal_named_by_its_terms_inside_a_documents_contents_is_not_the_plan_referred_to(
+    lexicon: Lexicon,
+) -> None:
+    found = pairs(
+        "Washington handed Kyiv its 28-point plan on Thursday. Under the plan, the lines in Kherson would be "
+        "frozen where the armies now stand. Vladimir Putin said the proposals could serve as a basis.",
+        lexicon,
+    )
+    assert ("russia", PLAN) in found
+    assert ("russia", "ceasefire-current-line") not in found

@@ -608,6 +608,11 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             current = documents.Current(current.authors, subject_now)
         # (a proposal named by description, "Putin set out his terms", is referred back to as one by name is)
         plans_here = sorted([*proposals, *references], key=lambda m: m.start) if references else proposals
+        if plans_here and contents is not None and writers and current is not None and current.subject:
+            # "Under the draft, … the lines would be frozen where the armies now stand": a proposal the
+            # contents of the document under discussion name by its terms is one of them, not a plan of its own
+            # for a reference back ("Putin said the proposals could serve as a basis")
+            plans_here = [p for p in plans_here if p.start < contents.start]
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in plans_here]
         previous = sorted(named, key=lambda r: r.start)
         if contents is not None and issues and not plans_here:
