@@ -111,3 +111,12 @@ def test_a_proposal_named_by_its_terms_inside_a_documents_contents_is_not_the_pl
     )
     assert ("russia", PLAN) in found
     assert ("russia", "ceasefire-current-line") not in found
+
+
+def test_a_place_inside_a_proposals_name_is_not_what_it_stands_for(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The Minsk Protocol was agreed in September 2014 after months of fighting. It provided for an "
+        "immediate ceasefire and an amnesty.",
+        lexicon,
+    )
+    assert not {pair for pair in found if pair[0] == "belarus"}

@@ -637,7 +637,8 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         last_had_subject = False
         stated = [e for e in said if e.kind == "stance"]
         if actors:  # (a stance by "he" or a quote names no one new)
-            opening = _subject(text, start, actors, lexicon)
+            # (not a place a proposal's name holds: "The Minsk Protocol was signed … . It provided for …")
+            opening = _subject(text, start, speaking, lexicon) if speaking else None
             subject = opening or subject
             last_had_subject = opening is not None
             person = _person(sentence, speaking, stated, lexicon) or person
