@@ -120,3 +120,27 @@ def test_a_place_inside_a_proposals_name_is_not_what_it_stands_for(lexicon: Lexi
         lexicon,
     )
     assert not {pair for pair in found if pair[0] == "belarus"}
+
+
+def test_freezing_the_front_lines_is_territory_not_when_fighting_stops(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Leaked accounts say Moscow wants all of Donetsk and would in return freeze the front lines in Kherson "
+        "and Zaporizhzhia.",
+        lexicon,
+    )
+    assert ("russia", "territory-kherson") in found
+    assert ("russia", "ceasefire-sequencing") not in found
+
+
+def test_a_freeze_of_the_war_is_still_about_the_ceasefire(lexicon: Lexicon) -> None:
+    found = pairs("Kyiv rejected any freeze of the war without guarantees.", lexicon)
+    assert ("ukraine", "ceasefire-sequencing") in found
+
+
+def test_a_coordinated_clause_inherits_the_subject_through_one_with_none(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Moscow wanted all of the Donbas, and in return would give back small areas in the north and freeze "
+        "the front lines in the south, while also seeking recognition of Crimea as Russian.",
+        lexicon,
+    )
+    assert ("russia", "territory-crimea") in found

@@ -1032,6 +1032,10 @@ def _sentence_evidence(
         ]
     if issues and actors:
         issues = [m for m in issues if not _body_name(sentence, m, actors)]
+    if issues and "reez" in sentence:
+        # "freeze the front lines in Kherson and Zaporizhzhia": where the lines stay, a term of territory,
+        # not of when fighting stops
+        issues = [m for m in issues if not _FREEZE_LINES.match(sentence, m.start, m.end + 30)]
     stated = list(
         _stances(
             sentence,
@@ -1134,6 +1138,9 @@ def _asked_of(sentence: str, actor: Mention) -> bool:
     return bool(_ASKED_BEFORE.search(sentence, max(0, actor.start - 24), actor.start)) and bool(
         _BARE_VERB.match(sentence, actor.end)
     )
+
+
+_FREEZE_LINES = re.compile(r"(?i:freez\w*)\s+(?:the\s+)?(?:front(?:\s+lines?)?|lines?)\b")
 
 
 def _body_name(sentence: str, issue: Mention, actors: list[Mention]) -> bool:
@@ -1297,6 +1304,11 @@ def _stances(
                 # who spoke there ("It has offered Ukraine …, and has suggested …" is not Ukraine's)
                 prior = _clause(bounds, n, c_start - 1)[0]
                 speaker = spoke.get(prior) or _clause_subject(sentence, subjects, prior, c_start)
+                while speaker is None and prior > 0 and _COORDINATED.search(sentence[:prior]):
+                    # "Moscow wanted X, and in return would hand back Y, while also seeking Z": through a
+                    # coordinated clause with no subject of its own, back to the one that names it
+                    prior = _clause(bounds, n, prior - 1)[0]
+                    speaker = spoke.get(prior) or _clause_subject(sentence, subjects, prior, c_start)
                 inherited = True
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
