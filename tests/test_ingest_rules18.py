@@ -144,3 +144,17 @@ def test_a_coordinated_clause_inherits_the_subject_through_one_with_none(lexicon
         lexicon,
     )
     assert ("russia", "territory-crimea") in found
+
+
+def test_positions_treated_as_the_line_of_contact_are_no_ceasefire_position(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Under the draft, Ukraine and the United States would treat the positions the armies hold on the day "
+        "of signing as the de facto line of contact.",
+        lexicon,
+    )
+    assert not {pair for pair in found if pair[1] == "ceasefire-sequencing"}
+
+
+def test_a_ceasefire_along_the_line_of_contact_is_still_one(lexicon: Lexicon) -> None:
+    found = pairs("Zelensky proposed a ceasefire along the line of contact.", lexicon)
+    assert ("ukraine", "ceasefire-sequencing") in found

@@ -1032,6 +1032,15 @@ def _sentence_evidence(
         ]
     if issues and actors:
         issues = [m for m in issues if not _body_name(sentence, m, actors)]
+    if issues and "ontact" in sentence:
+        issues = [
+            m
+            for m in issues
+            if not (
+                _CONTACT_LINE.fullmatch(sentence, m.start, m.end)
+                and _AS_THE.search(sentence, max(0, m.start - 30), m.start)
+            )
+        ]
     if issues and "reez" in sentence:
         # "freeze the front lines in Kherson and Zaporizhzhia": where the lines stay, a term of territory,
         # not of when fighting stops
@@ -1140,6 +1149,10 @@ def _asked_of(sentence: str, actor: Mention) -> bool:
     )
 
 
+_CONTACT_LINE = re.compile(r"(?i:line\s+of\s+contact|contact\s+line)")
+# "would treat the positions the armies hold as the de facto line of contact": where the line runs, no
+# position on when the fighting stops (but "a ceasefire along the line of contact" is one)
+_AS_THE = re.compile(r"\bas\s+(?:the\s+)?(?:(?:de\s+facto|new|actual|future)\s+)?$")
 _FREEZE_LINES = re.compile(r"(?i:freez\w*)\s+(?:the\s+)?(?:front(?:\s+lines?)?|lines?)\b")
 
 
