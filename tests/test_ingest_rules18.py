@@ -158,3 +158,15 @@ def test_positions_treated_as_the_line_of_contact_are_no_ceasefire_position(lexi
 def test_a_ceasefire_along_the_line_of_contact_is_still_one(lexicon: Lexicon) -> None:
     found = pairs("Zelensky proposed a ceasefire along the line of contact.", lexicon)
     assert ("ukraine", "ceasefire-sequencing") in found
+
+
+def test_the_owner_of_a_noun_another_declares_invalid_states_nothing(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The UN General Assembly declared Russia's claimed annexation of the Kherson region invalid.", lexicon
+    )
+    assert ("russia", "territory-kherson") not in found
+
+
+def test_the_owner_of_a_demand_still_demands(lexicon: Lexicon) -> None:
+    found = pairs("Zelensky rejected Russia's demand for the whole of the Donetsk region.", lexicon)
+    assert ("russia", "territory-donetsk") in found

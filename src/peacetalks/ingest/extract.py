@@ -1311,6 +1311,8 @@ def _stances(
         else:
             # "Russia's claimed annexation of …", "Kyiv's rejection of …": a noun's owner is its speaker
             speaker = _owner(sentence, actors, cue.start()) if owned else None
+            if speaker is not None and _JUDGED.search(sentence, max(0, speaker.start - 60), speaker.start):
+                continue  # "the Assembly declared Russia's claimed annexation of four regions invalid": judged, not stated
             speaker = speaker or _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause —
@@ -2150,6 +2152,14 @@ _ITEM = re.compile(r";\s+(?:and\s+)?|,\s+and\s+")
 _AND_THAT = re.compile(r",?\s+and\s+that\s")
 
 
+# A verb judging the owned noun that follows it ("declared Russia's annexation … invalid", "condemned Moscow's
+# annexation"): the noun is the object of another's judgement
+_JUDGED = re.compile(
+    r"\b(?:declar(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing))\b(?:\s+[^,;]{0,40}?)?(?:\s+that)?"
+    r"\s+(?:the\s+)?$"
+)
+
+
 def _owner(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
     """The actor whose the cue (a noun) is: "Russia's demand for …"."""
     if cue_start < 3 or sentence[cue_start - 1] != " ":
@@ -2192,6 +2202,8 @@ def _speaker(
             continue  # "Ukraine's allies, including France, backed …" are not Ukraine
         if _REGION_OF.search(before):
             continue  # "pockets of northern Ukraine": a place, not the state speaking
+        if sentence.startswith(("'s ", "’s "), a.end) and _JUDGED.search(before):
+            continue  # "declared Russia's annexation … invalid": the owner of the object judged
         if not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before):
             return a
     return None
