@@ -170,3 +170,11 @@ def test_the_owner_of_a_noun_another_declares_invalid_states_nothing(lexicon: Le
 def test_the_owner_of_a_demand_still_demands(lexicon: Lexicon) -> None:
     found = pairs("Zelensky rejected Russia's demand for the whole of the Donetsk region.", lexicon)
     assert ("russia", "territory-donetsk") in found
+
+
+def test_the_subject_of_a_passive_kept_from_is_what_another_asks_for(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Putin agreed in principle, but he asked how Ukraine would be kept from mobilising during a pause.",
+        lexicon,
+    )
+    assert ("ukraine", "army-limits") not in found

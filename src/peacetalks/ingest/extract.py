@@ -1136,7 +1136,11 @@ _BARE_VERB = re.compile(
     r"did|does|do|not|never|also|still|itself|alone|too|in|on|at|of|for|to|with|by|from|as|now|then|had)\b)"
     r"[a-z]+(?<!s)(?<!ed)(?<!ing)\b"
 )
-_KEPT_OUT = re.compile(r"\s+(?:kept|barred|excluded)\s+(?:out\b|outside\b|away\b|from\b)")
+# (or in the passive: "asked how Ukraine would be kept from mobilising", "could be stopped from rearming")
+_KEPT_OUT = re.compile(
+    r"\s+(?:(?:would|could|will|can|might|should|must|is|was|were|are)\s+(?:(?:be|being|been|not)\s+)*)?"
+    r"(?:kept|barred|excluded|stopped|prevented)\s+(?:out\b|outside\b|away\b|from\b)"
+)
 
 
 def _asked_of(sentence: str, actor: Mention) -> bool:
@@ -1247,7 +1251,7 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
-    if " kept " in sentence or "that " in sentence or "have " in sentence or "make " in sentence:
+    if " kept " in sentence or "ed from " in sentence or "that " in sentence or "have " in sentence or "make " in sentence:
         # "proposed that Ukraine cap its army", "would have Kyiv give up …", "a Ukraine kept out of NATO":
         # the subject of what another asks for is its object, and speaks for no cue in it
         subjects = [a for a in subjects if not _asked_of(sentence, a)]
