@@ -178,3 +178,21 @@ def test_the_subject_of_a_passive_kept_from_is_what_another_asks_for(lexicon: Le
         lexicon,
     )
     assert ("ukraine", "army-limits") not in found
+
+
+def test_that_part_of_the_plan_is_what_the_sentence_before_said_of_it(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The draft would have put $100 billion of frozen Russian assets into a US-led fund. Germany objected "
+        "to that part of the plan.",
+        lexicon,
+    )
+    assert ("germany", "frozen-assets-reparations") in found
+
+
+def test_the_parts_of_a_region_are_no_reference_back(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The framework keeps the Dnipro line in Kherson. It also has Russia withdraw from the parts of the "
+        "Kharkiv region it occupies.",
+        lexicon,
+    )
+    assert ("russia", "territory-kherson") not in found

@@ -133,6 +133,9 @@ _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|sh
 _REFERRING = (
     r"(proposals?|plans?|offers?|terms|deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|"
     r"clauses?|points|declarations?|documents?|text|paper|communiqu[ée]|protocols?|formula|schemes?|ultimatums?|"
+    # ("objected to that part of the plan", but not "the parts of the Mykolaiv region")
+    r"(?:parts?|sections?|chapters?|provisions?)(?=\s*[,.;]|\s*$|\s+of\s+(?:the|this|that|its|their)\s+(?:[\w'’-]+\s+)?"
+    + rf"(?:{documents.DOCUMENT_NOUNS})\b)|"
     r"regions|territories|oblasts|areas)\b"
 )
 _ANAPHOR_NOUNS = r"(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?" + _REFERRING
@@ -158,7 +161,8 @@ _TEXT_JUDGED = ("basis", "starting point", "good faith", "bad faith", "seriously
 #: ("it" and "them" two).
 _PLAN_REACH = 4
 #: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
-_PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
+_PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area", "part", "section",
+          "chapter")  # fmt: skip
 _WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
 #: Of those, the ones a whole plan may be (Putin's conditions: "Kyiv rejected the demands").
 _SETS = ("demand", "condition", "term", "ultimatum")
