@@ -196,3 +196,13 @@ def test_the_parts_of_a_region_are_no_reference_back(lexicon: Lexicon) -> None:
         lexicon,
     )
     assert ("russia", "territory-kherson") not in found
+
+
+def test_each_that_complement_of_one_report_is_the_reporters(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Pete Hegseth, the defence secretary, told European ministers on Wednesday that the return of Crimea to "
+        "Ukraine was unrealistic, that NATO membership for Ukraine was not a realistic outcome, and that Europe "
+        "would have to carry the burden.",
+        lexicon,
+    )
+    assert {("united-states", "territory-crimea"), ("united-states", "nato-neutrality")} <= found

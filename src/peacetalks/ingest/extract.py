@@ -1164,6 +1164,10 @@ _AS_THE = re.compile(r"\bas\s+(?:the\s+)?(?:(?:de\s+facto|new|actual|future)\s+)
 _FREEZE_LINES = re.compile(r"(?i:freez\w*)\s+(?:the\s+)?(?:front(?:\s+lines?)?|lines?)\b")
 
 
+# Another complement of the verb of saying before: "said that X …, that Y …, and that Z …"
+_THAT_AGAIN = re.compile(r",\s+(?:and\s+)?that\s")
+
+
 def _body_name(sentence: str, issue: Mention, actors: list[Mention]) -> bool:
     """Whether an issue term that is also an actor's name ("NATO") only names the body here ("the
     United States, NATO and the European signatories", "NATO's founding treaty", "the heads of the
@@ -1246,6 +1250,7 @@ def _stances(
         taken = {c.start() for c in cues}
         cues = _ordered([*cues, *(m for m in MODAL.finditer(folded, aside[1]) if m.start() not in taken)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
+    stated_to: dict[tuple[int, int], int] = {}  # where the cue of each stance in ``governed`` ends
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(folded)] if cues else []
@@ -1348,6 +1353,13 @@ def _stances(
             if speaker is None and cue.start() < 3 and form.endswith("ing"):
                 # "Rejecting the plan, Zelensky said …": an opening participle has the main clause's subject.
                 speaker = _main_subject(sentence, actors, cue.end())
+            again = None
+            if speaker is not None and (c_start, speaker.start) in governed:
+                again = _THAT_AGAIN.search(sentence, stated_to.get((c_start, speaker.start), n), cue.start())
+            if speaker is not None and again is not None:
+                # "told allies that X was unrealistic, that Y was not a realistic outcome …": another
+                # complement of the same report, the same speaker's (of what follows its "that")
+                governed.discard((c_start, speaker.start))
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
@@ -1386,6 +1398,8 @@ def _stances(
                 first = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
                 if speaker.start < cue.start() and _SAYS_ASIDE.match(sentence, speaker.end):
                     first = c_start  # "The ceasefire, Lavrov said, was unacceptable"
+                if again is not None:
+                    first = max(first, again.end())
                 objects = [m for m in named if first <= m.start and m.end <= cue.start()]
         if speaker is None and form in OBJECT_BEFORE and (holder := _holder(sentence, actors)) is not None:
             # "For Moscow, NATO membership for Ukraine is a red line": whose view it is, named first
@@ -1499,6 +1513,7 @@ def _stances(
             objects = [*objects, host]  # "the Istanbul Communiqué, in which Ukraine proposed neutrality"
         objects.sort(key=lambda m: m.start)
         governed.add((c_start, speaker.start))
+        stated_to[(c_start, speaker.start)] = cue.end()
         spoke.setdefault(c_start, speaker)
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
         words_start = speaker.end if speaker.start < cue.start() else c_start
