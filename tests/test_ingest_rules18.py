@@ -206,3 +206,9 @@ def test_each_that_complement_of_one_report_is_the_reporters(lexicon: Lexicon) -
         lexicon,
     )
     assert {("united-states", "territory-crimea"), ("united-states", "nato-neutrality")} <= found
+
+
+def test_ukraines_counter_figure_of_2022_names_the_army_issue(lexicon: Lexicon) -> None:
+    # the case's own anchor of army-limits: "a peacetime army of about 250,000 (Ukraine's offer, April 2022)"
+    found = pairs("In the April draft Moscow asked for 85,000 troops, and Kyiv proposed 250,000.", lexicon)
+    assert ("ukraine", "army-limits") in found
