@@ -212,3 +212,8 @@ def test_ukraines_counter_figure_of_2022_names_the_army_issue(lexicon: Lexicon) 
     # the case's own anchor of army-limits: "a peacetime army of about 250,000 (Ukraine's offer, April 2022)"
     found = pairs("In the April draft Moscow asked for 85,000 troops, and Kyiv proposed 250,000.", lexicon)
     assert ("ukraine", "army-limits") in found
+
+
+def test_countering_with_a_figure_proposes_it(lexicon: Lexicon) -> None:
+    found = pairs("Moscow asked for a peacetime army of 85,000; Kyiv countered with 250,000 troops.", lexicon)
+    assert ("ukraine", "army-limits") in found
