@@ -161,8 +161,10 @@ _TEXT_JUDGED = ("basis", "starting point", "good faith", "bad faith", "seriously
 #: ("it" and "them" two).
 _PLAN_REACH = 4
 #: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
-_PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area", "part", "section",
-          "chapter")  # fmt: skip
+_PARTS = (
+    "clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area", "part", "section",
+    "chapter",
+)  # fmt: skip
 _WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
 #: Of those, the ones a whole plan may be (Putin's conditions: "Kyiv rejected the demands").
 _SETS = ("demand", "condition", "term", "ultimatum")
@@ -1260,7 +1262,7 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
-    if " kept " in sentence or "ed from " in sentence or "that " in sentence or "have " in sentence or "make " in sentence:
+    if any(w in sentence for w in (" kept ", "ed from ", "that ", "have ", "make ")):
         # "proposed that Ukraine cap its army", "would have Kyiv give up …", "a Ukraine kept out of NATO":
         # the subject of what another asks for is its object, and speaks for no cue in it
         subjects = [a for a in subjects if not _asked_of(sentence, a)]
@@ -1325,7 +1327,7 @@ def _stances(
             # "Russia's claimed annexation of …", "Kyiv's rejection of …": a noun's owner is its speaker
             speaker = _owner(sentence, actors, cue.start()) if owned else None
             if speaker is not None and _JUDGED.search(sentence, max(0, speaker.start - 60), speaker.start):
-                continue  # "the Assembly declared Russia's claimed annexation of four regions invalid": judged, not stated
+                continue  # "the Assembly declared Russia's claimed annexation of four regions invalid": judged
             speaker = speaker or _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause —
