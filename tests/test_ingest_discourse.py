@@ -175,10 +175,11 @@ def test_the_subject_of_a_long_report_or_a_long_first_clause_speaks(lexicon: Lex
 
 
 def test_the_owner_of_a_stance_noun_is_its_speaker(lexicon: Lexicon) -> None:
-    # not the first actor of the clause: Russia claims Kherson, and the UN, which declares the
-    # annexation invalid, opposes it
+    # not the first actor of the clause: the UN, which declares the annexation invalid, opposes it; Russia,
+    # the owner of the noun the UN judges, states nothing here (rules-18: readers record no stance of the
+    # owner inside another body's act, heldout11 g08, heldout30 m13, train1 t15)
     annexed = pairs("The UN General Assembly declared Russia's claimed annexation of Kherson invalid.", lexicon)
-    assert annexed == {("russia", "territory-kherson"), ("un", "territory-kherson")}
+    assert annexed == {("un", "territory-kherson")}
     shift = "The offer marks a shift from Moscow's insistence that Ukraine leave Luhansk."
     assert pairs(shift, lexicon) == {("russia", "territory-luhansk")}
 

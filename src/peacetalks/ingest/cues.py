@@ -565,6 +565,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "proposing",
         "put forward",
         "puts forward",
+        # a counter-offer: "Kyiv countered with 250,000 troops"
+        "countered with",
+        "counters with",
         "suggest",
         "suggests",
         "suggested",

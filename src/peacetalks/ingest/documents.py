@@ -38,9 +38,11 @@ PRESENTING = trie_pattern(_PRESENTING)
 _PRESENTS = re.compile(
     r"(?<!\w)(?:" + PRESENTING + r")\s+(?:[\w'’,-]+\s+){0,7}?(?:\w+-)?(?:" + DOCUMENT_NOUNS + r")\b"
 )  # searched in fold(sentence): lower case, case-sensitively, which is faster
-# "… a six-point text agreed by China's Wang Yi and Celso Amorim": the authors after "by".
+# "… a six-point text agreed by China's Wang Yi and Celso Amorim": the authors after "by" (also after ", which
+# was (reportedly)": "the draft, which was reportedly written by …").
 _BY_AUTHORS = re.compile(
-    r"\b(?:" + DOCUMENT_NOUNS + r")\s+(?:[\w-]+\s+){0,3}?(?:drafted|written|agreed|put\s+forward|proposed|"
+    r"\b(?:" + DOCUMENT_NOUNS + r")(?:,\s+which\s+(?:was|were|had\s+been|has\s+been)(?:\s+reportedly)?)?\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:drafted|written|agreed|put\s+forward|proposed|"
     r"presented|prepared|drawn\s+up|tabled|issued)\s+(?:[^,;.]{0,40}?\s)?by\s+"
 )  # in fold(sentence), as _PRESENTS
 # "the Minsk Protocol, signed for the Contact Group by Kuchma, Zurabov and the OSCE's envoy": its signers
@@ -109,9 +111,13 @@ _WRITTEN = re.compile(
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
 _DATED_BY = ("published", "released", "presented", "unveiled", "circulated", "signed", "agreed")
+# (or by its month alone, "Their plan of November would …": the year the article's)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _OF_DATE = re.compile(
     rf",?\s+(?:of|(?:made\s+public|{'|'.join(_DATED_BY)})\s+(?:on|in))\s+"
-    r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b,?"
+    r"(?:(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b|(?:last\s+)?(?:\d{1,2}\s+)?" + _MONTH + r"\b),?"
 )
 # What _OF_DATE can begin with, for a cheap first look.
 _DATE_OPENERS = (" of ", ", ", " made ", *(f" {verb} " for verb in _DATED_BY))

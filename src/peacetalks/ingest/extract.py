@@ -133,6 +133,9 @@ _IT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:\w+\s+)?(?:is|was|would|will|must|sh
 _REFERRING = (
     r"(proposals?|plans?|offers?|terms|deal|drafts?|ideas?|initiatives?|framework|memorandum|demands?|conditions?|"
     r"clauses?|points|declarations?|documents?|text|paper|communiqu[ée]|protocols?|formula|schemes?|ultimatums?|"
+    # ("objected to that part of the plan", but not "the parts of the Mykolaiv region")
+    r"(?:parts?|sections?|chapters?|provisions?)(?=\s*[,.;]|\s*$|\s+of\s+(?:the|this|that|its|their)\s+(?:[\w'’-]+\s+)?"
+    + rf"(?:{documents.DOCUMENT_NOUNS})\b)|"
     r"regions|territories|oblasts|areas)\b"
 )
 _ANAPHOR_NOUNS = r"(?:the|these|those|this|that|such|both)\s+(?:\w+\s+)?" + _REFERRING
@@ -158,7 +161,10 @@ _TEXT_JUDGED = ("basis", "starting point", "good faith", "bad faith", "seriously
 #: ("it" and "them" two).
 _PLAN_REACH = 4
 #: Nouns of _ANAPHOR that refer to issues, and those that refer to every issue the sentence before named.
-_PARTS = ("clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area")
+_PARTS = (
+    "clause", "point", "provision", "demand", "condition", "region", "territor", "oblast", "area", "part", "section",
+    "chapter",
+)  # fmt: skip
 _WHOLES = ("demand", "condition", "term", "region", "territor", "oblast", "area")
 #: Of those, the ones a whole plan may be (Putin's conditions: "Kyiv rejected the demands").
 _SETS = ("demand", "condition", "term", "ultimatum")
@@ -179,6 +185,7 @@ _DOCUMENTS = (
     "offer",
     "protocol",
     "formula",
+    "ideas",  # "Lavrov dismissed the ideas" after the plan's contents: its ideas (but "the idea" is one of them)
 )
 #: Of those, the ones that may name what the sentence before described without naming a plan.
 _LOOSE = ("offer", "deal", "initiative")
@@ -216,7 +223,12 @@ _IF_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # "Russia said on Tuesday that …": the subject of a long report.
-_REPORTS = re.compile(rf"\s+(?:(?:on|in)\s+\w+\s+)?(?i:{SAYS}|says)\s+(?:(?:on|in)\s+\w+\s+)?that\s")
+# (after an apposition and with whom it was told, where and when: "Hegseth, the defence secretary, told
+# allies in Brussels on 12 February that …")
+_REPORTS = re.compile(
+    rf"(?:,\s+(?:the|a|an|his|her|its)\s+[^,;:]{{1,60}},)?\s+(?:(?:on|in)\s+\w+\s+)?(?i:{SAYS}|says)\s+"
+    r"(?:[^,;:.]{0,50}?\s)?that\s"
+)
 _SAID_BEFORE = re.compile(
     rf"{_COMMA}(?i:{SAYS})\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|(?i:spokes\w+|advis[eo]r|aide|minister|envoy|official|"
     r"president|chief|secretary|negotiator|head))\s+){0,3}$"
@@ -602,6 +614,11 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             current = documents.Current(current.authors, subject_now)
         # (a proposal named by description, "Putin set out his terms", is referred back to as one by name is)
         plans_here = sorted([*proposals, *references], key=lambda m: m.start) if references else proposals
+        if plans_here and contents is not None and writers and current is not None and current.subject:
+            # "Under the draft, … the lines would be frozen where the armies now stand": a proposal the
+            # contents of the document under discussion name by its terms is one of them, not a plan of its own
+            # for a reference back ("Putin said the proposals could serve as a basis")
+            plans_here = [p for p in plans_here if p.start < contents.start]
         named = [Referent(m.start, m.ids, False) for m in issues] + [Referent(m.start, m.ids, True) for m in plans_here]
         previous = sorted(named, key=lambda r: r.start)
         if contents is not None and issues and not plans_here:
@@ -626,7 +643,8 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         last_had_subject = False
         stated = [e for e in said if e.kind == "stance"]
         if actors:  # (a stance by "he" or a quote names no one new)
-            opening = _subject(text, start, actors, lexicon)
+            # (not a place a proposal's name holds: "The Minsk Protocol was signed … . It provided for …")
+            opening = _subject(text, start, speaking, lexicon) if speaking else None
             subject = opening or subject
             last_had_subject = opening is not None
             person = _person(sentence, speaking, stated, lexicon) or person
@@ -1020,6 +1038,19 @@ def _sentence_evidence(
         ]
     if issues and actors:
         issues = [m for m in issues if not _body_name(sentence, m, actors)]
+    if issues and "ontact" in sentence:
+        issues = [
+            m
+            for m in issues
+            if not (
+                _CONTACT_LINE.fullmatch(sentence, m.start, m.end)
+                and _AS_THE.search(sentence, max(0, m.start - 30), m.start)
+            )
+        ]
+    if issues and "reez" in sentence:
+        # "freeze the front lines in Kherson and Zaporizhzhia": where the lines stay, a term of territory,
+        # not of when fighting stops
+        issues = [m for m in issues if not _FREEZE_LINES.match(sentence, m.start, m.end + 30)]
     stated = list(
         _stances(
             sentence,
@@ -1111,7 +1142,11 @@ _BARE_VERB = re.compile(
     r"did|does|do|not|never|also|still|itself|alone|too|in|on|at|of|for|to|with|by|from|as|now|then|had)\b)"
     r"[a-z]+(?<!s)(?<!ed)(?<!ing)\b"
 )
-_KEPT_OUT = re.compile(r"\s+(?:kept|barred|excluded)\s+(?:out\b|outside\b|away\b|from\b)")
+# (or in the passive: "asked how Ukraine would be kept from mobilising", "could be stopped from rearming")
+_KEPT_OUT = re.compile(
+    r"\s+(?:(?:would|could|will|can|might|should|must|is|was|were|are)\s+(?:(?:be|being|been|not)\s+)*)?"
+    r"(?:kept|barred|excluded|stopped|prevented)\s+(?:out\b|outside\b|away\b|from\b)"
+)
 
 
 def _asked_of(sentence: str, actor: Mention) -> bool:
@@ -1122,6 +1157,17 @@ def _asked_of(sentence: str, actor: Mention) -> bool:
     return bool(_ASKED_BEFORE.search(sentence, max(0, actor.start - 24), actor.start)) and bool(
         _BARE_VERB.match(sentence, actor.end)
     )
+
+
+_CONTACT_LINE = re.compile(r"(?i:line\s+of\s+contact|contact\s+line)")
+# "would treat the positions the armies hold as the de facto line of contact": where the line runs, no
+# position on when the fighting stops (but "a ceasefire along the line of contact" is one)
+_AS_THE = re.compile(r"\bas\s+(?:the\s+)?(?:(?:de\s+facto|new|actual|future)\s+)?$")
+_FREEZE_LINES = re.compile(r"(?i:freez\w*)\s+(?:the\s+)?(?:front(?:\s+lines?)?|lines?)\b")
+
+
+# Another complement of the verb of saying before: "said that X …, that Y …, and that Z …"
+_THAT_AGAIN = re.compile(r",\s+(?:and\s+)?that\s")
 
 
 def _body_name(sentence: str, issue: Mention, actors: list[Mention]) -> bool:
@@ -1206,6 +1252,7 @@ def _stances(
         taken = {c.start() for c in cues}
         cues = _ordered([*cues, *(m for m in MODAL.finditer(folded, aside[1]) if m.start() not in taken)])
     governed: set[tuple[int, int]] = set()  # (clause start, speaker start) already given a stance
+    stated_to: dict[tuple[int, int], int] = {}  # where the cue of each stance in ``governed`` ends
     spoke: dict[int, Mention] = {}  # clause start → the speaker of its stance
     owned = "'s " in sentence or "’s " in sentence  # a cue noun may have an owner ("Russia's demand")
     bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(folded)] if cues else []
@@ -1215,7 +1262,7 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
-    if " kept " in sentence or "that " in sentence or "have " in sentence or "make " in sentence:
+    if any(w in sentence for w in (" kept ", "ed from ", "that ", "have ", "make ")):
         # "proposed that Ukraine cap its army", "would have Kyiv give up …", "a Ukraine kept out of NATO":
         # the subject of what another asks for is its object, and speaks for no cue in it
         subjects = [a for a in subjects if not _asked_of(sentence, a)]
@@ -1279,12 +1326,19 @@ def _stances(
         else:
             # "Russia's claimed annexation of …", "Kyiv's rejection of …": a noun's owner is its speaker
             speaker = _owner(sentence, actors, cue.start()) if owned else None
+            if speaker is not None and _JUDGED.search(sentence, max(0, speaker.start - 60), speaker.start):
+                continue  # "the Assembly declared Russia's claimed annexation of four regions invalid": judged
             speaker = speaker or _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause —
                 # who spoke there ("It has offered Ukraine …, and has suggested …" is not Ukraine's)
                 prior = _clause(bounds, n, c_start - 1)[0]
                 speaker = spoke.get(prior) or _clause_subject(sentence, subjects, prior, c_start)
+                while speaker is None and prior > 0 and _COORDINATED.search(sentence[:prior]):
+                    # "Moscow wanted X, and in return would hand back Y, while also seeking Z": through a
+                    # coordinated clause with no subject of its own, back to the one that names it
+                    prior = _clause(bounds, n, prior - 1)[0]
+                    speaker = spoke.get(prior) or _clause_subject(sentence, subjects, prior, c_start)
                 inherited = True
             if speaker is None:
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
@@ -1301,6 +1355,13 @@ def _stances(
             if speaker is None and cue.start() < 3 and form.endswith("ing"):
                 # "Rejecting the plan, Zelensky said …": an opening participle has the main clause's subject.
                 speaker = _main_subject(sentence, actors, cue.end())
+            again = None
+            if speaker is not None and (c_start, speaker.start) in governed:
+                again = _THAT_AGAIN.search(sentence, stated_to.get((c_start, speaker.start), n), cue.start())
+            if speaker is not None and again is not None:
+                # "told allies that X was unrealistic, that Y was not a realistic outcome …": another
+                # complement of the same report, the same speaker's (of what follows its "that")
+                governed.discard((c_start, speaker.start))
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
@@ -1339,6 +1400,8 @@ def _stances(
                 first = min(speaker.end, c_start) if speaker.start > cue.start() else speaker.end
                 if speaker.start < cue.start() and _SAYS_ASIDE.match(sentence, speaker.end):
                     first = c_start  # "The ceasefire, Lavrov said, was unacceptable"
+                if again is not None:
+                    first = max(first, again.end())
                 objects = [m for m in named if first <= m.start and m.end <= cue.start()]
         if speaker is None and form in OBJECT_BEFORE and (holder := _holder(sentence, actors)) is not None:
             # "For Moscow, NATO membership for Ukraine is a red line": whose view it is, named first
@@ -1452,6 +1515,7 @@ def _stances(
             objects = [*objects, host]  # "the Istanbul Communiqué, in which Ukraine proposed neutrality"
         objects.sort(key=lambda m: m.start)
         governed.add((c_start, speaker.start))
+        stated_to[(c_start, speaker.start)] = cue.end()
         spoke.setdefault(c_start, speaker)
         # The words between speaker and cue; for a speaker named after the cue, the words before the cue.
         words_start = speaker.end if speaker.start < cue.start() else c_start
@@ -1726,8 +1790,11 @@ def _joint(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lex
 # before a proposal's name, perhaps after "own", "new" … (the annotation guide: a plan named as an
 # actor's own is that actor's). Two capitalised words may be one name ("United States") or an opening
 # word and a name ("The US").
+# (or before the document noun the name follows: "the American proposal for an immediate, interim 30-day
+# ceasefire", whose writer the adjective gives)
 _ADJECTIVE = re.compile(
-    r"(?<![\w'’–/-])((?:[A-Z][\w.]*\s+)?[A-Z][\w.]*)\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$"
+    r"(?<![\w'’–/-])((?:[A-Z][\w.]*\s+)?[A-Z][\w.]*)\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?"
+    rf"(?:(?:{documents.DOCUMENT_NOUNS})\s+(?:for|of)\s+(?:a|an|the)\s+(?:[a-z][\w-]*,?\s+){{0,2}}?)?$"
 )
 # "the Russian memorandum", "the Chinese peace plan": a name of the case proposal that opens with a
 # nationality (not a place: "the Paris Declaration", "the Minsk agreements" name no author).
@@ -1737,7 +1804,7 @@ _NATIONALITY_FIRST = re.compile(r"([A-Z][a-z]+)\s")
 def _adjective(sentence: str, proposal: Mention, lexicon: Lexicon) -> list[Mention]:
     """The actor a name written as an adjective right before ``proposal``, or opening its name, gives
     as its author (whether the case holds it as one is for the caller)."""
-    if (named := _ADJECTIVE.search(sentence, max(0, proposal.start - 40), proposal.start)) is not None:
+    if (named := _ADJECTIVE.search(sentence, max(0, proposal.start - 64), proposal.start)) is not None:
         words = named[1].split()
         for at, name in ((named.start(1), named[1]), (named.end(1) - len(words[-1]), words[-1])):
             if (party := lexicon.adjective_party(name)) is not None:
@@ -1898,6 +1965,10 @@ _DATELINE = re.compile(r"[A-Z][A-Z'’./ -]+(?:,\s+[A-Z][\w ]{0,30})?\s+[–—-
 _LINK = re.compile(r"(?:,\s+(?:and\s+)?|\s+(?:and|nor)\s+)(?:by\s+)?(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _OF = re.compile(r"\bof\s+(?:the\s+)?$")
+_LEADERS_OF = re.compile(
+    r"(?:^|[Tt]he\s)(?:\w+\s+)?(?:leaders|presidents|heads\s+of\s+state|heads\s+of\s+government|prime\s+ministers|"
+    r"foreign\s+ministers|governments|delegations)\s+of\s+(?:the\s+)?$"
+)
 
 
 def _joins(link: re.Match[str]) -> bool:
@@ -1947,7 +2018,8 @@ def _joined(
     is no list ("Peskov, the Kremlin's spokesman, said"), and only two are joined unless ``lists``
     and the speaker is no preposition's object ("made up of Ukraine, Russia and the OSCE")."""
     if lists and _OF.search(sentence, max(0, speaker.start - 12), speaker.start):
-        lists = False
+        # (but "the leaders of Russia, Ukraine, France and Germany backed …": the people of each state speak)
+        lists = _LEADERS_OF.search(sentence, max(0, speaker.start - 40), speaker.start) is not None
     joined, listed = [speaker], 0
     while (link := (_LINK if lists else _AND).match(sentence, joined[-1].end)) is not None:
         other = next((a for a in actors if a.start == link.end() and a.end <= cue_start), None)
@@ -2105,6 +2177,14 @@ _ITEM = re.compile(r";\s+(?:and\s+)?|,\s+and\s+")
 _AND_THAT = re.compile(r",?\s+and\s+that\s")
 
 
+# A verb judging the owned noun that follows it ("declared Russia's annexation … invalid", "condemned Moscow's
+# annexation"): the noun is the object of another's judgement
+_JUDGED = re.compile(
+    r"\b(?:declar(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing))\b(?:\s+[^,;]{0,40}?)?(?:\s+that)?"
+    r"\s+(?:the\s+)?$"
+)
+
+
 def _owner(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
     """The actor whose the cue (a noun) is: "Russia's demand for …"."""
     if cue_start < 3 or sentence[cue_start - 1] != " ":
@@ -2147,6 +2227,8 @@ def _speaker(
             continue  # "Ukraine's allies, including France, backed …" are not Ukraine
         if _REGION_OF.search(before):
             continue  # "pockets of northern Ukraine": a place, not the state speaking
+        if sentence.startswith(("'s ", "’s "), a.end) and _JUDGED.search(before):
+            continue  # "declared Russia's annexation … invalid": the owner of the object judged
         if not _GOVERNED.search(before[-12:]) or _SPOKESPERSON.search(before):
             return a
     return None
