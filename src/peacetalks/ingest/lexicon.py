@@ -647,8 +647,13 @@ class Lexicon:
             if month is not None:
                 fitting = [p for p in fitting if p.date.month == _MONTHS[month[1].lower()]]
             if when is not None:
-                fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
-                pick = fitting[0] if len(fitting) == 1 else None
+                dated = [p for p in fitting if p.date.isoformat().startswith(when)]
+                if not dated and len(when) == 7 and _guessed_year(dates, when):
+                    # "the counter-proposal they drafted in November", in a text without a date: the
+                    # month was written, its year the nearest guess (a year either side of it)
+                    year, month_of = int(when[:4]), int(when[5:7])
+                    dated = [p for p in fitting if p.date.month == month_of and abs(p.date.year - year) == 1]
+                pick = dated[0] if len(dated) == 1 else None
             else:
                 reached = _reached(reached_at, _clause_end(sentence, m, reached_at), context, sentence)
                 first = owned and not month and not _EARLIER.isdisjoint(owned[1]) and _first_named(fitting, earlier)
@@ -839,6 +844,15 @@ def _named(found: list[Mention]) -> list[Mention]:
 
 def _noun(sentence: str, m: Mention) -> str:
     return " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
+
+
+def _guessed_year(dates: list[Figure], when: str) -> bool:
+    """Whether the month ``when`` (ISO) was written without its year, which was taken from the
+    text's own dates (see :func:`peacetalks.ingest.dates.relative_dates`)."""
+    return any(
+        str(d.value)[:7] == when and d.extra and d.extra.get("inferred_from") == "text" and len(str(d.value)) == 7
+        for d in dates
+    )
 
 
 def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
