@@ -20,3 +20,17 @@ def test_a_guessed_year_is_not_moved_further_than_a_year() -> None:
     # Minsk II (February 2015) is no "package put forward in February" of a text that has reached 2026
     text = "Talks resumed on 20 May 2026. The economic package Moscow's side put forward in February was shelved."
     assert proposals(text) == []
+
+
+def test_a_counter_proposal_to_a_proposal_named_before_it_is_no_older_than_that_proposal() -> None:
+    # "to it" says what it answers (no infinitive: "the EU's plan to lend"), and the answer to the
+    # plan of November 2025 is the European counter-proposal, though the article stood in July
+    text = (
+        "The third round met on 23 July 2025. Each text since then promises an exchange: the 28-point "
+        "plan of November 2025 and the Europeans' counter-proposal to it."
+    )
+    assert [p for _, p in proposals(text)] == ["us-28-point", "ceasefire-current-line"]
+
+
+def test_a_plan_to_do_something_is_still_no_proposal() -> None:
+    assert proposals("On 1 December 2025 the EU's plan to lend Ukraine money was delayed.") == []

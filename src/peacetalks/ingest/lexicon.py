@@ -154,10 +154,12 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _OF = re.compile(r"\s+of\s", re.IGNORECASE)
+_ANSWER_TO = re.compile(r"\s+to\s+(?:it|them|this|that|these|those|the)\b")
 _OWNS = re.compile(r"['’]s?\b")
-# A plan of someone's that is no peace proposal: "the EU's plan to lend", "Ukraine's draft law".
+# A plan of someone's that is no peace proposal: "the EU's plan to lend", "Ukraine's draft law"
+# (but "to" before a pronoun, an article or a name says what it answers: "the Europeans' counter-proposal to it").
 _NOT_A_SETTLEMENT_AFTER = re.compile(
-    r"\s+(?:to\s+(?!end\b|\d)|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b|(?:law|bill|resolution|legislation|budget|"
+    r"\s+(?:to\s+(?!end\b|\d|(?:it|them|this|that|these|those|the|its|their|his|her)\b|[A-Z])|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b|(?:law|bill|resolution|legislation|budget|"
     r"decree)s?\b)"
 )
 # The words between the author and the noun ("Russia's new peace plan") are words any proposal
@@ -655,7 +657,11 @@ class Lexicon:
                     dated = [p for p in fitting if p.date.month == month_of and abs(p.date.year - year) == 1]
                 pick = dated[0] if len(dated) == 1 else None
             else:
-                reached = _reached(reached_at, _clause_end(sentence, m, reached_at), context, sentence)
+                # (an answer to a proposal named before it is no older than its date: "the 28-point plan of
+                # November 2025 and the Europeans' counter-proposal to it")
+                answer = noun.startswith("counter") and _ANSWER_TO.match(sentence, m.end)
+                reached_here = [d for d in dates if d in reached_at or (answer and d.end <= m.start)]
+                reached = _reached(reached_here, _clause_end(sentence, m, reached_here), context, sentence)
                 first = owned and not month and not _EARLIER.isdisjoint(owned[1]) and _first_named(fitting, earlier)
                 pick = first or (_in_latest_year if month else _latest)(fitting, reached)
                 if pick is None and earlier:
