@@ -3,6 +3,8 @@ heldout32/33 and the tuning sets. Each class as a probe sentence, with one where
 
 from __future__ import annotations
 
+import pytest
+
 from test_ingest_references import proposals  # the same probe helpers as the other proposal tests
 
 
@@ -34,3 +36,26 @@ def test_a_counter_proposal_to_a_proposal_named_before_it_is_no_older_than_that_
 
 def test_a_plan_to_do_something_is_still_no_proposal() -> None:
     assert proposals("On 1 December 2025 the EU's plan to lend Ukraine money was delayed.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022 Kyiv asked for the grain corridor to be extended to two more ports.",
+        "Ukraine's plan called for an extension of the grain corridor to Mykolaiv.",
+        "In July 2022 Turkey brokered the grain corridor with the United Nations.",
+    ],
+)
+def test_a_corridor_extended_or_brokered_is_the_agreement_its_word_names(text: str) -> None:
+    assert "black-sea-grain-initiative" in [p for _, p in proposals(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ships have used Ukraine's grain corridor since the deal's end in 2023.",  # a route, no agreement
+        "In 2024 Moscow said it was studying Turkish ideas for reviving the grain corridor.",  # a new one, if any
+    ],
+)
+def test_a_corridor_only_used_or_revived_names_no_agreement(text: str) -> None:
+    assert "black-sea-grain-initiative" not in [p for _, p in proposals(text)]

@@ -271,6 +271,16 @@ _WHAT_IT_DID = re.compile(
     r"(?:let|allowed|enabled|kept)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)",
     re.IGNORECASE,
 )
+# … or a corridor named by that word, when what is done to it is done to an agreement: "an extension
+# of the grain corridor", "asked for the grain corridor to be extended", "brokered the grain corridor"
+# (a corridor that is only a route, "since the grain corridor closed", is none).
+_CORRIDOR_THE = r"the\s+(?:Black\s+Sea\s+)?([\w-]+)\s+corridor\b"
+_CORRIDOR_KEPT = re.compile(
+    r"\b(?:(?:extension|renewal)\s+of|extend(?:ed|ing|s)?|renew(?:ed|ing|s)?|"
+    rf"broker(?:ed|ing|s)?)\s+{_CORRIDOR_THE}"
+    rf"|\b{_CORRIDOR_THE}\s+(?:to\s+be\s+|(?:was|were|is|be|would\s+be|will\s+be|had\s+been|has\s+been)\s+)extended\b",
+    re.IGNORECASE,
+)
 # What was offered for what, in the words of a proposal's terms: "permanent neutrality in return for
 # international guarantees" (the Istanbul communiqué of 2022, whose terms name the guarantees), in
 # the year the proposal was made (in 2025 the same bargain is argued over again).
@@ -584,6 +594,8 @@ class Lexicon:
         if any(v in sentence for v in _LET_VERBS):  # (rare: the pattern is not searched for otherwise)
             own = self._own_word
             did = [(m, w) for m in _WHAT_IT_DID.finditer(sentence) for w in _WORD.findall(fold(m[1])) if w in own]
+        if " corridor" in sentence:
+            did += [(m, w) for m in _CORRIDOR_KEPT.finditer(sentence) if (w := fold(m[1] or m[2])) in self._own_word]
         counted = [
             (c, [p for p in self._proposal_list if n in self._counts[p.id]])
             for c in (_COUNTED.finditer(sentence) if actors and " points" in sentence else ())
