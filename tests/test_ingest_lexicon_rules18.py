@@ -59,3 +59,11 @@ def test_a_corridor_extended_or_brokered_is_the_agreement_its_word_names(text: s
 )
 def test_a_corridor_only_used_or_revived_names_no_agreement(text: str) -> None:
     assert "black-sea-grain-initiative" not in [p for _, p in proposals(text)]
+
+
+def test_a_date_said_where_a_document_was_handed_to_someone_in_several_words_picks_by_that_date() -> None:
+    # the paper of 28 May 2025 is no proposal of the case, so not Kyiv's Peace Formula of 2022
+    text = "Talks resumed on 2 June 2025. Ukraine's own paper, sent to the Russian side on 28 May, asked for a truce."
+    assert proposals(text) == []
+    dated = "Kyiv answered on 5 June 2025. Its reply studied the memorandum handed to the Ukrainian side on 2 June."
+    assert [p for _, p in proposals(dated)] == ["russia-memorandum-2025"]

@@ -197,7 +197,7 @@ _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+|last\s+)?", re.IGNO
 _LAID_WHEN = re.compile(
     r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?"
     + rf"(?:{_LAID}|reported|restated|repeated|spelled\s+out|signed|adopted|initial(?:l)?ed)"
-    + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
+    + r"(?:\s+(?:to|in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+)?[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
 # "a year later", "two months later": time passed since the date the article has reached
