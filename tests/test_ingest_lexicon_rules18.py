@@ -67,3 +67,13 @@ def test_a_date_said_where_a_document_was_handed_to_someone_in_several_words_pic
     assert proposals(text) == []
     dated = "Kyiv answered on 5 June 2025. Its reply studied the memorandum handed to the Ukrainian side on 2 June."
     assert [p for _, p in proposals(dated)] == ["russia-memorandum-2025"]
+
+
+def test_a_document_picked_by_its_date_alone_must_fit_the_words_before_its_noun() -> None:
+    # a bilateral guarantee offer of December 2025 is not the 20-point framework of that month
+    assert proposals("Kyiv studied the bilateral offer outlined in Florida on 28 December 2025.") == []
+    assert [p for _, p in proposals("Kyiv studied the revised framework of 24 December 2025.")] == [
+        "us-ukraine-20-point"
+    ]
+    # "follow-up" is a word any document may take
+    assert [p for _, p in proposals("The follow-up package of 12 February 2015 set a new ceasefire.")] == ["minsk-ii"]

@@ -133,6 +133,7 @@ _LAID_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_DETERMINED = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?)$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "the Coalition of the Willing adopted a declaration" (a noun of the proposal's own names; not
@@ -169,6 +170,7 @@ _MODIFIERS = frozenset((
     "full", "proposed", "so-called", "settlement", "formal", "written", "detailed", "secret", "leaked", "reported",
     "earlier", "previous", "first", "rival", "alternative", "broader", "wider", "sweeping", "comprehensive",
     "immediate", "interim", "unconditional", "lasting", "just", "durable", "temporary", "complete", "general", "joint",
+    "follow-up",
 ))  # fmt: skip
 # "Russia's proposal for a UN-run transitional administration", "Kyiv's offer of a partial truce": what
 # follows "for" or "of" says which proposal it is, and must fit it as the words before the noun do.
@@ -650,6 +652,11 @@ class Lexicon:
             fitting = [p for p in self._proposal_list if noun not in _HEADS or noun in self._heads[p.id]]
             if place is not None:
                 fitting = [p for p in fitting if place in self._term_actors[p.id]]
+            if owned is None and (the := _DETERMINED.search(sentence, max(0, m.start - 40), m.start)):
+                # "the bilateral offer outlined on 28 December": with no author, the words before the
+                # noun must still fit the proposal its date picks
+                between = [w for w in _WORD.findall(fold(the[1])) if w not in _MONTHS and not w.isdigit()]
+                fitting = [p for p in fitting if all(w in _MODIFIERS or w in self._words[p.id] for w in between)]
             if owned:
                 owners, modifiers = owned
                 fitting = [
