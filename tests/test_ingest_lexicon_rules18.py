@@ -3,9 +3,18 @@ heldout32/33 and the tuning sets. Each class as a probe sentence, with one where
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from test_ingest_references import proposals  # the same probe helpers as the other proposal tests
+from peacetalks.ingest.extract import extract
+from peacetalks.ingest.types import Document, SourceInfo
+from test_ingest_references import lexicon, proposals  # the same probe helpers as the other proposal tests
+
+
+def figures(text: str, published: dt.date | None = None) -> list[tuple[object, str | None]]:
+    doc = Document(SourceInfo("a.txt", "text", published=published), text)
+    return [(e.value, e.unit) for e in extract(doc, lexicon()) if e.kind == "figure"]
 
 
 def test_a_month_whose_year_was_guessed_picks_the_proposal_of_that_month_a_year_off() -> None:
@@ -77,3 +86,14 @@ def test_a_document_picked_by_its_date_alone_must_fit_the_words_before_its_noun(
     ]
     # "follow-up" is a word any document may take
     assert [p for _, p in proposals("The follow-up package of 12 February 2015 set a new ceasefire.")] == ["minsk-ii"]
+
+
+@pytest.mark.parametrize("dateline", ["LVIV, Apr 3 —", "LVIV, 3 April –", "LVIV, April 3, 2026 —"])
+def test_a_wire_datelines_date_is_no_figure_of_the_text(dateline: str) -> None:
+    text = f"Talks stall\n{dateline} Ukraine and Russia swapped 200 prisoners on Friday."
+    assert figures(text, dt.date(2026, 4, 4)) == [(200.0, "prisoners"), ("2026-04-03", "date")]
+
+
+def test_a_date_that_opens_a_sentence_without_a_place_is_still_a_figure() -> None:
+    text = "Talks stall\nApril 3 — Ukraine and Russia swapped prisoners."
+    assert ("2026-04-03", "date") in figures(text, dt.date(2026, 4, 4))

@@ -1066,7 +1066,10 @@ def _sentence_evidence(
         said = {(e.actor_id, e.proposal_id) for e in stated}
         signing = _signed_stances(sentence, signers[0], signers[2], lexicon, item)
         yield from (e for e in signing if (e.actor_id, e.proposal_id) not in said)
+    dated = _DATELINE_DATE.match(sentence) if figures and "," in sentence[:40] else None
     for f in figures:
+        if dated and f.end <= dated.end():
+            continue  # "KYIV, Jan 16 —": the dateline says when it was filed, no figure of the text
         yield item(
             "figure",
             f.start,
@@ -1082,6 +1085,10 @@ def _sentence_evidence(
     yield from events(sentence, folded, actors, issues, figures, lexicon, item)
 
 
+# A wire dateline with its date: a place in capitals, a day and month (and year), a dash.
+_DATELINE_DATE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*[—–-]\s"
+)
 # What makes a body's bare name ("NATO", "the alliance") its issue: joining it, being kept out of it,
 # a bid or path to it, a place in it
 _MEMBERSHIP_BEFORE = re.compile(
