@@ -97,3 +97,11 @@ def test_a_wire_datelines_date_is_no_figure_of_the_text(dateline: str) -> None:
 def test_a_date_that_opens_a_sentence_without_a_place_is_still_a_figure() -> None:
     text = "Talks stall\nApril 3 — Ukraine and Russia swapped prisoners."
     assert ("2026-04-03", "date") in figures(text, dt.date(2026, 4, 4))
+
+
+def test_a_labels_number_in_a_list_after_a_colon_is_no_count() -> None:
+    # ("States" before the colon would give a bare number the unit of countries)
+    text = "Ukraine and the United States drew up the text: guarantees mirroring Article 5, alongside aid."
+    assert figures(text) == []
+    listed = "The states that signed it, by year: 12 in 2024, 9 in 2025."
+    assert [f for f in figures(listed) if f[1] == "countries"] == [(12.0, "countries"), (9.0, "countries")]

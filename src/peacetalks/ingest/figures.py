@@ -278,6 +278,11 @@ _RELATIVE_AFTER = re.compile(r"\s*(?:later|earlier|after|before|into|on(?=\s*[,;
 _LATER = re.compile(r"\s*(?:later|earlier)\b", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"\b(?:for|within|over|lasting|during)\s+(?:about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # "these two nations", "the two sides": a reference back, not a count.
+# A word that labels the number after it ("article 5", "step 3"), in fold(sentence).
+_LABELLED = re.compile(
+    r"\b(?:article|art\.|round|no\.|point|item|line|phase|part|section|paragraph|resolution|page|stage|annex|clause|"
+    r"step|chapter|card|question|episode)\s+$"
+)
 _REFERENCE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
 _DURATION = re.compile(_WNUM + _DURATION_UNITS)  # in fold(sentence)
 _DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS)  # in fold(sentence)
@@ -984,6 +989,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             if (unit := _count_unit_before(found, m.start()) or _listed_unit(lowered, m.start())) is not None:
                 add(Figure(m.start(), m.end(), "count", _number(m[1], m[2], m[3]), unit))
         for m in _LISTED_BARE.finditer(sentence) if colon_list else ():
+            if _LABELLED.search(lowered, max(0, m.start() - 12), m.start()):
+                continue  # "…: guarantees mirroring Article 5": a label's number, no count of the list
             if (unit := _listed_unit(lowered, m.start())) is not None and not any(
                 s < m.end() and m.start() < e for s, e in taken
             ):
