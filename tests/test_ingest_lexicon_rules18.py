@@ -105,3 +105,8 @@ def test_a_labels_number_in_a_list_after_a_colon_is_no_count() -> None:
     assert figures(text) == []
     listed = "The states that signed it, by year: 12 in 2024, 9 in 2025."
     assert [f for f in figures(listed) if f[1] == "countries"] == [(12.0, "countries"), (9.0, "countries")]
+
+
+def test_the_same_two_people_are_a_reference_back_no_count() -> None:
+    assert figures("The deal was signed later by the same two leaders.") == []
+    assert figures("The deal was signed later by two leaders.") == [(2.0, "people")]

@@ -283,7 +283,7 @@ _LABELLED = re.compile(
     r"\b(?:article|art\.|round|no\.|point|item|line|phase|part|section|paragraph|resolution|page|stage|annex|clause|"
     r"step|chapter|card|question|episode)\s+$"
 )
-_REFERENCE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their)\s+$", re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(r"\b(?:the(?:\s+same)?|these|those|both|its|their)\s+$", re.IGNORECASE)
 _DURATION = re.compile(_WNUM + _DURATION_UNITS)  # in fold(sentence)
 _DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS)  # in fold(sentence)
 _COUNTED = {
@@ -920,7 +920,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         elif unit == "people" and m[5].lower() in _NATIONALS and _exchanged(lowered, m.end()):
             unit = "prisoners"  # "an exchange bringing home 1,200 Ukrainians", "500 Ukrainians home"
         if (unit == "people" and _is_source(sentence, m)) or (
-            m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 7), m.start())
+            m[1] is None and _REFERENCE_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
         ):
             continue
         amount = round(_word_or_number(m, 1) * _SCALES.get((m[4] or "").lower(), 1.0), 6)  # (32.8 million)
