@@ -110,3 +110,15 @@ def test_a_labels_number_in_a_list_after_a_colon_is_no_count() -> None:
 def test_the_same_two_people_are_a_reference_back_no_count() -> None:
     assert figures("The deal was signed later by the same two leaders.") == []
     assert figures("The deal was signed later by two leaders.") == [(2.0, "people")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kyiv holds about a fifth of the region.", "Two-thirds of the region is occupied.", "A quarter of voters agree."],
+)
+def test_a_fraction_in_words_is_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_share_of_whole_numbers_is_still_a_percentage() -> None:
+    assert figures("One in five Ukrainians has lost a relative.") == [(20.0, "%")]
