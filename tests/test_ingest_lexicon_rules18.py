@@ -122,3 +122,13 @@ def test_a_fraction_in_words_is_no_figure(text: str) -> None:
 
 def test_a_share_of_whole_numbers_is_still_a_percentage() -> None:
     assert figures("One in five Ukrainians has lost a relative.") == [(20.0, "%")]
+
+
+@pytest.mark.parametrize("phrase", ["last week", "this month", "earlier this year", "next week"])
+def test_the_period_a_report_speaks_from_is_no_figure(phrase: str) -> None:
+    assert figures(f"Kyiv and Moscow swapped prisoners {phrase}.", dt.date(2026, 4, 4)) == []
+
+
+def test_a_weekday_and_a_date_are_still_figures() -> None:
+    text = "Kyiv and Moscow swapped prisoners on Friday, after the talks of 12 March."
+    assert figures(text, dt.date(2026, 4, 4)) == [("2026-04-03", "date"), ("2026-03-12", "date")]

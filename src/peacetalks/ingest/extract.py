@@ -1070,6 +1070,8 @@ def _sentence_evidence(
     for f in figures:
         if dated and f.end <= dated.end():
             continue  # "KYIV, Jan 16 —": the dateline says when it was filed, no figure of the text
+        if f.extra and _PERIOD.match(str(f.extra.get("relative", ""))):
+            continue  # "last week", "this year": a point in time, which dates what happened but is no figure
         yield item(
             "figure",
             f.start,
@@ -1085,6 +1087,8 @@ def _sentence_evidence(
     yield from events(sentence, folded, actors, issues, figures, lexicon, item)
 
 
+# The week, month or year the report speaks from ("last week", "earlier this month"; see dates.py).
+_PERIOD = re.compile(r"(?:(?:earlier|later)\s+)?(?:this|last|next)\s+(?:week|month|year)$", re.IGNORECASE)
 # A wire dateline with its date: a place in capitals, a day and month (and year), a dash.
 _DATELINE_DATE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*[—–-]\s"
