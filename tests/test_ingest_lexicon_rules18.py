@@ -12,6 +12,11 @@ from peacetalks.ingest.types import Document, SourceInfo
 from test_ingest_references import lexicon, proposals  # the same probe helpers as the other proposal tests
 
 
+def events(text: str, published: dt.date | None = None) -> list[str | None]:
+    doc = Document(SourceInfo("a.txt", "text", published=published), text)
+    return [e.event_type for e in extract(doc, lexicon()) if e.kind == "event"]
+
+
 def figures(text: str, published: dt.date | None = None) -> list[tuple[object, str | None]]:
     doc = Document(SourceInfo("a.txt", "text", published=published), text)
     return [(e.value, e.unit) for e in extract(doc, lexicon()) if e.kind == "figure"]
@@ -132,3 +137,11 @@ def test_the_period_a_report_speaks_from_is_no_figure(phrase: str) -> None:
 def test_a_weekday_and_a_date_are_still_figures() -> None:
     text = "Kyiv and Moscow swapped prisoners on Friday, after the talks of 12 March."
     assert figures(text, dt.date(2026, 4, 4)) == [("2026-04-03", "date"), ("2026-03-12", "date")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["After the weekend's talks, Kyiv said it was hopeful.", "During Monday’s meeting they spoke of guarantees."],
+)
+def test_talks_named_by_their_day_are_talks(text: str) -> None:
+    assert events(text) == ["talks"]

@@ -119,7 +119,8 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:telephone|phone|video)\s+(?:call|conversation)s?\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b|"
             r"\b(?:hours?|days?|sessions?)\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
             # not "a seat at the table in any negotiations"
-            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:(?!(?:in|any|of|on|for)\s)[\w-]+\s+){0,3}?"
+            # ("after the weekend's talks")
+            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:(?!(?:in|any|of|on|for)\s)[\w'’-]+\s+){0,3}?"
             r"(?:talks|negotiations|summits?|meetings?|rounds?|call)\b",
         ),
     ),
