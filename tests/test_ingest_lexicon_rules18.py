@@ -145,3 +145,24 @@ def test_a_weekday_and_a_date_are_still_figures() -> None:
 )
 def test_talks_named_by_their_day_are_talks(text: str) -> None:
     assert events(text) == ["talks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 12 March 2025 the Jeddah meeting was praised.", "Trump's line shifted with the Alaska summit in August 2025."],
+)
+def test_talks_named_by_their_place_are_talks(text: str) -> None:
+    assert events(text) == ["talks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NATO summit produced a communiqué in July 2023.",  # a summit of a body, no meeting of the parties
+        "On 3 March 2026 Kyiv hoped for the next Geneva round.",  # not held
+        "The Ukraine negotiations of 2022 have a long history.",  # what they are about, not where
+        "The communiqué of the Lausanne summit in June 2024 asked for peace.",  # the frame of what is reported
+    ],
+)
+def test_other_named_meetings_are_no_talks(text: str) -> None:
+    assert "talks" not in events(text)

@@ -3,9 +3,11 @@ each with the nearest date; and an article's repeated reports of one event told 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
+from peacetalks.case.types import ActorKind
 from peacetalks.ingest.figures import Figure
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import has_any, trie_pattern
@@ -153,11 +155,24 @@ _THE_EVENT = re.compile(
 _ENTRY_AFTER_DATE = re.compile(r"\s*(?:[–—:-]|,)\s")
 # (talks only: a truce in a timeline is as often what someone asks for)
 _ENTRY_TALKS = re.compile(r"\b(?:talks|negotiations|summit|round|meeting)\b")  # in fold(sentence)
+# Talks named by where they were held, a name in capitals before the noun (not a summit of a body or
+# group, which is no meeting of the parties: "the NATO summit", "the G20 summit").
+_PLACE_TALKS = re.compile(
+    r"\b(?<!next )(?<!possible )(?<!proposed )(?<!planned )(?<!no )(?<!of )[Tt]he\s+((?:[A-Z][\w'’-]+\s+){1,2}?)"
+    r"(?:summit|round|talks|meeting|negotiations)\b"
+)
+_NOT_TALKS_PLACES = frozenset(("NATO ", "EU ", "G7 ", "G20 ", "European Council ", "BRICS ", "UN ", "OSCE ", "SCO "))
 # "Zelensky met Trump in Davos and Umerov met Witkoff": a verb that reports a meeting of its own
 _NEW_MEETING = re.compile(r"(?:met|meets?|held|hosted)\b", re.IGNORECASE)
 
 # Between two coordinated clauses: each may report its own event and date.
 _CLAUSES_APART = re.compile(r",\s+(?:and|but|while|whereas)\s+|;")
+
+
+@functools.cache
+def _state_names(lexicon: Lexicon) -> frozenset[str]:
+    """The names of the case's states ("Ukraine", "Russia")."""
+    return frozenset(a.name for a in lexicon.case.actors if a.kind == ActorKind.STATE)
 
 
 def _matches(event_type: str, pattern: re.Pattern[str], sentence: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -224,6 +239,15 @@ def events(
     entry_talks = _ENTRY_TALKS.search(lowered) if entry and all(t != "talks" for t, _ in found) else None
     if entry_talks:
         found.append(("talks", entry_talks))
+    if "talks" in [t for t, _ in patterns] and "the " in lowered:
+        # "the Alaska summit", "the Abu Dhabi round", "the Jeddah meeting": talks named by their place
+        # (a state's own name says what they are about: "the Ukraine negotiations")
+        states = _state_names(lexicon)
+        found += [
+            ("talks", m)
+            for m in _PLACE_TALKS.finditer(sentence)
+            if m[1] not in _NOT_TALKS_PLACES and m[1].rstrip() not in states
+        ]
     for event_type, m in found:
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
