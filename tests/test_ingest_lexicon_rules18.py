@@ -166,3 +166,18 @@ def test_talks_named_by_their_place_are_talks(text: str) -> None:
 )
 def test_other_named_meetings_are_no_talks(text: str) -> None:
     assert "talks" not in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The protocol of 5 September 2014 was signed in Minsk.",
+        "The Package of Measures signed on 12 February 2015 set a ceasefire.",
+    ],
+)
+def test_a_document_signed_with_its_date_between_is_an_agreement(text: str) -> None:
+    assert "agreement" in events(text)
+
+
+def test_a_document_to_be_signed_is_no_agreement() -> None:
+    assert "agreement" not in events("The plan ends with a document, signed by the parties, that ends the war.")

@@ -46,7 +46,9 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:agreement|declaration|communiqu[ée]|accord)s?\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?adopted\b|"
             r"\bsign(?:ed|s|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
             r"declaration|protocol|communiqu[ée]|package|arrangement)\b|\b(?:agreement|deal|memorandum|accord|treaty|"
-            r"protocol|arrangement|initiative)(?:,?\s+(?:was|were|had\s+been|has\s+been)|,)?\s+signed\b|"
+            # ("the Package of Measures of 12 February 2015 was signed", "a 13-point document signed in Minsk")
+            r"protocol|arrangement|initiative|measures)(?:\s+of\s+(?:\d{1,2}\s+)?[a-z]+\.?\s+\d{4})?"
+            r"(?:,?\s+(?:was|were|had\s+been|has\s+been)|,)?\s+signed\b|"
             r"\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?signed\b",
         ),
     ),
