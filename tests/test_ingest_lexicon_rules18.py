@@ -181,3 +181,11 @@ def test_a_document_signed_with_its_date_between_is_an_agreement(text: str) -> N
 
 def test_a_document_to_be_signed_is_no_agreement() -> None:
     assert "agreement" not in events("The plan ends with a document, signed by the parties, that ends the war.")
+
+
+def test_a_swap_counted_one_for_one_reports_an_exchange() -> None:
+    assert "exchange" in events("Prisoners went home in May 2025: 390 for 390, after the talks in Istanbul.")
+
+
+def test_a_count_of_prisoners_alone_reports_no_exchange() -> None:
+    assert "exchange" not in events("Some 390 prisoners are held in May 2025, Kyiv said.")

@@ -167,6 +167,7 @@ _NOT_TALKS_PLACES = frozenset(("NATO ", "EU ", "G7 ", "G20 ", "European Council 
 # "Zelensky met Trump in Davos and Umerov met Witkoff": a verb that reports a meeting of its own
 _NEW_MEETING = re.compile(r"(?:met|meets?|held|hosted)\b", re.IGNORECASE)
 
+_SPAN = re.compile(r".+", re.DOTALL)
 # Between two coordinated clauses: each may report its own event and date.
 _CLAUSES_APART = re.compile(r",\s+(?:and|but|while|whereas)\s+|;")
 
@@ -241,6 +242,10 @@ def events(
     entry_talks = _ENTRY_TALKS.search(lowered) if entry and all(t != "talks" for t, _ in found) else None
     if entry_talks:
         found.append(("talks", entry_talks))
+    swaps = [f for f in figures if f.extra and "swap" in f.extra]
+    if swaps and all(t != "exchange" for t, _ in found):
+        # "1,000 for 1,000 in Istanbul": a swap's count (see figures.py) reports the exchange
+        found += [("exchange", m) for f in swaps if (m := _SPAN.match(sentence, f.start, f.end))]
     if "talks" in [t for t, _ in patterns] and "the " in lowered:
         # "the Alaska summit", "the Abu Dhabi round", "the Jeddah meeting": talks named by their place
         # (a state's own name says what they are about: "the Ukraine negotiations")
