@@ -189,3 +189,15 @@ def test_a_swap_counted_one_for_one_reports_an_exchange() -> None:
 
 def test_a_count_of_prisoners_alone_reports_no_exchange() -> None:
     assert "exchange" not in events("Some 390 prisoners are held in May 2025, Kyiv said.")
+
+
+def test_the_return_of_bodies_is_an_exchange() -> None:
+    assert events("On 2 June 2025 the sides agreed to return 6,000 bodies each.") == ["exchange"]
+
+
+def test_two_mentions_of_one_type_on_one_date_in_a_sentence_are_one_event() -> None:
+    text = (
+        "On 16 May 2025 they held talks, and on 2 June 2025 they added a swap of wounded prisoners and the "
+        "return of 900 bodies."
+    )
+    assert sorted(events(text)) == ["exchange", "talks"]

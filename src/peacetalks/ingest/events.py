@@ -32,6 +32,8 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             # "brought home 500 Ukrainian prisoners", "an exchange that would return 1,200 Ukrainians"
             r"\b(?:returned|freed|released|brought\s+(?:home|back))\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|pows|soldiers|civilians)\b|"
             r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b|"
+            # "the return of 6,000 bodies by each side", "agreed to return 6,000 bodies each"
+            r"\breturn(?:ed)?\s+(?:of\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?bodies\b|"
             # a timeline's "314 prisoners of war are exchanged", "500 Ukrainian prisoners come home"
             r"\b(?:prisoners(?:\s+of\s+war)?|pows)\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:exchanged|swapped|freed|released)|"
             r"(?:come|came|comes)\s+home|(?:return|returned)\s+home)\b",
@@ -236,6 +238,7 @@ def events(
     # talks ended …"); with several dates they may be meetings on different days, so each is kept.
     # (but "X met Y and Z met W" reports two meetings: a second verb of meeting is a new one).
     reported: set[str] = set()
+    dated: set[tuple[str, int]] = set()  # the types reported, each with the date it took
     found = [(t, m) for t, pattern in patterns for m in _matches(t, pattern, sentence, lowered)]
     # (its date may be two: "23–24 January", "29 Jan to 1 Feb")
     entry = next((d for d in dates[:2] if dates[0].start == 0 and _ENTRY_AFTER_DATE.match(sentence, d.end)), None)
@@ -263,8 +266,12 @@ def events(
         taken.append((m.start(), m.end()))
         if len(dates) <= 1 and event_type in reported and not _NEW_MEETING.match(m.group()):
             continue
-        reported.add(event_type)
         date = entry if m is entry_talks else _nearest_date(sentence, dates, m.start(), m.end())
+        if date is not None and (event_type, date.start) in dated and not _NEW_MEETING.match(m.group()):
+            continue  # "on 2 June they added a swap of the wounded and the return of 6,000 bodies": one exchange
+        reported.add(event_type)
+        if date is not None:
+            dated.add((event_type, date.start))
         # "The talks have ended": with its article, a definite reference (see distinct_events)
         start = m.start() - 4 if lowered.endswith("the ", 0, m.start()) else m.start()
         yield item(
