@@ -201,3 +201,18 @@ def test_two_mentions_of_one_type_on_one_date_in_a_sentence_are_one_event() -> N
         "return of 900 bodies."
     )
     assert sorted(events(text)) == ["exchange", "talks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The package of 12 February 2015 set a ceasefire from midnight on 15 February.",
+        "After a ceasefire beginning at midnight on 15 February 2015, heavy guns were to be pulled back.",
+    ],
+)
+def test_a_truce_set_to_start_at_an_hour_or_on_a_day_is_a_ceasefire(text: str) -> None:
+    assert "ceasefire" in events(text)
+
+
+def test_a_truce_only_called_for_is_no_ceasefire() -> None:
+    assert "ceasefire" not in events("In 2015 the text called for a ceasefire from 15 February.")

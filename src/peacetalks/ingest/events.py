@@ -65,6 +65,12 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+|had\s+)?(?:declared|announced|agreed|took\s+effect|"
             r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down|ran|held|lasted|expired)\b|"
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was|is|were)\s+to\s+(?:start|begin|take\s+effect)\b|"
+            # a truce set to start at an hour or on a day: "a ceasefire from midnight on 15 February",
+            # "after a ceasefire beginning at midnight", "a new ceasefire from the 15th"
+            # (not one only asked for: "called for a ceasefire from 15 February")
+            r"(?<!called\sfor\sa\s)(?<!calls\sfor\sa\s)(?<!call\sfor\sa\s)(?<!asked\sfor\sa\s)(?<!demanded\sa\s)"
+            r"(?<!proposed\sa\s)\b(?:ceasefire|cease-fire|truce)\s+(?:[\w,-]+\s+){0,10}?(?:from|beginning|starting|taking\s+effect)\s+"
+            r"(?:at\s+|on\s+)?(?:midnight|00:00|the\s+\d|\d)|"
             r"\b(?:declared|announced|ordered|agreed(?:\s+(?:to|on))?)\s+"
             r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|pause\s+in\s+(?:the\s+)?fighting)\b",
         ),
