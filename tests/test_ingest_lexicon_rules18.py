@@ -216,3 +216,12 @@ def test_a_truce_set_to_start_at_an_hour_or_on_a_day_is_a_ceasefire(text: str) -
 
 def test_a_truce_only_called_for_is_no_ceasefire() -> None:
     assert "ceasefire" not in events("In 2015 the text called for a ceasefire from 15 February.")
+
+
+def test_an_authors_unqualified_paper_is_not_one_two_years_old_or_more() -> None:
+    # in May 2025, "Kyiv's own paper" is no Peace Formula of 2022 (nor Istanbul's texts of that year)
+    text = "Talks resumed on 16 May 2025. Kyiv's own paper asked for a truce first."
+    assert proposals(text) == []
+    # the author's proposal of the year before is still meant
+    recent = "Talks resumed on 1 March 2026. The American draft still held."
+    assert [p for _, p in proposals(recent)] == ["us-ukraine-20-point"]

@@ -90,6 +90,7 @@ _NOT_ACTORS = (
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
+_GENERIC_ONLY = frozenset(" ".join(n.replace("-", " ").split()) for n in _GENERIC)
 _NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for n in (*_HEADS, *_GENERIC))
 _HEAD_ID = "<noun>"
 _NOT_ID = "<none>"
@@ -683,6 +684,15 @@ class Lexicon:
                 reached = _reached(reached_here, _clause_end(sentence, m, reached_here), context, sentence)
                 first = owned and not month and not _EARLIER.isdisjoint(owned[1]) and _first_named(fitting, earlier)
                 pick = first or (_in_latest_year if month else _latest)(fitting, reached)
+                if (
+                    pick is not None
+                    and not first
+                    and not month
+                    and noun in _GENERIC_ONLY
+                    and reached
+                    and int(reached[:4]) - pick.date.year >= 2
+                ):
+                    pick = None
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
             if pick is not None and pick.id not in named:
