@@ -3,9 +3,11 @@ each with the nearest date; and an article's repeated reports of one event told 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
+from peacetalks.case.types import ActorKind
 from peacetalks.ingest.figures import Figure
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import has_any, trie_pattern
@@ -30,6 +32,8 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             # "brought home 500 Ukrainian prisoners", "an exchange that would return 1,200 Ukrainians"
             r"\b(?:returned|freed|released|brought\s+(?:home|back))\s+(?:\d[\d,]*\s+)?(?:\w+\s+)?(?:prisoners|pows|soldiers|civilians)\b|"
             r"\b(?:exchange|swap)\s+(?:that|which)\s+(?:would|will|is\s+to)\s+(?:return|bring\s+home|free)\b|"
+            # "the return of 6,000 bodies by each side", "agreed to return 6,000 bodies each"
+            r"\breturn(?:ed)?\s+(?:of\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?bodies\b|"
             # a timeline's "314 prisoners of war are exchanged", "500 Ukrainian prisoners come home"
             r"\b(?:prisoners(?:\s+of\s+war)?|pows)\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:exchanged|swapped|freed|released)|"
             r"(?:come|came|comes)\s+home|(?:return|returned)\s+home)\b",
@@ -44,7 +48,9 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:agreement|declaration|communiqu[ée]|accord)s?\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?adopted\b|"
             r"\bsign(?:ed|s|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|deal|memorandum|accord|treaty|"
             r"declaration|protocol|communiqu[ée]|package|arrangement)\b|\b(?:agreement|deal|memorandum|accord|treaty|"
-            r"protocol|arrangement|initiative)(?:,?\s+(?:was|were|had\s+been|has\s+been)|,)?\s+signed\b|"
+            # ("the Package of Measures of 12 February 2015 was signed", "a 13-point document signed in Minsk")
+            r"protocol|arrangement|initiative|measures)(?:\s+of\s+(?:\d{1,2}\s+)?[a-z]+\.?\s+\d{4})?"
+            r"(?:,?\s+(?:was|were|had\s+been|has\s+been)|,)?\s+signed\b|"
             r"\b(?:agreement|deal|memorandum|accord|treaty)\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?signed\b",
         ),
     ),
@@ -59,6 +65,12 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+|has\s+been\s+|had\s+)?(?:declared|announced|agreed|took\s+effect|"
             r"came\s+into\s+force|began|started|collapsed|broke\s+down|broken\s+down|ran|held|lasted|expired)\b|"
             r"\b(?:ceasefire|cease-fire|truce)\s+(?:was|is|were)\s+to\s+(?:start|begin|take\s+effect)\b|"
+            # a truce set to start at an hour or on a day: "a ceasefire from midnight on 15 February",
+            # "after a ceasefire beginning at midnight", "a new ceasefire from the 15th"
+            # (not one only asked for: "called for a ceasefire from 15 February")
+            r"(?<!called\sfor\sa\s)(?<!calls\sfor\sa\s)(?<!call\sfor\sa\s)(?<!asked\sfor\sa\s)(?<!demanded\sa\s)"
+            r"(?<!proposed\sa\s)\b(?:ceasefire|cease-fire|truce)\s+(?:[\w,-]+\s+){0,10}?(?:from|beginning|starting|taking\s+effect)\s+"
+            r"(?:at\s+|on\s+)?(?:midnight|00:00|the\s+\d|\d)|"
             r"\b(?:declared|announced|ordered|agreed(?:\s+(?:to|on))?)\s+"
             r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|pause\s+in\s+(?:the\s+)?fighting)\b",
         ),
@@ -119,7 +131,8 @@ EVENT_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             r"\b(?:telephone|phone|video)\s+(?:call|conversation)s?\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b|"
             r"\b(?:hours?|days?|sessions?)\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
             # not "a seat at the table in any negotiations"
-            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:(?!(?:in|any|of|on|for)\s)[\w-]+\s+){0,3}?"
+            # ("after the weekend's talks")
+            r"\b(?:after|during|following|at)\s+(?:the\s+|their\s+|its\s+|an?\s+)?(?:(?!(?:in|any|of|on|for)\s)[\w'’-]+\s+){0,3}?"
             r"(?:talks|negotiations|summits?|meetings?|rounds?|call)\b",
         ),
     ),
@@ -152,11 +165,25 @@ _THE_EVENT = re.compile(
 _ENTRY_AFTER_DATE = re.compile(r"\s*(?:[–—:-]|,)\s")
 # (talks only: a truce in a timeline is as often what someone asks for)
 _ENTRY_TALKS = re.compile(r"\b(?:talks|negotiations|summit|round|meeting)\b")  # in fold(sentence)
+# Talks named by where they were held, a name in capitals before the noun (not a summit of a body or
+# group, which is no meeting of the parties: "the NATO summit", "the G20 summit").
+_PLACE_TALKS = re.compile(
+    r"\b(?<!next )(?<!possible )(?<!proposed )(?<!planned )(?<!no )(?<!of )[Tt]he\s+((?:[A-Z][\w'’-]+\s+){1,2}?)"
+    r"(?:summit|round|talks|meeting|negotiations)\b"
+)
+_NOT_TALKS_PLACES = frozenset(("NATO ", "EU ", "G7 ", "G20 ", "European Council ", "BRICS ", "UN ", "OSCE ", "SCO "))
 # "Zelensky met Trump in Davos and Umerov met Witkoff": a verb that reports a meeting of its own
 _NEW_MEETING = re.compile(r"(?:met|meets?|held|hosted)\b", re.IGNORECASE)
 
+_SPAN = re.compile(r".+", re.DOTALL)
 # Between two coordinated clauses: each may report its own event and date.
 _CLAUSES_APART = re.compile(r",\s+(?:and|but|while|whereas)\s+|;")
+
+
+@functools.cache
+def _state_names(lexicon: Lexicon) -> frozenset[str]:
+    """The names of the case's states ("Ukraine", "Russia")."""
+    return frozenset(a.name for a in lexicon.case.actors if a.kind == ActorKind.STATE)
 
 
 def _matches(event_type: str, pattern: re.Pattern[str], sentence: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -217,12 +244,26 @@ def events(
     # talks ended …"); with several dates they may be meetings on different days, so each is kept.
     # (but "X met Y and Z met W" reports two meetings: a second verb of meeting is a new one).
     reported: set[str] = set()
+    dated: set[tuple[str, int]] = set()  # the types reported, each with the date it took
     found = [(t, m) for t, pattern in patterns for m in _matches(t, pattern, sentence, lowered)]
     # (its date may be two: "23–24 January", "29 Jan to 1 Feb")
     entry = next((d for d in dates[:2] if dates[0].start == 0 and _ENTRY_AFTER_DATE.match(sentence, d.end)), None)
     entry_talks = _ENTRY_TALKS.search(lowered) if entry and all(t != "talks" for t, _ in found) else None
     if entry_talks:
         found.append(("talks", entry_talks))
+    swaps = [f for f in figures if f.extra and "swap" in f.extra]
+    if swaps and all(t != "exchange" for t, _ in found):
+        # "1,000 for 1,000 in Istanbul": a swap's count (see figures.py) reports the exchange
+        found += [("exchange", m) for f in swaps if (m := _SPAN.match(sentence, f.start, f.end))]
+    if "talks" in [t for t, _ in patterns] and "the " in lowered:
+        # "the Alaska summit", "the Abu Dhabi round", "the Jeddah meeting": talks named by their place
+        # (a state's own name says what they are about: "the Ukraine negotiations")
+        states = _state_names(lexicon)
+        found += [
+            ("talks", m)
+            for m in _PLACE_TALKS.finditer(sentence)
+            if m[1] not in _NOT_TALKS_PLACES and m[1].rstrip() not in states
+        ]
     for event_type, m in found:
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
@@ -231,8 +272,12 @@ def events(
         taken.append((m.start(), m.end()))
         if len(dates) <= 1 and event_type in reported and not _NEW_MEETING.match(m.group()):
             continue
-        reported.add(event_type)
         date = entry if m is entry_talks else _nearest_date(sentence, dates, m.start(), m.end())
+        if date is not None and (event_type, date.start) in dated and not _NEW_MEETING.match(m.group()):
+            continue  # "on 2 June they added a swap of the wounded and the return of 6,000 bodies": one exchange
+        reported.add(event_type)
+        if date is not None:
+            dated.add((event_type, date.start))
         # "The talks have ended": with its article, a definite reference (see distinct_events)
         start = m.start() - 4 if lowered.endswith("the ", 0, m.start()) else m.start()
         yield item(

@@ -1097,7 +1097,12 @@ def _sentence_evidence(
         said = {(e.actor_id, e.proposal_id) for e in stated}
         signing = _signed_stances(sentence, signers[0], signers[2], lexicon, item)
         yield from (e for e in signing if (e.actor_id, e.proposal_id) not in said)
+    dated = _DATELINE_DATE.match(sentence) if figures and "," in sentence[:40] else None
     for f in figures:
+        if dated and f.end <= dated.end():
+            continue  # "KYIV, Jan 16 —": the dateline says when it was filed, no figure of the text
+        if f.extra and _PERIOD.match(str(f.extra.get("relative", ""))):
+            continue  # "last week", "this year": a point in time, which dates what happened but is no figure
         yield item(
             "figure",
             f.start,
@@ -1113,6 +1118,12 @@ def _sentence_evidence(
     yield from events(sentence, folded, actors, issues, figures, lexicon, item)
 
 
+# The week, month or year the report speaks from ("last week", "earlier this month"; see dates.py).
+_PERIOD = re.compile(r"(?:(?:earlier|later)\s+)?(?:this|last|next)\s+(?:week|month|year)$", re.IGNORECASE)
+# A wire dateline with its date: a place in capitals, a day and month (and year), a dash.
+_DATELINE_DATE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*[—–-]\s"
+)
 # What makes a body's bare name ("NATO", "the alliance") its issue: joining it, being kept out of it,
 # a bid or path to it, a place in it
 _MEMBERSHIP_BEFORE = re.compile(

@@ -90,6 +90,7 @@ _NOT_ACTORS = (
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
+_GENERIC_ONLY = frozenset(" ".join(n.replace("-", " ").split()) for n in _GENERIC)
 _NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for n in (*_HEADS, *_GENERIC))
 _HEAD_ID = "<noun>"
 _NOT_ID = "<none>"
@@ -133,6 +134,7 @@ _LAID_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_DETERMINED = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?)$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "the Coalition of the Willing adopted a declaration" (a noun of the proposal's own names; not
@@ -154,10 +156,12 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _OF = re.compile(r"\s+of\s", re.IGNORECASE)
+_ANSWER_TO = re.compile(r"\s+to\s+(?:it|them|this|that|these|those|the)\b")
 _OWNS = re.compile(r"['’]s?\b")
-# A plan of someone's that is no peace proposal: "the EU's plan to lend", "Ukraine's draft law".
+# A plan of someone's that is no peace proposal: "the EU's plan to lend", "Ukraine's draft law"
+# (but "to" before a pronoun, an article or a name says what it answers: "the Europeans' counter-proposal to it").
 _NOT_A_SETTLEMENT_AFTER = re.compile(
-    r"\s+(?:to\s+(?!end\b|\d)|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b|(?:law|bill|resolution|legislation|budget|"
+    r"\s+(?:to\s+(?!end\b|\d|(?:it|them|this|that|these|those|the|its|their|his|her)\b|[A-Z])|(?:of|on|for)\s+(?:sanctions|aid|loans?)\b|(?:law|bill|resolution|legislation|budget|"
     r"decree)s?\b)"
 )
 # The words between the author and the noun ("Russia's new peace plan") are words any proposal
@@ -167,6 +171,7 @@ _MODIFIERS = frozenset((
     "full", "proposed", "so-called", "settlement", "formal", "written", "detailed", "secret", "leaked", "reported",
     "earlier", "previous", "first", "rival", "alternative", "broader", "wider", "sweeping", "comprehensive",
     "immediate", "interim", "unconditional", "lasting", "just", "durable", "temporary", "complete", "general", "joint",
+    "follow-up",
 ))  # fmt: skip
 # "Russia's proposal for a UN-run transitional administration", "Kyiv's offer of a partial truce": what
 # follows "for" or "of" says which proposal it is, and must fit it as the words before the noun do.
@@ -195,7 +200,7 @@ _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+|last\s+)?", re.IGNO
 _LAID_WHEN = re.compile(
     r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?"
     + rf"(?:{_LAID}|reported|restated|repeated|spelled\s+out|signed|adopted|initial(?:l)?ed)"
-    + r"(?:\s+(?:to|in|at)\s+[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
+    + r"(?:\s+(?:to|in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+)?[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
 # "a year later", "two months later": time passed since the date the article has reached
@@ -267,6 +272,16 @@ _LET_VERBS = (" let ", " allowed ", " enabled ", " kept ")
 _WHAT_IT_DID = re.compile(
     r"\b(?:arrangement|deal|agreement|accord|scheme)\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:let|allowed|enabled|kept)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)",
+    re.IGNORECASE,
+)
+# … or a corridor named by that word, when what is done to it is done to an agreement: "an extension
+# of the grain corridor", "asked for the grain corridor to be extended", "brokered the grain corridor"
+# (a corridor that is only a route, "since the grain corridor closed", is none).
+_CORRIDOR_THE = r"the\s+(?:Black\s+Sea\s+)?([\w-]+)\s+corridor\b"
+_CORRIDOR_KEPT = re.compile(
+    r"\b(?:(?:extension|renewal)\s+of|extend(?:ed|ing|s)?|renew(?:ed|ing|s)?|"
+    rf"broker(?:ed|ing|s)?)\s+{_CORRIDOR_THE}"
+    rf"|\b{_CORRIDOR_THE}\s+(?:to\s+be\s+|(?:was|were|is|be|would\s+be|will\s+be|had\s+been|has\s+been)\s+)extended\b",
     re.IGNORECASE,
 )
 # What was offered for what, in the words of a proposal's terms: "permanent neutrality in return for
@@ -582,6 +597,8 @@ class Lexicon:
         if any(v in sentence for v in _LET_VERBS):  # (rare: the pattern is not searched for otherwise)
             own = self._own_word
             did = [(m, w) for m in _WHAT_IT_DID.finditer(sentence) for w in _WORD.findall(fold(m[1])) if w in own]
+        if " corridor" in sentence:
+            did += [(m, w) for m in _CORRIDOR_KEPT.finditer(sentence) if (w := fold(m[1] or m[2])) in self._own_word]
         counted = [
             (c, [p for p in self._proposal_list if n in self._counts[p.id]])
             for c in (_COUNTED.finditer(sentence) if actors and " points" in sentence else ())
@@ -636,6 +653,11 @@ class Lexicon:
             fitting = [p for p in self._proposal_list if noun not in _HEADS or noun in self._heads[p.id]]
             if place is not None:
                 fitting = [p for p in fitting if place in self._term_actors[p.id]]
+            if owned is None and (the := _DETERMINED.search(sentence, max(0, m.start - 40), m.start)):
+                # "the bilateral offer outlined on 28 December": with no author, the words before the
+                # noun must still fit the proposal its date picks
+                between = [w for w in _WORD.findall(fold(the[1])) if w not in _MONTHS and not w.isdigit()]
+                fitting = [p for p in fitting if all(w in _MODIFIERS or w in self._words[p.id] for w in between)]
             if owned:
                 owners, modifiers = owned
                 fitting = [
@@ -647,12 +669,30 @@ class Lexicon:
             if month is not None:
                 fitting = [p for p in fitting if p.date.month == _MONTHS[month[1].lower()]]
             if when is not None:
-                fitting = [p for p in fitting if p.date.isoformat().startswith(when)]
-                pick = fitting[0] if len(fitting) == 1 else None
+                dated = [p for p in fitting if p.date.isoformat().startswith(when)]
+                if not dated and len(when) == 7 and _guessed_year(dates, when):
+                    # "the counter-proposal they drafted in November", in a text without a date: the
+                    # month was written, its year the nearest guess (a year either side of it)
+                    year, month_of = int(when[:4]), int(when[5:7])
+                    dated = [p for p in fitting if p.date.month == month_of and abs(p.date.year - year) == 1]
+                pick = dated[0] if len(dated) == 1 else None
             else:
-                reached = _reached(reached_at, _clause_end(sentence, m, reached_at), context, sentence)
+                # (an answer to a proposal named before it is no older than its date: "the 28-point plan of
+                # November 2025 and the Europeans' counter-proposal to it")
+                answer = noun.startswith("counter") and _ANSWER_TO.match(sentence, m.end)
+                reached_here = [d for d in dates if d in reached_at or (answer and d.end <= m.start)]
+                reached = _reached(reached_here, _clause_end(sentence, m, reached_here), context, sentence)
                 first = owned and not month and not _EARLIER.isdisjoint(owned[1]) and _first_named(fitting, earlier)
                 pick = first or (_in_latest_year if month else _latest)(fitting, reached)
+                if (
+                    pick is not None
+                    and not first
+                    and not month
+                    and noun in _GENERIC_ONLY
+                    and reached
+                    and int(reached[:4]) - pick.date.year >= 2
+                ):
+                    pick = None
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
             if pick is not None and pick.id not in named:
@@ -839,6 +879,15 @@ def _named(found: list[Mention]) -> list[Mention]:
 
 def _noun(sentence: str, m: Mention) -> str:
     return " ".join(fold(sentence[m.start : m.end]).replace("é", "e").replace("-", " ").split())
+
+
+def _guessed_year(dates: list[Figure], when: str) -> bool:
+    """Whether the month ``when`` (ISO) was written without its year, which was taken from the
+    text's own dates (see :func:`peacetalks.ingest.dates.relative_dates`)."""
+    return any(
+        str(d.value)[:7] == when and d.extra and d.extra.get("inferred_from") == "text" and len(str(d.value)) == 7
+        for d in dates
+    )
 
 
 def _dated(sentence: str, dates: list[Figure], m: Mention) -> str | None:
