@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from builtincase import lexicon
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.figures import find_figures
 from peacetalks.ingest.types import Document, SourceInfo
-from test_ingest_figures_rules12 import lexicon, values  # the same probe helpers as the rules-12 figure tests
+from test_ingest_figures_rules12 import values  # the same probe helpers as the rules-12 figure tests
 
 
 def dated(text: str, published: dt.date | None = None) -> list[tuple[str, float | str | None, str]]:

@@ -7,11 +7,12 @@ import datetime as dt
 
 import pytest
 
+from builtincase import lexicon
 from peacetalks.ingest.dates import with_relative_dates
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.figures import find_figures
 from peacetalks.ingest.types import Document, SourceInfo
-from test_ingest_references import lexicon, proposals  # the same probe helpers as the other proposal tests
+from test_ingest_references import proposals  # the same probe helpers as the other proposal tests
 
 MARCH_2026 = dt.date(2026, 3, 13)
 LATE_NOVEMBER_2025 = dt.date(2025, 11, 27)

@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
+from builtincase import lexicon
 from peacetalks.ingest.extract import extract
 from peacetalks.ingest.types import Document, SourceInfo
-from test_ingest_references import lexicon, proposals  # the same probe helpers as the other proposal tests
+from test_ingest_references import proposals  # the same probe helpers as the other proposal tests
 
 
 def events(text: str, published: dt.date | None = None) -> list[str | None]:
