@@ -67,6 +67,8 @@ COMMITS = {
     "heldout29": "b2e2507",
     "heldout30": "c72f170",  # (rules-16 at the merge at which they were scored once; never tuned on before)
     "heldout31": "c72f170",
+    "heldout32": "f83007b",  # (rules-17 at the commit with which they were scored once; never tuned on before)
+    "heldout33": "f83007b",
 }
 # Run by the old code's Python path: the set's texts (today's files) through its rules.
 _CHILD = """

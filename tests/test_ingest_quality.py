@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout32 and heldout33 now). The older
+(heldout34 and heldout35 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -32,18 +32,32 @@ def at_least(score: Score, *, precision: float | None = None, recall: float | No
         assert score.recall is not None and score.recall >= recall, score.misses
 
 
-def test_heldout32_and_heldout33_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
-    # heldout32 and heldout33 were written by a helper who never saw the rules, kept sealed while
-    # rules-16 and rules-17 were built and scored once with rules-17, on 2 December 2026 (pooled):
-    # stance 0.797 / 0.592 (126/158/213), figure precision 0.946 and recall 0.964 (353/366),
-    # proposal recall 0.94 (62/66). The floors sit just under those numbers.
-    assert {"heldout32", "heldout33"} <= set(FRESH)
+def test_heldout34_and_heldout35_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
+    # heldout34 and heldout35 were written by a helper who never saw the rules, kept sealed while
+    # rules-18 was built and scored once with rules-18, on 2 December 2026 (pooled): stance 0.931 /
+    # 0.595 (122/131/205), figure precision 0.960 and recall 0.938 (362/377/386), proposal recall
+    # 0.962 (50/52). The floors sit just under those numbers.
+    assert {"heldout34", "heldout35"} <= set(FRESH)
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout34"] + sets["heldout35"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    at_least(stance, precision=0.91, recall=0.58)
+    at_least(figure, precision=0.95, recall=0.93)
+    at_least(proposal, recall=0.95)
+
+
+def test_heldout32_and_heldout33_tuned_on_keep_what_rules_18_reached(lexicon: Lexicon) -> None:
+    # heldout32 and heldout33 were fresh for rules-17 (scored once, 2 December 2026: stance 0.797 /
+    # 0.592, figure recall 0.964, proposal recall 0.94). The rules of rules-18 (branches stance14 and
+    # prop14) were built on them: stance 0.90 / 0.65, figures 0.975 / 0.964, proposal recall 1.0,
+    # tuned numbers. They are training sets of the learned model too.
+    assert not {"heldout32", "heldout33"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout32"] + sets["heldout33"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    at_least(stance, precision=0.78, recall=0.58)
-    at_least(figure, precision=0.94, recall=0.95)
-    at_least(proposal, recall=0.93)
+    at_least(stance, precision=0.88, recall=0.63)
+    at_least(figure, precision=0.96, recall=0.95)
+    at_least(proposal, recall=0.98)
 
 
 def test_heldout30_and_heldout31_tuned_on_keep_what_rules_17_reached(lexicon: Lexicon) -> None:
