@@ -881,6 +881,8 @@ def _writers(
 
 
 _POSSESSIVES = frozenset(("Its", "Their", "His", "Her"))
+# "The US–Ukrainian 20-point framework aims at …": two parties joined by a dash in a document's subject
+_DASHED_SUBJECT = re.compile(r"(?<![\w'’–/-])(?P<first>[A-Z][\w.]*)\s?[–/-]\s?(?P<second>[A-Z][a-z][\w.]*)\s")
 
 
 def _named_writers(
@@ -889,6 +891,9 @@ def _named_writers(
     """The parties the document's subject names, by name ("Moscow's text") or by a nationality ("The Russian
     one", "The American draft"; but a place a document's name holds is no author: "The Minsk Protocol")."""
     named = [lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end]
+    dashed = _DASHED_SUBJECT.search(sentence, 0, contents.subject_end)
+    if dashed is not None and len(pair := _adjective_pair(dashed, lexicon)) == 2 and pair[0].ids != pair[1].ids:
+        return tuple(dict.fromkeys(p.ids[0] for p in pair))  # "The US–Ukrainian text …" (rules-19)
     if not named:
         words = [w for w in sentence[: contents.subject_end].split()[1:] if w[:1].isupper() and not lexicon.actors(w)]
         named = [p for w in words if (p := lexicon.adjective_party(w)) is not None]
@@ -1793,12 +1798,29 @@ _JOINED_ADJECTIVES = re.compile(
 )
 
 
+# (rules-19) "the US–Ukrainian 20-point framework", "the Chinese–Brazilian understandings": a name and a
+# nationality, or two nationalities, joined by a dash or slash, both of them parties
+_DASHED_ADJECTIVES = re.compile(
+    r"(?<![\w'’–/-])(?P<first>[A-Z][\w.]*)\s?[–/-]\s?(?P<second>[A-Z][a-z][\w.]*)\s+(?:(?:joint|own|new)\s+)?"
+    rf"(?:(?:{documents.DOCUMENT_NOUNS})\s+(?:for|on|of)\s+(?:a|an|the)\s+)?$"
+)
+
+
+def _dashed_pair(sentence: str, start: int, end: int, lexicon: Lexicon) -> list[Mention]:
+    """The two parties "US–Ukrainian" or "Chinese–Brazilian" names, ending right at ``end``, or none."""
+    found = _DASHED_ADJECTIVES.search(sentence, start, end)
+    pair = _adjective_pair(found, lexicon) if found is not None else []
+    return pair if len(pair) == 2 and pair[0].ids != pair[1].ids else []
+
+
 def _joint(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
     """The two actors a joint name right before ``proposal`` gives as its authors ("US–Ukraine …", "the
-    American and Ukrainian proposal for …")."""
+    American and Ukrainian proposal for …", "the US–Ukrainian …")."""
     joined = _JOINED_ADJECTIVES.search(sentence, max(0, proposal.start - 60), proposal.start)
     if joined is not None:
         return _adjective_pair(joined, lexicon)
+    if dashed := _dashed_pair(sentence, max(0, proposal.start - 60), proposal.start, lexicon):
+        return dashed
     before = [a for a in actors if a.end <= proposal.start]
     if len(before) < 2 or sentence[before[-1].end : proposal.start].strip(" ") != "":
         return []
