@@ -35,3 +35,41 @@ def test_a_dashed_word_with_one_party_names_no_author(lexicon: Lexicon) -> None:
     assert not {pair for pair in found if pair[1] == "army-limits"}
     found = pairs("The Ukrainian–Ukrainian draft would cap the army at 800,000 in peacetime.", lexicon)
     assert ("united-states", "army-limits") not in found
+
+
+# Class 2: adopting a text ("adopted the Paris Declaration", "adopt a declaration promising …") accepts it
+# and what the clause says it holds; adopting a line or a package, or a text only due to be adopted, does not.
+
+
+def test_adopting_a_declaration_accepts_it_and_its_contents(lexicon: Lexicon) -> None:
+    found = pairs("About 35 members of the Coalition of the Willing adopted the Paris Declaration on Tuesday.", lexicon)
+    assert ("coalition-of-the-willing", "paris-declaration") in found
+    found = pairs(
+        "About 35 members of the Coalition of the Willing adopt a declaration promising binding guarantees from the "
+        "moment a ceasefire begins.",
+        lexicon,
+    )
+    assert ("coalition-of-the-willing", "security-guarantees") in found
+
+
+def test_adopting_a_line_or_a_package_is_no_stance(lexicon: Lexicon) -> None:
+    assert not pairs("Russia adopted a harder line on Crimea after the talks.", lexicon)
+    assert not pairs("The EU adopted its 19th package of sanctions against Russia on Thursday.", lexicon)
+
+
+def test_a_text_due_to_be_adopted_is_no_stance_yet(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Leaders of the Coalition of the Willing are due to meet on 6 January to adopt a declaration on security "
+        "guarantees for Ukraine.",
+        lexicon,
+    )
+    assert ("coalition-of-the-willing", "security-guarantees") not in found
+
+
+def test_what_comes_after_the_adopted_text_and_a_comma_is_not_adopted(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The Coalition of the Willing adopted the Paris Declaration, with a multinational force to follow a ceasefire.",
+        lexicon,
+    )
+    assert ("coalition-of-the-willing", "paris-declaration") in found
+    assert ("coalition-of-the-willing", "ceasefire-sequencing") not in found

@@ -389,6 +389,12 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "signs",
         "signed",
         "signing",
+        # "the Coalition of the Willing adopted the Paris Declaration", "adopt a declaration promising
+        # guarantees" (rules-19; only before a document noun, see extract._cues: not "adopted a tougher line")
+        "adopt",
+        "adopts",
+        "adopted",
+        "adopting",
         # "Turkey co-signed the Black Sea Grain Initiative"
         "co-sign",
         "co-signs",

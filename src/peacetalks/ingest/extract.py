@@ -1468,6 +1468,8 @@ def _stances(
                 # "promote the plan, which calls for a ceasefire": what the plan says, unless its author
                 # is the one putting it forward ("handed over its memorandum, which calls for …")
                 limit = which.start()
+            if form.startswith("adopt") and (comma := sentence.find(",", cue.end(), limit)) >= 0:
+                limit = comma  # "adopted the Paris Declaration, with a force to follow": the text adopted only
             objects = [m for m in named if begin <= m.start < limit]
             if len(objects) > 1 and (gap := _gapped(sentence, subjects, objects, cue.end(), limit)) is not None:
                 # "Kyiv wants security guarantees, Moscow sanctions relief": the second actor's objects are its own
@@ -2210,6 +2212,13 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
 _MOST_OBJECTS, _MOST_LISTED = 6, 10
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
+# (rules-19) "adopted the Paris Declaration", "adopt a declaration promising …": adopting a text, not a
+# line or a package of sanctions
+_ADOPTED_DOCUMENT = re.compile(
+    r"\s+(?:(?:on\s+\w+|in\s+\w+|\w+ly)\s+)?(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:declarations?|communiqu[ée]s?|resolutions?|statements?|joint\s+statements?|texts?|plans?|frameworks?|"
+    r"protocols?|treaty|drafts?)\b"
+)
 # A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
 # (after at most three words with no term among them: "claims as its own – …")
 _DASHED = re.compile(r"(?:\s+[\w'’-]+){0,3}?(\s[–—]\s)")
@@ -2296,12 +2305,16 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's; "changed
     # hands", "in Russian hands": a noun
     cues = list(_CUE_WORDS.finditer(folded))
-    if "need" in folded or "hands" in folded:
+    if "need" in folded or "hands" in folded or "adopt" in folded:
         cues = [
             c
             for c in cues
             if not (c[1].startswith("need") and folded.startswith(" to ", c.end()))
             and not (c[1] == "hands" and _HANDS_NOUN.search(folded, max(0, c.start() - 20), c.start()))
+            and not (
+                c[1].startswith("adopt")
+                and (not _ADOPTED_DOCUMENT.match(folded, c.end()) or folded.endswith((" to ", " will "), 0, c.start()))
+            )
         ]
     if modal is not None:
         cues += _SAID_MUST.finditer(folded, max(0, modal.start() - 125))
