@@ -73,3 +73,33 @@ def test_what_comes_after_the_adopted_text_and_a_comma_is_not_adopted(lexicon: L
     )
     assert ("coalition-of-the-willing", "paris-declaration") in found
     assert ("coalition-of-the-willing", "ceasefire-sequencing") not in found
+
+
+# Class 3: a document's writers, named by a passive right before the relative clause of its cue ("a resolution
+# drafted by Ukraine and European states that demands …"), hold what it says, beside the clause's subject.
+
+
+def test_the_writers_before_which_hold_the_documents_demand(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The General Assembly adopted the resolution put forward by Ukraine and the European Union, which demands "
+        "accountability for the crimes.",
+        lexicon,
+    )
+    assert {("ukraine", "accountability-amnesty"), ("eu", "accountability-amnesty")} <= found
+    found = pairs(
+        "The Assembly voted on a resolution drafted by Ukraine that demands accountability for the crimes.", lexicon
+    )
+    assert ("ukraine", "accountability-amnesty") in found
+
+
+def test_a_critic_before_which_is_no_writer(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The Assembly voted on a resolution criticised by Russia that demands accountability for the crimes.", lexicon
+    )
+    assert ("russia", "accountability-amnesty") not in found
+    found = pairs(
+        "The Assembly voted on a resolution drafted by Ukraine and then on a text that demands accountability for "
+        "the crimes.",
+        lexicon,
+    )
+    assert ("ukraine", "accountability-amnesty") not in found

@@ -1299,6 +1299,7 @@ def _stances(
         which = _WHICH.search(sentence, max(0, cue.start() - 30), cue.start())
         if which and not _actor_ends(actors, which.start()):
             continue
+        written = _written_by(sentence, actors, cue.start()) if " by " in sentence else None
         if " as " in sentence and _AS_ROLE.match(sentence, cue.end()):
             continue  # "Ankara was among the states proposed as guarantors": named for a role, no position
         c_start, c_end = _clause(bounds, n, cue.start())
@@ -1432,6 +1433,9 @@ def _stances(
             # "For Moscow, NATO membership for Ukraine is a red line": whose view it is, named first
             speaker = holder
             objects = [m for m in named if holder.end <= m.start and m.end <= cue.start()]
+        if speaker is None and written is not None:
+            speaker = written  # "a resolution drafted by Ukraine and European states that demands …"
+            together.add(id(speaker))
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
         if speaker.start < cue.start() and _IF_SUBJECT.search(sentence, speaker.start - 20, speaker.start):
@@ -1580,6 +1584,8 @@ def _stances(
             speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
         elif form in ("agreed with", "agrees with") and (partner := _unowned_at(sentence, actors, cue.end())):
             speakers = (*speakers, partner.ids[0])  # "Kyiv agreed with Washington on …"
+        if written is not None and written is not speaker:
+            speakers = (*speakers, *written.ids)  # "the resolution put forward by Ukraine and the EU, which demands …"
         if signed_with is not None:  # "… signs with Turkey and the United Nations": each signs it
             speakers = (*speakers, *(a.ids[0] for a in _listed_actors(sentence, actors, signed_with.end())))
         also = _AS_DID.search(sentence, cue.end()) if " as " in sentence or " so " in sentence else None
@@ -2488,6 +2494,32 @@ def _agent(sentence: str, actors: list[Mention], by: re.Match[str] | None) -> Me
             listed = len(joined)
     ids = tuple(dict.fromkeys(a.ids[0] for a in joined[:listed]))
     return first if len(ids) == 1 else Mention(first.start, joined[listed - 1].end, ids)
+
+
+# (rules-19) "a resolution drafted by Ukraine and European states that demands …", "the text put forward by
+# Ukraine and the EU, which calls for …": a document's writers, named by a passive right before the relative
+# clause its cue opens, hold what it says (perhaps after a date: "… by Ukraine on 24 February 2025 that …")
+_WRITTEN_BY_BEFORE = re.compile(
+    rf"\b(?:{documents.DOCUMENT_NOUNS}|statements?|wording)\s+(?:(?:jointly|first|originally|later)\s+)?"
+    r"(?:drafted|put\s+forward|proposed|tabled|drawn\s+up|written|submitted|presented|sponsored|co-?sponsored|"
+    r"introduced|prepared|authored|co-?authored)(?=\s+by\b)",
+    re.IGNORECASE,
+)
+_WRITERS_WHICH = re.compile(
+    r"(?:\s+(?:states|countries|governments|members|partners))?(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)?"
+    r"(?:,\s+(?:which|that)|\s+that)\s+(?:also\s+|would\s+|will\s+)?$"
+)
+
+
+def _written_by(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
+    """The writers a passive names right before the relative clause of the cue at ``cue_start``, if any."""
+    found = list(_WRITTEN_BY_BEFORE.finditer(sentence, max(0, cue_start - 140), cue_start))
+    if not found:
+        return None
+    agent = _agent(sentence, actors, _PASSIVE.match(sentence, found[-1].end()))
+    if agent is None or not _WRITERS_WHICH.fullmatch(sentence, agent.end, cue_start):
+        return None
+    return agent
 
 
 # Before an agent: a title or a group whose members follow ("Foreign Minister", "the Contact Group of").
