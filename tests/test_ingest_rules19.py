@@ -103,3 +103,20 @@ def test_a_critic_before_which_is_no_writer(lexicon: Lexicon) -> None:
         lexicon,
     )
     assert ("ukraine", "accountability-amnesty") not in found
+
+
+# Class 4: an aside on how a document reached the other side ("Ukraine's paper, first given to Moscow on 28 May,
+# asks for …") stands between the document and its verb of content.
+
+
+def test_a_delivery_aside_keeps_the_documents_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The Ukrainian paper, first given to Moscow on 28 May, calls for a full and unconditional ceasefire.", lexicon
+    )
+    assert ("ukraine", "ceasefire-sequencing") in found
+
+
+def test_a_delivery_aside_gives_a_document_no_one_wrote_to_no_one(lexicon: Lexicon) -> None:
+    found = pairs("The paper, first given to Moscow on 28 May, calls for a full and unconditional ceasefire.", lexicon)
+    assert ("ukraine", "ceasefire-sequencing") not in found
+    assert ("russia", "ceasefire-sequencing") not in found

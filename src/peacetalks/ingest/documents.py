@@ -101,7 +101,10 @@ _ONE = re.compile(r"The\s+(?:[\w'’–-]+\s+){1,2}?one\b")
 # (or an aside on the source: "The European text, as reported, calls for …", ", according to Axios,")
 _RELATIVE = re.compile(
     r",\s+(?:(?:which|that)\s+[^,;]{1,60}?|as\s+(?:reported|leaked|published)(?:\s+by\s+[^,;]{1,40}?)?|"
-    r"according\s+to\s+[^,;]{1,40}?|reportedly),(?=\s)"
+    r"according\s+to\s+[^,;]{1,40}?|reportedly|"
+    # (rules-19) how it reached the other side: "Ukraine's paper, first given to Moscow on 28 May, asks for …"
+    r"(?:(?:first|later|originally|already|then)\s+)?(?:given|handed(?:\s+over)?|sent|delivered|passed|shown|"
+    r"submitted|circulated|tabled|dated)\s+(?:to|on|in|at|over|a\s)[^,;]{0,60}?),(?=\s)"
 )
 # … or a participle of who wrote it, whose names may hold commas of their own: "The first version, drawn up
 # by the envoy Witkoff with Kirill Dmitriev, who runs Russia's wealth fund, would have capped …"
