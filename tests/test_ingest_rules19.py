@@ -120,3 +120,24 @@ def test_a_delivery_aside_gives_a_document_no_one_wrote_to_no_one(lexicon: Lexic
     found = pairs("The paper, first given to Moscow on 28 May, calls for a full and unconditional ceasefire.", lexicon)
     assert ("ukraine", "ceasefire-sequencing") not in found
     assert ("russia", "ceasefire-sequencing") not in found
+
+
+# Class 5: a speaker who puts forward a case proposal whose co-writers the sentence names (and the case holds)
+# shares what the cue's clause says it contains with them.
+
+
+def test_the_co_writers_named_share_the_contents_the_presenter_gives(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Zelensky presents the 20-point framework that Ukraine drew up with Washington: an army of 800,000 in "
+        "peacetime.",
+        lexicon,
+    )
+    assert {("ukraine", "army-limits"), ("united-states", "army-limits")} <= found
+
+
+def test_a_critic_named_after_the_plan_shares_no_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Zelensky presents the 20-point framework, which Rubio criticised: an army of 800,000 in peacetime.", lexicon
+    )
+    assert ("ukraine", "army-limits") in found
+    assert ("united-states", "army-limits") not in found

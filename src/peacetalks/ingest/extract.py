@@ -1584,6 +1584,8 @@ def _stances(
             speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
         elif form in ("agreed with", "agrees with") and (partner := _unowned_at(sentence, actors, cue.end())):
             speakers = (*speakers, partner.ids[0])  # "Kyiv agreed with Washington on …"
+        if stance == "propose" and plans and (co := _co_authors(sentence, actors, proposals, objects, speakers, lexicon)):
+            speakers = (*speakers, *co)  # "presents the framework that Ukraine drew up with Washington: an army …"
         if written is not None and written is not speaker:
             speakers = (*speakers, *written.ids)  # "the resolution put forward by Ukraine and the EU, which demands …"
         if signed_with is not None:  # "… signs with Turkey and the United Nations": each signs it
@@ -1748,6 +1750,32 @@ def _author_stances(
             if party not in authors or _COMPARED.search(sentence, 0, owner.start) or _NOT_NAMED.match(sentence):
                 continue
             yield _author_item(sentence, owner, p, party, lexicon, item)
+
+
+def _co_authors(
+    sentence: str,
+    actors: list[Mention],
+    proposals: list[Mention],
+    objects: list[Mention],
+    speakers: tuple[str, ...],
+    lexicon: Lexicon,
+) -> tuple[str, ...]:
+    """(rules-19) The other authors of the case proposal a speaker puts forward, when the sentence names them
+    as its writers ("the framework that Ukraine drew up with Washington", "the US–Ukrainian framework") and the
+    case holds them and the speaker among its authors: they hold what the cue's clause says it contains."""
+    plans = {id(p) for p in proposals}
+    put = [o for o in objects if id(o) in plans]
+    if len(put) != 1 or not speakers:
+        return ()
+    p = put[0]
+    authors = lexicon.proposal_parties[p.ids[0]]
+    if lexicon.party(speakers[0]) not in authors:
+        return ()
+    named = _joint(sentence, actors, p, lexicon) or _wrote(sentence, actors, p) or _joint_writers(
+        sentence, proposals, p, lexicon
+    )
+    parties = {lexicon.party(speaker) for speaker in speakers}
+    return tuple(dict.fromkeys(q for a in named if (q := lexicon.party(a.ids[0])) in authors and q not in parties))
 
 
 # "the Paris Declaration of the coalition of the willing, January 2026", "the memorandum of June 2025 of the
