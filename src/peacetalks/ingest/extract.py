@@ -1584,8 +1584,7 @@ def _stances(
             speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
         elif form in ("agreed with", "agrees with") and (partner := _unowned_at(sentence, actors, cue.end())):
             speakers = (*speakers, partner.ids[0])  # "Kyiv agreed with Washington on …"
-        co = _co_authors(sentence, actors, proposals, objects, speakers, lexicon) if stance == "propose" and plans else ()
-        if co:
+        if stance == "propose" and (co := _co_authors(sentence, actors, proposals, objects, speakers, lexicon)):
             speakers = (*speakers, *co)  # "presents the framework that Ukraine drew up with Washington: an army …"
         if written is not None and written is not speaker:
             speakers = (*speakers, *written.ids)  # "the resolution put forward by Ukraine and the EU, which demands …"
