@@ -141,3 +141,22 @@ def test_a_critic_named_after_the_plan_shares_no_contents(lexicon: Lexicon) -> N
     )
     assert ("ukraine", "army-limits") in found
     assert ("united-states", "army-limits") not in found
+
+
+# Class 6: a relative clause without a comma that names a document's writers ("The 20-point framework that Kyiv
+# and Washington drew up in December would cap …") stands between the document and its verb of content.
+
+
+def test_a_writers_clause_without_a_comma_keeps_the_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The 20-point framework that Kyiv and Washington drew up in December would cap the army at 800,000.", lexicon
+    )
+    assert {("ukraine", "army-limits"), ("united-states", "army-limits")} <= found
+
+
+def test_a_clause_of_someone_who_did_not_write_it_gives_no_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The 20-point framework that Moscow criticised in December would cap the army at 800,000.", lexicon
+    )
+    assert ("united-states", "army-limits") not in found
+    assert ("ukraine", "army-limits") not in found

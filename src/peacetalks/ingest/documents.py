@@ -106,6 +106,16 @@ _RELATIVE = re.compile(
     r"(?:(?:first|later|originally|already|then)\s+)?(?:given|handed(?:\s+over)?|sent|delivered|passed|shown|"
     r"submitted|circulated|tabled|dated)\s+(?:to|on|in|at|over|a\s)[^,;]{0,60}?),(?=\s)"
 )
+# (rules-19) … or a relative clause without a comma that names its writers: "The 20-point framework that Kyiv
+# and Washington drew up in December would cap …", "The memorandum Russia handed over in Istanbul demands …"
+_WRITERS_CLAUSE = re.compile(
+    r"\s+(?:that\s+)?(?:the\s+)?[A-Z][\w'’.–-]*(?:\s+[A-Z][\w'’.–-]*)?(?:\s+and\s+(?:the\s+)?[A-Z][\w'’.–-]*)?"
+    r"(?:['’]s\s+(?:negotiators|delegation|team|officials|envoys))?\s+(?:(?:had|has|have|jointly|later|first)\s+)*"
+    r"(?:drafted|drew\s+up|worked\s+out|put\s+together|produced|prepared|wrote|handed\s+over|presented|tabled|"
+    r"hammered\s+out|unveiled|issued)(?:\s+together)?(?:\s+with\s+(?:the\s+)?[A-Z][\w'’.–-]*)?"
+    r"(?:\s+(?:in|on|at)\s+(?:[\w'’–-]+\s+){0,2}?(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{4})?)?"
+    r"(?:\s+(?:in|on)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?(?:\s+\d{4})?)?(?=\s)"
+)
 # … or a participle of who wrote it, whose names may hold commas of their own: "The first version, drawn up
 # by the envoy Witkoff with Kirill Dmitriev, who runs Russia's wealth fund, would have capped …"
 _WRITTEN = re.compile(
@@ -372,7 +382,7 @@ def _content(sentence: str, current: Current, *, cued: bool = False, one: bool =
     if _NOT_CONTENT.match(sentence, after):
         return None
     verb = _CONTENT.match(sentence, after)
-    if verb is None and (relative := _RELATIVE.match(sentence, after)) is not None:
+    if verb is None and (relative := _RELATIVE.match(sentence, after) or _WRITERS_CLAUSE.match(sentence, after)):
         verb = _CONTENT.match(sentence, relative.end())
     if verb is None and (written := _WRITTEN.match(sentence, after)) is not None:
         comma = sentence.find(",", written.end(), written.end() + 160)
