@@ -160,3 +160,23 @@ def test_a_clause_of_someone_who_did_not_write_it_gives_no_contents(lexicon: Lex
     )
     assert ("united-states", "army-limits") not in found
     assert ("ukraine", "army-limits") not in found
+
+
+# Class 7: an aside naming who adopted or signed a document ("The Paris Declaration of 6 January 2026, adopted by
+# the Coalition of the Willing, promises …") stands between the document and its verb of content, whose contents
+# are the signers'.
+
+
+def test_an_adopted_by_aside_gives_the_contents_to_the_signers(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The Paris Declaration of 6 January 2026, adopted by about 35 members of the Coalition of the Willing, makes "
+        "its guarantees politically and legally binding from the moment a ceasefire begins.",
+        lexicon,
+    )
+    assert ("coalition-of-the-willing", "security-guarantees") in found
+    assert ("coalition-of-the-willing", "ceasefire-sequencing") in found
+
+
+def test_an_adopted_in_aside_names_no_signer(lexicon: Lexicon) -> None:
+    found = pairs("The Paris Declaration, adopted in Paris, promises security guarantees.", lexicon)
+    assert not {pair for pair in found if pair[1] == "security-guarantees"}

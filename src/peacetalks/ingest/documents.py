@@ -118,8 +118,11 @@ _WRITERS_CLAUSE = re.compile(
 )
 # … or a participle of who wrote it, whose names may hold commas of their own: "The first version, drawn up
 # by the envoy Witkoff with Kirill Dmitriev, who runs Russia's wealth fund, would have capped …"
+# (rules-19: or of who adopted or signed it, "The Paris Declaration, adopted by about 35 members of the Coalition
+# of the Willing, makes its guarantees binding …", also after a date that took the comma)
 _WRITTEN = re.compile(
-    r",\s+(?:drawn\s+up|drafted|written|prepared|put\s+together|worked\s+out|negotiated)\s+(?:by|with|in|at)\s"
+    r"(?:,|(?<=,))\s+(?:drawn\s+up|drafted|written|prepared|put\s+together|worked\s+out|negotiated|"
+    r"(?:adopted|signed|initialled|endorsed)(?=\s+by\s))\s+(?:by|with|in|at)\s"
 )
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
