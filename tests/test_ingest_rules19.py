@@ -180,3 +180,22 @@ def test_an_adopted_by_aside_gives_the_contents_to_the_signers(lexicon: Lexicon)
 def test_an_adopted_in_aside_names_no_signer(lexicon: Lexicon) -> None:
     found = pairs("The Paris Declaration, adopted in Paris, promises security guarantees.", lexicon)
     assert not {pair for pair in found if pair[1] == "security-guarantees"}
+
+
+# Class 8: "put to" someone names a document's writer like "handed over" ("the ceasefire that Washington and
+# Kyiv had put to him", "the peace formula Zelensky put to the G20"); "put to the test" does not.
+
+
+def test_put_to_names_the_writers(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Putin did not sign up to the full 30-day ceasefire that Washington and Kyiv had put to him the week before.",
+        lexicon,
+    )
+    assert {("united-states", "jeddah-ceasefire-2025"), ("ukraine", "jeddah-ceasefire-2025")} <= found
+
+
+def test_put_to_the_test_names_no_writer(lexicon: Lexicon) -> None:
+    found = pairs("The summit put to the test the 30-day ceasefire that Washington floated.", lexicon)
+    assert ("ukraine", "jeddah-ceasefire-2025") not in found
+    found = pairs("Critics said the 30-day ceasefire Moscow put to the test had failed.", lexicon)
+    assert ("russia", "jeddah-ceasefire-2025") not in found

@@ -112,7 +112,7 @@ _WRITERS_CLAUSE = re.compile(
     r"\s+(?:that\s+)?(?:the\s+)?[A-Z][\w'’.–-]*(?:\s+[A-Z][\w'’.–-]*)?(?:\s+and\s+(?:the\s+)?[A-Z][\w'’.–-]*)?"
     r"(?:['’]s\s+(?:negotiators|delegation|team|officials|envoys))?\s+(?:(?:had|has|have|jointly|later|first)\s+)*"
     r"(?:drafted|drew\s+up|worked\s+out|put\s+together|produced|prepared|wrote|handed\s+over|presented|tabled|"
-    r"hammered\s+out|unveiled|issued)(?:\s+together)?(?:\s+with\s+(?:the\s+)?[A-Z][\w'’.–-]*)?"
+    r"hammered\s+out|unveiled|issued|put\s+to\s+(?:the\s+)?[A-Z][\w-]*)(?:\s+together)?(?:\s+with\s+(?:the\s+)?[A-Z][\w'’.–-]*)?"
     r"(?:\s+(?:in|on|at)\s+(?:[\w'’–-]+\s+){0,2}?(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{4})?)?"
     r"(?:\s+(?:in|on)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?(?:\s+\d{4})?)?(?=\s)"
 )

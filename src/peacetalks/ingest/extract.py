@@ -1902,7 +1902,9 @@ def _adjective(sentence: str, proposal: Mention, lexicon: Lexicon) -> list[Menti
 # joint statement the United States and Ukraine issued", "the framework worked out between Washington and Kyiv".
 _WROTE = (
     r"(?:drafted|drew\s+up|drawn\s+up|worked\s+out|produced|issued|wrote|written|prepared|put\s+forward|tabled|"
-    r"handed\s+over|presented|unveiled|agreed|settled|put\s+together|hammered\s+out|co-?wrote|co-?authored)"
+    r"handed\s+over|presented|unveiled|agreed|settled|put\s+together|hammered\s+out|co-?wrote|co-?authored|"
+    r"put\s+to(?=\s+(?:him|her|them|(?:the\s+)?[A-Z]))"  # (rules-19) "put to the G20", not "put to the test"
+    r")"
 )
 _WRITERS_BEFORE = re.compile(r"(?:,?\s+which|\s+that)?\s+(?:the\s+)?$")
 # (the writer may be a state's team: "the communiqué Ukraine's negotiators presented in Istanbul")
