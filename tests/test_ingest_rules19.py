@@ -199,3 +199,25 @@ def test_put_to_the_test_names_no_writer(lexicon: Lexicon) -> None:
     assert ("ukraine", "jeddah-ceasefire-2025") not in found
     found = pairs("Critics said the 30-day ceasefire Moscow put to the test had failed.", lexicon)
     assert ("russia", "jeddah-ceasefire-2025") not in found
+
+
+# Class 9: a writer named after a document that it laid before others ("the 28-point plan Washington handed to
+# Kyiv", "the plan Washington circulated in November") authors it; one that only received it does not.
+
+
+def test_a_writer_who_handed_or_circulated_the_plan_authors_it(lexicon: Lexicon) -> None:
+    found = pairs("Negotiators reworked the 28-point plan Washington handed to Kyiv last week.", lexicon)
+    assert ("united-states", "us-28-point") in found
+    found = pairs(
+        "The 28-point plan Washington circulated in November 2025 would have put frozen Russian assets into "
+        "reconstruction.",
+        lexicon,
+    )
+    assert ("united-states", "us-28-point") in found
+
+
+def test_an_actor_who_received_the_plan_is_no_writer(lexicon: Lexicon) -> None:
+    found = pairs("Negotiators reworked the 28-point plan Moscow received last week.", lexicon)
+    assert ("russia", "us-28-point") not in found
+    found = pairs("Negotiators reworked the 28-point plan Kyiv handed back with objections.", lexicon)
+    assert ("ukraine", "us-28-point") not in found

@@ -1903,7 +1903,9 @@ def _adjective(sentence: str, proposal: Mention, lexicon: Lexicon) -> list[Menti
 _WROTE = (
     r"(?:drafted|drew\s+up|drawn\s+up|worked\s+out|produced|issued|wrote|written|prepared|put\s+forward|tabled|"
     r"handed\s+over|presented|unveiled|agreed|settled|put\s+together|hammered\s+out|co-?wrote|co-?authored|"
-    r"put\s+to(?=\s+(?:him|her|them|(?:the\s+)?[A-Z]))"  # (rules-19) "put to the G20", not "put to the test"
+    r"put\s+to(?=\s+(?:him|her|them|(?:the\s+)?[A-Z]))|"  # (rules-19) "put to the G20", not "put to the test"
+    # (rules-19) laid before others: "the 28-point plan Washington handed to Kyiv", "the plan Washington circulated"
+    r"circulated|handed(?=\s+(?:to|Kyiv|Moscow|Zelensky|Putin|the\s+[A-Z]))|sent(?=\s+to\b)|delivered|submitted"
     r")"
 )
 _WRITERS_BEFORE = re.compile(r"(?:,?\s+which|\s+that)?\s+(?:the\s+)?$")
