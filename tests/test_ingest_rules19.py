@@ -221,3 +221,20 @@ def test_an_actor_who_received_the_plan_is_no_writer(lexicon: Lexicon) -> None:
     assert ("russia", "us-28-point") not in found
     found = pairs("Negotiators reworked the 28-point plan Kyiv handed back with objections.", lexicon)
     assert ("ukraine", "us-28-point") not in found
+
+
+def test_a_delivery_aside_with_commas_of_its_own_keeps_the_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The US draft, handed to Volodymyr Zelensky in Kyiv on Thursday by the envoy, Dan Driscoll, would cap "
+        "Ukraine's army at 600,000, have Ukraine write into its constitution that it will not join NATO, and have "
+        "Ukrainian troops leave the part of the Donetsk region they still hold.",
+        lexicon,
+    )
+    assert ("united-states", "territory-donetsk") in found
+    found = pairs(
+        "The draft, handed to Volodymyr Zelensky in Kyiv on Thursday by the envoy, Dan Driscoll, would cap "
+        "Ukraine's army at 600,000, have Ukraine write into its constitution that it will not join NATO, and have "
+        "Ukrainian troops leave the part of the Donetsk region they still hold.",
+        lexicon,
+    )
+    assert not {pair for pair in found if pair[1] == "territory-donetsk"}

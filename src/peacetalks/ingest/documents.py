@@ -122,7 +122,9 @@ _WRITERS_CLAUSE = re.compile(
 # of the Willing, makes its guarantees binding …", also after a date that took the comma)
 _WRITTEN = re.compile(
     r"(?:,|(?<=,))\s+(?:drawn\s+up|drafted|written|prepared|put\s+together|worked\s+out|negotiated|"
-    r"(?:adopted|signed|initialled|endorsed)(?=\s+by\s))\s+(?:by|with|in|at)\s"
+    r"(?:adopted|signed|initialled|endorsed)(?=\s+by\s)|"
+    # "The US draft, handed to Volodymyr Zelensky in Kyiv on Thursday by the US Army Secretary, Dan Driscoll, would …"
+    r"(?:first\s+)?(?:handed|delivered|given|sent|presented|submitted)(?=\s+to\s))\s+(?:by|with|in|at|to)\s"
 )
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
