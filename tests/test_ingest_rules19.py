@@ -238,3 +238,27 @@ def test_a_delivery_aside_with_commas_of_its_own_keeps_the_contents(lexicon: Lex
         lexicon,
     )
     assert not {pair for pair in found if pair[1] == "territory-donetsk"}
+
+
+# Class 10: a second document whose subject names its owner opens a clause of its own ("Russia's memorandum asks
+# …, and Zelensky's ten-point formula wants …"): its contents are its owner's, and the first document's stop there.
+
+
+def test_a_second_owned_document_in_a_clause_of_its_own_gives_its_owner_the_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Russia's memorandum asks both sides to drop all claims for war damage, and Zelensky's ten-point formula "
+        "of 2022 wants a special tribunal for the crime of aggression.",
+        lexicon,
+    )
+    assert ("ukraine", "accountability-amnesty") in found
+    assert ("russia", "accountability-amnesty") not in found
+    assert ("russia", "peace-formula") not in found
+
+
+def test_a_second_document_with_no_owner_named_gives_no_one_its_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Russia's memorandum asks both sides to drop all claims for war damage, and the formula wants a special "
+        "tribunal for the crime of aggression.",
+        lexicon,
+    )
+    assert ("ukraine", "accountability-amnesty") not in found

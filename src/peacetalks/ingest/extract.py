@@ -74,6 +74,7 @@ actors far from their cue; it orders evidence for review and is not a calibrated
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -1082,15 +1083,21 @@ def _sentence_evidence(
             quoted,
         )
     )
+    # (rules-19) "Russia's memorandum asks …, and Zelensky's formula wants …": a second document, its owner named,
+    # opens a clause of its own, whose contents are its owner's, and the first document's stop there
+    second = _second_contents(sentence, actors, lexicon) if _SECOND_OPENING.search(sentence) else None
+    stop = second[0] if second is not None else len(sentence)
     if contents is not None and contents[1]:
         # "… its opening points: Russia and Ukraine would commit to …": the parties a provision names do not speak
         # (nor do those of an aside between the document and its verb: "The first version, drawn up by … with
         # Dmitriev, who runs Russia's wealth fund, would have capped …")
-        begin, end = contents[0].start, _content_end(sentence, contents[0])
+        begin, end = contents[0].start, min(stop, _content_end(sentence, contents[0]))
         aside = contents[0].subject_end if sentence.startswith(",", contents[0].subject_end) else begin
         stated = [e for e in stated if not (begin <= e.start - s0 < e.end - s0 <= end or aside <= e.start - s0 < begin)]
-    if contents is not None:
-        stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
+    if contents is not None and contents[0].start < stop:
+        stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals, stop)
+    if second is not None:
+        stated += _document_stances(sentence, actors, [*issues, *proposals], second[1:], lexicon, item, proposals)
     yield from stated
     owned = [*proposals, *(references or ())]
     if owned:
@@ -1656,6 +1663,30 @@ def _content_end(sentence: str, found: documents.Content) -> int:
     return stop.start() if stop else len(sentence)
 
 
+# Where a second document may open a clause of its own: ", and Zelensky's formula wants …", "; Moscow's memorandum …"
+_SECOND_OPENING = re.compile(r"(?:,\s+and|;|,\s+while|,\s+whereas)\s+(?=\S)")
+
+
+def _second_contents(
+    sentence: str, actors: list[Mention], lexicon: Lexicon
+) -> tuple[int, documents.Content, tuple[str, ...]] | None:
+    """Where a later clause of ``sentence`` opens with a second document whose subject names its owner ("…, and
+    Zelensky's ten-point formula of 2022 wants an international mechanism …"), its contents and its owners."""
+    for opening in _SECOND_OPENING.finditer(sentence, 1):
+        at = opening.end()
+        rest = sentence[at:]
+        found = documents.content(rest, documents.UNKNOWN)
+        if found is None or found.verb == "section":
+            continue
+        shifted = [Mention(a.start - at, a.end - at, a.ids) for a in actors if a.start >= at]
+        writers = _named_writers(rest, shifted, found, lexicon)
+        if not writers or len(writers) > 2:
+            continue
+        moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
+        return opening.start(), moved, writers
+    return None
+
+
 def _document_stances(
     sentence: str,
     actors: list[Mention],
@@ -1664,12 +1695,15 @@ def _document_stances(
     lexicon: Lexicon,
     item: MakeItem,
     proposals: list[Mention],
+    stop: int | None = None,
 ) -> Iterator[Evidence]:
     """ "The plan calls for …", "Under the draft, Ukraine would …": the authors of the document the
     article describes take a stance on each issue its contents name (at a lower confidence than a
-    stance an actor states itself)."""
+    stance an actor states itself), up to ``stop`` if given."""
     found, writers = contents
     end = _content_end(sentence, found)
+    if stop is not None:
+        end = min(end, stop)
     # a term that is only an actor's name ("the United States, NATO and …") is the actor, unless
     # something is to join it ("that it will never join NATO")
     objects = [
