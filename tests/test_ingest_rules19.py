@@ -262,3 +262,30 @@ def test_a_second_document_with_no_owner_named_gives_no_one_its_contents(lexicon
         lexicon,
     )
     assert ("ukraine", "accountability-amnesty") not in found
+
+
+# Class 11: a second actor's view of what the sentence's first clause put forward — through a relative clause
+# after a reporting aside ("…, which he says Britain backs") or "the idea" in a later clause ("…, and said
+# Britain backs the idea").
+
+
+def test_a_relative_clause_after_a_reporting_aside_has_its_own_subject(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Emmanuel Macron is floating a truce of one month in the air, at sea and on energy infrastructure, which he "
+        "says Britain backs.",
+        lexicon,
+    )
+    assert ("uk", "ceasefire-sequencing") in found
+
+
+def test_the_idea_in_a_later_clause_is_what_the_first_clause_named(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Macron floated a one-month truce in the air, at sea and on energy plants, and said Britain backs the idea.",
+        lexicon,
+    )
+    assert ("uk", "ceasefire-sequencing") in found
+
+
+def test_the_idea_with_nothing_named_before_in_the_sentence_takes_no_object_from_it(lexicon: Lexicon) -> None:
+    found = pairs("Britain backs the idea, and Macron floated a one-month truce later.", lexicon)
+    assert ("uk", "ceasefire-sequencing") not in found

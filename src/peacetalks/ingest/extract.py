@@ -279,7 +279,10 @@ _AS_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _SOMEONE = re.compile(rf"\b(?:he|she|it|they|his|her|its|their)\b|\bthe\s+(?:[a-z]+\s+){{0,2}}{_TITLE_NOUNS}")
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
 _RELATIVE = re.compile(
-    r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE
+    r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?"
+    # (rules-19) "a truce …, which he says Britain backs": a reporting aside before the relative clause's subject
+    r"(?:(?:he|she|they|it)\s+(?:says|said|adds|added|believes|believed)\s+(?:that\s+)?)?$",
+    re.IGNORECASE,
 )
 _AUXILIARIES = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
@@ -1485,6 +1488,10 @@ def _stances(
             if len(objects) > 1 and (gap := _gapped(sentence, subjects, objects, cue.end(), limit)) is not None:
                 # "Kyiv wants security guarantees, Moscow sanctions relief": the second actor's objects are its own
                 objects = [m for m in objects if m.end <= gap[0].start]
+        if not objects and c_start > 0 and _SAME_IDEA.match(sentence, cue.end()):
+            # (rules-19) "He floated a one-month truce …, and said Britain backs the idea": what an earlier clause
+            # of the sentence named
+            objects = [m for m in named if m.end <= c_start and not _overlaps(m, speaker)][-1:]
         if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
             # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
             before = [m for m in named if m.end <= cue.start() and not _overlaps(m, speaker)][-1:]
@@ -2151,6 +2158,7 @@ def _joined(
 # A verb with no object at its clause's end: "The Ukrainian side refused, a delegate said." (no group 1)
 _BARE = re.compile(r"(?:\s+(?:outright|flatly|immediately|again|too|as\s+well))?\s*(?:[,.;:!]|$)()")
 # A clause opening with a reference back: "The plan was welcomed by Kyiv".
+_SAME_IDEA = re.compile(r"\s+(?:the|this|that)\s+(?:idea|proposal|suggestion)\b")
 _ANAPHOR_HEAD = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?" + _REFERRING)
 
 
