@@ -289,3 +289,23 @@ def test_the_idea_in_a_later_clause_is_what_the_first_clause_named(lexicon: Lexi
 def test_the_idea_with_nothing_named_before_in_the_sentence_takes_no_object_from_it(lexicon: Lexicon) -> None:
     found = pairs("Britain backs the idea, and Macron floated a one-month truce later.", lexicon)
     assert ("uk", "ceasefire-sequencing") not in found
+
+
+# Class 12: a joint statement is a document whose contents its authors hold ("The joint statement also promised
+# work on prisoner exchanges"); the writers a clause without a comma names are the subject's, and a place in that
+# clause ("issued in Jeddah") is none of them.
+
+
+def test_a_joint_statement_is_a_document_with_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The joint statement the United States and Ukraine issued in Jeddah in March 2025 committed both to prisoner "
+        "exchanges and the return of children.",
+        lexicon,
+    )
+    assert {("united-states", "prisoners-humanitarian"), ("ukraine", "prisoners-humanitarian")} <= found
+    assert ("saudi-arabia", "prisoners-humanitarian") not in found
+
+
+def test_a_statement_with_no_writer_named_gives_no_one_its_contents(lexicon: Lexicon) -> None:
+    found = pairs("The joint statement committed both sides to prisoner exchanges and the return of children.", lexicon)
+    assert not {pair for pair in found if pair[1] == "prisoners-humanitarian"}

@@ -20,7 +20,7 @@ DOCUMENT_NOUNS = (
     r"plans?|drafts?|texts?|documents?|papers?|formulas?|formulae|proposals?|counter-?proposals?|offers?|"
     r"frameworks?|memorand(?:um|a|ums)|blueprints?|roadmaps?|points|terms|initiatives?|packages?|protocols?|"
     r"communiqu[ée]s?|declarations?|resolutions?|treaty|treaties|agreements?|deals?|outlines?|position\s+papers?|"
-    r"versions?"
+    r"versions?|joint\s+statements?"
 )
 # A document laid before others by the actor before the verb: "presented what it describes as a final
 # offer", "circulated a counter-proposal", "set out a 10-point peace formula".
@@ -387,8 +387,13 @@ def _content(sentence: str, current: Current, *, cued: bool = False, one: bool =
     if _NOT_CONTENT.match(sentence, after):
         return None
     verb = _CONTENT.match(sentence, after)
-    if verb is None and (relative := _RELATIVE.match(sentence, after) or _WRITERS_CLAUSE.match(sentence, after)):
+    subject_end = subject.end()
+    if verb is None and (relative := _RELATIVE.match(sentence, after)) is not None:
         verb = _CONTENT.match(sentence, relative.end())
+    if verb is None and (writing := _WRITERS_CLAUSE.match(sentence, after)) is not None:
+        verb = _CONTENT.match(sentence, writing.end())
+        if verb is not None:
+            subject_end = writing.end()  # the writers it names are the subject's ("The text Kyiv drew up …")
     if verb is None and (written := _WRITTEN.match(sentence, after)) is not None:
         comma = sentence.find(",", written.end(), written.end() + 160)
         while verb is None and comma >= 0:  # the comma the participle ends at is the one its verb follows
@@ -401,4 +406,4 @@ def _content(sentence: str, current: Current, *, cued: bool = False, one: bool =
         return None  # "Its central demand is …", but not "The plan is …"
     stance = next((s for prefix, s in _VERB_STANCE if word.startswith(prefix)), "propose")
     negated = bool(_NEGATED.search(verb["before"]))
-    return Content(subject.end(), verb.start("verb"), word, stance, negated)
+    return Content(subject_end, verb.start("verb"), word, stance, negated)

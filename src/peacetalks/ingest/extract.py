@@ -894,7 +894,11 @@ def _named_writers(
 ) -> tuple[str, ...]:
     """The parties the document's subject names, by name ("Moscow's text") or by a nationality ("The Russian
     one", "The American draft"; but a place a document's name holds is no author: "The Minsk Protocol")."""
-    named = [lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end]
+    named = [
+        lexicon.party(a.ids[0])
+        for a in actors
+        if a.end <= contents.subject_end and not sentence.endswith((" in ", " at "), 0, a.start)  # "issued in Jeddah"
+    ]
     dashed = _DASHED_SUBJECT.search(sentence, 0, contents.subject_end)
     if dashed is not None and len(pair := _adjective_pair(dashed, lexicon)) == 2 and pair[0].ids != pair[1].ids:
         return tuple(dict.fromkeys(p.ids[0] for p in pair))  # "The US–Ukrainian text …" (rules-19)
