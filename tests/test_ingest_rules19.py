@@ -309,3 +309,26 @@ def test_a_joint_statement_is_a_document_with_contents(lexicon: Lexicon) -> None
 def test_a_statement_with_no_writer_named_gives_no_one_its_contents(lexicon: Lexicon) -> None:
     found = pairs("The joint statement committed both sides to prisoner exchanges and the return of children.", lexicon)
     assert not {pair for pair in found if pair[1] == "prisoners-humanitarian"}
+
+
+# Class 13: "it" opening the clause after a semicolon that ends a document's contents goes on with them ("Russia's
+# memorandum would allow …; it also demands recognition of Crimea"), and is no actor of that clause.
+
+
+def test_it_after_a_semicolon_goes_on_with_the_documents_contents(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Russia's memorandum would allow a ceasefire only once Ukraine begins to leave the four regions Moscow claims; "
+        "it also demands recognition of Crimea as Russian.",
+        lexicon,
+    )
+    assert ("russia", "territory-crimea") in found
+    assert ("ukraine", "territory-crimea") not in found
+
+
+def test_it_after_a_semicolon_goes_on_with_a_document_no_one_wrote_for_no_one(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The plan would allow a ceasefire only once the four regions are left; it also demands recognition of Crimea "
+        "as Russian.",
+        lexicon,
+    )
+    assert not {pair for pair in found if pair[1] == "territory-crimea"}

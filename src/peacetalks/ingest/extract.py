@@ -1093,6 +1093,8 @@ def _sentence_evidence(
     # (rules-19) "Russia's memorandum asks …, and Zelensky's formula wants …": a second document, its owner named,
     # opens a clause of its own, whose contents are its owner's, and the first document's stop there
     second = _second_contents(sentence, actors, lexicon) if _SECOND_OPENING.search(sentence) else None
+    if second is None and contents is not None and contents[1] and "; it " in sentence:
+        second = _it_goes_on(sentence, contents)
     stop = second[0] if second is not None else len(sentence)
     if contents is not None and contents[1]:
         # "… its opening points: Russia and Ukraine would commit to …": the parties a provision names do not speak
@@ -1104,6 +1106,9 @@ def _sentence_evidence(
     if contents is not None and contents[0].start < stop:
         stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals, stop)
     if second is not None:
+        # (the actors its clause names, or an "it" read as one, do not speak in it either)
+        after = _content_end(sentence, second[1])
+        stated = [e for e in stated if not (stop <= e.start - s0 < e.end - s0 <= after)]
         stated += _document_stances(sentence, actors, [*issues, *proposals], second[1:], lexicon, item, proposals)
     yield from stated
     owned = [*proposals, *(references or ())]
@@ -1676,6 +1681,23 @@ def _content_end(sentence: str, found: documents.Content) -> int:
 
 # Where a second document may open a clause of its own: ", and Zelensky's formula wants …", "; Moscow's memorandum …"
 _SECOND_OPENING = re.compile(r"(?:,\s+and|;|,\s+while|,\s+whereas)\s+(?=\S)")
+
+
+def _it_goes_on(
+    sentence: str, contents: tuple[documents.Content, tuple[str, ...]]
+) -> tuple[int, documents.Content, tuple[str, ...]] | None:
+    """(rules-19) "Russia's memorandum would allow a ceasefire only once …; it also demands recognition of
+    Crimea": "it" opening the clause after the document's contents end at a semicolon goes on with them."""
+    end = _content_end(sentence, contents[0])
+    if not sentence.startswith("; it ", end):
+        return None
+    rest = "It" + sentence[end + 4 :]
+    found = documents.content(rest, documents.Current(contents[1], subject=True))
+    if found is None or found.verb == "section":
+        return None
+    at = end + 2
+    moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
+    return end, moved, contents[1]
 
 
 def _second_contents(
