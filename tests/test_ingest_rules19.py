@@ -332,3 +332,23 @@ def test_it_after_a_semicolon_goes_on_with_a_document_no_one_wrote_for_no_one(le
         lexicon,
     )
     assert not {pair for pair in found if pair[1] == "territory-crimea"}
+
+
+# Class 14: what another side would do, as a speaker reports it ("Medinsky said Ukraine would give up any intention
+# of retaking Crimea by force"), is that side's offer, not the speaker's; "would have to" stays the speaker's demand.
+
+
+def test_a_reported_offer_of_another_side_is_that_sides(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Vladimir Medinsky, the head of the Russian delegation, said Ukraine would give up any intention of retaking "
+        "Crimea by force.",
+        lexicon,
+    )
+    assert ("ukraine", "territory-crimea") in found
+    assert ("russia", "territory-crimea") not in found
+
+
+def test_would_have_to_stays_the_speakers_demand(lexicon: Lexicon) -> None:
+    found = pairs("Dmitry Peskov said Ukraine would have to give up Crimea.", lexicon)
+    assert ("russia", "territory-crimea") in found
+    assert ("ukraine", "territory-crimea") not in found

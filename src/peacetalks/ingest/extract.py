@@ -1391,6 +1391,14 @@ def _stances(
                 across = ["speaker"] if inherited else []
             if speaker is not None and MODAL.search(folded, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
+            if speaker is not None and stance in ("offer", "accept") and (
+                reported := _REPORTED_WOULD.search(sentence, speaker.end, cue.start())
+            ):
+                # (rules-19) "Medinsky said Ukraine would give up any intention of retaking Crimea": what another
+                # side would do, as reported, is that side's offer
+                other = next((a for a in actors if a.start == reported.start("who")), None)
+                if other is not None and lexicon.party(other.ids[0]) != lexicon.party(speaker.ids[0]):
+                    speaker = other
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
                 if speaker is quoted:
@@ -2184,6 +2192,10 @@ def _joined(
 # A verb with no object at its clause's end: "The Ukrainian side refused, a delegate said." (no group 1)
 _BARE = re.compile(r"(?:\s+(?:outright|flatly|immediately|again|too|as\s+well))?\s*(?:[,.;:!]|$)()")
 # A clause opening with a reference back: "The plan was welcomed by Kyiv".
+_REPORTED_WOULD = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists)|added)\s+(?:that\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
+    r"\s+would\s+(?:still\s+)?$"
+)
 _SAME_IDEA = re.compile(r"\s+(?:the|this|that)\s+(?:idea|proposal|suggestion)\b")
 _ANAPHOR_HEAD = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?" + _REFERRING)
 
