@@ -352,3 +352,25 @@ def test_would_have_to_stays_the_speakers_demand(lexicon: Lexicon) -> None:
     found = pairs("Dmitry Peskov said Ukraine would have to give up Crimea.", lexicon)
     assert ("russia", "territory-crimea") in found
     assert ("ukraine", "territory-crimea") not in found
+
+
+# Class 15: a side's answer or line, after its owner, is its position ("Kyiv's answer is still a freeze on the current
+# line"); when it names a plan, the plan is the answer; "the front line", "its answer to the offer" are none.
+
+
+def test_an_owned_answer_or_line_is_the_owners_position(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Moscow still wants the rest of the Donetsk region; Kyiv's answer is still a freeze on the current line, "
+        "with each army staying where it is.",
+        lexicon,
+    )
+    assert ("ukraine", "ceasefire-current-line") in found
+    assert ("ukraine", "ceasefire-sequencing") not in found
+    found = pairs('Kyiv\'s line, in Zelensky\'s words, is "we stand where we stand".', lexicon)
+    assert ("ukraine", "ceasefire-current-line") in found
+
+
+def test_a_front_line_or_an_answer_to_an_offer_is_no_position(lexicon: Lexicon) -> None:
+    assert not pairs("Russian troops advanced along the front line near Pokrovsk during the ceasefire talks.", lexicon)
+    found = pairs("Moscow has not yet given its answer to the truce offer.", lexicon)
+    assert ("russia", "ceasefire-sequencing") not in found

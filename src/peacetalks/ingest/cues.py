@@ -72,6 +72,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "priorities",
         "stance",
         "position",
+        # (rules-19) a side's answer or line, only after its owner ("Kyiv's answer is a freeze on the current
+        # line", "Kyiv's line was a ceasefire on the current line": see extract._cues)
+        "answer",
+        "line",
         "claim",
         "claims",
         "claimed",

@@ -1530,7 +1530,10 @@ def _stances(
             and not _names_an_actor(sentence, o, actors)
             and not _LIKENED.search(sentence, max(0, o.start - 20), o.start)
         ]
-        if plans and objects:  # "the freeze on the line that Kyiv wants": the issue term inside its name too
+        if form in ("answer", "line") and any(id(o) in plans for o in objects):
+            # (rules-19) "Kyiv's answer is a freeze on the current line": the answer is the plan it names
+            objects = [o for o in objects if id(o) in plans]
+        elif plans and objects:  # "the freeze on the line that Kyiv wants": the issue term inside its name too
             objects += [
                 i for i in issues if i not in objects and any(_overlaps(i, o) for o in objects if id(o) in plans)
             ]
@@ -2330,6 +2333,8 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
 _MOST_OBJECTS, _MOST_LISTED = 6, 10
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
+# (rules-19) "Kyiv's answer", "its own line", but not "the front line", "a hard line", "in answer to"
+_OWNED_POSITION = re.compile(r"(?:['’]s|\b(?:its|their|his|her))\s+(?:own\s+|official\s+|stated\s+)?$")
 # (rules-19) "adopted the Paris Declaration", "adopt a declaration promising …": adopting a text, not a
 # line or a package of sanctions
 _ADOPTED_DOCUMENT = re.compile(
@@ -2423,12 +2428,19 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's; "changed
     # hands", "in Russian hands": a noun
     cues = list(_CUE_WORDS.finditer(folded))
-    if "need" in folded or "hands" in folded or "adopt" in folded:
+    if "need" in folded or "hands" in folded or "adopt" in folded or "answer" in folded or "line" in folded:
         cues = [
             c
             for c in cues
             if not (c[1].startswith("need") and folded.startswith(" to ", c.end()))
             and not (c[1] == "hands" and _HANDS_NOUN.search(folded, max(0, c.start() - 20), c.start()))
+            and not (
+                c[1] in ("answer", "line")
+                and (
+                    not _OWNED_POSITION.search(folded, max(0, c.start() - 40), c.start())
+                    or folded.startswith(" to ", c.end())  # "its answer to the truce offer": a reply, not a position
+                )
+            )
             and not (
                 c[1].startswith("adopt")
                 and (not _ADOPTED_DOCUMENT.match(folded, c.end()) or folded.endswith((" to ", " will "), 0, c.start()))
