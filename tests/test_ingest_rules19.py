@@ -374,3 +374,26 @@ def test_a_front_line_or_an_answer_to_an_offer_is_no_position(lexicon: Lexicon) 
     assert not pairs("Russian troops advanced along the front line near Pokrovsk during the ceasefire talks.", lexicon)
     found = pairs("Moscow has not yet given its answer to the truce offer.", lexicon)
     assert ("russia", "ceasefire-sequencing") not in found
+
+
+# Class 16: "the fairest" said of a plan is support for it ("calling \"we stand where we stand\" the fairest way of
+# stopping the fighting", "described exactly that … as the fairest model of a ceasefire").
+
+
+def test_the_fairest_said_of_a_plan_supports_it(lexicon: Lexicon) -> None:
+    found = pairs(
+        'Volodymyr Zelensky later made it Kyiv\'s own line, calling "we stand where we stand" the fairest way of '
+        "stopping the fighting.",
+        lexicon,
+    )
+    assert ("ukraine", "ceasefire-current-line") in found
+    found = pairs(
+        "Zelensky said the fairest model was a ceasefire on the current line, with each army staying where it is.",
+        lexicon,
+    )
+    assert ("ukraine", "ceasefire-current-line") in found
+    assert ("ukraine", "ceasefire-sequencing") not in found
+
+
+def test_the_fairest_of_nothing_the_case_names_is_no_stance(lexicon: Lexicon) -> None:
+    assert not pairs("Zelensky called the new school the fairest in the region.", lexicon)

@@ -1062,7 +1062,10 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
                 "be a starting point", "serve as a starting point", "a good starting point",
                 "a possible starting point",
                 "constructive", "a step in the right direction", "a step forward", "a positive step",
-                "irreversible"),
+                "irreversible",
+                # (rules-19) "calling \"we stand where we stand\" the fairest way of stopping the fighting", "the
+                # fairest model was a ceasefire on the current line" (said of what comes before, else after)
+                "the fairest", "as the fairest", "as fairest"),
     # "declared the annexation null and void", "called the referendums illegitimate"
     "oppose": ("legitimate target", "legitimate targets", "theft", "illegal", "unlawful", "illegitimate",
                "null and void", "invalid", "counterproductive"),

@@ -1530,8 +1530,9 @@ def _stances(
             and not _names_an_actor(sentence, o, actors)
             and not _LIKENED.search(sentence, max(0, o.start - 20), o.start)
         ]
-        if form in ("answer", "line") and any(id(o) in plans for o in objects):
-            # (rules-19) "Kyiv's answer is a freeze on the current line": the answer is the plan it names
+        if form in _NAMES_ITS_PLAN and any(id(o) in plans for o in objects):
+            # (rules-19) "Kyiv's answer is a freeze on the current line", "the fairest model was a ceasefire on the
+            # current line": the answer is the plan it names
             objects = [o for o in objects if id(o) in plans]
         elif plans and objects:  # "the freeze on the line that Kyiv wants": the issue term inside its name too
             objects += [
@@ -2333,6 +2334,7 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
 _MOST_OBJECTS, _MOST_LISTED = 6, 10
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
+_NAMES_ITS_PLAN = frozenset(("answer", "line", "the fairest", "as the fairest", "as fairest"))
 # (rules-19) "Kyiv's answer", "its own line", but not "the front line", "a hard line", "in answer to"
 _OWNED_POSITION = re.compile(r"(?:['’]s|\b(?:its|their|his|her))\s+(?:own\s+|official\s+|stated\s+)?$")
 # (rules-19) "adopted the Paris Declaration", "adopt a declaration promising …": adopting a text, not a
