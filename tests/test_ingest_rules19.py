@@ -397,3 +397,25 @@ def test_the_fairest_said_of_a_plan_supports_it(lexicon: Lexicon) -> None:
 
 def test_the_fairest_of_nothing_the_case_names_is_no_stance(lexicon: Lexicon) -> None:
     assert not pairs("Zelensky called the new school the fairest in the region.", lexicon)
+
+
+# Class 17: "their" before a case proposal is the one party the sentence names before it ("European leaders said …,
+# and their 24-point counter-proposal …"), as "its" is.
+
+
+def test_their_before_a_plan_is_the_one_party_named_before(lexicon: Lexicon) -> None:
+    found = pairs(
+        "European leaders said on 22 November the plan could be a basis but needed work, and their 24-point "
+        "counter-proposal was circulating by Sunday.",
+        lexicon,
+    )
+    assert ("eu", "ceasefire-current-line") in found
+
+
+def test_their_after_two_parties_names_no_author(lexicon: Lexicon) -> None:
+    found = pairs(
+        "European leaders met Ukrainian officials on Saturday, and their 24-point counter-proposal was circulating by "
+        "Sunday.",
+        lexicon,
+    )
+    assert not {pair for pair in found if pair[1] == "ceasefire-current-line"}

@@ -1888,7 +1888,8 @@ def _laid(sentence: str, actors: list[Mention], proposal: Mention) -> list[Menti
 
 
 # "its" right before a proposal's name, perhaps after "own", "new" …
-_ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$")
+# (rules-19: or "their", "European leaders said …, and their 24-point counter-proposal …")
+_ITS_BEFORE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$")
 
 
 def _its(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
