@@ -419,3 +419,22 @@ def test_their_after_two_parties_names_no_author(lexicon: Lexicon) -> None:
         lexicon,
     )
     assert not {pair for pair in found if pair[1] == "ceasefire-current-line"}
+
+
+# Class 18: ending or leaving an agreement the sentence names rejects it ("… before Russia ended it on 17 July
+# 2023"); forces leaving a place, talks ending, or a deal named only further back, are no stance.
+
+
+def test_ending_an_agreement_the_sentence_names_rejects_it(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The Black Sea Grain Initiative carried 32.9 million tonnes of food before Russia ended it on 17 July 2023.",
+        lexicon,
+    )
+    assert ("russia", "black-sea-grain-initiative") in found
+
+
+def test_leaving_a_place_or_talks_ending_is_no_stance(lexicon: Lexicon) -> None:
+    assert not pairs("Russian forces left Kherson in November 2022.", lexicon)
+    assert not pairs("The ceasefire talks ended without agreement on Friday.", lexicon)
+    found = pairs("China published its 12-point position paper. In July Russia ends the deal.", lexicon)
+    assert ("russia", "china-12-points") not in found

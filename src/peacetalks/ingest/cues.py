@@ -253,6 +253,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "suspended its participation in",
         "quit",
         "quits",
+        # (rules-19) "before Russia ended it", "Moscow left the deal": only of an agreement (see extract._cues)
+        "ended",
+        "ends",
+        "ending",
+        "left",
+        "leaves",
+        "leaving",
         "abandon",
         "abandons",
         "abandoned",

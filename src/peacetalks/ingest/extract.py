@@ -89,7 +89,7 @@ from peacetalks.ingest.dates import latest_date, text_present, with_relative_dat
 from peacetalks.ingest.events import MakeItem, distinct_events, events
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention
-from peacetalks.ingest.patterns import AtWordStart, fold
+from peacetalks.ingest.patterns import AtWordStart, fold, has_any
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence, evidence_of
 
@@ -1530,6 +1530,11 @@ def _stances(
             and not _names_an_actor(sentence, o, actors)
             and not _LIKENED.search(sentence, max(0, o.start - 20), o.start)
         ]
+        if form in _ENDED:
+            # "Russia ended it": an agreement the sentence names, not an issue (nor a plan further back)
+            objects = [o for o in objects if id(o) in plans]
+            if not objects:
+                continue
         if form in _NAMES_ITS_PLAN and any(id(o) in plans for o in objects):
             # (rules-19) "Kyiv's answer is a freeze on the current line", "the fairest model was a ceasefire on the
             # current line": the answer is the plan it names
@@ -2335,7 +2340,14 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
 _MOST_OBJECTS, _MOST_LISTED = 6, 10
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
-_NAMES_ITS_PLAN = frozenset(("answer", "line", "the fairest", "as the fairest", "as fairest"))
+_FILTERED_CUE_WORDS = ("need", "hands", "adopt", "answer", "line", "end", "left", "leav")
+# (rules-19) "before Russia ended it", "Moscow left the deal": ending or leaving an agreement rejects it
+_ENDED = frozenset(("ended", "ends", "ending", "left", "leaves", "leaving"))
+_ENDED_AGREEMENT = re.compile(
+    r"\s+(?:it\b(?!\s+(?:to|up)\b)|the\s+(?:[\w'’-]+\s+){0,4}?(?:deal|agreement|arrangement|initiative|accord|"
+    r"treaty|protocol|corridor|framework)s?\b)"
+)
+_NAMES_ITS_PLAN = frozenset(("answer", "line", "the fairest", "as the fairest", "as fairest", *_ENDED))
 # (rules-19) "Kyiv's answer", "its own line", but not "the front line", "a hard line", "in answer to"
 _OWNED_POSITION = re.compile(r"(?:['’]s|\b(?:its|their|his|her))\s+(?:own\s+|official\s+|stated\s+)?$")
 # (rules-19) "adopted the Paris Declaration", "adopt a declaration promising …": adopting a text, not a
@@ -2431,7 +2443,7 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's; "changed
     # hands", "in Russian hands": a noun
     cues = list(_CUE_WORDS.finditer(folded))
-    if "need" in folded or "hands" in folded or "adopt" in folded or "answer" in folded or "line" in folded:
+    if has_any(folded, _FILTERED_CUE_WORDS):
         cues = [
             c
             for c in cues
@@ -2444,6 +2456,7 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
                     or folded.startswith(" to ", c.end())  # "its answer to the truce offer": a reply, not a position
                 )
             )
+            and not (c[1] in _ENDED and not _ENDED_AGREEMENT.match(folded, c.end()))
             and not (
                 c[1].startswith("adopt")
                 and (not _ADOPTED_DOCUMENT.match(folded, c.end()) or folded.endswith((" to ", " will "), 0, c.start()))
