@@ -438,3 +438,22 @@ def test_leaving_a_place_or_talks_ending_is_no_stance(lexicon: Lexicon) -> None:
     assert not pairs("The ceasefire talks ended without agreement on Friday.", lexicon)
     found = pairs("China published its 12-point position paper. In July Russia ends the deal.", lexicon)
     assert ("russia", "china-12-points") not in found
+
+
+# Class 19: a figure alone after a cue stands for what an earlier clause of the sentence measured ("The United States
+# has offered Ukraine a bilateral guarantee of 15 years; Ukraine has asked for 30 to 50").
+
+
+def test_a_figure_alone_stands_for_what_the_clause_before_measured(lexicon: Lexicon) -> None:
+    found = pairs(
+        "The United States has offered Ukraine a bilateral guarantee of 15 years; Ukraine has asked for 30 to 50.",
+        lexicon,
+    )
+    assert ("ukraine", "security-guarantees") in found
+
+
+def test_a_figure_of_something_else_takes_nothing_from_the_clause_before(lexicon: Lexicon) -> None:
+    found = pairs("Russia wants a ceasefire; Ukraine wants 30 days of talks first.", lexicon)
+    assert ("ukraine", "ceasefire-sequencing") not in found
+    found = pairs("Trump offered a bilateral guarantee of 15 years. Zelensky asked for 30 to 50.", lexicon)
+    assert ("ukraine", "security-guarantees") not in found

@@ -1505,9 +1505,11 @@ def _stances(
             if len(objects) > 1 and (gap := _gapped(sentence, subjects, objects, cue.end(), limit)) is not None:
                 # "Kyiv wants security guarantees, Moscow sanctions relief": the second actor's objects are its own
                 objects = [m for m in objects if m.end <= gap[0].start]
-        if not objects and c_start > 0 and _SAME_IDEA.match(sentence, cue.end()):
+        figure_only = not objects and _FIGURE_ONLY.match(sentence, cue.end()) is not None
+        if not objects and c_start > 0 and (figure_only or _SAME_IDEA.match(sentence, cue.end())):
             # (rules-19) "He floated a one-month truce …, and said Britain backs the idea": what an earlier clause
-            # of the sentence named
+            # of the sentence named; "The US offers a guarantee for 15 years; Kyiv has asked for 30 to 50": a
+            # figure alone stands for the thing the clause before measured
             objects = [m for m in named if m.end <= c_start and not _overlaps(m, speaker)][-1:]
         if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
             # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
@@ -2205,6 +2207,10 @@ _BARE = re.compile(r"(?:\s+(?:outright|flatly|immediately|again|too|as\s+well))?
 _REPORTED_WOULD = re.compile(
     r"\b(?:said|says|told\s+(?:reporters|journalists)|added)\s+(?:that\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
     r"\s+would\s+(?:still\s+)?$"
+)
+_FIGURE_ONLY = re.compile(
+    r"\s+(?:(?:some|about|around|up\s+to|at\s+least|as\s+many\s+as)\s+)?\d[\d,.]*(?:\s*(?:to|–|-|or)\s*\d[\d,.]*)?"
+    r"(?:\s+(?:years?|months?|days?|troops|soldiers))?(?:\s+(?:and|or)\s+more)?(?=\s*(?:[,;.]|$|\s+(?:instead|years?)\b))"
 )
 _SAME_IDEA = re.compile(r"\s+(?:the|this|that)\s+(?:idea|proposal|suggestion)\b")
 _ANAPHOR_HEAD = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?" + _REFERRING)
