@@ -457,3 +457,25 @@ def test_a_figure_of_something_else_takes_nothing_from_the_clause_before(lexicon
     assert ("ukraine", "ceasefire-sequencing") not in found
     found = pairs("Trump offered a bilateral guarantee of 15 years. Zelensky asked for 30 to 50.", lexicon)
     assert ("ukraine", "security-guarantees") not in found
+
+
+# Class 20: a complement whose preposition is repeated after a serial comma goes on ("spoke of negotiations, of
+# guarantees of security, and of an exchange of prisoners"); a new clause after ", and" does not.
+
+
+def test_a_repeated_of_goes_on_with_the_complement(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Ramaphosa spoke of negotiations, of guarantees of security for all countries, and of an exchange of "
+        "prisoners of war.",
+        lexicon,
+    )
+    assert ("south-africa", "prisoners-humanitarian") in found
+
+
+def test_a_new_clause_after_and_is_not_the_complement(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Ramaphosa spoke of negotiations and of guarantees of security, and officials later discussed an exchange of "
+        "prisoners of war.",
+        lexicon,
+    )
+    assert ("south-africa", "prisoners-humanitarian") not in found

@@ -1494,6 +1494,11 @@ def _stances(
                 # "insisted that a ceasefire come first, and that Ukraine receive guarantees"
                 while (more := _AND_THAT.match(sentence, limit)) is not None:
                     limit = _clause(bounds, n, more.end())[1]
+            elif limit == c_end and form.endswith(" of"):
+                # (rules-19) "spoke of negotiations, of guarantees of security, and of an exchange of prisoners":
+                # the same complement, its preposition repeated
+                while (more := _AND_OF.match(sentence, limit)) is not None:
+                    limit = _clause(bounds, n, more.end())[1]
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
                 # "promote the plan, which calls for a ceasefire": what the plan says, unless its author
@@ -2370,6 +2375,7 @@ _DASHED = re.compile(r"(?:\s+[\w'’-]+){0,3}?(\s[–—]\s)")
 _ITEM = re.compile(r";\s+(?:and\s+)?|,\s+and\s+")
 # A that-clause coordinated with the one before: "…, and that …".
 _AND_THAT = re.compile(r",?\s+and\s+that\s")
+_AND_OF = re.compile(r",?\s+and\s+(?:also\s+)?of\s")
 
 
 # A verb judging the owned noun that follows it ("declared Russia's annexation … invalid", "condemned Moscow's
