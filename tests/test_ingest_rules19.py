@@ -479,3 +479,24 @@ def test_a_new_clause_after_and_is_not_the_complement(lexicon: Lexicon) -> None:
         lexicon,
     )
     assert ("south-africa", "prisoners-humanitarian") not in found
+
+
+# Class 21: what a time condition is set for is the speaker's too ("Russia would order a ceasefire as soon as
+# Ukraine started to pull its forces out of …"), as well as what it asks.
+
+
+def test_what_a_time_condition_is_set_for_is_the_speakers(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Vladimir Putin said on Friday that Russia would order a ceasefire and begin negotiating as soon as Ukraine "
+        "started to pull its forces out of the Donetsk region.",
+        lexicon,
+    )
+    assert {("russia", "ceasefire-sequencing"), ("russia", "territory-donetsk")} <= found
+
+
+def test_an_if_condition_does_not_reach_back(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Vladimir Putin said a ceasefire was discussed, and Russia would talk if Ukraine left the Donetsk region.",
+        lexicon,
+    )
+    assert ("russia", "ceasefire-sequencing") not in found

@@ -1530,6 +1530,11 @@ def _stances(
             objects = [m for m in named if cue.end() <= m.start < c_end] or [
                 m for m in named if speaker.end <= m.start and m.end <= cue.start()
             ]
+        elif stance == "condition" and speaker.end <= cue.start() and _TIME_CONDITION.match(form):
+            # (rules-19) "Putin said Russia would order a ceasefire as soon as Ukraine withdrew …", "a ceasefire could
+            # come only after …": what the condition is set for is the speaker's too
+            first = max(speaker.end, c_start)
+            objects = [m for m in named if first <= m.start and m.end <= cue.start() and m not in objects] + objects
         objects = [
             o
             for o in objects
@@ -2217,6 +2222,7 @@ _FIGURE_ONLY = re.compile(
     r"\s+(?:(?:some|about|around|up\s+to|at\s+least|as\s+many\s+as)\s+)?\d[\d,.]*(?:\s*(?:to|–|-|or)\s*\d[\d,.]*)?"
     r"(?:\s+(?:years?|months?|days?|troops|soldiers))?(?:\s+(?:and|or)\s+more)?(?=\s*(?:[,;.]|$|\s+(?:instead|years?)\b))"
 )
+_TIME_CONDITION = re.compile(r"(?:only\s+)?(?:after|once|as\s+soon\s+as|the\s+moment|until)$")
 _SAME_IDEA = re.compile(r"\s+(?:the|this|that)\s+(?:idea|proposal|suggestion)\b")
 _ANAPHOR_HEAD = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?" + _REFERRING)
 
