@@ -500,3 +500,15 @@ def test_an_if_condition_does_not_reach_back(lexicon: Lexicon) -> None:
         lexicon,
     )
     assert ("russia", "ceasefire-sequencing") not in found
+
+
+def test_the_moment_is_a_time_condition_but_not_at_or_from_the_moment(lexicon: Lexicon) -> None:
+    found = pairs(
+        "Vladimir Putin said on Friday that Russia would order a ceasefire and begin negotiating the moment Ukraine "
+        "started to pull its forces out of the Donetsk region.",
+        lexicon,
+    )
+    assert {("russia", "ceasefire-sequencing"), ("russia", "territory-donetsk")} <= found
+    assert not pairs("At the moment Russia holds most of the Donetsk region.", lexicon)
+    found = pairs("For the moment Russia holds most of the Donetsk region and wants the rest.", lexicon)
+    assert ("russia", "ceasefire-sequencing") not in found

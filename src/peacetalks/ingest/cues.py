@@ -705,6 +705,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "only after",
         "only once",
         "as soon as",
+        # (rules-19) "would order a ceasefire the moment Ukraine started to pull out" (not "at the moment", "from
+        # the moment": see extract._cues)
+        "the moment",
         # "made a ceasefire contingent on …", "the truce hinges on sanctions relief"
         "prerequisite",
         "prerequisites",
