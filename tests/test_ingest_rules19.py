@@ -512,3 +512,18 @@ def test_the_moment_is_a_time_condition_but_not_at_or_from_the_moment(lexicon: L
     assert not pairs("At the moment Russia holds most of the Donetsk region.", lexicon)
     found = pairs("For the moment Russia holds most of the Donetsk region and wants the rest.", lexicon)
     assert ("russia", "ceasefire-sequencing") not in found
+
+
+# Class 22: "(un)acceptable to X" names whose view it is ("Zelensky said that NATO membership for Ukraine was
+# unacceptable to Moscow" is Russia's rejection, not Ukraine's).
+
+
+def test_acceptable_to_names_the_holder(lexicon: Lexicon) -> None:
+    found = pairs("Zelensky said that NATO membership for Ukraine was unacceptable to Moscow.", lexicon)
+    assert ("russia", "nato-neutrality") in found
+    assert ("ukraine", "nato-neutrality") not in found
+
+
+def test_acceptable_for_people_keeps_the_speaker(lexicon: Lexicon) -> None:
+    found = pairs("Peskov said that any deployment of European troops was unacceptable for ordinary people.", lexicon)
+    assert ("russia", "security-guarantees") in found

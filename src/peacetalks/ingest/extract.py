@@ -1389,6 +1389,9 @@ def _stances(
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
                 inherited = speaker is not None
                 across = ["speaker"] if inherited else []
+            if form in OBJECT_BEFORE and (to := _TO_HOLDER.match(sentence, cue.end())) is not None:
+                # (rules-19) "peacekeepers from NATO countries would not be acceptable to Russia": whose view it is
+                speaker = next((a for a in actors if a.start == to.end()), None) or speaker
             if speaker is not None and MODAL.search(folded, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
             if speaker is not None and stance in ("offer", "accept") and (
@@ -2222,6 +2225,7 @@ _FIGURE_ONLY = re.compile(
     r"\s+(?:(?:some|about|around|up\s+to|at\s+least|as\s+many\s+as)\s+)?\d[\d,.]*(?:\s*(?:to|–|-|or)\s*\d[\d,.]*)?"
     r"(?:\s+(?:years?|months?|days?|troops|soldiers))?(?:\s+(?:and|or)\s+more)?(?=\s*(?:[,;.]|$|\s+(?:instead|years?)\b))"
 )
+_TO_HOLDER = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?(?=[A-Z])")
 _TIME_CONDITION = re.compile(r"(?:only\s+)?(?:after|once|as\s+soon\s+as|the\s+moment|until)$")
 _SAME_IDEA = re.compile(r"\s+(?:the|this|that)\s+(?:idea|proposal|suggestion)\b")
 _ANAPHOR_HEAD = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?" + _REFERRING)
