@@ -72,6 +72,10 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "priorities",
         "stance",
         "position",
+        # (rules-19) a side's answer or line, only after its owner ("Kyiv's answer is a freeze on the current
+        # line", "Kyiv's line was a ceasefire on the current line": see extract._cues)
+        "answer",
+        "line",
         "claim",
         "claims",
         "claimed",
@@ -249,6 +253,13 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "suspended its participation in",
         "quit",
         "quits",
+        # (rules-19) "before Russia ended it", "Moscow left the deal": only of an agreement (see extract._cues)
+        "ended",
+        "ends",
+        "ending",
+        "left",
+        "leaves",
+        "leaving",
         "abandon",
         "abandons",
         "abandoned",
@@ -389,6 +400,12 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "signs",
         "signed",
         "signing",
+        # "the Coalition of the Willing adopted the Paris Declaration", "adopt a declaration promising
+        # guarantees" (rules-19; only before a document noun, see extract._cues: not "adopted a tougher line")
+        "adopt",
+        "adopts",
+        "adopted",
+        "adopting",
         # "Turkey co-signed the Black Sea Grain Initiative"
         "co-sign",
         "co-signs",
@@ -688,6 +705,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "only after",
         "only once",
         "as soon as",
+        # (rules-19) "would order a ceasefire the moment Ukraine started to pull out" (not "at the moment", "from
+        # the moment": see extract._cues)
+        "the moment",
         # "made a ceasefire contingent on …", "the truce hinges on sanctions relief"
         "prerequisite",
         "prerequisites",
@@ -1052,7 +1072,10 @@ _OBJECT_FIRST: dict[str, tuple[str, ...]] = {
                 "be a starting point", "serve as a starting point", "a good starting point",
                 "a possible starting point",
                 "constructive", "a step in the right direction", "a step forward", "a positive step",
-                "irreversible"),
+                "irreversible",
+                # (rules-19) "calling \"we stand where we stand\" the fairest way of stopping the fighting", "the
+                # fairest model was a ceasefire on the current line" (said of what comes before, else after)
+                "the fairest", "as the fairest", "as fairest"),
     # "declared the annexation null and void", "called the referendums illegitimate"
     "oppose": ("legitimate target", "legitimate targets", "theft", "illegal", "unlawful", "illegitimate",
                "null and void", "invalid", "counterproductive"),

@@ -20,7 +20,7 @@ DOCUMENT_NOUNS = (
     r"plans?|drafts?|texts?|documents?|papers?|formulas?|formulae|proposals?|counter-?proposals?|offers?|"
     r"frameworks?|memorand(?:um|a|ums)|blueprints?|roadmaps?|points|terms|initiatives?|packages?|protocols?|"
     r"communiqu[ée]s?|declarations?|resolutions?|treaty|treaties|agreements?|deals?|outlines?|position\s+papers?|"
-    r"versions?"
+    r"versions?|joint\s+statements?"
 )
 # A document laid before others by the actor before the verb: "presented what it describes as a final
 # offer", "circulated a counter-proposal", "set out a 10-point peace formula".
@@ -101,12 +101,30 @@ _ONE = re.compile(r"The\s+(?:[\w'’–-]+\s+){1,2}?one\b")
 # (or an aside on the source: "The European text, as reported, calls for …", ", according to Axios,")
 _RELATIVE = re.compile(
     r",\s+(?:(?:which|that)\s+[^,;]{1,60}?|as\s+(?:reported|leaked|published)(?:\s+by\s+[^,;]{1,40}?)?|"
-    r"according\s+to\s+[^,;]{1,40}?|reportedly),(?=\s)"
+    r"according\s+to\s+[^,;]{1,40}?|reportedly|"
+    # (rules-19) how it reached the other side: "Ukraine's paper, first given to Moscow on 28 May, asks for …"
+    r"(?:(?:first|later|originally|already|then)\s+)?(?:given|handed(?:\s+over)?|sent|delivered|passed|shown|"
+    r"submitted|circulated|tabled|dated)\s+(?:to|on|in|at|over|a\s)[^,;]{0,60}?),(?=\s)"
+)
+# (rules-19) … or a relative clause without a comma that names its writers: "The 20-point framework that Kyiv
+# and Washington drew up in December would cap …", "The memorandum Russia handed over in Istanbul demands …"
+_WRITERS_CLAUSE = re.compile(
+    r"\s+(?:that\s+)?(?:the\s+)?[A-Z][\w'’.–-]*(?:\s+[A-Z][\w'’.–-]*)?(?:\s+and\s+(?:the\s+)?[A-Z][\w'’.–-]*)?"
+    r"(?:['’]s\s+(?:negotiators|delegation|team|officials|envoys))?\s+(?:(?:had|has|have|jointly|later|first)\s+)*"
+    r"(?:drafted|drew\s+up|worked\s+out|put\s+together|produced|prepared|wrote|handed\s+over|presented|tabled|"
+    r"hammered\s+out|unveiled|issued|put\s+to\s+(?:the\s+)?[A-Z][\w-]*)(?:\s+together)?(?:\s+with\s+(?:the\s+)?[A-Z][\w'’.–-]*)?"
+    r"(?:\s+(?:in|on|at)\s+(?:[\w'’–-]+\s+){0,2}?(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{4})?)?"
+    r"(?:\s+(?:in|on)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?(?:\s+\d{4})?)?(?=\s)"
 )
 # … or a participle of who wrote it, whose names may hold commas of their own: "The first version, drawn up
 # by the envoy Witkoff with Kirill Dmitriev, who runs Russia's wealth fund, would have capped …"
+# (rules-19: or of who adopted or signed it, "The Paris Declaration, adopted by about 35 members of the Coalition
+# of the Willing, makes its guarantees binding …", also after a date that took the comma)
 _WRITTEN = re.compile(
-    r",\s+(?:drawn\s+up|drafted|written|prepared|put\s+together|worked\s+out|negotiated)\s+(?:by|with|in|at)\s"
+    r"(?:,|(?<=,))\s+(?:drawn\s+up|drafted|written|prepared|put\s+together|worked\s+out|negotiated|"
+    r"(?:adopted|signed|initialled|endorsed)(?=\s+by\s)|"
+    # "The US draft, handed to Volodymyr Zelensky in Kyiv on Thursday by the US Army Secretary, Dan Driscoll, would …"
+    r"(?:first\s+)?(?:handed|delivered|given|sent|presented|submitted)(?=\s+to\s))\s+(?:by|with|in|at|to)\s"
 )
 # A date after the subject: "Russia's memorandum of 2 June 2025 demanded …", "The framework made public
 # on 24 December 2025 keeps …".
@@ -369,8 +387,13 @@ def _content(sentence: str, current: Current, *, cued: bool = False, one: bool =
     if _NOT_CONTENT.match(sentence, after):
         return None
     verb = _CONTENT.match(sentence, after)
+    subject_end = subject.end()
     if verb is None and (relative := _RELATIVE.match(sentence, after)) is not None:
         verb = _CONTENT.match(sentence, relative.end())
+    if verb is None and (writing := _WRITERS_CLAUSE.match(sentence, after)) is not None:
+        verb = _CONTENT.match(sentence, writing.end())
+        if verb is not None:
+            subject_end = writing.end()  # the writers it names are the subject's ("The text Kyiv drew up …")
     if verb is None and (written := _WRITTEN.match(sentence, after)) is not None:
         comma = sentence.find(",", written.end(), written.end() + 160)
         while verb is None and comma >= 0:  # the comma the participle ends at is the one its verb follows
@@ -383,4 +406,4 @@ def _content(sentence: str, current: Current, *, cued: bool = False, one: bool =
         return None  # "Its central demand is …", but not "The plan is …"
     stance = next((s for prefix, s in _VERB_STANCE if word.startswith(prefix)), "propose")
     negated = bool(_NEGATED.search(verb["before"]))
-    return Content(subject.end(), verb.start("verb"), word, stance, negated)
+    return Content(subject_end, verb.start("verb"), word, stance, negated)

@@ -74,6 +74,7 @@ actors far from their cue; it orders evidence for review and is not a calibrated
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -88,7 +89,7 @@ from peacetalks.ingest.dates import latest_date, text_present, with_relative_dat
 from peacetalks.ingest.events import MakeItem, distinct_events, events
 from peacetalks.ingest.figures import Figure, find_figures
 from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention
-from peacetalks.ingest.patterns import AtWordStart, fold
+from peacetalks.ingest.patterns import AtWordStart, fold, has_any
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence, evidence_of
 
@@ -278,7 +279,10 @@ _AS_SUBJECT = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _SOMEONE = re.compile(rf"\b(?:he|she|it|they|his|her|its|their)\b|\bthe\s+(?:[a-z]+\s+){{0,2}}{_TITLE_NOUNS}")
 # "…, a condition Kyiv has refused", "…, which Moscow rejects": the object is what the comma follows.
 _RELATIVE = re.compile(
-    r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?$", re.IGNORECASE
+    r",\s+(?:which|whom|something|an?\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)\s+(?:both\s+)?"
+    # (rules-19) "a truce …, which he says Britain backs": a reporting aside before the relative clause's subject
+    r"(?:(?:he|she|they|it)\s+(?:says|said|adds|added|believes|believed)\s+(?:that\s+)?)?$",
+    re.IGNORECASE,
 )
 _AUXILIARIES = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
@@ -881,6 +885,8 @@ def _writers(
 
 
 _POSSESSIVES = frozenset(("Its", "Their", "His", "Her"))
+# "The US–Ukrainian 20-point framework aims at …": two parties joined by a dash in a document's subject
+_DASHED_SUBJECT = re.compile(r"(?<![\w'’–/-])(?P<first>[A-Z][\w.]*)\s?[–/-]\s?(?P<second>[A-Z][a-z][\w.]*)\s")
 
 
 def _named_writers(
@@ -888,7 +894,14 @@ def _named_writers(
 ) -> tuple[str, ...]:
     """The parties the document's subject names, by name ("Moscow's text") or by a nationality ("The Russian
     one", "The American draft"; but a place a document's name holds is no author: "The Minsk Protocol")."""
-    named = [lexicon.party(a.ids[0]) for a in actors if a.end <= contents.subject_end]
+    named = [
+        lexicon.party(a.ids[0])
+        for a in actors
+        if a.end <= contents.subject_end and not sentence.endswith((" in ", " at "), 0, a.start)  # "issued in Jeddah"
+    ]
+    dashed = _DASHED_SUBJECT.search(sentence, 0, contents.subject_end)
+    if dashed is not None and len(pair := _adjective_pair(dashed, lexicon)) == 2 and pair[0].ids != pair[1].ids:
+        return tuple(dict.fromkeys(p.ids[0] for p in pair))  # "The US–Ukrainian text …" (rules-19)
     if not named:
         words = [w for w in sentence[: contents.subject_end].split()[1:] if w[:1].isupper() and not lexicon.actors(w)]
         named = [p for w in words if (p := lexicon.adjective_party(w)) is not None]
@@ -1077,15 +1090,26 @@ def _sentence_evidence(
             quoted,
         )
     )
+    # (rules-19) "Russia's memorandum asks …, and Zelensky's formula wants …": a second document, its owner named,
+    # opens a clause of its own, whose contents are its owner's, and the first document's stop there
+    second = _second_contents(sentence, actors, lexicon) if _SECOND_OPENING.search(sentence) else None
+    if second is None and contents is not None and contents[1] and "; it " in sentence:
+        second = _it_goes_on(sentence, contents)
+    stop = second[0] if second is not None else len(sentence)
     if contents is not None and contents[1]:
         # "… its opening points: Russia and Ukraine would commit to …": the parties a provision names do not speak
         # (nor do those of an aside between the document and its verb: "The first version, drawn up by … with
         # Dmitriev, who runs Russia's wealth fund, would have capped …")
-        begin, end = contents[0].start, _content_end(sentence, contents[0])
+        begin, end = contents[0].start, min(stop, _content_end(sentence, contents[0]))
         aside = contents[0].subject_end if sentence.startswith(",", contents[0].subject_end) else begin
         stated = [e for e in stated if not (begin <= e.start - s0 < e.end - s0 <= end or aside <= e.start - s0 < begin)]
-    if contents is not None:
-        stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals)
+    if contents is not None and contents[0].start < stop:
+        stated += _document_stances(sentence, actors, [*issues, *proposals], contents, lexicon, item, proposals, stop)
+    if second is not None:
+        # (the actors its clause names, or an "it" read as one, do not speak in it either)
+        after = _content_end(sentence, second[1])
+        stated = [e for e in stated if not (stop <= e.start - s0 < e.end - s0 <= after)]
+        stated += _document_stances(sentence, actors, [*issues, *proposals], second[1:], lexicon, item, proposals)
     yield from stated
     owned = [*proposals, *(references or ())]
     if owned:
@@ -1294,6 +1318,7 @@ def _stances(
         which = _WHICH.search(sentence, max(0, cue.start() - 30), cue.start())
         if which and not _actor_ends(actors, which.start()):
             continue
+        written = _written_by(sentence, actors, cue.start()) if " by " in sentence else None
         if " as " in sentence and _AS_ROLE.match(sentence, cue.end()):
             continue  # "Ankara was among the states proposed as guarantors": named for a role, no position
         c_start, c_end = _clause(bounds, n, cue.start())
@@ -1364,8 +1389,19 @@ def _stances(
                 speaker = _pronoun_speaker(sentence, actors, antecedents, lexicon, cue.start(), c_start)
                 inherited = speaker is not None
                 across = ["speaker"] if inherited else []
+            if form in OBJECT_BEFORE and (to := _TO_HOLDER.match(sentence, cue.end())) is not None:
+                # (rules-19) "peacekeepers from NATO countries would not be acceptable to Russia": whose view it is
+                speaker = next((a for a in actors if a.start == to.end()), None) or speaker
             if speaker is not None and MODAL.search(folded, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
+            if speaker is not None and stance in ("offer", "accept") and (
+                reported := _REPORTED_WOULD.search(sentence, speaker.end, cue.start())
+            ):
+                # (rules-19) "Medinsky said Ukraine would give up any intention of retaking Crimea": what another
+                # side would do, as reported, is that side's offer
+                other = next((a for a in actors if a.start == reported.start("who")), None)
+                if other is not None and lexicon.party(other.ids[0]) != lexicon.party(speaker.ids[0]):
+                    speaker = other
             if speaker is None and attribution is not None and attribution.start >= cue.end():
                 speaker = attribution
                 if speaker is quoted:
@@ -1427,6 +1463,9 @@ def _stances(
             # "For Moscow, NATO membership for Ukraine is a red line": whose view it is, named first
             speaker = holder
             objects = [m for m in named if holder.end <= m.start and m.end <= cue.start()]
+        if speaker is None and written is not None:
+            speaker = written  # "a resolution drafted by Ukraine and European states that demands …"
+            together.add(id(speaker))
         if speaker is None or (c_start, speaker.start) in governed:
             continue  # "Russia demands that Ukraine withdraw from Donetsk": the first cue is the stance
         if speaker.start < cue.start() and _IF_SUBJECT.search(sentence, speaker.start - 20, speaker.start):
@@ -1458,15 +1497,28 @@ def _stances(
                 # "insisted that a ceasefire come first, and that Ukraine receive guarantees"
                 while (more := _AND_THAT.match(sentence, limit)) is not None:
                     limit = _clause(bounds, n, more.end())[1]
+            elif limit == c_end and form.endswith(" of"):
+                # (rules-19) "spoke of negotiations, of guarantees of security, and of an exchange of prisoners":
+                # the same complement, its preposition repeated
+                while (more := _AND_OF.match(sentence, limit)) is not None:
+                    limit = _clause(bounds, n, more.end())[1]
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
                 # "promote the plan, which calls for a ceasefire": what the plan says, unless its author
                 # is the one putting it forward ("handed over its memorandum, which calls for …")
                 limit = which.start()
+            if form.startswith("adopt") and (comma := sentence.find(",", cue.end(), limit)) >= 0:
+                limit = comma  # "adopted the Paris Declaration, with a force to follow": the text adopted only
             objects = [m for m in named if begin <= m.start < limit]
             if len(objects) > 1 and (gap := _gapped(sentence, subjects, objects, cue.end(), limit)) is not None:
                 # "Kyiv wants security guarantees, Moscow sanctions relief": the second actor's objects are its own
                 objects = [m for m in objects if m.end <= gap[0].start]
+        figure_only = not objects and _FIGURE_ONLY.match(sentence, cue.end()) is not None
+        if not objects and c_start > 0 and (figure_only or _SAME_IDEA.match(sentence, cue.end())):
+            # (rules-19) "He floated a one-month truce …, and said Britain backs the idea": what an earlier clause
+            # of the sentence named; "The US offers a guarantee for 15 years; Kyiv has asked for 30 to 50": a
+            # figure alone stands for the thing the clause before measured
+            objects = [m for m in named if m.end <= c_start and not _overlaps(m, speaker)][-1:]
         if _PRONOUN.match(sentence, cue.end()) and (not objects or _IT.match(sentence, cue.end())):
             # "Washington proposed a ceasefire, and Ukraine accepted it"; "would only support it if …".
             before = [m for m in named if m.end <= cue.start() and not _overlaps(m, speaker)][-1:]
@@ -1481,6 +1533,11 @@ def _stances(
             objects = [m for m in named if cue.end() <= m.start < c_end] or [
                 m for m in named if speaker.end <= m.start and m.end <= cue.start()
             ]
+        elif stance == "condition" and speaker.end <= cue.start() and _TIME_CONDITION.match(form):
+            # (rules-19) "Putin said Russia would order a ceasefire as soon as Ukraine withdrew …", "a ceasefire could
+            # come only after …": what the condition is set for is the speaker's too
+            first = max(speaker.end, c_start)
+            objects = [m for m in named if first <= m.start and m.end <= cue.start() and m not in objects] + objects
         objects = [
             o
             for o in objects
@@ -1488,7 +1545,16 @@ def _stances(
             and not _names_an_actor(sentence, o, actors)
             and not _LIKENED.search(sentence, max(0, o.start - 20), o.start)
         ]
-        if plans and objects:  # "the freeze on the line that Kyiv wants": the issue term inside its name too
+        if form in _ENDED:
+            # "Russia ended it": an agreement the sentence names, not an issue (nor a plan further back)
+            objects = [o for o in objects if id(o) in plans]
+            if not objects:
+                continue
+        if form in _NAMES_ITS_PLAN and any(id(o) in plans for o in objects):
+            # (rules-19) "Kyiv's answer is a freeze on the current line", "the fairest model was a ceasefire on the
+            # current line": the answer is the plan it names
+            objects = [o for o in objects if id(o) in plans]
+        elif plans and objects:  # "the freeze on the line that Kyiv wants": the issue term inside its name too
             objects += [
                 i for i in issues if i not in objects and any(_overlaps(i, o) for o in objects if id(o) in plans)
             ]
@@ -1573,6 +1639,10 @@ def _stances(
             speakers = (*speakers, partner.ids[0])  # "drew up the plan together with Dmitriev" (not "wants to …")
         elif form in ("agreed with", "agrees with") and (partner := _unowned_at(sentence, actors, cue.end())):
             speakers = (*speakers, partner.ids[0])  # "Kyiv agreed with Washington on …"
+        if stance == "propose" and (co := _co_authors(sentence, actors, proposals, objects, speakers, lexicon)):
+            speakers = (*speakers, *co)  # "presents the framework that Ukraine drew up with Washington: an army …"
+        if written is not None and written is not speaker:
+            speakers = (*speakers, *written.ids)  # "the resolution put forward by Ukraine and the EU, which demands …"
         if signed_with is not None:  # "… signs with Turkey and the United Nations": each signs it
             speakers = (*speakers, *(a.ids[0] for a in _listed_actors(sentence, actors, signed_with.end())))
         also = _AS_DID.search(sentence, cue.end()) if " as " in sentence or " so " in sentence else None
@@ -1641,6 +1711,47 @@ def _content_end(sentence: str, found: documents.Content) -> int:
     return stop.start() if stop else len(sentence)
 
 
+# Where a second document may open a clause of its own: ", and Zelensky's formula wants …", "; Moscow's memorandum …"
+_SECOND_OPENING = re.compile(r"(?:,\s+and|;|,\s+while|,\s+whereas)\s+(?=\S)")
+
+
+def _it_goes_on(
+    sentence: str, contents: tuple[documents.Content, tuple[str, ...]]
+) -> tuple[int, documents.Content, tuple[str, ...]] | None:
+    """(rules-19) "Russia's memorandum would allow a ceasefire only once …; it also demands recognition of
+    Crimea": "it" opening the clause after the document's contents end at a semicolon goes on with them."""
+    end = _content_end(sentence, contents[0])
+    if not sentence.startswith("; it ", end):
+        return None
+    rest = "It" + sentence[end + 4 :]
+    found = documents.content(rest, documents.Current(contents[1], subject=True))
+    if found is None or found.verb == "section":
+        return None
+    at = end + 2
+    moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
+    return end, moved, contents[1]
+
+
+def _second_contents(
+    sentence: str, actors: list[Mention], lexicon: Lexicon
+) -> tuple[int, documents.Content, tuple[str, ...]] | None:
+    """Where a later clause of ``sentence`` opens with a second document whose subject names its owner ("…, and
+    Zelensky's ten-point formula of 2022 wants an international mechanism …"), its contents and its owners."""
+    for opening in _SECOND_OPENING.finditer(sentence, 1):
+        at = opening.end()
+        rest = sentence[at:]
+        found = documents.content(rest, documents.UNKNOWN)
+        if found is None or found.verb == "section":
+            continue
+        shifted = [Mention(a.start - at, a.end - at, a.ids) for a in actors if a.start >= at]
+        writers = _named_writers(rest, shifted, found, lexicon)
+        if not writers or len(writers) > 2:
+            continue
+        moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
+        return opening.start(), moved, writers
+    return None
+
+
 def _document_stances(
     sentence: str,
     actors: list[Mention],
@@ -1649,12 +1760,15 @@ def _document_stances(
     lexicon: Lexicon,
     item: MakeItem,
     proposals: list[Mention],
+    stop: int | None = None,
 ) -> Iterator[Evidence]:
     """ "The plan calls for …", "Under the draft, Ukraine would …": the authors of the document the
     article describes take a stance on each issue its contents name (at a lower confidence than a
-    stance an actor states itself)."""
+    stance an actor states itself), up to ``stop`` if given."""
     found, writers = contents
     end = _content_end(sentence, found)
+    if stop is not None:
+        end = min(end, stop)
     # a term that is only an actor's name ("the United States, NATO and …") is the actor, unless
     # something is to join it ("that it will never join NATO")
     objects = [
@@ -1737,6 +1851,32 @@ def _author_stances(
             yield _author_item(sentence, owner, p, party, lexicon, item)
 
 
+def _co_authors(
+    sentence: str,
+    actors: list[Mention],
+    proposals: list[Mention],
+    objects: list[Mention],
+    speakers: tuple[str, ...],
+    lexicon: Lexicon,
+) -> tuple[str, ...]:
+    """(rules-19) The other authors of the case proposal a speaker puts forward, when the sentence names them
+    as its writers ("the framework that Ukraine drew up with Washington", "the US–Ukrainian framework") and the
+    case holds them and the speaker among its authors: they hold what the cue's clause says it contains."""
+    plans = {id(p) for p in proposals}
+    put = [o for o in objects if id(o) in plans]
+    if len(put) != 1 or not speakers:
+        return ()
+    p = put[0]
+    authors = lexicon.proposal_parties[p.ids[0]]
+    if lexicon.party(speakers[0]) not in authors:
+        return ()
+    named = _joint(sentence, actors, p, lexicon) or _wrote(sentence, actors, p) or _joint_writers(
+        sentence, proposals, p, lexicon
+    )
+    parties = {lexicon.party(speaker) for speaker in speakers}
+    return tuple(dict.fromkeys(q for a in named if (q := lexicon.party(a.ids[0])) in authors and q not in parties))
+
+
 # "the Paris Declaration of the coalition of the willing, January 2026", "the memorandum of June 2025 of the
 # Russian side": the actor a document's name is "of", perhaps after its date.
 _OF_OWNER = re.compile(r"(?:\s+of\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4},?)?\s+of\s+(?:the\s+)?")
@@ -1768,7 +1908,8 @@ def _laid(sentence: str, actors: list[Mention], proposal: Mention) -> list[Menti
 
 
 # "its" right before a proposal's name, perhaps after "own", "new" …
-_ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$")
+# (rules-19: or "their", "European leaders said …, and their 24-point counter-proposal …")
+_ITS_BEFORE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:own|new|revised|latest|original|updated|draft)\s+)?$")
 
 
 def _its(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
@@ -1793,12 +1934,29 @@ _JOINED_ADJECTIVES = re.compile(
 )
 
 
+# (rules-19) "the US–Ukrainian 20-point framework", "the Chinese–Brazilian understandings": a name and a
+# nationality, or two nationalities, joined by a dash or slash, both of them parties
+_DASHED_ADJECTIVES = re.compile(
+    r"(?<![\w'’–/-])(?P<first>[A-Z][\w.]*)\s?[–/-]\s?(?P<second>[A-Z][a-z][\w.]*)\s+(?:(?:joint|own|new)\s+)?"
+    rf"(?:(?:{documents.DOCUMENT_NOUNS})\s+(?:for|on|of)\s+(?:a|an|the)\s+)?$"
+)
+
+
+def _dashed_pair(sentence: str, start: int, end: int, lexicon: Lexicon) -> list[Mention]:
+    """The two parties "US–Ukrainian" or "Chinese–Brazilian" names, ending right at ``end``, or none."""
+    found = _DASHED_ADJECTIVES.search(sentence, start, end)
+    pair = _adjective_pair(found, lexicon) if found is not None else []
+    return pair if len(pair) == 2 and pair[0].ids != pair[1].ids else []
+
+
 def _joint(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lexicon) -> list[Mention]:
     """The two actors a joint name right before ``proposal`` gives as its authors ("US–Ukraine …", "the
-    American and Ukrainian proposal for …")."""
+    American and Ukrainian proposal for …", "the US–Ukrainian …")."""
     joined = _JOINED_ADJECTIVES.search(sentence, max(0, proposal.start - 60), proposal.start)
     if joined is not None:
         return _adjective_pair(joined, lexicon)
+    if dashed := _dashed_pair(sentence, max(0, proposal.start - 60), proposal.start, lexicon):
+        return dashed
     before = [a for a in actors if a.end <= proposal.start]
     if len(before) < 2 or sentence[before[-1].end : proposal.start].strip(" ") != "":
         return []
@@ -1844,7 +2002,11 @@ def _adjective(sentence: str, proposal: Mention, lexicon: Lexicon) -> list[Menti
 # joint statement the United States and Ukraine issued", "the framework worked out between Washington and Kyiv".
 _WROTE = (
     r"(?:drafted|drew\s+up|drawn\s+up|worked\s+out|produced|issued|wrote|written|prepared|put\s+forward|tabled|"
-    r"handed\s+over|presented|unveiled|agreed|settled|put\s+together|hammered\s+out|co-?wrote|co-?authored)"
+    r"handed\s+over|presented|unveiled|agreed|settled|put\s+together|hammered\s+out|co-?wrote|co-?authored|"
+    r"put\s+to(?=\s+(?:him|her|them|(?:the\s+)?[A-Z]))|"  # (rules-19) "put to the G20", not "put to the test"
+    # (rules-19) laid before others: "the 28-point plan Washington handed to Kyiv", "the plan Washington circulated"
+    r"circulated|handed(?=\s+(?:to|Kyiv|Moscow|Zelensky|Putin|the\s+[A-Z]))|sent(?=\s+to\b)|delivered|submitted"
+    r")"
 )
 _WRITERS_BEFORE = re.compile(r"(?:,?\s+which|\s+that)?\s+(?:the\s+)?$")
 # (the writer may be a state's team: "the communiqué Ukraine's negotiators presented in Istanbul")
@@ -2055,6 +2217,17 @@ def _joined(
 # A verb with no object at its clause's end: "The Ukrainian side refused, a delegate said." (no group 1)
 _BARE = re.compile(r"(?:\s+(?:outright|flatly|immediately|again|too|as\s+well))?\s*(?:[,.;:!]|$)()")
 # A clause opening with a reference back: "The plan was welcomed by Kyiv".
+_REPORTED_WOULD = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists)|added)\s+(?:that\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
+    r"\s+would\s+(?:still\s+)?$"
+)
+_FIGURE_ONLY = re.compile(
+    r"\s+(?:(?:some|about|around|up\s+to|at\s+least|as\s+many\s+as)\s+)?\d[\d,.]*(?:\s*(?:to|–|-|or)\s*\d[\d,.]*)?"
+    r"(?:\s+(?:years?|months?|days?|troops|soldiers))?(?:\s+(?:and|or)\s+more)?(?=\s*(?:[,;.]|$|\s+(?:instead|years?)\b))"
+)
+_TO_HOLDER = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?(?=[A-Z])")
+_TIME_CONDITION = re.compile(r"(?:only\s+)?(?:after|once|as\s+soon\s+as|the\s+moment|until)$")
+_SAME_IDEA = re.compile(r"\s+(?:the|this|that)\s+(?:idea|proposal|suggestion)\b")
 _ANAPHOR_HEAD = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?" + _REFERRING)
 
 
@@ -2188,6 +2361,24 @@ def _partner(sentence: str, actors: list[Mention], after: int, end: int) -> Ment
 _MOST_OBJECTS, _MOST_LISTED = 6, 10
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
+_NOT_A_MOMENT = (" at ", " from ", " for ", " of ")  # "at the moment", "from the moment a ceasefire begins"
+_FILTERED_CUE_WORDS = ("need", "hands", "adopt", "answer", "line", "end", "left", "leav", "the moment")
+# (rules-19) "before Russia ended it", "Moscow left the deal": ending or leaving an agreement rejects it
+_ENDED = frozenset(("ended", "ends", "ending", "left", "leaves", "leaving"))
+_ENDED_AGREEMENT = re.compile(
+    r"\s+(?:it\b(?!\s+(?:to|up)\b)|the\s+(?:[\w'’-]+\s+){0,4}?(?:deal|agreement|arrangement|initiative|accord|"
+    r"treaty|protocol|corridor|framework)s?\b)"
+)
+_NAMES_ITS_PLAN = frozenset(("answer", "line", "the fairest", "as the fairest", "as fairest", *_ENDED))
+# (rules-19) "Kyiv's answer", "its own line", but not "the front line", "a hard line", "in answer to"
+_OWNED_POSITION = re.compile(r"(?:['’]s|\b(?:its|their|his|her))\s+(?:own\s+|official\s+|stated\s+)?$")
+# (rules-19) "adopted the Paris Declaration", "adopt a declaration promising …": adopting a text, not a
+# line or a package of sanctions
+_ADOPTED_DOCUMENT = re.compile(
+    r"\s+(?:(?:on\s+\w+|in\s+\w+|\w+ly)\s+)?(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:declarations?|communiqu[ée]s?|resolutions?|statements?|joint\s+statements?|texts?|plans?|frameworks?|"
+    r"protocols?|treaty|drafts?)\b"
+)
 # A list of what a noun cue holds, between dashes: "Russia's demands – A, B and C – …".
 # (after at most three words with no term among them: "claims as its own – …")
 _DASHED = re.compile(r"(?:\s+[\w'’-]+){0,3}?(\s[–—]\s)")
@@ -2195,6 +2386,7 @@ _DASHED = re.compile(r"(?:\s+[\w'’-]+){0,3}?(\s[–—]\s)")
 _ITEM = re.compile(r";\s+(?:and\s+)?|,\s+and\s+")
 # A that-clause coordinated with the one before: "…, and that …".
 _AND_THAT = re.compile(r",?\s+and\s+that\s")
+_AND_OF = re.compile(r",?\s+and\s+(?:also\s+)?of\s")
 
 
 # A verb judging the owned noun that follows it ("declared Russia's annexation … invalid", "condemned Moscow's
@@ -2274,12 +2466,25 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     # "Ukraine needs to withdraw": a modal (the actor is told), not a demand of Ukraine's; "changed
     # hands", "in Russian hands": a noun
     cues = list(_CUE_WORDS.finditer(folded))
-    if "need" in folded or "hands" in folded:
+    if has_any(folded, _FILTERED_CUE_WORDS):
         cues = [
             c
             for c in cues
             if not (c[1].startswith("need") and folded.startswith(" to ", c.end()))
             and not (c[1] == "hands" and _HANDS_NOUN.search(folded, max(0, c.start() - 20), c.start()))
+            and not (
+                c[1] in ("answer", "line")
+                and (
+                    not _OWNED_POSITION.search(folded, max(0, c.start() - 40), c.start())
+                    or folded.startswith(" to ", c.end())  # "its answer to the truce offer": a reply, not a position
+                )
+            )
+            and not (c[1] in _ENDED and not _ENDED_AGREEMENT.match(folded, c.end()))
+            and not (c[1] == "the moment" and (c.start() == 0 or folded.endswith(_NOT_A_MOMENT, 0, c.start())))
+            and not (
+                c[1].startswith("adopt")
+                and (not _ADOPTED_DOCUMENT.match(folded, c.end()) or folded.endswith((" to ", " will "), 0, c.start()))
+            )
         ]
     if modal is not None:
         cues += _SAID_MUST.finditer(folded, max(0, modal.start() - 125))
@@ -2453,6 +2658,32 @@ def _agent(sentence: str, actors: list[Mention], by: re.Match[str] | None) -> Me
             listed = len(joined)
     ids = tuple(dict.fromkeys(a.ids[0] for a in joined[:listed]))
     return first if len(ids) == 1 else Mention(first.start, joined[listed - 1].end, ids)
+
+
+# (rules-19) "a resolution drafted by Ukraine and European states that demands …", "the text put forward by
+# Ukraine and the EU, which calls for …": a document's writers, named by a passive right before the relative
+# clause its cue opens, hold what it says (perhaps after a date: "… by Ukraine on 24 February 2025 that …")
+_WRITTEN_BY_BEFORE = re.compile(
+    rf"\b(?:{documents.DOCUMENT_NOUNS}|statements?|wording)\s+(?:(?:jointly|first|originally|later)\s+)?"
+    r"(?:drafted|put\s+forward|proposed|tabled|drawn\s+up|written|submitted|presented|sponsored|co-?sponsored|"
+    r"introduced|prepared|authored|co-?authored)(?=\s+by\b)",
+    re.IGNORECASE,
+)
+_WRITERS_WHICH = re.compile(
+    r"(?:\s+(?:states|countries|governments|members|partners))?(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)?"
+    r"(?:,\s+(?:which|that)|\s+that)\s+(?:also\s+|would\s+|will\s+)?$"
+)
+
+
+def _written_by(sentence: str, actors: list[Mention], cue_start: int) -> Mention | None:
+    """The writers a passive names right before the relative clause of the cue at ``cue_start``, if any."""
+    found = list(_WRITTEN_BY_BEFORE.finditer(sentence, max(0, cue_start - 140), cue_start))
+    if not found:
+        return None
+    agent = _agent(sentence, actors, _PASSIVE.match(sentence, found[-1].end()))
+    if agent is None or not _WRITERS_WHICH.fullmatch(sentence, agent.end, cue_start):
+        return None
+    return agent
 
 
 # Before an agent: a title or a group whose members follow ("Foreign Minister", "the Contact Group of").
