@@ -69,6 +69,8 @@ COMMITS = {
     "heldout31": "c72f170",
     "heldout32": "f83007b",  # (rules-17 at the commit with which they were scored once; never tuned on before)
     "heldout33": "f83007b",
+    "heldout34": "355b78d",  # (rules-18 as scored once, at its registration; never tuned on before)
+    "heldout35": "355b78d",
 }
 # Run by the old code's Python path: the set's texts (today's files) through its rules.
 _CHILD = """

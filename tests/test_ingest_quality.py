@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout34 and heldout35 now). The older
+(heldout36 and heldout37 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -32,16 +32,30 @@ def at_least(score: Score, *, precision: float | None = None, recall: float | No
         assert score.recall is not None and score.recall >= recall, score.misses
 
 
-def test_heldout34_and_heldout35_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
-    # heldout34 and heldout35 were written by a helper who never saw the rules, kept sealed while
-    # rules-18 was built and scored once with rules-18, on 2 December 2026 (pooled): stance 0.931 /
-    # 0.595 (122/131/205), figure precision 0.960 and recall 0.938 (362/377/386), proposal recall
-    # 0.962 (50/52). The floors sit just under those numbers.
-    assert {"heldout34", "heldout35"} <= set(FRESH)
+def test_heldout36_and_heldout37_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
+    # heldout36 and heldout37 were written by a helper who never saw the rules, kept sealed while
+    # rules-19 was built and scored once with rules-19, on 3 December 2026 (pooled): stance 0.883 /
+    # 0.617 (158/179/256), figure precision 0.956 and recall 0.921 (371/388/403), proposal recall
+    # 0.916 (87/95). The floors sit just under those numbers.
+    assert {"heldout36", "heldout37"} <= set(FRESH)
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout36"] + sets["heldout37"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    at_least(stance, precision=0.86, recall=0.60)
+    at_least(figure, precision=0.94, recall=0.91)
+    at_least(proposal, recall=0.90)
+
+
+def test_heldout34_and_heldout35_tuned_on_keep_what_rules_19_reached(lexicon: Lexicon) -> None:
+    # heldout34 and heldout35 were fresh for rules-18 (scored once, 2 December 2026: stance 0.931 /
+    # 0.595, figure recall 0.938, proposal recall 0.962). The stance rules of rules-19 (branch stance15)
+    # were built on them: stance 0.962 / 0.741 (152/158/205), tuned numbers; figures and proposals
+    # as rules-18 left them. They are training sets of the learned model too.
+    assert not {"heldout34", "heldout35"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout34"] + sets["heldout35"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    at_least(stance, precision=0.91, recall=0.58)
+    at_least(stance, precision=0.94, recall=0.72)
     at_least(figure, precision=0.95, recall=0.93)
     at_least(proposal, recall=0.95)
 

@@ -400,7 +400,14 @@ _GOVERNED = re.compile(
 # plan, an extended grain corridor; datelines, "Article 5", "the same two leaders", fractions in words
 # and "last week" are no figures; talks named by their day, owner or place, a signed protocol with its
 # date, one-for-one swaps and returned bodies, a scheduled truce are events
-EXTRACTOR_VERSION = "rules-18"
+# 19: two nationalities joined by a dash author a plan; adopting a text accepts it; writers named by a
+# passive before a relative clause, a delivery aside, a writers' clause without a comma, an "adopted by"
+# aside, "put to", "handed to" and "circulated" name a document's writers and hold its contents;
+# co-writers share what a presenter gives; a second owned document opens its own clause; "their" before a
+# plan; "; it also demands"; another side's "would" is its offer; "Kyiv's answer/line is", "the fairest",
+# "(un)acceptable to X", ending or leaving an agreement; a figure alone after a cue; "of A, of B, and of C";
+# what a time condition is set for is the speaker's
+EXTRACTOR_VERSION = "rules-19"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
