@@ -31,3 +31,21 @@ def test_the_formal_title_and_its_short_name_in_apposition_are_one_mention() -> 
 
 def test_consultations_of_the_contact_group_alone_name_no_proposal() -> None:
     assert proposals("The results of consultations of the Trilateral Contact Group were disappointing.") == []
+
+
+# --- class 2: a dated counter-noun with no author in the sentence -----------------------------------
+
+
+def test_a_dated_counter_proposal_without_an_author_is_the_counter_proposal_of_that_month() -> None:
+    # "their" stands for the Europeans of the sentence before: the counter-noun and its date say which
+    text = (
+        "The Europeans have been consistent. In August 2025 they insisted on a ceasefire first, and "
+        "their counter-proposal of November 2025 opens with a complete one."
+    )
+    assert proposals(text) == [("counter-proposal", "ceasefire-current-line")]
+
+
+def test_a_counter_proposal_dated_to_a_month_with_none_names_no_proposal() -> None:
+    # the 28-point plan of the same month is no counter-proposal, and no counter-proposal is of March 2025
+    assert proposals("Their counter-proposal of March 2025 opens with a complete ceasefire.") == []
+    assert proposals("Their proposal of November 2025 opens with a complete ceasefire.") == []

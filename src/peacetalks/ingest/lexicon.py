@@ -658,6 +658,10 @@ class Lexicon:
                 # noun must still fit the proposal its date picks
                 between = [w for w in _WORD.findall(fold(the[1])) if w not in _MONTHS and not w.isdigit()]
                 fitting = [p for p in fitting if all(w in _MODIFIERS or w in self._words[p.id] for w in between)]
+            if owned is None and noun.startswith("counter"):
+                # "their counter-proposal of November 2025", with no author in the sentence: a counter-noun
+                # is one of the proposals its names call a counter-proposal
+                fitting = [p for p in fitting if not {"counter-proposal", "counterproposal"}.isdisjoint(self._words[p.id])]
             if owned:
                 owners, modifiers = owned
                 fitting = [
