@@ -49,3 +49,20 @@ def test_a_counter_proposal_dated_to_a_month_with_none_names_no_proposal() -> No
     # the 28-point plan of the same month is no counter-proposal, and no counter-proposal is of March 2025
     assert proposals("Their counter-proposal of March 2025 opens with a complete ceasefire.") == []
     assert proposals("Their proposal of November 2025 opens with a complete ceasefire.") == []
+
+
+# --- class 3: a document with "a" before it is no proposal two or more years older ------------------
+
+
+def test_a_treaty_of_a_kind_is_not_the_istanbul_draft_three_years_on() -> None:
+    text = "In June 2025 Moscow's memorandum put a ceasefire first and only then a peace treaty signed by Ukraine and Russia."
+    assert [p for _, p in proposals(text)] == ["russia-memorandum-2025"]
+
+
+def test_a_treaty_of_its_own_time_and_the_treaty_later_are_still_the_istanbul_draft() -> None:
+    assert [p for _, p in proposals("In May 2022 the talks stalled over a peace treaty drafted by Ukraine and Russia.")] == [
+        "istanbul-draft-treaty-2022"
+    ]
+    assert [p for _, p in proposals("In June 2025 the talks recalled the peace treaty drafted by Ukraine and Russia.")] == [
+        "istanbul-draft-treaty-2022"
+    ]

@@ -135,6 +135,9 @@ _LAID_BEFORE = re.compile(
 )
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _DETERMINED = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?)$", re.IGNORECASE)
+# A document with "a" before it ("a peace treaty signed by Ukraine's new authorities", in 2025) is,
+# like a generic noun, none of an author's proposals two or more years older than the article's date.
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "the Coalition of the Willing adopted a declaration" (a noun of the proposal's own names; not
@@ -692,7 +695,7 @@ class Lexicon:
                     pick is not None
                     and not first
                     and not month
-                    and noun in _GENERIC_ONLY
+                    and (noun in _GENERIC_ONLY or _INDEFINITE.search(sentence, max(0, m.start - 40), m.start))
                     and reached
                     and int(reached[:4]) - pick.date.year >= 2
                 ):
