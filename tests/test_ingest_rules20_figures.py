@@ -66,3 +66,18 @@ def test_a_treaty_of_its_own_time_and_the_treaty_later_are_still_the_istanbul_dr
     assert [p for _, p in proposals("In June 2025 the talks recalled the peace treaty drafted by Ukraine and Russia.")] == [
         "istanbul-draft-treaty-2022"
     ]
+
+
+# --- class 4: "on its own conditions" is no document, as "on Russia's terms" ---------------------------
+
+
+def test_on_its_own_conditions_names_no_proposal() -> None:
+    text = "On 2 June 2025 Russia offered local truces, while its memorandum allowed a ceasefire only on its own conditions."
+    assert proposals(text) == [("memorandum", "russia-memorandum-2025")]
+    assert proposals("On 15 June 2024 Putin offered a truce only on his own conditions.") == []
+
+
+def test_his_conditions_set_out_are_still_the_june_2024_terms() -> None:
+    assert proposals("On 14 June 2024 Putin set out his conditions for a ceasefire.") == [
+        ("conditions", "russia-june-2024-terms")
+    ]

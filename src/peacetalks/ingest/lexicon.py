@@ -793,6 +793,8 @@ class Lexicon:
             by_of = _OF.match(sentence, m.end) is not None  # "the memorandum of the Russian Federation on …"
         if owners is None and before:
             if its := _ITS.search(sentence, max(0, m.start - 40), m.start):  # "Russia handed over its memorandum"
+                if noun in ("terms", "conditions") and _ON_TERMS.search(sentence, max(0, its.start() - 8), its.start()):
+                    return None  # "a ceasefire only on its own conditions", as "on Russia's terms"
                 owners, between = self._pronoun_owners(sentence, before, its[1]), its.end(1)
             elif _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start) and (
                 laid := _LAID_BEFORE.match(sentence, m.end)
