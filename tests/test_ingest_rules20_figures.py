@@ -81,3 +81,18 @@ def test_his_conditions_set_out_are_still_the_june_2024_terms() -> None:
     assert proposals("On 14 June 2024 Putin set out his conditions for a ceasefire.") == [
         ("conditions", "russia-june-2024-terms")
     ]
+
+
+# --- class 5: "N members of" a body of states are countries ------------------------------------------
+
+
+def test_members_of_the_coalition_are_countries() -> None:
+    text = "About 35 members of the Coalition of the Willing adopted the declaration on 6 January 2026."
+    assert (35.0, "countries") in figures(text)
+    assert (27.0, "countries") in figures("All 27 member states of the EU backed the loan.")
+    assert (32.0, "countries") in figures("Thirty-two members of the alliance met in The Hague.")
+
+
+def test_members_of_a_parliament_or_a_delegation_are_no_countries() -> None:
+    assert figures("About 35 members of parliament walked out.") == []
+    assert figures("Twelve members of the delegation flew to Riyadh.") == []

@@ -407,6 +407,13 @@ _TALLY_TO = re.compile(
     rf"(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
 )
 # "the number of listed tankers to 557": a count with its noun before it.
+# "about 35 members of the Coalition of the Willing", "27 member states of the EU": countries (a
+# body of states; not "members of parliament", "members of the delegation").
+_MEMBERS_OF = re.compile(
+    rf"{_WNUM}\s+(?:member\s+states|members)\s+of\s+the\s+(?:Coalition\s+of\s+the\s+Willing|European\s+Union|EU|NATO|"
+    r"(?:Atlantic\s+|military\s+)?alliance|G7|G20|(?:UN\s+)?Security\s+Council)\b",
+    re.IGNORECASE,
+)
 _NUMBER_OF = re.compile(
     rf"\bnumber\s+of\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b[^.;,]{{0,30}}?"
     rf"\b(?:to|at|was|is|reached|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
@@ -949,6 +956,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                     add(Figure(m.start(3), second_end, "count", _number(m[3], m[4]), "votes"))
                     if m[5]:
                         add(Figure(m.start(5), m.end(), "count", _number(m[5], m[6]), "votes"))
+        for m in _MEMBERS_OF.finditer(sentence) if "members of" in lowered or "member states of" in lowered else ():
+            add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "countries"))
         for m in _POPULATION.finditer(sentence) if "population" in lowered else ():
             first_end = max(m.end(i) for i in (1, 2, 3) if m[i])
             add(Figure(m.start(1), first_end, "count", _number(m[1], m[2], m[3]), "people"))
