@@ -96,3 +96,19 @@ def test_members_of_the_coalition_are_countries() -> None:
 def test_members_of_a_parliament_or_a_delegation_are_no_countries() -> None:
     assert figures("About 35 members of parliament walked out.") == []
     assert figures("Twelve members of the delegation flew to Riyadh.") == []
+
+
+# --- class 6 (dates): a month alone made a time by "of", a copula or a caption's number ------------------
+
+
+def test_a_month_after_of_or_a_copula_or_before_a_caption_number_is_a_date() -> None:
+    published = dt.date(2026, 1, 20)
+    assert ("2025-11", "date") in figures("The 28-point plan of November would cap the army.", published)
+    assert ("2025-11", "date") in figures("The largest month of 2025 was November, at 701 km².", published)
+    assert ("2025-09", "date") in figures("Largest month: November, 701 km². September: 259 km².", published)
+
+
+def test_an_ordinal_day_of_a_month_and_may_or_march_alone_are_not_read_so() -> None:
+    published = dt.date(2015, 2, 13)
+    assert ("2015-02", "date") not in figures("The ceasefire starts on the fifteenth of February.", published)
+    assert all(u != "date" for _, u in figures("The prime minister was May, and the plan of March was a march.", published))
