@@ -112,3 +112,16 @@ def test_an_ordinal_day_of_a_month_and_may_or_march_alone_are_not_read_so() -> N
     published = dt.date(2015, 2, 13)
     assert ("2015-02", "date") not in figures("The ceasefire starts on the fifteenth of February.", published)
     assert all(u != "date" for _, u in figures("The prime minister was May, and the plan of March was a march.", published))
+
+
+# --- class 7: "taking it to N", the new total of the count before -------------------------------------
+
+
+def test_taking_it_to_a_number_is_the_total_of_the_count_before() -> None:
+    text = "The package would add 43 vessels to the EU's list, taking it to 640, and target banks."
+    assert figures(text) == [(43.0, "vessels"), (640.0, "vessels")]
+
+
+def test_taking_it_to_a_number_with_no_count_before_or_a_noun_after_is_no_total_of_it() -> None:
+    assert figures("The court heard the appeal, taking it to 640 pages.") == []
+    assert figures("They added 43 vessels, taking them to 12 ports.") == [(43.0, "vessels")]

@@ -516,6 +516,12 @@ _TOTAL = re.compile(
     rf"rose\s+to|fell\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|"
     rf"more\s+than\s+|over\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
 )
+# "add 43 vessels to the list, taking it to 640": the new total, of the count before.
+_TAKING_IT = re.compile(
+    rf"\b(?:taking|bringing|raising|lifting|pushing|took|brought|raised|lifted|pushed)\s+(?:it|them)\s+to\s+"
+    rf"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|more\s+than\s+|over\s+)?"
+    rf"{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
+)
 _IN_ALL = re.compile(rf"\b(?:for|to|of|making)\s+{_NUM}{_SCALE}(?=\s+(?:in\s+all|in\s+total|altogether)\b)")
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
 _BEFORE_DATE = re.compile(
@@ -976,7 +982,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         # "the 19th added 117, for 557 in all", "bring the total to 640": of the count before
         in_all = _IN_ALL.finditer(sentence) if has("in all", "in total", "altogether") else ()
         totals = _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure", "list") else ()
-        for m in itertools.chain(in_all, totals):
+        taking = _TAKING_IT.finditer(sentence) if has(" it to ", " them to ") else ()
+        for m in itertools.chain(in_all, totals, taking):
             # (a date of the sentence is no count of its own: "its own figure in 2022, at just over 6,000")
             unit = _count_unit_before(found, m.start()) or (
                 unit_before if not any(f.rule == "count" for f in found) else None
