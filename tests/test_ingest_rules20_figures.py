@@ -125,3 +125,15 @@ def test_taking_it_to_a_number_is_the_total_of_the_count_before() -> None:
 def test_taking_it_to_a_number_with_no_count_before_or_a_noun_after_is_no_total_of_it() -> None:
     assert figures("The court heard the appeal, taking it to 640 pages.") == []
     assert figures("They added 43 vessels, taking them to 12 ports.") == [(43.0, "vessels")]
+
+
+# --- class 8: bare numbers "by" a date, two joined, in the unit of the count before ----------------------
+
+
+def test_two_joined_numbers_by_a_date_take_the_unit_of_the_count_before() -> None:
+    text = "The count reached 8,006 civilians killed in the first year, 10,582 and 19,875 by February 2024."
+    assert figures(text) == [(8006.0, "civilians"), (10582.0, "civilians"), (19875.0, "civilians"), ("2024-02", "date")]
+
+
+def test_numbers_by_a_date_with_no_count_before_are_no_count() -> None:
+    assert figures("The index rose 5 and 7 by March 2024.") == [("2024-03", "date")]

@@ -524,8 +524,10 @@ _TAKING_IT = re.compile(
 )
 _IN_ALL = re.compile(rf"\b(?:for|to|of|making)\s+{_NUM}{_SCALE}(?=\s+(?:in\s+all|in\s+total|altogether)\b)")
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
+# … also "by" a date, and the first of two joined ("10,582 and 19,875 by February 2024").
 _BEFORE_DATE = re.compile(
-    rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
+    rf"{_NUM}{_SCALE}(?=\s+(?:and\s+\d[\d,]*\d\s+)?(?:on|in|by)\s+(?:about\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
 )
 # "Civilians killed in 2025: 2,514, with 12,142 injured": a bare number in the list after a colon
 # whose head names what is counted (see _listed_unit), where nothing after it names another unit.
