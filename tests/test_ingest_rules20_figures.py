@@ -137,3 +137,18 @@ def test_two_joined_numbers_by_a_date_take_the_unit_of_the_count_before() -> Non
 
 def test_numbers_by_a_date_with_no_count_before_are_no_count() -> None:
     assert figures("The index rose 5 and 7 by March 2024.") == [("2024-03", "date")]
+
+
+# --- class 9 (dates): "this Thursday" is the day of the published date's week ----------------------------
+
+
+def test_this_weekday_is_the_day_of_the_published_dates_week() -> None:
+    monday = dt.date(2025, 11, 24)
+    assert ("2025-11-27", "date") in figures("Trump wants an answer by Thanksgiving, which is this Thursday.", monday)
+    assert ("2025-11-20", "date") not in figures("Trump wants an answer by Thanksgiving, which is this Thursday.", monday)
+
+
+def test_a_bare_weekday_and_last_weekday_still_look_back() -> None:
+    monday = dt.date(2025, 11, 24)
+    assert figures("Driscoll handed it over in Kyiv on Thursday.", monday) == [("2025-11-20", "date")]
+    assert figures("Driscoll handed it over last Thursday.", monday) == [("2025-11-20", "date")]

@@ -506,6 +506,8 @@ def _value(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
         return (anchor - (back or 7) * day).isoformat()
     if which == "next" or future:
         return (anchor + ahead * day).isoformat()
+    if which == "this":  # "Thanksgiving, which is this Thursday", on a Monday: the day of the published date's week
+        return (_monday(anchor) + weekday * day).isoformat()
     return (anchor - back * day).isoformat()
 
 
