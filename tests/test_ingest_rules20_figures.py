@@ -20,12 +20,18 @@ def figures(text: str, published: dt.date | None = None) -> list[tuple[object, s
 
 
 def test_the_minsk_protocol_is_named_by_its_formal_title() -> None:
-    text = "The text, formally the protocol on the results of consultations of the Trilateral Contact Group, has twelve points."
+    text = (
+        "The text, formally the protocol on the results of consultations of the Trilateral Contact "
+        "Group, has twelve points."
+    )
     assert [p for _, p in proposals(text)] == ["minsk-i"]
 
 
 def test_the_formal_title_and_its_short_name_in_apposition_are_one_mention() -> None:
-    text = "The Protocol on the results of consultations of the Trilateral Contact Group — the Minsk Protocol — was signed."
+    text = (
+        "The Protocol on the results of consultations of the Trilateral Contact Group — the Minsk "
+        "Protocol — was signed."
+    )
     assert [p for _, p in proposals(text)] == ["minsk-i"]
 
 
@@ -55,24 +61,30 @@ def test_a_counter_proposal_dated_to_a_month_with_none_names_no_proposal() -> No
 
 
 def test_a_treaty_of_a_kind_is_not_the_istanbul_draft_three_years_on() -> None:
-    text = "In June 2025 Moscow's memorandum put a ceasefire first and only then a peace treaty signed by Ukraine and Russia."
+    text = (
+        "In June 2025 Moscow's memorandum put a ceasefire first and only then a peace treaty "
+        "signed by Ukraine and Russia."
+    )
     assert [p for _, p in proposals(text)] == ["russia-memorandum-2025"]
 
 
 def test_a_treaty_of_its_own_time_and_the_treaty_later_are_still_the_istanbul_draft() -> None:
-    assert [p for _, p in proposals("In May 2022 the talks stalled over a peace treaty drafted by Ukraine and Russia.")] == [
-        "istanbul-draft-treaty-2022"
-    ]
-    assert [p for _, p in proposals("In June 2025 the talks recalled the peace treaty drafted by Ukraine and Russia.")] == [
-        "istanbul-draft-treaty-2022"
-    ]
+    assert [
+        p for _, p in proposals("In May 2022 the talks stalled over a peace treaty drafted by Ukraine and Russia.")
+    ] == ["istanbul-draft-treaty-2022"]
+    assert [
+        p for _, p in proposals("In June 2025 the talks recalled the peace treaty drafted by Ukraine and Russia.")
+    ] == ["istanbul-draft-treaty-2022"]
 
 
 # --- class 4: "on its own conditions" is no document, as "on Russia's terms" ---------------------------
 
 
 def test_on_its_own_conditions_names_no_proposal() -> None:
-    text = "On 2 June 2025 Russia offered local truces, while its memorandum allowed a ceasefire only on its own conditions."
+    text = (
+        "On 2 June 2025 Russia offered local truces, while its memorandum allowed a ceasefire only "
+        "on its own conditions."
+    )
     assert proposals(text) == [("memorandum", "russia-memorandum-2025")]
     assert proposals("On 15 June 2024 Putin offered a truce only on his own conditions.") == []
 
@@ -111,7 +123,9 @@ def test_a_month_after_of_or_a_copula_or_before_a_caption_number_is_a_date() -> 
 def test_an_ordinal_day_of_a_month_and_may_or_march_alone_are_not_read_so() -> None:
     published = dt.date(2015, 2, 13)
     assert ("2015-02", "date") not in figures("The ceasefire starts on the fifteenth of February.", published)
-    assert all(u != "date" for _, u in figures("The prime minister was May, and the plan of March was a march.", published))
+    assert all(
+        u != "date" for _, u in figures("The prime minister was May, and the plan of March was a march.", published)
+    )
 
 
 # --- class 7: "taking it to N", the new total of the count before -------------------------------------
@@ -145,7 +159,9 @@ def test_numbers_by_a_date_with_no_count_before_are_no_count() -> None:
 def test_this_weekday_is_the_day_of_the_published_dates_week() -> None:
     monday = dt.date(2025, 11, 24)
     assert ("2025-11-27", "date") in figures("Trump wants an answer by Thanksgiving, which is this Thursday.", monday)
-    assert ("2025-11-20", "date") not in figures("Trump wants an answer by Thanksgiving, which is this Thursday.", monday)
+    assert ("2025-11-20", "date") not in figures(
+        "Trump wants an answer by Thanksgiving, which is this Thursday.", monday
+    )
 
 
 def test_a_bare_weekday_and_last_weekday_still_look_back() -> None:

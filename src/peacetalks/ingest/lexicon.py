@@ -90,6 +90,7 @@ _NOT_ACTORS = (
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
+_COUNTER_NAMES = frozenset(("counter-proposal", "counterproposal"))
 _GENERIC_ONLY = frozenset(" ".join(n.replace("-", " ").split()) for n in _GENERIC)
 _NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for n in (*_HEADS, *_GENERIC))
 _HEAD_ID = "<noun>"
@@ -664,7 +665,7 @@ class Lexicon:
             if owned is None and noun.startswith("counter"):
                 # "their counter-proposal of November 2025", with no author in the sentence: a counter-noun
                 # is one of the proposals its names call a counter-proposal
-                fitting = [p for p in fitting if not {"counter-proposal", "counterproposal"}.isdisjoint(self._words[p.id])]
+                fitting = [p for p in fitting if not _COUNTER_NAMES.isdisjoint(self._words[p.id])]
             if owned:
                 owners, modifiers = owned
                 fitting = [
