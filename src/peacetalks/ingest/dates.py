@@ -92,6 +92,27 @@ _MONTH_POSSESSIVE = re.compile(r"['’]s\b")
 _CHANGE_ON = re.compile(r"\b(?:up|down|rose|fell|higher|lower)\b[^.;:]{0,40}?\bon\s+$", re.IGNORECASE)
 # "November was the busiest month": a month as the subject (not May, March: verbs too).
 _MONTH_SUBJECT = re.compile(r"\s+(?:was|saw|brought|had\s+been|has\s+been)\b")
+# A month alone that the words around it make a time (not May, March: a name, a verb): "the 28-point
+# plan of November", "the largest month of 2025 was November", a caption's "September: 259 km²" and
+# "…: November, 701 km²" (not "the fifteenth of February": an ordinal day, written out).
+_OF_MONTH = re.compile(r"\b(?:of|was|were|is)\s+$")
+_ORDINAL_OF = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w*teenth|twentieth|"
+    r"thirtieth|(?:twenty|thirty)-\w+|\d{1,2}(?:st|nd|rd|th)|ides)\s+of\s+$",
+    re.IGNORECASE,
+)
+_AFTER_COLON = re.compile(r":\s+$")
+_NUMBER_NEXT = re.compile(r"\s*[:,]\s*\d")
+
+
+def _named_month(sentence: str, start: int, end: int) -> bool:
+    before = sentence[max(0, start - 30) : start]
+    return bool(
+        (_OF_MONTH.search(before) and not _ORDINAL_OF.search(before))
+        or ((_AFTER_COLON.search(before) or _NUMBER_NEXT.match(sentence, end)) and _NUMBER_NEXT.match(sentence, end))
+    )
+
+
 # Every phrase contains one of these, or a week, month or year with "ago", "this", "last" or "next"
 # ("two years ago", "last month"); a sentence without any is skipped ("for two years" too).
 _KEYWORDS = ("day", "night", "morning", "afternoon", "evening", "tomorrow")
@@ -232,7 +253,9 @@ def _without_year(
             pass  # (Theresa May's government is no month)
         elif not (m[0] not in ("May", "March", "MAY", "MARCH") and _MONTH_SUBJECT.match(sentence, end)) and not (
             _THE_MONTH.search(sentence, max(0, start - 6), start) and _LOWER_NOUN.match(sentence, end)
-        ) and not _LAST_MONTH.search(sentence, max(0, start - 6), start):
+        ) and not _LAST_MONTH.search(sentence, max(0, start - 6), start) and not (
+            m[0] not in ("May", "March", "MAY", "MARCH") and _named_month(sentence, start, end)
+        ):
             continue  # "May", "March" alone may be no date
         month = _month_number(m[0])
         last = found[-1] if found else None
@@ -483,6 +506,8 @@ def _value(m: re.Match[str], anchor: dt.date, future: bool) -> str | None:
         return (anchor - (back or 7) * day).isoformat()
     if which == "next" or future:
         return (anchor + ahead * day).isoformat()
+    if which == "this":  # "Thanksgiving, which is this Thursday", on a Monday: the day of the published date's week
+        return (_monday(anchor) + weekday * day).isoformat()
     return (anchor - back * day).isoformat()
 
 

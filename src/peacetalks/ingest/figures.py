@@ -407,6 +407,13 @@ _TALLY_TO = re.compile(
     rf"(?!\s*(?:%|per\b)|\s+(?:[A-Za-z]+s|{_MONTH})\b|[\w.,]\d|[\w-])"
 )
 # "the number of listed tankers to 557": a count with its noun before it.
+# "about 35 members of the Coalition of the Willing", "27 member states of the EU": countries (a
+# body of states; not "members of parliament", "members of the delegation").
+_MEMBERS_OF = re.compile(
+    rf"{_WNUM}\s+(?:member\s+states|members)\s+of\s+the\s+(?:Coalition\s+of\s+the\s+Willing|European\s+Union|EU|NATO|"
+    r"(?:Atlantic\s+|military\s+)?alliance|G7|G20|(?:UN\s+)?Security\s+Council)\b",
+    re.IGNORECASE,
+)
 _NUMBER_OF = re.compile(
     rf"\bnumber\s+of\s+(?:[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b[^.;,]{{0,30}}?"
     rf"\b(?:to|at|was|is|reached|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
@@ -509,10 +516,18 @@ _TOTAL = re.compile(
     rf"rose\s+to|fell\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|"
     rf"more\s+than\s+|over\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
 )
+# "add 43 vessels to the list, taking it to 640": the new total, of the count before.
+_TAKING_IT = re.compile(
+    rf"\b(?:taking|bringing|raising|lifting|pushing|took|brought|raised|lifted|pushed)\s+(?:it|them)\s+to\s+"
+    rf"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|more\s+than\s+|over\s+)?"
+    rf"{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
+)
 _IN_ALL = re.compile(rf"\b(?:for|to|of|making)\s+{_NUM}{_SCALE}(?=\s+(?:in\s+all|in\s+total|altogether)\b)")
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
+# … also "by" a date, and the first of two joined ("10,582 and 19,875 by February 2024").
 _BEFORE_DATE = re.compile(
-    rf"{_NUM}{_SCALE}(?=\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
+    rf"{_NUM}{_SCALE}(?=\s+(?:and\s+\d[\d,]*\d\s+)?(?:on|in|by)\s+(?:about\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}|(?:19|20)\d\d)\b)"
 )
 # "Civilians killed in 2025: 2,514, with 12,142 injured": a bare number in the list after a colon
 # whose head names what is counted (see _listed_unit), where nothing after it names another unit.
@@ -949,6 +964,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
                     add(Figure(m.start(3), second_end, "count", _number(m[3], m[4]), "votes"))
                     if m[5]:
                         add(Figure(m.start(5), m.end(), "count", _number(m[5], m[6]), "votes"))
+        for m in _MEMBERS_OF.finditer(sentence) if "members of" in lowered or "member states of" in lowered else ():
+            add(Figure(m.start(), m.end(), "count", _word_or_number(m, 1), "countries"))
         for m in _POPULATION.finditer(sentence) if "population" in lowered else ():
             first_end = max(m.end(i) for i in (1, 2, 3) if m[i])
             add(Figure(m.start(1), first_end, "count", _number(m[1], m[2], m[3]), "people"))
@@ -967,7 +984,8 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         # "the 19th added 117, for 557 in all", "bring the total to 640": of the count before
         in_all = _IN_ALL.finditer(sentence) if has("in all", "in total", "altogether") else ()
         totals = _TOTAL.finditer(sentence) if has("total", "tally", "count", "figure", "list") else ()
-        for m in itertools.chain(in_all, totals):
+        taking = _TAKING_IT.finditer(sentence) if has(" it to ", " them to ") else ()
+        for m in itertools.chain(in_all, totals, taking):
             # (a date of the sentence is no count of its own: "its own figure in 2022, at just over 6,000")
             unit = _count_unit_before(found, m.start()) or (
                 unit_before if not any(f.rule == "count" for f in found) else None

@@ -90,6 +90,7 @@ _NOT_ACTORS = (
 # Matched in fold(text), so in lower case. The nouns are matched with the proposal terms, as terms
 # of this id: a noun inside a term ("the 28-point plan") then gives way to it.
 _HEAD = re.compile(trie_pattern(_HEADS))
+_COUNTER_NAMES = frozenset(("counter-proposal", "counterproposal"))
 _GENERIC_ONLY = frozenset(" ".join(n.replace("-", " ").split()) for n in _GENERIC)
 _NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for n in (*_HEADS, *_GENERIC))
 _HEAD_ID = "<noun>"
@@ -135,6 +136,9 @@ _LAID_BEFORE = re.compile(
 )
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _DETERMINED = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?)$", re.IGNORECASE)
+# A document with "a" before it ("a peace treaty signed by Ukraine's new authorities", in 2025) is,
+# like a generic noun, none of an author's proposals two or more years older than the article's date.
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 # … "Russia handed over its memorandum", "Trump unveiled his plan" (the actor named last before it) …
 _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # … "the Coalition of the Willing adopted a declaration" (a noun of the proposal's own names; not
@@ -658,6 +662,10 @@ class Lexicon:
                 # noun must still fit the proposal its date picks
                 between = [w for w in _WORD.findall(fold(the[1])) if w not in _MONTHS and not w.isdigit()]
                 fitting = [p for p in fitting if all(w in _MODIFIERS or w in self._words[p.id] for w in between)]
+            if owned is None and noun.startswith("counter"):
+                # "their counter-proposal of November 2025", with no author in the sentence: a counter-noun
+                # is one of the proposals its names call a counter-proposal
+                fitting = [p for p in fitting if not _COUNTER_NAMES.isdisjoint(self._words[p.id])]
             if owned:
                 owners, modifiers = owned
                 fitting = [
@@ -688,7 +696,7 @@ class Lexicon:
                     pick is not None
                     and not first
                     and not month
-                    and noun in _GENERIC_ONLY
+                    and (noun in _GENERIC_ONLY or _INDEFINITE.search(sentence, max(0, m.start - 40), m.start))
                     and reached
                     and int(reached[:4]) - pick.date.year >= 2
                 ):
@@ -786,6 +794,8 @@ class Lexicon:
             by_of = _OF.match(sentence, m.end) is not None  # "the memorandum of the Russian Federation on …"
         if owners is None and before:
             if its := _ITS.search(sentence, max(0, m.start - 40), m.start):  # "Russia handed over its memorandum"
+                if noun in ("terms", "conditions") and _ON_TERMS.search(sentence, max(0, its.start() - 8), its.start()):
+                    return None  # "a ceasefire only on its own conditions", as "on Russia's terms"
                 owners, between = self._pronoun_owners(sentence, before, its[1]), its.end(1)
             elif _THE_BEFORE.search(sentence, max(0, m.start - 30), m.start) and (
                 laid := _LAID_BEFORE.match(sentence, m.end)
