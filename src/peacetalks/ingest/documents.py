@@ -321,8 +321,10 @@ def names_document(text: str) -> re.Match[str] | None:
 _LABEL_WORD = r"(?:\d{1,2}:\d{2}|[\w'’/,-]+)"
 # (a heading before a colon is a word or two, no one's: "Putin's conditions: …" is the sentence's subject)
 # (and a post's or caption's number first: "4/ It also wants …", "3. Ukraine's own paper …")
+# (rules-20: or a list's bullet, "- Washington's plan would …", "* APRIL 2022 — The draft …")
+_BULLET = re.compile(r"[-*•·▪]\s+")
 _LABEL = re.compile(
-    rf"(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?"
+    rf"(?:[-*•·▪]\s+)?(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?"
 )
 
 
@@ -331,6 +333,7 @@ def label(sentence: str) -> re.Match[str] | None:
     # a label ends in a dash or a colon: without one the pattern is not run (the first look is
     # never narrower than the rule: "MOSCOW — …" and long labels pass it); or opens with a number
     numbered = sentence[:1].isdigit() and sentence[1:3].lstrip("0123456789")[:1] in ("/", ".", ")")
+    numbered = numbered or _BULLET.match(sentence) is not None
     found = _LABEL.match(sentence) if ("–" in sentence or "—" in sentence or ":" in sentence or numbered) else None
     return found if found is not None and found.end() > 0 else None
 
@@ -344,6 +347,7 @@ def dateline(sentence: str) -> int:
         return 0
     text = found.group()
     heading = text.rstrip().endswith(":") or any(c.isdigit() for c in text) or text.strip(" –—").isupper()
+    heading = heading or _BULLET.fullmatch(text) is not None
     return found.end() if heading else 0
 
 
