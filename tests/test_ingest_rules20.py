@@ -32,3 +32,35 @@ def test_a_bullet_before_no_document_gives_no_contents(lexicon: Lexicon) -> None
     # a hyphen inside a line is no bullet
     text = "The texts differ.\nThe envoys met - the 28-point plan was not discussed - and prisoners were swapped."
     assert ("united-states", "prisoners-humanitarian") not in pairs(text, lexicon)
+
+
+# Class 2: a sentence of obligations after reported speech goes on with the speaker even when the party
+# the obligation is put on opens it ("Ukraine would have to …", "Kyiv must also …"): that party is told, not
+# telling, and the sentence after it goes on too.
+
+
+def test_obligations_on_the_opening_party_go_on_with_the_reported_speech(lexicon: Lexicon) -> None:
+    text = (
+        "Putin said the withdrawal would have to cover the four regions. "
+        "Ukraine would have to accept limits on its armed forces. "
+        "All Western sanctions would have to be lifted."
+    )
+    found = pairs(text, lexicon)
+    assert {("russia", "army-limits"), ("russia", "sanctions-relief")} <= found
+    assert ("ukraine", "army-limits") not in found
+    text = (
+        "Peskov said on Friday that the withdrawal must cover the four regions. "
+        "Kyiv must also accept limits on its army."
+    )
+    assert ("russia", "army-limits") in pairs(text, lexicon)
+
+
+def test_an_opening_party_that_states_its_own_position_is_not_carried(lexicon: Lexicon) -> None:
+    # no obligation on the opening actor: it speaks for itself
+    text = "Putin said the withdrawal would have to cover the four regions. Ukraine rejects limits on its armed forces."
+    found = pairs(text, lexicon)
+    assert ("ukraine", "army-limits") in found
+    assert ("russia", "army-limits") not in found
+    # no reported speech before: nobody's demand goes on
+    text = "The talks ended on Friday. Ukraine would have to accept limits on its armed forces."
+    assert ("russia", "army-limits") not in pairs(text, lexicon)

@@ -245,6 +245,12 @@ _PRONOUN_SAYS = re.compile(
     rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
 )
 _SAYS_WORD = re.compile(rf"\b{SAYS}\b")  # in fold(sentence)
+# (rules-20) the words after a sentence's opening actor that put an obligation on it, in a sentence of
+# obligations after reported speech: "Ukraine would have to …", "Kyiv must also …", "Ukraine, in turn, would have to …"
+_TOLD_OPENING = re.compile(
+    r"(?:,\s+in\s+turn,)?\s+(?:(?:would|will|also|then|first)\s+){0,2}(?:must|should|(?:has|have|had|would\s+have|will\s+have)\s+to|"
+    r"needs?\s+to)\b"
+)
 # "Ukraine, he said, must first pull out …", "Kyiv, Putin said, would have to …": an attribution between
 # commas after the sentence's opening subject; what follows it is the speaker's, of the party it opens with.
 _ASIDE_SAYS = re.compile(
@@ -566,6 +572,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         carried = None
         if reporting is not None and not paragraph and not (quoted is not None and runs_on):
             opens = bool(actors) and actors[0].start <= 4  # (an actor opening the sentence speaks for itself)
+            # (rules-20) … unless an obligation is put on it: "Putin said … would have to cover the four regions.
+            # Ukraine would have to accept limits on its armed forces" goes on with Putin's demands
+            opens = opens and not _TOLD_OPENING.match(sentence, actors[0].end)
             if not opens and MODAL.search(folded_sentence) and not _SAYS_WORD.search(folded_sentence):
                 carried = Mention(end - start, end - start, reporting)
         said = list(
