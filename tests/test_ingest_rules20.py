@@ -64,3 +64,39 @@ def test_an_opening_party_that_states_its_own_position_is_not_carried(lexicon: L
     # no reported speech before: nobody's demand goes on
     text = "The talks ended on Friday. Ukraine would have to accept limits on its armed forces."
     assert ("russia", "army-limits") not in pairs(text, lexicon)
+
+
+# Class 3: an owner whose name holds "of (the)" before a document ("The Coalition of the Willing's Paris
+# Declaration makes …") is the document's subject, and the contents are the owner's; a named subject's own
+# clause in the perfect after ", and" ("…, and Emmanuel Macron has spoken of …") ends the contents.
+
+
+def test_an_owner_named_with_of_the_gives_the_contents_to_it(lexicon: Lexicon) -> None:
+    text = (
+        "Talks went on. The Coalition of the Willing's Paris Declaration of 6 January 2026 makes its binding "
+        "guarantees start only with a ceasefire."
+    )
+    found = pairs(text, lexicon)
+    assert ("coalition-of-the-willing", "security-guarantees") in found
+    assert ("coalition-of-the-willing", "ceasefire-sequencing") in found
+
+
+def test_an_owner_with_of_the_that_is_no_actor_gives_no_one_the_contents(lexicon: Lexicon) -> None:
+    text = "Talks went on. The Institute of the Study's report calls for security guarantees once a ceasefire holds."
+    assert not pairs(text, lexicon)
+
+
+def test_a_named_subject_in_the_perfect_ends_the_contents(lexicon: Lexicon) -> None:
+    text = (
+        "Plans differ. The Coalition of the Willing's Paris Declaration provides for a multinational force once a "
+        "ceasefire is in place, and Emmanuel Macron has spoken of several thousand French troops."
+    )
+    found = pairs(text, lexicon)
+    assert ("france", "security-guarantees") in found
+    assert ("coalition-of-the-willing", "security-guarantees") in found
+    # a provision naming a party in the conditional is still the document's: the party does not speak
+    text = (
+        "Plans differ. The Coalition of the Willing's Paris Declaration provides for a multinational force once a "
+        "ceasefire is in place, and Ukraine would receive security guarantees."
+    )
+    assert ("ukraine", "security-guarantees") not in pairs(text, lexicon)

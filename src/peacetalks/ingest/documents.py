@@ -79,7 +79,9 @@ _SIGN_STANCE = {"endorsed": "support"}
 # The document as the subject of a sentence or clause: "The plan", "The one-page document", "The
 # US draft", "Its central demand", "It" (only right after a sentence about the document).
 _SUBJECT = re.compile(
-    r"(?:(?:The|This|That|Its|Their|Such\s+a|A|An)\s+|(?=[\w–-]+['’]s\s))(?:(?!(?:is|are|was|were|has|have|had|said|says|"
+    # (rules-20: an owner whose name has "of (the)" in it, "The Coalition of the Willing's Paris Declaration …")
+    r"(?:(?:The\s+)?[A-Z][\w–-]*(?:\s+[A-Z][\w–-]*){0,2}\s+of\s+(?:the\s+)?[A-Z][\w–-]*['’]s\s+|"
+    r"(?:The|This|That|Its|Their|Such\s+a|A|An)\s+|(?=[\w–-]+['’]s\s))(?:(?!(?:is|are|was|were|has|have|had|said|says|"
     r"would|will|did|does|the|an?|to|of|and|or|on|in|for|with|by|at|as|it)\b)[\w'’–-]+\s+){0,3}?"
     r"(?:" + DOCUMENT_NOUNS + r")\b"
     r"|Its\s+(?:[\w-]+\s+){0,2}?(?:demands?|points?|provisions?|clauses?|aims?|goals?|core|proposals?|sections?)\b",

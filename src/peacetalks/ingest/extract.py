@@ -1704,7 +1704,9 @@ def _stances(
 # (but the document's own verb in a series: "It asks …, says it supports …, and calls for …")
 _CONTENT_END = re.compile(
     r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:told|tells|added)\b|"
-    r"(?<!,\s)\b(?:said|says)\b|\b(?:said|says)\b(?!\s+it\s)",
+    r"(?<!,\s)\b(?:said|says)\b|\b(?:said|says)\b(?!\s+it\s)|"
+    # (rules-20) a named subject's own clause in the perfect, no provision: "…, and Emmanuel Macron has spoken of …"
+    r",\s+and\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}\s+(?:has|have|had)\s+(?:\w+ed|\w+en|spoken|said|made)\b",
     re.IGNORECASE,
 )
 # A sentence still about the document: "its", "the text".
