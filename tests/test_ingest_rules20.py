@@ -100,3 +100,44 @@ def test_a_named_subject_in_the_perfect_ends_the_contents(lexicon: Lexicon) -> N
         "ceasefire is in place, and Ukraine would receive security guarantees."
     )
     assert ("ukraine", "security-guarantees") not in pairs(text, lexicon)
+
+
+# Class 4: clauses between semicolons that each open with a document, by its case name or its owner ("The
+# 28-point plan capped …; the 20-point framework keeps …; Russia's memorandum asks …"), give each document's
+# contents to its own writers, not the contents of the whole sentence to one of them; a document that leaves
+# a question to a working group or for later takes no position on it.
+
+
+def test_each_semicolon_clause_gives_its_document_its_own_contents(lexicon: Lexicon) -> None:
+    text = "Army. The 28-point plan capped Ukraine's forces at 600,000; the 20-point framework keeps 800,000 in peace."
+    found = pairs(text, lexicon)
+    assert {("united-states", "army-limits"), ("ukraine", "army-limits")} <= found
+    text = (
+        "Territory. The 28-point plan would recognise Crimea as Russian in practice; the 20-point framework treats "
+        "troop positions in Kherson as the line of contact; Russia's memorandum demands a full withdrawal."
+    )
+    found = pairs(text, lexicon)
+    assert {("united-states", "territory-crimea"), ("united-states", "territory-kherson")} <= found
+    assert ("ukraine", "territory-kherson") in found
+    assert ("ukraine", "territory-crimea") not in found
+    assert ("russia", "territory-crimea") not in found
+
+
+def test_one_documents_contents_are_not_given_to_the_next_documents_writers(lexicon: Lexicon) -> None:
+    text = (
+        "Talks went on. The 28-point plan of November 2025 would have turned it into a demilitarised buffer zone; "
+        "the 20-point framework treats the current positions as the line of contact."
+    )
+    found = pairs(text, lexicon)
+    assert ("united-states", "demilitarised-zone") in found
+    assert ("ukraine", "demilitarised-zone") not in found
+
+
+def test_a_question_left_to_a_working_group_is_no_position(lexicon: Lexicon) -> None:
+    text = (
+        "Donetsk. The 28-point plan would turn the rest of Donetsk into a demilitarised buffer zone; the 20-point "
+        "framework would leave a free economic zone there to a working group and a referendum."
+    )
+    found = pairs(text, lexicon)
+    assert ("united-states", "demilitarised-zone") in found
+    assert ("ukraine", "demilitarised-zone") not in found

@@ -1106,9 +1106,25 @@ def _sentence_evidence(
             quoted,
         )
     )
+    # (rules-20) "The 28-point plan capped …; the 20-point framework keeps …; Russia's memorandum asks …": clauses
+    # between semicolons that each open with a document, by its name or its owner, give each document's contents
+    clauses = _clause_documents(sentence, actors, [*proposals, *(references or ())], lexicon) if ";" in sentence else []
+    if len(clauses) >= 2:
+        for found, writers, stop in clauses:
+            end = min(stop, _content_end(sentence, found))
+            stated = [e for e in stated if not found.start <= e.start - s0 < e.end - s0 <= end]
+            if not writers:
+                continue
+            stated += _document_stances(sentence, actors, [*issues, *proposals], (found, writers), lexicon, item,
+                                        proposals, stop)  # fmt: skip
+        yield from stated
+        contents = None
+        stated = []
     # (rules-19) "Russia's memorandum asks …, and Zelensky's formula wants …": a second document, its owner named,
     # opens a clause of its own, whose contents are its owner's, and the first document's stop there
     second = _second_contents(sentence, actors, lexicon) if _SECOND_OPENING.search(sentence) else None
+    if len(clauses) >= 2:
+        second = None
     if second is None and contents is not None and contents[1] and "; it " in sentence:
         second = _it_goes_on(sentence, contents)
     stop = second[0] if second is not None else len(sentence)
@@ -1748,6 +1764,48 @@ def _it_goes_on(
     at = end + 2
     moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
     return end, moved, contents[1]
+
+
+# A document that leaves a question to others or for later takes no position on it: "the 20-point framework
+# would leave a free economic zone there to a working group and a referendum"
+_DEFERRED = re.compile(
+    r"\bto\s+(?:a\s+|the\s+)?(?:working\s+groups?|referend(?:um|a)|later|talks|negotiations|leaders)\b"
+    r"|\b(?:open|unresolved|unsettled|aside)\b"
+)
+
+
+def _clause_documents(
+    sentence: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon
+) -> list[tuple[documents.Content, tuple[str, ...], int]]:
+    """(rules-20) The clauses between semicolons of ``sentence`` that open with a document whose writers the
+    subject gives, by its owner ("Russia's memorandum asks …") or by naming a case proposal of one or two
+    authors ("the 20-point framework keeps …"): each clause's contents, their writers and where the clause ends."""
+    found_clauses = []
+    bounds = [0, *(i + 1 for i, c in enumerate(sentence) if c == ";"), len(sentence) + 1]
+    for begin, after in itertools.pairwise(bounds):
+        at = begin + len(sentence[begin:after]) - len(sentence[begin:after].lstrip())
+        stop = after - 1
+        rest = sentence[at:stop]
+        if not rest:
+            continue
+        rest = rest[0].upper() + rest[1:]
+        found = documents.content(rest, documents.UNKNOWN)
+        if found is None or found.verb == "section":
+            continue
+        shifted = [Mention(a.start - at, a.end - at, a.ids) for a in actors if at <= a.start < stop]
+        writers = _named_writers(rest, shifted, found, lexicon)
+        if not writers:
+            named = {p.ids[0] for p in proposals if at <= p.start and p.end <= at + found.subject_end}
+            named &= set(lexicon.proposal_parties)
+            if len(named) == 1:
+                writers = lexicon.proposal_parties[named.pop()]
+        if not writers or len(writers) > 2:
+            continue
+        if found.verb.startswith("le") and _DEFERRED.search(rest):
+            writers = ()  # a document of its own, with no contents
+        moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
+        found_clauses.append((moved, writers, stop))
+    return found_clauses
 
 
 def _second_contents(
