@@ -141,3 +141,26 @@ def test_a_question_left_to_a_working_group_is_no_position(lexicon: Lexicon) -> 
     found = pairs(text, lexicon)
     assert ("united-states", "demilitarised-zone") in found
     assert ("ukraine", "demilitarised-zone") not in found
+
+
+# Class 5: "once" before a named subject sets a time condition like "as soon as" ("Russia would order a
+# ceasefire once Ukraine began pulling its troops out of the Donetsk region"); "once a ceasefire is in place",
+# "at once", "once again" and "once said" set none.
+
+
+def test_once_before_a_named_subject_is_a_condition(lexicon: Lexicon) -> None:
+    text = "Putin said Russia would order a ceasefire once Ukraine began pulling its troops out of the Donetsk region."
+    found = pairs(text, lexicon)
+    assert {("russia", "ceasefire-sequencing"), ("russia", "territory-donetsk")} <= found
+    assert ("ukraine", "territory-donetsk") not in found
+    text = (
+        "Vladimir Putin spoke on Friday. Russia, he said, would order a ceasefire and start negotiating once Ukraine "
+        "began pulling its troops out of the Kherson region."
+    )
+    assert {("russia", "ceasefire-sequencing"), ("russia", "territory-kherson")} <= pairs(text, lexicon)
+
+
+def test_once_that_sets_no_condition_gives_no_stance(lexicon: Lexicon) -> None:
+    assert not pairs("The coalition would deploy troops to the Kherson region once a ceasefire is in place.", lexicon)
+    assert not pairs("Peskov said Russia would decide at once about the Kherson region.", lexicon)
+    assert not pairs("Troops once again entered the Kherson region.", lexicon)

@@ -2438,7 +2438,10 @@ _MOST_OBJECTS, _MOST_LISTED = 6, 10
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
 _NOT_A_MOMENT = (" at ", " from ", " for ", " of ")  # "at the moment", "from the moment a ceasefire begins"
-_FILTERED_CUE_WORDS = ("need", "hands", "adopt", "answer", "line", "end", "left", "leav", "the moment")
+_FILTERED_CUE_WORDS = ("need", "hands", "adopt", "answer", "line", "end", "left", "leav", "the moment", "once")
+# (rules-20) "once" that sets no condition: "once again", "at once", "once more", "once was", "all at once"
+_NOT_ONCE_AFTER = re.compile(r"\s+(?:again|more|and\s+for\all|before|or\s+twice|in\s+a\b|was|were|had|said|called)\b")
+_NOT_ONCE_BEFORE = (" at ", " than ", " more than ", " not ", " only ")
 # (rules-19) "before Russia ended it", "Moscow left the deal": ending or leaving an agreement rejects it
 _ENDED = frozenset(("ended", "ends", "ending", "left", "leaves", "leaving"))
 _ENDED_AGREEMENT = re.compile(
@@ -2557,6 +2560,15 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
             )
             and not (c[1] in _ENDED and not _ENDED_AGREEMENT.match(folded, c.end()))
             and not (c[1] == "the moment" and (c.start() == 0 or folded.endswith(_NOT_A_MOMENT, 0, c.start())))
+            and not (
+                c[1] == "once"
+                and (
+                    c.start() == 0
+                    or not sentence[c.end() + 1 : c.end() + 2].isupper()  # "once Ukraine began …", a named subject
+                    or folded.endswith(_NOT_ONCE_BEFORE, 0, c.start())
+                    or _NOT_ONCE_AFTER.match(folded, c.end())
+                )
+            )
             and not (
                 c[1].startswith("adopt")
                 and (not _ADOPTED_DOCUMENT.match(folded, c.end()) or folded.endswith((" to ", " will "), 0, c.start()))
