@@ -164,3 +164,27 @@ def test_once_that_sets_no_condition_gives_no_stance(lexicon: Lexicon) -> None:
     assert not pairs("The coalition would deploy troops to the Kherson region once a ceasefire is in place.", lexicon)
     assert not pairs("Peskov said Russia would decide at once about the Kherson region.", lexicon)
     assert not pairs("Troops once again entered the Kherson region.", lexicon)
+
+
+# Class 6: a relative clause without a comma, with "that" or with no pronoun at all, whose subject is an actor
+# and which ends with its cue, is that actor's stance on the issue it follows ("Putin rejected the ceasefire
+# that Washington had proposed", "the full 30-day ceasefire Washington has been pressing for"); a cue with an
+# object of its own after it is no such clause.
+
+
+def test_a_bare_relative_clause_speaks_for_its_own_subject(lexicon: Lexicon) -> None:
+    found = pairs("Putin rejected the ceasefire that Washington had proposed.", lexicon)
+    assert {("russia", "ceasefire-sequencing"), ("united-states", "ceasefire-sequencing")} <= found
+    found = pairs("Putin rejected the ceasefire Washington had proposed.", lexicon)
+    assert ("united-states", "ceasefire-sequencing") in found
+    found = pairs("The result fell short of the full ceasefire Washington has been pressing for.", lexicon)
+    assert ("united-states", "ceasefire-sequencing") in found
+
+
+def test_a_cue_with_its_own_object_is_no_bare_relative_clause(lexicon: Lexicon) -> None:
+    found = pairs("During the ceasefire Kyiv proposed sanctions relief.", lexicon)
+    assert ("ukraine", "sanctions-relief") in found
+    assert ("ukraine", "ceasefire-sequencing") not in found
+    # no cue in the relative clause: its subject says nothing
+    found = pairs("Putin rejected the ceasefire that Washington had described in detail.", lexicon)
+    assert ("united-states", "ceasefire-sequencing") not in found

@@ -291,7 +291,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _AUXILIARIES = re.compile(
-    r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
+    r"\s+(?:(?:has|have|had|been|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
     r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she)|"
     # "…, which Kyiv describes as non-negotiable": the verb of a cue said of what comes before it
     r"(?:describe|regard|view|consider)[sd]?(?:\s+as)?|calls?|called|sees\s+as|saw\s+as)\s+)*$",
@@ -1452,7 +1452,11 @@ def _stances(
                 governed.discard((c_start, speaker.start))
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
-                speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
+                main, speaker = speaker, _relative_speaker(sentence, actors, cue.start(), speaker)
+                inner = None if speaker else _bare_relative(sentence, actors, named, main, c_start, cue.start(), c_end)
+                if inner is not None:
+                    # (rules-20) "Putin rejected the ceasefire that Washington had proposed": without a comma too
+                    speaker, objects = inner[0], [inner[1]]
             elif (
                 speaker is not None
                 and sentence.find(",", speaker.end, cue.start()) >= 0  # a relative clause follows a comma
@@ -1464,6 +1468,11 @@ def _stances(
                 if relative is not None:
                     governed.add((c_start, speaker.start))
                     speaker = relative
+            elif (inner := _bare_relative(sentence, actors, named, speaker, c_start, cue.start(), c_end)) is not None:
+                # (rules-20) "rejected the ceasefire that Washington had proposed", "the full 30-day ceasefire
+                # Washington has been pressing for": a relative clause without a comma has its own subject, and
+                # speaks of the term it follows
+                speaker, objects = inner[0], [inner[1]]
             if (
                 speaker is not None
                 and sentence.startswith((" and ", ", ", " nor "), speaker.end)
@@ -2891,6 +2900,43 @@ def _qualifies(sentence: str, start: int, end: int) -> bool:
         and _QUALIFIERS.fullmatch(sentence, start, end) is not None
         and documents.names_document(sentence[start:end]) is None
     )
+
+
+def _bare_relative(
+    sentence: str,
+    actors: list[Mention],
+    named: list[Mention],
+    first: Mention | None,
+    c_start: int,
+    cue_start: int,
+    c_end: int,
+) -> tuple[Mention, Mention] | None:
+    """(rules-20) The actor opening a relative clause without a comma ("that Washington had proposed") or with
+    no pronoun at all ("the full ceasefire Washington has been pressing for") after an issue or proposal, when
+    only auxiliaries stand between it and the cue: that clause's subject (not the main clause's ``first``) and
+    the term it follows."""
+    after = first.start if first is not None else c_start
+    nearest = [a for a in actors if after <= a.start and a.end <= cue_start][-1:]
+    if not nearest or not _AUXILIARIES.match(sentence, nearest[0].end, cue_start):
+        return None
+    inner = nearest[0]
+    if sentence.find(",", after, cue_start) >= 0:
+        return None
+    that = _THAT.search(sentence, max(0, inner.start - 12), inner.start)
+    head = that.start() if that is not None else inner.start - 1
+    if that is None and not sentence.startswith(" ", head):
+        return None
+    follows = (
+        m for m in reversed(named) if m.end == head or (that and m.end < head and _qualifies(sentence, m.end, head))
+    )
+    term = next(follows, None)
+    # (the relative clause ends with its cue: with an object of its own the cue is the main clause's — "The
+    # 28-point plan Washington circulated in November would have put $100bn of frozen assets …", "In the
+    # Istanbul drafts Russia already wanted sanctions lifted …")
+    if term is None or any(cue_start < m.start < c_end for m in named):
+        return None
+    return inner, term
+
 
 
 def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
