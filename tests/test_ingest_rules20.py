@@ -188,3 +188,27 @@ def test_a_cue_with_its_own_object_is_no_bare_relative_clause(lexicon: Lexicon) 
     # no cue in the relative clause: its subject says nothing
     found = pairs("Putin rejected the ceasefire that Washington had described in detail.", lexicon)
     assert ("united-states", "ceasefire-sequencing") not in found
+
+
+# Class 7: a subject pronoun after "…, and repeated/added/said that" stands for the actor the sentence opens
+# with when that actor reports (after a dateline too), even past a modal of the first report; not when another
+# actor stands between, nor for a pronoun that does not fit the reporter (he/she for a person, it/they for a body).
+
+
+def test_a_further_report_of_the_reporter_is_its_own(lexicon: Lexicon) -> None:
+    text = (
+        "KYIV (Ukrainian online media) — Volodymyr Zelensky said on Monday that any peace plan should be put to a "
+        "referendum, and repeated that he wants security guarantees lasting 30 to 50 years."
+    )
+    assert ("ukraine", "security-guarantees") in pairs(text, lexicon)
+    text = "Russia said on Monday that talks should go on, and added that it wants sanctions relief."
+    assert ("russia", "sanctions-relief") in pairs(text, lexicon)
+
+
+def test_a_pronoun_that_does_not_fit_the_reporter_is_not_its(lexicon: Lexicon) -> None:
+    # "it" is no person: not Zelensky's
+    text = "Volodymyr Zelensky said on Monday that talks should go on, and added that it wants sanctions relief."
+    assert ("ukraine", "sanctions-relief") not in pairs(text, lexicon)
+    # the pronoun is told, not telling
+    text = "Volodymyr Zelensky said on Monday that talks should go on, and added that he must accept a ceasefire."
+    assert ("ukraine", "ceasefire-sequencing") not in pairs(text, lexicon)

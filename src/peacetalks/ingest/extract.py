@@ -1426,6 +1426,9 @@ def _stances(
                 speaker = next((a for a in actors if a.start == to.end()), None) or speaker
             if speaker is not None and MODAL.search(folded, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
+            if c_start > 0 and (own := _reporter_pronoun(sentence, folded, actors, lexicon, cue.start(), c_start)):
+                # (rules-20) "Zelensky said … , and repeated that he wants …": the reporter of the sentence
+                speaker, inherited, across = own, False, []
             if speaker is not None and stance in ("offer", "accept") and (
                 reported := _REPORTED_WOULD.search(sentence, speaker.end, cue.start())
             ):
@@ -1453,7 +1456,9 @@ def _stances(
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
                 main, speaker = speaker, _relative_speaker(sentence, actors, cue.start(), speaker)
-                inner = None if speaker else _bare_relative(sentence, actors, named, main, c_start, cue.start(), c_end)
+                inner = None if speaker else _bare_relative(
+                    sentence, actors, named, main, c_start, cue.start(), c_end, lexicon, stance == "propose"
+                )
                 if inner is not None:
                     # (rules-20) "Putin rejected the ceasefire that Washington had proposed": without a comma too
                     speaker, objects = inner[0], [inner[1]]
@@ -1468,7 +1473,11 @@ def _stances(
                 if relative is not None:
                     governed.add((c_start, speaker.start))
                     speaker = relative
-            elif (inner := _bare_relative(sentence, actors, named, speaker, c_start, cue.start(), c_end)) is not None:
+            elif (
+                inner := _bare_relative(
+                    sentence, actors, named, speaker, c_start, cue.start(), c_end, lexicon, stance == "propose"
+                )
+            ) is not None:
                 # (rules-20) "rejected the ceasefire that Washington had proposed", "the full 30-day ceasefire
                 # Washington has been pressing for": a relative clause without a comma has its own subject, and
                 # speaks of the term it follows
@@ -2669,6 +2678,36 @@ def _person(sentence: str, actors: list[Mention], stated: Sequence[Evidence], le
 _NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
 
 
+# (rules-20) A further report of the sentence's reporter: "…, and repeated that he …", ", and added that it …"
+_FURTHER_REPORT = re.compile(rf",?\s+and\s+(?:also\s+|again\s+)?{SAYS}\s+(?:that\s+)?$")
+_REPORT_LABEL = re.compile(r"[A-Z][\w.'’ ,()/-]{0,60}\s[–—]\s+(?:[A-Z][a-z]+\s+)?")
+_OPENS_REPORT = re.compile(rf"(?:\s+\w+){{0,3}}?\s+(?:has\s+|had\s+)?{SAYS}\b")
+
+
+def _reporter_pronoun(
+    sentence: str, folded: str, actors: list[Mention], lexicon: Lexicon, cue_start: int, clause_start: int
+) -> Mention | None:
+    """(rules-20) A subject pronoun after "…, and repeated/added/said that" stands for the actor the sentence opens
+    with, when that actor reports ("Volodymyr Zelensky said on Monday that any plan should be put to a referendum,
+    and repeated that he wants guarantees lasting 30 to 50 years"), he or she for a person, it or they for a body."""
+    reporter = actors[0] if actors else None
+    if reporter is None or not _OPENS_REPORT.match(sentence, reporter.end):
+        return None
+    if reporter.start > 4 and not _REPORT_LABEL.fullmatch(sentence, 0, reporter.start):
+        return None  # (the sentence opens with its reporter, after a dateline: "KYIV (Ukrainian media) — Zelensky …")
+    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start + 1):
+        word = m[1].lower()
+        if word not in ("he", "she", "it", "they") or not _FURTHER_REPORT.search(sentence, reporter.end, m.start()):
+            continue
+        if any(reporter.end <= a.start < cue_start for a in actors):
+            return None  # another actor between: whom the pronoun stands for is not clear
+        if MODAL.search(folded, m.end(1), cue_start):
+            return None  # "…, and added that he must …": told
+        if _is_person(reporter, lexicon) == (word in ("he", "she")):
+            return Mention(m.start(1), m.end(1), reporter.ids)
+    return None
+
+
 def _pronoun_speaker(
     sentence: str, actors: list[Mention], antecedents: Antecedents, lexicon: Lexicon, cue_start: int, clause_start: int
 ) -> Mention | None:
@@ -2910,6 +2949,8 @@ def _bare_relative(
     c_start: int,
     cue_start: int,
     c_end: int,
+    lexicon: Lexicon,
+    propose: bool,
 ) -> tuple[Mention, Mention] | None:
     """(rules-20) The actor opening a relative clause without a comma ("that Washington had proposed") or with
     no pronoun at all ("the full ceasefire Washington has been pressing for") after an issue or proposal, when
@@ -2935,6 +2976,8 @@ def _bare_relative(
     # Istanbul drafts Russia already wanted sanctions lifted …")
     if term is None or any(cue_start < m.start < c_end for m in named):
         return None
+    if propose and term.ids[0] in lexicon.proposal_names:
+        return None  # who handed a document over is the document rules' ("the plan Kyiv handed back")
     return inner, term
 
 
