@@ -212,3 +212,40 @@ def test_a_pronoun_that_does_not_fit_the_reporter_is_not_its(lexicon: Lexicon) -
     # the pronoun is told, not telling
     text = "Volodymyr Zelensky said on Monday that talks should go on, and added that he must accept a ceasefire."
     assert ("ukraine", "ceasefire-sequencing") not in pairs(text, lexicon)
+
+
+# Class 8: the preposition a cue ends with, repeated after ", and", keeps the cue's complement going over the
+# comma ("objected to recognising Russia's hold on Crimea, and to the plan for the frozen assets"), as rules-19
+# did for "of"; a second subject with its own words ("…, and Hungary for …") is not that.
+
+
+def test_a_repeated_preposition_keeps_the_complement(lexicon: Lexicon) -> None:
+    text = (
+        "Germany objected to recognising Russia's hold on Crimea even in practice, and to the plan for the frozen "
+        "assets."
+    )
+    assert {("germany", "territory-crimea"), ("germany", "frozen-assets-reparations")} <= pairs(text, lexicon)
+    found = pairs("Poland called for a ceasefire, and for security guarantees.", lexicon)
+    assert ("poland", "security-guarantees") in found
+
+
+def test_a_second_subject_after_the_comma_is_no_repeated_complement(lexicon: Lexicon) -> None:
+    found = pairs("Poland called for a ceasefire, and Hungary for sanctions relief.", lexicon)
+    assert ("poland", "sanctions-relief") not in found
+
+
+# Class 9: an actor given something ("handed Moscow a paper", "sent Kyiv the draft") is its recipient, no
+# speaker of what the thing asks for; the giver still speaks.
+
+
+def test_the_recipient_of_a_paper_does_not_speak_for_it(lexicon: Lexicon) -> None:
+    found = pairs("Twelve days later his team handed Moscow a paper asking for a ceasefire.", lexicon)
+    assert ("russia", "ceasefire-sequencing") not in found
+    found = pairs("The envoy sent Kyiv the draft calling for a ceasefire.", lexicon)
+    assert ("ukraine", "ceasefire-sequencing") not in found
+
+
+def test_the_giver_of_a_paper_still_speaks(lexicon: Lexicon) -> None:
+    found = pairs("Kyiv handed Moscow a paper asking for a ceasefire.", lexicon)
+    assert ("ukraine", "ceasefire-sequencing") in found
+    assert ("russia", "ceasefire-sequencing") not in found

@@ -1225,6 +1225,18 @@ _KEPT_OUT = re.compile(
 )
 
 
+# (rules-20) An actor given something: "handed Moscow a paper", "sent Kyiv the draft" (the giver speaks)
+_GIVEN_TO = re.compile(r"\b(?:handed|hands|hand|gave|gives|give|sent|sends|send|passed|showed|shows)\s+$")
+_GIVEN_THING = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s")
+
+
+def _received(sentence: str, actor: Mention) -> bool:
+    """Whether ``actor`` is the recipient of a thing given ("handed Moscow a paper asking for …")."""
+    return bool(_GIVEN_TO.search(sentence, max(0, actor.start - 10), actor.start)) and bool(
+        _GIVEN_THING.match(sentence, actor.end)
+    )
+
+
 def _asked_of(sentence: str, actor: Mention) -> bool:
     """Whether ``actor`` is the subject of a clause another actor asks for: a subjunctive ("that
     Ukraine withdraw", "have Kyiv write") or a participle ("Ukraine kept out of NATO")."""
@@ -1338,6 +1350,9 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
+    if " a " in sentence or " the " in sentence:
+        # (rules-20) "his team handed Moscow a paper asking for …": whom a thing is given is no speaker of it
+        subjects = [a for a in subjects if not _received(sentence, a)]
     if any(w in sentence for w in (" kept ", "ed from ", "that ", "have ", "make ")):
         # "proposed that Ukraine cap its army", "would have Kyiv give up …", "a Ukraine kept out of NATO":
         # the subject of what another asks for is its object, and speaks for no cue in it
@@ -1547,10 +1562,11 @@ def _stances(
                 # "insisted that a ceasefire come first, and that Ukraine receive guarantees"
                 while (more := _AND_THAT.match(sentence, limit)) is not None:
                     limit = _clause(bounds, n, more.end())[1]
-            elif limit == c_end and form.endswith(" of"):
+            elif limit == c_end and (again_prep := _AND_PREPOSITION.get(form.rsplit(" ", 1)[-1])) and " " in form:
                 # (rules-19) "spoke of negotiations, of guarantees of security, and of an exchange of prisoners":
-                # the same complement, its preposition repeated
-                while (more := _AND_OF.match(sentence, limit)) is not None:
+                # the same complement, its preposition repeated (rules-20: any preposition a cue ends with,
+                # "objected to recognising Russia's hold on Crimea, and to the plan for the frozen assets")
+                while (more := again_prep.match(sentence, limit)) is not None:
                     limit = _clause(bounds, n, more.end())[1]
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
@@ -2483,7 +2499,10 @@ _DASHED = re.compile(r"(?:\s+[\w'’-]+){0,3}?(\s[–—]\s)")
 _ITEM = re.compile(r";\s+(?:and\s+)?|,\s+and\s+")
 # A that-clause coordinated with the one before: "…, and that …".
 _AND_THAT = re.compile(r",?\s+and\s+that\s")
-_AND_OF = re.compile(r",?\s+and\s+(?:also\s+)?of\s")
+_AND_PREPOSITION = {
+    prep: re.compile(rf",?\s+and\s+(?:also\s+)?{prep}\s")
+    for prep in ("of", "to", "for", "on", "against", "with", "about", "at")
+}
 
 
 # A verb judging the owned noun that follows it ("declared Russia's annexation … invalid", "condemned Moscow's
