@@ -249,3 +249,23 @@ def test_the_giver_of_a_paper_still_speaks(lexicon: Lexicon) -> None:
     found = pairs("Kyiv handed Moscow a paper asking for a ceasefire.", lexicon)
     assert ("ukraine", "ceasefire-sequencing") in found
     assert ("russia", "ceasefire-sequencing") not in found
+
+
+# Class 10: "them" after a sentence that named one plan (by a plural noun: "his own conditions") is the plan,
+# not the last issue the plan holds; "them" after a sentence that named only issues is still the issue.
+
+
+def test_them_after_a_sentence_naming_one_plan_is_the_plan(lexicon: Lexicon) -> None:
+    text = (
+        "On Friday Vladimir Putin had set out his own conditions for a ceasefire: a Ukrainian withdrawal from the "
+        "Donetsk region and a renunciation of NATO membership. Volodymyr Zelensky dismissed them as an ultimatum."
+    )
+    found = pairs(text, lexicon)
+    assert ("ukraine", "russia-june-2024-terms") in found
+    assert ("ukraine", "nato-neutrality") not in found
+
+
+def test_them_after_a_sentence_naming_only_issues_is_the_issue(lexicon: Lexicon) -> None:
+    text = "Russia wants sanctions relief. Kyiv rejected them outright."
+    found = pairs(text, lexicon)
+    assert ("ukraine", "sanctions-relief") in found

@@ -1647,6 +1647,12 @@ def _stances(
             # "Putin said that it could form the basis of a settlement": a text, not an issue (the article's
             # last, however far back: "they were not made in good faith" is said of no region)
             chosen = [current or plan]  # type: ignore[list-item]
+        elif anaphor and anaphor.group().strip().lower() == "them" and len(plans_before := [
+            r for r in previous if r.is_proposal and r.age == 1
+        ]) == 1:
+            # (rules-20) "Putin had set out his own conditions for a ceasefire: … . Zelensky dismissed them as an
+            # ultimatum": "them" after a sentence naming one plan is the plan, not the last issue it holds
+            chosen = plans_before
         elif anaphor:
             chosen = _referred((anaphor.group(1) or "").lower(), previous, plan, current)
         else:
