@@ -269,3 +269,25 @@ def test_them_after_a_sentence_naming_only_issues_is_the_issue(lexicon: Lexicon)
     text = "Russia wants sanctions relief. Kyiv rejected them outright."
     found = pairs(text, lexicon)
     assert ("ukraine", "sanctions-relief") in found
+
+
+# Class 11: a participle after the main clause and its comma (", calling for …") has that clause's subject,
+# however long the clause, not an actor named on the way ("the Ukraine crisis", "Russia's invasion").
+
+
+def test_a_trailing_participle_has_the_main_clause_subject(lexicon: Lexicon) -> None:
+    text = (
+        "BEIJING — China's Foreign Ministry published a 12-point position on the political settlement of the "
+        "Ukraine crisis on Friday, the first anniversary of Russia's invasion, calling for a ceasefire and a return "
+        "to peace talks."
+    )
+    found = pairs(text, lexicon)
+    assert ("china", "ceasefire-sequencing") in found
+    assert ("ukraine", "ceasefire-sequencing") not in found
+    assert ("russia", "ceasefire-sequencing") not in found
+
+
+def test_a_participle_with_its_own_subject_keeps_it(lexicon: Lexicon) -> None:
+    found = pairs("China hosted talks on Friday, with Ukraine's envoys calling for a ceasefire.", lexicon)
+    assert ("ukraine", "ceasefire-sequencing") in found
+    assert ("china", "ceasefire-sequencing") not in found

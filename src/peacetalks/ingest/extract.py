@@ -1420,6 +1420,10 @@ def _stances(
             speaker = _owner(sentence, actors, cue.start()) if owned else None
             if speaker is not None and _JUDGED.search(sentence, max(0, speaker.start - 60), speaker.start):
                 continue  # "the Assembly declared Russia's claimed annexation of four regions invalid": judged
+            if speaker is None and form.split(" ", 1)[0].endswith("ing") and sentence.endswith(", ", 0, cue.start()):
+                # (rules-20) "China's Foreign Ministry published a 12-point position on …, calling for a ceasefire":
+                # a participle after the main clause has that clause's subject, however long the clause
+                speaker = _clause_subject(sentence, subjects, c_start, cue.start())
             speaker = speaker or _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause —
