@@ -137,7 +137,10 @@ _MONTH = (
 )
 _OF_DATE = re.compile(
     rf",?\s+(?:of|(?:made\s+public|{'|'.join(_DATED_BY)})\s+(?:on|in))\s+"
-    r"(?:(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b|(?:last\s+)?(?:\d{1,2}\s+)?" + _MONTH + r"\b),?"
+    r"(?:(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b|(?:last\s+)?(?:\d{1,2}\s+)?" + _MONTH + r"\b"
+    # (rules-20) a day's short and numeric forms: "of 24 Feb. 2023", "of 23 Nov.", "of 05.09.2014", "of 24/02/2023"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?:\s+\d{4}\b)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"|\d{4}-\d{2}-\d{2}\b),?"
 )
 # What _OF_DATE can begin with, for a cheap first look.
 _DATE_OPENERS = (" of ", ", ", " made ", *(f" {verb} " for verb in _DATED_BY))
