@@ -310,3 +310,23 @@ def test_a_short_or_numeric_date_after_a_document_keeps_its_contents(lexicon: Le
 
 def test_a_dated_subject_that_is_no_document_gives_no_contents(lexicon: Lexicon) -> None:
     assert not pairs("Texts differ. The talks of 24 Feb. 2023 supported exchanges of prisoners of war.", lexicon)
+
+
+# Class 13: a connective between commas after a document ("…, for its part,", "…, by contrast,", "…, in turn,")
+# is an aside like "…, as reported,": the verb after it gives the contents; also when a date before it took the
+# comma ("The Europeans' counter-proposal of 23 November, for its part, opened with …").
+
+
+def test_a_connective_aside_keeps_the_document_the_subject(lexicon: Lexicon) -> None:
+    text = (
+        "Texts differ. The Europeans' 24-point counter-proposal of 23 November, for its part, opened with a "
+        "complete, unconditional ceasefire."
+    )
+    assert ("eu", "ceasefire-sequencing") in pairs(text, lexicon)
+    text = "Texts differ. Russia's memorandum, by contrast, demands the lifting of sanctions."
+    assert ("russia", "sanctions-relief") in pairs(text, lexicon)
+
+
+def test_a_connective_aside_after_no_document_gives_no_contents(lexicon: Lexicon) -> None:
+    text = "Texts differ. The talks of 23 November, for their part, opened with a complete, unconditional ceasefire."
+    assert not pairs(text, lexicon)

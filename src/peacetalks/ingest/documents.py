@@ -102,8 +102,10 @@ _ONE = re.compile(r"The\s+(?:[\w'’–-]+\s+){1,2}?one\b")
 # A relative clause between the document and its verb: "The Russian one, which state media published, asks …".
 # (or an aside on the source: "The European text, as reported, calls for …", ", according to Axios,")
 _RELATIVE = re.compile(
-    r",\s+(?:(?:which|that)\s+[^,;]{1,60}?|as\s+(?:reported|leaked|published)(?:\s+by\s+[^,;]{1,40}?)?|"
+    r"(?:,|(?<=,))\s+(?:(?:which|that)\s+[^,;]{1,60}?|as\s+(?:reported|leaked|published)(?:\s+by\s+[^,;]{1,40}?)?|"
     r"according\s+to\s+[^,;]{1,40}?|reportedly|"
+    # (rules-20) a connective between commas: "The Europeans' counter-proposal of 23 November, for its part, opened …"
+    r"for\s+(?:its|their)\s+part|in\s+turn|by\s+contrast|in\s+contrast|meanwhile|however|moreover|instead|"
     # (rules-19) how it reached the other side: "Ukraine's paper, first given to Moscow on 28 May, asks for …"
     r"(?:(?:first|later|originally|already|then)\s+)?(?:given|handed(?:\s+over)?|sent|delivered|passed|shown|"
     r"submitted|circulated|tabled|dated)\s+(?:to|on|in|at|over|a\s)[^,;]{0,60}?),(?=\s)"
