@@ -330,3 +330,20 @@ def test_a_connective_aside_keeps_the_document_the_subject(lexicon: Lexicon) -> 
 def test_a_connective_aside_after_no_document_gives_no_contents(lexicon: Lexicon) -> None:
     text = "Texts differ. The talks of 23 November, for their part, opened with a complete, unconditional ceasefire."
     assert not pairs(text, lexicon)
+
+
+# Class 14: an editor's note in square brackets ("[map: Jeddah]", "[photo: Kyiv]") is no part of what is said
+# and names no speaker; the sentence's own subject after it speaks.
+
+
+def test_a_square_bracket_note_names_no_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "STEP 1 [map: Jeddah] On 11 March 2025 American and Ukrainian officials meeting in Jeddah proposed a "
+        "30-day ceasefire."
+    )
+    found = pairs(text, lexicon)
+    assert {("united-states", "ceasefire-sequencing"), ("ukraine", "ceasefire-sequencing")} <= found
+    assert ("saudi-arabia", "ceasefire-sequencing") not in found
+    found = pairs("[photo: Moscow] Kyiv rejected any cap on its army.", lexicon)
+    assert ("ukraine", "army-limits") in found
+    assert ("russia", "army-limits") not in found

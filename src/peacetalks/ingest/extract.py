@@ -1225,6 +1225,7 @@ _KEPT_OUT = re.compile(
 )
 
 
+_SQUARE_NOTE = re.compile(r"\[[^\[\]]{0,80}\]")
 # (rules-20) An actor given something: "handed Moscow a paper", "sent Kyiv the draft" (the giver speaks)
 _GIVEN_TO = re.compile(r"\b(?:handed|hands|hand|gave|gives|give|sent|sends|send|passed|showed|shows)\s+$")
 _GIVEN_THING = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s")
@@ -1350,6 +1351,11 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
+    if "[" in sentence:
+        # (rules-20) "STEP 1 [map: Jeddah] On 11 March American and Ukrainian officials …": an editor's note in
+        # square brackets is no part of what is said, and names no speaker
+        notes = [(m.start(), m.end()) for m in _SQUARE_NOTE.finditer(sentence)]
+        subjects = [a for a in subjects if not any(b <= a.start < e for b, e in notes)]
     if " a " in sentence or " the " in sentence:
         # (rules-20) "his team handed Moscow a paper asking for …": whom a thing is given is no speaker of it
         subjects = [a for a in subjects if not _received(sentence, a)]
