@@ -705,6 +705,9 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
         "only after",
         "only once",
         "as soon as",
+        # (rules-20) "would order a ceasefire once Ukraine began pulling out": a time condition like "as soon as"
+        # (not "once again", "at once", "once was": see extract._cues)
+        "once",
         # (rules-19) "would order a ceasefire the moment Ukraine started to pull out" (not "at the moment", "from
         # the moment": see extract._cues)
         "the moment",

@@ -79,7 +79,9 @@ _SIGN_STANCE = {"endorsed": "support"}
 # The document as the subject of a sentence or clause: "The plan", "The one-page document", "The
 # US draft", "Its central demand", "It" (only right after a sentence about the document).
 _SUBJECT = re.compile(
-    r"(?:(?:The|This|That|Its|Their|Such\s+a|A|An)\s+|(?=[\w–-]+['’]s\s))(?:(?!(?:is|are|was|were|has|have|had|said|says|"
+    # (rules-20: an owner whose name has "of (the)" in it, "The Coalition of the Willing's Paris Declaration …")
+    r"(?:(?:The\s+)?[A-Z][\w–-]*(?:\s+[A-Z][\w–-]*){0,2}\s+of\s+(?:the\s+)?[A-Z][\w–-]*['’]s\s+|"
+    r"(?:The|This|That|Its|Their|Such\s+a|A|An)\s+|(?=[\w–-]+['’]s\s))(?:(?!(?:is|are|was|were|has|have|had|said|says|"
     r"would|will|did|does|the|an?|to|of|and|or|on|in|for|with|by|at|as|it)\b)[\w'’–-]+\s+){0,3}?"
     r"(?:" + DOCUMENT_NOUNS + r")\b"
     r"|Its\s+(?:[\w-]+\s+){0,2}?(?:demands?|points?|provisions?|clauses?|aims?|goals?|core|proposals?|sections?)\b",
@@ -100,8 +102,10 @@ _ONE = re.compile(r"The\s+(?:[\w'’–-]+\s+){1,2}?one\b")
 # A relative clause between the document and its verb: "The Russian one, which state media published, asks …".
 # (or an aside on the source: "The European text, as reported, calls for …", ", according to Axios,")
 _RELATIVE = re.compile(
-    r",\s+(?:(?:which|that)\s+[^,;]{1,60}?|as\s+(?:reported|leaked|published)(?:\s+by\s+[^,;]{1,40}?)?|"
+    r"(?:,|(?<=,))\s+(?:(?:which|that)\s+[^,;]{1,60}?|as\s+(?:reported|leaked|published)(?:\s+by\s+[^,;]{1,40}?)?|"
     r"according\s+to\s+[^,;]{1,40}?|reportedly|"
+    # (rules-20) a connective between commas: "The Europeans' counter-proposal of 23 November, for its part, opened …"
+    r"for\s+(?:its|their)\s+part|in\s+turn|by\s+contrast|in\s+contrast|meanwhile|however|moreover|instead|"
     # (rules-19) how it reached the other side: "Ukraine's paper, first given to Moscow on 28 May, asks for …"
     r"(?:(?:first|later|originally|already|then)\s+)?(?:given|handed(?:\s+over)?|sent|delivered|passed|shown|"
     r"submitted|circulated|tabled|dated)\s+(?:to|on|in|at|over|a\s)[^,;]{0,60}?),(?=\s)"
@@ -135,7 +139,10 @@ _MONTH = (
 )
 _OF_DATE = re.compile(
     rf",?\s+(?:of|(?:made\s+public|{'|'.join(_DATED_BY)})\s+(?:on|in))\s+"
-    r"(?:(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b|(?:last\s+)?(?:\d{1,2}\s+)?" + _MONTH + r"\b),?"
+    r"(?:(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b|(?:last\s+)?(?:\d{1,2}\s+)?" + _MONTH + r"\b"
+    # (rules-20) a day's short and numeric forms: "of 24 Feb. 2023", "of 23 Nov.", "of 05.09.2014", "of 24/02/2023"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?:\s+\d{4}\b)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"|\d{4}-\d{2}-\d{2}\b),?"
 )
 # What _OF_DATE can begin with, for a cheap first look.
 _DATE_OPENERS = (" of ", ", ", " made ", *(f" {verb} " for verb in _DATED_BY))
@@ -321,8 +328,10 @@ def names_document(text: str) -> re.Match[str] | None:
 _LABEL_WORD = r"(?:\d{1,2}:\d{2}|[\w'’/,-]+)"
 # (a heading before a colon is a word or two, no one's: "Putin's conditions: …" is the sentence's subject)
 # (and a post's or caption's number first: "4/ It also wants …", "3. Ukraine's own paper …")
+# (rules-20: or a list's bullet, "- Washington's plan would …", "* APRIL 2022 — The draft …")
+_BULLET = re.compile(r"[-*•·▪]\s+")
 _LABEL = re.compile(
-    rf"(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?"
+    rf"(?:[-*•·▪]\s+)?(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?"
 )
 
 
@@ -331,6 +340,7 @@ def label(sentence: str) -> re.Match[str] | None:
     # a label ends in a dash or a colon: without one the pattern is not run (the first look is
     # never narrower than the rule: "MOSCOW — …" and long labels pass it); or opens with a number
     numbered = sentence[:1].isdigit() and sentence[1:3].lstrip("0123456789")[:1] in ("/", ".", ")")
+    numbered = numbered or _BULLET.match(sentence) is not None
     found = _LABEL.match(sentence) if ("–" in sentence or "—" in sentence or ":" in sentence or numbered) else None
     return found if found is not None and found.end() > 0 else None
 
@@ -344,6 +354,7 @@ def dateline(sentence: str) -> int:
         return 0
     text = found.group()
     heading = text.rstrip().endswith(":") or any(c.isdigit() for c in text) or text.strip(" –—").isupper()
+    heading = heading or _BULLET.fullmatch(text) is not None
     return found.end() if heading else 0
 
 

@@ -245,6 +245,12 @@ _PRONOUN_SAYS = re.compile(
     rf"{_COMMA}((?i:he|she|it|they)|{_TITLES})\s+(?i:later\s+|also\s+)?(?i:{SAYS})\b(?:[^,;:]{{0,60}}$|,\s+adding\b)"
 )
 _SAYS_WORD = re.compile(rf"\b{SAYS}\b")  # in fold(sentence)
+# (rules-20) the words after a sentence's opening actor that put an obligation on it, in a sentence of
+# obligations after reported speech: "Ukraine would have to …", "Kyiv must also …", "Ukraine, in turn, would have to …"
+_TOLD_OPENING = re.compile(
+    r"(?:,\s+in\s+turn,)?\s+(?:(?:would|will|also|then|first)\s+){0,2}(?:must|should|(?:has|have|had|would\s+have|will\s+have)\s+to|"
+    r"needs?\s+to)\b"
+)
 # "Ukraine, he said, must first pull out …", "Kyiv, Putin said, would have to …": an attribution between
 # commas after the sentence's opening subject; what follows it is the speaker's, of the party it opens with.
 _ASIDE_SAYS = re.compile(
@@ -285,7 +291,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _AUXILIARIES = re.compile(
-    r"\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
+    r"\s+(?:(?:has|have|had|been|is|are|was|were|will|would|did|does|do|also|again|repeatedly|already|long|firmly|"
     r"flatly|consistently|so\s+far|not|never|n[o']t|(?:said|says|say)\s+(?:that\s+)?(?:they|it|he|she)|"
     # "…, which Kyiv describes as non-negotiable": the verb of a cue said of what comes before it
     r"(?:describe|regard|view|consider)[sd]?(?:\s+as)?|calls?|called|sees\s+as|saw\s+as)\s+)*$",
@@ -566,6 +572,9 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         carried = None
         if reporting is not None and not paragraph and not (quoted is not None and runs_on):
             opens = bool(actors) and actors[0].start <= 4  # (an actor opening the sentence speaks for itself)
+            # (rules-20) … unless an obligation is put on it: "Putin said … would have to cover the four regions.
+            # Ukraine would have to accept limits on its armed forces" goes on with Putin's demands
+            opens = opens and not _TOLD_OPENING.match(sentence, actors[0].end)
             if not opens and MODAL.search(folded_sentence) and not _SAYS_WORD.search(folded_sentence):
                 carried = Mention(end - start, end - start, reporting)
         said = list(
@@ -1097,9 +1106,25 @@ def _sentence_evidence(
             quoted,
         )
     )
+    # (rules-20) "The 28-point plan capped …; the 20-point framework keeps …; Russia's memorandum asks …": clauses
+    # between semicolons that each open with a document, by its name or its owner, give each document's contents
+    clauses = _clause_documents(sentence, actors, [*proposals, *(references or ())], lexicon) if ";" in sentence else []
+    if len(clauses) >= 2:
+        for found, writers, stop in clauses:
+            end = min(stop, _content_end(sentence, found))
+            stated = [e for e in stated if not found.start <= e.start - s0 < e.end - s0 <= end]
+            if not writers:
+                continue
+            stated += _document_stances(sentence, actors, [*issues, *proposals], (found, writers), lexicon, item,
+                                        proposals, stop)  # fmt: skip
+        yield from stated
+        contents = None
+        stated = []
     # (rules-19) "Russia's memorandum asks …, and Zelensky's formula wants …": a second document, its owner named,
     # opens a clause of its own, whose contents are its owner's, and the first document's stop there
     second = _second_contents(sentence, actors, lexicon) if _SECOND_OPENING.search(sentence) else None
+    if len(clauses) >= 2:
+        second = None
     if second is None and contents is not None and contents[1] and "; it " in sentence:
         second = _it_goes_on(sentence, contents)
     stop = second[0] if second is not None else len(sentence)
@@ -1198,6 +1223,19 @@ _KEPT_OUT = re.compile(
     r"\s+(?:(?:would|could|will|can|might|should|must|is|was|were|are)\s+(?:(?:be|being|been|not)\s+)*)?"
     r"(?:kept|barred|excluded|stopped|prevented)\s+(?:out\b|outside\b|away\b|from\b)"
 )
+
+
+_SQUARE_NOTE = re.compile(r"\[[^\[\]]{0,80}\]")
+# (rules-20) An actor given something: "handed Moscow a paper", "sent Kyiv the draft" (the giver speaks)
+_GIVEN_TO = re.compile(r"\b(?:handed|hands|hand|gave|gives|give|sent|sends|send|passed|showed|shows)\s+$")
+_GIVEN_THING = re.compile(r"\s+(?:a|an|the|its|their|his|her)\s")
+
+
+def _received(sentence: str, actor: Mention) -> bool:
+    """Whether ``actor`` is the recipient of a thing given ("handed Moscow a paper asking for …")."""
+    return bool(_GIVEN_TO.search(sentence, max(0, actor.start - 10), actor.start)) and bool(
+        _GIVEN_THING.match(sentence, actor.end)
+    )
 
 
 def _asked_of(sentence: str, actor: Mention) -> bool:
@@ -1313,6 +1351,14 @@ def _stances(
     subjects = [a for a in actors if not (a.start in told and sentence.startswith(" to ", a.end))]
     # "rules out NATO membership and rejects …": an actor inside a longer term is part of the object
     subjects = [a for a in subjects if not _within_term(a, issues)]
+    if "[" in sentence:
+        # (rules-20) "STEP 1 [map: Jeddah] On 11 March American and Ukrainian officials …": an editor's note in
+        # square brackets is no part of what is said, and names no speaker
+        notes = [(m.start(), m.end()) for m in _SQUARE_NOTE.finditer(sentence)]
+        subjects = [a for a in subjects if not any(b <= a.start < e for b, e in notes)]
+    if " a " in sentence or " the " in sentence:
+        # (rules-20) "his team handed Moscow a paper asking for …": whom a thing is given is no speaker of it
+        subjects = [a for a in subjects if not _received(sentence, a)]
     if any(w in sentence for w in (" kept ", "ed from ", "that ", "have ", "make ")):
         # "proposed that Ukraine cap its army", "would have Kyiv give up …", "a Ukraine kept out of NATO":
         # the subject of what another asks for is its object, and speaks for no cue in it
@@ -1380,6 +1426,10 @@ def _stances(
             speaker = _owner(sentence, actors, cue.start()) if owned else None
             if speaker is not None and _JUDGED.search(sentence, max(0, speaker.start - 60), speaker.start):
                 continue  # "the Assembly declared Russia's claimed annexation of four regions invalid": judged
+            if speaker is None and form.split(" ", 1)[0].endswith("ing") and sentence.endswith(", ", 0, cue.start()):
+                # (rules-20) "China's Foreign Ministry published a 12-point position on …, calling for a ceasefire":
+                # a participle after the main clause has that clause's subject, however long the clause
+                speaker = _clause_subject(sentence, subjects, c_start, cue.start())
             speaker = speaker or _speaker(sentence, subjects, cue.start(), c_start)
             if speaker is None and c_start > 0 and _COORDINATED.search(sentence[:c_start]):
                 # "China supports X but opposes Y": the subject carries over into the coordinated clause —
@@ -1401,6 +1451,9 @@ def _stances(
                 speaker = next((a for a in actors if a.start == to.end()), None) or speaker
             if speaker is not None and MODAL.search(folded, speaker.end, cue.start()):
                 speaker = None  # "Ukraine must withdraw from …": the actor is told, not telling
+            if c_start > 0 and (own := _reporter_pronoun(sentence, folded, actors, lexicon, cue.start(), c_start)):
+                # (rules-20) "Zelensky said … , and repeated that he wants …": the reporter of the sentence
+                speaker, inherited, across = own, False, []
             if speaker is not None and stance in ("offer", "accept") and (
                 reported := _REPORTED_WOULD.search(sentence, speaker.end, cue.start())
             ):
@@ -1427,7 +1480,13 @@ def _stances(
                 governed.discard((c_start, speaker.start))
             if speaker is not None and (c_start, speaker.start) in governed:
                 # "…before any ceasefire, a condition Kyiv has refused": a relative clause has its own subject.
-                speaker = _relative_speaker(sentence, actors, cue.start(), speaker)
+                main, speaker = speaker, _relative_speaker(sentence, actors, cue.start(), speaker)
+                inner = None if speaker else _bare_relative(
+                    sentence, actors, named, main, c_start, cue.start(), c_end, lexicon, stance == "propose"
+                )
+                if inner is not None:
+                    # (rules-20) "Putin rejected the ceasefire that Washington had proposed": without a comma too
+                    speaker, objects = inner[0], [inner[1]]
             elif (
                 speaker is not None
                 and sentence.find(",", speaker.end, cue.start()) >= 0  # a relative clause follows a comma
@@ -1439,6 +1498,15 @@ def _stances(
                 if relative is not None:
                     governed.add((c_start, speaker.start))
                     speaker = relative
+            elif (
+                inner := _bare_relative(
+                    sentence, actors, named, speaker, c_start, cue.start(), c_end, lexicon, stance == "propose"
+                )
+            ) is not None:
+                # (rules-20) "rejected the ceasefire that Washington had proposed", "the full 30-day ceasefire
+                # Washington has been pressing for": a relative clause without a comma has its own subject, and
+                # speaks of the term it follows
+                speaker, objects = inner[0], [inner[1]]
             if (
                 speaker is not None
                 and sentence.startswith((" and ", ", ", " nor "), speaker.end)
@@ -1504,10 +1572,11 @@ def _stances(
                 # "insisted that a ceasefire come first, and that Ukraine receive guarantees"
                 while (more := _AND_THAT.match(sentence, limit)) is not None:
                     limit = _clause(bounds, n, more.end())[1]
-            elif limit == c_end and form.endswith(" of"):
+            elif limit == c_end and (again_prep := _AND_PREPOSITION.get(form.rsplit(" ", 1)[-1])) and " " in form:
                 # (rules-19) "spoke of negotiations, of guarantees of security, and of an exchange of prisoners":
-                # the same complement, its preposition repeated
-                while (more := _AND_OF.match(sentence, limit)) is not None:
+                # the same complement, its preposition repeated (rules-20: any preposition a cue ends with,
+                # "objected to recognising Russia's hold on Crimea, and to the plan for the frozen assets")
+                while (more := again_prep.match(sentence, limit)) is not None:
                     limit = _clause(bounds, n, more.end())[1]
             which = _WHICH_AFTER.search(sentence, cue.end(), limit) if proposals else None
             if which is not None and stance != "propose" and any(p.end == which.start() for p in proposals):
@@ -1588,6 +1657,12 @@ def _stances(
             # "Putin said that it could form the basis of a settlement": a text, not an issue (the article's
             # last, however far back: "they were not made in good faith" is said of no region)
             chosen = [current or plan]  # type: ignore[list-item]
+        elif anaphor and anaphor.group().strip().lower() == "them" and len(plans_before := [
+            r for r in previous if r.is_proposal and r.age == 1
+        ]) == 1:
+            # (rules-20) "Putin had set out his own conditions for a ceasefire: … . Zelensky dismissed them as an
+            # ultimatum": "them" after a sentence naming one plan is the plan, not the last issue it holds
+            chosen = plans_before
         elif anaphor:
             chosen = _referred((anaphor.group(1) or "").lower(), previous, plan, current)
         else:
@@ -1695,7 +1770,9 @@ def _stances(
 # (but the document's own verb in a series: "It asks …, says it supports …, and calls for …")
 _CONTENT_END = re.compile(
     r";|\s[–—]\s|\.\s|,?\s+(?:while|whereas|but|although|though|however|yet)\b(?!\s+\w+ing\b)|\b(?:told|tells|added)\b|"
-    r"(?<!,\s)\b(?:said|says)\b|\b(?:said|says)\b(?!\s+it\s)",
+    r"(?<!,\s)\b(?:said|says)\b|\b(?:said|says)\b(?!\s+it\s)|"
+    # (rules-20) a named subject's own clause in the perfect, no provision: "…, and Emmanuel Macron has spoken of …"
+    r",\s+and\s+(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}\s+(?:has|have|had)\s+(?:\w+ed|\w+en|spoken|said|made)\b",
     re.IGNORECASE,
 )
 # A sentence still about the document: "its", "the text".
@@ -1737,6 +1814,48 @@ def _it_goes_on(
     at = end + 2
     moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
     return end, moved, contents[1]
+
+
+# A document that leaves a question to others or for later takes no position on it: "the 20-point framework
+# would leave a free economic zone there to a working group and a referendum"
+_DEFERRED = re.compile(
+    r"\bto\s+(?:a\s+|the\s+)?(?:working\s+groups?|referend(?:um|a)|later|talks|negotiations|leaders)\b"
+    r"|\b(?:open|unresolved|unsettled|aside)\b"
+)
+
+
+def _clause_documents(
+    sentence: str, actors: list[Mention], proposals: list[Mention], lexicon: Lexicon
+) -> list[tuple[documents.Content, tuple[str, ...], int]]:
+    """(rules-20) The clauses between semicolons of ``sentence`` that open with a document whose writers the
+    subject gives, by its owner ("Russia's memorandum asks …") or by naming a case proposal of one or two
+    authors ("the 20-point framework keeps …"): each clause's contents, their writers and where the clause ends."""
+    found_clauses = []
+    bounds = [0, *(i + 1 for i, c in enumerate(sentence) if c == ";"), len(sentence) + 1]
+    for begin, after in itertools.pairwise(bounds):
+        at = begin + len(sentence[begin:after]) - len(sentence[begin:after].lstrip())
+        stop = after - 1
+        rest = sentence[at:stop]
+        if not rest:
+            continue
+        rest = rest[0].upper() + rest[1:]
+        found = documents.content(rest, documents.UNKNOWN)
+        if found is None or found.verb == "section":
+            continue
+        shifted = [Mention(a.start - at, a.end - at, a.ids) for a in actors if at <= a.start < stop]
+        writers = _named_writers(rest, shifted, found, lexicon)
+        if not writers:
+            named = {p.ids[0] for p in proposals if at <= p.start and p.end <= at + found.subject_end}
+            named &= set(lexicon.proposal_parties)
+            if len(named) == 1:
+                writers = lexicon.proposal_parties[named.pop()]
+        if not writers or len(writers) > 2:
+            continue
+        if found.verb.startswith("le") and _DEFERRED.search(rest):
+            writers = ()  # a document of its own, with no contents
+        moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
+        found_clauses.append((moved, writers, stop))
+    return found_clauses
 
 
 def _second_contents(
@@ -2369,7 +2488,10 @@ _MOST_OBJECTS, _MOST_LISTED = 6, 10
 # Before "hands" as a noun.
 _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|safe|[a-z]+ian|[a-z]+ish)\s+$")
 _NOT_A_MOMENT = (" at ", " from ", " for ", " of ")  # "at the moment", "from the moment a ceasefire begins"
-_FILTERED_CUE_WORDS = ("need", "hands", "adopt", "answer", "line", "end", "left", "leav", "the moment")
+_FILTERED_CUE_WORDS = ("need", "hands", "adopt", "answer", "line", "end", "left", "leav", "the moment", "once")
+# (rules-20) "once" that sets no condition: "once again", "at once", "once more", "once was", "all at once"
+_NOT_ONCE_AFTER = re.compile(r"\s+(?:again|more|and\s+for\all|before|or\s+twice|in\s+a\b|was|were|had|said|called)\b")
+_NOT_ONCE_BEFORE = (" at ", " than ", " more than ", " not ", " only ")
 # (rules-19) "before Russia ended it", "Moscow left the deal": ending or leaving an agreement rejects it
 _ENDED = frozenset(("ended", "ends", "ending", "left", "leaves", "leaving"))
 _ENDED_AGREEMENT = re.compile(
@@ -2393,7 +2515,10 @@ _DASHED = re.compile(r"(?:\s+[\w'’-]+){0,3}?(\s[–—]\s)")
 _ITEM = re.compile(r";\s+(?:and\s+)?|,\s+and\s+")
 # A that-clause coordinated with the one before: "…, and that …".
 _AND_THAT = re.compile(r",?\s+and\s+that\s")
-_AND_OF = re.compile(r",?\s+and\s+(?:also\s+)?of\s")
+_AND_PREPOSITION = {
+    prep: re.compile(rf",?\s+and\s+(?:also\s+)?{prep}\s")
+    for prep in ("of", "to", "for", "on", "against", "with", "about", "at")
+}
 
 
 # A verb judging the owned noun that follows it ("declared Russia's annexation … invalid", "condemned Moscow's
@@ -2489,6 +2614,15 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
             and not (c[1] in _ENDED and not _ENDED_AGREEMENT.match(folded, c.end()))
             and not (c[1] == "the moment" and (c.start() == 0 or folded.endswith(_NOT_A_MOMENT, 0, c.start())))
             and not (
+                c[1] == "once"
+                and (
+                    c.start() == 0
+                    or not sentence[c.end() + 1 : c.end() + 2].isupper()  # "once Ukraine began …", a named subject
+                    or folded.endswith(_NOT_ONCE_BEFORE, 0, c.start())
+                    or _NOT_ONCE_AFTER.match(folded, c.end())
+                )
+            )
+            and not (
                 c[1].startswith("adopt")
                 and (not _ADOPTED_DOCUMENT.match(folded, c.end()) or folded.endswith((" to ", " will "), 0, c.start()))
             )
@@ -2577,6 +2711,36 @@ def _person(sentence: str, actors: list[Mention], stated: Sequence[Evidence], le
 
 #: Stances no one states in the sentence: a document's contents, a plan's authors, its signers.
 _NOT_SPOKEN = frozenset(("stance/document", "stance/author", "stance/signed"))
+
+
+# (rules-20) A further report of the sentence's reporter: "…, and repeated that he …", ", and added that it …"
+_FURTHER_REPORT = re.compile(rf",?\s+and\s+(?:also\s+|again\s+)?{SAYS}\s+(?:that\s+)?$")
+_REPORT_LABEL = re.compile(r"[A-Z][\w.'’ ,()/-]{0,60}\s[–—]\s+(?:[A-Z][a-z]+\s+)?")
+_OPENS_REPORT = re.compile(rf"(?:\s+\w+){{0,3}}?\s+(?:has\s+|had\s+)?{SAYS}\b")
+
+
+def _reporter_pronoun(
+    sentence: str, folded: str, actors: list[Mention], lexicon: Lexicon, cue_start: int, clause_start: int
+) -> Mention | None:
+    """(rules-20) A subject pronoun after "…, and repeated/added/said that" stands for the actor the sentence opens
+    with, when that actor reports ("Volodymyr Zelensky said on Monday that any plan should be put to a referendum,
+    and repeated that he wants guarantees lasting 30 to 50 years"), he or she for a person, it or they for a body."""
+    reporter = actors[0] if actors else None
+    if reporter is None or not _OPENS_REPORT.match(sentence, reporter.end):
+        return None
+    if reporter.start > 4 and not _REPORT_LABEL.fullmatch(sentence, 0, reporter.start):
+        return None  # (the sentence opens with its reporter, after a dateline: "KYIV (Ukrainian media) — Zelensky …")
+    for m in _SUBJECT_PRONOUN.finditer(sentence, max(clause_start, cue_start - 60), cue_start + 1):
+        word = m[1].lower()
+        if word not in ("he", "she", "it", "they") or not _FURTHER_REPORT.search(sentence, reporter.end, m.start()):
+            continue
+        if any(reporter.end <= a.start < cue_start for a in actors):
+            return None  # another actor between: whom the pronoun stands for is not clear
+        if MODAL.search(folded, m.end(1), cue_start):
+            return None  # "…, and added that he must …": told
+        if _is_person(reporter, lexicon) == (word in ("he", "she")):
+            return Mention(m.start(1), m.end(1), reporter.ids)
+    return None
 
 
 def _pronoun_speaker(
@@ -2810,6 +2974,47 @@ def _qualifies(sentence: str, start: int, end: int) -> bool:
         and _QUALIFIERS.fullmatch(sentence, start, end) is not None
         and documents.names_document(sentence[start:end]) is None
     )
+
+
+def _bare_relative(
+    sentence: str,
+    actors: list[Mention],
+    named: list[Mention],
+    first: Mention | None,
+    c_start: int,
+    cue_start: int,
+    c_end: int,
+    lexicon: Lexicon,
+    propose: bool,
+) -> tuple[Mention, Mention] | None:
+    """(rules-20) The actor opening a relative clause without a comma ("that Washington had proposed") or with
+    no pronoun at all ("the full ceasefire Washington has been pressing for") after an issue or proposal, when
+    only auxiliaries stand between it and the cue: that clause's subject (not the main clause's ``first``) and
+    the term it follows."""
+    after = first.start if first is not None else c_start
+    nearest = [a for a in actors if after <= a.start and a.end <= cue_start][-1:]
+    if not nearest or not _AUXILIARIES.match(sentence, nearest[0].end, cue_start):
+        return None
+    inner = nearest[0]
+    if sentence.find(",", after, cue_start) >= 0:
+        return None
+    that = _THAT.search(sentence, max(0, inner.start - 12), inner.start)
+    head = that.start() if that is not None else inner.start - 1
+    if that is None and not sentence.startswith(" ", head):
+        return None
+    follows = (
+        m for m in reversed(named) if m.end == head or (that and m.end < head and _qualifies(sentence, m.end, head))
+    )
+    term = next(follows, None)
+    # (the relative clause ends with its cue: with an object of its own the cue is the main clause's — "The
+    # 28-point plan Washington circulated in November would have put $100bn of frozen assets …", "In the
+    # Istanbul drafts Russia already wanted sanctions lifted …")
+    if term is None or any(cue_start < m.start < c_end for m in named):
+        return None
+    if propose and term.ids[0] in lexicon.proposal_names:
+        return None  # who handed a document over is the document rules' ("the plan Kyiv handed back")
+    return inner, term
+
 
 
 def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
