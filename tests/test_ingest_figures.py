@@ -140,9 +140,13 @@ def test_without_a_published_date_the_year_comes_from_the_text() -> None:
     assert dates("They met on 23 July 2025 and want a summit before the end of August.")[-1] == ("August", "2025-08")
     assert dates("Russia took 5,600 square kilometres in 2025. November was the busiest month.")[-1] == (
         "November", "2025-11")  # fmt: skip
-    # with a published date, it decides, as before
+    # with a published date, it decides, as before, unless it would put the day ahead of itself with no
+    # word of the future: then the day follows the text's last date (rules-20; the annotators of heldout37,
+    # heldout33 and train6 read it so: 11 dates more, none wrong)
     assert dates("The deal of 5 September 2014 was recalled on 19 September.", dt.date(2026, 9, 1))[-1] == (
-        "19 September", "2026-09-19")  # fmt: skip
+        "19 September", "2014-09-19")  # fmt: skip
+    assert dates("The deal of 5 September 2014 was recalled on 19 August.", dt.date(2026, 9, 1))[-1] == (
+        "19 August", "2026-08-19")  # fmt: skip
     # with no date in the text, nothing is guessed
     [undated] = [e for e in evidence("Washington wants a deal by June.") if e.kind == "figure"]
     assert (undated.value, undated.extractor) == (None, "figure/relative-date")

@@ -168,3 +168,29 @@ def test_a_bare_weekday_and_last_weekday_still_look_back() -> None:
     monday = dt.date(2025, 11, 24)
     assert figures("Driscoll handed it over in Kyiv on Thursday.", monday) == [("2025-11-20", "date")]
     assert figures("Driscoll handed it over last Thursday.", monday) == [("2025-11-20", "date")]
+
+
+# --- class 10: a day the published date would put ahead takes the year of the text's last date -----
+
+
+def test_a_day_the_published_date_puts_ahead_takes_the_year_the_text_has_reached() -> None:
+    text = "On 2 March 2025 France and Britain floated a truce. Nine days later, on 11 March, a ceasefire was proposed."
+    assert ("2025-03-11", "date") in figures(text, dt.date(2026, 2, 10))
+
+
+def test_a_day_with_no_earlier_date_in_the_text_keeps_the_year_it_had() -> None:
+    assert ("2026-03-11", "date") in figures("Talks are due on 11 March.", dt.date(2026, 2, 10))
+
+
+# --- class 11: "their" after one person names no owner of a plan ------------------------------------
+
+
+def test_their_after_a_single_person_is_no_owner_of_the_plan() -> None:
+    # (Russia's own "initiative" would be read otherwise: the grain deal it signed)
+    text = "Dmitry Peskov said their initiative would be difficult to implement."
+    assert proposals(text, dt.date(2023, 6, 17)) == []
+
+
+def test_their_after_the_parties_named_still_owns_the_plan() -> None:
+    found = proposals("Ukraine and the United States said their 30-day ceasefire proposal stood.")
+    assert [p for _, p in found] == ["jeddah-ceasefire-2025"]

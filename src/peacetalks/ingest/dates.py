@@ -275,8 +275,13 @@ def _without_year(
             value, inferred = None, None
             if anchor is not None:
                 value = _nearest_year(month, d, anchor, anchor, ahead=ahead, since=since)
+                before = [f for f in figures if f.end <= start]
                 if not ahead and value and value > (anchor + dt.timedelta(days=31)).isoformat():
-                    value = _after_date_before(month, d, [f for f in figures if f.end <= start], anchor) or value
+                    value = _after_date_before(month, d, before, anchor) or value
+                if not ahead and value and value > anchor.isoformat():
+                    reached = latest_date(before, context)
+                    if read := _after_text_date(month, d, reached, anchor):
+                        value, inferred = read, reached  # (its year is the text's: the article moves on with it)
             elif (year_from := latest_date([f for f in figures if f.end <= start], context)) and (
                 span := _span(year_from)
             ):
@@ -336,6 +341,16 @@ def _after_date_before(month: int, day: int | None, before: list[Figure], anchor
     its year from the full date given before it in the sentence, if that puts it in the past."""
     given = [f for f in before if f.rule == "date" and not f.extra]
     span = _span(str(given[-1].value)) if given else None
+    value = _nearest_year(month, day, *span, ahead=False, since=False) if span else None
+    return value if value and value <= anchor.isoformat() else None
+
+
+def _after_text_date(month: int, day: int | None, reached: str | None, anchor: dt.date) -> str | None:
+    """ "On 2 March 2025, at the London summit, … Nine days later, on 11 March, …", published in
+    February 2026: a day or month not spoken of as ahead that the published date would put ahead
+    takes the year that puts it nearest the latest date the text gave before it (``reached``,
+    in an earlier sentence too), if that puts it on or before the published date."""
+    span = _span(reached) if reached and len(reached) > 4 else None
     value = _nearest_year(month, day, *span, ahead=False, since=False) if span else None
     return value if value and value <= anchor.isoformat() else None
 

@@ -833,6 +833,8 @@ class Lexicon:
                 if not _AND_ACTOR.fullmatch(sentence, a.end, named[0].start):
                     break
                 named.insert(0, a)
+            if len(named) == 1 and named[0].ids[0] in self._persons:
+                return None  # "Putin's spokesman said their initiative …": "their" is no one person
         return self._parties(named)
 
     def _parties(self, named: list[Mention]) -> frozenset[str]:
