@@ -27,15 +27,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "ingest"
 SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 #: Written after the rules of their day and scored untuned (the honest held-out numbers), with
-#: how each has been used since. heldout36 and heldout37 were written by a helper who never saw the
-#: rules, kept sealed while rules-19 was built, and scored once with rules-19 (3 December 2026,
-#: 14:23 UTC); the sets before them became tuning and training sets in turn.
+#: how each has been used since. heldout38 and heldout39 were written by a helper who never saw the
+#: rules, kept sealed while rules-20 was built, and scored once with rules-20 (3 December 2026,
+#: 14:55 UTC); the sets before them became tuning and training sets in turn.
 FRESH: dict[str, str] = {
-    "heldout36": "stance-focused; scored once, untuned (rules-19)",
-    "heldout37": "figure- and proposal-dense; scored once, untuned (rules-19)",
+    "heldout38": "stance-focused; scored once, untuned (rules-20)",
+    "heldout39": "figure- and proposal-dense; scored once, untuned (rules-20)",
 }
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
 TUNING = (
+    "heldout36",
+    "heldout37",
     "heldout34",
     "heldout35",
     "heldout32",

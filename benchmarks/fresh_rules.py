@@ -71,6 +71,8 @@ COMMITS = {
     "heldout33": "f83007b",
     "heldout34": "355b78d",  # (rules-18 as scored once, at its registration; never tuned on before)
     "heldout35": "355b78d",
+    "heldout36": "75a1b54",  # (rules-19 as merged and scored once; never tuned on before)
+    "heldout37": "75a1b54",
 }
 # Run by the old code's Python path: the set's texts (today's files) through its rules.
 _CHILD = """

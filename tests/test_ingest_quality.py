@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout36 and heldout37 now). The older
+(heldout38 and heldout39 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -32,18 +32,32 @@ def at_least(score: Score, *, precision: float | None = None, recall: float | No
         assert score.recall is not None and score.recall >= recall, score.misses
 
 
-def test_heldout36_and_heldout37_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
-    # heldout36 and heldout37 were written by a helper who never saw the rules, kept sealed while
-    # rules-19 was built and scored once with rules-19, on 3 December 2026 (pooled): stance 0.883 /
-    # 0.617 (158/179/256), figure precision 0.956 and recall 0.921 (371/388/403), proposal recall
-    # 0.916 (87/95). The floors sit just under those numbers.
-    assert {"heldout36", "heldout37"} <= set(FRESH)
+def test_heldout38_and_heldout39_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
+    # heldout38 and heldout39 were written by a helper who never saw the rules, kept sealed while
+    # rules-20 was built and scored once with rules-20, on 3 December 2026 (pooled): stance 0.812 /
+    # 0.711 (108/133/152), figure precision 0.982 and recall 0.957 (330/336/345), proposal recall
+    # 0.955 (42/44). The floors sit just under those numbers.
+    assert {"heldout38", "heldout39"} <= set(FRESH)
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout38"] + sets["heldout39"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    at_least(stance, precision=0.79, recall=0.69)
+    at_least(figure, precision=0.97, recall=0.94)
+    at_least(proposal, recall=0.93)
+
+
+def test_heldout36_and_heldout37_tuned_on_keep_what_rules_20_reached(lexicon: Lexicon) -> None:
+    # heldout36 and heldout37 were fresh for rules-19 (scored once, 3 December 2026: stance 0.883 /
+    # 0.617, figure recall 0.921, proposal recall 0.916). The rules of rules-20 (branches stance16 and
+    # prop15) were built on them: stance 0.914 / 0.707 (181/198/256), figures 0.980 / 0.963, proposal
+    # recall 0.947, tuned numbers. They are training sets of the learned model too.
+    assert not {"heldout36", "heldout37"} & set(FRESH)
     sets = annotated_sets()
     scores = evaluate(sets["heldout36"] + sets["heldout37"], lexicon)
     stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
-    at_least(stance, precision=0.86, recall=0.60)
-    at_least(figure, precision=0.94, recall=0.91)
-    at_least(proposal, recall=0.90)
+    at_least(stance, precision=0.89, recall=0.69)
+    at_least(figure, precision=0.97, recall=0.95)
+    at_least(proposal, recall=0.93)
 
 
 def test_heldout34_and_heldout35_tuned_on_keep_what_rules_19_reached(lexicon: Lexicon) -> None:
