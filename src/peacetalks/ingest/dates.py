@@ -273,18 +273,16 @@ def _without_year(
             days.insert(0, (first_day.start(1), first_day.end(1), int(first_day[1])))
         for d_start, d_end, d in days:
             value, inferred = None, None
+            earlier = [f for f in figures if f.end <= start]
             if anchor is not None:
                 value = _nearest_year(month, d, anchor, anchor, ahead=ahead, since=since)
-                before = [f for f in figures if f.end <= start]
                 if not ahead and value and value > (anchor + dt.timedelta(days=31)).isoformat():
-                    value = _after_date_before(month, d, before, anchor) or value
+                    value = _after_date_before(month, d, earlier, anchor) or value
                 if not ahead and value and value > anchor.isoformat():
-                    reached = latest_date(before, context)
+                    reached = latest_date(earlier, context)
                     if read := _after_text_date(month, d, reached, anchor):
                         value, inferred = read, reached  # (its year is the text's: the article moves on with it)
-            elif (year_from := latest_date([f for f in figures if f.end <= start], context)) and (
-                span := _span(year_from)
-            ):
+            elif (year_from := latest_date(earlier, context)) and (span := _span(year_from)):
                 value = _nearest_year(month, d, *span, ahead=ahead, since=since)
                 inferred = year_from if value is not None else None
             # "the peak of March 2022 … the framework drawn up in December", in a text whose latest
