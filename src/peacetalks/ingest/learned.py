@@ -35,6 +35,7 @@ import numpy.typing as npt
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest.cues import CONDITION, CUE, CUE_STANCE, MODAL, NEGATION, cue_form
 from peacetalks.ingest.cues import SAYS as _SAYING_VERBS
+from peacetalks.ingest.documents import DOCUMENT_NOUNS
 from peacetalks.ingest.lexicon import Lexicon, Mention
 from peacetalks.ingest.patterns import fold
 from peacetalks.ingest.sentences import sentences
@@ -71,7 +72,7 @@ FEATURES: dict[str, str] = {
     "actor_modal": 'the actor followed by must, should, has to ("Ukraine must withdraw …": it is told)',
     "actor_says": 'the actor next to a verb of saying ("Russia said", "said Putin", "according to Kyiv")',
     "other_says": "another party of the object's sentence next to a verb of saying",
-    "by_actor": 'the actor after "by" or "from" (a passive\'s agent, a source)',
+    "by_actor": 'the actor after "by", or "from" after what a source sends (a passive\'s agent, a source)',
     "other_actor_closer": "another party named between actor and object",
     "possessive": 'the actor as owner: "Russia\'s demand"',
     "opens_sentence": "the actor is among the first three words of its sentence",
@@ -137,7 +138,11 @@ _TARGETING = frozenset(("for", "to", "on", "against", "of", "into", "toward", "t
 _ACTOR_MODAL = re.compile(rf"\s+(?:(?:would|will)\s+)?{MODAL.pattern}")
 _SAYS_AFTER = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_SAYING_VERBS}|announced)\b")
 _SAYING_BEFORE = frozenset(("said", "says", "told", "added", "according", "warned", "wrote"))
-_AGENT = frozenset(("by", "from"))
+# "from" gives a source only after what a source sends ("a proposal from Moscow", "pressure from
+# Washington"), not after anyone who comes from a place ("tourists from Turkey")
+_SENT_FROM = re.compile(
+    rf"(?:{DOCUMENT_NOUNS}|demands?|calls?|requests?|pressure|signals?|assurances?|support|backing)"
+)
 _PLACE = frozenset(("in", "at"))
 _LIST = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|–|-)\s*(?:the\s+)?", re.IGNORECASE)
 
@@ -409,7 +414,10 @@ def _actor_features(text: str, a_start: int, a: Mention, saying: bool) -> npt.ND
     """The actor's place in its sentence (from ``a_start``; ``saying``: whether it has a verb of
     saying) and the words around it."""
     before = text[max(a_start, a.start - 40) : a.start].lower().split()[-4:]
-    last = before[-2] if before[-1:] == ["the"] and len(before) > 1 else before[-1] if before else ""
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    last = before[-1] if before else ""
+    sent_from = last == "from" and len(before) > 1 and _SENT_FROM.fullmatch(before[-2]) is not None
     return _features(
         possessive=_OWNS.match(text, a.end) is not None,
         opens_sentence=text.count(" ", a_start, a.start) <= 2,
@@ -419,7 +427,7 @@ def _actor_features(text: str, a_start: int, a: Mention, saying: bool) -> npt.ND
         actor_place=last in _PLACE,
         actor_modal=_ACTOR_MODAL.match(text, a.end) is not None,
         actor_says=_SAYS_AFTER.match(text, a.end) is not None or not _SAYING_BEFORE.isdisjoint(before),
-        by_actor=last in _AGENT,
+        by_actor=last == "by" or sent_from,
     )
 
 
