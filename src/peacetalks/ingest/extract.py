@@ -2499,7 +2499,7 @@ _HANDS_NOUN = re.compile(r"\b(?:chang\w*|in|other|their|its|his|her|our|free|saf
 _NOT_A_MOMENT = (" at ", " from ", " for ", " of ")  # "at the moment", "from the moment a ceasefire begins"
 _FILTERED_CUE_WORDS = ("need", "hands", "adopt", "answer", "line", "end", "left", "leav", "the moment", "once")
 # (rules-20) "once" that sets no condition: "once again", "at once", "once more", "once was", "all at once"
-_NOT_ONCE_AFTER = re.compile(r"\s+(?:again|more|and\s+for\all|before|or\s+twice|in\s+a\b|was|were|had|said|called)\b")
+_NOT_ONCE_AFTER = re.compile(r"\s+(?:again|more|and\s+for\s+all|before|or\s+twice|in\s+a\b|was|were|had|said|called)\b")
 _NOT_ONCE_BEFORE = (" at ", " than ", " more than ", " not ", " only ")
 # (rules-19) "before Russia ended it", "Moscow left the deal": ending or leaving an agreement rejects it
 _ENDED = frozenset(("ended", "ends", "ending", "left", "leaves", "leaving"))
