@@ -910,8 +910,10 @@ def _writers(
 
 
 _POSSESSIVES = frozenset(("Its", "Their", "His", "Her"))
+# Two names joined by a dash or slash, "US–Ukrainian", "Chinese–Brazilian" (see _distinct_pair)
+_DASHED_NAMES = r"(?<![\w'’–/-])(?P<first>[A-Z][\w.]*)\s?[–/-]\s?(?P<second>[A-Z][a-z][\w.]*)"
 # "The US–Ukrainian 20-point framework aims at …": two parties joined by a dash in a document's subject
-_DASHED_SUBJECT = re.compile(r"(?<![\w'’–/-])(?P<first>[A-Z][\w.]*)\s?[–/-]\s?(?P<second>[A-Z][a-z][\w.]*)\s")
+_DASHED_SUBJECT = re.compile(_DASHED_NAMES + r"\s")
 
 
 def _named_writers(
@@ -924,9 +926,8 @@ def _named_writers(
         for a in actors
         if a.end <= contents.subject_end and not sentence.endswith((" in ", " at "), 0, a.start)  # "issued in Jeddah"
     ]
-    dashed = _DASHED_SUBJECT.search(sentence, 0, contents.subject_end)
-    if dashed is not None and len(pair := _adjective_pair(dashed, lexicon)) == 2 and pair[0].ids != pair[1].ids:
-        return tuple(dict.fromkeys(p.ids[0] for p in pair))  # "The US–Ukrainian text …" (rules-19)
+    if pair := _distinct_pair(_DASHED_SUBJECT.search(sentence, 0, contents.subject_end), lexicon):
+        return tuple(p.ids[0] for p in pair)  # "The US–Ukrainian text …" (rules-19)
     if not named:
         words = [w for w in sentence[: contents.subject_end].split()[1:] if w[:1].isupper() and not lexicon.actors(w)]
         named = [p for w in words if (p := lexicon.adjective_party(w)) is not None]
@@ -1131,9 +1132,9 @@ def _sentence_evidence(
         stated = []
     # (rules-19) "Russia's memorandum asks …, and Zelensky's formula wants …": a second document, its owner named,
     # opens a clause of its own, whose contents are its owner's, and the first document's stop there
-    second = _second_contents(sentence, actors, lexicon) if _SECOND_OPENING.search(sentence) else None
-    if len(clauses) >= 2:
-        second = None
+    second = None
+    if len(clauses) < 2 and _SECOND_OPENING.search(sentence):
+        second = _second_contents(sentence, actors, lexicon)
     if second is None and contents is not None and contents[1] and "; it " in sentence:
         second = _it_goes_on(sentence, contents)
     stop = second[0] if second is not None else len(sentence)
@@ -1808,6 +1809,22 @@ def _content_end(sentence: str, found: documents.Content) -> int:
 _SECOND_OPENING = re.compile(r"(?:,\s+and|;|,\s+while|,\s+whereas)\s+(?=\S)")
 
 
+def _opening_content(rest: str, current: documents.Current) -> documents.Content | None:
+    """The contents a later part of a sentence (``rest``) opens with, unless only a section heading."""
+    found = documents.content(rest, current)
+    return None if found is None or found.verb == "section" else found
+
+
+def _moved(found: documents.Content, at: int) -> documents.Content:
+    """``found``, of the part of a sentence from offset ``at``, at the sentence's offsets."""
+    return dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
+
+
+def _shifted(actors: list[Mention], at: int, stop: int) -> list[Mention]:
+    """The actors in [at, stop), at offsets from ``at``."""
+    return [Mention(a.start - at, a.end - at, a.ids) for a in actors if at <= a.start < stop]
+
+
 def _it_goes_on(
     sentence: str, contents: tuple[documents.Content, tuple[str, ...]]
 ) -> tuple[int, documents.Content, tuple[str, ...]] | None:
@@ -1816,13 +1833,8 @@ def _it_goes_on(
     end = _content_end(sentence, contents[0])
     if not sentence.startswith("; it ", end):
         return None
-    rest = "It" + sentence[end + 4 :]
-    found = documents.content(rest, documents.Current(contents[1], subject=True))
-    if found is None or found.verb == "section":
-        return None
-    at = end + 2
-    moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
-    return end, moved, contents[1]
+    found = _opening_content("It" + sentence[end + 4 :], documents.Current(contents[1], subject=True))
+    return (end, _moved(found, end + 2), contents[1]) if found is not None else None
 
 
 # A document that leaves a question to others or for later takes no position on it: "the 20-point framework
@@ -1848,11 +1860,10 @@ def _clause_documents(
         if not rest:
             continue
         rest = rest[0].upper() + rest[1:]
-        found = documents.content(rest, documents.UNKNOWN)
-        if found is None or found.verb == "section":
+        found = _opening_content(rest, documents.UNKNOWN)
+        if found is None:
             continue
-        shifted = [Mention(a.start - at, a.end - at, a.ids) for a in actors if at <= a.start < stop]
-        writers = _named_writers(rest, shifted, found, lexicon)
+        writers = _named_writers(rest, _shifted(actors, at, stop), found, lexicon)
         if not writers:
             named = {p.ids[0] for p in proposals if at <= p.start and p.end <= at + found.subject_end}
             named &= set(lexicon.proposal_parties)
@@ -1862,8 +1873,7 @@ def _clause_documents(
             continue
         if found.verb.startswith("le") and _DEFERRED.search(rest):
             writers = ()  # a document of its own, with no contents
-        moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
-        found_clauses.append((moved, writers, stop))
+        found_clauses.append((_moved(found, at), writers, stop))
     return found_clauses
 
 
@@ -1875,15 +1885,13 @@ def _second_contents(
     for opening in _SECOND_OPENING.finditer(sentence, 1):
         at = opening.end()
         rest = sentence[at:]
-        found = documents.content(rest, documents.UNKNOWN)
-        if found is None or found.verb == "section":
+        found = _opening_content(rest, documents.UNKNOWN)
+        if found is None:
             continue
-        shifted = [Mention(a.start - at, a.end - at, a.ids) for a in actors if a.start >= at]
-        writers = _named_writers(rest, shifted, found, lexicon)
+        writers = _named_writers(rest, _shifted(actors, at, len(sentence)), found, lexicon)
         if not writers or len(writers) > 2:
             continue
-        moved = dataclasses.replace(found, subject_end=found.subject_end + at, start=found.start + at)
-        return opening.start(), moved, writers
+        return opening.start(), _moved(found, at), writers
     return None
 
 
@@ -2072,14 +2080,13 @@ _JOINED_ADJECTIVES = re.compile(
 # (rules-19) "the US–Ukrainian 20-point framework", "the Chinese–Brazilian understandings": a name and a
 # nationality, or two nationalities, joined by a dash or slash, both of them parties
 _DASHED_ADJECTIVES = re.compile(
-    r"(?<![\w'’–/-])(?P<first>[A-Z][\w.]*)\s?[–/-]\s?(?P<second>[A-Z][a-z][\w.]*)\s+(?:(?:joint|own|new)\s+)?"
+    _DASHED_NAMES + r"\s+(?:(?:joint|own|new)\s+)?"
     rf"(?:(?:{documents.DOCUMENT_NOUNS})\s+(?:for|on|of)\s+(?:a|an|the)\s+)?$"
 )
 
 
-def _dashed_pair(sentence: str, start: int, end: int, lexicon: Lexicon) -> list[Mention]:
-    """The two parties "US–Ukrainian" or "Chinese–Brazilian" names, ending right at ``end``, or none."""
-    found = _DASHED_ADJECTIVES.search(sentence, start, end)
+def _distinct_pair(found: re.Match[str] | None, lexicon: Lexicon) -> list[Mention]:
+    """The two different parties a dashed pair ``found`` names (see _DASHED_NAMES), or none."""
     pair = _adjective_pair(found, lexicon) if found is not None else []
     return pair if len(pair) == 2 and pair[0].ids != pair[1].ids else []
 
@@ -2090,8 +2097,9 @@ def _joint(sentence: str, actors: list[Mention], proposal: Mention, lexicon: Lex
     joined = _JOINED_ADJECTIVES.search(sentence, max(0, proposal.start - 60), proposal.start)
     if joined is not None:
         return _adjective_pair(joined, lexicon)
-    if dashed := _dashed_pair(sentence, max(0, proposal.start - 60), proposal.start, lexicon):
-        return dashed
+    dashed = _DASHED_ADJECTIVES.search(sentence, max(0, proposal.start - 60), proposal.start)
+    if pair := _distinct_pair(dashed, lexicon):
+        return pair
     before = [a for a in actors if a.end <= proposal.start]
     if len(before) < 2 or sentence[before[-1].end : proposal.start].strip(" ") != "":
         return []
@@ -3023,7 +3031,6 @@ def _bare_relative(
     if propose and term.ids[0] in lexicon.proposal_names:
         return None  # who handed a document over is the document rules' ("the plan Kyiv handed back")
     return inner, term
-
 
 
 def _relative_speaker(sentence: str, actors: list[Mention], cue_start: int, first: Mention) -> Mention | None:
