@@ -101,7 +101,6 @@ _ORDINAL_OF = re.compile(
     r"thirtieth|(?:twenty|thirty)-\w+|\d{1,2}(?:st|nd|rd|th)|ides)\s+of\s+$",
     re.IGNORECASE,
 )
-_AFTER_COLON = re.compile(r":\s+$")
 _NUMBER_NEXT = re.compile(r"\s*[:,]\s*\d")
 
 
@@ -109,7 +108,7 @@ def _named_month(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 30) : start]
     return bool(
         (_OF_MONTH.search(before) and not _ORDINAL_OF.search(before))
-        or ((_AFTER_COLON.search(before) or _NUMBER_NEXT.match(sentence, end)) and _NUMBER_NEXT.match(sentence, end))
+        or _NUMBER_NEXT.match(sentence, end)  # (after a colon too: "…: November, 701 km²")
     )
 
 

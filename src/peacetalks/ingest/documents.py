@@ -331,7 +331,7 @@ _LABEL_WORD = r"(?:\d{1,2}:\d{2}|[\w'’/,-]+)"
 # (rules-20: or a list's bullet, "- Washington's plan would …", "* APRIL 2022 — The draft …")
 _BULLET = re.compile(r"[-*•·▪]\s+")
 _LABEL = re.compile(
-    rf"(?:[-*•·▪]\s+)?(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?"
+    rf"(?:{_BULLET.pattern})?(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?"
 )
 
 

@@ -510,17 +510,19 @@ _SAMPLE = re.compile(rf"\b[nN]\s?=\s?{_NUM}")
 # "two of the people said": the people a report cites (a handful, before a reporting verb).
 # ("two people present", but "the 18 leaders present": those at a meeting, counted)
 _REPORTED = re.compile(r"\s+(?:present\b|(?:present\s+)?(?:said|say|says|told|added|cautioned|confirmed|spoke)\b)")
+# A number without its noun, and no unit after it: what a total gives.
+_BARE_TOTAL = rf"{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
 # "bring the total to 640", "(one count gives 33)": a number without its noun, of the count before.
 _TOTAL = re.compile(
     rf"\b(?:total|tally|count|figure|list)(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:of|to|at|is|was|gives|stood\s+at|reached|"
     rf"rose\s+to|fell\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|"
-    rf"more\s+than\s+|over\s+)?{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
+    rf"more\s+than\s+|over\s+)?{_BARE_TOTAL}"
 )
 # "add 43 vessels to the list, taking it to 640": the new total, of the count before.
 _TAKING_IT = re.compile(
     rf"\b(?:taking|bringing|raising|lifting|pushing|took|brought|raised|lifted|pushed)\s+(?:it|them)\s+to\s+"
     rf"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|more\s+than\s+|over\s+)?"
-    rf"{_NUM}{_SCALE}(?!\s*(?:%|per\b)|\s+[A-Za-z]+s\b|,\d)"
+    rf"{_BARE_TOTAL}"
 )
 _IN_ALL = re.compile(rf"\b(?:for|to|of|making)\s+{_NUM}{_SCALE}(?=\s+(?:in\s+all|in\s+total|altogether)\b)")
 # "200 on 5 March and 300 on 6 March": numbers of the count before, each with its date.
