@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builtincase import lexicon
-from peacetalks.ingest.extract import extract
-from peacetalks.ingest.types import Document, SourceInfo
+from test_ingest_lexicon_rules18 import figures  # (value, unit) of each figure, as the rules-18 probes read them
 from test_ingest_references import proposals  # the same probe helpers as the other proposal tests
-
-
-def figures(text: str, published: dt.date | None = None) -> list[tuple[object, str | None]]:
-    doc = Document(SourceInfo("a.txt", "text", published=published), text)
-    return [(e.value, e.unit) for e in extract(doc, lexicon()) if e.kind == "figure"]
-
 
 # --- class 1: the Minsk Protocol by its formal title ----------------------------------------------
 
