@@ -27,8 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from peacetalks.ingest.figures import _MONTHS, Figure
-from peacetalks.ingest.figures import _month as _month_number
+from peacetalks.ingest.figures import MONTH_NAMES, Figure, month_of
 from peacetalks.ingest.patterns import fold, has_any, trie_pattern
 
 Precision = Literal["day", "week", "month", "year"]
@@ -60,14 +59,13 @@ _PHRASE = re.compile(
 )
 # The same, searched for in fold(sentence) case-sensitively: several times faster.
 _PHRASE_FOLDED = re.compile(_PHRASE.pattern)
-# (and in capitals, as crawls, tickers and graphics write them: "ON 22 JAN", "AGREED IN DECEMBER")
-_MONTH_NAMES = [*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS)]
-# A month name with its capital, then what is around it: a day before ("2 June") or after ("June
-# 2"), else a preposition before ("by June"); never a year after (that is a full date).
-_MONTH_NAME = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\b")
+# A month name with its capital or in capitals (as crawls and tickers write them: "ON 22 JAN"), then what
+# is around it: a day before ("2 June") or after ("June 2"), else a preposition before ("by June"); never
+# a year after (that is a full date).
+_MONTH_NAME = re.compile(rf"{trie_pattern(MONTH_NAMES)}\.?\b")
 # "December 2025", "16 May 2025", "2025-12-12": a month with its year (see text_present).
 _YEAR_DIGITS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
-_MONTH_YEAR = re.compile(rf"({trie_pattern(_MONTH_NAMES)})\.?\s+(?:of\s+)?$")
+_MONTH_YEAR = re.compile(rf"({trie_pattern(MONTH_NAMES)})\.?\s+(?:of\s+)?$")
 _ISO_MONTH = re.compile(r"-(0[1-9]|1[0-2])\b")
 _DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 # The first day of "from 8 to 10 May", "between 9 and 14 January".
@@ -85,7 +83,7 @@ _THE_MONTH = re.compile(r"\b(?:the|this|last)\s+$", re.IGNORECASE)
 _LAST_MONTH = re.compile(r"\blast\s+$", re.IGNORECASE)
 _LOWER_NOUN = re.compile(r"\s+[a-z]{3,}")
 # "between August and December": a month joined to one just before it.
-_JOINED_MONTH = re.compile(rf"{trie_pattern(_MONTH_NAMES)}\.?\s*(?:,|and|or|to|through|until|till|-|–)\s*$")
+_JOINED_MONTH = re.compile(rf"{trie_pattern(MONTH_NAMES)}\.?\s*(?:,|and|or|to|through|until|till|-|–)\s*$")
 # "September's bar", "lower than August's": a month's own figure; "up six points on January": the
 # month a change is measured from.
 _MONTH_POSSESSIVE = re.compile(r"['’]s\b")
@@ -183,7 +181,7 @@ def text_present(text: str) -> str | None:
         if iso := _ISO_MONTH.match(text, m.end()):
             months.append(f"{m[0]}-{iso[1]}")
         elif named := _MONTH_YEAR.search(text, max(0, m.start() - 14), m.start()):
-            months.append(f"{m[0]}-{_month_number(named[1]):02d}")
+            months.append(f"{m[0]}-{month_of(named[1]):02d}")
     return max(months, default=None)
 
 
@@ -256,7 +254,7 @@ def _without_year(
             m[0] not in ("May", "March", "MAY", "MARCH") and _named_month(sentence, start, end)
         ):
             continue  # "May", "March" alone may be no date
-        month = _month_number(m[0])
+        month = month_of(m[0])
         last = found[-1] if found else None
         if joined and last and last.value and last.precision == "month" and last.end >= start - 16:
             # "in March, April and June": the months of a list follow each other from the first

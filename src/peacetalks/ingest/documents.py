@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from peacetalks.ingest.figures import FULL_MONTHS, SHORT_MONTHS
 from peacetalks.ingest.patterns import trie_pattern
 
 #: Nouns that name a document whose contents are its author's position.
@@ -134,14 +135,13 @@ _WRITTEN = re.compile(
 # on 24 December 2025 keeps …".
 _DATED_BY = ("published", "released", "presented", "unveiled", "circulated", "signed", "agreed")
 # (or by its month alone, "Their plan of November would …": the year the article's)
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = "(?:" + "|".join(m.capitalize() for m in FULL_MONTHS) + ")"
+_SHORT_MONTH = "(?:" + "|".join(m.capitalize() for m in SHORT_MONTHS) + ")"
 _OF_DATE = re.compile(
     rf",?\s+(?:of|(?:made\s+public|{'|'.join(_DATED_BY)})\s+(?:on|in))\s+"
     r"(?:(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?\d{4}\b|(?:last\s+)?(?:\d{1,2}\s+)?" + _MONTH + r"\b"
     # (rules-20) a day's short and numeric forms: "of 24 Feb. 2023", "of 23 Nov.", "of 05.09.2014", "of 24/02/2023"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?:\s+\d{4}\b)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"|\d{1,2}\s+" + _SHORT_MONTH + r"\.(?:\s+\d{4}\b)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
     r"|\d{4}-\d{2}-\d{2}\b),?"
 )
 # What _OF_DATE can begin with, for a cheap first look.

@@ -33,33 +33,31 @@ from typing import Any
 
 from peacetalks.ingest.patterns import fold, has_any, trie_pattern
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-# Capitalised or, as datelines and factboxes write them, in capitals ("DEC. 28, 2025", "MARCH 2022").
-_MONTH = "(?:" + trie_pattern([*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS)]) + r")\.?"
+# Each month's names in lower case, the full one first.
+_MONTH_FORMS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+#: Every name of a month, in lower case, with its number.
+MONTHS = {m: i + 1 for i, names in enumerate(_MONTH_FORMS) for m in names}
+FULL_MONTHS = tuple(names[0] for names in _MONTH_FORMS)
+SHORT_MONTHS = tuple(m for names in _MONTH_FORMS for m in names[1:])
+#: Capitalised or, as datelines and factboxes write them, in capitals ("DEC. 28, 2025", "MARCH 2022").
+MONTH_NAMES = (*(m.capitalize() for m in MONTHS), *(m.upper() for m in MONTHS))
+_MONTH = "(?:" + trie_pattern(MONTH_NAMES) + r")\.?"
 # r"\b" + _MONTH as a trie that checks the character before after the first letter: re then skips
 # ahead to the capitals months begin with (five times faster than trying each name at each word).
-_MONTH_WORD = (
-    "(?:" + trie_pattern([*(m.capitalize() for m in _MONTHS), *(m.upper() for m in _MONTHS)], not_after=r"\w") + r")\.?"
-)
+_MONTH_WORD = "(?:" + trie_pattern(MONTH_NAMES, not_after=r"\w") + r")\.?"
 _WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -652,7 +650,7 @@ _DIGITS = re.compile(r"\d\d*")  # "\d+", with a first digit that re can skip ahe
 _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
 _COUNTED_WORD = re.compile(rf"\b(?:{trie_pattern(_COUNTED)})\b")  # whole words: "men" is not in "agreement"
 # Month names and abbreviations all begin with one of these.
-_MONTH_STEMS = tuple(sorted({s for m in _MONTHS for s in (m.capitalize()[:3], m.upper()[:3])}))
+_MONTH_STEMS = tuple(sorted({s for m in MONTHS for s in (m.capitalize()[:3], m.upper()[:3])}))
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
@@ -691,8 +689,9 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
     return f"{year:04d}"
 
 
-def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
+def month_of(name: str) -> int:
+    """The number of the month ``name`` (any case, perhaps with a full stop: "Sept.")."""
+    return MONTHS[name.lower().rstrip(".")]
 
 
 def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str | None = None) -> list[Figure]:
@@ -758,26 +757,26 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_DMY.finditer(sentence) if month else ():
-        if (iso := _iso(int(m[3]), _month(m[2]), int(m[1]))) is not None:
+        if (iso := _iso(int(m[3]), month_of(m[2]), int(m[1]))) is not None:
             first = _DAY_BEFORE_DATE.search(sentence, max(0, m.start() - 12), m.start())
-            if first and (first_iso := _iso(int(m[3]), _month(m[2]), int(first[1]))) is not None:
+            if first and (first_iso := _iso(int(m[3]), month_of(m[2]), int(first[1]))) is not None:
                 add(Figure(first.start(1), first.end(1), "date", first_iso, "date"))
             elif joins(m.start()) and (pair := _DAY_MONTH_BEFORE.search(sentence, max(0, m.start() - 24), m.start())):
-                add_joined(pair.start(), pair.end(2), iso, _month(pair[2]), int(pair[1]))
+                add_joined(pair.start(), pair.end(2), iso, month_of(pair[2]), int(pair[1]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MDY.finditer(sentence) if month else ():
-        if (iso := _iso(int(m[3]), _month(m[1]), int(m[2]))) is not None:
+        if (iso := _iso(int(m[3]), month_of(m[1]), int(m[2]))) is not None:
             if joins(m.start()) and (pair := _MONTH_DAY_BEFORE.search(sentence, max(0, m.start() - 24), m.start())):
-                add_joined(pair.start(), pair.end(2), iso, _month(pair[1]), int(pair[2]))
+                add_joined(pair.start(), pair.end(2), iso, month_of(pair[1]), int(pair[2]))
             add(Figure(m.start(), m.end(), "date", iso, "date"))
         else:
             taken.append((m.start(), m.end()))  # not a date ("31 February"), and not a month either
     for m in _DATE_MY.finditer(sentence) if month else ():
-        if (iso := _iso(int(m[2]), _month(m[1]))) is not None:
+        if (iso := _iso(int(m[2]), month_of(m[1]))) is not None:
             if joins(m.start()) and (pair := _MONTH_BEFORE.search(sentence, max(0, m.start() - 18), m.start())):
-                add_joined(pair.start(), pair.end(1), iso, _month(pair[1]), None)
+                add_joined(pair.start(), pair.end(1), iso, month_of(pair[1]), None)
             add(Figure(m.start(), m.end(), "date", iso, "date"))
     for m in _DATE_NUMERIC.finditer(sentence) if "/" in sentence or sentence.count(".") > 1 else ():
         day, month_number, year = int(m[1]), int(m[3]), int(m[4])

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from peacetalks.case.types import ActorKind, Case, Proposal
 from peacetalks.ingest.dates import latest_date
 from peacetalks.ingest.documents import DOCUMENT_NOUNS
-from peacetalks.ingest.figures import _MONTHS, _WORD_NUMBERS, Figure
+from peacetalks.ingest.figures import _WORD_NUMBERS, MONTHS, Figure
 from peacetalks.ingest.patterns import AtWordStart, fold, trie_pattern
 
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
@@ -184,7 +184,7 @@ _MODIFIERS = frozenset((
 # "the Americans' first draft" (before the framework that replaced it).
 _EARLIER = frozenset(("earlier", "previous", "first", "original", "initial"))
 _COMPLEMENT = re.compile(r"\s+(?:for|of)\s+((?:[\w-]+[^\S\n]*){1,6})")
-_DATE_FIRST = re.compile(rf"\d|(?:last\s+)?(?:{trie_pattern(m.capitalize() for m in _MONTHS)})\b")
+_DATE_FIRST = re.compile(rf"\d|(?:last\s+)?(?:{trie_pattern(m.capitalize() for m in MONTHS)})\b")
 _COMPLEMENT_WORDS = frozenset(("a", "an", "the", "end", "ending", "war", "ukraine", "s"))
 # (and the verbs a document's contents follow: "Putin's conditions for a ceasefire include …")
 _COMPLEMENT_ENDS = frozenset((
@@ -210,7 +210,7 @@ _LAID_WHEN = re.compile(
 # "a year later", "two months later": time passed since the date the article has reached
 _LATER = re.compile(r"\b(an?|one|two|three|four|five|six|\d{1,2})\s+(year|month)s?\s+later\b", re.IGNORECASE)
 # "the December framework", "Kyiv's June memorandum": a month alone before the noun
-_MONTH_NAMES = trie_pattern(m.capitalize() for m in _MONTHS if len(m) > 3 or m == "may")
+_MONTH_NAMES = trie_pattern(m.capitalize() for m in MONTHS if len(m) > 3 or m == "may")
 _MONTH_BEFORE = re.compile(
     rf"(?:\b[Tt]he|\b[Ii]ts|\b[Tt]heir|['’]s|s['’])\s+({_MONTH_NAMES})\s+(?:(?:peace|draft|new|revised)\s+)?$"
 )
@@ -660,7 +660,7 @@ class Lexicon:
             if owned is None and (the := _DETERMINED.search(sentence, max(0, m.start - 40), m.start)):
                 # "the bilateral offer outlined on 28 December": with no author, the words before the
                 # noun must still fit the proposal its date picks
-                between = [w for w in _WORD.findall(fold(the[1])) if w not in _MONTHS and not w.isdigit()]
+                between = [w for w in _WORD.findall(fold(the[1])) if w not in MONTHS and not w.isdigit()]
                 fitting = [p for p in fitting if all(w in _MODIFIERS or w in self._words[p.id] for w in between)]
             if owned is None and noun.startswith("counter"):
                 # "their counter-proposal of November 2025", with no author in the sentence: a counter-noun
@@ -672,10 +672,10 @@ class Lexicon:
                     p
                     for p in fitting
                     if self._led_by(p, owners, noun)
-                    and all(w in _MODIFIERS or w in self._words[p.id] or w in _MONTHS for w in modifiers)
+                    and all(w in _MODIFIERS or w in self._words[p.id] or w in MONTHS for w in modifiers)
                 ]
             if month is not None:
-                fitting = [p for p in fitting if p.date.month == _MONTHS[month[1].lower()]]
+                fitting = [p for p in fitting if p.date.month == MONTHS[month[1].lower()]]
             if when is not None:
                 dated = [p for p in fitting if p.date.isoformat().startswith(when)]
                 if not dated and len(when) == 7 and _guessed_year(dates, when):
