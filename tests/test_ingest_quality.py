@@ -2,7 +2,7 @@
 
 A fresh held-out set (written after the rules of its day, scored untuned) gets floors of what the
 rules measured on it, minus a margin, so a change that makes extraction worse on fresh text fails
-(heldout38 and heldout39 now). The older
+(heldout38 to heldout41 now). The older
 held-out sets became tuning sets: on them the issue's precision target holds where it held when
 they were tuned on, on the four oldest pooled all targets hold, heldout6 to heldout13 keep what
 recall they reached with the stance rules of rules-6 to rules-8, heldout6 and heldout7 keep the
@@ -44,6 +44,21 @@ def test_heldout38_and_heldout39_keep_what_they_measured_fresh(lexicon: Lexicon)
     at_least(stance, precision=0.79, recall=0.69)
     at_least(figure, precision=0.97, recall=0.94)
     at_least(proposal, recall=0.93)
+
+
+def test_heldout40_and_heldout41_keep_what_they_measured_fresh(lexicon: Lexicon) -> None:
+    # heldout40 and heldout41 were written by a helper who never saw the rules, after rules-20 was
+    # scored on heldout38/39, kept sealed while only output-identical changes were made, and scored
+    # once with rules-20, on 4 December 2026 at 01:14 UTC (pooled): stance 0.811 / 0.671
+    # (116/143/173), figure precision 0.931 and recall 0.937 (312/335/333), proposal recall 0.886
+    # (39/44), under the 0.95 target. The floors sit just under those numbers.
+    assert {"heldout40", "heldout41"} <= set(FRESH)
+    sets = annotated_sets()
+    scores = evaluate(sets["heldout40"] + sets["heldout41"], lexicon)
+    stance, figure, proposal = scores["stance"], scores["figure"], scores["proposal"]
+    at_least(stance, precision=0.8, recall=0.66)
+    at_least(figure, precision=0.92, recall=0.93)
+    at_least(proposal, recall=0.88)
 
 
 def test_heldout36_and_heldout37_tuned_on_keep_what_rules_20_reached(lexicon: Lexicon) -> None:
