@@ -422,7 +422,9 @@ _GOVERNED = re.compile(
 # terms" name no older plan, "their" after one person; members of a body of states are countries, a month
 # after "of", "taking it to N", bare numbers by a date, "this Friday", and a day the published date puts
 # ahead takes the text's year
-EXTRACTOR_VERSION = "rules-20"
+# 21: a cue noun right after a verb that found no object takes the verb's stance ("demands recognition of
+# these areas" is a demand); no pair changes, only stance labels
+EXTRACTOR_VERSION = "rules-21"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
@@ -1235,6 +1237,8 @@ _KEPT_OUT = re.compile(
 )
 
 
+_ARTICLE_ONLY = re.compile(r"\s+(?:(?:the|a|an)\s+)?")
+_NOMINAL = ("tion", "sion", "al", "ance", "ence", "ment")  # a cue noun's ending ("recognition of", "withdrawal")
 _SQUARE_NOTE = re.compile(r"\[[^\[\]]{0,80}\]")
 # (rules-20) An actor given something: "handed Moscow a paper", "sent Kyiv the draft" (the giver speaks)
 _GIVEN_TO = re.compile(r"\b(?:handed|hands|hand|gave|gives|give|sent|sends|send|passed|showed|shows)\s+$")
@@ -1374,6 +1378,8 @@ def _stances(
         # the subject of what another asks for is its object, and speaks for no cue in it
         subjects = [a for a in subjects if not _asked_of(sentence, a)]
     entry = False  # whether the sentence is a status list's entry on the document before it
+    # (rules-21) clause and speaker → where a cue that found no object ends, and its stance
+    unheld: dict[tuple[int, int], tuple[int, str]] = {}
     for cue in cues:
         form = " ".join(cue.group(1).lower().replace("-", " ").split())
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
@@ -1688,7 +1694,18 @@ def _stances(
             # document the sentence named before
             objects = [m for m in proposals if m.end <= cue.start()][-1:]
         if not objects:
+            unheld[(c_start, speaker.start)] = (cue.end(), stance)
             continue
+        # (rules-21) "Russia demands recognition of these areas": a cue noun right after the speaker's verb, which
+        # found no object of its own, is that verb's object and takes its stance (the objects are the noun's)
+        ruling = unheld.get((c_start, speaker.start))
+        voiced = stance
+        if (
+            ruling is not None
+            and form.split(" ", 1)[0].endswith(_NOMINAL)
+            and _ARTICLE_ONLY.fullmatch(sentence, ruling[0], cue.start())
+        ):
+            voiced = ruling[1]
         if proposals and stance in _PUTTING and (host := _host(sentence, proposals, speaker)) is not None:
             objects = [*objects, host]  # "the Istanbul Communiqué, in which Ukraine proposed neutrality"
         objects.sort(key=lambda m: m.start)
@@ -1709,9 +1726,9 @@ def _stances(
         if _BUT_ONLY.match(sentence, cond_end):
             cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
         condition = CONDITION.search(folded, cue.end(), cond_end)
-        conditional = condition is not None or stance == "condition"
-        recorded = stance
-        if conditional and stance in ("accept", "support"):
+        conditional = condition is not None or voiced == "condition"
+        recorded = voiced
+        if conditional and voiced in ("accept", "support"):
             recorded = "offer"
         confidence = 0.85 - min(len(between), 120) / 600
         if _HEDGE.search(folded[max(c_start, speaker.start - 40) : cue.start()]):
@@ -1755,7 +1772,7 @@ def _stances(
                         "stance",
                         min(who.start, obj.start),
                         max(cue.end(), obj.end, who.end),
-                        "stance/anaphor" if across else f"stance/{stance}",
+                        "stance/anaphor" if across else f"stance/{voiced}",
                         confidence,
                         actor_id=party,
                         actor_name=lexicon.actor_names[party],
