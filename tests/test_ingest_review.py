@@ -15,8 +15,11 @@ import yaml
 from sqlalchemy import create_engine, func, select, update
 from typer.testing import CliRunner
 
+from peacetalks.case.loading import load_case_path
+from peacetalks.catalog import builtin_cases
 from peacetalks.cli import app
 from peacetalks.ingest import pipeline
+from peacetalks.ingest.digest import Reported, digest
 from peacetalks.store import Store
 from peacetalks.store.schema import documents, evidence, proposed_updates, schema_info
 from peacetalks.store.urls import parse_url
@@ -345,3 +348,20 @@ def test_two_processes_ingesting_into_one_store_both_finish(db: str, tmp_path: P
     for folder in folders:
         assert run("ingest", str(folder), "--case", "russia-ukraine", "--db", one_by_one).exit_code == 0
     assert counts(db)[:2] == counts(one_by_one)[:2]  # every document and every item, once
+
+
+def test_digest_lists_a_sentences_stance_once() -> None:
+    # "demands for Ukraine … to recognize Russia's annexation of Crimea": two cues, one statement; another
+    # sentence, or another stance in the same one, is a statement of its own
+    case = load_case_path(builtin_cases()["russia-ukraine"])
+
+    def said(sentence_start: int, stance: str, text: str) -> Reported:
+        item = {"kind": "stance", "actor_id": "russia", "issue_id": "territory-crimea", "stance": stance,
+                "polarity": "positive", "sentence_start": sentence_start, "text": text}  # fmt: skip
+        return Reported(dt.date(2026, 3, 2), "A report", "https://example.org/a", False, item)
+
+    reports = [said(0, "demand", "demands for"), said(0, "demand", "to recognize"), said(0, "reject", "rejects"),
+               said(90, "demand", "demands")]  # fmt: skip
+    listed = digest(case, reports, dt.date(2026, 3, 1)).stances[("russia", "territory-crimea")]
+    statements = [(r.item["sentence_start"], r.item["stance"]) for r in listed]
+    assert statements == [(0, "demand"), (0, "reject"), (90, "demand")]

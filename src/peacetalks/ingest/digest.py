@@ -72,6 +72,7 @@ def digest(case: Case, reported: Iterable[Reported], since: dt.date) -> Digest:
     ``case`` that moved on or after it."""
     result = Digest(since)
     seen_docs: set[str] = set()
+    said: set[tuple[object, ...]] = set()  # a sentence's stance is one statement, however many cues gave it
     for r in sorted(reported, key=lambda r: r.date):
         if r.date < since or r.duplicate:
             continue
@@ -79,7 +80,10 @@ def digest(case: Case, reported: Iterable[Reported], since: dt.date) -> Digest:
         kind = r.item.get("kind")
         if kind == "stance":
             key = (str(r.item.get("actor_id")), str(r.item.get("issue_id") or r.item.get("proposal_id")))
-            result.stances.setdefault(key, []).append(r)
+            statement = (*key, r.url, r.item.get("sentence_start"), r.item.get("stance"), r.item.get("polarity"))
+            if statement not in said:
+                said.add(statement)
+                result.stances.setdefault(key, []).append(r)
         elif kind == "figure" and r.item.get("unit") != "date":
             result.figures.append(r)
         elif kind == "event":
