@@ -34,3 +34,33 @@ def test_a_cue_noun_keeps_its_own_stance_otherwise(lexicon: Lexicon) -> None:
     # an infinitive before a verb cue is no object of it: "ready to accept" accepts
     text = "The status of Crimea is the hardest question. Is the Kremlin ready to accept it?"
     assert ("russia", "territory-crimea", "accept") in labels(text, lexicon)
+
+
+# A verb cue joined by "and" to the one before ("rejected the plan and demanded …"), or a reported demand
+# after ", saying", says the stance of the objects after it; the pairs are the first cue's, as before.
+
+
+def test_a_joined_verb_says_the_stance_of_what_follows_it(lexicon: Lexicon) -> None:
+    text = "Russia rejected the 28-point plan and demanded sanctions relief."
+    assert ("russia", "sanctions-relief", "demand") in labels(text, lexicon)
+    text = "Ukraine rejects a cap on its army and wants security guarantees."
+    assert labels(text, lexicon) == {("ukraine", "army-limits", "reject"), ("ukraine", "security-guarantees", "demand")}
+    text = "Zelensky said Ukraine would not give up Donetsk and has called for security guarantees."
+    found = {(e.issue_id, e.stance, e.polarity) for e in stances(text, lexicon)}
+    assert found == {("territory-donetsk", "offer", "negative"), ("security-guarantees", "demand", "positive")}
+    text = "Kyiv rejected the proposal, saying a ceasefire must come first."
+    assert labels(text, lexicon) == {("ukraine", "ceasefire-sequencing", "demand")}
+
+
+def test_what_is_no_joined_verb_of_the_speaker_leaves_the_stance(lexicon: Lexicon) -> None:
+    # nouns joined by "and": the first cue's stance
+    text = "Russia demands the withdrawal and recognition of Crimea."
+    assert labels(text, lexicon) == {("russia", "territory-crimea", "demand")}
+    text = "Kyiv rejected the demands and proposals for a buffer zone."
+    assert labels(text, lexicon) == {("ukraine", "demilitarised-zone", "reject")}
+    # the joined verb is another actor's, in the condition: Putin sets it, he does not drop the bid
+    text = "Putin offered a ceasefire if Ukraine leaves four regions and drops its NATO bid."
+    assert ("russia", "nato-neutrality", "reject") not in labels(text, lexicon)
+    # a passive: "backed by" is no stance of the speaker's
+    text = "Elections, he said, would be possible only if they were legitimate and backed by security guarantees."
+    assert all(stance != "support" for _, _, stance in labels("Zelensky spoke. " + text, lexicon))

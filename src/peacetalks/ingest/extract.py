@@ -423,7 +423,8 @@ _GOVERNED = re.compile(
 # after "of", "taking it to N", bare numbers by a date, "this Friday", and a day the published date puts
 # ahead takes the text's year
 # 21: a cue noun right after a verb that found no object takes the verb's stance ("demands recognition of
-# these areas" is a demand); no pair changes, only stance labels
+# these areas" is a demand); the objects after a verb joined by "and" ("rejected the plan and demanded …")
+# or a ", saying … must" take its stance; no pair changes, only stance labels
 EXTRACTOR_VERSION = "rules-21"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
@@ -1380,8 +1381,9 @@ def _stances(
     entry = False  # whether the sentence is a status list's entry on the document before it
     # (rules-21) clause and speaker → where a cue that found no object ends, and its stance
     unheld: dict[tuple[int, int], tuple[int, str]] = {}
+    coordinated = [c for c in cues[1:] if _joined_verb(folded, c)] if " and " in folded or ", saying " in folded else []
     for cue in cues:
-        form = " ".join(cue.group(1).lower().replace("-", " ").split())
+        form = _form(cue)
         # the modal of "X said Y must …" is a demand; "withdraw its troops from" an offer
         stance = CUE_STANCE.get(form, "offer" if cue.re is _WITHDRAW else "demand")
         which = _WHICH.search(sentence, max(0, cue.start() - 30), cue.start())
@@ -1738,6 +1740,9 @@ def _stances(
         if referred:
             confidence -= 0.15
         pairs = [(o, negated) for o in objects[:most]]
+        # (rules-21) "rejected the plan and demanded sanctions relief": the objects after a verb cue joined to this
+        # one by "and" take that cue's stance (they stay this cue's pairs)
+        retold = _retold(sentence, cue, [j for j in coordinated if j.start() < c_end], objects, actors)
         if (but := _BUT_NOT.match(sentence, c_end)) is not None:
             # "backs security guarantees but not NATO membership"
             after = [m for m in named if but.end() <= m.start < _clause(bounds, n, but.end())[1]]
@@ -1763,6 +1768,10 @@ def _stances(
         for who, ids, group in groups:
             for obj, negative in group:
                 is_proposal = id(obj) in plans
+                told_as = retold.get(id(obj))
+                label, negative = (told_as, False) if told_as is not None else (recorded, negative)
+                if told_as is not None and conditional and told_as in ("accept", "support"):
+                    label = "offer"
                 for obj_id, actor_id in itertools.product(obj.ids[:5], ids):  # "the four regions" are four issues
                     party = lexicon.party(actor_id)
                     if (party, obj_id) in seen:
@@ -1772,13 +1781,13 @@ def _stances(
                         "stance",
                         min(who.start, obj.start),
                         max(cue.end(), obj.end, who.end),
-                        "stance/anaphor" if across else f"stance/{voiced}",
+                        "stance/anaphor" if across else f"stance/{told_as or voiced}",
                         confidence,
                         actor_id=party,
                         actor_name=lexicon.actor_names[party],
                         speaker_id=actor_id,
                         **_object(lexicon, obj_id, is_proposal),
-                        stance=recorded,
+                        stance=label,
                         polarity="negative" if negative else "positive",
                         conditional=conditional,
                         condition=sentence[condition.start() : max(c_end, condition.end())].strip()
@@ -2666,6 +2675,46 @@ def _cues(sentence: str, folded: str, modal: re.Match[str] | None) -> list[re.Ma
     if "withdraw" in sentence or "pull" in sentence:  # the looser pattern only where its words occur
         cues += _WITHDRAW.finditer(sentence)
     return _ordered(cues)
+
+
+def _form(cue: re.Match[str]) -> str:
+    """A cue as CUE_STANCE lists it: lower case, single spaces, no hyphens."""
+    return " ".join(cue.group(1).lower().replace("-", " ").split())
+
+
+# (rules-21) "… and demanded", "… and has called for", "… and also wants": a verb joined to the one before
+_JOINED = re.compile(r"[\s,](?:and|but)\s+(?:(?:also|then|later|instead|again|has|have|had)\s+)?$")
+
+
+def _retold(
+    sentence: str, cue: re.Match[str], joined: list[re.Match[str]], objects: list[Mention], actors: list[Mention]
+) -> dict[int, str]:
+    """The stance of each of ``cue``'s objects (by id) that a verb ``joined`` to it says instead: the last
+    one before the object, with no actor between the two verbs ("offers a ceasefire if Ukraine leaves … and
+    drops …" is Ukraine's dropping), not in the passive ("backed by"), and not past a colon or semicolon."""
+    told: dict[int, str] = {}
+    for j in joined:
+        if j.start() < cue.end() or _PASSIVE.match(sentence, j.end()):
+            continue
+        if any(cue.end() <= a.start < j.start() for a in actors):
+            continue
+        after = j.start() if j.re is _SAID_MUST else j.end()
+        for o in objects:
+            if o.start >= after and not any(c in sentence[after : o.start] for c in ":;"):
+                told[id(o)] = CUE_STANCE.get(_form(j), "demand")
+    return told
+
+
+def _joined_verb(folded: str, cue: re.Match[str]) -> bool:
+    """Whether ``cue`` is a verb of CUE's in the past or third person joined by "and" to an earlier one
+    (not a noun: "the withdrawal and recognition of …", "demands and proposals"), or a reported demand
+    after ", saying"."""
+    if cue.re is _SAID_MUST:
+        return folded.startswith(", saying ", cue.start() - 2)  # "rejected the plan, saying a ceasefire must …"
+    if cue.re is not CUE or not _JOINED.search(folded, max(0, cue.start() - 16), cue.start()):
+        return False
+    verb = _form(cue).split(" ", 1)[0]
+    return (verb.endswith("ed") or (verb.endswith("s") and not verb.endswith("ss"))) and not verb.endswith(_NOMINAL)
 
 
 def _ordered(cues: list[re.Match[str]]) -> list[re.Match[str]]:
