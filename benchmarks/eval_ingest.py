@@ -30,12 +30,15 @@ SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 #: how each has been used since. heldout38 and heldout39 were written by a helper who never saw the
 #: rules, kept sealed while rules-20 was built, and scored once with rules-20 (3 December 2026,
 #: 14:55 UTC); heldout40 and heldout41, written the same way after that, were scored once with the
-#: same rules (4 December 2026, 01:14 UTC); the sets before them became tuning and training sets in turn.
+#: same rules (4 December 2026, 01:14 UTC), and heldout42 and heldout43 with rules-21, which changed only
+#: stance labels (4 December 2026); the sets before them became tuning and training sets in turn.
 FRESH: dict[str, str] = {
     "heldout38": "stance-focused; scored once, untuned (rules-20)",
     "heldout39": "figure- and proposal-dense; scored once, untuned (rules-20)",
     "heldout40": "stance-focused; scored once, untuned (rules-20)",
     "heldout41": "figure- and proposal-dense; scored once, untuned (rules-20)",
+    "heldout42": "stance-focused; scored once, untuned (rules-21)",
+    "heldout43": "figure- and proposal-dense; scored once, untuned (rules-21)",
 }
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
 TUNING = (
