@@ -425,7 +425,10 @@ _GOVERNED = re.compile(
 # 21: a cue noun right after a verb that found no object takes the verb's stance ("demands recognition of
 # these areas" is a demand); the objects after a verb joined by "and" ("rejected the plan and demanded …")
 # or a ", saying … must" take its stance; no pair changes, only stance labels
-EXTRACTOR_VERSION = "rules-21"
+# 22: a noun after "of a/the" in a proposal's name is not what it is (the Istanbul communiqué is no treaty);
+# "produced" lays a document down and "negotiated in" dates one; a day without a year, read against the
+# published date, says when a document was laid down after the text went back to an earlier year
+EXTRACTOR_VERSION = "rules-22"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 

@@ -46,7 +46,7 @@ names hold the guarantees, unless the sentence names another of that year).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case, Proposal
@@ -121,7 +121,8 @@ _LAID = (
     r"(?:had\s+|has\s+|have\s+)?(?:hand(?:ed|s)?(?:\s+over)?|present(?:ed|s)?|submit(?:ted|s)?|table[ds]?|"
     r"puts?\s+forward|propose[ds]?|draft(?:ed|s)?|dr[ae]w(?:n|s)?\s+up|wr(?:ote|itten|ites?)|sen[dt]s?|"
     r"deliver(?:ed|s)?|publish(?:ed|es)?|unveil(?:ed|s)?|offer(?:ed|s)?|sets?\s+out|la(?:id|ys?)\s+out|outline[ds]?|"
-    r"float(?:ed|s)?|circulate[ds]?|issue[ds]?|agree[ds]?|work(?:ed|s)?\s+out|hammer(?:ed|s)?\s+out)\b"
+    r"float(?:ed|s)?|circulate[ds]?|issue[ds]?|agree[ds]?|work(?:ed|s)?\s+out|hammer(?:ed|s)?\s+out|"
+    r"produce[ds]?)\b"  # (rules-22: "the framework Kyiv and Washington produced")
 )
 _THAT = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?")
 _LAID_AFTER = re.compile(r"\s+" + _LAID, re.IGNORECASE)
@@ -203,7 +204,7 @@ _DATED_AFTER = re.compile(r"\s+(?:of|from|dated)\s+(?:the\s+|last\s+)?", re.IGNO
 # "the protocol signed in Minsk on 5 Sept. 2014")
 _LAID_WHEN = re.compile(
     r",?\s+(?:(?:that|which)\s+)?(?:[\w’'-]+\s+){0,2}?"
-    + rf"(?:{_LAID}|reported|restated|repeated|spelled\s+out|signed|adopted|initial(?:l)?ed)"
+    + rf"(?:{_LAID}|reported|restated|repeated|spelled\s+out|signed|adopted|initial(?:l)?ed|negotiated)"
     + r"(?:\s+(?:to|in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+)?[\w’'-]+)?\s+(?:(?:on|in)\s+)?(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
@@ -419,6 +420,19 @@ class _Terms:
         return _longest_first(found)
 
 
+# (rules-22) "provisions of a treaty on …": a noun after "of a/the" is what the document is about, not what it is
+_OF_A = re.compile(r"\bof\s+(?:a|the)\s+(?:[\w'’-]+\s+){0,2}$")
+
+
+def _own_heads(form: str) -> Iterator[str]:
+    """The nouns of _HEADS that say what the proposal named ``form`` is (a communiqué, not the treaty
+    whose provisions it holds)."""
+    folded = fold(form)
+    for m in _HEAD.finditer(folded):
+        if not _OF_A.search(folded, 0, m.start()):
+            yield m.group().replace("é", "e")
+
+
 def _normal(form: str) -> str:
     """Hyphens and runs of blanks count as one space: "all-for-all" is "all for all"."""
     return " ".join(form.replace("-", " ").split())
@@ -492,8 +506,7 @@ class Lexicon:
         self._proposal_list = case.proposals
         # the nouns of each proposal's own names ("memorandum", "conditions" …)
         self._heads = {
-            p.id: frozenset(h.replace("é", "e") for form in (p.name, *p.terms) for h in _HEAD.findall(fold(form)))
-            for p in case.proposals
+            p.id: frozenset(h for form in (p.name, *p.terms) for h in _own_heads(form)) for p in case.proposals
         }
         self._words = {p.id: frozenset(_WORD.findall(fold(" ".join((p.name, *p.terms))))) for p in case.proposals}
         # a word most of whose terms repeat, of one proposal only: what it is about ("grain")
@@ -939,7 +952,11 @@ def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = 
     year later")."""
     before = [d for d in dates if d.end <= at]
     if before:  # (a relative date, "on Sunday", leaves it at ``context``, which already counts it)
-        return latest_date(before, context)
+        reached = latest_date(before, context)
+        # (rules-22) … unless the text went back before it: a day without a year read against the published
+        # date says when ("the framework Kyiv and Washington drew up on 24 December", after "in April 2022")
+        now = [str(d.value) for d in before if d.extra and "resolved_from" in d.extra and isinstance(d.value, str)]
+        return max([*now, reached]) if reached is not None else max(now, default=None)
     later = _LATER.search(sentence) if context and "later" in sentence else None
     if later is None or context is None or not context[:4].isdigit():
         return context
