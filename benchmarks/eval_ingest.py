@@ -31,7 +31,8 @@ SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 #: rules, kept sealed while rules-20 was built, and scored once with rules-20 (3 December 2026,
 #: 14:55 UTC); heldout40 and heldout41, written the same way after that, were scored once with the
 #: same rules (4 December 2026, 01:14 UTC), and heldout42 and heldout43 with rules-21, which changed only
-#: stance labels (4 December 2026); the sets before them became tuning and training sets in turn.
+#: stance labels (4 December 2026), and heldout44 and heldout45 with rules-22 (the same day; heldout42's
+#: proposal misses were read for rules-22); the sets before them became tuning and training sets in turn.
 FRESH: dict[str, str] = {
     "heldout38": "stance-focused; scored once, untuned (rules-20)",
     "heldout39": "figure- and proposal-dense; scored once, untuned (rules-20)",
@@ -39,6 +40,8 @@ FRESH: dict[str, str] = {
     "heldout41": "figure- and proposal-dense; scored once, untuned (rules-20)",
     "heldout42": "stance-focused; scored once, untuned (rules-21)",
     "heldout43": "figure- and proposal-dense; scored once, untuned (rules-21)",
+    "heldout44": "stance-focused; scored once, untuned (rules-22)",
+    "heldout45": "figure- and proposal-dense; scored once, untuned (rules-22)",
 }
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
 TUNING = (

@@ -952,11 +952,7 @@ def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = 
     year later")."""
     before = [d for d in dates if d.end <= at]
     if before:  # (a relative date, "on Sunday", leaves it at ``context``, which already counts it)
-        reached = latest_date(before, context)
-        # (rules-22) … unless the text went back before it: a day without a year read against the published
-        # date says when ("the framework Kyiv and Washington drew up on 24 December", after "in April 2022")
-        now = [str(d.value) for d in before if d.extra and "resolved_from" in d.extra and isinstance(d.value, str)]
-        return max([*now, reached]) if reached is not None else max(now, default=None)
+        return latest_date(before, context)
     later = _LATER.search(sentence) if context and "later" in sentence else None
     if later is None or context is None or not context[:4].isdigit():
         return context
