@@ -1243,6 +1243,7 @@ _KEPT_OUT = re.compile(
 )
 
 
+# (rules-21) between a verb cue and the cue noun it governs: an article at most
 _ARTICLE_ONLY = re.compile(r"\s+(?:(?:the|a|an)\s+)?")
 _NOMINAL = ("tion", "sion", "al", "ance", "ence", "ment")  # a cue noun's ending ("recognition of", "withdrawal")
 _SQUARE_NOTE = re.compile(r"\[[^\[\]]{0,80}\]")
@@ -1734,9 +1735,6 @@ def _stances(
             cond_end = _clause(bounds, n, cond_end + 5)[1]  # "prepared to discuss a ceasefire, but only after …"
         condition = CONDITION.search(folded, cue.end(), cond_end)
         conditional = condition is not None or voiced == "condition"
-        recorded = voiced
-        if conditional and voiced in ("accept", "support"):
-            recorded = "offer"
         confidence = 0.85 - min(len(between), 120) / 600
         if _HEDGE.search(folded[max(c_start, speaker.start - 40) : cue.start()]):
             confidence -= 0.2
@@ -1774,9 +1772,10 @@ def _stances(
             for obj, negative in group:
                 is_proposal = id(obj) in plans
                 told_as = retold.get(id(obj))
-                label, negative = (told_as, False) if told_as is not None else (recorded, negative)
-                if told_as is not None and conditional and told_as in ("accept", "support"):
-                    label = "offer"
+                label = told_as or voiced
+                if conditional and label in ("accept", "support"):
+                    label = "offer"  # a conditional acceptance is an offer
+                negative = negative and told_as is None
                 for obj_id, actor_id in itertools.product(obj.ids[:5], ids):  # "the four regions" are four issues
                     party = lexicon.party(actor_id)
                     if (party, obj_id) in seen:
