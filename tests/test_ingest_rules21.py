@@ -1,6 +1,7 @@
-"""Stance rules of rules-21. The evaluation scores (actor, issue) pairs, not their stance labels, so
-these label classes were found by reading the evidence of the shared development articles; each is
-tested on texts written for the test, with near misses where the label must stay."""
+"""Stance label rules of rules-21 and rules-24. The evaluation scores (actor, issue) pairs, not their
+stance labels, so these label classes were found by reading the evidence of the shared development
+articles and of an article served locally; each is tested on texts written for the test, with near
+misses where the label must stay."""
 
 from __future__ import annotations
 
@@ -64,3 +65,23 @@ def test_what_is_no_joined_verb_of_the_speaker_leaves_the_stance(lexicon: Lexico
     # a passive: "backed by" is no stance of the speaker's
     text = "Elections, he said, would be possible only if they were legitimate and backed by security guarantees."
     assert all(stance != "support" for _, _, stance in labels("Zelensky spoke. " + text, lexicon))
+
+
+# (rules-24) What a condition asks ("if Ukraine leaves the four regions", "once a ceasefire is in place") is
+# the speaker's condition, not the offer or support it is set for; "in return for" is left alone, since
+# either side may be the one giving.
+
+
+def test_what_a_condition_asks_is_a_condition(lexicon: Lexicon) -> None:
+    text = "Putin offered a ceasefire if Ukraine leaves the Donetsk region."
+    found = labels(text, lexicon)
+    assert ("russia", "ceasefire-sequencing", "offer") in found
+    assert ("russia", "territory-donetsk", "condition") in found
+    text = "Ukraine is prepared to drop its NATO bid if it receives binding security guarantees."
+    assert ("ukraine", "security-guarantees", "condition") in labels(text, lexicon)
+    # before the condition, the cue's own stance
+    text = "Ukraine is willing to withdraw from Zaporizhzhia provided Russia reciprocates."
+    assert labels(text, lexicon) == {("ukraine", "territory-zaporizhzhia", "offer")}
+    # "in return for": kept as it was
+    text = "Ukraine offered permanent neutrality in exchange for security guarantees."
+    assert ("ukraine", "security-guarantees", "condition") not in labels(text, lexicon)

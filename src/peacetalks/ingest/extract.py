@@ -430,7 +430,9 @@ _GOVERNED = re.compile(
 # published date, says when a document was laid down after the text went back to an earlier year
 # 23: that day no longer moves the date a reference is read at (it lost "the communiqué they drew up in
 # Istanbul in March of that year" on the fresh heldout44, where the guessed year was wrong)
-EXTRACTOR_VERSION = "rules-23"
+# 24: what a condition asks ("offered a ceasefire if Ukraine leaves …") is the speaker's condition, not its
+# offer (not "in return for"); no pair changes, only stance labels
+EXTRACTOR_VERSION = "rules-24"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
@@ -1772,6 +1774,12 @@ def _stances(
             for obj, negative in group:
                 is_proposal = id(obj) in plans
                 told_as = retold.get(id(obj))
+                if told_as is None and condition is not None and obj.start >= condition.start() and not (
+                    condition.group().startswith(("in exchange", "in return"))
+                ):
+                    # (rules-24) "offered a ceasefire if Ukraine leaves the four regions": what the condition asks
+                    # is the speaker's condition, not its offer (not "in return for": either side may give it)
+                    told_as = "condition"
                 label = told_as or voiced
                 if conditional and label in ("accept", "support"):
                     label = "offer"  # a conditional acceptance is an offer
