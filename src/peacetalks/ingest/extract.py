@@ -1248,6 +1248,7 @@ _KEPT_OUT = re.compile(
 # (rules-21) between a verb cue and the cue noun it governs: an article at most
 _ARTICLE_ONLY = re.compile(r"\s+(?:(?:the|a|an)\s+)?")
 _NOMINAL = ("tion", "sion", "al", "ance", "ence", "ment")  # a cue noun's ending ("recognition of", "withdrawal")
+_RECIPROCAL = ("in exchange", "in return")  # conditions whose objects either side may give
 _SQUARE_NOTE = re.compile(r"\[[^\[\]]{0,80}\]")
 # (rules-20) An actor given something: "handed Moscow a paper", "sent Kyiv the draft" (the giver speaks)
 _GIVEN_TO = re.compile(r"\b(?:handed|hands|hand|gave|gives|give|sent|sends|send|passed|showed|shows)\s+$")
@@ -1748,6 +1749,9 @@ def _stances(
         # (rules-21) "rejected the plan and demanded sanctions relief": the objects after a verb cue joined to this
         # one by "and" take that cue's stance (they stay this cue's pairs)
         retold = _retold(sentence, cue, [j for j in coordinated if j.start() < c_end], objects, actors)
+        # (rules-24) "offered a ceasefire if Ukraine leaves the four regions": what the condition asks is the
+        # speaker's condition, not its offer (not "in return for": either side may give it)
+        asked_from = condition.start() if condition is not None and not condition.group().startswith(_RECIPROCAL) else n
         if (but := _BUT_NOT.match(sentence, c_end)) is not None:
             # "backs security guarantees but not NATO membership"
             after = [m for m in named if but.end() <= m.start < _clause(bounds, n, but.end())[1]]
@@ -1773,13 +1777,7 @@ def _stances(
         for who, ids, group in groups:
             for obj, negative in group:
                 is_proposal = id(obj) in plans
-                told_as = retold.get(id(obj))
-                if told_as is None and condition is not None and obj.start >= condition.start() and not (
-                    condition.group().startswith(("in exchange", "in return"))
-                ):
-                    # (rules-24) "offered a ceasefire if Ukraine leaves the four regions": what the condition asks
-                    # is the speaker's condition, not its offer (not "in return for": either side may give it)
-                    told_as = "condition"
+                told_as = retold.get(id(obj)) or ("condition" if obj.start >= asked_from else None)
                 label = told_as or voiced
                 if conditional and label in ("accept", "support"):
                     label = "offer"  # a conditional acceptance is an offer
