@@ -37,9 +37,9 @@ def test_a_document_its_authors_produced(lexicon: Lexicon) -> None:
     assert proposals("The talks Kyiv and Washington held produced no framework.", lexicon, dt.date(2025, 12, 30)) == []
 
 
-def test_a_day_without_its_year_does_not_move_the_date_a_reference_is_read_at(lexicon: Lexicon) -> None:
-    # (rules-23) the year a day of the published year would take may be wrong once the text went back: "in
-    # March of that year" after 2022 is March 2022, so the offer of neutrality for guarantees is Istanbul's
+def test_a_month_of_that_year_is_read_in_the_text_s_year(lexicon: Lexicon) -> None:
+    # (rules-23, then rules-25) "in March of that year" after 2022 is March 2022, not March of the published
+    # year, so the offer of neutrality for guarantees is Istanbul's
     text = (
         "Talks began in 2022. In the communiqué they drew up in Istanbul in March of that year, Kyiv offered a "
         "neutral, non-nuclear Ukraine without foreign bases in return for guarantees like NATO's Article 5."

@@ -72,6 +72,8 @@ _DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _FIRST_DAY = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|through|&|-|–)\s*$")
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_NEXT = re.compile(r"\s*,?\s*(?:of\s+)?\d{4}\b")
+# "in March of that year": the year the text gave last, not the published one
+_OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _MONTH_PREPOSITION = re.compile(
     r"(?:\b(?:in|(by)|since|until|till|(?:up\s+)?to|from|between|during|before|after|early|late|"
     r"(?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+|\bmid-)$",
@@ -271,15 +273,23 @@ def _without_year(
         for d_start, d_end, d in days:
             value, inferred = None, None
             earlier = [f for f in figures if f.end <= start]
-            if anchor is not None:
+            year_from = latest_date(earlier, context)
+            # "in March of that year": the year the text gave last, not the published one
+            that_year = bool(year_from and year_from[:4].isdigit() and _OF_THAT_YEAR.match(sentence, end))
+            if that_year:
+                value = _nearest_year(month, d, *_span(year_from[:4]), ahead=False, since=False)  # type: ignore[index,misc]
+                inferred = year_from
+            elif anchor is not None and (same := _same_month(month, d, earlier)):
+                value, inferred = same, same
+            elif anchor is not None:
                 value = _nearest_year(month, d, anchor, anchor, ahead=ahead, since=since)
                 if not ahead and value and value > (anchor + dt.timedelta(days=31)).isoformat():
                     value = _after_date_before(month, d, earlier, anchor) or value
-                if not ahead and value and value > anchor.isoformat():
-                    reached = latest_date(earlier, context)
-                    if read := _after_text_date(month, d, reached, anchor):
-                        value, inferred = read, reached  # (its year is the text's: the article moves on with it)
-            elif (year_from := latest_date(earlier, context)) and (span := _span(year_from)):
+                if not ahead and value and value > anchor.isoformat() and (
+                    read := _after_text_date(month, d, year_from, anchor)
+                ):
+                    value, inferred = read, year_from  # (its year is the text's: the article moves on with it)
+            elif year_from and (span := _span(year_from)):
                 value = _nearest_year(month, d, *span, ahead=ahead, since=since)
                 inferred = year_from if value is not None else None
             # "the peak of March 2022 … the framework drawn up in December", in a text whose latest
@@ -287,6 +297,7 @@ def _without_year(
             # gave the year itself: "the rounds of 2025, in May, June and July")
             if (
                 anchor is None
+                and not that_year
                 and d is None
                 and present is not None
                 and (now := present_for(context, furthest, present() if callable(present) else present))
@@ -338,6 +349,25 @@ def _after_date_before(month: int, day: int | None, before: list[Figure], anchor
     span = _span(str(given[-1].value)) if given else None
     value = _nearest_year(month, day, *span, ahead=False, since=False) if span else None
     return value if value and value <= anchor.isoformat() else None
+
+
+def _same_month(month: int, day: int | None, before: list[Figure]) -> str | None:
+    """ "Russia, June 2024: Putin's conditions of 14 June …": a day of the month a date given with its
+    year names just before it in the sentence is in that year (whatever the published date)."""
+    for f in reversed(before):
+        value = f.value
+        if f.rule == "date" and not f.extra and isinstance(value, str) and len(value) == 7:
+            if int(value[5:7]) == month:
+                return _iso_day(int(value[:4]), month, day)
+            return None
+    return None
+
+
+def _iso_day(year: int, month: int, day: int | None) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
+    except ValueError:
+        return None
 
 
 def _after_text_date(month: int, day: int | None, reached: str | None, anchor: dt.date) -> str | None:
@@ -427,6 +457,29 @@ def latest_date(figures: list[Figure], context: str | None = None) -> str | None
             context = later_context(context, f.value)
         elif f.extra.get("inferred_from") == "text" and context and f.value[:4] == context[:4] and f.value > context:
             context = f.value  # (not a day or month the text went back to: "in March" after October)
+    return context
+
+
+def reached_date(figures: list[Figure], context: str | None = None) -> str | None:
+    """The date an article has reached after ``figures``, for what its descriptions of documents
+    refer to: as :func:`latest_date`, and also moved on to a later day or month without a year
+    read against the published date, up to it ("On 2 June they handed over memoranda", in an
+    article of July 2025 gone back to 2022 before: June 2025), as news gives the year of an
+    earlier year's date. With no ``context`` such a day leaves it None: the article is at its
+    published date, which is no earlier than the days it reports."""
+    for f in figures:
+        extra = f.extra
+        if (
+            extra
+            and "resolved_from" in extra
+            and "inferred_from" not in extra
+            and isinstance(f.value, str)
+            and f.value <= extra["resolved_from"]
+        ):
+            if context is not None and f.value > context:
+                context = f.value
+        else:
+            context = latest_date([f], context)
     return context
 
 

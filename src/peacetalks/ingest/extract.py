@@ -85,10 +85,10 @@ from peacetalks.case.types import ActorRole
 from peacetalks.errors import PeacetalksError
 from peacetalks.ingest import documents
 from peacetalks.ingest.cues import CONDITION, CUE, CUE_STANCE, MODAL, NEGATION, OBJECT_BEFORE, SAYS
-from peacetalks.ingest.dates import latest_date, text_present, with_relative_dates
+from peacetalks.ingest.dates import latest_date, reached_date, text_present, with_relative_dates
 from peacetalks.ingest.events import MakeItem, distinct_events, events
 from peacetalks.ingest.figures import Figure, find_figures
-from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention
+from peacetalks.ingest.lexicon import _DATED_AFTER, Lexicon, Mention, plural_head
 from peacetalks.ingest.patterns import AtWordStart, fold, has_any
 from peacetalks.ingest.sentences import sentences
 from peacetalks.ingest.types import Document, Evidence, evidence_of
@@ -432,7 +432,11 @@ _GOVERNED = re.compile(
 # Istanbul in March of that year" on the fresh heldout44, where the guessed year was wrong)
 # 24: what a condition asks ("offered a ceasefire if Ukraine leaves …") is the speaker's condition, not its
 # offer (not "in return for"); no pair changes, only stance labels
-EXTRACTOR_VERSION = "rules-24"
+# 25: a month "of that year" takes the text's year, a day of the month a dated sentence names that month's;
+# days without a year move the date documents are read at on from an earlier year (not back); an author's
+# undated document of the weeks before the article; "by President X"; an owner alone after a plural
+# ("memoranda. Moscow's demanded …"); what a side asks, by its owner alone, is no document two years on
+EXTRACTOR_VERSION = "rules-25"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
@@ -461,6 +465,8 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
     subject: Mention | None = None
     person: Mention | None = None  # the last person who was a sentence's subject or spoke
     context: str | None = None  # the last date the text gave with its year
+    described: str | None = None  # the date the article has reached, for the documents it describes
+    plural: str | None = None  # a document noun the sentence before gave in the plural ("memoranda")
     counted: str | None = None  # the unit of the last count of the sentence before, in its paragraph
     current: documents.Current | None = None  # the document the article is describing
     known = _proposal_documents(lexicon)
@@ -508,13 +514,16 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
         # the last date the text gave with its year, this sentence's too, but not an earlier one that
         # labels a document ("Putin's conditions of 14 June 2024"): the article has not gone back
         labels = _labels(sentence, figures, [*proposals, *here], context) if proposals or here else ()
-        reached = latest_date([f for f in figures if f not in labels], context)
+        unlabelled = [f for f in figures if f not in labels]
+        reached = latest_date(unlabelled, context)
         references = []
         if here or actors:
             # the date before the sentence: references moves it on by the sentence's dates up to each
             # noun ("the US draft of November before it … since 2022" is November 2025, not 2022)
-            day = context or published
-            references = lexicon.references(sentence, actors, proposals, here, figures, day, named_plans)
+            day = described or published
+            references = lexicon.references(
+                sentence, actors, proposals, here, figures, day, named_plans, published, plural
+            )
         named_plans.update(p.ids[0] for p in (*proposals, *references))
         speaking = _speaking(sentence, actors, proposals)
         if speaking and (dated := documents.dateline(sentence)):
@@ -635,6 +644,8 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             given = [f.value for f in figures if f.rule == "date" and isinstance(f.value, str)]
             furthest = max([*given, furthest] if furthest else given, default=furthest)
         context = reached
+        described = reached_date(unlabelled, described)
+        plural = plural_head(sentence)
         counted = next((f.unit for f in reversed(figures) if f.rule == "count"), None)
         if speaking:
             recent.append((sentence, speaking))

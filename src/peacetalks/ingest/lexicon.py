@@ -45,12 +45,13 @@ names hold the guarantees, unless the sentence names another of that year).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from peacetalks.case.types import ActorKind, Case, Proposal
-from peacetalks.ingest.dates import latest_date
+from peacetalks.ingest.dates import reached_date
 from peacetalks.ingest.documents import DOCUMENT_NOUNS
 from peacetalks.ingest.figures import _WORD_NUMBERS, MONTHS, Figure
 from peacetalks.ingest.patterns import AtWordStart, fold, trie_pattern
@@ -92,6 +93,17 @@ _NOT_ACTORS = (
 _HEAD = re.compile(trie_pattern(_HEADS))
 _COUNTER_NAMES = frozenset(("counter-proposal", "counterproposal"))
 _GENERIC_ONLY = frozenset(" ".join(n.replace("-", " ").split()) for n in _GENERIC)
+#: Plurals of document nouns, for an owner who stands for one of them alone: "on 2 June they handed over
+#: memoranda. Moscow's demanded …" (the singular as `_noun` writes it).
+_PLURAL_HEADS = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty", "protocols": "protocol",
+                 "declarations": "declaration", "communiqués": "communique", "communiques": "communique"}  # fmt: skip
+_PLURAL_HEAD = re.compile(rf"\b({'|'.join(_PLURAL_HEADS)})\b", re.IGNORECASE)
+# … the owner with no noun after it: "Moscow's demanded", "Moscow's setting out", "Russia's, by contrast"
+_NO_NOUN_AFTER = re.compile(r"['’]s(?=\s*[,;:]|\s+(?:[a-z]+ed|[a-z]+ing|was|is|would|had|has|asks|sets|lists)\b)")
+#: Nouns for what a side asks, whose owner alone ("its conditions", "Putin's terms") makes them a document
+#: only when recent, dated or laid down: "the Kremlin said its conditions have not changed", two years on.
+_ASKED = frozenset(("terms", "conditions"))
+_OWNED_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her))\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _NOUNS = frozenset(" ".join(n.replace("é", "e").replace("-", " ").split()) for n in (*_HEADS, *_GENERIC))
 _HEAD_ID = "<noun>"
 _NOT_ID = "<none>"
@@ -157,7 +169,8 @@ _AND_ACTOR = re.compile(r"\s*(?:,|\band\b)\s*(?:the\s+)?")
 # … "the plan put forward by Washington", "the offer from Moscow".
 _BY = re.compile(
     r"\s+(?:(?:put\s+forward|presented|proposed|drafted|drawn\s+up|written|crafted|authored|tabled|submitted|offered|"
-    r"issued|published|unveiled|announced|agreed|signed|backed)\s+)?(?:by|from|of)\s+(?:the\s+)?",
+    r"issued|published|unveiled|announced|agreed|signed|backed|outlined|set\s+out|laid\s+out)\s+)?(?:by|from|of)\s+"
+    r"(?:the\s+)?(?:(?:President|Prime\s+Minister|Chancellor)\s+(?=[A-Z]))?",
     re.IGNORECASE,
 )
 _OF = re.compile(r"\s+of\s", re.IGNORECASE)
@@ -598,6 +611,8 @@ class Lexicon:
         figures: Iterable[Figure] = (),
         context: str | None = None,
         earlier: Collection[str] = (),
+        published: str | None = None,
+        plural: str | None = None,
     ) -> list[Mention]:
         """Proposals ``sentence`` refers to by description (see the module docstring) outside the
         ``proposals`` it names: a noun of ``heads`` (see :meth:`proposals_and_nouns`) with its
@@ -606,7 +621,10 @@ class Lexicon:
         has reached (ISO day, month or year), which picks among an author's proposals the latest
         on or before it; ``earlier`` are the proposals the article named before the sentence, one
         of which a description that fits several, or none by that date, means on second mention
-        ("the US draft" after "the US 28-point plan", in a piece gone back to 2023). Offsets are
+        ("the US draft" after "the US 28-point plan", in a piece gone back to 2023), and ``published``
+        the article's date (ISO), whose author's document of the weeks before it an undated
+        description that fits none by ``context`` means; ``plural`` is a document noun the sentence
+        before gave in the plural (see `_PLURAL_HEADS`), which an owner alone stands for. Offsets are
         relative to the sentence; at most one reference per proposal, and none to one the sentence
         names."""
         places = [a for a in actors if sentence[a.start : a.end] in self._places] if self._places else []
@@ -622,7 +640,11 @@ class Lexicon:
             if (n := _count(c[1])) is not None
         ]
         exchange = _EXCHANGE.search(sentence) if "neutral" in sentence else None
-        if not heads and not places and not did and not counted and not exchange:
+        alone = []  # "… memoranda. Moscow's demanded …": owners standing for a plural's document
+        for a in actors if "'s" in sentence or "’s" in sentence else ():
+            if _NO_NOUN_AFTER.match(sentence, a.end) and (noun := plural_head(sentence[: a.start]) or plural):
+                alone.append((a, noun))
+        if not heads and not places and not did and not counted and not exchange and not alone:
             return []  # most sentences
         named = {p.ids[0] for p in proposals}
         found = []
@@ -640,6 +662,14 @@ class Lexicon:
         # where the article is: not at a date that labels a document ("Moscow's memorandum of 2 June 2025")
         labels = [n.end for n in (*heads, *proposals)]
         reached_at = [d for d in dates if not any(_DATED_AFTER.fullmatch(sentence, end, d.start) for end in labels)]
+        for a, noun in alone:
+            owners = self._parties([a])
+            fitting = [p for p in self._proposal_list if noun in self._heads[p.id] and self._led_by(p, owners, noun)]
+            reached = _reached(reached_at, a.start, context, sentence)
+            pick = _latest(fitting, reached) or (_recent(fitting, published) if published else None)
+            if pick is not None and pick.id not in named:
+                named.add(pick.id)
+                found.append(Mention(a.start, a.end + 2, (pick.id,)))
         for m, after in zip(heads, [*heads[1:], None], strict=False):
             if any(p.start <= m.start < p.end for p in proposals):
                 continue
@@ -709,13 +739,25 @@ class Lexicon:
                     pick is not None
                     and not first
                     and not month
-                    and (noun in _GENERIC_ONLY or _INDEFINITE.search(sentence, max(0, m.start - 40), m.start))
+                    and (
+                        noun in _GENERIC_ONLY
+                        or (
+                            noun in _ASKED
+                            and _OWNED_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+                            and not _TERMS_LAID.match(sentence, m.end)
+                        )
+                        or _INDEFINITE.search(sentence, max(0, m.start - 40), m.start)
+                    )
                     and reached
                     and int(reached[:4]) - pick.date.year >= 2
                 ):
                     pick = None
                 if pick is None and earlier:
                     pick = self._named_before(fitting, earlier, owned[0] if owned else None)
+                if pick is None and owned and not month and published:
+                    # "The declaration comes less than four weeks after Putin set out his conditions", after a
+                    # paragraph on 2023: with no date of its own, an author's document just before the article
+                    pick = _recent(fitting, published)
             if pick is not None and pick.id not in named:
                 named.add(pick.id)
                 found.append(Mention(m.start, m.end, (pick.id,)))
@@ -891,6 +933,12 @@ class Lexicon:
         return None
 
 
+def plural_head(text: str) -> str | None:
+    """The document noun of the last plural of `_PLURAL_HEADS` in ``text`` ("memoranda": "memorandum"), or None."""
+    found = _PLURAL_HEAD.findall(text) if "s" in text else ()
+    return _PLURAL_HEADS[found[-1].lower()] if found else None
+
+
 def _count(number: str) -> int | None:
     """ "6", "six", "Six" as a whole number of points, or None."""
     value = int(number) if number.isdigit() else _WORD_NUMBERS.get(number.lower().replace("-", " "))
@@ -951,8 +999,8 @@ def _reached(dates: list[Figure], at: int, context: str | None, sentence: str = 
     on by the years or months the sentence says have passed ("the memorandum Russia handed over a
     year later")."""
     before = [d for d in dates if d.end <= at]
-    if before:  # (a relative date, "on Sunday", leaves it at ``context``, which already counts it)
-        return latest_date(before, context)
+    if before:  # (a day without a year read against the published date moves it on, not back: see reached_date)
+        return reached_date(before, context)
     later = _LATER.search(sentence) if context and "later" in sentence else None
     if later is None or context is None or not context[:4].isdigit():
         return context
@@ -988,6 +1036,17 @@ def _latest(proposals: list[Proposal], context: str | None) -> Proposal | None:
     last = max(p.date for p in before)
     latest = [p for p in before if p.date == last]
     return latest[0] if len(latest) == 1 else None
+
+
+#: How long before an article a document it describes without a date may be: news of it.
+_RECENT = dt.timedelta(days=42)
+
+
+def _recent(proposals: list[Proposal], published: str) -> Proposal | None:
+    """The one of ``proposals`` dated in the weeks up to the ISO day ``published``, if only one is."""
+    day = dt.date.fromisoformat(published)
+    recent = [p for p in proposals if day - _RECENT <= p.date <= day]
+    return recent[0] if len(recent) == 1 else None
 
 
 def _first_named(proposals: list[Proposal], earlier: Collection[str]) -> Proposal | None:
