@@ -46,20 +46,22 @@ def f1(score: Score) -> float | None:
 
 def agreement(second_path: Path, lexicon: Lexicon) -> dict[str, dict[str, Score]]:
     """{comparison: {kind: score}} pooled over the texts both readers annotated."""
-    second = {e["id"]: e for e in _texts(second_path)}
+    # (a second reading of two sets whose ids repeat gives each text its set: "set: heldout46")
+    second = {(e.get("set"), e["id"]): e for e in _texts(second_path)}
     pairs: dict[str, list[dict[str, Score]]] = {"second vs first": [], "rules vs first": [], "rules vs second": []}
     for name in _sets(second_path):
         for first in _texts(DATA / f"heldout{name}.yaml"):
             text_id = first["id"]
-            if text_id not in second:
+            key = (f"heldout{name}", text_id) if (f"heldout{name}", text_id) in second else (None, text_id)
+            if key not in second:
                 continue
             doc = Document(
                 SourceInfo(text_id, "text", published=first.get("published")), clean_text(first["text"]).text
             )
             evidence = extract(doc, lexicon)
-            pairs["second vs first"].append(compare(second[text_id], first, text_id))
+            pairs["second vs first"].append(compare(second[key], first, text_id))
             pairs["rules vs first"].append(score_text(evidence, first, text_id))
-            pairs["rules vs second"].append(score_text(evidence, second[text_id], text_id))
+            pairs["rules vs second"].append(score_text(evidence, second[key], text_id))
     return {name: total(scores) for name, scores in pairs.items()}
 
 
