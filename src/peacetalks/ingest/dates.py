@@ -357,17 +357,9 @@ def _same_month(month: int, day: int | None, before: list[Figure]) -> str | None
     for f in reversed(before):
         value = f.value
         if f.rule == "date" and not f.extra and isinstance(value, str) and len(value) == 7:
-            if int(value[5:7]) == month:
-                return _iso_day(int(value[:4]), month, day)
-            return None
+            span = _span(value) if int(value[5:7]) == month else None
+            return _nearest_year(month, day, *span, ahead=False, since=False) if span else None
     return None
-
-
-def _iso_day(year: int, month: int, day: int | None) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
-    except ValueError:
-        return None
 
 
 def _after_text_date(month: int, day: int | None, reached: str | None, anchor: dt.date) -> str | None:

@@ -935,7 +935,7 @@ class Lexicon:
 
 def plural_head(text: str) -> str | None:
     """The document noun of the last plural of `_PLURAL_HEADS` in ``text`` ("memoranda": "memorandum"), or None."""
-    found = _PLURAL_HEAD.findall(text) if "s" in text else ()
+    found = _PLURAL_HEAD.findall(text)
     return _PLURAL_HEADS[found[-1].lower()] if found else None
 
 
