@@ -84,3 +84,15 @@ def test_an_authors_undated_document_of_the_weeks_before_the_article(lexicon: Le
 def test_a_document_outlined_by_a_titled_author(lexicon: Lexicon) -> None:
     text = "The framework outlined by President Volodymyr Zelensky on Wednesday keeps the army at 800,000."
     assert proposals(text, lexicon, dt.date(2025, 12, 26)) == ["us-ukraine-20-point"]
+
+
+def test_a_document_its_subject_laid_down_past_words_between_commas(lexicon: Lexicon) -> None:
+    # (rules-26)
+    text = (
+        "Vladimir Putin, addressing the leaders of his foreign ministry on Friday, set out the conditions for a "
+        "ceasefire."
+    )
+    assert proposals(text, lexicon, dt.date(2024, 6, 15)) == ["russia-june-2024-terms"]
+    # a document noun between the commas is what the subject acts on, not what it lays down
+    text = "Vladimir Putin, rejecting the plan of his diplomats, set out the conditions for a ceasefire."
+    assert proposals(text, lexicon, dt.date(2024, 6, 15)) == []

@@ -436,7 +436,9 @@ _GOVERNED = re.compile(
 # days without a year move the date documents are read at on from an earlier year (not back); an author's
 # undated document of the weeks before the article; "by President X"; an owner alone after a plural
 # ("memoranda. Moscow's demanded …"); what a side asks, by its owner alone, is no document two years on
-EXTRACTOR_VERSION = "rules-25"
+# 26: the subject who laid a document down past words between commas ("Putin, speaking to his diplomats on
+# Friday, set out the conditions …")
+EXTRACTOR_VERSION = "rules-26"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 

@@ -157,9 +157,10 @@ _ITS = re.compile(r"\b(its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE
 # … "the Coalition of the Willing adopted a declaration" (a noun of the proposal's own names; not
 # "agreed": "the US and Russia agreed a memorandum" is no one's alone)
 # (or after another verb joined by "and": "Putin went to his ministry and set out the terms", but not "rejected
-# Russia's plan and set out the terms", whose words hold a document)
+# Russia's plan and set out the terms", whose words hold a document; or past words between commas: "Putin,
+# speaking to his diplomats on Friday, set out the conditions")
 _SUBJECT_LAID = re.compile(
-    rf"(?:\s+(?:(?!(?:{DOCUMENT_NOUNS})\b)[\w'’-]+\s+){{1,5}}?and)?"
+    rf"(?:\s+(?:(?!(?:{DOCUMENT_NOUNS})\b)[\w'’-]+\s+){{1,5}}?and|,(?:\s+(?!(?:{DOCUMENT_NOUNS})\b)[\w'’-]+){{1,12}},)?"
     r"\s+(?!(?:had\s+|has\s+|have\s+)?agree)(?:" + _LAID + r"|(?:had\s+|has\s+|have\s+)?(?:adopt|sign)(?:ed|s)?)"
     r"\s+(?:an?|the)(\s+)"
     r"(?:[\w-]+\s+){0,2}?",
