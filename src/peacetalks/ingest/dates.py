@@ -64,7 +64,9 @@ _PHRASE_FOLDED = re.compile(_PHRASE.pattern)
 # a year after (that is a full date).
 _MONTH_NAME = re.compile(rf"{trie_pattern(MONTH_NAMES)}\.?\b")
 # "December 2025", "16 May 2025", "2025-12-12": a month with its year (see text_present).
-_YEAR_DIGITS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
+# (the check on the character before made after the century: re then skips ahead to the 1s and 2s
+# instead of trying every position, four times faster over a whole text)
+_YEAR_DIGITS = re.compile(r"(?:19|20)(?<![\w.,]19|[\w.,]20)\d\d(?![\w.,]\d)")
 _MONTH_YEAR = re.compile(rf"({trie_pattern(MONTH_NAMES)})\.?\s+(?:of\s+)?$")
 _ISO_MONTH = re.compile(r"-(0[1-9]|1[0-2])\b")
 _DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")

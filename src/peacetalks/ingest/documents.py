@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from peacetalks.ingest.figures import FULL_MONTHS, SHORT_MONTHS
-from peacetalks.ingest.patterns import trie_pattern
+from peacetalks.ingest.patterns import fold, trie_pattern
 
 #: Nouns that name a document whose contents are its author's position.
 DOCUMENT_NOUNS = (
@@ -316,11 +316,15 @@ def reported(sentence: str) -> bool:
 
 
 _DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)
+# The same in fold(text), case-sensitively: three times faster, as re can then rule out a noun at
+# its first letter.
+_DOCUMENT_FOLDED = re.compile(rf"\b(?:{DOCUMENT_NOUNS})\b")
 
 
 def names_document(text: str) -> re.Match[str] | None:
     """A noun in ``text`` that names a document ("plan", "text", "memorandum")."""
-    return _DOCUMENT.search(text)
+    found = _DOCUMENT_FOLDED.search(fold(text))
+    return None if found is None else _DOCUMENT.match(text, found.start())  # (the match in the text itself)
 
 
 # A label a line opens with before its sentence: a dateline ("MOSCOW – "), a timeline's date ("June 2025 – ",
@@ -330,6 +334,7 @@ _LABEL_WORD = r"(?:\d{1,2}:\d{2}|[\w'’/,-]+)"
 # (and a post's or caption's number first: "4/ It also wants …", "3. Ukraine's own paper …")
 # (rules-20: or a list's bullet, "- Washington's plan would …", "* APRIL 2022 — The draft …")
 _BULLET = re.compile(r"[-*•·▪]\s+")
+_BULLETS = "-*•·▪"  # what _BULLET opens with, looked at before the pattern is run
 _LABEL = re.compile(
     rf"(?:{_BULLET.pattern})?(?:\d{{1,2}}[/.)]\s+)?(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}\s[–—]\s+)?(?:[\w/-]+(?:\s+[\w/-]+)?:\s+)?"
 )
@@ -340,7 +345,7 @@ def label(sentence: str) -> re.Match[str] | None:
     # a label ends in a dash or a colon: without one the pattern is not run (the first look is
     # never narrower than the rule: "MOSCOW — …" and long labels pass it); or opens with a number
     numbered = sentence[:1].isdigit() and sentence[1:3].lstrip("0123456789")[:1] in ("/", ".", ")")
-    numbered = numbered or _BULLET.match(sentence) is not None
+    numbered = numbered or (sentence[:1] in _BULLETS and _BULLET.match(sentence) is not None)
     found = _LABEL.match(sentence) if ("–" in sentence or "—" in sentence or ":" in sentence or numbered) else None
     return found if found is not None and found.end() > 0 else None
 

@@ -140,6 +140,9 @@ _NUM = (
     rf"(?!\d|,\d{{3}}(?!\d)|{_SPACED})"
 )
 _WNUM = rf"(?:{_NUM}|(?i:\b({trie_pattern(_WORD_NUMBERS)})\b))"
+# _WNUM for fold(sentence), the words matched case-sensitively: re then drops a branch of the trie
+# after one character, which with IGNORECASE it cannot (_DURATION, _COUNT: a third faster).
+_WNUM_FOLDED = rf"(?:{_NUM}|\b({trie_pattern(_WORD_NUMBERS)})\b)"
 # _WNUM for a sentence without number words: the same groups, the third always empty.
 _DNUM = rf"(?:{_NUM}())"
 # ("90 Mrd. Euro", "12 000 milliards de dollars": a milliard, as German, French and Italian copy
@@ -282,7 +285,7 @@ _LABELLED = re.compile(
     r"step|chapter|card|question|episode)\s+$"
 )
 _REFERENCE_BEFORE = re.compile(r"\b(?:the(?:\s+same)?|these|those|both|its|their)\s+$", re.IGNORECASE)
-_DURATION = re.compile(_WNUM + _DURATION_UNITS)  # in fold(sentence)
+_DURATION = re.compile(_WNUM_FOLDED + _DURATION_UNITS)  # in fold(sentence)
 _DURATION_DIGITS = re.compile(_DNUM + _DURATION_UNITS)  # in fold(sentence)
 _COUNTED = {
     "troops": "troops",
@@ -564,6 +567,7 @@ _EACH = re.compile(
 # Where a range or change can end: a digit after a joining word (number words are checked apart).
 _JOINED_COUNT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:some\s+|about\s+|roughly\s+|around\s+|nearly\s+)?")
 _JOINED_NUMBER = re.compile(r"(?:[-–]|\b(?i:to|or|and|à))\s*\d")
+_JOINED_NUMBER_FOLDED = re.compile(r"(?:[-–]|\b(?:to|or|and|à))\s*\d")  # the same in fold(sentence), faster
 # "5, " before "10 or 40 km".
 _LISTED_BEFORE = re.compile(rf"(?<![\w.,]){_NUM}\s*,\s*$")
 # The first number of a range ("30 to 50 years", "between 2 and 3%") or change ("from 880,000 to").
@@ -572,7 +576,7 @@ _RANGE_BEFORE = re.compile(rf"(?:\b(between|from)\s+)?{_WNUM}\s*(?:to|and|or|à|
 _COUNTED_NOUN = (
     rf"{_SCALE}\s+(?:(?!(?:{trie_pattern(_WORD_NUMBERS)})\s)[A-Za-z-]+\s+){{0,2}}?({trie_pattern(_COUNTED)})\b(?:\s+of\s+war)?"
 )
-_COUNT = re.compile(_WNUM + _COUNTED_NOUN)  # in fold(sentence)
+_COUNT = re.compile(_WNUM_FOLDED + _COUNTED_NOUN)  # in fold(sentence)
 _COUNT_DIGITS = re.compile(_DNUM + _COUNTED_NOUN)  # in fold(sentence)
 # "put Russian casualties, killed, wounded and missing, at about 1.2 million", "civilian deaths at
 # 2,514": a count with its noun before "at" (before the army's rule: "military casualties at 500,000").
@@ -651,6 +655,8 @@ _NUMBER_WORD = re.compile(rf"\b(?:{trie_pattern(_WORD_NUMBERS)})\b")
 _COUNTED_WORD = re.compile(rf"\b(?:{trie_pattern(_COUNTED)})\b")  # whole words: "men" is not in "agreement"
 # Month names and abbreviations all begin with one of these.
 _MONTH_STEMS = tuple(sorted({s for m in MONTHS for s in (m.capitalize()[:3], m.upper()[:3])}))
+# Whether one of them occurs, in one pass over the sentence instead of one for each (three times faster).
+_MONTH_STEM = re.compile(trie_pattern(_MONTH_STEMS))
 _MEASURE_AFTER = re.compile(r"\s*(?:of|in|among|for)\s+([^,;.()]{3,80})")
 
 
@@ -714,7 +720,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
     one_unit = durations and has("for", "within", "over", "lasting", "up", "in a", "-long")
     if not number_words and not _DIGIT.search(sentence) and not (one_unit and _A_DURATION.search(lowered)):
         return []  # most sentences: spare them the patterns below
-    month = has_any(sentence, _MONTH_STEMS)
+    month = _MONTH_STEM.search(sentence) is not None
     duration, count = (_DURATION, _COUNT) if number_words else (_DURATION_DIGITS, _COUNT_DIGITS)
     taken: list[tuple[int, int]] = []
     found: list[Figure] = []
@@ -1060,7 +1066,7 @@ def find_figures(sentence: str, unit_before: str | None = None, *, lowered: str 
             for piece in _parts(sentence, fig, taken):
                 add(piece)
     ranges = [f for f in found if f.rule != "date"]  # (the search for a joining word only where there are any)
-    if ranges and not number_words and not _JOINED_NUMBER.search(sentence):
+    if ranges and not number_words and not _JOINED_NUMBER_FOLDED.search(lowered):
         ranges = []
     for fig in ranges:
         joined = sentence[max(0, fig.start - 5) : fig.start].rstrip().lower()
