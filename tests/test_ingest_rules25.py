@@ -1,6 +1,7 @@
-"""Dates and proposal references of rules-25, on texts written for the test: a month "of that year", a day of
-the month a dated sentence names, the date an article reaches by days without a year, an author's document
-of the weeks before an article, an owner standing for a plural's document; with near misses."""
+"""Dates and proposal references of rules-25 to rules-27, on texts written for the test: a month "of that
+year", a day of the month a dated sentence names, a day near a past perfect, the date an article reaches by days
+without a year, an author's document of the weeks before an article, an owner standing for a plural's document,
+a subject laying a document down past words between commas; with near misses."""
 
 from __future__ import annotations
 
@@ -96,3 +97,15 @@ def test_a_document_its_subject_laid_down_past_words_between_commas(lexicon: Lex
     # a document noun between the commas is what the subject acts on, not what it lays down
     text = "Vladimir Putin, rejecting the plan of his diplomats, set out the conditions for a ceasefire."
     assert proposals(text, lexicon, dt.date(2024, 6, 15)) == []
+
+
+def test_a_day_near_a_past_perfect_is_before_the_published_date(lexicon: Lexicon) -> None:
+    # (rules-27) "11 March", published on 24 December, is nearer in the March ahead, but "had offered" says
+    # it is past
+    text = "In Jeddah on 11 March Ukraine and the United States had offered a 30-day ceasefire."
+    assert dates(text, lexicon, dt.date(2025, 12, 24)) == ["2025-03-11"]
+    assert "jeddah-ceasefire-2025" in proposals(text, lexicon, dt.date(2025, 12, 24))
+    # without it, a day the published date would put near ahead stays ahead
+    assert dates("Talks in Geneva on 11 March will test the ceasefire.", lexicon, dt.date(2025, 12, 24)) == [
+        "2026-03-11"
+    ]

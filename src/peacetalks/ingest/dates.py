@@ -74,6 +74,7 @@ _DAY_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _FIRST_DAY = re.compile(r"(?<![\w.,])(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|until|through|&|-|–)\s*$")
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR_NEXT = re.compile(r"\s*,?\s*(?:of\s+)?\d{4}\b")
+_HAD_DONE = re.compile(r"\bhad\s+(?:not\s+|already\s+|also\s+)?(?!been\b|to\b)[a-z]+(?:ed|en|wn|ne|id|ld|nt|ht)\b")
 # "in March of that year": the year the text gave last, not the published one
 _OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _MONTH_PREPOSITION = re.compile(
@@ -269,6 +270,10 @@ def _without_year(
         since = sentence[max(0, start - 6) : start].lower() == "since " or bool(
             _LAST_MONTH.search(sentence, max(0, start - 6), start)
         )
+        # "On 11 March Ukraine and the US had offered …": a past perfect near it tells of the time before
+        # the published date (without one, of no time before the text's date: "had barred it by mid-April")
+        if anchor is not None and not ahead and not since:
+            since = _HAD_DONE.search(sentence, max(0, start - 60), end + 60) is not None
         days = [(start, end, day)]
         if first_day and day is not None and int(first_day[1]) < day:
             days.insert(0, (first_day.start(1), first_day.end(1), int(first_day[1])))

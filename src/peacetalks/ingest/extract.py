@@ -438,7 +438,8 @@ _GOVERNED = re.compile(
 # ("memoranda. Moscow's demanded …"); what a side asks, by its owner alone, is no document two years on
 # 26: the subject who laid a document down past words between commas ("Putin, speaking to his diplomats on
 # Friday, set out the conditions …")
-EXTRACTOR_VERSION = "rules-26"
+# 27: a day without a year near a past perfect ("had offered") is on or before the published date
+EXTRACTOR_VERSION = "rules-27"
 #: The stance extractors ``extract`` offers: the rules (the default) and the learned model.
 STANCE_EXTRACTORS = ("rules", "learned")
 
