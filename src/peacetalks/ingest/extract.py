@@ -648,7 +648,7 @@ def extract(doc: Document, lexicon: Lexicon, *, stances: str = "rules") -> list[
             furthest = max([*given, furthest] if furthest else given, default=furthest)
         context = reached
         described = reached_date(unlabelled, described)
-        plural = plural_head(sentence)
+        plural = plural_head(folded_sentence)
         counted = next((f.unit for f in reversed(figures) if f.rule == "count"), None)
         if speaking:
             recent.append((sentence, speaking))

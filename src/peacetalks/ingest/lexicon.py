@@ -54,7 +54,7 @@ from peacetalks.case.types import ActorKind, Case, Proposal
 from peacetalks.ingest.dates import reached_date
 from peacetalks.ingest.documents import DOCUMENT_NOUNS
 from peacetalks.ingest.figures import _WORD_NUMBERS, MONTHS, Figure
-from peacetalks.ingest.patterns import AtWordStart, fold, trie_pattern
+from peacetalks.ingest.patterns import AtWordStart, fold, has_any, trie_pattern
 
 #: Nouns a proposal's own names end in: one of them refers only to a proposal named with it
 #: ("Moscow's memorandum" is no plan of Moscow's without one in its names).
@@ -97,7 +97,8 @@ _GENERIC_ONLY = frozenset(" ".join(n.replace("-", " ").split()) for n in _GENERI
 #: memoranda. Moscow's demanded …" (the singular as `_noun` writes it).
 _PLURAL_HEADS = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty", "protocols": "protocol",
                  "declarations": "declaration", "communiqués": "communique", "communiques": "communique"}  # fmt: skip
-_PLURAL_HEAD = re.compile(rf"\b({'|'.join(_PLURAL_HEADS)})\b", re.IGNORECASE)
+_PLURAL_HEAD = re.compile(rf"\b({'|'.join(_PLURAL_HEADS)})\b")  # in fold(text)
+_PLURAL_STEMS = ("memorand", "treaties", "protocols", "declarations", "communiq")
 # … the owner with no noun after it: "Moscow's demanded", "Moscow's setting out", "Russia's, by contrast"
 _NO_NOUN_AFTER = re.compile(r"['’]s(?=\s*[,;:]|\s+(?:[a-z]+ed|[a-z]+ing|was|is|would|had|has|asks|sets|lists)\b)")
 #: Nouns for what a side asks, whose owner alone ("its conditions", "Putin's terms") makes them a document
@@ -643,7 +644,7 @@ class Lexicon:
         exchange = _EXCHANGE.search(sentence) if "neutral" in sentence else None
         alone = []  # "… memoranda. Moscow's demanded …": owners standing for a plural's document
         for a in actors if "'s" in sentence or "’s" in sentence else ():
-            if _NO_NOUN_AFTER.match(sentence, a.end) and (noun := plural_head(sentence[: a.start]) or plural):
+            if _NO_NOUN_AFTER.match(sentence, a.end) and (noun := plural_head(fold(sentence[: a.start])) or plural):
                 alone.append((a, noun))
         if not heads and not places and not did and not counted and not exchange and not alone:
             return []  # most sentences
@@ -934,10 +935,11 @@ class Lexicon:
         return None
 
 
-def plural_head(text: str) -> str | None:
-    """The document noun of the last plural of `_PLURAL_HEADS` in ``text`` ("memoranda": "memorandum"), or None."""
-    found = _PLURAL_HEAD.findall(text)
-    return _PLURAL_HEADS[found[-1].lower()] if found else None
+def plural_head(folded: str) -> str | None:
+    """The document noun of the last plural of `_PLURAL_HEADS` in ``folded`` (a text as `fold` gives it:
+    "memoranda" gives "memorandum"), or None."""
+    found = _PLURAL_HEAD.findall(folded) if has_any(folded, _PLURAL_STEMS) else ()
+    return _PLURAL_HEADS[found[-1]] if found else None
 
 
 def _count(number: str) -> int | None:
