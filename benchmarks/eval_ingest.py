@@ -34,7 +34,8 @@ SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 #: stance labels (4 December 2026), and heldout44 and heldout45 with rules-22 (the same day; heldout42's
 #: proposal misses were read for rules-22), heldout46 and heldout47 with rules-25 (the proposal misses of
 #: heldout38-45 were read for rules-25, so their proposal numbers are tuned), heldout48 and heldout49 with
-#: rules-26 (heldout46/47's misses read for it); the sets before them became tuning and training sets in turn.
+#: rules-26 (heldout46/47's misses read for it), heldout50 and heldout51 with rules-27 (heldout48/49's read for
+#: it); the sets before them became tuning and training sets in turn.
 FRESH: dict[str, str] = {
     "heldout38": "stance-focused; scored once, untuned (rules-20)",
     "heldout39": "figure- and proposal-dense; scored once, untuned (rules-20)",
@@ -48,6 +49,8 @@ FRESH: dict[str, str] = {
     "heldout47": "figure- and stance-dense; scored once, untuned (rules-25)",
     "heldout48": "proposal-dense; scored once, untuned (rules-26)",
     "heldout49": "figure- and stance-dense; scored once, untuned (rules-26)",
+    "heldout50": "ordinary news coverage, proposal-dense; scored once, untuned (rules-27)",
+    "heldout51": "ordinary news coverage, figure- and stance-dense; scored once, untuned (rules-27)",
 }
 #: Used to write or improve the rules (the older held-out sets became tuning sets in turn).
 TUNING = (
