@@ -282,10 +282,10 @@ def _without_year(
             earlier = [f for f in figures if f.end <= start]
             year_from = latest_date(earlier, context)
             # "in March of that year": the year the text gave last, not the published one
-            that_year = bool(year_from and year_from[:4].isdigit() and _OF_THAT_YEAR.match(sentence, end))
-            if that_year:
-                value = _nearest_year(month, d, *_span(year_from[:4]), ahead=False, since=False)  # type: ignore[index,misc]
-                inferred = year_from
+            that_span = _span(year_from[:4]) if year_from and _OF_THAT_YEAR.match(sentence, end) else None
+            that_year = that_span is not None
+            if that_span is not None:
+                value, inferred = _nearest_year(month, d, *that_span, ahead=False, since=False), year_from
             elif anchor is not None and (same := _same_month(month, d, earlier)):
                 value, inferred = same, same
             elif anchor is not None:
